@@ -1,0 +1,397 @@
+package org.jaildesk.client;
+
+import static org.jaildesk.client.ReplyReader.field;
+import static org.jaildesk.client.ReplyReader.malformed;
+import static org.jaildesk.client.ReplyReader.object;
+import static org.jaildesk.client.ReplyReader.optionalText;
+import static org.jaildesk.client.ReplyReader.stringMap;
+import static org.jaildesk.client.ReplyReader.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jaildesk.domain.DiskUsage;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailSettings;
+import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.Size;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Protocol;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.Response;
+
+/**
+ * Typed calls for the sysadm {@code iocage} class. Each method sends exactly the {@code args} the API page documents
+ * and turns the reply into domain records, or fails the future with an {@link IocageClientException}.
+ *
+ * <p>Replies are read in every shape a host may send: our clean values, the 2016 server's quirks (values cut at a
+ * second colon, leading spaces, {@code {}} replies, {@code "error"} inside a normal reply, {@code INFO} lines for
+ * jails already up) and the 2017+ {@code listjails} shape {@code {"jails":{"<jid>":{…}}}}.
+ */
+public final class IocageClient {
+
+    private static final Pattern CREATED = Pattern.compile("(\\S+)(?:\\s+\\((.*?)\\)?)?");
+
+    private final Transport transport;
+    private final AtomicLong ids = new AtomicLong();
+
+    public IocageClient(Transport transport) {
+        this.transport = transport;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    // ---- listing and settings -------------------------------------------------------------------------------
+
+    public CompletableFuture<List<Jail>> listJails() {
+        return call(args("listjails"), IocageClient::readJails);
+    }
+
+    public CompletableFuture<JailSettings> getDefaultSettings() {
+        return call(args("getdefaultsettings"),
+                body -> new JailSettings("default", stringMap(field(body, "defaults", "getdefaultsettings"),
+                        "getdefaultsettings.defaults")));
+    }
+
+    /** Every property of one jail ({@code jail} only). */
+    public CompletableFuture<JailSettings> getJailSettings(String jail) {
+        return call(args("getjailsettings", "jail", jail), body -> settingsOf(body, jail));
+    }
+
+    /** Every property of one jail, asked for as {@code prop=all} (the page's second form; same answer). */
+    public CompletableFuture<JailSettings> getAllJailSettings(String jail) {
+        return call(args("getjailsettings", "jail", jail, "prop", "all"), body -> settingsOf(body, jail));
+    }
+
+    /** One property of one jail. */
+    public CompletableFuture<String> getJailSetting(String jail, String prop) {
+        return call(args("getjailsettings", "jail", jail, "prop", prop), body -> {
+            JailSettings s = settingsOf(body, jail);
+            String v = s.get(prop);
+            if (v == null) {
+                throw malformed("getjailsettings." + jail + "." + prop + " is missing");
+            }
+            return v;
+        });
+    }
+
+    /** One property across every jail ({@code switches=-r}). */
+    public CompletableFuture<List<PropertyRow>> getSettingOfAllJails(String prop) {
+        return call(args("getjailsettings", "switches", "-r", "prop", prop), body -> {
+            List<PropertyRow> rows = new ArrayList<>();
+            forEach(body, "getjailsettings", (id, row) -> {
+                String path = "getjailsettings." + id;
+                rows.add(new PropertyRow(id, optionalText(object(row, path), "TAG", path),
+                        text(field(row, prop, path), path + "." + prop)));
+            });
+            return List.copyOf(rows);
+        });
+    }
+
+    public CompletableFuture<List<DiskUsage>> df() {
+        return call(args("df"), body -> {
+            List<DiskUsage> rows = new ArrayList<>();
+            forEach(body, "df", (id, row) -> {
+                String p = "df." + id;
+                object(row, p);
+                rows.add(new DiskUsage(id, optionalText(row, "tag", p), size(row, "crt", p), size(row, "res", p),
+                        size(row, "qta", p), size(row, "use", p), size(row, "ava", p)));
+            });
+            return List.copyOf(rows);
+        });
+    }
+
+    // ---- jail actions ---------------------------------------------------------------------------------------
+
+    public CompletableFuture<JobOutput> startJail(String jail) {
+        return call(args("startjail", "jail", jail), body -> stepsOf(body, jail, "startjail"));
+    }
+
+    public CompletableFuture<JobOutput> stopJail(String jail) {
+        return call(args("stopjail", "jail", jail), body -> stepsOf(body, jail, "stopjail"));
+    }
+
+    /** Re-applies resource limits; returns the host's confirmation, "" when an old host gave none. */
+    public CompletableFuture<String> capJail(String jail) {
+        return call(args("capjail", "jail", jail), body -> optionalText(body, "success", "capjail"));
+    }
+
+    /** Clones {@code jail}; {@code props} may be "" (iocage then picks the new name). */
+    public CompletableFuture<CreatedJail> cloneJail(String jail, String props) {
+        ObjectNode a = args("clonejail", "jail", jail);
+        if (props != null && !props.isEmpty()) {
+            a.put("props", props);
+        }
+        return call(a, body -> created(body, "clonejail"));
+    }
+
+    /** Creates a jail; {@code switches} is left out of the request when empty, as the API advises. */
+    public CompletableFuture<CreatedJail> createJail(String props, String switches) {
+        ObjectNode a = args("createjail");
+        if (switches != null && !switches.isEmpty()) {
+            a.put("switches", switches);
+        }
+        a.put("props", props == null ? "" : props);
+        return call(a, body -> created(body, "createjail"));
+    }
+
+    /** Destroys a jail; returns the id the host reports. */
+    public CompletableFuture<String> destroyJail(String jail) {
+        return call(args("destroyjail", "jail", jail), body -> {
+            JsonNode success = field(body, "success", "destroyjail");
+            if (success.isTextual()) {
+                return success.asText().trim();
+            }
+            Map<String, String> lines = stringMap(success, "destroyjail.success");
+            String id = lines.get("Destroying");
+            return id == null ? jail : id;
+        });
+    }
+
+    /** Runs {@code command} inside the jail as {@code user}; returns its output lines. */
+    public CompletableFuture<JobOutput> execJail(String jail, String user, String command) {
+        ObjectNode a = args("execjail", "jail", jail);
+        a.put("command", command);
+        a.put("user", user);
+        return call(a, body -> {
+            JsonNode success = field(body, "success", "execjail");
+            return new JobOutput(jail, linesOf(success, "execjail.success"), false);
+        });
+    }
+
+    public CompletableFuture<String> cleanAll() {
+        return call(args("cleanall"), body -> successText(body, "cleanall"));
+    }
+
+    public CompletableFuture<String> cleanJails() {
+        return call(args("cleanjails"), body -> successText(body, "cleanjails"));
+    }
+
+    public CompletableFuture<String> cleanReleases() {
+        return call(args("cleanreleases"), body -> successText(body, "cleanreleases"));
+    }
+
+    public CompletableFuture<String> cleanTemplates() {
+        return call(args("cleantemplates"), body -> successText(body, "cleantemplates"));
+    }
+
+    // ---- pools ----------------------------------------------------------------------------------------------
+
+    public CompletableFuture<String> activatePool(String pool) {
+        return call(args("activatepool", "pool", pool), body -> successText(body, "activatepool"));
+    }
+
+    /**
+     * The active pool, asked for with {@code activatepool} and no pool. Empty when the host does not say: the 2016
+     * server answers {@code {}} there.
+     */
+    public CompletableFuture<Optional<String>> currentPool() {
+        return call(args("activatepool"), body -> {
+            JsonNode current = body.get("currently active");
+            if (current == null) {
+                return Optional.empty();
+            }
+            String pool = text(field(current, "pool", "activatepool.currently active"), "activatepool.currently active.pool");
+            return pool.isEmpty() ? Optional.empty() : Optional.of(pool);
+        });
+    }
+
+    public CompletableFuture<String> deactivatePool(String pool) {
+        return call(args("deactivatepool", "pool", pool), body -> successText(body, "deactivatepool"));
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------------------
+
+    /** Builds the {@code args} of a request: the action, then string arguments in order. */
+    static ObjectNode args(String action, String... keyValues) {
+        ObjectNode a = JsonNodeFactory.instance.objectNode();
+        a.put("action", action);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            a.put(keyValues[i], keyValues[i + 1]);
+        }
+        return a;
+    }
+
+    <T> CompletableFuture<T> call(ObjectNode args, Function<JsonNode, T> reader) {
+        String action = args.get("action").asText();
+        Request request = new Request(Protocol.SYSADM, Protocol.IOCAGE, "jd-" + ids.incrementAndGet(), args);
+        CompletableFuture<Reply> sent;
+        try {
+            sent = transport.send(request);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.thenApply(reply -> reader.apply(actionBody(reply, action)));
+    }
+
+    /** The object under {@code args.<action>}, after turning error envelopes and inner errors into failures. */
+    static JsonNode actionBody(Reply reply, String action) {
+        if (reply instanceof ErrorReply e) {
+            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
+                    e.message().isEmpty() ? "the host refused " + action + " (" + e.code() + ")" : e.message(), e.code(), null);
+        }
+        Response r = (Response) reply;
+        JsonNode body = field(r.args(), action, "args");
+        object(body, action);
+        JsonNode error = body.get("error");
+        if (error != null) {
+            String message = error.isTextual() ? error.asText().trim() : error.toString();
+            throw new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
+                    message.isEmpty() ? action + " failed" : message);
+        }
+        return body;
+    }
+
+    private static List<Jail> readJails(JsonNode body) {
+        List<Jail> jails = new ArrayList<>();
+        JsonNode newShape = body.get("jails");
+        if (newShape != null && newShape.isObject()) {
+            // 2017+ servers key by JID; stopped jails collide under "-", so identify by the inner uuid.
+            forEach(newShape, "listjails.jails", (jid, row) -> jails.add(jailOf(row.path("uuid").asText(""), row,
+                    "listjails.jails." + jid)));
+            return List.copyOf(jails);
+        }
+        forEach(body, "listjails", (key, row) -> {
+            // The 2016 server turns legacy's "--- non iocage jails ---" section into bogus rows: skip them.
+            if (key.startsWith("/") || key.equals("non") || row.path("jid").asText().startsWith("---")) {
+                return;
+            }
+            jails.add(jailOf(key, row, "listjails." + key));
+        });
+        return List.copyOf(jails);
+    }
+
+    private static Jail jailOf(String id, JsonNode row, String path) {
+        object(row, path);
+        if (id.isBlank()) {
+            throw malformed(path + " has no uuid");
+        }
+        String jid = optionalText(row, "jid", path);
+        OptionalInt jidValue = jid.matches("\\d{1,9}") ? OptionalInt.of(Integer.parseInt(jid)) : OptionalInt.empty();
+        String boot = optionalText(row, "boot", path);
+        return new Jail(id.trim(), optionalText(row, "tag", path), jidValue,
+                JailState.parse(optionalText(row, "state", path)),
+                boot.equals("on") || boot.equals("1") || boot.equals("yes"),
+                optionalText(row, "type", path), optionalText(row, "release", path),
+                placeholder(optionalText(row, "ip4", path)), placeholder(optionalText(row, "ip6", path)),
+                placeholder(optionalText(row, "template", path)));
+    }
+
+    private static String placeholder(String v) {
+        return v.equals("-") || v.equals("none") || v.equals("None") ? "" : v;
+    }
+
+    private static JailSettings settingsOf(JsonNode body, String jail) {
+        JsonNode values = body.get(jail);
+        if (values == null && body.size() == 1) {
+            // A host may key by the jail's canonical id rather than the name we sent.
+            values = body.elements().next();
+        }
+        if (values == null) {
+            throw malformed("getjailsettings." + jail + " is missing");
+        }
+        return new JailSettings(jail, stringMap(values, "getjailsettings." + jail));
+    }
+
+    private static JobOutput stepsOf(JsonNode body, String jail, String action) {
+        JsonNode steps = body.get(jail);
+        if (steps == null && body.size() == 1) {
+            steps = body.elements().next();
+        }
+        if (steps == null) {
+            throw malformed(action + "." + jail + " is missing");
+        }
+        object(steps, action + "." + jail);
+        JsonNode error = steps.get("ERROR");
+        if (error == null) {
+            error = steps.get("error");
+        }
+        if (error != null) {
+            throw new IocageClientException(IocageClientException.Kind.ACTION_FAILED, text(error, action + ".ERROR"));
+        }
+        List<String> lines = linesOf(steps, action + "." + jail);
+        boolean already = steps.has("INFO") && steps.get("INFO").asText().contains("is already");
+        return new JobOutput(jail, lines, already);
+    }
+
+    /** Output lines from the 2016 "line → key:value" objects, or from an array of lines. */
+    private static List<String> linesOf(JsonNode node, String path) {
+        List<String> lines = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode n : node) {
+                lines.add(text(n, path + "[]"));
+            }
+            return List.copyOf(lines);
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        for (Map.Entry<String, String> e : stringMap(node, path).entrySet()) {
+            lines.add(e.getValue().isEmpty() ? e.getKey() : e.getKey() + ": " + e.getValue());
+        }
+        return List.copyOf(lines);
+    }
+
+    private static CreatedJail created(JsonNode body, String action) {
+        JsonNode success = field(body, "success", action);
+        Map<String, String> fields = stringMap(success, action + ".success");
+        String uuid = fields.get("uuid");
+        if (uuid != null) {
+            return new CreatedJail(uuid, uuid);
+        }
+        String line = fields.get("Successfully created");
+        if (line == null) {
+            throw malformed(action + ".success has neither 'Successfully created' nor 'uuid'");
+        }
+        Matcher m = CREATED.matcher(line.trim());
+        if (!m.matches()) {
+            throw malformed(action + ".success 'Successfully created' is '" + line + "'");
+        }
+        return new CreatedJail(m.group(1), m.group(2) == null ? m.group(1) : m.group(2));
+    }
+
+    private static String successText(JsonNode body, String action) {
+        JsonNode success = body.get("success");
+        if (success == null) {
+            // The 2016 server answers {} when iocage printed something it did not understand.
+            throw new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
+                    "the host did not confirm " + action);
+        }
+        return text(success, action + ".success");
+    }
+
+    private static Size size(JsonNode row, String key, String path) {
+        String v = text(field(row, key, path), path + "." + key);
+        try {
+            return Size.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw malformed(path + "." + key + ": " + e.getMessage());
+        }
+    }
+
+    private interface EntryConsumer {
+        void accept(String key, JsonNode value);
+    }
+
+    private static void forEach(JsonNode node, String path, EntryConsumer consumer) {
+        Iterator<Map.Entry<String, JsonNode>> it = object(node, path).fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            consumer.accept(e.getKey(), e.getValue());
+        }
+    }
+}

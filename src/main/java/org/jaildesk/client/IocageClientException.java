@@ -1,0 +1,45 @@
+package org.jaildesk.client;
+
+/** Why a client call failed, in words a user can read. */
+public class IocageClientException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of failure a caller may treat differently. */
+    public enum Kind {
+        /** The host ran the action and it failed (iocage said no): the message is the host's. */
+        ACTION_FAILED,
+        /** The host answered with the error envelope (400, 401, 403, 404 …). */
+        PROTOCOL_ERROR,
+        /** The reply did not have the shape the action documents. */
+        MALFORMED_REPLY,
+        /** The host could not be reached or the connection broke. */
+        TRANSPORT
+    }
+
+    private final Kind kind;
+    private final String code;
+
+    public IocageClientException(Kind kind, String message) {
+        this(kind, message, "", null);
+    }
+
+    public IocageClientException(Kind kind, String message, Throwable cause) {
+        this(kind, message, "", cause);
+    }
+
+    public IocageClientException(Kind kind, String message, String code, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.code = code == null ? "" : code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The error envelope's code for {@link Kind#PROTOCOL_ERROR}; "" otherwise. */
+    public String code() {
+        return code;
+    }
+}

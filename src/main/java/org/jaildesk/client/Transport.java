@@ -1,0 +1,25 @@
+package org.jaildesk.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.jaildesk.protocol.Event;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+
+/**
+ * Carries requests to a sysadm host and brings back the replies. A transport fails the future with
+ * {@link IocageClientException} of kind {@code TRANSPORT} when the host cannot be reached; it never blocks the caller.
+ */
+public interface Transport extends AutoCloseable {
+
+    CompletableFuture<Reply> send(Request request);
+
+    /** Listens for events from the host; the returned handle removes the listener. */
+    default AutoCloseable onEvent(Consumer<Event> listener) {
+        return () -> { };
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,37 @@
+package org.jaildesk.protocol;
+
+import java.util.List;
+
+/** Names used on the wire: namespaces, classes, actions. */
+public final class Protocol {
+
+    public static final String SYSADM = "sysadm";
+    public static final String IOCAGE = "iocage";
+    public static final String RPC = "rpc";
+    public static final String EVENTS = "events";
+    public static final String RESPONSE = "response";
+    public static final String ERROR = "error";
+
+    /** The 17 actions of the 2016 sysadm iocage API (the seed page). */
+    public static final List<String> SEED_ACTIONS = List.of(
+            "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
+            "createjail", "deactivatepool", "destroyjail", "df", "execjail", "getdefaultsettings", "getjailsettings",
+            "listjails", "startjail", "stopjail");
+
+    /** JailDesk's extensions, advertised through {@code rpc/query}; a client uses them only where advertised. */
+    public static final List<String> EXTENSION_ACTIONS = List.of(
+            "setjailsettings", "restartjail", "activatestatus", "listreleases", "listtemplates", "fetchrelease");
+
+    /** Actions that change the host; they are serialized per jail and audited. */
+    public static final List<String> MUTATING_ACTIONS = List.of(
+            "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
+            "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
+            "restartjail", "fetchrelease");
+
+    /** Event name for our jail-change notification. */
+    public static final String JAIL_CHANGED_EVENT = "jaildesk-jails";
+    public static final String DISPATCHER_EVENT = "dispatcher";
+
+    private Protocol() {
+    }
+}

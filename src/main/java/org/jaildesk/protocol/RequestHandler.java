@@ -1,0 +1,21 @@
+package org.jaildesk.protocol;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The one seam between callers and a host: a request in, a future reply out. {@code IocageHost} implements it; the
+ * server calls it for every socket and the in-process transport calls it directly.
+ */
+public interface RequestHandler {
+
+    CompletableFuture<Reply> handle(Request request);
+
+    /**
+     * Registers a listener for events this handler raises (job progress, jail changes). Returns the handle that
+     * removes it. Handlers without events return a handle that does nothing.
+     */
+    default AutoCloseable subscribe(Consumer<Event> listener) {
+        return () -> { };
+    }
+}

@@ -1,0 +1,174 @@
+package org.jaildesk.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailState;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Replies outside the seed: the real servers' quirks, and replies of the wrong shape. */
+class ReplyShapesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static IocageClient answering(String argsJson) {
+        return new IocageClient(new ScriptedTransport(r -> {
+            try {
+                JsonNode args = JSON.readTree(argsJson);
+                return new Response("sysadm", "response", r.id(), args);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    private static IocageClientException failure(CompletableFuture<?> f) {
+        CompletionException e = assertThrows(CompletionException.class, f::join);
+        return assertInstanceOf(IocageClientException.class, e.getCause());
+    }
+
+    @Test
+    void readsThe2017ListShapeKeyedByJid() {
+        List<Jail> jails = answering("""
+                {"listjails":{"jails":{
+                  "3":{"jid":"3","uuid":"db01","boot":"on","state":"up","tag":"db01","type":"jail",
+                       "release":"13.2-RELEASE","ip4":"192.168.1.21","ip6":"-","template":"-"},
+                  "-":{"jid":"-","uuid":"mail","boot":"off","state":"down","tag":"mail","type":"jail",
+                       "release":"13.2-RELEASE","ip4":"-","ip6":"-","template":"-"}}}}""").listJails().join();
+        assertEquals(2, jails.size());
+        Jail db01 = jails.stream().filter(j -> j.id().equals("db01")).findFirst().orElseThrow();
+        assertEquals(3, db01.jid().getAsInt());
+        assertTrue(db01.boot());
+        assertEquals("13.2-RELEASE", db01.release());
+        assertEquals("", db01.ip6());
+    }
+
+    @Test
+    void skipsTheBogusRowsThe2016ServerMakesOfNonIocageJails() {
+        List<Jail> jails = answering("""
+                {"listjails":{
+                  "0bf985de-ca0f-11e5-8d45-d05099728dbf":{"boot":"on","ip4":"192.168.1.21","jid":"3","state":"up","tag":"www01","type":"basejail"},
+                  "non":{"boot":"iocage","ip4":"","jid":"---","state":"jails","tag":"currently","type":"active"},
+                  "/usr/jails/oldjail":{"boot":"192.168.1.99","ip4":"","jid":"7","state":"oldjail.example.org","tag":"","type":""}}}
+                """).listJails().join();
+        assertEquals(1, jails.size());
+        assertEquals(JailState.UP, jails.get(0).state());
+    }
+
+    @Test
+    void trimsTheLeadingSpacesOfThe2016Server() {
+        assertEquals(Optional.of("tank"), answering("{\"activatepool\":{\"currently active\":{\"pool\":\" tank\"}}}")
+                .currentPool().join());
+    }
+
+    @Test
+    void anEmptyActivateReplyMeansThePoolIsNotKnown() {
+        assertEquals(Optional.empty(), answering("{\"activatepool\":{}}").currentPool().join());
+    }
+
+    @Test
+    void anErrorInsideANormalReplyIsAnActionFailureWithTheHostsMessage() {
+        IocageClientException e = failure(answering("{\"destroyjail\":{\"error\":\"  ERROR: jail foo not found!\"}}")
+                .destroyJail("foo"));
+        assertEquals(IocageClientException.Kind.ACTION_FAILED, e.kind());
+        assertEquals("ERROR: jail foo not found!", e.getMessage());
+    }
+
+    @Test
+    void anErrorLineFromStartIsAnActionFailure() {
+        IocageClientException e = failure(answering("{\"startjail\":{\"foo\":{\"ERROR\":\" foo not found\"}}}")
+                .startJail("foo"));
+        assertEquals(IocageClientException.Kind.ACTION_FAILED, e.kind());
+    }
+
+    @Test
+    void anEmptyCleanReplyIsNotTakenAsSuccess() {
+        assertEquals(IocageClientException.Kind.ACTION_FAILED,
+                failure(answering("{\"cleanall\":{}}").cleanAll()).kind());
+    }
+
+    @Test
+    void theErrorEnvelopeBecomesAProtocolErrorWithItsCode() {
+        IocageClient client = new IocageClient(new ScriptedTransport(r -> new ErrorReply(r.id(), "401", "Unauthorized")));
+        IocageClientException e = failure(client.listJails());
+        assertEquals(IocageClientException.Kind.PROTOCOL_ERROR, e.kind());
+        assertEquals("401", e.code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"listjails\":\"not an object\"}",
+        "{\"somethingelse\":{}}",
+        "{\"listjails\":{\"x\":\"a string where a jail belongs\"}}",
+        "{\"listjails\":{\"x\":{\"state\":[1,2]}}}",
+        "[]",
+        "\"text\"",
+        "null"
+    })
+    void aListReplyOfTheWrongShapeIsAMalformedReplyNamingWhatWasWrong(String args) {
+        IocageClientException e = failure(answering(args).listJails());
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertTrue(e.getMessage().startsWith("unexpected reply: "), e.getMessage());
+        assertFalse(e.getMessage().contains("NullPointer"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"df\":{\"a\":{\"crt\":\"1.0x\"}}}",
+        "{\"df\":{\"a\":{\"crt\":\"1.0x\",\"res\":\"none\",\"qta\":\"none\",\"use\":\"lots\",\"ava\":\"1G\"}}}",
+        "{\"df\":[]}"
+    })
+    void aDfReplyOfTheWrongShapeNamesTheField(String args) {
+        IocageClientException e = failure(answering(args).df());
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertTrue(e.getMessage().contains("df"), e.getMessage());
+    }
+
+    @Test
+    void everyCallWithAWrongTypedReplyFailsTypedNeverWithAnNpe() {
+        List<Function<IocageClient, CompletableFuture<?>>> calls = List.of(
+                IocageClient::listJails, IocageClient::getDefaultSettings, c -> c.getJailSettings("a"),
+                c -> c.getJailSetting("a", "vnet"), c -> c.getSettingOfAllJails("vnet"), IocageClient::df,
+                c -> c.startJail("a"), c -> c.stopJail("a"), c -> c.capJail("a"), c -> c.cloneJail("a", ""),
+                c -> c.createJail("tag=a", ""), c -> c.destroyJail("a"), c -> c.execJail("a", "root", "ls"),
+                IocageClient::cleanAll, IocageClient::cleanJails, IocageClient::cleanReleases,
+                IocageClient::cleanTemplates, c -> c.activatePool("tank"), IocageClient::currentPool,
+                c -> c.deactivatePool("tank"));
+        for (String shape : List.of("{}", "{\"%s\":\"x\"}", "{\"%s\":{\"a\":7,\"defaults\":[],\"success\":{\"q\":[]}}}",
+                "{\"%s\":{\"a\":[],\"success\":[],\"currently active\":\"x\",\"defaults\":\"x\"}}")) {
+            for (Function<IocageClient, CompletableFuture<?>> call : calls) {
+                IocageClient probe = new IocageClient(new ScriptedTransport(r -> {
+                    try {
+                        return new Response("sysadm", "response", r.id(), JSON.readTree(shape.formatted(r.action())));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+                CompletableFuture<?> f = call.apply(probe);
+                try {
+                    f.join();
+                } catch (CompletionException e) {
+                    IocageClientException typed = assertInstanceOf(IocageClientException.class, e.getCause(),
+                            () -> "untyped failure for shape " + shape + ": " + e.getCause());
+                    assertTrue(typed.kind() == IocageClientException.Kind.MALFORMED_REPLY
+                            || typed.kind() == IocageClientException.Kind.ACTION_FAILED, typed::getMessage);
+                }
+            }
+        }
+    }
+}
