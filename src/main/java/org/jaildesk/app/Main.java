@@ -13,13 +13,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jaildesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "JailDesk: a desktop jail manager for FreeBSD iocage jails, speaking the sysadm protocol.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CallCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Command-line output is the reply itself; routine log lines would only get in its way.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

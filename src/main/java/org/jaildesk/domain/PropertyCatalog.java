@@ -64,14 +64,17 @@ public final class PropertyCatalog {
 
     /** Rules every value obeys whatever its type: bounded length, printable, single line. */
     static Optional<String> checkText(String key, String value) {
+        if (value.isEmpty()) {
+            return Optional.of(key + " needs a value");
+        }
         if (value.length() > PropertyDef.MAX_VALUE_LENGTH) {
             return Optional.of("the value of " + key + " is too long (" + value.length() + " characters, at most "
                     + PropertyDef.MAX_VALUE_LENGTH + ")");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
-                return Optional.of("the value of " + key + " contains a control character (code " + (int) c + ")");
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                return Optional.of("the value of " + key + " contains an invisible control character (code " + (int) c + ")");
             }
         }
         return Optional.empty();

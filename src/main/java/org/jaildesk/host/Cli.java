@@ -1,0 +1,213 @@
+package org.jaildesk.host;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * iocage argument lists per dialect (reference iocage-cli.md §7). Every value here has been validated before it
+ * arrives; still, each goes in an argument of its own, and jail names always follow the options so that nothing
+ * after them is read as a flag.
+ */
+final class Cli {
+
+    private final Dialect dialect;
+
+    Cli(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    private boolean py() {
+        return dialect.isPython();
+    }
+
+    static List<String> version() {
+        return List.of("--version");
+    }
+
+    /** Python: TAB-separated long listing; legacy: the one table it has. */
+    List<String> list() {
+        return py() ? List.of("list", "-l", "-h") : List.of("list");
+    }
+
+    /** Python's bordered table, for when {@code -h} crashes (iocage master after 2020, freebsd/iocage 1.2.1–1.3). */
+    List<String> listTable() {
+        return List.of("list", "-l");
+    }
+
+    List<String> listTemplates() {
+        return py() ? List.of("list", "-t", "-l", "-h") : List.of("list", "-t");
+    }
+
+    List<String> listTemplatesTable() {
+        return List.of("list", "-t", "-l");
+    }
+
+    List<String> releases() {
+        return py() ? List.of("list", "-r", "-h") : List.of("list", "-r");
+    }
+
+    List<String> getAll(String jail) {
+        return List.of("get", "all", jail);
+    }
+
+    List<String> get(String prop, String jail) {
+        return List.of("get", prop, jail);
+    }
+
+    List<String> getAcross(String prop) {
+        return switch (dialect.kind()) {
+            case PYTHON -> List.of("get", "-r", "-h", prop);
+            case LEGACY_DEVELOP -> List.of("get", "-r", prop);
+            case LEGACY_MASTER -> List.of("show", prop);
+        };
+    }
+
+    /** Python has no {@code defaults} command: the defaults are the pseudo-jail {@code default}. */
+    List<String> defaults() {
+        return py() ? List.of("get", "all", "default") : List.of("defaults");
+    }
+
+    List<String> df() {
+        return py() ? List.of("df", "-h") : List.of("df");
+    }
+
+    List<String> start(String jail) {
+        return List.of("start", jail);
+    }
+
+    List<String> stop(String jail) {
+        return List.of("stop", jail);
+    }
+
+    List<String> cap(String jail) throws UnsupportedActionException {
+        if (py()) {
+            throw new UnsupportedActionException("capjail is not supported by " + dialect.label()
+                    + ": it has no 'cap' command; it applies resource limits when they are set and at start");
+        }
+        return List.of("cap", jail);
+    }
+
+    /** {@code destroy -f}: never prompts. The host refuses running jails itself before calling this. */
+    List<String> destroy(String jail) {
+        return List.of("destroy", "-f", jail);
+    }
+
+    /** The command goes inside the jail as one argument after {@code --} (Python runs it with the jail's sh). */
+    List<String> exec(String jail, String user, String command) {
+        return py() ? List.of("exec", "-U", user, jail, "--", command) : List.of("exec", "-U", user, jail, command);
+    }
+
+    /** Legacy 1.7's clean always prompts; it gets "y" on stdin (see {@link #cleanStdin()}). */
+    List<String> clean(char what) throws UnsupportedActionException {
+        if (dialect.kind() == Dialect.Kind.LEGACY_MASTER) {
+            if (what == 't') {
+                throw new UnsupportedActionException("cleantemplates is not supported by " + dialect.label()
+                        + ": it has no 'clean -t'");
+            }
+            return List.of("clean", "-" + what);
+        }
+        return List.of("clean", "-f", "-" + what);
+    }
+
+    String cleanStdin() {
+        return dialect.kind() == Dialect.Kind.LEGACY_MASTER ? "y\n" : "";
+    }
+
+    List<String> activate(String pool) {
+        return List.of("activate", pool);
+    }
+
+    /** Which pool is active. Python's {@code get -p}; legacy's {@code activate} without a pool. */
+    List<String> currentPool() {
+        return py() ? List.of("get", "-p") : List.of("activate");
+    }
+
+    List<String> deactivate(String pool) throws UnsupportedActionException {
+        if (py()) {
+            throw new UnsupportedActionException("deactivatepool is not supported by " + dialect.label()
+                    + ": it has no 'deactivate' command; activate another pool instead");
+        }
+        return List.of("deactivate", pool);
+    }
+
+    /** One {@code set} per call for legacy 1.7 (it reads only one property); one call with all of them otherwise. */
+    List<List<String>> set(List<String> assignments, String jail) {
+        List<List<String>> calls = new ArrayList<>();
+        if (dialect.kind() == Dialect.Kind.LEGACY_MASTER) {
+            for (String a : assignments) {
+                calls.add(List.of("set", a, jail));
+            }
+            return calls;
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add("set");
+        argv.addAll(assignments);
+        argv.add(jail);
+        calls.add(argv);
+        return calls;
+    }
+
+    List<String> fetch(String release) {
+        return py() ? List.of("fetch", "-r", release) : List.of("fetch", "release=" + release);
+    }
+
+    /**
+     * {@code create}: Python takes {@code -r/-t/-e} and {@code -n NAME}; legacy takes {@code tag=} and
+     * {@code release=} as properties.
+     */
+    List<String> create(CreateArgs a) {
+        List<String> argv = new ArrayList<>();
+        argv.add("create");
+        if (py()) {
+            if (a.empty()) {
+                argv.add("-e");
+            } else if (!a.template().isEmpty()) {
+                argv.add("-t");
+                argv.add(a.template());
+            } else {
+                argv.add("-r");
+                argv.add(a.release());
+            }
+            argv.addAll(a.pythonFlags());
+            if (!a.name().isEmpty()) {
+                argv.add("-n");
+                argv.add(a.name());
+            }
+        } else {
+            argv.addAll(a.legacySwitches());
+            if (!a.release().isEmpty()) {
+                argv.add("release=" + a.release());
+            }
+            if (!a.name().isEmpty()) {
+                argv.add("tag=" + a.name());
+            }
+        }
+        argv.addAll(a.properties());
+        return argv;
+    }
+
+    List<String> clone(String source, String name, List<String> properties) {
+        List<String> argv = new ArrayList<>();
+        argv.add("clone");
+        argv.add(source);
+        if (!name.isEmpty()) {
+            if (py()) {
+                argv.add("-n");
+                argv.add(name);
+            } else {
+                argv.add("tag=" + name);
+            }
+        }
+        argv.addAll(properties);
+        return argv;
+    }
+
+    /** Parsed {@code createjail} arguments, validated. */
+    record CreateArgs(String name, String release, String template, boolean empty, List<String> pythonFlags,
+                      List<String> legacySwitches, List<String> properties) {
+    }
+}

@@ -1,0 +1,26 @@
+package org.jaildesk.host;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One iocage invocation: the arguments after {@code iocage}, the longest it may run, what to write on its standard
+ * input (usually nothing: stdin is closed so a forgotten prompt aborts instead of hanging) and a listener that gets
+ * every output line as it arrives.
+ */
+public record CommandSpec(List<String> args, Duration timeout, String stdin, Consumer<String> lines) {
+
+    public CommandSpec {
+        args = List.copyOf(args);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a command needs a positive timeout");
+        }
+        stdin = stdin == null ? "" : stdin;
+        lines = lines == null ? l -> { } : lines;
+    }
+
+    public static CommandSpec of(Duration timeout, String... args) {
+        return new CommandSpec(List.of(args), timeout, "", null);
+    }
+}

@@ -1,0 +1,237 @@
+package org.jaildesk.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jaildesk.host.parse.IocageParseException;
+import org.jaildesk.protocol.ErrorCode;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Event;
+import org.jaildesk.protocol.Protocol;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.RequestHandler;
+import org.jaildesk.protocol.Response;
+
+/**
+ * The sysadm {@code iocage} class, answered by running iocage through a {@link CommandRunner}: the real
+ * {@link ProcessRunner} on a FreeBSD host, or the simulator for the demo host.
+ *
+ * <p>Every request is checked before anything runs: a wrong namespace is 404, a malformed request or an argument
+ * that fails validation is 400 with a message naming the problem. iocage's own failures come back as a normal reply
+ * with {@code "error"} inside the action object, as the sysadm server did. Mutating actions on one jail run one at a
+ * time; pool and clean actions run alone; reads run in parallel.
+ */
+public final class IocageHost implements RequestHandler, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(IocageHost.class.getName());
+
+    private final CommandRunner runner;
+    private final HostOptions options;
+    private final ExecutorService executor;
+    private final Actions actions;
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ExecutedCommand>> commandListeners = new CopyOnWriteArrayList<>();
+    private final ReentrantReadWriteLock hostLock = new ReentrantReadWriteLock();
+    private final Map<String, ReentrantLock> jailLocks = new ConcurrentHashMap<>();
+    private final Object dialectLock = new Object();
+    private volatile Dialect dialect;
+
+    public IocageHost(CommandRunner runner, HostOptions options) {
+        this.runner = runner;
+        this.options = options;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "iocage-host-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.actions = new Actions(this, options);
+    }
+
+    public CommandRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public CompletableFuture<Reply> handle(Request request) {
+        Reply early = check(request);
+        if (early != null) {
+            return CompletableFuture.completedFuture(early);
+        }
+        String action = request.action();
+        Args args = new Args(action, request.args());
+        try {
+            return CompletableFuture.supplyAsync(() -> answer(request, action, args), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(ErrorReply.of(request.id(), ErrorCode.INTERNAL, "the host is shutting down"));
+        }
+    }
+
+    /** The checks that need no iocage: namespace, name, args shape, action. */
+    private static Reply check(Request request) {
+        if (!Protocol.SYSADM.equalsIgnoreCase(request.namespace()) || !Protocol.IOCAGE.equalsIgnoreCase(request.name())) {
+            return ErrorReply.of(request.id(), ErrorCode.NOT_FOUND,
+                    "no such class: " + Validation.shown(request.namespace()) + "/" + Validation.shown(request.name()));
+        }
+        JsonNode args = request.args();
+        if (!args.isObject()) {
+            return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, "args must be an object");
+        }
+        JsonNode action = args.get("action");
+        if (action == null || action.isNull()) {
+            return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, "args.action is missing");
+        }
+        if (!action.isTextual()) {
+            return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, "args.action must be a string");
+        }
+        if (!Protocol.SEED_ACTIONS.contains(action.asText()) && !Protocol.EXTENSION_ACTIONS.contains(action.asText())) {
+            return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, "unknown action '" + Validation.shown(action.asText()) + "'");
+        }
+        return null;
+    }
+
+    private Reply answer(Request request, String action, Args args) {
+        ObjectNode payload;
+        try {
+            payload = actions.run(action, args);
+        } catch (BadRequestException e) {
+            return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, e.getMessage());
+        } catch (ActionFailedException | UnsupportedActionException e) {
+            payload = error(e.getMessage());
+        } catch (CommandException e) {
+            payload = error(e.getMessage());
+        } catch (IocageParseException e) {
+            payload = error("iocage printed output JailDesk cannot read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            payload = error("interrupted");
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "unexpected failure in " + action, e);
+            return ErrorReply.of(request.id(), ErrorCode.INTERNAL, "internal error in " + action + ": " + e);
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set(action, payload);
+        return Response.to(request, out);
+    }
+
+    static ObjectNode error(String message) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("error", message);
+        return o;
+    }
+
+    /** The dialect of this host's iocage, detected once from {@code iocage --version}; retried after a failure. */
+    Dialect dialect() throws CommandException, ActionFailedException {
+        Dialect d = dialect;
+        if (d != null) {
+            return d;
+        }
+        synchronized (dialectLock) {
+            if (dialect == null) {
+                CommandResult r = exec(Cli.version(), options.readTimeout(), "", null);
+                if (r.timedOut()) {
+                    throw new ActionFailedException("'iocage --version' did not finish within "
+                            + options.readTimeout().toSeconds() + " s and was stopped");
+                }
+                try {
+                    dialect = Dialect.detect(r.stdout().isBlank() ? r.stderr() : r.stdout());
+                } catch (IllegalArgumentException e) {
+                    throw new ActionFailedException(e.getMessage());
+                }
+                LOG.info(() -> "iocage dialect: " + dialect.kind() + " (" + dialect.label() + ")");
+            }
+            return dialect;
+        }
+    }
+
+    CommandResult exec(List<String> args, java.time.Duration timeout, String stdin, Consumer<String> lines)
+            throws CommandException {
+        CommandResult r = runner.run(new CommandSpec(args, timeout, stdin, lines));
+        ExecutedCommand done = new ExecutedCommand(args, r.exitCode(), r.elapsed(), r.timedOut());
+        for (Consumer<ExecutedCommand> l : commandListeners) {
+            try {
+                l.accept(done);
+            } catch (RuntimeException e) {
+                LOG.warning("a command listener failed: " + e);
+            }
+        }
+        return r;
+    }
+
+    /** Runs {@code work} as a change to one jail: alone for that jail, beside changes to other jails. */
+    <T> T withJail(String jail, Work<T> work) throws Exception {
+        Lock shared = hostLock.readLock();
+        shared.lock();
+        try {
+            ReentrantLock lock = jailLocks.computeIfAbsent(jail, k -> new ReentrantLock(true));
+            lock.lock();
+            try {
+                return work.run();
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** Runs {@code work} as a change to the whole host (pools, clean): alone. */
+    <T> T withHost(Work<T> work) throws Exception {
+        Lock exclusive = hostLock.writeLock();
+        exclusive.lock();
+        try {
+            return work.run();
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    /** Work done under a lock. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    void publish(Event event) {
+        for (Consumer<Event> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warning("an event listener failed: " + e);
+            }
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<Event> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Listens to every iocage command this host runs ("show your work" in the protocol log). */
+    public AutoCloseable onCommand(Consumer<ExecutedCommand> listener) {
+        commandListeners.add(listener);
+        return () -> commandListeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,187 @@
+package org.jaildesk.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jaildesk.domain.PropertyCatalog;
+
+/**
+ * Checks every value before it reaches an argv. Each check returns the problem in words, or empty. Nothing that
+ * could be read as a flag, a path or a list of jails gets through.
+ */
+public final class Validation {
+
+    /** Longest text any argument may have; longer ones are refused before they are even looked at. */
+    public static final int MAX_ARG_LENGTH = 8192;
+
+    // Legacy tags may hold '@' and ':' (default tags are timestamps like 2016-02-09@23:47:04).
+    private static final Pattern JAIL_REF = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._@:-]{0,127}");
+    // Python iocage's own rule for new names (reference §2.2).
+    private static final Pattern NEW_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,119}");
+    private static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?");
+    private static final Pattern RELEASE = Pattern.compile(
+            "[0-9]{1,3}\\.[0-9]{1,2}-(RELEASE|STABLE|CURRENT|PRERELEASE|BETA[0-9]{0,2}|RC[0-9]{0,2}|ALPHA[0-9]{0,2})(-p[0-9]{1,3})?");
+    private static final Set<String> RESERVED_NAMES = Set.of("default", "help");
+    private static final Set<String> RESERVED_POOLS = Set.of("mirror", "raidz", "raidz1", "raidz2", "raidz3", "draid",
+            "spare", "log", "cache", "special", "dedup");
+
+    private Validation() {
+    }
+
+    /** A jail that exists: a NAME (Python), UUID or tag (legacy). {@code default} only where settings allow it. */
+    public static Optional<String> jail(String v, boolean allowDefault) {
+        Optional<String> common = text("jail", v);
+        if (common.isPresent()) {
+            return common;
+        }
+        if (!JAIL_REF.matcher(v).matches()) {
+            return Optional.of("invalid jail name '" + shown(v) + "': use letters, digits and . _ - (not first), @ or :");
+        }
+        if (v.contains("ALL")) {
+            return Optional.of("invalid jail name '" + v + "': iocage reads any name containing ALL as every jail");
+        }
+        if (v.equals("..") || v.equals(".")) {
+            return Optional.of("invalid jail name '" + v + "'");
+        }
+        if (!allowDefault && RESERVED_NAMES.contains(v)) {
+            return Optional.of("'" + v + "' is not a jail");
+        }
+        return Optional.empty();
+    }
+
+    /** A name for a new jail. */
+    public static Optional<String> newName(String v) {
+        Optional<String> common = text("name", v);
+        if (common.isPresent()) {
+            return common;
+        }
+        if (!NEW_NAME.matcher(v).matches()) {
+            return Optional.of("invalid jail name '" + shown(v) + "': use letters, digits and . _ - (not first), at most 120");
+        }
+        if (v.contains("ALL") || RESERVED_NAMES.contains(v.toLowerCase(Locale.ROOT))) {
+            return Optional.of("'" + v + "' cannot be a jail name: iocage reserves it");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> pool(String v) {
+        Optional<String> common = text("pool", v);
+        if (common.isPresent()) {
+            return common;
+        }
+        if (!POOL.matcher(v).matches() || RESERVED_POOLS.contains(v)) {
+            return Optional.of("invalid pool name '" + shown(v) + "': a ZFS pool name starts with a letter and holds letters, digits, _ . -");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> user(String v) {
+        Optional<String> common = text("user", v);
+        if (common.isPresent()) {
+            return common;
+        }
+        return USER.matcher(v).matches() ? Optional.empty()
+                : Optional.of("invalid user name '" + shown(v) + "'");
+    }
+
+    public static Optional<String> release(String v) {
+        Optional<String> common = text("release", v);
+        if (common.isPresent()) {
+            return common;
+        }
+        return RELEASE.matcher(v).matches() ? Optional.empty()
+                : Optional.of("invalid release '" + shown(v) + "': expected a FreeBSD release such as 13.2-RELEASE");
+    }
+
+    /** A property name to read: one the catalog knows, or {@code all}. */
+    public static Optional<String> propertyToRead(String v) {
+        Optional<String> common = text("prop", v);
+        if (common.isPresent()) {
+            return common;
+        }
+        if (v.equals("all") || PropertyCatalog.standard().find(v).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(PropertyCatalog.isWellFormedKey(v) ? v + " is not a known iocage property"
+                : "'" + shown(v) + "' is not a property name");
+    }
+
+    /** The command for execjail: one line of text, run inside the jail. */
+    public static Optional<String> command(String v) {
+        if (v == null || v.isBlank()) {
+            return Optional.of("command is empty");
+        }
+        if (v.length() > MAX_ARG_LENGTH) {
+            return Optional.of("command is too long (" + v.length() + " characters, at most " + MAX_ARG_LENGTH + ")");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isISOControl(c) && c != '\t') {
+                return Optional.of("command contains a control character (code " + (int) c + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One {@code key=value} assignment, checked against the property catalog. */
+    public record Assignment(String key, String value) {
+        public String argument() {
+            return key + "=" + value;
+        }
+    }
+
+    /**
+     * Splits a sysadm {@code props} string ({@code "tag=test release=10.2-RELEASE boot=on"}) into assignments. Values
+     * cannot hold spaces in this form (the API joins them with spaces); a JSON object form carries those.
+     */
+    public static List<Assignment> splitProps(String props) throws IllegalArgumentException {
+        List<Assignment> out = new ArrayList<>();
+        Optional<String> common = text("props", props);
+        if (props.isEmpty()) {
+            return out;
+        }
+        if (common.isPresent()) {
+            throw new IllegalArgumentException(common.get());
+        }
+        for (String token : props.trim().split("\\s+")) {
+            int eq = token.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + shown(token) + "' in props is not key=value");
+            }
+            out.add(new Assignment(token.substring(0, eq), token.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    /** Rules shared by every argument: present, bounded, no control characters, not a flag. */
+    static Optional<String> text(String what, String v) {
+        if (v == null || v.isEmpty()) {
+            return Optional.of(what + " is empty");
+        }
+        if (v.length() > MAX_ARG_LENGTH) {
+            return Optional.of(what + " is too long (" + v.length() + " characters)");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isISOControl(v.charAt(i))) {
+                return Optional.of(what + " contains a control character (code " + (int) v.charAt(i) + ")");
+            }
+        }
+        if (v.startsWith("-")) {
+            return Optional.of(what + " '" + shown(v) + "' would be read as an option");
+        }
+        return Optional.empty();
+    }
+
+    static String shown(String v) {
+        String s = v.length() > 40 ? v.substring(0, 40) + "…" : v;
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(Character.isISOControl(c) ? "\\u" + String.format("%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+}

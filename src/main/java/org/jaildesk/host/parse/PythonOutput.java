@@ -1,0 +1,180 @@
+package org.jaildesk.host.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Strict parsers for Python iocage (iocage/iocage 0.9–1.2, freebsd/iocage 1.2.1–1.13). Each takes what the command
+ * printed on stdout and either returns clean records or throws naming the line it could not read.
+ */
+public final class PythonOutput {
+
+    private static final List<String> LONG = List.of("JID", "NAME", "BOOT", "STATE", "TYPE", "RELEASE", "IP4", "IP6",
+            "TEMPLATE", "BASEJAIL");
+    private static final List<String> SHORT = List.of("JID", "NAME", "STATE", "RELEASE", "IP4");
+    private static final List<String> DF = List.of("NAME", "CRT", "RES", "QTA", "USE", "AVA");
+
+    private PythonOutput() {
+    }
+
+    /**
+     * {@code list -l -h} (TAB separated, 10 fields), or the bordered table when {@code -h} was ignored (newer click)
+     * or not used after a crash; also the short form's 5 columns. JID {@code None} (after 2020) means stopped.
+     */
+    public static List<ListedJail> list(String stdout) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        List<ListedJail> out = new ArrayList<>();
+        if (TextTable.looksLikeTable(lines)) {
+            TextTable.Table t = TextTable.parse(lines);
+            List<String> cols = t.header();
+            if (!cols.equals(LONG) && !cols.equals(SHORT)) {
+                throw new IocageParseException("unknown list columns " + cols);
+            }
+            for (List<String> r : t.rows()) {
+                out.add(row(cols, r, new Lines.Line(0, String.join(" | ", r))));
+            }
+            return out;
+        }
+        for (Lines.Line line : lines) {
+            String[] f = line.text().split("\t", -1);
+            List<String> cols = f.length == LONG.size() ? LONG : f.length == SHORT.size() ? SHORT : null;
+            if (cols == null) {
+                throw IocageParseException.at("expected " + LONG.size() + " TAB-separated fields, got " + f.length,
+                        line.number(), line.text());
+            }
+            out.add(row(cols, List.of(f), line));
+        }
+        return out;
+    }
+
+    private static ListedJail row(List<String> cols, List<String> f, Lines.Line line) throws IocageParseException {
+        String name = f.get(cols.indexOf("NAME")).trim();
+        if (name.isEmpty()) {
+            throw IocageParseException.at("a jail row without a name", line.number(), line.text());
+        }
+        boolean isLong = cols == LONG || cols.size() == LONG.size();
+        String type = isLong ? f.get(4).trim() : "";
+        if (isLong && f.get(9).trim().equals("yes") && type.equals("jail")) {
+            type = "basejail";
+        }
+        return new ListedJail(name, name,
+                CommonOutput.jid(f.get(0).trim(), line),
+                isLong ? CommonOutput.onOff(f.get(2).trim(), line) : "-",
+                CommonOutput.state(f.get(cols.indexOf("STATE")).trim(), line),
+                CommonOutput.dash(type),
+                CommonOutput.dash(f.get(cols.indexOf("RELEASE")).trim()),
+                CommonOutput.dash(f.get(cols.indexOf("IP4")).trim()),
+                isLong ? CommonOutput.dash(f.get(7).trim()) : "-",
+                isLong ? CommonOutput.dash(f.get(8).trim()) : "-");
+    }
+
+    /** {@code list -r -h}: one release per line, or the one-column table {@code Bases fetched}. */
+    public static List<String> releases(String stdout) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        List<String> out = new ArrayList<>();
+        if (TextTable.looksLikeTable(lines)) {
+            TextTable.Table t = TextTable.parse(lines);
+            if (!t.header().equals(List.of("Bases fetched"))) {
+                throw new IocageParseException("unknown release columns " + t.header());
+            }
+            for (List<String> r : t.rows()) {
+                out.add(r.get(0));
+            }
+            return out;
+        }
+        for (Lines.Line line : lines) {
+            String r = line.text().trim();
+            if (!r.matches("[0-9]+\\.[0-9]+-[A-Za-z0-9.-]+")) {
+                throw IocageParseException.at("not a release name", line.number(), line.text());
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** {@code df -h}: name, crt, res, qta, use, ava (TAB separated), or the table. Python has no tag: tag = name. */
+    public static List<DfRow> df(String stdout) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        List<DfRow> out = new ArrayList<>();
+        if (TextTable.looksLikeTable(lines)) {
+            TextTable.Table t = TextTable.parse(lines);
+            if (!t.header().equals(DF)) {
+                throw new IocageParseException("unknown df columns " + t.header());
+            }
+            for (List<String> r : t.rows()) {
+                out.add(dfRow(r, new Lines.Line(0, String.join(" | ", r))));
+            }
+            return out;
+        }
+        for (Lines.Line line : lines) {
+            String[] f = line.text().split("\t", -1);
+            if (f.length != DF.size()) {
+                throw IocageParseException.at("expected 6 TAB-separated df fields, got " + f.length, line.number(), line.text());
+            }
+            out.add(dfRow(List.of(f), line));
+        }
+        return out;
+    }
+
+    private static DfRow dfRow(List<String> f, Lines.Line line) throws IocageParseException {
+        String name = f.get(0).trim();
+        return new DfRow(name, name, CommonOutput.figure(f.get(1).trim(), line), CommonOutput.figure(f.get(2).trim(), line),
+                CommonOutput.figure(f.get(3).trim(), line), CommonOutput.figure(f.get(4).trim(), line),
+                CommonOutput.figure(f.get(5).trim(), line));
+    }
+
+    /** {@code get all J} / {@code get all default}: {@code prop:value}, first colon only. */
+    public static Map<String, String> getAll(String stdout) throws IocageParseException {
+        return CommonOutput.keyValues(stdout, ':');
+    }
+
+    /** {@code get -r -h PROP}: {@code name\tvalue}, or the table {@code NAME | PROP - prop}. */
+    public static List<PropRow> getAcross(String stdout, String prop) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        List<PropRow> out = new ArrayList<>();
+        if (TextTable.looksLikeTable(lines)) {
+            TextTable.Table t = TextTable.parse(lines);
+            if (!t.header().equals(List.of("NAME", "PROP - " + prop))) {
+                throw new IocageParseException("unknown get -r columns " + t.header());
+            }
+            for (List<String> r : t.rows()) {
+                out.add(new PropRow(r.get(0), r.get(0), r.get(1)));
+            }
+            return out;
+        }
+        for (Lines.Line line : lines) {
+            String[] f = line.text().split("\t", -1);
+            if (f.length != 2 || f[0].isBlank()) {
+                throw IocageParseException.at("expected 'name<TAB>value'", line.number(), line.text());
+            }
+            out.add(new PropRow(f[0], f[0], f[1]));
+        }
+        return out;
+    }
+
+    /** {@code get -p}: the active pool's name alone. */
+    public static String pool(String stdout) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        if (lines.size() != 1 || !lines.get(0).text().trim().matches("[A-Za-z][A-Za-z0-9_.:-]*")) {
+            throw new IocageParseException("expected one pool name, got " + lines.size() + " lines");
+        }
+        return lines.get(0).text().trim();
+    }
+
+    /** The names in {@code <name> successfully created!} / {@code cloned!} lines. */
+    public static List<String> createdNames(String stdout, String verb) throws IocageParseException {
+        List<String> out = new ArrayList<>();
+        String suffix = " successfully " + verb + "!";
+        for (Lines.Line line : Lines.meaningful(stdout)) {
+            String t = line.text().trim();
+            if (t.endsWith(suffix)) {
+                out.add(t.substring(0, t.length() - suffix.length()));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IocageParseException("iocage did not say '<name>" + suffix + "'");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package org.jaildesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.jaildesk.host.FakeIocage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jaildesk call --local}: the reply envelope on stdout, exit codes 0/1/2. */
+class CallCommandTest {
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void listjailsPrintsTheSeedShapedEnvelope() throws Exception {
+        FakeIocage fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
+        assertEquals(0, run("call", "--local", "--iocage", fake.executable().toString(), "listjails"), err.toString());
+        JsonNode reply = new ObjectMapper().readTree(out.toString());
+        assertEquals("response", reply.get("name").asText());
+        assertEquals("sysadm", reply.get("namespace").asText());
+        assertEquals("up", reply.get("args").get("listjails").get("db01").get("state").asText());
+    }
+
+    @Test
+    void anActionErrorExitsOneWithTheMessageOnStderr() {
+        FakeIocage fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
+        assertEquals(1, run("call", "--iocage", fake.executable().toString(), "startjail", "jail=nosuch"));
+        assertTrue(err.toString().contains("jail 'nosuch' not found!"), err.toString());
+        assertTrue(out.toString().contains("\"error\""));
+    }
+
+    @Test
+    void aRefusedRequestExitsOneAndRunsNothing() {
+        FakeIocage fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
+        assertEquals(1, run("call", "--iocage", fake.executable().toString(), "startjail", "jail=-f"));
+        assertTrue(err.toString().startsWith("error 400: "), err.toString());
+        assertEquals(0, fake.calls().size());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("call"));
+        assertEquals(2, run("call", "--iocage", "/x", "listjails", "notkeyvalue"));
+        assertEquals(2, run("call", "--privilege", "su", "listjails"));
+    }
+
+    @Test
+    void aMissingIocageSaysWhatToDo() {
+        assertEquals(1, run("call", "--iocage", dir.resolve("none").toString(), "listjails"));
+        assertTrue(err.toString().contains("not an executable"), err.toString());
+    }
+}

@@ -1,0 +1,100 @@
+package org.jaildesk.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private Path script(String body) throws Exception {
+        Path p = dir.resolve("iocage");
+        Files.writeString(p, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        return p;
+    }
+
+    @Test
+    void aHangingIocageIsKilledWithItsChildrenAtTheTimeout() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        Path exe = script("sleep 600 &\necho $! > " + pidFile + "\nwait");
+        CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
+                .run(CommandSpec.of(Duration.ofMillis(1500), "list"));
+        assertTrue(r.timedOut());
+        assertEquals(-1, r.exitCode());
+        assertTrue(r.elapsed().toSeconds() < 10);
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        java.util.Optional<ProcessHandle> handle = ProcessHandle.of(child);
+        if (handle.isPresent()) {
+            // Bounded wait for the kill to land; a surviving child would time out here.
+            handle.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertTrue(ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true), "the child process was killed too");
+    }
+
+    @Test
+    void theHostSaysWhenIocageWasKilledAtTheTimeout() throws Exception {
+        FakeIocage fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
+        fake.mode("hang");
+        HostOptions quick = HostOptions.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (HostHarness h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE), quick)) {
+            String error = h.body("listjails").get("error").asText();
+            assertTrue(error.startsWith("iocage did not finish in time"), error);
+            assertTrue(error.endsWith("and was stopped"), error);
+        }
+    }
+
+    @Test
+    void argumentsArriveUnchangedWithoutAShellAndStdinIsClosed() throws Exception {
+        Path exe = script("for a in \"$@\"; do printf '[%s]\\n' \"$a\"; done; cat; echo \"color=$IOCAGE_COLOR\"");
+        CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
+                .run(CommandSpec.of(Duration.ofSeconds(10), "exec", "$(id)", "a b", "*"));
+        assertEquals("[exec]\n[$(id)]\n[a b]\n[*]\ncolor=FALSE\n", r.stdout());
+    }
+
+    @Test
+    void outputIsCappedAndLinesStreamToTheListener() throws Exception {
+        Path exe = script("i=0; while [ $i -lt 2000 ]; do echo \"line $i\"; i=$((i+1)); done; printf 'a\\rb\\r'");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE, 1000)
+                .run(new CommandSpec(List.of("x"), Duration.ofSeconds(10), "", seen::add));
+        assertTrue(r.truncated());
+        assertEquals(1000, r.stdout().length());
+        assertEquals(2002, seen.size(), "every line reaches the listener, carriage returns included");
+        assertEquals("b", seen.get(seen.size() - 1));
+    }
+
+    @Test
+    void stdinTextIsWrittenWhenGiven() throws Exception {
+        Path exe = script("read a; echo \"got $a\"");
+        CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
+                .run(new CommandSpec(List.of("clean", "-j"), Duration.ofSeconds(10), "y\n", null));
+        assertEquals("got y\n", r.stdout());
+    }
+
+    @Test
+    void aMissingIocageIsACommandException() {
+        CommandException e = assertThrows(CommandException.class, () -> new ProcessRunner(dir.resolve("nope"),
+                ProcessRunner.Privilege.NONE).run(CommandSpec.of(Duration.ofSeconds(1), "list")));
+        assertTrue(e.getMessage().contains("nope"));
+    }
+
+    @Test
+    void thePrivilegePrefixComesFirst() {
+        assertEquals(List.of("sudo", "-n", "/usr/local/bin/iocage", "list"),
+                new ProcessRunner(Path.of("/usr/local/bin/iocage"), ProcessRunner.Privilege.SUDO).argv(List.of("list")));
+        assertEquals(List.of("doas", "/usr/local/bin/iocage", "list"),
+                new ProcessRunner(Path.of("/usr/local/bin/iocage"), ProcessRunner.Privilege.DOAS).argv(List.of("list")));
+    }
+}
