@@ -601,13 +601,16 @@ final class Actions {
             ObjectNode out = JSON.objectNode();
             out.put("jail", jail);
             ObjectNode success = out.putObject("success");
+            Map<String, String> changes = new java.util.LinkedHashMap<>();
             for (List<String> argv : cli.set(assignments, jail)) {
                 CommandResult r = host.exec(argv, options.actionTimeout(), "", null);
                 requireSuccess(cli, r);
+                changes.putAll(PythonOutput.setChanges(r.stdout()));
             }
             ArrayNode restart = out.putArray("restart");
             for (Validation.Assignment p : list) {
-                success.put(p.key(), p.value());
+                // Python says "key: old -> new"; legacy says nothing, so report the value set.
+                success.put(p.key(), changes.getOrDefault(p.key(), p.value()));
                 PropertyCatalog.standard().find(p.key())
                         .filter(d -> d.apply() == PropertyDef.Apply.RESTART)
                         .ifPresent(d -> restart.add(d.key()));

@@ -256,7 +256,7 @@ class IocageHostPythonTest {
     void setjailsettingsValidatesThenSetsAllInOneCall() {
         JsonNode body = h.body("setjailsettings", "jail", "mail", "props", "boot=on priority=10 vnet=on");
         assertEquals(List.of("set", "boot=on", "priority=10", "vnet=on", "mail"), lastCall());
-        assertEquals("10", body.get("success").get("priority").asText());
+        assertEquals("0 -> 10", body.get("success").get("priority").asText());
         assertEquals("vnet", body.get("restart").get(0).asText(), "vnet needs a restart");
         assertTrue(h.refused("setjailsettings", "jail", "mail", "props", "priority=500").message().contains("priority"));
         assertTrue(h.refused("setjailsettings", "jail", "mail", "props", "nat_prefix=10.1").message().contains("defaults"));

@@ -177,4 +177,107 @@ public final class PythonOutput {
         }
         return out;
     }
+
+    /**
+     * {@code set}: one {@code key: old -> new} line per property (a jail), or
+     * {@code Default Property: key has been updated to value} (the defaults). Other lines (RCTL notes, "requires a
+     * jail restart") are not changes and are skipped.
+     */
+    public static Map<String, String> setChanges(String stdout) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern change = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*): (.*) -> (.*)");
+        java.util.regex.Pattern dflt = java.util.regex.Pattern.compile("Default Property: ([A-Za-z_][A-Za-z0-9_]*) has been updated to (.*)");
+        for (Lines.Line line : Lines.meaningful(stdout)) {
+            java.util.regex.Matcher m = change.matcher(line.text().trim());
+            if (m.matches()) {
+                out.put(m.group(1), m.group(2) + " -> " + m.group(3));
+                continue;
+            }
+            m = dflt.matcher(line.text().trim());
+            if (m.matches()) {
+                out.put(m.group(1), "-> " + m.group(2));
+            }
+        }
+        return out;
+    }
+
+    /** {@code snaplist -h J} (TAB separated) or its table; CREATED holds spaces, so tabs or cells are the only cut. */
+    public static List<Snapshot> snapshots(String stdout) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        List<Snapshot> out = new ArrayList<>();
+        if (TextTable.looksLikeTable(lines)) {
+            TextTable.Table t = TextTable.parse(lines);
+            if (!t.header().equals(List.of("NAME", "CREATED", "RSIZE", "USED"))) {
+                throw new IocageParseException("unknown snaplist columns " + t.header());
+            }
+            for (List<String> r : t.rows()) {
+                out.add(new Snapshot(r.get(0), r.get(1), r.get(2), r.get(3)));
+            }
+            return out;
+        }
+        for (Lines.Line line : lines) {
+            String[] f = line.text().split("\t", -1);
+            if (f.length != 4) {
+                throw IocageParseException.at("expected 4 TAB-separated snapshot fields, got " + f.length, line.number(), line.text());
+            }
+            CommonOutput.figure(f[2], line);
+            CommonOutput.figure(f[3], line);
+            out.add(new Snapshot(f[0], f[1], f[2], f[3]));
+        }
+        return out;
+    }
+
+    /** {@code snapshot -n NAME J}: the dataset@name iocage says it created. */
+    public static String snapshotCreated(String stdout) throws IocageParseException {
+        for (Lines.Line line : Lines.meaningful(stdout)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Snapshot: (\\S+@\\S+) created\\.").matcher(line.text().trim());
+            if (m.matches()) {
+                return m.group(1);
+            }
+        }
+        throw new IocageParseException("iocage did not say 'Snapshot: … created.'");
+    }
+
+    /** {@code destroy}: the names after {@code Destroying}; {@code Stopping} lines come first for running jails. */
+    public static List<String> destroyed(String stdout) throws IocageParseException {
+        List<String> out = new ArrayList<>();
+        for (Lines.Line line : Lines.meaningful(stdout)) {
+            String t = line.text().trim();
+            if (t.startsWith("Destroying ")) {
+                out.add(t.substring("Destroying ".length()));
+            } else if (!t.startsWith("Stopping ")) {
+                throw IocageParseException.at("unexpected line from destroy", line.number(), line.text());
+            }
+        }
+        return out;
+    }
+
+    /** {@code activate POOL}: {@code ZFS pool 'tank' successfully activated.} */
+    public static String activated(String stdout) throws IocageParseException {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("ZFS pool '(.+)' successfully activated\\.");
+        for (Lines.Line line : Lines.meaningful(stdout)) {
+            java.util.regex.Matcher m = p.matcher(line.text().trim());
+            if (m.matches()) {
+                return m.group(1);
+            }
+        }
+        throw new IocageParseException("iocage did not confirm the activation");
+    }
+
+    /** What kind of refusal a Python stderr message is, for start/stop and lookups. */
+    public enum Refusal { NOT_FOUND, ALREADY_RUNNING, NOT_RUNNING, OTHER }
+
+    public static Refusal refusal(String stderr) {
+        String t = stderr.trim();
+        if (t.matches("(?s)jail '.*' not found!")) {
+            return Refusal.NOT_FOUND;
+        }
+        if (t.endsWith(" is already running!")) {
+            return Refusal.ALREADY_RUNNING;
+        }
+        if (t.endsWith(" is not running!")) {
+            return Refusal.NOT_RUNNING;
+        }
+        return Refusal.OTHER;
+    }
 }
