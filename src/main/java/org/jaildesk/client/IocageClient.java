@@ -168,8 +168,10 @@ public final class IocageClient {
         a.put("command", command);
         a.put("user", user);
         return call(a, body -> {
-            JsonNode success = field(body, "success", "execjail");
-            return new JobOutput(jail, linesOf(success, "execjail.success"), false);
+            // Our hosts add "output", which keeps order and repeated lines; the 2016 server had only "success".
+            JsonNode output = body.get("output");
+            JsonNode lines = output != null && output.isArray() ? output : field(body, "success", "execjail");
+            return new JobOutput(jail, linesOf(lines, "execjail.output"), false);
         });
     }
 
@@ -212,6 +214,69 @@ public final class IocageClient {
 
     public CompletableFuture<String> deactivatePool(String pool) {
         return call(args("deactivatepool", "pool", pool), body -> successText(body, "deactivatepool"));
+    }
+
+    // ---- JailDesk extensions (use only where the host advertises them) ----------------------------------------
+
+    /** Sets properties on a jail (or on {@code default}); returns what the host reports per property. */
+    public CompletableFuture<SettingsChange> setJailSettings(String jail, Map<String, String> props) {
+        ObjectNode a = args("setjailsettings", "jail", jail);
+        ObjectNode p = a.putObject("props");
+        props.forEach(p::put);
+        return call(a, body -> {
+            Map<String, String> changed = stringMap(field(body, "success", "setjailsettings"), "setjailsettings.success");
+            List<String> restart = new ArrayList<>();
+            JsonNode r = body.get("restart");
+            if (r != null) {
+                if (!r.isArray()) {
+                    throw malformed("setjailsettings.restart should be an array");
+                }
+                r.forEach(n -> restart.add(text(n, "setjailsettings.restart[]")));
+            }
+            return new SettingsChange(jail, changed, List.copyOf(restart));
+        });
+    }
+
+    public CompletableFuture<JobOutput> restartJail(String jail) {
+        return call(args("restartjail", "jail", jail), body -> stepsOf(body, jail, "restartjail"));
+    }
+
+    /** The active pool, or empty when none is active. */
+    public CompletableFuture<Optional<String>> activateStatus() {
+        return call(args("activatestatus"), body -> "true".equals(optionalText(body, "activated", "activatestatus"))
+                ? Optional.of(text(field(body, "pool", "activatestatus"), "activatestatus.pool")) : Optional.empty());
+    }
+
+    /** The releases fetched on the host. */
+    public CompletableFuture<List<String>> listReleases() {
+        return call(args("listreleases"), body -> {
+            JsonNode local = field(body, "local", "listreleases");
+            if (!local.isArray()) {
+                throw malformed("listreleases.local should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(local));
+            }
+            List<String> out = new ArrayList<>();
+            local.forEach(n -> {
+                String r = text(n, "listreleases.local[]");
+                if (!r.isEmpty()) {
+                    out.add(r);
+                }
+            });
+            return List.copyOf(out);
+        });
+    }
+
+    public CompletableFuture<List<Jail>> listTemplates() {
+        return call(args("listtemplates"), body -> {
+            List<Jail> out = new ArrayList<>();
+            forEach(field(body, "templates", "listtemplates"), "listtemplates.templates",
+                    (id, row) -> out.add(jailOf(id, row, "listtemplates.templates." + id)));
+            return List.copyOf(out);
+        });
+    }
+
+    /** Fetches a release; progress arrives as dispatcher events while this runs. */
+    public CompletableFuture<String> fetchRelease(String release) {
+        return call(args("fetchrelease", "release", release), body -> successText(body, "fetchrelease"));
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------

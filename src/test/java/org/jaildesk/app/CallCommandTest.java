@@ -62,4 +62,32 @@ class CallCommandTest {
         assertEquals(1, run("call", "--iocage", dir.resolve("none").toString(), "listjails"));
         assertTrue(err.toString().contains("not an executable"), err.toString());
     }
+
+    @Test
+    void theDemoHostAnswersEveryActionWithoutIocage() throws Exception {
+        assertEquals(0, run("call", "--demo", "listjails"), err.toString());
+        JsonNode jails = new ObjectMapper().readTree(out.toString()).get("args").get("listjails");
+        assertEquals(12, jails.size());
+        assertEquals("up", jails.get("db01").get("state").asText());
+        for (String[] call : new String[][] {{"getdefaultsettings"}, {"getjailsettings", "jail=db01"}, {"df"},
+            {"startjail", "jail=mail"}, {"stopjail", "jail=db01"}, {"clonejail", "jail=mail", "props=tag=m2"},
+            {"createjail", "props=tag=n1 release=14.1-RELEASE"}, {"execjail", "jail=plex", "user=root", "command=hostname"},
+            {"activatepool"}, {"activatestatus"}, {"listreleases"}, {"listtemplates"}, {"restartjail", "jail=plex"},
+            {"setjailsettings", "jail=mail", "props=priority=5"}, {"fetchrelease", "release=14.2-RELEASE"},
+            {"cleantemplates"}, {"cleanjails"}, {"cleanreleases"}, {"cleanall"}, {"activatepool", "pool=backup"}}) {
+            String[] args = new String[call.length + 2];
+            args[0] = "call";
+            args[1] = "--demo";
+            System.arraycopy(call, 0, args, 2, call.length);
+            assertEquals(0, run(args), String.join(" ", call) + ": " + err);
+        }
+        assertEquals(1, run("call", "--demo", "destroyjail", "jail=db01"), "a running jail is not destroyed");
+        assertTrue(err.toString().contains("is running: stop it first"));
+    }
+
+    @Test
+    void theDemoHostRefusesAnImpossibleSize() {
+        assertEquals(1, run("call", "--demo", "--demo-jails", "100001", "listjails"));
+        assertTrue(err.toString().contains("0 to 100000"));
+    }
 }

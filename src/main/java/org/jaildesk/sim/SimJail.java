@@ -1,0 +1,56 @@
+package org.jaildesk.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One jail (or template) of the simulated host. Mutable; guarded by the simulator's lock. */
+final class SimJail {
+
+    /** How the jail was made; decides its disk use and the type iocage shows. */
+    enum Kind { CLONE, BASEJAIL, THICK, EMPTY }
+
+    String id;
+    String tag;
+    Kind kind;
+    boolean template;
+    /** Full release with patch level, e.g. 13.2-RELEASE-p4; "EMPTY" for empty jails. */
+    String release;
+    /** The template it was cloned from, or "-". */
+    String origin = "-";
+    boolean running;
+    int jid;
+    long usedBytes;
+    double compressRatio = 1.0;
+    /** Properties that differ from the defaults, in Python iocage's notation (booleans 0/1). */
+    Map<String, String> props = new LinkedHashMap<>();
+
+    SimJail() {
+    }
+
+    SimJail(String id, String tag, Kind kind, String release, long usedBytes) {
+        this.id = id;
+        this.tag = tag;
+        this.kind = kind;
+        this.release = release;
+        this.usedBytes = usedBytes;
+    }
+
+    String prop(String key, Map<String, String> defaults) {
+        String v = props.get(key);
+        return v != null ? v : defaults.getOrDefault(key, "none");
+    }
+
+    boolean boot() {
+        String b = props.getOrDefault("boot", "0");
+        return b.equals("1") || b.equals("on") || b.equals("yes") || b.equals("true");
+    }
+
+    SimJail copy(String newId, String newTag) {
+        SimJail c = new SimJail(newId, newTag, kind, release, usedBytes);
+        c.template = template;
+        c.origin = origin;
+        c.compressRatio = compressRatio;
+        c.props = new LinkedHashMap<>(props);
+        return c;
+    }
+}

@@ -1,0 +1,60 @@
+package org.jaildesk.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Everything the simulated host knows: pools, releases, jails, templates. Plain data, saved as JSON. */
+final class SimState {
+
+    /** The pool iocage uses, or "" when none is active. */
+    String activePool = "tank";
+    List<String> pools = new ArrayList<>(List.of("tank", "backup"));
+    long poolSizeBytes = 900L * 1024 * 1024 * 1024;
+    TreeSet<String> releases = new TreeSet<>();
+    Map<String, SimJail> jails = new LinkedHashMap<>();
+    Map<String, SimJail> templates = new LinkedHashMap<>();
+    int nextJid = 1;
+    /** Defaults changed with {@code set k=v default}. */
+    Map<String, String> defaultOverrides = new LinkedHashMap<>();
+
+    static final long RELEASE_BYTES = 1_200L * 1024 * 1024;
+
+    long usedBytes() {
+        long used = releases.size() * RELEASE_BYTES;
+        for (SimJail j : jails.values()) {
+            used += j.usedBytes;
+        }
+        for (SimJail t : templates.values()) {
+            used += t.usedBytes;
+        }
+        return used;
+    }
+
+    long freeBytes() {
+        return Math.max(0, poolSizeBytes - usedBytes());
+    }
+
+    /** A jail or template by id, or by tag when exactly one has it (legacy addresses jails by tag too). */
+    SimJail find(String ref, boolean includeTemplates) {
+        SimJail j = jails.get(ref);
+        if (j == null && includeTemplates) {
+            j = templates.get(ref);
+        }
+        if (j != null) {
+            return j;
+        }
+        SimJail found = null;
+        for (SimJail c : jails.values()) {
+            if (c.tag.equals(ref)) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,173 @@
+package org.jaildesk.sim;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.jaildesk.host.CommandException;
+import org.jaildesk.host.CommandResult;
+import org.jaildesk.host.CommandRunner;
+import org.jaildesk.host.CommandSpec;
+
+/**
+ * The demo host: a {@link CommandRunner} that answers the argv {@code IocageHost} sends with iocage's real output
+ * formats, over a consistent in-memory host (pools, releases, templates, jails of every type with JIDs, disk figures
+ * and properties). It is never a real host: it calls itself {@value #DISPLAY_NAME} wherever it shows.
+ */
+public final class SimulatedIocage implements CommandRunner {
+
+    public static final String DISPLAY_NAME = "Demo host (simulated)";
+    /** Largest host the simulator builds. */
+    public static final int MAX_JAILS = 100_000;
+
+    private static final Logger LOG = Logger.getLogger(SimulatedIocage.class.getName());
+    private static final String STATE_FILE = "demo-host.json";
+
+    /** Which iocage to imitate. */
+    public enum Flavor { PYTHON, LEGACY }
+
+    /**
+     * @param flavor    the dialect to speak
+     * @param jails     0 for the standard demo host (about a dozen jails), else that many generated jails
+     * @param latency   added to every command, to feel like iocage on a real pool
+     * @param stepDelay between progress steps of long jobs (fetch, create from an unfetched release)
+     * @param stateDir  where demo changes are kept across restarts; null to keep them in memory only
+     */
+    public record Config(Flavor flavor, int jails, Duration latency, Duration stepDelay, Path stateDir) {
+
+        public Config {
+            if (jails < 0 || jails > MAX_JAILS) {
+                throw new IllegalArgumentException("the demo host holds 0 to " + MAX_JAILS + " jails, not " + jails);
+            }
+        }
+
+        /** What a person trying JailDesk sees: the standard host, iocage-like pauses. */
+        public static Config demo() {
+            return new Config(Flavor.PYTHON, 0, Duration.ofMillis(120), Duration.ofMillis(40), null);
+        }
+
+        /** No pauses at all, for tests and benchmarks. */
+        public static Config instant(Flavor flavor) {
+            return new Config(flavor, 0, Duration.ZERO, Duration.ZERO, null);
+        }
+
+        public Config withJails(int n) {
+            return new Config(flavor, n, latency, stepDelay, stateDir);
+        }
+
+        public Config withStateDir(Path dir) {
+            return new Config(flavor, jails, latency, stepDelay, dir);
+        }
+    }
+
+    private final Config config;
+    private final SimState state;
+    private final SimDialect dialect;
+    private final AtomicLong commands = new AtomicLong();
+    private final ObjectMapper json;
+
+    public SimulatedIocage(Config config) {
+        this(config, null);
+    }
+
+    /** With a given starting state (tests build hosts the seed data does not have). */
+    SimulatedIocage(Config config, SimState given) {
+        this.config = config;
+        this.json = new ObjectMapper().setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        boolean legacy = config.flavor() == Flavor.LEGACY;
+        SimState loaded = given != null ? given : load();
+        this.state = loaded != null ? loaded
+                : config.jails() > 0 ? SeedData.scaled(legacy, config.jails()) : SeedData.standard(legacy);
+        this.dialect = legacy ? new LegacySim(state) : new PythonSim(state);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public String describe() {
+        return DISPLAY_NAME;
+    }
+
+    /** How many iocage commands have been answered (benchmarks count calls per refresh with it). */
+    public long commandCount() {
+        return commands.get();
+    }
+
+    @Override
+    public CommandResult run(CommandSpec spec) throws CommandException {
+        long start = System.nanoTime();
+        commands.incrementAndGet();
+        pause(config.latency());
+        SimOutput out = new SimOutput(spec.lines(), config.stepDelay());
+        boolean changed = dialect.handle(spec.args(), out);
+        if (changed) {
+            save();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        boolean late = elapsed.compareTo(spec.timeout()) > 0;
+        return new CommandResult(late ? -1 : out.exit, out.out.toString(), out.err.toString(), late, false, elapsed);
+    }
+
+    private static void pause(Duration d) throws CommandException {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException("interrupted", e);
+        }
+    }
+
+    private SimState load() {
+        if (config.stateDir() == null) {
+            return null;
+        }
+        Path file = config.stateDir().resolve(STATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return json.readValue(file.toFile(), SimState.class);
+        } catch (IOException e) {
+            LOG.warning("the saved demo host in " + file + " cannot be read (" + e.getMessage() + "); starting afresh");
+            return null;
+        }
+    }
+
+    private void save() {
+        if (config.stateDir() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(config.stateDir());
+            Path tmp = config.stateDir().resolve(STATE_FILE + ".tmp");
+            synchronized (state) {
+                json.writeValue(tmp.toFile(), state);
+            }
+            Files.move(tmp, config.stateDir().resolve(STATE_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warning("cannot save the demo host: " + e.getMessage());
+        }
+    }
+
+    /** The names of the jails now on the simulated host (for tests). */
+    public List<String> jailIds() {
+        synchronized (state) {
+            return List.copyOf(state.jails.keySet());
+        }
+    }
+}
