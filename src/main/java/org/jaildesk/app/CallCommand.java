@@ -2,14 +2,26 @@ package org.jaildesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClientException;
+import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.Transport;
+import org.jaildesk.client.UntrustedCertificateException;
+import org.jaildesk.client.WebSocketTransport;
+import org.jaildesk.host.IocageHost;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
@@ -23,15 +35,33 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code jaildesk call}: one request, the reply envelope as JSON on stdout. Exit 0 for a reply without error, 1 for
- * an error envelope or an action error (message on stderr), 2 for a usage error.
+ * an error envelope, an action error or an unreachable host (message on stderr), 2 for a usage error.
  */
 @Command(name = "call", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Send one sysadm iocage request and print the reply envelope as JSON.",
-            "Example: jaildesk call --demo startjail jail=web01"})
+            "Examples:",
+            "  jaildesk call --demo startjail jail=web01",
+            "  jaildesk call --url wss://host:12150 --user admin --password-file pw.txt listjails"})
 final class CallCommand implements Callable<Integer> {
+
+    @Option(names = "--local", description = "Run iocage on this machine (the default).")
+    boolean local;
 
     @CommandLine.Mixin
     HostOptionsMixin host = new HostOptionsMixin();
+
+    @Option(names = "--url", paramLabel = "URL", description = "A sysadm server, e.g. wss://host:12150 (ours or the original).")
+    URI url;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Login name for --url.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password for --url (keep it chmod 600).")
+    Path passwordFile;
+
+    @Option(names = "--accept-fingerprint", paramLabel = "SHA256",
+            description = "Accept the server certificate with this SHA-256 fingerprint (as 'jaildesk serve' printed it) and remember it.")
+    String acceptFingerprint;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up waiting for the reply after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 7200;
@@ -46,7 +76,7 @@ final class CallCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SysadmCodec codec = new SysadmCodec();
@@ -55,12 +85,18 @@ final class CallCommand implements Callable<Integer> {
         for (String kv : arguments) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "'" + kv + "' is not KEY=VALUE");
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + kv + "' is not KEY=VALUE");
             }
             args.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
-        try (Transport transport = host.open(spec.commandLine())) {
+        int targets = (local ? 1 : 0) + (host.demo ? 1 : 0) + (url != null ? 1 : 0);
+        if (targets > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --local, --demo and --url");
+        }
+        if (url != null && (user == null || passwordFile == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--url needs --user and --password-file");
+        }
+        try (Transport transport = url != null ? remote() : local()) {
             Reply reply = transport.send(new Request(Protocol.SYSADM, Protocol.IOCAGE, "cli-1", args))
                     .get(timeoutSeconds, TimeUnit.SECONDS);
             out.println(codec.toPrettyJson(codec.mapper().readTree(codec.write(reply))));
@@ -75,21 +111,53 @@ final class CallCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
-        } catch (HostOptionsMixin.UnusableHostException e) {
+        } catch (HostOptionsMixin.UnusableHostException | IOException e) {
             err.println(e.getMessage());
             return 1;
         } catch (TimeoutException e) {
             err.println("no reply within " + timeoutSeconds + " s");
             return 1;
-        } catch (ExecutionException | CompletionException e) {
-            err.println(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } catch (Exception e) {
-            err.println(e.getMessage());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            err.println(cause.getMessage());
+            if (cause instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u) {
+                err.println("To accept it: add --accept-fingerprint " + u.fingerprint());
+            }
             return 1;
         }
+    }
+
+    private Transport local() throws HostOptionsMixin.UnusableHostException {
+        IocageHost h = host.openHost();
+        InProcessTransport t = new InProcessTransport(h);
+        return new Transport() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Reply> send(Request r) {
+                return t.send(r);
+            }
+
+            @Override
+            public void close() {
+                h.close();
+            }
+        };
+    }
+
+    private Transport remote() throws IOException {
+        String pw = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        KnownHosts known = new KnownHosts(AppDirs.config().resolve("known-hosts.properties"));
+        URI u = url;
+        if (u.getPort() < 0) {
+            try {
+                u = new URI(u.getScheme(), null, u.getHost(), 12150, u.getPath(), null, null);
+            } catch (URISyntaxException e) {
+                throw new IOException("bad URL " + url, e);
+            }
+        }
+        if (acceptFingerprint != null) {
+            known.accept(u.getHost() + ":" + u.getPort(), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        return new WebSocketTransport(new WebSocketTransport.Options(u, user, pw::toCharArray, known,
+                Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false));
     }
 }

@@ -2,18 +2,15 @@ package org.jaildesk.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
-import org.jaildesk.client.InProcessTransport;
-import org.jaildesk.client.Transport;
 import org.jaildesk.host.HostOptions;
 import org.jaildesk.host.IocageHost;
 import org.jaildesk.host.ProcessRunner;
 import org.jaildesk.sim.SimulatedIocage;
-import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Which host a command talks to: {@code --local [--iocage PATH]}, {@code --demo}, or (later) {@code --url}. */
+/** Options that choose a host on this machine: the real iocage, or the demo host. */
 final class HostOptionsMixin {
 
     /** The chosen host cannot be used (iocage missing, bad URL); the message says why and what to do. */
@@ -25,21 +22,13 @@ final class HostOptionsMixin {
         }
     }
 
-    static final class Target {
-        @Option(names = "--local", description = "Run iocage on this machine (the default).")
-        boolean local;
-
-        @Option(names = "--demo", description = "Use the demo host: a simulated iocage, nothing real is touched.")
-        boolean demo;
-    }
-
-    @ArgGroup(exclusive = true)
-    Target target = new Target();
+    @Option(names = "--demo", description = "Use the demo host: a simulated iocage, nothing real is touched.")
+    boolean demo;
 
     @Option(names = "--iocage", paramLabel = "PATH", description = "The iocage executable (default: iocage on PATH).")
     Path iocage;
 
-    @Option(names = "--privilege", paramLabel = "HOW", description = "Run iocage through none, doas or sudo (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--privilege", paramLabel = "HOW", description = "Run iocage through NONE, DOAS or SUDO (default: ${DEFAULT-VALUE}).")
     ProcessRunner.Privilege privilege = ProcessRunner.Privilege.NONE;
 
     @Option(names = "--demo-jails", paramLabel = "N", description = "Demo host with N generated jails (up to 100000) instead of the standard dozen.")
@@ -54,46 +43,34 @@ final class HostOptionsMixin {
     @Option(names = "--demo-latency", paramLabel = "MS", description = "Added to every simulated iocage command (default: ${DEFAULT-VALUE}).")
     long demoLatencyMs = 0;
 
-    /** The demo host's runner for these options. */
-    SimulatedIocage demoRunner() throws UnusableHostException {
-        try {
-            SimulatedIocage.Config c = new SimulatedIocage.Config(demoFlavor, demoJails,
-                    java.time.Duration.ofMillis(demoLatencyMs), java.time.Duration.ZERO, demoState);
-            return new SimulatedIocage(c);
-        } catch (IllegalArgumentException e) {
-            throw new UnusableHostException(e.getMessage());
-        }
-    }
-
-    boolean demo() {
-        return target.demo;
-    }
-
-    Transport open(CommandLine cli) throws UnusableHostException {
-        if (target.demo) {
-            return wrap(new IocageHost(demoRunner(), HostOptions.defaults()));
+    /** The host these options name: the demo host, or iocage on this machine. */
+    IocageHost openHost() throws UnusableHostException {
+        if (demo) {
+            try {
+                SimulatedIocage.Config c = new SimulatedIocage.Config(demoFlavor, demoJails, Duration.ofMillis(demoLatencyMs),
+                        Duration.ZERO, demoState);
+                return new IocageHost(new SimulatedIocage(c), HostOptions.defaults());
+            } catch (IllegalArgumentException e) {
+                throw new UnusableHostException(e.getMessage());
+            }
         }
         Path exe = iocage != null ? iocage : findOnPath("iocage").orElseThrow(() -> new UnusableHostException(
                 "iocage is not on PATH: name it with --iocage PATH, or try the demo host with --demo"));
-        if (!Files.isExecutable(exe)) {
+        if (!Files.isExecutable(exe) || Files.isDirectory(exe)) {
             throw new UnusableHostException(exe + " is not an executable file");
         }
-        return wrap(new IocageHost(new ProcessRunner(exe, privilege), HostOptions.defaults()));
+        return new IocageHost(new ProcessRunner(exe, privilege), HostOptions.defaults());
     }
 
-    private static Transport wrap(IocageHost host) {
-        InProcessTransport transport = new InProcessTransport(host);
-        return new Transport() {
-            @Override
-            public java.util.concurrent.CompletableFuture<org.jaildesk.protocol.Reply> send(org.jaildesk.protocol.Request r) {
-                return transport.send(r);
-            }
-
-            @Override
-            public void close() {
-                host.close();
-            }
-        };
+    String hostName() {
+        if (demo) {
+            return SimulatedIocage.DISPLAY_NAME;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     static Optional<Path> findOnPath(String name) {

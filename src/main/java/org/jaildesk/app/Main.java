@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jaildesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "JailDesk: a desktop jail manager for FreeBSD iocage jails, speaking the sysadm protocol.",
-        subcommands = {CallCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CallCommand.class, ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

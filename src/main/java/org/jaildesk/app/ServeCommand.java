@@ -1,0 +1,111 @@
+package org.jaildesk.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.server.ServerConfig;
+import org.jaildesk.server.ServerTls;
+import org.jaildesk.server.SysadmServer;
+import org.jaildesk.server.UserStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jaildesk serve}: the sysadm-compatible server (WebSocket + REST) for this machine's iocage. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the sysadm protocol for this machine's iocage (or the demo host) over wss:// and https://.",
+            "Add a user first: jaildesk user add NAME"})
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    HostOptionsMixin host = new HostOptionsMixin();
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "WebSocket port (default: ${DEFAULT-VALUE}).")
+    int port = ServerConfig.DEFAULT_WS_PORT;
+
+    @Option(names = "--rest-port", paramLabel = "PORT", description = "REST port (default: ${DEFAULT-VALUE}).")
+    int restPort = ServerConfig.DEFAULT_REST_PORT;
+
+    @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: <state>/users).")
+    Path users;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "Certificate, audit log and default users file (default: ${DEFAULT-VALUE}).")
+    Path state = AppDirs.serverState();
+
+    @Option(names = "--insecure", description = "Plain ws:// and http:// without TLS; only on a loopback address.")
+    boolean insecure;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot use --bind " + bind + ": " + e.getMessage());
+        }
+        if (insecure && !address.isLoopbackAddress()) {
+            err.println("--insecure is refused on " + bind + ": without TLS, passwords would cross the network in the clear."
+                    + " Use it only with --bind 127.0.0.1.");
+            return 2;
+        }
+        Path usersFile = users != null ? users : state.resolve("users");
+        UserStore store;
+        try {
+            store = UserStore.load(usersFile);
+        } catch (IOException e) {
+            err.println("cannot use the users file: " + e.getMessage());
+            return 1;
+        }
+        if (store.isEmpty()) {
+            err.println("no users in " + usersFile + ": add one first with 'jaildesk user add NAME --users " + usersFile + "'");
+            return 1;
+        }
+        IocageHost iocage;
+        try {
+            iocage = host.openHost();
+        } catch (HostOptionsMixin.UnusableHostException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        ServerConfig config = ServerConfig.defaults(address, state, host.hostName()).withPorts(port, restPort)
+                .withTls(!insecure);
+        ServerTls tls = insecure ? null : ServerTls.loadOrCreate(state, host.hostName());
+        SysadmServer server = new SysadmServer(iocage, config, store, tls, Main.version());
+        try {
+            server.start();
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            iocage.close();
+            return 1;
+        }
+        String shown = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        out.println("JailDesk " + Main.version() + " serving " + host.hostName());
+        out.println("  WebSocket: " + server.scheme() + "://" + shown + ":" + server.wsPort());
+        out.println("  REST:      " + (insecure ? "http" : "https") + "://" + shown + ":" + server.restPort() + "/sysadm/iocage");
+        server.fingerprint().ifPresent(fp -> out.println("  Certificate SHA-256 fingerprint: " + fp));
+        out.println("  Users: " + usersFile + " (" + store.names().size() + ")");
+        out.println("  Audit log: " + server.auditFile());
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            iocage.close();
+            stop.countDown();
+        }, "jaildesk-shutdown"));
+        stop.await();
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+package org.jaildesk.app;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.jaildesk.server.UserStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jaildesk user add|remove|list}: the server's users file (PBKDF2 hashes, owner-only, never plain). */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage the users of 'jaildesk serve'.",
+        subcommands = {UserCommand.Add.class, UserCommand.Remove.class, UserCommand.ListUsers.class})
+final class UserCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Path defaultUsers() {
+        return AppDirs.serverState().resolve("users");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add a user, or set a user's password. The password is read from standard input",
+                "(asked twice at a terminal); it is stored only as a PBKDF2 hash."})
+    static final class Add implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the server's state folder).")
+        Path users;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!UserStore.isValidName(name)) {
+                err.println("invalid user name '" + name + "': use lower-case letters, digits, . _ - (not first)");
+                return 2;
+            }
+            char[] password = readPassword(err);
+            if (password == null) {
+                return 1;
+            }
+            Path file = users != null ? users : defaultUsers();
+            try {
+                UserStore store = UserStore.load(file);
+                store.put(name, password);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 1;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            spec.commandLine().getOut().println("user " + name + " saved in " + file);
+            return 0;
+        }
+
+        private static char[] readPassword(PrintWriter err) throws IOException {
+            Console console = System.console();
+            if (console != null) {
+                char[] first = console.readPassword("Password: ");
+                char[] again = console.readPassword("Again: ");
+                if (first == null || again == null || !Arrays.equals(first, again)) {
+                    err.println("the passwords differ");
+                    return null;
+                }
+                Arrays.fill(again, '\0');
+                return first;
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) {
+                err.println("no password on standard input");
+                return null;
+            }
+            return line.toCharArray();
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user.")
+    static final class Remove implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--users", paramLabel = "FILE")
+        Path users;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            boolean removed = UserStore.load(users != null ? users : defaultUsers()).remove(name);
+            (removed ? spec.commandLine().getOut() : spec.commandLine().getErr())
+                    .println(removed ? "user " + name + " removed" : "no user " + name);
+            return removed ? 0 : 1;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
+    static final class ListUsers implements Callable<Integer> {
+        @Option(names = "--users", paramLabel = "FILE")
+        Path users;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            UserStore.load(users != null ? users : defaultUsers()).names().forEach(spec.commandLine().getOut()::println);
+            return 0;
+        }
+    }
+}

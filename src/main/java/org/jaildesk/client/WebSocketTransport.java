@@ -1,0 +1,394 @@
+package org.jaildesk.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Event;
+import org.jaildesk.protocol.Message;
+import org.jaildesk.protocol.Protocol;
+import org.jaildesk.protocol.ProtocolException;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.Response;
+import org.jaildesk.protocol.SysadmCodec;
+
+/**
+ * The sysadm protocol over WebSocket ({@code ws://} or {@code wss://}), to our server or a real sysadm server.
+ *
+ * <p>Connects on first use and logs in with the password (asked for through the supplier only when needed), then
+ * re-uses the token. Requests get unique ids and replies are matched by id, in any order. Each request has a timeout.
+ * When the connection drops, every pending request fails at once with a clear message (nothing is sent twice) and
+ * the transport reconnects in the background with growing pauses, so that events resume. TLS certificates are
+ * pinned per host (trust on first use, see {@link KnownHosts}).
+ */
+public final class WebSocketTransport implements Transport {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
+
+    /**
+     * @param url            {@code wss://host:12150}
+     * @param user           login name
+     * @param password       asked when a password login is needed; the array is wiped after use
+     * @param knownHosts     accepted certificate fingerprints (wss only)
+     * @param requestTimeout how long to wait for one reply
+     * @param reconnect      reconnect in the background after a drop
+     */
+    public record Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts,
+                          Duration requestTimeout, Duration connectTimeout, boolean reconnect) {
+    }
+
+    /** What the connection is doing, for a status indicator. */
+    public enum State { DISCONNECTED, CONNECTING, CONNECTED, FAILED, CLOSED }
+
+    private final Options options;
+    private final SysadmCodec codec = new SysadmCodec();
+    private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final Set<String> events = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final ScheduledExecutorService scheduler;
+    private final Object lock = new Object();
+    private CompletableFuture<Connection> connecting;
+    private volatile String token;
+    private volatile boolean closed;
+    private volatile State state = State.DISCONNECTED;
+
+    public WebSocketTransport(Options options) {
+        String scheme = options.url().getScheme();
+        if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
+            throw new IllegalArgumentException("a sysadm URL starts with wss:// (or ws:// on loopback), not " + scheme + "://");
+        }
+        this.options = options;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ws-transport-" + options.url().getHost());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public AutoCloseable onState(Consumer<State> listener) {
+        stateListeners.add(listener);
+        return () -> stateListeners.remove(listener);
+    }
+
+    @Override
+    public CompletableFuture<Reply> send(Request request) {
+        if (closed) {
+            return CompletableFuture.failedFuture(transport("the connection to " + hostPort() + " is closed", null));
+        }
+        return connection().thenCompose(c -> c.request(request.withId("jd" + ids.incrementAndGet())));
+    }
+
+    /** Listens for events; subscribes to JailDesk's events on this and every later connection. */
+    @Override
+    public AutoCloseable onEvent(Consumer<Event> listener) {
+        eventListeners.add(listener);
+        boolean first = events.addAll(List.of(Protocol.DISPATCHER_EVENT, Protocol.JAIL_CHANGED_EVENT));
+        if (first) {
+            CompletableFuture<Connection> c;
+            synchronized (lock) {
+                c = connecting;
+            }
+            if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
+                c.join().subscribe();
+            }
+        }
+        return () -> eventListeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        CompletableFuture<Connection> c;
+        synchronized (lock) {
+            c = connecting;
+            connecting = null;
+        }
+        if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
+            Connection conn = c.join();
+            conn.sendQuietly(codec.write(new Request(Protocol.RPC, "auth_clear", "", codec.mapper().createObjectNode())));
+            conn.close();
+        }
+        failPending("the connection was closed");
+        setState(State.CLOSED);
+        scheduler.shutdownNow();
+    }
+
+    private String hostPort() {
+        URI u = options.url();
+        int port = u.getPort() > 0 ? u.getPort() : 12150;
+        return u.getHost() + ":" + port;
+    }
+
+    /** The live connection, or a new one (connected and logged in) when there is none. */
+    private CompletableFuture<Connection> connection() {
+        synchronized (lock) {
+            if (connecting != null && !connecting.isCompletedExceptionally()
+                    && (!connecting.isDone() || connecting.join().isOpen())) {
+                return connecting;
+            }
+            CompletableFuture<Connection> f = new CompletableFuture<>();
+            connecting = f;
+            scheduler.execute(() -> open(f));
+            return f;
+        }
+    }
+
+    private void open(CompletableFuture<Connection> result) {
+        setState(State.CONNECTING);
+        Connection c = new Connection();
+        try {
+            if ("wss".equals(options.url().getScheme())) {
+                c.pin = new PinningTrustManager(options.knownHosts(), hostPort());
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, new TrustManager[] {c.pin}, new SecureRandom());
+                c.setSocketFactory(ctx.getSocketFactory());
+            }
+            boolean up = c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!up) {
+                UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
+                throw refusal != null ? transport(refusal.getMessage(), refusal)
+                        : transport("cannot connect to " + hostPort() + (c.error == null ? "" : ": " + c.error.getMessage()), c.error);
+            }
+            login(c);
+            c.subscribe();
+            failures.set(0);
+            setState(State.CONNECTED);
+            result.complete(c);
+        } catch (IocageClientException e) {
+            c.close();
+            setState(State.FAILED);
+            result.completeExceptionally(e);
+        } catch (GeneralSecurityException e) {
+            setState(State.FAILED);
+            result.completeExceptionally(transport("TLS is not available: " + e.getMessage(), e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(transport("interrupted while connecting", e));
+        }
+    }
+
+    /** Token first when there is one; the password only when the token is refused or there is none. */
+    private void login(Connection c) {
+        if (token != null) {
+            Reply r = await(c.request(new Request(Protocol.RPC, "auth_token", "auth-" + ids.incrementAndGet(),
+                    codec.mapper().createObjectNode().put("token", token))));
+            if (r instanceof Response ok && ok.args().isArray()) {
+                return;
+            }
+            token = null;
+        }
+        char[] password = options.password().get();
+        if (password == null) {
+            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, "login cancelled", "401", null);
+        }
+        ObjectNode args = codec.mapper().createObjectNode();
+        args.put("username", options.user());
+        args.put("password", new String(password));
+        java.util.Arrays.fill(password, '\0');
+        Reply r;
+        try {
+            r = await(c.request(new Request(Protocol.RPC, "auth", "auth-" + ids.incrementAndGet(), args)));
+        } finally {
+            args.remove("password");
+        }
+        if (r instanceof ErrorReply e) {
+            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
+                    "login to " + hostPort() + " refused: " + (e.message().isEmpty() ? "Unauthorized" : e.message()), e.code(), null);
+        }
+        JsonNode a = ((Response) r).args();
+        // Ours answers [token, 900]; the real sysadm server answers [token, 0].
+        if (!a.isArray() || a.size() < 1 || !a.get(0).isTextual() || a.get(0).asText().isEmpty()) {
+            throw new IocageClientException(IocageClientException.Kind.MALFORMED_REPLY, "unexpected reply to auth: " + a);
+        }
+        token = a.get(0).asText();
+    }
+
+    /** Waits for a login reply on the transport's own thread, bounded: its timeout task cannot run meanwhile. */
+    private Reply await(CompletableFuture<Reply> f) {
+        try {
+            return f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw transport("no reply to the login from " + hostPort() + " within " + options.requestTimeout().toSeconds() + " s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IocageClientException ice ? ice : transport("login failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw transport("interrupted while logging in", e);
+        }
+    }
+
+    private void lost(Connection c) {
+        synchronized (lock) {
+            if (connecting != null && connecting.isDone() && !connecting.isCompletedExceptionally() && connecting.join() == c) {
+                connecting = null;
+            }
+        }
+        failPending("the connection to " + hostPort() + " was lost before the reply came; the request was not sent again");
+        if (closed) {
+            return;
+        }
+        setState(State.DISCONNECTED);
+        if (options.reconnect()) {
+            int n = failures.incrementAndGet();
+            long delay = Math.min(30_000, 500L << Math.min(6, n - 1));
+            scheduler.schedule(() -> {
+                if (!closed && state != State.CONNECTED) {
+                    connection().exceptionally(e -> null);
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void failPending(String why) {
+        for (Map.Entry<String, CompletableFuture<Reply>> e : pending.entrySet()) {
+            if (pending.remove(e.getKey(), e.getValue())) {
+                e.getValue().completeExceptionally(transport(why, null));
+            }
+        }
+    }
+
+    private void setState(State s) {
+        state = s;
+        for (Consumer<State> l : stateListeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                LOG.warning("a state listener failed: " + e);
+            }
+        }
+    }
+
+    private static IocageClientException transport(String message, Throwable cause) {
+        return new IocageClientException(IocageClientException.Kind.TRANSPORT, message, cause);
+    }
+
+    /** One WebSocket connection; replaced by a new one after a drop. */
+    private final class Connection extends WebSocketClient {
+        PinningTrustManager pin;
+        volatile Exception error;
+
+        Connection() {
+            super(options.url());
+            setConnectionLostTimeout(30);
+        }
+
+        @Override
+        protected void onSetSSLParameters(SSLParameters p) {
+            // The certificate is pinned by fingerprint, so no host name check (self-signed names rarely match).
+        }
+
+        CompletableFuture<Reply> request(Request r) {
+            CompletableFuture<Reply> f = new CompletableFuture<>();
+            pending.put(r.id(), f);
+            long ms = options.requestTimeout().toMillis();
+            scheduler.schedule(() -> {
+                if (pending.remove(r.id(), f)) {
+                    f.completeExceptionally(transport("no reply from " + hostPort() + " within " + ms / 1000 + " s", null));
+                }
+            }, ms, TimeUnit.MILLISECONDS);
+            try {
+                send(codec.write(r));
+            } catch (RuntimeException e) {
+                if (pending.remove(r.id(), f)) {
+                    f.completeExceptionally(transport("cannot send to " + hostPort() + ": " + e.getMessage(), e));
+                }
+            }
+            return f;
+        }
+
+        void subscribe() {
+            if (!events.isEmpty()) {
+                request(new Request(Protocol.EVENTS, "subscribe", "ev-" + ids.incrementAndGet(),
+                        codec.mapper().valueToTree(List.copyOf(events))));
+            }
+        }
+
+        void sendQuietly(String text) {
+            try {
+                send(text);
+            } catch (RuntimeException e) {
+                LOG.fine("not sent: " + e);
+            }
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            LOG.fine(() -> "connected to " + hostPort());
+        }
+
+        @Override
+        public void onMessage(String message) {
+            Message m;
+            try {
+                m = codec.readIncoming(message);
+            } catch (ProtocolException e) {
+                LOG.warning("unreadable message from " + hostPort() + ": " + e.getMessage());
+                return;
+            }
+            if (m instanceof Event e) {
+                for (Consumer<Event> l : eventListeners) {
+                    try {
+                        l.accept(e);
+                    } catch (RuntimeException ex) {
+                        LOG.warning("an event listener failed: " + ex);
+                    }
+                }
+                return;
+            }
+            CompletableFuture<Reply> f = pending.remove(m.id());
+            if (f != null) {
+                f.complete((Reply) m);
+            } else {
+                LOG.fine(() -> "reply to nothing pending: " + message);
+            }
+        }
+
+        @Override
+        public void onMessage(ByteBuffer bytes) {
+            onMessage(StandardCharsets.UTF_8.decode(bytes).toString());
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            LOG.fine(() -> "closed " + hostPort() + ": " + code + " " + reason);
+            lost(this);
+        }
+
+        @Override
+        public void onError(Exception ex) {
+            error = ex;
+        }
+    }
+}

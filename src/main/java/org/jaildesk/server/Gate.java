@@ -1,0 +1,255 @@
+package org.jaildesk.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+import org.jaildesk.protocol.ErrorCode;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Protocol;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.RequestHandler;
+import org.jaildesk.protocol.Response;
+
+/**
+ * What every request passes through, whatever the transport: {@code rpc} (identify, auth, auth_token, auth_clear,
+ * query), {@code events} subscriptions, and {@code sysadm/iocage} for logged-in users only, audited when it changes
+ * anything. Nothing but identify and the auth requests works before login.
+ */
+final class Gate {
+
+    private static final Logger LOG = Logger.getLogger(Gate.class.getName());
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final java.util.List<String> EVENT_NAMES = java.util.List.of(Protocol.DISPATCHER_EVENT, Protocol.JAIL_CHANGED_EVENT);
+
+    private final RequestHandler host;
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final String hostName;
+    private final String version;
+
+    Gate(RequestHandler host, UserStore users, TokenStore tokens, LoginThrottle throttle, AuditLog audit,
+         String hostName, String version) {
+        this.host = host;
+        this.users = users;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.hostName = hostName;
+        this.version = version;
+    }
+
+    LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /** The reply to a request, or null for a request that gets none ({@code auth_clear}). */
+    CompletableFuture<Reply> handle(Session s, Request r) {
+        String ns = r.namespace().toLowerCase(java.util.Locale.ROOT);
+        String name = r.name();
+        if (ns.equals(Protocol.RPC) && name.equals("identify")) {
+            ObjectNode a = JSON.objectNode();
+            a.put("hostname", hostName);
+            a.put("type", "server");
+            return done(Response.to(r, a));
+        }
+        if (ns.equals(Protocol.RPC) && (name.equals("auth") || name.equals("auth_token"))) {
+            return done(login(s, r));
+        }
+        if (ns.equals(Protocol.RPC) && name.equals("auth_clear")) {
+            tokens.revoke(s.token);
+            s.logOut();
+            return null;
+        }
+        if (!checkSession(s)) {
+            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired"));
+        }
+        if (ns.equals(Protocol.RPC) && name.equals("query")) {
+            return done(Response.to(r, query()));
+        }
+        if (ns.equals(Protocol.EVENTS)) {
+            return done(events(s, r));
+        }
+        if (ns.equals(Protocol.SYSADM) && name.equalsIgnoreCase(Protocol.IOCAGE)) {
+            return iocage(s, r);
+        }
+        return done(ErrorReply.of(r.id(), ErrorCode.NOT_FOUND, "no such class: " + clip(r.namespace()) + "/" + clip(name)));
+    }
+
+    /** For REST: every request carries Basic credentials; this logs the session in for that one request. */
+    Optional<ErrorReply> basic(Session s, String user, char[] password, String id) {
+        if (throttle.isBlocked(s.address)) {
+            return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later"));
+        }
+        if (!users.verify(user, password)) {
+            throttle.fail(s.address);
+            LOG.info(() -> "failed REST login for '" + clip(user) + "' from " + s.address);
+            return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "wrong user name or password"));
+        }
+        throttle.succeed(s.address);
+        s.user = user;
+        return Optional.empty();
+    }
+
+    private boolean checkSession(Session s) {
+        if (!s.loggedIn()) {
+            return false;
+        }
+        if (s.token == null) {
+            return true; // REST: logged in for this request by Basic credentials
+        }
+        Optional<String> user = tokens.use(s.token);
+        if (user.isEmpty()) {
+            s.logOut();
+            return false;
+        }
+        return true;
+    }
+
+    private Reply login(Session s, Request r) {
+        // Any auth request first ends the connection's current session, as the sysadm server does.
+        tokens.revoke(s.token);
+        s.logOut();
+        if (throttle.isBlocked(s.address)) {
+            return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later");
+        }
+        JsonNode a = r.args();
+        if (!a.isObject()) {
+            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "args must be an object");
+        }
+        String user;
+        if (r.name().equals("auth")) {
+            JsonNode u = a.get("username");
+            JsonNode p = a.get("password");
+            if (u == null || p == null || !u.isTextual() || !p.isTextual()) {
+                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "auth needs 'username' and 'password' strings");
+            }
+            char[] password = p.asText().toCharArray();
+            boolean ok = users.verify(u.asText(), password);
+            java.util.Arrays.fill(password, '\0');
+            if (!ok) {
+                failed(s, u.asText());
+                return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "wrong user name or password");
+            }
+            user = u.asText();
+            s.token = tokens.issue(user);
+        } else {
+            JsonNode t = a.get("token");
+            if (t == null || !t.isTextual()) {
+                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "auth_token needs a 'token' string");
+            }
+            Optional<String> owner = tokens.use(t.asText());
+            if (owner.isEmpty()) {
+                failed(s, "(token)");
+                return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the token is unknown or expired");
+            }
+            user = owner.get();
+            s.token = t.asText();
+        }
+        throttle.succeed(s.address);
+        s.user = user;
+        ArrayNode out = JSON.arrayNode();
+        out.add(s.token);
+        out.add(tokens.lifetime().toSeconds());
+        return Response.to(r, out);
+    }
+
+    private void failed(Session s, String user) {
+        boolean blocked = throttle.fail(s.address);
+        LOG.info(() -> "failed login for '" + clip(user) + "' from " + s.address + (blocked ? "; address blocked" : ""));
+    }
+
+    private ObjectNode query() {
+        ObjectNode q = JSON.objectNode();
+        q.put("rpc/query", "read");
+        q.put("events/dispatcher", "read");
+        q.put("sysadm/iocage", "read/write");
+        ObjectNode ours = q.putObject("jaildesk");
+        ours.put("version", version);
+        ArrayNode ext = ours.putArray("extensions");
+        Protocol.EXTENSION_ACTIONS.forEach(ext::add);
+        ArrayNode ev = ours.putArray("events");
+        EVENT_NAMES.forEach(ev::add);
+        return q;
+    }
+
+    private Reply events(Session s, Request r) {
+        boolean sub = r.name().equals("subscribe");
+        if (!sub && !r.name().equals("unsubscribe")) {
+            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "events takes subscribe or unsubscribe");
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        JsonNode a = r.args();
+        if (a.isTextual()) {
+            names.add(a.asText());
+        } else if (a.isArray()) {
+            a.forEach(n -> names.add(n.asText()));
+        }
+        if (names.isEmpty()) {
+            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "name at least one event: " + EVENT_NAMES);
+        }
+        ObjectNode out = JSON.objectNode();
+        for (String n : names) {
+            if (EVENT_NAMES.contains(n)) {
+                if (sub) {
+                    s.subscriptions.add(n);
+                } else {
+                    s.subscriptions.remove(n);
+                }
+                out.put(r.name(), n);
+            }
+        }
+        return Response.to(r, out);
+    }
+
+    private CompletableFuture<Reply> iocage(Session s, Request r) {
+        String action = r.action();
+        boolean mutating = Protocol.MUTATING_ACTIONS.contains(action);
+        CompletableFuture<Reply> reply = host.handle(r);
+        if (!mutating) {
+            return reply;
+        }
+        String target = targetOf(r.args());
+        return reply.whenComplete((rep, err) -> audit.record(s.user, s.address, action, target, resultOf(rep, err, action)));
+    }
+
+    private static String targetOf(JsonNode args) {
+        for (String k : java.util.List.of("jail", "pool", "release")) {
+            JsonNode v = args.get(k);
+            if (v != null && v.isTextual()) {
+                return v.asText();
+            }
+        }
+        JsonNode props = args.get("props");
+        return props != null && props.isTextual() ? props.asText() : "-";
+    }
+
+    private static String resultOf(Reply rep, Throwable err, String action) {
+        if (err != null) {
+            return "failed:" + err.getClass().getSimpleName();
+        }
+        if (rep instanceof ErrorReply e) {
+            return "refused:" + e.code();
+        }
+        JsonNode error = ((Response) rep).args().path(action).path("error");
+        return error.isMissingNode() ? "ok" : "error:" + error.asText();
+    }
+
+    private static CompletableFuture<Reply> done(Reply r) {
+        return CompletableFuture.completedFuture(r);
+    }
+
+    static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return t.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,29 @@
+package org.jaildesk.server;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** One client connection (or one REST request): where it comes from, who is logged in, what it listens to. */
+final class Session {
+
+    final String address;
+    final Consumer<String> sender;
+    final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    volatile String user;
+    volatile String token;
+
+    Session(String address, Consumer<String> sender) {
+        this.address = address;
+        this.sender = sender;
+    }
+
+    boolean loggedIn() {
+        return user != null;
+    }
+
+    void logOut() {
+        user = null;
+        token = null;
+    }
+}

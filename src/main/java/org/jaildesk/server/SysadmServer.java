@@ -1,0 +1,366 @@
+package org.jaildesk.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+import org.jaildesk.protocol.ErrorCode;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Event;
+import org.jaildesk.protocol.ProtocolException;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.RequestHandler;
+import org.jaildesk.protocol.Response;
+import org.jaildesk.protocol.SysadmCodec;
+
+/**
+ * {@code jaildesk serve}: the sysadm protocol over WebSocket (wss by default) and REST (https by default), in front of
+ * a {@link RequestHandler} (the host). Login is required for everything but {@code identify}; tokens expire; failed
+ * logins are throttled per address; sockets that do not log in within the grace time are closed; messages are
+ * capped; requests on one connection run concurrently and their replies may come out of order.
+ */
+public final class SysadmServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SysadmServer.class.getName());
+    /** Frames above this are refused by the WebSocket layer itself (the connection closes with 1009). */
+    static final int HARD_FRAME_LIMIT = 16 * 1024 * 1024;
+
+    private final ServerConfig config;
+    private final SysadmCodec codec = new SysadmCodec();
+    private final Gate gate;
+    private final ServerTls tls;
+    private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "server-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService restWorkers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "server-rest");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AutoCloseable eventSubscription;
+    private Endpoint ws;
+    private HttpServer rest;
+
+    public SysadmServer(RequestHandler host, ServerConfig config, UserStore users, ServerTls tls, String version) {
+        if (users.isEmpty()) {
+            throw new IllegalStateException("no users: add one first with 'jaildesk user add NAME --users FILE'");
+        }
+        if (config.tls() && tls == null) {
+            throw new IllegalArgumentException("TLS is on but no certificate was given");
+        }
+        this.config = config;
+        this.tls = tls;
+        TokenStore tokens = new TokenStore(config.clock(), config.tokenLifetime());
+        LoginThrottle throttle = new LoginThrottle(config.clock(), config.failLimit(), config.failWindow(), config.blockFor());
+        AuditLog audit = new AuditLog(config.stateDir().resolve("audit.log"), config.clock());
+        this.gate = new Gate(host, users, tokens, throttle, audit, config.hostName(), version);
+        this.eventSubscription = host.subscribe(this::broadcast);
+    }
+
+    /** Binds both listeners; returns once they accept connections. */
+    public SysadmServer start() throws IOException, InterruptedException {
+        ws = new Endpoint(new InetSocketAddress(config.bind(), config.wsPort()));
+        if (config.tls()) {
+            ws.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls.context()));
+        }
+        ws.setReuseAddr(true);
+        ws.start();
+        if (!ws.started.await(10, TimeUnit.SECONDS) || ws.failure != null) {
+            throw new IOException("cannot listen on " + config.bind().getHostAddress() + ":" + config.wsPort()
+                    + (ws.failure == null ? "" : ": " + ws.failure.getMessage()));
+        }
+        InetSocketAddress restAddress = new InetSocketAddress(config.bind(), config.restPort());
+        if (config.tls()) {
+            HttpsServer https = HttpsServer.create(restAddress, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
+            rest = https;
+        } else {
+            rest = HttpServer.create(restAddress, 64);
+        }
+        rest.createContext("/", this::rest);
+        rest.setExecutor(restWorkers);
+        rest.start();
+        return this;
+    }
+
+    public int wsPort() {
+        return ws.getPort();
+    }
+
+    public int restPort() {
+        return rest.getAddress().getPort();
+    }
+
+    public String scheme() {
+        return config.tls() ? "wss" : "ws";
+    }
+
+    public Optional<String> fingerprint() {
+        return tls == null ? Optional.empty() : Optional.of(tls.fingerprint());
+    }
+
+    public java.nio.file.Path auditFile() {
+        return config.stateDir().resolve("audit.log");
+    }
+
+    @Override
+    public void close() {
+        try {
+            eventSubscription.close();
+        } catch (Exception e) {
+            LOG.fine("closing the event subscription: " + e);
+        }
+        if (rest != null) {
+            rest.stop(0);
+        }
+        if (ws != null) {
+            try {
+                ws.stop(2000, "server shutting down");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        timers.shutdownNow();
+        restWorkers.shutdownNow();
+    }
+
+    private void broadcast(Event event) {
+        String text = null;
+        for (Session s : sessions.values()) {
+            if (s.loggedIn() && s.subscriptions.contains(event.name())) {
+                if (text == null) {
+                    text = codec.write(event);
+                }
+                s.sender.accept(text);
+            }
+        }
+    }
+
+    // ---- WebSocket ------------------------------------------------------------------------------------------
+
+    private final class Endpoint extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+        volatile Exception failure;
+
+        Endpoint(InetSocketAddress address) {
+            super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    List.of(new Draft_6455(List.of(), HARD_FRAME_LIMIT)));
+        }
+
+        @Override
+        public void onStart() {
+            setConnectionLostTimeout(60);
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            String address = conn.getRemoteSocketAddress() == null ? "unknown"
+                    : conn.getRemoteSocketAddress().getAddress().getHostAddress();
+            if (gate.throttle().isBlocked(address)) {
+                conn.close(CloseFrame.POLICY_VALIDATION, "too many failed logins; try again later");
+                return;
+            }
+            Session s = new Session(address, text -> {
+                if (conn.isOpen()) {
+                    conn.send(text);
+                }
+            });
+            sessions.put(conn, s);
+            timers.schedule(() -> {
+                if (conn.isOpen() && !s.loggedIn()) {
+                    conn.close(CloseFrame.POLICY_VALIDATION, "not logged in within " + config.authGrace().toSeconds() + " s");
+                }
+            }, config.authGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            sessions.remove(conn);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            Session s = sessions.get(conn);
+            if (s == null) {
+                return;
+            }
+            if (message.length() > config.maxMessageBytes()) {
+                s.sender.accept(codec.write(ErrorReply.of("", ErrorCode.BAD_REQUEST,
+                        "message too large (" + message.length() + " characters, at most " + config.maxMessageBytes() + ")")));
+                return;
+            }
+            Request r;
+            try {
+                r = codec.readRequest(message);
+            } catch (ProtocolException e) {
+                s.sender.accept(codec.write(ErrorReply.of("", e.code(), e.getMessage())));
+                return;
+            }
+            CompletableFuture<Reply> reply;
+            try {
+                reply = gate.handle(s, r);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "request failed", e);
+                reply = CompletableFuture.completedFuture(ErrorReply.of(r.id(), ErrorCode.INTERNAL, "internal error"));
+            }
+            if (reply != null) {
+                reply.whenComplete((rep, err) -> s.sender.accept(codec.write(err == null ? rep
+                        : ErrorReply.of(r.id(), ErrorCode.INTERNAL, "internal error: " + err.getClass().getSimpleName()))));
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, ByteBuffer message) {
+            onMessage(conn, StandardCharsets.UTF_8.decode(message).toString());
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            if (conn == null) {
+                failure = ex;
+                started.countDown();
+                LOG.severe("WebSocket server: " + ex.getMessage());
+            } else {
+                LOG.fine(() -> "connection error: " + ex);
+            }
+        }
+    }
+
+    // ---- REST -----------------------------------------------------------------------------------------------
+
+    private void rest(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            if (!List.of("GET", "POST", "PUT").contains(method)) {
+                respond(ex, 400, ErrorReply.of("", ErrorCode.BAD_REQUEST, "use PUT, POST or GET"));
+                return;
+            }
+            String address = ex.getRemoteAddress().getAddress().getHostAddress();
+            Session s = new Session(address, text -> { });
+            String[] path = ex.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
+            if (path.length < 2) {
+                respond(ex, 404, ErrorReply.of("", ErrorCode.NOT_FOUND, "use /<namespace>/<name>, e.g. /sysadm/iocage"));
+                return;
+            }
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+                unauthorized(ex);
+                return;
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                unauthorized(ex);
+                return;
+            }
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                unauthorized(ex);
+                return;
+            }
+            char[] password = decoded.substring(colon + 1).toCharArray();
+            Optional<ErrorReply> refused = gate.basic(s, decoded.substring(0, colon), password, "");
+            java.util.Arrays.fill(password, '\0');
+            if (refused.isPresent()) {
+                unauthorized(ex);
+                return;
+            }
+            byte[] body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readNBytes(config.maxMessageBytes() + 1);
+            }
+            if (body.length > config.maxMessageBytes()) {
+                respond(ex, 400, ErrorReply.of("", ErrorCode.BAD_REQUEST, "body too large (at most " + config.maxMessageBytes() + " bytes)"));
+                return;
+            }
+            Request r;
+            try {
+                r = codec.readRestBody(path[0], path[path.length - 1], new String(body, StandardCharsets.UTF_8));
+            } catch (ProtocolException e) {
+                respond(ex, 400, ErrorReply.of("", e.code(), "a JSON object body is required: " + e.getMessage()));
+                return;
+            }
+            CompletableFuture<Reply> reply = gate.handle(s, r);
+            Reply rep = reply == null ? Response.to(r, codec.mapper().createObjectNode()) : reply.get(3, TimeUnit.HOURS);
+            if (rep instanceof ErrorReply e) {
+                respond(ex, statusOf(e.code()), e);
+            } else {
+                ObjectNode out = codec.mapper().createObjectNode();
+                out.set("args", ((Response) rep).args());
+                send(ex, 200, codec.toPrettyJson(out));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "REST request failed", e);
+            try {
+                send(ex, 500, "{\"args\":{}}");
+            } catch (IOException ignored) {
+                // the client is gone
+            }
+        }
+    }
+
+    private static int statusOf(String code) {
+        try {
+            return Integer.parseInt(code);
+        } catch (NumberFormatException e) {
+            return 500;
+        }
+    }
+
+    private void unauthorized(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"JailDesk\", charset=\"UTF-8\"");
+        ex.sendResponseHeaders(401, -1);
+    }
+
+    private void respond(HttpExchange ex, int status, ErrorReply e) throws IOException {
+        ObjectNode out = codec.mapper().createObjectNode();
+        ObjectNode args = out.putObject("args");
+        args.put("code", e.code());
+        args.put("message", e.message());
+        send(ex, status, codec.toPrettyJson(out));
+    }
+
+    private static void send(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.getResponseHeaders().set("Server", "JailDesk");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

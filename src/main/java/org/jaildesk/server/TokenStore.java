@@ -1,0 +1,86 @@
+package org.jaildesk.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Session tokens: 32 random bytes, valid while used at least every {@code lifetime} (sliding, 900 s by default, as
+ * the sysadm server's real behaviour). Only a SHA-256 of each token is kept. An empty or unknown token never passes.
+ */
+public final class TokenStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record Session(String user, Instant expires) {
+    }
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public TokenStore(Clock clock, Duration lifetime) {
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    public String issue(String user) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        sessions.put(digest(token), new Session(user, clock.instant().plus(lifetime)));
+        purge();
+        return token;
+    }
+
+    /** The user a token belongs to, pushing its expiry forward; empty when the token is empty, unknown or expired. */
+    public Optional<String> use(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = digest(token);
+        Session s = sessions.get(key);
+        Instant now = clock.instant();
+        if (s == null) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(s.expires())) {
+            sessions.remove(key);
+            return Optional.empty();
+        }
+        sessions.put(key, new Session(s.user(), now.plus(lifetime)));
+        return Optional.of(s.user());
+    }
+
+    public void revoke(String token) {
+        if (token != null && !token.isEmpty()) {
+            sessions.remove(digest(token));
+        }
+    }
+
+    private void purge() {
+        Instant now = clock.instant();
+        sessions.values().removeIf(s -> !now.isBefore(s.expires()));
+    }
+
+    private static String digest(String token) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.jaildesk.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The server's users file: one line per user, {@code name:pbkdf2-sha256:<iterations>:<salt>:<hash>} (Base64). Plain
+ * passwords are never written. The file is created owner-only ({@code rw-------}) and refused when others can read it.
+ */
+public final class UserStore {
+
+    public static final int ITERATIONS = 210_000;
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}");
+    private static final String SCHEME = "pbkdf2-sha256";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Checked against when a user does not exist, so that a wrong name costs as much time as a wrong password. */
+    private static final Entry DUMMY = hash("nobody", "not a password".toCharArray(), ITERATIONS);
+
+    private record Entry(String name, int iterations, byte[] salt, byte[] hash) {
+    }
+
+    private final Path file;
+    private final Map<String, Entry> users;
+
+    private UserStore(Path file, Map<String, Entry> users) {
+        this.file = file;
+        this.users = users;
+    }
+
+    /** Reads the users file; refuses one that group or others may read or write. */
+    public static UserStore load(Path file) throws IOException {
+        Map<String, Entry> users = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return new UserStore(file, users);
+        }
+        checkPrivate(file);
+        int n = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            n++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(":", -1);
+            if (f.length != 5 || !f[1].equals(SCHEME) || !NAME.matcher(f[0]).matches()) {
+                throw new IOException(file + " line " + n + " is not 'name:" + SCHEME + ":iterations:salt:hash'");
+            }
+            try {
+                users.put(f[0], new Entry(f[0], Integer.parseInt(f[2]), Base64.getDecoder().decode(f[3]),
+                        Base64.getDecoder().decode(f[4])));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + " line " + n + " is damaged: " + e.getMessage());
+            }
+        }
+        return new UserStore(file, users);
+    }
+
+    static void checkPrivate(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            for (PosixFilePermission p : perms) {
+                if (p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")) {
+                    throw new AccessDeniedException(file.toString(), null,
+                            "others may read or change it; run: chmod 600 " + file);
+                }
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing to check.
+        }
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    public boolean isEmpty() {
+        return users.isEmpty();
+    }
+
+    public List<String> names() {
+        return new ArrayList<>(users.keySet());
+    }
+
+    /** Adds or replaces a user and rewrites the file, owner-only. The password array is wiped. */
+    public void put(String name, char[] password) throws IOException {
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("invalid user name '" + name + "': use lower-case letters, digits, . _ -");
+        }
+        if (password.length < 8) {
+            throw new IllegalArgumentException("the password is too short: use at least 8 characters");
+        }
+        try {
+            users.put(name, hash(name, password, ITERATIONS));
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        write();
+    }
+
+    public boolean remove(String name) throws IOException {
+        boolean removed = users.remove(name) != null;
+        if (removed) {
+            write();
+        }
+        return removed;
+    }
+
+    /** Checks a password in constant time with respect to the stored hash; unknown users cost the same. */
+    public boolean verify(String name, char[] password) {
+        Entry e = name == null ? null : users.get(name);
+        Entry against = e != null ? e : DUMMY;
+        byte[] candidate = derive(password, against.salt(), against.iterations(), against.hash().length * 8);
+        boolean same = MessageDigest.isEqual(candidate, against.hash());
+        return e != null && same;
+    }
+
+    private void write() throws IOException {
+        StringBuilder b = new StringBuilder("# JailDesk users: name:" + SCHEME + ":iterations:salt:hash (never plain passwords)\n");
+        Base64.Encoder enc = Base64.getEncoder();
+        for (Entry e : users.values()) {
+            b.append(e.name()).append(':').append(SCHEME).append(':').append(e.iterations()).append(':')
+                    .append(enc.encodeToString(e.salt())).append(':').append(enc.encodeToString(e.hash())).append('\n');
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, b, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Entry hash(String name, char[] password, int iterations) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return new Entry(name, iterations, salt, derive(password, salt, iterations, 256));
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int iterations, int bits) {
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, bits);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this Java", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.jaildesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeAndUserCommandTest {
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void userAddReadsThePasswordFromStdinAndStoresOnlyAHash() throws Exception {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(0, run("user", "add", "admin", "--users", dir.resolve("users").toString()), err.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+        String text = Files.readString(dir.resolve("users"));
+        assertTrue(text.contains("admin:pbkdf2-sha256:"));
+        assertFalse(text.contains("passphrase"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("users"))));
+        assertFalse(out.toString().contains("passphrase"));
+        assertEquals(0, run("user", "list", "--users", dir.resolve("users").toString()));
+        assertTrue(out.toString().contains("admin"));
+    }
+
+    @Test
+    void userAddRefusesAnEmptyPasswordAndABadName() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            assertEquals(1, run("user", "add", "admin", "--users", dir.resolve("users").toString()));
+            assertEquals(2, run("user", "add", "-admin", "--users", dir.resolve("users").toString()));
+        } finally {
+            System.setIn(stdin);
+        }
+        assertFalse(Files.exists(dir.resolve("users")));
+    }
+
+    @Test
+    void insecureIsRefusedOffLoopback() {
+        assertEquals(2, run("serve", "--demo", "--insecure", "--bind", "0.0.0.0", "--state", dir.toString()));
+        assertTrue(err.toString().contains("--insecure is refused on 0.0.0.0"), err.toString());
+    }
+
+    @Test
+    void serveRefusesToStartWithoutUsers() {
+        assertEquals(1, run("serve", "--demo", "--state", dir.toString(), "--port", "0", "--rest-port", "0"));
+        assertTrue(err.toString().contains("no users"), err.toString());
+    }
+
+    @Test
+    void callWithUrlNeedsUserAndPasswordFile() {
+        assertEquals(2, run("call", "--url", "wss://127.0.0.1:1", "listjails"));
+        assertEquals(2, run("call", "--url", "wss://127.0.0.1:1", "--demo", "--user", "a", "--password-file", "x", "listjails"));
+    }
+}

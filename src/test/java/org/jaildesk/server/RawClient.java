@@ -1,0 +1,99 @@
+package org.jaildesk.server;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/** A bare WebSocket client for tests: sends any text, collects every message, records the close. */
+final class RawClient extends WebSocketClient {
+
+    final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    volatile int closeCode = -1;
+    volatile String closeReason = "";
+
+    RawClient(URI uri) {
+        super(uri);
+        if ("wss".equals(uri.getScheme())) {
+            try {
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, new TrustManager[] {new X509TrustManager() {
+                    @Override
+                    public void checkClientTrusted(X509Certificate[] c, String a) {
+                    }
+
+                    @Override
+                    public void checkServerTrusted(X509Certificate[] c, String a) {
+                    }
+
+                    @Override
+                    public X509Certificate[] getAcceptedIssuers() {
+                        return new X509Certificate[0];
+                    }
+                }}, new SecureRandom());
+                setSocketFactory(ctx.getSocketFactory());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static RawClient open(URI uri) throws InterruptedException {
+        RawClient c = new RawClient(uri);
+        if (!c.connectBlocking(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("cannot connect to " + uri);
+        }
+        return c;
+    }
+
+    @Override
+    protected void onSetSSLParameters(SSLParameters p) {
+    }
+
+    /** The next message, waiting at most 10 s; fails the test when none comes. */
+    String next() throws InterruptedException {
+        String m = messages.poll(10, TimeUnit.SECONDS);
+        if (m == null) {
+            throw new AssertionError("no message within 10 s");
+        }
+        return m;
+    }
+
+    boolean awaitClose(long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (this) {
+            while (closeCode < 0 && System.nanoTime() < end) {
+                wait(50);
+            }
+        }
+        return closeCode >= 0;
+    }
+
+    @Override
+    public void onOpen(ServerHandshake h) {
+    }
+
+    @Override
+    public void onMessage(String m) {
+        messages.add(m);
+    }
+
+    @Override
+    public synchronized void onClose(int code, String reason, boolean remote) {
+        closeCode = code;
+        closeReason = reason;
+        notifyAll();
+    }
+
+    @Override
+    public void onError(Exception e) {
+    }
+}

@@ -1,0 +1,318 @@
+package org.jaildesk.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.IocageClientException;
+import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.WebSocketTransport;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.protocol.Event;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server over plain ws on loopback: the protocol, auth and limits. (TLS has its own test.) */
+class ServerWebSocketTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    ServerFixture fx;
+    final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = new ServerFixture(dir, false, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO,
+                Duration.ofMillis(20), null), 0, 0, Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        fx.close();
+    }
+
+    private WebSocketTransport transport(String password) {
+        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
+                password::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
+        open.add(t);
+        return t;
+    }
+
+    private RawClient raw() throws InterruptedException {
+        RawClient c = RawClient.open(fx.wsUri());
+        open.add(c::close);
+        return c;
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return JSON.readTree(s);
+    }
+
+    private static void login(RawClient c) throws Exception {
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        JsonNode r = json(c.next());
+        assertEquals("response", r.get("name").asText(), r.toString());
+    }
+
+    @Test
+    void everySeedActionWorksOverWebSocket() {
+        IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
+        List<Jail> jails = c.listJails().join();
+        assertEquals(12, jails.size());
+        assertTrue(c.getDefaultSettings().join().values().size() > 90);
+        assertEquals("10", c.getJailSetting("db01", "priority").join());
+        assertEquals("10", c.getJailSettings("db01").join().get("priority"));
+        assertEquals("10", c.getAllJailSettings("db01").join().get("priority"));
+        assertEquals(12, c.getSettingOfAllJails("boot").join().size());
+        assertEquals(12, c.df().join().size());
+        assertFalse(c.startJail("mail").join().alreadyInState());
+        assertEquals(List.of("mail"), c.execJail("mail", "root", "hostname").join().lines());
+        assertFalse(c.stopJail("mail").join().alreadyInState());
+        assertEquals("mail2", c.cloneJail("mail", "tag=mail2").join().tag());
+        assertEquals("n1", c.createJail("tag=n1 release=14.1-RELEASE", "").join().tag());
+        assertEquals("n1", c.destroyJail("n1").join());
+        assertTrue(failureOf(c.capJail("db01")).getMessage().contains("not supported"));
+        assertEquals("All templates have been cleaned.", c.cleanTemplates().join());
+        assertEquals("pool backup activated.", c.activatePool("backup").join());
+        assertEquals("backup", c.currentPool().join().orElseThrow());
+        assertTrue(failureOf(c.deactivatePool("backup")).getMessage().contains("not supported"));
+        assertEquals("All jails have been cleaned.", c.cleanJails().join());
+        assertEquals("All RELEASEs have been cleaned.", c.cleanReleases().join());
+        assertEquals("All iocage datasets have been cleaned.", c.cleanAll().join());
+    }
+
+    private static IocageClientException failureOf(CompletableFuture<?> f) {
+        try {
+            f.join();
+        } catch (CompletionException e) {
+            return assertInstanceOf(IocageClientException.class, e.getCause());
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @Test
+    void nothingButIdentifyWorksBeforeLogin() throws Exception {
+        RawClient c = raw();
+        c.send("{\"namespace\":\"rpc\",\"name\":\"identify\",\"id\":\"i\",\"args\":\"\"}");
+        JsonNode id = json(c.next());
+        assertEquals("server", id.get("args").get("type").asText());
+        assertEquals("Demo host (simulated)", id.get("args").get("hostname").asText());
+        for (String req : List.of("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"x\",\"args\":{\"action\":\"listjails\"}}",
+                "{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"x\",\"args\":{}}",
+                "{\"namespace\":\"events\",\"name\":\"subscribe\",\"id\":\"x\",\"args\":[\"dispatcher\"]}",
+                "{\"namespace\":\"nosuch\",\"name\":\"thing\",\"id\":\"x\",\"args\":{}}")) {
+            c.send(req);
+            JsonNode r = json(c.next());
+            assertEquals("error", r.get("namespace").asText());
+            assertEquals("401", r.get("args").get("code").asText(), req);
+        }
+    }
+
+    @Test
+    void malformedRequestsGet400AndTheConnectionKeepsServing() throws Exception {
+        RawClient c = raw();
+        login(c);
+        for (String bad : List.of("not json", "[1,2]", "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":7,\"args\":{}}",
+                "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"x\",\"args\":\"listjails\"}",
+                "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"x\",\"args\":[\"listjails\"]}",
+                "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"x\",\"args\":{\"action\":\"nuke\"}}",
+                "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"x\",\"args\":{\"action\":\"startjail\",\"jail\":\"$(reboot)\"}}")) {
+            c.send(bad);
+            JsonNode r = json(c.next());
+            assertEquals("400", r.get("args").get("code").asText(), bad);
+            assertFalse(r.get("args").get("message").asText().isBlank());
+        }
+        c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"ok\",\"args\":{\"action\":\"listjails\"}}");
+        assertEquals("ok", json(c.next()).get("id").asText());
+    }
+
+    @Test
+    void anUnknownNamespaceIs404() throws Exception {
+        RawClient c = raw();
+        login(c);
+        c.send("{\"namespace\":\"sysadm\",\"name\":\"pkg\",\"id\":\"x\",\"args\":{}}");
+        assertEquals("404", json(c.next()).get("args").get("code").asText());
+    }
+
+    @Test
+    void anOversizeMessageIsRefusedWith400() throws Exception {
+        RawClient c = raw();
+        login(c);
+        c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"big\",\"args\":{\"action\":\"listjails\",\"pad\":\""
+                + "x".repeat(2 * 1024 * 1024) + "\"}}");
+        JsonNode r = json(c.next());
+        assertEquals("400", r.get("args").get("code").asText());
+        assertTrue(r.get("args").get("message").asText().startsWith("message too large"));
+    }
+
+    @Test
+    void wrongPasswordsAre401AndTheFifthBlocksTheAddress() throws Exception {
+        RawClient c = raw();
+        for (int i = 1; i <= 5; i++) {
+            c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a" + i + "\",\"args\":{\"username\":\"admin\",\"password\":\"guess" + i + "\"}}");
+            assertEquals("401", json(c.next()).get("args").get("code").asText());
+        }
+        login(c, "too many failed logins");
+        RawClient again = new RawClient(fx.wsUri());
+        open.add(again::close);
+        again.connectBlocking(10, TimeUnit.SECONDS);
+        assertTrue(again.awaitClose(10), "a new connection from a blocked address is closed at once");
+        fx.clock.advance(Duration.ofMinutes(61));
+        RawClient later = raw();
+        login(later);
+    }
+
+    private static void login(RawClient c, String expected) throws Exception {
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"ok\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        JsonNode r = json(c.next());
+        assertEquals("401", r.get("args").get("code").asText(), "even the right password is refused while blocked");
+        assertTrue(r.get("args").get("message").asText().contains(expected));
+    }
+
+    @Test
+    void tokensExpireAfter900sWithoutUseAndEmptyOrForeignTokensNeverPass() throws Exception {
+        RawClient c = raw();
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        JsonNode auth = json(c.next());
+        String token = auth.get("args").get(0).asText();
+        assertEquals(900, auth.get("args").get(1).asInt());
+        assertTrue(token.length() >= 40);
+        fx.clock.advance(Duration.ofSeconds(899));
+        c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"q1\",\"args\":{}}");
+        assertEquals("response", json(c.next()).get("name").asText(), "used within 900 s: still valid, and pushed on");
+        fx.clock.advance(Duration.ofSeconds(899));
+        c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"q2\",\"args\":{}}");
+        assertEquals("response", json(c.next()).get("name").asText());
+        fx.clock.advance(Duration.ofSeconds(901));
+        c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"q3\",\"args\":{}}");
+        assertEquals("401", json(c.next()).get("args").get("code").asText(), "expired");
+        RawClient other = raw();
+        for (String t : List.of(token, "", "x", token.substring(1))) {
+            other.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t\",\"args\":{\"token\":\"" + t + "\"}}");
+            assertEquals("401", json(other.next()).get("args").get("code").asText(), "token '" + t + "'");
+        }
+    }
+
+    @Test
+    void aTokenWorksOnAnotherConnectionAndAuthClearEndsIt() throws Exception {
+        RawClient c = raw();
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        String token = json(c.next()).get("args").get(0).asText();
+        RawClient d = raw();
+        d.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t\",\"args\":{\"token\":\"" + token + "\"}}");
+        assertEquals("response", json(d.next()).get("name").asText());
+        d.send("{\"namespace\":\"rpc\",\"name\":\"auth_clear\",\"id\":\"c\",\"args\":\"\"}");
+        d.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"q\",\"args\":{}}");
+        JsonNode r = json(d.next());
+        assertEquals("q", r.get("id").asText(), "auth_clear sends no reply");
+        assertEquals("401", r.get("args").get("code").asText());
+    }
+
+    @Test
+    void aSocketThatDoesNotLogInIsClosedAfterTheGraceTime() throws Exception {
+        RawClient c = raw();
+        assertTrue(c.awaitClose(10));
+        assertTrue(c.closeReason.contains("not logged in"), c.closeReason);
+    }
+
+    @Test
+    void queryAdvertisesTheExtensions() throws Exception {
+        RawClient c = raw();
+        login(c);
+        c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"q\",\"args\":{}}");
+        JsonNode q = json(c.next()).get("args");
+        assertEquals("read/write", q.get("sysadm/iocage").asText());
+        assertTrue(q.get("jaildesk").get("extensions").toString().contains("setjailsettings"));
+    }
+
+    @Test
+    void repliesComeOutOfOrderAndMatchTheirRequests() throws Exception {
+        RawClient c = raw();
+        login(c);
+        c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"slow\",\"args\":{\"action\":\"fetchrelease\",\"release\":\"14.2-RELEASE\"}}");
+        c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"fast\",\"args\":{\"action\":\"listjails\"}}");
+        JsonNode first = json(c.next());
+        JsonNode second = json(c.next());
+        assertEquals("fast", first.get("id").asText(), "the quick listing overtakes the fetch");
+        assertTrue(first.get("args").has("listjails"));
+        assertEquals("slow", second.get("id").asText());
+        assertTrue(second.get("args").has("fetchrelease"));
+    }
+
+    @Test
+    void everyClientHearsWhenAnotherChangesAJail() throws Exception {
+        IocageClient a = new IocageClient(transport(ServerFixture.PASSWORD));
+        WebSocketTransport bt = transport(ServerFixture.PASSWORD);
+        BlockingQueue<Event> heard = new LinkedBlockingQueue<>();
+        bt.onEvent(heard::add);
+        new IocageClient(bt).listJails().join();
+        a.startJail("mail").join();
+        Event e;
+        do {
+            e = heard.poll(10, TimeUnit.SECONDS);
+        } while (e != null && !e.name().equals("jaildesk-jails"));
+        assertTrue(e != null, "no jail-change event arrived");
+        assertEquals("startjail", e.args().get("action").asText());
+        assertEquals("mail", e.args().get("jail").asText());
+    }
+
+    @Test
+    void longJobsSendProgressEvents() throws Exception {
+        WebSocketTransport t = transport(ServerFixture.PASSWORD);
+        BlockingQueue<Event> heard = new LinkedBlockingQueue<>();
+        t.onEvent(heard::add);
+        IocageClient c = new IocageClient(t);
+        c.fetchRelease("14.2-RELEASE").join();
+        List<Event> all = new ArrayList<>(heard);
+        assertTrue(all.stream().anyMatch(e -> e.args().path("percent").asInt() == 50), all.toString());
+        assertTrue(all.stream().anyMatch(e -> e.args().path("state").asText().equals("finished")));
+    }
+
+    @Test
+    void aWrongPasswordFailsTheCallWithA401() {
+        IocageClientException e = failureOf(new IocageClient(transport("wrong password")).listJails());
+        assertEquals("401", e.code());
+        assertTrue(e.getMessage().contains("wrong user name or password"));
+    }
+
+    @Test
+    void mutatingActionsAreAuditedWithoutSecrets() throws Exception {
+        IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
+        c.startJail("mail").join();
+        c.setJailSettings("mail", Map.of("notes", "hello")).join();
+        failureOf(c.destroyJail("db01"));
+        String audit = java.nio.file.Files.readString(fx.server.auditFile());
+        assertTrue(audit.contains("user=admin from=127.0.0.1 action=startjail target=mail result=ok"), audit);
+        assertTrue(audit.contains("action=setjailsettings target=mail result=ok"), audit);
+        assertTrue(audit.contains("action=destroyjail target=db01 result=error:jail_db01_is_running"), audit);
+        assertFalse(audit.contains(ServerFixture.PASSWORD.split(" ")[1]));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(fx.server.auditFile())));
+    }
+}

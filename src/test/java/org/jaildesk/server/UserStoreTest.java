@@ -1,0 +1,53 @@
+package org.jaildesk.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesOnlyASaltedHashInAnOwnerOnlyFile() throws Exception {
+        Path f = dir.resolve("sub/users");
+        UserStore s = UserStore.load(f);
+        s.put("admin", "s3cret-passphrase".toCharArray());
+        String text = Files.readString(f);
+        assertFalse(text.contains("s3cret"));
+        assertTrue(text.contains("admin:pbkdf2-sha256:210000:"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        UserStore again = UserStore.load(f);
+        assertTrue(again.verify("admin", "s3cret-passphrase".toCharArray()));
+        assertFalse(again.verify("admin", "s3cret-passphrasE".toCharArray()));
+        assertFalse(again.verify("nobody", "s3cret-passphrase".toCharArray()));
+        assertFalse(again.verify(null, new char[0]));
+    }
+
+    @Test
+    void refusesAUsersFileOthersCanRead() throws Exception {
+        Path f = dir.resolve("users");
+        UserStore.load(f).put("admin", "s3cret-passphrase".toCharArray());
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> UserStore.load(f));
+        assertTrue(e.getMessage().contains("chmod 600"));
+    }
+
+    @Test
+    void refusesBadNamesAndShortPasswords() throws Exception {
+        UserStore s = UserStore.load(dir.resolve("users"));
+        assertThrows(IllegalArgumentException.class, () -> s.put("-root", "longenough".toCharArray()));
+        assertThrows(IllegalArgumentException.class, () -> s.put("a:b", "longenough".toCharArray()));
+        assertThrows(IllegalArgumentException.class, () -> s.put("admin", "short".toCharArray()));
+        assertTrue(s.isEmpty());
+    }
+}
