@@ -40,9 +40,10 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** No sub-command: open the window (the local host if iocage is on PATH, else the demo host). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        AppContext.launchGui(AppContext.standard());
     }
 
     /** The version from the build (pom), read from a filtered resource. */

@@ -19,8 +19,6 @@ public final class Validation {
 
     // Legacy tags may hold '@' and ':' (default tags are timestamps like 2016-02-09@23:47:04).
     private static final Pattern JAIL_REF = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._@:-]{0,127}");
-    // Python iocage's own rule for new names (reference §2.2).
-    private static final Pattern NEW_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,119}");
     private static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?");
     private static final Pattern RELEASE = Pattern.compile(
@@ -53,19 +51,10 @@ public final class Validation {
         return Optional.empty();
     }
 
-    /** A name for a new jail. */
+    /** A name for a new jail: the rule the dialogs use too ({@link org.jaildesk.domain.JailNames}). */
     public static Optional<String> newName(String v) {
         Optional<String> common = text("name", v);
-        if (common.isPresent()) {
-            return common;
-        }
-        if (!NEW_NAME.matcher(v).matches()) {
-            return Optional.of("invalid jail name '" + shown(v) + "': use letters, digits and . _ - (not first), at most 120");
-        }
-        if (v.contains("ALL") || RESERVED_NAMES.contains(v.toLowerCase(Locale.ROOT))) {
-            return Optional.of("'" + v + "' cannot be a jail name: iocage reserves it");
-        }
-        return Optional.empty();
+        return common.isPresent() ? common : org.jaildesk.domain.JailNames.checkNew(v);
     }
 
     public static Optional<String> pool(String v) {

@@ -1,0 +1,79 @@
+package org.jaildesk.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.jaildesk.client.KnownHosts;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.MainWindow;
+import org.jaildesk.ui.UiState;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.connect.HostStore;
+import org.jaildesk.ui.connect.HostsViewModel;
+
+/** The one place that wires the desktop app together (STYLE: one composition root, constructor injection). */
+public final class AppContext {
+
+    private final Path configDir;
+    private final SimulatedIocage.Config demo;
+    private final Optional<Path> iocage;
+    private DesktopConnector connector;
+
+    public AppContext(Path configDir, SimulatedIocage.Config demo, Optional<Path> iocage) {
+        this.configDir = configDir;
+        this.demo = demo;
+        this.iocage = iocage;
+    }
+
+    /** The default: the user's config folder, the demo host as iocage would feel, iocage from PATH if there is one. */
+    public static AppContext standard() {
+        return new AppContext(AppDirs.config(), SimulatedIocage.Config.demo(), HostOptionsMixin.findOnPath("iocage"));
+    }
+
+    /** Hosts in the sidebar: the local host first where iocage exists, then the demo host, then saved remotes. */
+    public List<HostEntry> builtInHosts(Messages msg) {
+        List<HostEntry> out = new ArrayList<>();
+        iocage.ifPresent(p -> out.add(new HostEntry("local", msg.get("host.local"), HostEntry.Kind.LOCAL, "", "")));
+        out.add(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", ""));
+        return out;
+    }
+
+    /** Builds the main window on the FX thread and shows it. */
+    public MainWindow start(Stage stage) {
+        Messages msg = new Messages(Locale.getDefault());
+        Notifier notifier = new Notifier(msg);
+        connector = new DesktopConnector(demo, iocage.orElse(null),
+                new KnownHosts(configDir.resolve("known-hosts.properties")));
+        MainWindow[] window = new MainWindow[1];
+        HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), new HostStore(configDir.resolve("hosts.json")), connector,
+                host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
+        window[0] = new MainWindow(hosts, msg, notifier, new UiState(configDir.resolve("ui-state.json")), stage);
+        window[0].show();
+        stage.setOnHidden(e -> connector.closeAll());
+        return window[0];
+    }
+
+    /** {@code jaildesk} with no arguments: the window. Returns when it is closed. */
+    public static int launchGui(AppContext ctx) {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            ctx.start(stage);
+            stage.setOnHiding(e -> closed.countDown());
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.exit();
+        return 0;
+    }
+}

@@ -1,0 +1,112 @@
+package org.jaildesk.ui;
+
+import java.net.URI;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.jaildesk.client.UntrustedCertificateException;
+import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.common.Messages;
+
+/** Add or edit a remote host; ask for its password; show a new or changed certificate for acceptance. */
+final class HostDialogs {
+
+    private final Messages msg;
+
+    HostDialogs(Messages msg) {
+        this.msg = msg;
+    }
+
+    /** name, URL, user of a remote host; the password is asked when connecting, never stored. */
+    Optional<String[]> editHost(Window owner, HostEntry existing) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(msg.get("host.title"));
+        d.setHeaderText(msg.get("host.header"));
+        d.getDialogPane().setId("hostDialog");
+        TextField name = new TextField(existing == null ? "" : existing.name());
+        name.setId("hostName");
+        TextField url = new TextField(existing == null ? "wss://" : existing.url());
+        url.setId("hostUrl");
+        TextField user = new TextField(existing == null ? "" : existing.user());
+        user.setId("hostUser");
+        Label error = new Label();
+        error.setId("hostError");
+        error.getStyleClass().add("field-error");
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(10));
+        g.addRow(0, new Label(msg.get("host.name")), name);
+        g.addRow(1, new Label(msg.get("host.url")), url);
+        g.addRow(2, new Label(msg.get("host.user")), user);
+        g.add(error, 0, 3, 2, 1);
+        d.getDialogPane().setContent(g);
+        ButtonType save = new ButtonType(msg.get("host.save"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        error.textProperty().bind(Bindings.createStringBinding(() -> checkUrl(url.getText())
+                .orElse(user.getText().isBlank() ? msg.get("host.needUser") : ""), url.textProperty(), user.textProperty()));
+        d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
+        d.getDialogPane().lookupButton(save).setId("hostSave");
+        return d.showAndWait().filter(b -> b == save).map(b -> new String[] {name.getText().trim(), url.getText().trim(), user.getText().trim()});
+    }
+
+    private Optional<String> checkUrl(String text) {
+        try {
+            URI u = new URI(text.trim());
+            if (!"wss".equals(u.getScheme()) && !"ws".equals(u.getScheme()) || u.getHost() == null) {
+                return Optional.of(msg.get("host.badUrl"));
+            }
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.of(msg.get("host.badUrl"));
+        }
+    }
+
+    char[] password(Window owner, HostEntry host) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(msg.get("password.title"));
+        d.setHeaderText(msg.get("password.header", host.user(), host.name()));
+        d.getDialogPane().setId("passwordDialog");
+        PasswordField field = new PasswordField();
+        field.setId("passwordField");
+        d.getDialogPane().setContent(new VBox(8, field));
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        javafx.application.Platform.runLater(field::requestFocus);
+        Optional<ButtonType> b = d.showAndWait();
+        char[] pw = b.filter(x -> x == ButtonType.OK).map(x -> field.getText().toCharArray()).orElse(null);
+        field.clear();
+        return pw;
+    }
+
+    boolean acceptCertificate(Window owner, HostEntry host, UntrustedCertificateException e) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(msg.get(e.changed() ? "cert.changedTitle" : "cert.title"));
+        d.setHeaderText(msg.get(e.changed() ? "cert.changedHeader" : "cert.header", host.name()));
+        d.getDialogPane().setId("certificateDialog");
+        TextArea fp = new TextArea(e.fingerprint());
+        fp.setId("certificateFingerprint");
+        fp.setEditable(false);
+        fp.setWrapText(true);
+        fp.setPrefRowCount(3);
+        Label explain = new Label(msg.get(e.changed() ? "cert.changedExplain" : "cert.explain"));
+        explain.setWrapText(true);
+        explain.setMaxWidth(460);
+        d.getDialogPane().setContent(new VBox(10, explain, fp));
+        ButtonType accept = new ButtonType(msg.get("cert.accept"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, accept);
+        return d.showAndWait().filter(b -> b == accept).isPresent();
+    }
+}

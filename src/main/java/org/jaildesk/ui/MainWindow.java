@@ -1,0 +1,431 @@
+package org.jaildesk.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.Stage;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.connect.ConnectionState;
+import org.jaildesk.ui.connect.HostConnector;
+import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.connect.HostSession;
+import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jails.DetailsPane;
+import org.jaildesk.ui.jails.ExecConsole;
+import org.jaildesk.ui.jails.JailDialogs;
+import org.jaildesk.ui.jails.JailTableView;
+import org.jaildesk.ui.jails.JailsViewModel;
+
+/**
+ * The main window: hosts on the left, the selected host's jail table and details in the middle, failures and the
+ * status line at the bottom. Every jail action is in the Jail menu (with its shortcut), the toolbar and the
+ * table's context menu.
+ */
+public final class MainWindow {
+
+    private final HostsViewModel hosts;
+    private final Messages msg;
+    private final Notifier notifier;
+    private final UiState uiState;
+    private final Stage stage;
+    private final HostDialogs hostDialogs;
+    private final Map<String, View> views = new HashMap<>();
+    private final StackPane center = new StackPane();
+    private final TextField search = new TextField();
+    private final Label hostLabel = new Label();
+    private final Label staleLabel = new Label();
+    private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
+    private View current;
+
+    /** A host's table, details and dialogs, built once per host. */
+    private record View(HostSession session, JailTableView table, SplitPane node, JailDialogs dialogs, ExecConsole exec) {
+    }
+
+    public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
+        this.hosts = hosts;
+        this.msg = msg;
+        this.notifier = notifier;
+        this.uiState = uiState;
+        this.stage = stage;
+        this.hostDialogs = new HostDialogs(msg);
+    }
+
+    /** Prompts for the connector, answered on the FX thread while the transport thread waits. */
+    public HostConnector.Prompts prompts() {
+        return host -> onFx(() -> hostDialogs.password(stage, host));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return c.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        FutureTask<T> task = new FutureTask<>(c);
+        Platform.runLater(task);
+        try {
+            return task.get();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    public Stage show() {
+        BorderPane root = new BorderPane();
+        root.setId("mainRoot");
+        root.getStyleClass().add("main");
+        List<UiAction> actions = actions();
+        root.setTop(new VBox(menuBar(actions), toolBar(actions)));
+        SplitPane body = new SplitPane(hostList(), center);
+        body.setDividerPositions(0.18);
+        SplitPane.setResizableWithParent(body.getItems().get(0), false);
+        root.setCenter(body);
+        root.setBottom(new VBox(new NoticeBar(notifier, msg), statusBar()));
+
+        HostEntry first = hosts.hosts().isEmpty() ? null : hosts.hosts().get(0);
+        UiState.Layout layout = uiState.layout(first == null ? "-" : first.id());
+        Scene scene = new Scene(root, layout.width, layout.height);
+        scene.getStylesheets().add(MainWindow.class.getResource("theme.css").toExternalForm());
+        if (!Double.isNaN(layout.x)) {
+            stage.setX(layout.x);
+            stage.setY(layout.y);
+        }
+        stage.setScene(scene);
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        hosts.selected().addListener((o, a, b) -> switchTo(a, b));
+        if (first != null) {
+            hosts.selected().set(first);
+        }
+        stage.setOnCloseRequest(e -> {
+            saveLayout(current);
+            uiState.save();
+        });
+        stage.show();
+        return stage;
+    }
+
+    public Scene scene() {
+        return stage.getScene();
+    }
+
+    // ---- actions ----------------------------------------------------------------------------------------------
+
+    private JailsViewModel vm() {
+        return current == null ? null : current.session().jails();
+    }
+
+    private BooleanBinding when(java.util.function.Function<JailsViewModel, BooleanBinding> f) {
+        // Rebound when the host changes: the binding follows the current host's view model.
+        SimpleBooleanProperty p = new SimpleBooleanProperty();
+        hosts.selected().addListener((o, a, b) -> {
+            p.unbind();
+            if (b != null) {
+                p.bind(f.apply(hosts.session(b).jails()));
+            }
+        });
+        return Bindings.createBooleanBinding(p::get, p);
+    }
+
+    private List<UiAction> actions() {
+        KeyCombination.Modifier c = KeyCombination.SHORTCUT_DOWN;
+        KeyCombination.Modifier s = KeyCombination.SHIFT_DOWN;
+        return List.of(
+                new UiAction("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), when(JailsViewModel::canStart),
+                        () -> vm().startSelected()),
+                new UiAction("stop", msg.get("action.stop"), new KeyCodeCombination(KeyCode.X, c, s), when(JailsViewModel::canStop),
+                        () -> vm().stopSelected()),
+                new UiAction("restart", msg.get("action.restart"), new KeyCodeCombination(KeyCode.R, c, s), when(JailsViewModel::canRestart),
+                        () -> vm().restartSelected()),
+                new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), hasJailView,
+                        this::refresh),
+                new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), hasJailView,
+                        () -> current.dialogs().create(stage).show()),
+                new UiAction("clone", msg.get("action.clone"), new KeyCodeCombination(KeyCode.D, c), when(JailsViewModel::canClone),
+                        () -> current.dialogs().cloneJail(stage, vm().selection().get(0)).show()),
+                new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), when(JailsViewModel::canDestroy),
+                        () -> current.dialogs().destroy(stage, vm().selection().get(0)).show()),
+                new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), when(JailsViewModel::canExec),
+                        () -> current.exec().open(stage, vm().selection().get(0))),
+                new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), when(JailsViewModel::canCap),
+                        () -> vm().capSelected()));
+    }
+
+    private void refresh() {
+        hosts.refreshCurrent((host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
+    }
+
+    private MenuBar menuBar(List<UiAction> actions) {
+        Menu file = new Menu(msg.get("menu.file"));
+        MenuItem addHost = new MenuItem(msg.get("host.add"));
+        addHost.setId("menu-addHost");
+        addHost.setOnAction(e -> addHost());
+        MenuItem quit = new MenuItem(msg.get("menu.quit"));
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            saveLayout(current);
+            uiState.save();
+            stage.close();
+        });
+        file.getItems().addAll(addHost, new SeparatorMenuItem(), quit);
+        Menu jail = new Menu(msg.get("menu.jail"));
+        jail.setId("menu-jail");
+        for (UiAction a : actions) {
+            jail.getItems().add(a.menuItem());
+            if (a.id().equals("refresh") || a.id().equals("destroy")) {
+                jail.getItems().add(new SeparatorMenuItem());
+            }
+        }
+        Menu view = new Menu(msg.get("menu.view"));
+        MenuItem find = new MenuItem(msg.get("menu.find"));
+        find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        find.setOnAction(e -> search.requestFocus());
+        view.getItems().add(find);
+        MenuBar bar = new MenuBar(file, jail, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private ToolBar toolBar(List<UiAction> actions) {
+        ToolBar bar = new ToolBar();
+        bar.setId("toolBar");
+        for (UiAction a : actions) {
+            if (!a.id().equals("cap")) {
+                bar.getItems().add(a.button());
+            }
+        }
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        search.setId("search");
+        search.setPromptText(msg.get("search.prompt"));
+        search.setPrefColumnCount(26);
+        search.setAccessibleText(msg.get("search.prompt"));
+        search.setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+            }
+        });
+        bar.getItems().addAll(spacer, search);
+        ContextMenu context = new ContextMenu();
+        actions.forEach(a -> context.getItems().add(a.menuItem()));
+        tableMenu = context;
+        return bar;
+    }
+
+    private ContextMenu tableMenu;
+
+    private VBox hostList() {
+        ListView<HostEntry> list = new ListView<>(hosts.hosts());
+        list.setId("hosts");
+        list.getStyleClass().add("host-list");
+        list.setCellFactory(v -> new HostCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                hosts.selected().set(b);
+            }
+        });
+        hosts.selected().addListener((o, a, b) -> list.getSelectionModel().select(b));
+        Button add = new Button(msg.get("host.addShort"));
+        add.setId("addHost");
+        add.setAccessibleText(msg.get("host.add"));
+        add.setTooltip(new javafx.scene.control.Tooltip(msg.get("host.add")));
+        add.setOnAction(e -> addHost());
+        Button remove = new Button(msg.get("host.remove"));
+        remove.setId("removeHost");
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> list.getSelectionModel().getSelectedItem() == null
+                || list.getSelectionModel().getSelectedItem().kind() != HostEntry.Kind.REMOTE, list.getSelectionModel().selectedItemProperty()));
+        remove.setOnAction(e -> hosts.remove(list.getSelectionModel().getSelectedItem()));
+        Label title = new Label(msg.get("hosts.title"));
+        title.getStyleClass().add("section-title");
+        HBox buttons = new HBox(6, add, remove);
+        VBox box = new VBox(6, title, list, buttons);
+        box.setPadding(new Insets(8));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        box.setMinWidth(170);
+        return box;
+    }
+
+    private void addHost() {
+        hostDialogs.editHost(stage, null).ifPresent(f -> hosts.selected().set(hosts.addRemote(f[0], f[1], f[2])));
+    }
+
+    private final class HostCell extends ListCell<HostEntry> {
+        @Override
+        protected void updateItem(HostEntry h, boolean empty) {
+            super.updateItem(h, empty);
+            if (empty || h == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(h.name());
+            Circle dot = new Circle(4);
+            dot.getStyleClass().add("conn-dot");
+            HostSession s = hosts.session(h);
+            dot.getStyleClass().add(style(s.state().get()));
+            s.state().addListener((o, a, b) -> {
+                dot.getStyleClass().removeAll("conn-connected", "conn-connecting", "conn-failed", "conn-not_connected");
+                dot.getStyleClass().add(style(b));
+            });
+            setGraphic(dot);
+        }
+
+        private String style(ConnectionState st) {
+            return "conn-" + st.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(notifier.status());
+        hostLabel.setId("hostLabel");
+        staleLabel.setId("stale");
+        staleLabel.getStyleClass().add("stale-label");
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, hostLabel, status, spacer, staleLabel);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+
+    // ---- switching hosts --------------------------------------------------------------------------------------
+
+    private void switchTo(HostEntry before, HostEntry host) {
+        saveLayout(current);
+        if (host == null) {
+            center.getChildren().clear();
+            current = null;
+            hasJailView.set(false);
+            return;
+        }
+        View v = views.computeIfAbsent(host.id(), id -> build(hosts.session(host)));
+        current = v;
+        hasJailView.set(true);
+        center.getChildren().setAll(v.node());
+        stage.setTitle(msg.get("window.title", host.name()));
+        hostLabel.setText(host.name());
+        search.textProperty().unbindBidirectional(previousQuery);
+        previousQuery = v.session().jails().query();
+        search.textProperty().bindBidirectional(previousQuery);
+        staleLabel.textProperty().bind(Bindings.when(v.session().jails().stale()).then(msg.get("status.stale")).otherwise(""));
+        applyLayout(v, uiState.layout(host.id()));
+        Platform.runLater(v.table()::requestFocus);
+        if (!v.session().jails().loaded().get()) {
+            refresh();
+        }
+    }
+
+    private javafx.beans.property.StringProperty previousQuery = new javafx.beans.property.SimpleStringProperty();
+
+    private View build(HostSession session) {
+        JailsViewModel vm = session.jails();
+        JailTableView table = new JailTableView(vm, msg);
+        table.setContextMenu(tableMenu);
+        table.setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ENTER && vm.selection().size() == 1) {
+                k.consume();
+            }
+        });
+        DetailsPane details = new DetailsPane(vm, msg);
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.74);
+        return new View(session, table, split, new JailDialogs(vm, msg), new ExecConsole(vm, msg));
+    }
+
+    private void saveLayout(View v) {
+        if (v == null) {
+            return;
+        }
+        UiState.Layout l = uiState.layout(v.session().host().id());
+        l.x = stage.getX();
+        l.y = stage.getY();
+        l.width = stage.getWidth();
+        l.height = stage.getHeight();
+        l.columns = v.table().getColumns().stream().map(TableColumn::getId).toList();
+        l.widths = new HashMap<>();
+        l.hidden = new java.util.ArrayList<>();
+        for (TableColumn<Jail, ?> c : v.table().getColumns()) {
+            l.widths.put(c.getId(), c.getWidth());
+            if (!c.isVisible()) {
+                l.hidden.add(c.getId());
+            }
+        }
+        if (v.table().getSortOrder().isEmpty()) {
+            l.sortColumn = null;
+        } else {
+            TableColumn<Jail, ?> c = v.table().getSortOrder().get(0);
+            l.sortColumn = c.getId();
+            l.sortAscending = c.getSortType() == TableColumn.SortType.ASCENDING;
+        }
+    }
+
+    private static void applyLayout(View v, UiState.Layout l) {
+        JailTableView t = v.table();
+        if (!l.columns.isEmpty()) {
+            List<TableColumn<Jail, ?>> ordered = new java.util.ArrayList<>();
+            for (String id : l.columns) {
+                t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(ordered::add);
+            }
+            t.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+            t.getColumns().setAll(ordered);
+        }
+        for (TableColumn<Jail, ?> c : t.getColumns()) {
+            Double w = l.widths.get(c.getId());
+            if (w != null && w > 10) {
+                c.setPrefWidth(w);
+            }
+            c.setVisible(!l.hidden.contains(c.getId()));
+        }
+        if (l.sortColumn != null) {
+            t.getColumns().stream().filter(c -> l.sortColumn.equals(c.getId())).findFirst().ifPresent(c -> {
+                c.setSortType(l.sortAscending ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                t.getSortOrder().setAll(List.of(c));
+            });
+        }
+    }
+
+    /** For tests: the future of the current host's next refresh. */
+    public CompletableFuture<Void> refreshNow() {
+        return vm() == null ? CompletableFuture.completedFuture(null) : vm().refresh();
+    }
+}

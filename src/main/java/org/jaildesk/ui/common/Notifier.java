@@ -1,0 +1,76 @@
+package org.jaildesk.ui.common;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jaildesk.client.IocageClientException;
+
+/**
+ * Where view models put what the user should know. Failures stay in a list until dismissed; successes only set the
+ * status line, never a dialog. Call on the FX thread.
+ */
+public final class Notifier {
+
+    private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
+    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final Messages messages;
+
+    public Notifier(Messages messages) {
+        this.messages = messages;
+    }
+
+    public ObservableList<Notice> notices() {
+        return notices;
+    }
+
+    public ReadOnlyStringProperty status() {
+        return status.getReadOnlyProperty();
+    }
+
+    public void info(String message) {
+        status.set(message);
+    }
+
+    /** A failure of {@code what}: expected ones read calmly, others are logged once with their stack trace. */
+    public void failure(String what, Throwable error) {
+        Throwable e = unwrap(error);
+        String details = what + "\n" + stackTrace(e);
+        if (e instanceof IocageClientException ice) {
+            notices.add(new Notice(Notice.Kind.FAILURE, what + ": " + ice.getMessage(), details));
+        } else {
+            LOG.log(Level.SEVERE, what, e);
+            notices.add(new Notice(Notice.Kind.FAILURE, messages.get("notice.unexpected", what), details));
+        }
+        status.set(what + ": " + messages.get("status.failed"));
+    }
+
+    /** A failure that is the user's to fix (a typed name that does not match, a missing field). */
+    public void refusal(String message) {
+        notices.add(new Notice(Notice.Kind.FAILURE, message, message));
+    }
+
+    public void dismiss(Notice n) {
+        notices.remove(n);
+    }
+
+    public static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

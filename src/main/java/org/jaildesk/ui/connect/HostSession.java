@@ -1,0 +1,36 @@
+package org.jaildesk.ui.connect;
+
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.jails.JailsViewModel;
+
+/** One open host: its client, its jail table and its connection state. */
+public final class HostSession {
+
+    private final HostEntry host;
+    private final JailsViewModel jails;
+    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.NOT_CONNECTED);
+
+    HostSession(HostEntry host, HostConnector connector, HostConnector.Prompts prompts, Executor fx, Messages msg,
+                Notifier notifier) {
+        this.host = host;
+        IocageClient client = connector.open(host, prompts, s -> fx.execute(() -> state.set(s)));
+        this.jails = new JailsViewModel(client, fx, msg, notifier);
+    }
+
+    public HostEntry host() {
+        return host;
+    }
+
+    public JailsViewModel jails() {
+        return jails;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> state() {
+        return state.getReadOnlyProperty();
+    }
+}

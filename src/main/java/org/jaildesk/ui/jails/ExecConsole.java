@@ -1,0 +1,104 @@
+package org.jaildesk.ui.jails;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.jaildesk.client.JobOutput;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+
+/**
+ * Run a command inside a jail: user, command (with this session's history), output and result. Not modal: several
+ * consoles may be open, and the main window stays usable while a command runs.
+ */
+public final class ExecConsole {
+
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final JailsViewModel vm;
+    private final Messages msg;
+
+    public ExecConsole(JailsViewModel vm, Messages msg) {
+        this.vm = vm;
+        this.msg = msg;
+    }
+
+    public Stage open(Window owner, Jail jail) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(msg.get("exec.title", jail.displayName()));
+        TextField user = new TextField("root");
+        user.setId("execUser");
+        user.setPrefColumnCount(8);
+        ComboBox<String> command = new ComboBox<>(history);
+        command.setId("execCommand");
+        command.setEditable(true);
+        command.setPromptText(msg.get("exec.commandPrompt"));
+        HBox.setHgrow(command, Priority.ALWAYS);
+        command.setMaxWidth(Double.MAX_VALUE);
+        Button run = new Button(msg.get("exec.run"));
+        run.setId("execRun");
+        run.setDefaultButton(true);
+        TextArea output = new TextArea();
+        output.setId("execOutput");
+        output.setEditable(false);
+        output.getStyleClass().add("console");
+        Label result = new Label();
+        result.setId("execResult");
+        HBox top = new HBox(8, new Label(msg.get("exec.user")), user, new Label(msg.get("exec.command")), command, run);
+        top.setPadding(new Insets(10));
+        BorderPane root = new BorderPane(output, top, null, result, null);
+        BorderPane.setMargin(result, new Insets(6, 10, 10, 10));
+        run.setOnAction(e -> {
+            String cmd = command.getEditor().getText();
+            if (cmd == null || cmd.isBlank()) {
+                return;
+            }
+            history.remove(cmd);
+            history.add(0, cmd);
+            run.setDisable(true);
+            result.setText(msg.get("exec.running"));
+            result.getStyleClass().removeAll("ok", "failed");
+            output.appendText("$ " + cmd + "\n");
+            vm.exec(jail, user.getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
+                run.setDisable(false);
+                if (err != null) {
+                    output.appendText(Notifier.unwrap(err).getMessage() + "\n");
+                    result.setText(msg.get("exec.failed"));
+                    result.getStyleClass().add("failed");
+                } else {
+                    out.lines().forEach(l -> output.appendText(l + "\n"));
+                    result.setText(msg.get("exec.ok", out.lines().size()));
+                    result.getStyleClass().add("ok");
+                }
+            }, Platform::runLater);
+        });
+        command.getEditor().setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ENTER) {
+                run.fire();
+            }
+        });
+        Scene scene = new Scene(root, 720, 420);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+        }
+        stage.setScene(scene);
+        stage.show();
+        Platform.runLater(command::requestFocus);
+        return stage;
+    }
+}

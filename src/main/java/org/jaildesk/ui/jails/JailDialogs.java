@@ -1,0 +1,196 @@
+package org.jaildesk.ui.jails;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailNames;
+import org.jaildesk.ui.common.Messages;
+
+/** The create, clone and destroy dialogs. Each validates as the user types and enables its button only when valid. */
+public final class JailDialogs {
+
+    private final JailsViewModel vm;
+    private final Messages msg;
+
+    public JailDialogs(JailsViewModel vm, Messages msg) {
+        this.vm = vm;
+        this.msg = msg;
+    }
+
+    /** Create: name, release (from the host), type, extra properties. Runs the create when confirmed. */
+    public Dialog<ButtonType> create(Window owner) {
+        Dialog<ButtonType> d = dialog(owner, "createDialog", msg.get("create.title"));
+        TextField name = field("createName", msg.get("create.namePrompt"));
+        ComboBox<String> release = new ComboBox<>();
+        release.setId("createRelease");
+        release.setPromptText(msg.get("create.releaseLoading"));
+        vm.releases().thenAcceptAsync(list -> {
+            release.setItems(FXCollections.observableArrayList(list));
+            release.setPromptText(list.isEmpty() ? msg.get("create.noReleases") : msg.get("create.releasePrompt"));
+            if (!list.isEmpty()) {
+                release.getSelectionModel().selectLast();
+            }
+        }, Platform::runLater);
+        ChoiceBox<JailsViewModel.JailType> type = new ChoiceBox<>(FXCollections.observableArrayList(JailsViewModel.JailType.values()));
+        type.setId("createType");
+        type.setValue(JailsViewModel.JailType.CLONE);
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(JailsViewModel.JailType t) {
+                return t == null ? "" : msg.get("type." + t.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public JailsViewModel.JailType fromString(String s) {
+                return null;
+            }
+        });
+        release.disableProperty().bind(type.valueProperty().isEqualTo(JailsViewModel.JailType.EMPTY));
+        TextField props = field("createProps", msg.get("create.propsPrompt"));
+        Label error = error("createError");
+        GridPane g = grid();
+        g.addRow(0, new Label(msg.get("create.name")), name);
+        g.addRow(1, new Label(msg.get("create.release")), release);
+        g.addRow(2, new Label(msg.get("create.type")), type);
+        g.addRow(3, new Label(msg.get("create.props")), props);
+        g.add(error, 0, 4, 2, 1);
+        d.getDialogPane().setContent(g);
+        ButtonType ok = new ButtonType(msg.get("create.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        error.textProperty().bind(Bindings.createStringBinding(() -> {
+            Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName")) : JailNames.checkNew(name.getText());
+            if (p.isEmpty() && type.getValue() != JailsViewModel.JailType.EMPTY && release.getValue() == null) {
+                p = Optional.of(msg.get("create.needRelease"));
+            }
+            return p.or(() -> PropsField.check(props.getText())).orElse("");
+        }, name.textProperty(), release.valueProperty(), type.valueProperty(), props.textProperty()));
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
+        d.getDialogPane().lookupButton(ok).setId("createOk");
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.create(name.getText(), release.getValue(), type.getValue(), props.getText());
+            }
+            return b;
+        });
+        Platform.runLater(name::requestFocus);
+        return d;
+    }
+
+    /** Clone the selected (stopped) jail under a new name, with properties that should differ. */
+    public Dialog<ButtonType> cloneJail(Window owner, Jail source) {
+        Dialog<ButtonType> d = dialog(owner, "cloneDialog", msg.get("clone.title", source.displayName()));
+        TextField name = field("cloneName", msg.get("create.namePrompt"));
+        name.setText(source.displayName() + "-clone");
+        TextField props = field("cloneProps", msg.get("create.propsPrompt"));
+        Label error = error("cloneError");
+        GridPane g = grid();
+        g.addRow(0, new Label(msg.get("create.name")), name);
+        g.addRow(1, new Label(msg.get("create.props")), props);
+        g.add(error, 0, 2, 2, 1);
+        d.getDialogPane().setContent(g);
+        ButtonType ok = new ButtonType(msg.get("clone.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        error.textProperty().bind(Bindings.createStringBinding(() -> JailNames.checkNew(name.getText())
+                .or(() -> PropsField.check(props.getText())).orElse(""), name.textProperty(), props.textProperty()));
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
+        d.getDialogPane().lookupButton(ok).setId("cloneOk");
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.cloneJail(source, name.getText(), props.getText());
+            }
+            return b;
+        });
+        return d;
+    }
+
+    /**
+     * Destroy: says it cannot be undone, asks for the jail's name typed out, and for a running jail offers "stop it
+     * first" (without it, the button stays off).
+     */
+    public Dialog<ButtonType> destroy(Window owner, Jail jail) {
+        Dialog<ButtonType> d = dialog(owner, "destroyDialog", msg.get("destroy.title", jail.displayName()));
+        Label warning = new Label(msg.get("destroy.warning", jail.displayName()));
+        warning.setWrapText(true);
+        warning.getStyleClass().add("danger-text");
+        TextField typed = field("destroyConfirm", jail.displayName());
+        CheckBox stopFirst = new CheckBox(msg.get("destroy.stopFirst"));
+        stopFirst.setId("destroyStopFirst");
+        stopFirst.setVisible(jail.isRunning());
+        stopFirst.setManaged(jail.isRunning());
+        Label running = new Label(jail.isRunning() ? msg.get("destroy.isRunning") : "");
+        running.setId("destroyRunning");
+        running.setWrapText(true);
+        VBox box = new VBox(10, warning, new Label(msg.get("destroy.typeName", jail.displayName())), typed, running, stopFirst);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(440);
+        d.getDialogPane().setContent(box);
+        ButtonType ok = new ButtonType(msg.get(jail.isRunning() ? "destroy.okRunning" : "destroy.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ok);
+        BooleanBinding ready = typed.textProperty().isEqualTo(jail.displayName())
+                .and(Bindings.createBooleanBinding(() -> !jail.isRunning() || stopFirst.isSelected(), stopFirst.selectedProperty()));
+        Node button = d.getDialogPane().lookupButton(ok);
+        button.setId("destroyOk");
+        button.getStyleClass().add("danger");
+        button.disableProperty().bind(ready.not());
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.destroy(jail, typed.getText(), stopFirst.isSelected());
+            }
+            return b;
+        });
+        return d;
+    }
+
+    private static Dialog<ButtonType> dialog(Window owner, String id, String title) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.getDialogPane().setId(id);
+        return d;
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPromptText(prompt);
+        t.setPrefColumnCount(24);
+        return t;
+    }
+
+    private static Label error(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("field-error");
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        return l;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(10));
+        return g;
+    }
+
+}

@@ -1,0 +1,134 @@
+package org.jaildesk.ui.jails;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.shape.Circle;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailState;
+import org.jaildesk.ui.common.Messages;
+
+/** The jail table: one row per jail, sortable, multi-select, with an empty state that says what to do. */
+public final class JailTableView extends TableView<Jail> {
+
+    private final Set<String> selectedIds = new HashSet<>();
+    private boolean restoring;
+
+    public JailTableView(JailsViewModel vm, Messages msg) {
+        setId("jailTable");
+        getStyleClass().add("jail-table");
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setTableMenuButtonVisible(true);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+
+        TableColumn<Jail, JailState> state = new TableColumn<>(msg.get("column.state"));
+        state.setId("col-state");
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        state.setCellFactory(c -> new StateCell(msg));
+        state.setPrefWidth(100);
+        getColumns().add(state);
+        getColumns().add(text("col-name", msg.get("column.name"), Jail::tag, 150));
+        getColumns().add(text("col-id", msg.get("column.id"), Jail::id, 160));
+        TableColumn<Jail, Integer> jid = new TableColumn<>(msg.get("column.jid"));
+        jid.setId("col-jid");
+        jid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jid().isPresent() ? c.getValue().jid().getAsInt() : null));
+        jid.setPrefWidth(60);
+        getColumns().add(jid);
+        getColumns().add(text("col-boot", msg.get("column.boot"), j -> j.boot() ? msg.get("value.on") : msg.get("value.off"), 60));
+        getColumns().add(text("col-type", msg.get("column.type"), Jail::type, 90));
+        getColumns().add(text("col-release", msg.get("column.release"), Jail::release, 130));
+        getColumns().add(text("col-ip4", msg.get("column.ip4"), Jail::ip4, 220));
+
+        SortedList<Jail> sorted = new SortedList<>(vm.visible());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+
+        Label empty = new Label();
+        empty.setId("emptyState");
+        empty.getStyleClass().add("empty-state");
+        empty.setWrapText(true);
+        empty.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!vm.loaded().get()) {
+                return msg.get("empty.loading");
+            }
+            if (vm.jails().isEmpty()) {
+                return msg.get("empty.noJails");
+            }
+            return msg.get("empty.noMatch", vm.query().get());
+        }, vm.loaded(), vm.jails(), vm.query()));
+        setPlaceholder(empty);
+
+        getSelectionModel().getSelectedItems().addListener((ListChangeListener<Jail>) c -> {
+            if (restoring) {
+                return;
+            }
+            List<Jail> now = List.copyOf(getSelectionModel().getSelectedItems());
+            selectedIds.clear();
+            now.forEach(j -> selectedIds.add(j.id()));
+            vm.selection().setAll(now);
+        });
+        // Rows are replaced on every refresh: keep the same jails selected.
+        getItems().addListener((ListChangeListener<Jail>) c -> restoreSelection(vm));
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), false);
+        vm.stale().addListener((o, a, b) -> pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), b));
+    }
+
+    private void restoreSelection(JailsViewModel vm) {
+        restoring = true;
+        try {
+            getSelectionModel().clearSelection();
+            for (int i = 0; i < getItems().size(); i++) {
+                if (selectedIds.contains(getItems().get(i).id())) {
+                    getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+        vm.selection().setAll(List.copyOf(getSelectionModel().getSelectedItems()));
+    }
+
+    private static TableColumn<Jail, String> text(String id, String title, Function<Jail, String> value, double width) {
+        TableColumn<Jail, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A coloured dot and the state word; style classes {@code running}/{@code stopped} carry the colour. */
+    private static final class StateCell extends TableCell<Jail, JailState> {
+        private final Messages msg;
+        private final Circle dot = new Circle(5);
+
+        StateCell(Messages msg) {
+            this.msg = msg;
+            dot.getStyleClass().add("state-dot");
+        }
+
+        @Override
+        protected void updateItem(JailState s, boolean empty) {
+            super.updateItem(s, empty);
+            getStyleClass().removeAll("running", "stopped", "corrupt");
+            if (empty || s == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            getStyleClass().add(s == JailState.UP ? "running" : s == JailState.DOWN ? "stopped" : "corrupt");
+            setGraphic(dot);
+            setText(msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package org.jaildesk.ui.jails;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.jaildesk.client.CreatedJail;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.JobOutput;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailState;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+
+/**
+ * The jail table of one host: its rows, the search, the selection, and every jail action. Calls go to the client
+ * off the FX thread; results come back through the injected executor ({@code Platform::runLater} in the app,
+ * {@code Runnable::run} in tests). Imports nothing from the scene graph.
+ */
+public final class JailsViewModel {
+
+    /** How a new jail is made. */
+    public enum JailType { CLONE, BASEJAIL, THICK, EMPTY }
+
+    private final IocageClient client;
+    private final Executor fx;
+    private final Messages msg;
+    private final Notifier notifier;
+    private final ObservableList<Jail> jails = FXCollections.observableArrayList();
+    private final FilteredList<Jail> visible = new FilteredList<>(jails, j -> true);
+    private final ObservableList<Jail> selection = FXCollections.observableArrayList();
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Jail> focused = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Throwable> lastFailure = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding canStart;
+    private final BooleanBinding canStop;
+    private final BooleanBinding single;
+    private final BooleanBinding singleStopped;
+    private final BooleanBinding singleRunning;
+    private int refreshesInFlight;
+
+    public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
+        this.client = client;
+        this.fx = fx;
+        this.msg = msg;
+        this.notifier = notifier;
+        query.addListener((o, a, b) -> {
+            Predicate<Jail> p = JailFilter.parse(b);
+            visible.setPredicate(p);
+        });
+        canStart = Bindings.createBooleanBinding(() -> selection.stream().anyMatch(j -> j.state() == JailState.DOWN), selection);
+        canStop = Bindings.createBooleanBinding(() -> selection.stream().anyMatch(Jail::isRunning), selection);
+        single = Bindings.size(selection).isEqualTo(1);
+        singleStopped = Bindings.createBooleanBinding(() -> selection.size() == 1 && !selection.get(0).isRunning(), selection);
+        singleRunning = Bindings.createBooleanBinding(() -> selection.size() == 1 && selection.get(0).isRunning(), selection);
+        selection.addListener((javafx.collections.ListChangeListener<Jail>) c ->
+                focused.set(selection.size() == 1 ? selection.get(0) : null));
+    }
+
+    public IocageClient client() {
+        return client;
+    }
+
+    /** Every jail of the host. */
+    public ObservableList<Jail> jails() {
+        return FXCollections.unmodifiableObservableList(jails);
+    }
+
+    /** The jails the search lets through, for the table. */
+    public FilteredList<Jail> visible() {
+        return visible;
+    }
+
+    /** What the table has selected; the view keeps it up to date. */
+    public ObservableList<Jail> selection() {
+        return selection;
+    }
+
+    public StringProperty query() {
+        return query;
+    }
+
+    public ReadOnlyBooleanProperty refreshing() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    /** The rows shown are older than a refresh that is running or failed. */
+    public ReadOnlyBooleanProperty stale() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** At least one listing has arrived (so an empty table means "no jails", not "not loaded yet"). */
+    public ReadOnlyBooleanProperty loaded() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Why the last refresh failed, or null after a good one. */
+    public ReadOnlyObjectProperty<Throwable> lastFailure() {
+        return lastFailure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Jail> focused() {
+        return focused.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStart() {
+        return canStart;
+    }
+
+    public BooleanBinding canStop() {
+        return canStop;
+    }
+
+    /** Restart, exec and cap want a running jail. */
+    public BooleanBinding canRestart() {
+        return singleRunning.or(canStop);
+    }
+
+    public BooleanBinding canExec() {
+        return singleRunning;
+    }
+
+    public BooleanBinding canClone() {
+        return singleStopped;
+    }
+
+    public BooleanBinding canDestroy() {
+        return single;
+    }
+
+    public BooleanBinding canCap() {
+        return canStop;
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------------
+
+    public CompletableFuture<Void> refresh() {
+        refreshesInFlight++;
+        refreshing.set(true);
+        if (loaded.get()) {
+            stale.set(true);
+        }
+        return client.listJails().handleAsync((list, error) -> {
+            refreshesInFlight--;
+            refreshing.set(refreshesInFlight > 0);
+            if (error != null) {
+                lastFailure.set(Notifier.unwrap(error));
+                notifier.failure(msg.get("action.refresh"), error);
+                return null;
+            }
+            lastFailure.set(null);
+            replace(list);
+            loaded.set(true);
+            stale.set(refreshesInFlight > 0);
+            notifier.info(msg.get("status.jails", list.size()));
+            return null;
+        }, fx);
+    }
+
+    /** Replaces the rows, keeping the selection on the jails that are still there (by id). */
+    private void replace(List<Jail> list) {
+        List<String> selectedIds = selection.stream().map(Jail::id).toList();
+        jails.setAll(list);
+        Map<String, Jail> byId = new java.util.HashMap<>();
+        list.forEach(j -> byId.put(j.id(), j));
+        List<Jail> reselected = new ArrayList<>();
+        for (String id : selectedIds) {
+            Jail j = byId.get(id);
+            if (j != null) {
+                reselected.add(j);
+            }
+        }
+        selection.setAll(reselected);
+    }
+
+    public CompletableFuture<List<String>> releases() {
+        return client.listReleases().exceptionally(e -> List.of());
+    }
+
+    // ---- actions ----------------------------------------------------------------------------------------------
+
+    /** Starts every selected jail that is down; one refresh when all are done. */
+    public CompletableFuture<Void> startSelected() {
+        return onEach(selection.stream().filter(j -> j.state() == JailState.DOWN).toList(), "action.start", j -> client.startJail(j.id()));
+    }
+
+    public CompletableFuture<Void> stopSelected() {
+        return onEach(selection.stream().filter(Jail::isRunning).toList(), "action.stop", j -> client.stopJail(j.id()));
+    }
+
+    public CompletableFuture<Void> restartSelected() {
+        return onEach(selection.stream().filter(Jail::isRunning).toList(), "action.restart", j -> client.restartJail(j.id()));
+    }
+
+    public CompletableFuture<Void> capSelected() {
+        return onEach(selection.stream().filter(Jail::isRunning).toList(), "action.cap", j -> client.capJail(j.id()));
+    }
+
+    private CompletableFuture<Void> onEach(List<Jail> targets, String actionKey, Function<Jail, CompletableFuture<?>> call) {
+        if (targets.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String action = msg.get(actionKey);
+        notifier.info(msg.get("status.running", action, targets.size()));
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (Jail j : targets) {
+            all.add(call.apply(j).whenCompleteAsync((ok, error) -> {
+                if (error != null) {
+                    notifier.failure(action + " " + j.displayName(), error);
+                } else {
+                    notifier.info(msg.get("status.done", action, j.displayName()));
+                }
+            }, fx));
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((a, b) -> null)
+                .thenComposeAsync(x -> refresh(), fx);
+    }
+
+    /** Creates a jail. {@code props} are extra {@code key=value} pairs, already checked by the dialog. */
+    public CompletableFuture<CreatedJail> create(String name, String release, JailType type, String props) {
+        StringBuilder p = new StringBuilder("tag=").append(name);
+        if (type != JailType.EMPTY) {
+            p.append(" release=").append(release);
+        }
+        if (props != null && !props.isBlank()) {
+            p.append(' ').append(props.trim());
+        }
+        String switches = switch (type) {
+            case EMPTY -> "-e";
+            case BASEJAIL -> "-b";
+            case THICK -> "-T";
+            case CLONE -> "";
+        };
+        return after(client.createJail(p.toString(), switches), msg.get("action.create") + " " + name);
+    }
+
+    public CompletableFuture<CreatedJail> cloneJail(Jail source, String name, String props) {
+        String p = "tag=" + name + (props == null || props.isBlank() ? "" : " " + props.trim());
+        return after(client.cloneJail(source.id(), p), msg.get("action.clone") + " " + source.displayName());
+    }
+
+    /**
+     * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
+     * first; then it is stopped, and destroyed only if the stop worked.
+     */
+    public CompletableFuture<String> destroy(Jail jail, String typedName, boolean stopFirst) {
+        if (!jail.displayName().equals(typedName)) {
+            notifier.refusal(msg.get("destroy.nameMismatch", jail.displayName()));
+            return CompletableFuture.failedFuture(new IllegalArgumentException("name mismatch"));
+        }
+        if (jail.isRunning() && !stopFirst) {
+            notifier.refusal(msg.get("destroy.running", jail.displayName()));
+            return CompletableFuture.failedFuture(new IllegalStateException("running"));
+        }
+        CompletableFuture<?> stopped = jail.isRunning() ? client.stopJail(jail.id()) : CompletableFuture.completedFuture(null);
+        return after(stopped.thenCompose(x -> client.destroyJail(jail.id())), msg.get("action.destroy") + " " + jail.displayName());
+    }
+
+    public CompletableFuture<JobOutput> exec(Jail jail, String user, String command) {
+        return client.execJail(jail.id(), user, command);
+    }
+
+    /** Reports the result, refreshes the table, and hands the result on. */
+    private <T> CompletableFuture<T> after(CompletableFuture<T> call, String what) {
+        notifier.info(msg.get("status.started", what));
+        return call.whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                notifier.failure(what, error);
+            } else {
+                notifier.info(msg.get("status.finished", what));
+                refresh();
+            }
+        }, fx);
+    }
+}

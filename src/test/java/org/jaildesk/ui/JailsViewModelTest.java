@@ -1,0 +1,141 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailState;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notice;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.jails.JailsViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The jails view model without a window: executor Runnable::run, the demo host behind an in-process transport. */
+class JailsViewModelTest {
+
+    private IocageHost host;
+    private JailsViewModel vm;
+    private Notifier notifier;
+
+    @BeforeEach
+    void open() {
+        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
+        Messages msg = new Messages(Locale.ENGLISH);
+        notifier = new Notifier(msg);
+        vm = new JailsViewModel(new IocageClient(new InProcessTransport(host)), Runnable::run, msg, notifier);
+    }
+
+    @AfterEach
+    void close() {
+        host.close();
+    }
+
+    private Jail jail(String name) {
+        return vm.jails().stream().filter(j -> j.tag().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void select(String... names) {
+        vm.selection().setAll(java.util.Arrays.stream(names).map(this::jail).toList());
+    }
+
+    @Test
+    void refreshLoadsTheJailsAndMarksStaleWhileRunning() {
+        assertFalse(vm.loaded().get());
+        vm.refresh().join();
+        assertTrue(vm.loaded().get());
+        assertEquals(12, vm.jails().size());
+        assertFalse(vm.stale().get());
+        assertEquals("12 jails", notifier.status().get());
+    }
+
+    @Test
+    void theSearchFiltersWhatTheTableShows() {
+        vm.refresh().join();
+        vm.query().set("state:up !boot:off");
+        assertTrue(vm.visible().stream().allMatch(j -> j.state() == JailState.UP && j.boot()));
+        vm.query().set("");
+        assertEquals(12, vm.visible().size());
+    }
+
+    @Test
+    void actionsAreEnabledOnlyWhereTheyApply() {
+        vm.refresh().join();
+        select("mail");
+        assertTrue(vm.canStart().get());
+        assertFalse(vm.canStop().get());
+        assertTrue(vm.canClone().get());
+        assertFalse(vm.canExec().get());
+        select("db01");
+        assertFalse(vm.canStart().get());
+        assertTrue(vm.canExec().get());
+        assertFalse(vm.canClone().get(), "a running jail cannot be cloned");
+        select("db01", "mail");
+        assertTrue(vm.canStart().get());
+        assertTrue(vm.canStop().get());
+        assertFalse(vm.canDestroy().get(), "destroy is one jail at a time");
+    }
+
+    @Test
+    void startsAndStopsEverySelectedJailThenRefreshesOnce() {
+        vm.refresh().join();
+        select("mail", "web02", "db01");
+        vm.startSelected().join();
+        assertEquals(JailState.UP, jail("mail").state());
+        assertEquals(JailState.UP, jail("web02").state());
+        assertEquals(List.of("mail", "web02", "db01"), vm.selection().stream().map(Jail::tag).toList(), "selection kept");
+        vm.stopSelected().join();
+        assertEquals(JailState.DOWN, jail("mail").state());
+        assertEquals(JailState.DOWN, jail("db01").state());
+    }
+
+    @Test
+    void destroyWantsTheTypedNameAndAStoppedJail() {
+        vm.refresh().join();
+        CompletableFuture<String> wrongName = vm.destroy(jail("mail"), "mial", false);
+        assertTrue(wrongName.isCompletedExceptionally());
+        assertTrue(notifier.notices().get(0).message().contains("does not match mail"));
+        CompletableFuture<String> running = vm.destroy(jail("db01"), "db01", false);
+        assertTrue(running.isCompletedExceptionally());
+        assertEquals(12, vm.jails().size(), "nothing was destroyed");
+        vm.destroy(jail("db01"), "db01", true).join();
+        vm.refresh().join();
+        assertEquals(11, vm.jails().size());
+        assertTrue(vm.jails().stream().noneMatch(j -> j.tag().equals("db01")));
+    }
+
+    @Test
+    void aFailureIsACalmNoticeWithDetails() {
+        vm.refresh().join();
+        vm.selection().setAll(List.of(jail("test-empty")));
+        vm.startSelected().join();
+        Notice n = notifier.notices().get(0);
+        assertEquals(Notice.Kind.FAILURE, n.kind());
+        assertTrue(n.message().startsWith("Start test-empty: "), n.message());
+        assertTrue(n.message().contains("/bin/sh"), n.message());
+        assertTrue(n.details().contains("IocageClientException"));
+    }
+
+    @Test
+    void createAndCloneAddJails() {
+        vm.refresh().join();
+        vm.create("shop", "14.1-RELEASE", JailsViewModel.JailType.BASEJAIL, "boot=on").join();
+        vm.refresh().join();
+        assertEquals("basejail", jail("shop").type());
+        vm.cloneJail(jail("mail"), "mail-copy", "priority=5").join();
+        vm.refresh().join();
+        assertEquals(14, vm.jails().size());
+        assertEquals(List.of("hi"), vm.exec(jail("db01"), "root", "echo hi").join().lines());
+    }
+}

@@ -1,0 +1,114 @@
+package org.jaildesk.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.connect.ConnectionState;
+import org.jaildesk.ui.connect.HostConnector;
+import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.connect.HostStore;
+import org.jaildesk.ui.connect.HostsViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window over an instant demo host, and the ways tests reach into it. */
+final class MainWindowPage {
+
+    final FxRobot robot;
+    final MainWindow window;
+    final IocageHost host;
+
+    private MainWindowPage(FxRobot robot, MainWindow window, IocageHost host) {
+        this.robot = robot;
+        this.window = window;
+        this.host = host;
+    }
+
+    static MainWindowPage open(FxRobot robot, Stage stage, Path config) {
+        IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+                HostOptions.defaults());
+        Messages msg = new Messages(Locale.ENGLISH);
+        Notifier notifier = new Notifier(msg);
+        HostConnector connector = new HostConnector() {
+            @Override
+            public IocageClient open(HostEntry h, Prompts prompts, java.util.function.Consumer<ConnectionState> state) {
+                state.accept(ConnectionState.CONNECTED);
+                return new IocageClient(new InProcessTransport(host));
+            }
+
+            @Override
+            public void acceptCertificate(HostEntry h, String fingerprint) {
+            }
+
+            @Override
+            public void close(HostEntry h) {
+            }
+        };
+        HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
+                new HostStore(config.resolve("hosts.json")), connector, h -> null, Platform::runLater, msg, notifier);
+        MainWindow w = new MainWindow(hosts, msg, notifier, new UiState(config.resolve("ui-state.json")), stage);
+        w.show();
+        // Runs on the FX thread: the caller waits for the rows, off it.
+        return new MainWindowPage(robot, w, host);
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<Jail> table() {
+        return (TableView<Jail>) robot.lookup("#jailTable").query();
+    }
+
+    List<Jail> rows() {
+        return List.copyOf(table().getItems());
+    }
+
+    Jail row(String name) {
+        return rows().stream().filter(j -> j.tag().equals(name)).findFirst().orElseThrow();
+    }
+
+    boolean has(String name) {
+        return rows().stream().anyMatch(j -> j.tag().equals(name));
+    }
+
+    /** The name cell of a jail, to click on. */
+    Node cell(String name) {
+        return robot.from(table()).lookup((Node n) -> n instanceof TableCell<?, ?> c && name.equals(c.getText())
+                && "col-name".equals(c.getTableColumn().getId())).query();
+    }
+
+    void select(String... names) {
+        robot.clickOn(cell(names[0]));
+        for (int i = 1; i < names.length; i++) {
+            robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cell(names[i])).release(javafx.scene.input.KeyCode.CONTROL);
+        }
+    }
+
+    void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 15 s", e);
+        }
+    }
+
+    void close() {
+        host.close();
+    }
+}

@@ -1,0 +1,190 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.jaildesk.domain.JailState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window against the demo host, driven as a user would: clicks, keys, typing. Headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path config;
+    private MainWindowPage page;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private MainWindowPage open(FxRobot robot) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config)).get();
+        page.waitFor(() -> page.rows().size() == 12);
+        return page;
+    }
+
+    @AfterEach
+    void close() {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    @Test
+    void launchesToAPopulatedTableTitledWithTheHost(FxRobot robot) throws Exception {
+        open(robot);
+        assertEquals("JailDesk \u2014 Demo host (simulated)", stage.getTitle());
+        assertEquals(12, page.rows().size());
+        assertEquals("12 jails", robot.lookup("#status").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void searchAndFieldFiltersNarrowTheTable(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#search").write("state:up");
+        page.waitFor(() -> page.rows().stream().allMatch(j -> j.state() == JailState.UP) && page.rows().size() == 6);
+        robot.eraseText(8).write("release:13.* !boot:on");
+        page.waitFor(() -> page.rows().size() == 3);
+        assertTrue(page.rows().stream().noneMatch(j -> j.boot()));
+        robot.eraseText(21).write("nothing-like-this");
+        page.waitFor(() -> page.rows().isEmpty());
+        assertTrue(robot.lookup("#emptyState").queryAs(Label.class).getText().contains("No jail matches"));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        page.waitFor(() -> page.rows().size() == 12);
+    }
+
+    @Test
+    void startsAndStopsSeveralSelectedJails(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail", "web02");
+        assertFalse(robot.lookup("#tb-start").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#tb-stop").queryAs(Button.class).isDisabled());
+        robot.clickOn("#tb-start");
+        page.waitFor(() -> page.row("mail").isRunning() && page.row("web02").isRunning());
+        page.waitFor(() -> !robot.lookup("#tb-stop").queryAs(Button.class).isDisabled());
+        robot.clickOn("#tb-stop");
+        page.waitFor(() -> !page.row("mail").isRunning() && !page.row("web02").isRunning());
+    }
+
+    @Test
+    void destroyAsksForTheJailNameAndToStopItFirst(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+        page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isPresent());
+        Button ok = robot.lookup("#destroyOk").queryAs(Button.class);
+        assertTrue(ok.isDisabled());
+        robot.clickOn("#destroyConfirm").write("db0");
+        assertTrue(ok.isDisabled(), "a partial name does not enable it");
+        robot.write("1");
+        assertTrue(ok.isDisabled(), "db01 is running: not without stopping it first");
+        robot.clickOn("#destroyStopFirst");
+        assertTrue(robot.lookup("#destroyStopFirst").queryAs(CheckBox.class).isSelected());
+        assertFalse(ok.isDisabled());
+        robot.clickOn(ok);
+        page.waitFor(() -> !page.has("db01"));
+        assertEquals(11, page.rows().size());
+    }
+
+    @Test
+    void cancellingDestroyDestroysNothing(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.clickOn("#tb-destroy");
+        page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isPresent());
+        robot.clickOn("#destroyConfirm").write("mail");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isEmpty());
+        robot.clickOn("#tb-refresh");
+        page.waitFor(() -> !robot.lookup("#stale").queryAs(Label.class).getText().isEmpty() || page.has("mail"));
+        page.waitFor(() -> robot.lookup("#stale").queryAs(Label.class).getText().isEmpty());
+        assertTrue(page.has("mail"));
+        assertEquals(12, page.rows().size());
+    }
+
+    @Test
+    void createValidatesAsYouTypeThenAddsTheJail(FxRobot robot) throws Exception {
+        open(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#createDialog").tryQuery().isPresent());
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        robot.clickOn("#createName").write("-bad");
+        page.waitFor(() -> robot.lookup("#createError").queryAs(Label.class).getText().contains("option"));
+        assertTrue(ok.isDisabled());
+        robot.eraseText(4).write("shop");
+        robot.clickOn("#createProps").write("priority=500");
+        page.waitFor(() -> robot.lookup("#createError").queryAs(Label.class).getText().contains("priority"));
+        robot.eraseText(3).write("5");
+        page.waitFor(() -> !ok.isDisabled());
+        robot.clickOn(ok);
+        page.waitFor(() -> page.has("shop"));
+    }
+
+    @Test
+    void cloneMakesACopyOfAStoppedJail(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.clickOn("#tb-clone");
+        page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
+        robot.clickOn("#cloneOk");
+        page.waitFor(() -> page.has("mail-clone"));
+    }
+
+    @Test
+    void runsACommandInAJailAndShowsTheOutput(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        robot.clickOn("#tb-exec");
+        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isPresent());
+        robot.clickOn("#execCommand").write("echo hello from db01");
+        robot.clickOn("#execRun");
+        page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().contains("hello from db01"));
+        page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText().startsWith("Done"));
+    }
+
+    @Test
+    void aFailureIsShownCalmlyWithCopyDetails(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("test-empty");
+        robot.clickOn("#tb-start");
+        page.waitFor(() -> robot.lookup("#notice-0").tryQuery().isPresent());
+        String text = robot.lookup("#notice-0").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("Start test-empty:"), text);
+        assertTrue(robot.lookup("#notice-copy-0").tryQuery().isPresent());
+        robot.clickOn("#notice-dismiss-0");
+        page.waitFor(() -> robot.lookup("#notice-0").tryQuery().isEmpty());
+    }
+
+    @Test
+    void theSortIsRememberedForTheHost(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(() -> {
+            var name = page.table().getColumns().stream().filter(c -> "col-name".equals(c.getId())).findFirst().orElseThrow();
+            name.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            page.table().getSortOrder().setAll(java.util.List.of(name));
+        });
+        page.waitFor(() -> page.rows().get(0).tag().equals("web02"));
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        String saved = Files.readString(config.resolve("ui-state.json"));
+        assertTrue(saved.contains("\"sortColumn\" : \"col-name\""), saved);
+        assertTrue(saved.contains("\"sortAscending\" : false"), saved);
+    }
+}
