@@ -271,9 +271,19 @@ public final class MainWindow {
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> list.getSelectionModel().getSelectedItem() == null
                 || list.getSelectionModel().getSelectedItem().kind() != HostEntry.Kind.REMOTE, list.getSelectionModel().selectedItemProperty()));
         remove.setOnAction(e -> hosts.remove(list.getSelectionModel().getSelectedItem()));
+        Button edit = new Button(msg.get("host.edit"));
+        edit.setId("editHost");
+        edit.disableProperty().bind(remove.disableProperty());
+        edit.setOnAction(e -> {
+            HostEntry h = list.getSelectionModel().getSelectedItem();
+            hostDialogs.editHost(stage, h).ifPresent(f -> {
+                hosts.remove(h);
+                hosts.selected().set(hosts.addRemote(f[0], f[1], f[2]));
+            });
+        });
         Label title = new Label(msg.get("hosts.title"));
         title.getStyleClass().add("section-title");
-        HBox buttons = new HBox(6, add, remove);
+        HBox buttons = new HBox(6, add, edit, remove);
         VBox box = new VBox(6, title, list, buttons);
         box.setPadding(new Insets(8));
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -1,0 +1,113 @@
+package org.jaildesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.server.ServerConfig;
+import org.jaildesk.server.ServerTls;
+import org.jaildesk.server.SysadmServer;
+import org.jaildesk.server.UserStore;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.MainWindow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A remote host in the window, against the real server over wss: add it, compare and accept the certificate, type
+ * the password when asked, see its jails. The password is never written to the config folder.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RemoteHostWindowTest {
+
+    @TempDir
+    static Path dir;
+    private Stage stage;
+    private IocageHost host;
+    private SysadmServer server;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return c.call();
+        });
+    }
+
+    @Test
+    void addARemoteHostAcceptItsCertificateLogInAndSeeItsJails(FxRobot robot) throws Exception {
+        Path state = dir.resolve("server");
+        UserStore users = UserStore.load(state.resolve("users"));
+        users.put("admin", "a long passphrase".toCharArray());
+        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
+        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
+                users, tls, "test").start();
+        Path config = dir.resolve("config");
+        AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
+        MainWindow[] w = new MainWindow[1];
+        WaitForAsyncUtils.asyncFx(() -> w[0] = ctx.start(stage)).get();
+
+        robot.clickOn("#addHost");
+        waitFor(() -> robot.lookup("#hostUrl").tryQuery().isPresent());
+        robot.clickOn("#hostName").write("nas");
+        robot.interact(() -> robot.lookup("#hostUrl").queryAs(javafx.scene.control.TextField.class)
+                .setText("wss://127.0.0.1:" + server.wsPort()));
+        robot.clickOn("#hostUser").write("admin");
+        robot.clickOn("#hostSave");
+
+        try {
+            waitFor(() -> robot.lookup("#certificateDialog").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no certificate dialog; notices: " + robot.lookup(".notice .label").queryAll().stream()
+                    .map(n -> ((javafx.scene.control.Label) n).getText()).toList() + " status: "
+                    + robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText());
+        }
+        assertEquals(tls.fingerprint(), robot.lookup("#certificateFingerprint").queryAs(TextArea.class).getText());
+        robot.clickOn("Accept");
+        waitFor(() -> robot.lookup("#passwordField").tryQuery().isPresent());
+        robot.clickOn("#passwordField").write("a long passphrase");
+        robot.clickOn("OK");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        assertEquals("JailDesk \u2014 nas", stage.getTitle());
+
+        String hosts = Files.readString(config.resolve("hosts.json"));
+        assertTrue(hosts.contains("wss://127.0.0.1:" + server.wsPort()));
+        assertTrue(Files.readString(config.resolve("known-hosts.properties")).contains(tls.fingerprint().replace(":", "\\:")));
+        try (var files = Files.walk(config)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertTrue(!Files.readString(f).contains("passphrase"), "the password reached " + f);
+            }
+        }
+    }
+}
