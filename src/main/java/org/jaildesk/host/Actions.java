@@ -705,8 +705,11 @@ final class Actions {
         }
         if (r.exitCode() != 0) {
             String said = Lines.meaningful(r.stderr()).stream().map(l -> l.text().trim()).reduce((x, y) -> x + "; " + y)
-                    .orElse(lastLine(r.stdout()));
-            String message = said.isEmpty() ? "iocage exited with status " + r.exitCode() : said;
+                    .orElse("");
+            String last = lastLine(r.stdout());
+            String message = !said.isEmpty() ? said : "iocage exited with status " + r.exitCode()
+                    + (r.exitCode() > 128 ? " (killed by signal " + (r.exitCode() - 128) + ")" : "")
+                    + (last.isEmpty() ? "" : "; its last output: " + last);
             return Optional.of(message.length() > 2000 ? message.substring(0, 2000) + "…" : message);
         }
         return Optional.empty();

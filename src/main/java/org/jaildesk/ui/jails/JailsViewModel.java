@@ -285,8 +285,9 @@ public final class JailsViewModel {
                 notifier.failure(what, error);
             } else {
                 notifier.info(msg.get("status.finished", what));
-                refresh();
             }
+            // Also after a failure: iocage may have changed something before it stopped.
+            refresh();
         }, fx);
     }
 }
