@@ -26,6 +26,12 @@ public final class InProcessTransport implements Transport {
         }
     }
 
+    /** In process, the handler is JailDesk's own host, which has every extension. */
+    @Override
+    public CompletableFuture<java.util.Set<String>> extensions() {
+        return CompletableFuture.completedFuture(java.util.Set.copyOf(org.jaildesk.protocol.Protocol.EXTENSION_ACTIONS));
+    }
+
     @Override
     public AutoCloseable onEvent(Consumer<Event> listener) {
         return handler.subscribe(listener);

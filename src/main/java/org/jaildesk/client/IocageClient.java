@@ -55,6 +55,18 @@ public final class IocageClient {
         return transport;
     }
 
+    private volatile CompletableFuture<java.util.Set<String>> extensions;
+
+    /** What the host advertises beyond the 17 actions; asked once per client. */
+    public CompletableFuture<java.util.Set<String>> extensions() {
+        CompletableFuture<java.util.Set<String>> e = extensions;
+        if (e == null || e.isCompletedExceptionally()) {
+            e = transport.extensions().exceptionally(x -> java.util.Set.of());
+            extensions = e;
+        }
+        return e;
+    }
+
     // ---- listing and settings -------------------------------------------------------------------------------
 
     public CompletableFuture<List<Jail>> listJails() {

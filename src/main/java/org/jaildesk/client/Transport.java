@@ -14,6 +14,14 @@ public interface Transport extends AutoCloseable {
 
     CompletableFuture<Reply> send(Request request);
 
+    /**
+     * The JailDesk extension actions the host advertises ({@code setjailsettings}, …); empty for a host that
+     * advertises none, such as the original sysadm server.
+     */
+    default CompletableFuture<java.util.Set<String>> extensions() {
+        return CompletableFuture.completedFuture(java.util.Set.of());
+    }
+
     /** Listens for events from the host; the returned handle removes the listener. */
     default AutoCloseable onEvent(Consumer<Event> listener) {
         return () -> { };

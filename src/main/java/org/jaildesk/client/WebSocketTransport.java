@@ -110,6 +110,18 @@ public final class WebSocketTransport implements Transport {
         return connection().thenCompose(c -> c.request(request.withId("jd" + ids.incrementAndGet())));
     }
 
+    /** Asks {@code rpc/query}; our server lists its extensions under {@code jaildesk}, the original server none. */
+    @Override
+    public CompletableFuture<Set<String>> extensions() {
+        return send(new Request(Protocol.RPC, "query", "q", codec.mapper().createObjectNode())).thenApply(r -> {
+            Set<String> out = new java.util.HashSet<>();
+            if (r instanceof Response ok) {
+                ok.args().path("jaildesk").path("extensions").forEach(n -> out.add(n.asText()));
+            }
+            return Set.copyOf(out);
+        });
+    }
+
     /** Listens for events; subscribes to JailDesk's events on this and every later connection. */
     @Override
     public AutoCloseable onEvent(Consumer<Event> listener) {

@@ -34,7 +34,7 @@ final class SeedData {
         add(s, legacy, "dns", SimJail.Kind.BASEJAIL, "14.1-RELEASE-p2", 48, 1.35, true, "em0|192.168.1.53/24",
                 "boot", "1", "priority", "1");
         add(s, legacy, "git", SimJail.Kind.CLONE, "14.1-RELEASE-p2", 5400, 1.66, false, "em0|192.168.1.60/24",
-                "quota", "8G", "reservation", "2G");
+                "quota", "6G", "reservation", "2G");
         add(s, legacy, "ci-runner", SimJail.Kind.THICK, "13.2-RELEASE-p4", 14200, 1.21, false, "em0|192.168.1.70/24",
                 "children_max", "4", "allow_mount", "1", "enforce_statfs", "1");
         add(s, legacy, "monitoring", SimJail.Kind.CLONE, "14.1-RELEASE-p2", 930, 1.95, true, "em0|192.168.1.80/24",

@@ -68,11 +68,13 @@ public final class MainWindow {
     private final TextField search = new TextField();
     private final Label hostLabel = new Label();
     private final Label staleLabel = new Label();
+    private final Label poolLabel = new Label();
     private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
     private View current;
 
     /** A host's table, details and dialogs, built once per host. */
-    private record View(HostSession session, JailTableView table, SplitPane node, JailDialogs dialogs, ExecConsole exec) {
+    private record View(HostSession session, JailTableView table, javafx.scene.Node node, JailDialogs dialogs, ExecConsole exec,
+                        org.jaildesk.ui.pools.HostAdminViewModel admin, org.jaildesk.ui.pools.HostAdminDialogs adminDialogs) {
     }
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
@@ -212,14 +214,33 @@ public final class MainWindow {
                 jail.getItems().add(new SeparatorMenuItem());
             }
         }
+        Menu hostMenu = new Menu(msg.get("menu.host"));
+        hostMenu.setId("menu-host");
+        hostMenu.getItems().addAll(
+                item("activatePool", msg.get("menu.activatePool"), () -> current.adminDialogs().activate(stage).show()),
+                item("deactivatePool", msg.get("menu.deactivatePool"), () -> current.adminDialogs()
+                        .deactivate(stage, current.admin().pool().get()).show()),
+                new SeparatorMenuItem(),
+                item("cleanJails", msg.get("menu.cleanJails"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.JAILS)),
+                item("cleanReleases", msg.get("menu.cleanReleases"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.RELEASES)),
+                item("cleanTemplates", msg.get("menu.cleanTemplates"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.TEMPLATES)),
+                item("cleanAll", msg.get("menu.cleanAll"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.ALL)));
         Menu view = new Menu(msg.get("menu.view"));
         MenuItem find = new MenuItem(msg.get("menu.find"));
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         find.setOnAction(e -> search.requestFocus());
         view.getItems().add(find);
-        MenuBar bar = new MenuBar(file, jail, view);
+        MenuBar bar = new MenuBar(file, jail, hostMenu, view);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private MenuItem item(String id, String text, Runnable run) {
+        MenuItem m = new MenuItem(text);
+        m.setId("menu-" + id);
+        m.disableProperty().bind(hasJailView.not());
+        m.setOnAction(e -> run.run());
+        return m;
     }
 
     private ToolBar toolBar(List<UiAction> actions) {
@@ -330,7 +351,8 @@ public final class MainWindow {
         staleLabel.getStyleClass().add("stale-label");
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, hostLabel, status, spacer, staleLabel);
+        poolLabel.setId("poolLabel");
+        HBox bar = new HBox(12, hostLabel, poolLabel, status, spacer, staleLabel);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
@@ -357,6 +379,7 @@ public final class MainWindow {
         previousQuery = v.session().jails().query();
         search.textProperty().bindBidirectional(previousQuery);
         staleLabel.textProperty().bind(Bindings.when(v.session().jails().stale()).then(msg.get("status.stale")).otherwise(""));
+        poolLabel.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", v.admin().pool().get()), v.admin().pool()));
         applyLayout(v, uiState.layout(host.id()));
         Platform.runLater(v.table()::requestFocus);
         if (!v.session().jails().loaded().get()) {
@@ -370,16 +393,62 @@ public final class MainWindow {
         JailsViewModel vm = session.jails();
         JailTableView table = new JailTableView(vm, msg);
         table.setContextMenu(tableMenu);
-        table.setOnKeyPressed(k -> {
-            if (k.getCode() == KeyCode.ENTER && vm.selection().size() == 1) {
-                k.consume();
+        DetailsPane details = new DetailsPane(vm, msg);
+        org.jaildesk.ui.settings.SettingsViewModel settings = new org.jaildesk.ui.settings.SettingsViewModel(vm.client(),
+                Platform::runLater, msg, notifier, false);
+        org.jaildesk.ui.settings.SettingsView settingsView = new org.jaildesk.ui.settings.SettingsView(settings, msg,
+                () -> vm.selection().stream().map(Jail::id).toList(), "inspector");
+        javafx.scene.control.Tab detailsTab = tab("tab-details", msg.get("tab.details"), details);
+        javafx.scene.control.Tab settingsTab = tab("tab-settings", msg.get("tab.settings"), settingsView);
+        javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(detailsTab, settingsTab);
+        side.setId("sideTabs");
+        // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
+        Runnable loadSettings = () -> {
+            if (settingsTab.isSelected() && vm.focused().get() != null && !vm.focused().get().id().equals(settings.subject().get())) {
+                settings.load(vm.focused().get().id());
+            }
+        };
+        vm.focused().addListener((o, a, b) -> loadSettings.run());
+        settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
+        SplitPane split = new SplitPane(table, side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+
+        org.jaildesk.ui.usage.UsageViewModel usage = new org.jaildesk.ui.usage.UsageViewModel(vm.client(), Platform::runLater, msg, notifier);
+        javafx.scene.control.Tab usageTab = tab("tab-usage", msg.get("tab.usage"), new org.jaildesk.ui.usage.UsageView(usage, msg));
+        usageTab.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                usage.refresh();
             }
         });
-        DetailsPane details = new DetailsPane(vm, msg);
-        SplitPane split = new SplitPane(table, details);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.74);
-        return new View(session, table, split, new JailDialogs(vm, msg), new ExecConsole(vm, msg));
+        org.jaildesk.ui.settings.SettingsViewModel defaults = new org.jaildesk.ui.settings.SettingsViewModel(vm.client(),
+                Platform::runLater, msg, notifier, true);
+        javafx.scene.control.Tab defaultsTab = tab("tab-defaults", msg.get("tab.defaults"),
+                new org.jaildesk.ui.settings.SettingsView(defaults, msg, () -> List.of(org.jaildesk.ui.settings.SettingsViewModel.DEFAULTS), "defaults"));
+        defaultsTab.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                defaults.load(null);
+            }
+        });
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(tab("tab-jails", msg.get("tab.jails"), split), usageTab, defaultsTab);
+        tabs.setId("hostTabs");
+        org.jaildesk.ui.pools.HostAdminViewModel admin = new org.jaildesk.ui.pools.HostAdminViewModel(vm.client(), Platform::runLater,
+                msg, notifier, () -> {
+                    vm.refresh();
+                    if (usageTab.isSelected()) {
+                        usage.refresh();
+                    }
+                });
+        admin.refreshPool();
+        return new View(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
+                new org.jaildesk.ui.pools.HostAdminDialogs(admin, msg));
+    }
+
+    private static javafx.scene.control.Tab tab(String id, String title, javafx.scene.Node content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab(title, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
     }
 
     private void saveLayout(View v) {

@@ -85,15 +85,12 @@ class HostileRequestsPropertyTest {
     Arbitrary<JsonNode> malformed() {
         ObjectMapper m = new ObjectMapper();
         Arbitrary<JsonNode> wrongType = Combinators.combine(fieldOfAction(),
-                Arbitraries.of("5", "true", "null", "[]", "{}", "[\"plex\"]", "{\"a\":1}", "1.5e300")).as((t, v) -> {
+                Arbitraries.of("5", "true", "[]", "{}", "[\"plex\"]", "{\"a\":1}", "1.5e300")).as((t, v) -> {
                     try {
                         ObjectNode o = JsonNodeFactory.instance.objectNode();
                         o.put("action", t[0]);
-                        JsonNode parsed = m.readTree(v);
-                        if (parsed.isNull()) {
-                            return (JsonNode) o;
-                        }
-                        o.set(t[1], parsed);
+                        // (A missing field is not generated here: activatepool without a pool is a valid read.)
+                        o.set(t[1], m.readTree(v));
                         return (JsonNode) o;
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -128,7 +125,8 @@ class HostileRequestsPropertyTest {
     private static void assertRefused(JsonNode args) {
         Reply r = h.send(args);
         if (!(r instanceof ErrorReply e)) {
-            throw new AssertionError("not refused: " + HostHarness.CODEC.write(r).substring(0, 200));
+            String text = HostHarness.CODEC.write(r);
+            throw new AssertionError("not refused: " + args + " -> " + text.substring(0, Math.min(300, text.length())));
         }
         if (!List.of("400", "404").contains(e.code()) || e.message().isBlank() || e.message().length() > 400) {
             throw new AssertionError("a bad error reply: " + e);

@@ -40,8 +40,11 @@ final class MainWindowPage {
     }
 
     static MainWindowPage open(FxRobot robot, Stage stage, Path config) {
-        IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
-                HostOptions.defaults());
+        return open(robot, stage, config, SimulatedIocage.Flavor.PYTHON);
+    }
+
+    static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Flavor flavor) {
+        IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(flavor)), HostOptions.defaults());
         Messages msg = new Messages(Locale.ENGLISH);
         Notifier notifier = new Notifier(msg);
         HostConnector connector = new HostConnector() {

@@ -1,0 +1,158 @@
+package org.jaildesk.ui.pools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.DiskUsage;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.Size;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+
+/**
+ * Host-wide actions: the active pool (shown, activated, deactivated) and the clean actions, each previewed with
+ * exactly what will go before a typed confirmation word lets it run.
+ */
+public final class HostAdminViewModel {
+
+    private static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+
+    /** The four clean actions, and the word the user must type for each. */
+    public enum Clean {
+        JAILS("jails"), RELEASES("releases"), TEMPLATES("templates"), ALL("everything");
+
+        private final String word;
+
+        Clean(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    /** What a clean will destroy, line by line with sizes, and the word that confirms it. */
+    public record Preview(Clean kind, List<String> lines, String word) {
+    }
+
+    private final IocageClient client;
+    private final Executor fx;
+    private final Messages msg;
+    private final Notifier notifier;
+    private final Runnable afterChange;
+    private final ReadOnlyStringWrapper pool = new ReadOnlyStringWrapper("");
+
+    public HostAdminViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier, Runnable afterChange) {
+        this.client = client;
+        this.fx = fx;
+        this.msg = msg;
+        this.notifier = notifier;
+        this.afterChange = afterChange;
+    }
+
+    /** "tank", or a word saying none is active / unknown. */
+    public ReadOnlyStringProperty pool() {
+        return pool.getReadOnlyProperty();
+    }
+
+    public CompletableFuture<Void> refreshPool() {
+        CompletableFuture<Optional<String>> asked = client.extensions().thenCompose(ext -> ext.contains("activatestatus")
+                ? client.activateStatus() : client.currentPool());
+        return asked.handleAsync((p, e) -> {
+            pool.set(e != null ? msg.get("pool.unknown") : p.orElse(msg.get("pool.none")));
+            return null;
+        }, fx);
+    }
+
+    public static Optional<String> checkPoolName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("enter a pool name");
+        }
+        return POOL.matcher(name).matches() && !List.of("mirror", "raidz", "spare", "log", "cache").contains(name)
+                ? Optional.empty() : Optional.of("'" + name + "' is not a ZFS pool name");
+    }
+
+    public CompletableFuture<String> activate(String name) {
+        if (checkPoolName(name).isPresent()) {
+            notifier.refusal(checkPoolName(name).get());
+            return CompletableFuture.failedFuture(new IllegalArgumentException("bad pool name"));
+        }
+        return done(client.activatePool(name), msg.get("pool.activate", name));
+    }
+
+    public CompletableFuture<String> deactivate(String name) {
+        return done(client.deactivatePool(name), msg.get("pool.deactivate", name));
+    }
+
+    /** Lists what a clean would destroy: jails with their size, releases with the jails that use them, templates. */
+    public CompletableFuture<Preview> preview(Clean kind) {
+        CompletableFuture<List<Jail>> jails = client.listJails();
+        CompletableFuture<List<DiskUsage>> df = client.df().exceptionally(e -> List.of());
+        CompletableFuture<List<String>> releases = client.listReleases().exceptionally(e -> List.of());
+        CompletableFuture<List<Jail>> templates = client.listTemplates().exceptionally(e -> List.of());
+        return CompletableFuture.allOf(jails, df, releases, templates).thenApply(x -> {
+            List<String> lines = new ArrayList<>();
+            java.util.Map<String, Size> sizes = new java.util.HashMap<>();
+            df.join().forEach(d -> sizes.put(d.id(), d.used()));
+            boolean withJails = kind == Clean.JAILS || kind == Clean.ALL || kind == Clean.RELEASES;
+            if (withJails) {
+                for (Jail j : jails.join()) {
+                    lines.add(msg.get("clean.jail", j.displayName(), sizes.getOrDefault(j.id(), Size.NONE).text(),
+                            j.isRunning() ? msg.get("clean.running") : ""));
+                }
+            }
+            if (kind == Clean.RELEASES || kind == Clean.ALL) {
+                for (String r : releases.join()) {
+                    List<String> users = jails.join().stream().filter(j -> j.release().startsWith(r)).map(Jail::displayName).toList();
+                    lines.add(msg.get("clean.release", r, users.isEmpty() ? msg.get("clean.unused") : String.join(", ", users)));
+                }
+            }
+            if (kind == Clean.TEMPLATES || kind == Clean.ALL) {
+                for (Jail t : templates.join()) {
+                    List<String> users = jails.join().stream().filter(j -> j.template().equals(t.id())).map(Jail::displayName).toList();
+                    lines.add(msg.get("clean.template", t.displayName(), users.isEmpty() ? msg.get("clean.unused") : String.join(", ", users)));
+                }
+            }
+            if (lines.isEmpty()) {
+                lines.add(msg.get("clean.nothing"));
+            }
+            return new Preview(kind, List.copyOf(lines), kind.word());
+        });
+    }
+
+    /** Runs a clean only when the typed word matches; then every view refreshes. */
+    public CompletableFuture<String> clean(Clean kind, String typed) {
+        if (typed == null || !typed.trim().toLowerCase(Locale.ROOT).equals(kind.word())) {
+            notifier.refusal(msg.get("clean.notConfirmed", kind.word()));
+            return CompletableFuture.failedFuture(new IllegalArgumentException("not confirmed"));
+        }
+        CompletableFuture<String> call = switch (kind) {
+            case JAILS -> client.cleanJails();
+            case RELEASES -> client.cleanReleases();
+            case TEMPLATES -> client.cleanTemplates();
+            case ALL -> client.cleanAll();
+        };
+        return done(call, msg.get("clean." + kind.name().toLowerCase(Locale.ROOT) + ".action"));
+    }
+
+    private <T> CompletableFuture<T> done(CompletableFuture<T> call, String what) {
+        notifier.info(msg.get("status.started", what));
+        return call.whenCompleteAsync((ok, e) -> {
+            if (e != null) {
+                notifier.failure(what, e);
+            } else {
+                notifier.info(msg.get("status.finished", what));
+            }
+            refreshPool();
+            afterChange.run();
+        }, fx);
+    }
+}

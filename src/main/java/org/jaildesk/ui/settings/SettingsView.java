@@ -1,0 +1,259 @@
+package org.jaildesk.ui.settings;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.jaildesk.domain.PropertyDef;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * The inspector: properties by category with a search box; overridden values marked "•" and tinted, read-only ones
+ * greyed, those that need a restart marked; editors by type that refuse invalid text as it is typed; changes are
+ * reviewed as a diff, then applied to every target (all selected jails).
+ */
+public final class SettingsView extends VBox {
+
+    private final SettingsViewModel vm;
+    private final Messages msg;
+    private final PropertySheet sheet = new PropertySheet();
+    private final Supplier<List<String>> targets;
+
+    public SettingsView(SettingsViewModel vm, Messages msg, Supplier<List<String>> targets, String id) {
+        this.vm = vm;
+        this.msg = msg;
+        this.targets = targets;
+        setId(id);
+        getStyleClass().add("settings");
+        setSpacing(6);
+        setPadding(new Insets(6));
+        Label reason = new Label();
+        reason.setId(id + "-readOnly");
+        reason.setWrapText(true);
+        reason.getStyleClass().add("banner");
+        reason.textProperty().bind(vm.readOnlyReason());
+        reason.visibleProperty().bind(vm.readOnlyReason().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        Label legend = new Label(msg.get("settings.legend"));
+        legend.getStyleClass().add("legend");
+        legend.setWrapText(true);
+        sheet.setId(id + "-sheet");
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(true);
+        sheet.setCategoryComparator(java.util.Comparator.comparingInt(this::categoryOrder));
+        sheet.setPropertyEditorFactory(item -> editor((SettingItem) item));
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        Button review = new Button(msg.get("settings.review"));
+        review.setId(id + "-review");
+        review.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !vm.editable().get() || vm.edits().isEmpty() || !vm.invalid().isEmpty(), vm.editable(), vm.edits(), vm.invalid()));
+        review.setOnAction(e -> review());
+        Button discard = new Button(msg.get("settings.discard"));
+        discard.setId(id + "-discard");
+        discard.disableProperty().bind(Bindings.isEmpty(vm.edits()).and(Bindings.isEmpty(vm.invalid())));
+        discard.setOnAction(e -> {
+            vm.discard();
+            rebuild();
+        });
+        Label pending = new Label();
+        pending.setId(id + "-pending");
+        pending.textProperty().bind(Bindings.createStringBinding(() -> vm.edits().isEmpty() ? ""
+                : msg.get("settings.pending", vm.edits().size()), vm.edits()));
+        HBox buttons = new HBox(8, review, discard, pending);
+        getChildren().addAll(reason, legend, sheet, buttons);
+        vm.settings().addListener((ListChangeListener<Setting>) c -> rebuild());
+        vm.editable().addListener((o, a, b) -> rebuild());
+    }
+
+    private int categoryOrder(String name) {
+        for (PropertyDef.Category c : PropertyDef.Category.values()) {
+            if (name(c).equals(name)) {
+                return c.ordinal();
+            }
+        }
+        return 99;
+    }
+
+    private String name(PropertyDef.Category c) {
+        return msg.get("category." + c.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void rebuild() {
+        sheet.getItems().setAll(vm.settings().stream().map(SettingItem::new).toList());
+    }
+
+    private void review() {
+        List<SettingsViewModel.Change> changes = vm.diff(targets.get());
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.setTitle(msg.get("settings.reviewTitle"));
+        d.setHeaderText(msg.get("settings.reviewHeader", changes.size()));
+        d.getDialogPane().setId("settingsDiff");
+        StringBuilder b = new StringBuilder();
+        for (SettingsViewModel.Change c : changes) {
+            b.append(c.jail()).append(": ").append(c.key()).append("  ").append(c.from()).append(" \u2192 ").append(c.to()).append('\n');
+        }
+        TextArea diff = new TextArea(b.toString());
+        diff.setId("settingsDiffText");
+        diff.setEditable(false);
+        diff.setPrefRowCount(Math.min(14, changes.size() + 1));
+        d.getDialogPane().setContent(diff);
+        ButtonType apply = new ButtonType(msg.get("settings.apply"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, apply);
+        d.getDialogPane().lookupButton(apply).setId("settingsApply");
+        d.showAndWait().filter(x -> x == apply).ifPresent(x -> vm.apply(targets.get()));
+    }
+
+    private PropertyEditor<?> editor(SettingItem item) {
+        Setting s = item.setting;
+        Node node;
+        if (s.readOnly() || !vm.editable().get()) {
+            TextField t = new TextField(item.getValue().toString());
+            t.setEditable(false);
+            t.getStyleClass().add("readonly");
+            node = t;
+        } else if (s.def().type() == PropertyDef.Type.BOOL || s.def().type() == PropertyDef.Type.ENUM) {
+            List<String> choices = s.def().type() == PropertyDef.Type.BOOL ? List.of("on", "off") : s.def().choices();
+            ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(choices));
+            if (!choices.contains(item.getValue().toString())) {
+                box.getItems().add(item.getValue().toString());
+            }
+            box.setValue(item.getValue().toString());
+            box.valueProperty().addListener((o, a, v) -> {
+                vm.edit(s.key(), v);
+                mark(box, s);
+            });
+            node = box;
+        } else {
+            TextField t = new TextField(item.getValue().toString());
+            t.setTooltip(new Tooltip(s.def().expected()));
+            t.textProperty().addListener((o, a, v) -> {
+                Optional<String> problem = vm.edit(s.key(), v);
+                t.getStyleClass().remove("invalid");
+                t.getTooltip().setText(problem.orElse(s.def().expected()));
+                if (problem.isPresent()) {
+                    t.getStyleClass().add("invalid");
+                }
+                mark(t, s);
+            });
+            node = t;
+        }
+        node.setId("setting-" + s.key());
+        mark(node, s);
+        return new PropertyEditor<Object>() {
+            @Override
+            public Node getEditor() {
+                return node;
+            }
+
+            @Override
+            public Object getValue() {
+                return item.getValue();
+            }
+
+            @Override
+            public void setValue(Object value) {
+                // The editor's own node holds the value being typed.
+            }
+        };
+    }
+
+    private void mark(Node node, Setting s) {
+        node.getStyleClass().removeAll("override", "edited");
+        if (vm.edits().containsKey(s.key())) {
+            node.getStyleClass().add("edited");
+        } else if (s.override()) {
+            node.getStyleClass().add("override");
+        }
+    }
+
+    /** One row of the sheet. */
+    private final class SettingItem implements PropertySheet.Item {
+        final Setting setting;
+
+        SettingItem(Setting s) {
+            this.setting = s;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return String.class;
+        }
+
+        @Override
+        public String getCategory() {
+            return name(setting.category());
+        }
+
+        @Override
+        public String getName() {
+            StringBuilder b = new StringBuilder(setting.key());
+            if (setting.override()) {
+                b.append(" \u2022");
+            }
+            if (setting.needsRestart()) {
+                b.append(" ").append(msg.get("settings.markRestart"));
+            }
+            if (setting.readOnly()) {
+                b.append(" ").append(msg.get("settings.markReadOnly"));
+            }
+            return b.toString();
+        }
+
+        @Override
+        public String getDescription() {
+            StringBuilder b = new StringBuilder(setting.key());
+            if (setting.def() != null) {
+                b.append(": ").append(setting.def().expected());
+            }
+            if (!setting.defaultValue().isEmpty()) {
+                b.append("\n").append(msg.get("settings.default", setting.defaultValue()));
+            }
+            if (setting.needsRestart()) {
+                b.append("\n").append(msg.get("settings.restartHint"));
+            }
+            return b.toString();
+        }
+
+        @Override
+        public Object getValue() {
+            return vm.edits().getOrDefault(setting.key(), setting.value());
+        }
+
+        @Override
+        public void setValue(Object value) {
+            vm.edit(setting.key(), String.valueOf(value));
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean isEditable() {
+            return !setting.readOnly() && vm.editable().get();
+        }
+    }
+}

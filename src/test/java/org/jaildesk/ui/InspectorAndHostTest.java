@@ -1,0 +1,219 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.jaildesk.domain.DiskUsage;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The inspector, disk usage, pools and maintenance against the demo host. */
+@ExtendWith(ApplicationExtension.class)
+class InspectorAndHostTest {
+
+    @TempDir
+    static Path config;
+    private MainWindowPage page;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private MainWindowPage open(FxRobot robot, SimulatedIocage.Flavor flavor) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config, flavor)).get();
+        page.waitFor(() -> page.rows().size() == 12);
+        return page;
+    }
+
+    @AfterEach
+    void close() {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    private boolean labelled(FxRobot robot, String text) {
+        return robot.lookup((Node n) -> n instanceof Label l && text.equals(l.getText()) && n.isVisible()).tryQuery().isPresent();
+    }
+
+    private void openSettingsOf(FxRobot robot, String jail) {
+        page.select(jail);
+        robot.clickOn("Settings");
+        page.waitFor(() -> robot.lookup("#setting-priority").tryQuery().isPresent());
+    }
+
+    /** Types into the sheet's own search box, so that only matching properties are shown (and in view). */
+    private void search(FxRobot robot, String text) {
+        Node box = robot.from(robot.lookup("#inspector-sheet").queryAs(Node.class))
+                .lookup((Node n) -> n instanceof TextField t && t.getPromptText() != null && t.getPromptText().contains("earch"))
+                .query();
+        robot.clickOn(box).write(text);
+        page.waitFor(() -> robot.lookup("#setting-" + text).tryQuery().isPresent());
+    }
+
+    private boolean category(FxRobot robot, String title) {
+        return robot.lookup((Node n) -> n instanceof javafx.scene.control.TitledPane p && title.equals(p.getText())).tryQuery().isPresent();
+    }
+
+    @Test
+    void theInspectorShowsCategoriesOverridesAndReadOnlyProperties(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        openSettingsOf(robot, "db01");
+        for (String category : List.of("Identity", "Network", "Resources and limits", "Jail parameters", "ZFS", "Other")) {
+            assertTrue(category(robot, category), "category " + category);
+        }
+        assertTrue(labelled(robot, "priority \u2022"), "priority 10 differs from the default 99");
+        assertTrue(robot.lookup("#setting-priority").query().getStyleClass().contains("override"));
+        assertTrue(labelled(robot, "securelevel"), "securelevel is the default");
+        search(robot, "vnet");
+        assertTrue(labelled(robot, "vnet (restart)"));
+        robot.eraseText(4);
+        search(robot, "release");
+        assertTrue(labelled(robot, "release (read-only)"));
+        assertFalse(robot.lookup("#setting-release").queryAs(TextField.class).isEditable());
+    }
+
+    @Test
+    void anInvalidValueIsRefusedInTheEditor(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        openSettingsOf(robot, "db01");
+        search(robot, "priority");
+        TextField priority = robot.lookup("#setting-priority").queryAs(TextField.class);
+        robot.doubleClickOn(priority).write("500");
+        page.waitFor(() -> priority.getStyleClass().contains("invalid"));
+        assertTrue(priority.getTooltip().getText().contains("not a valid value for priority"), priority.getTooltip().getText());
+        assertTrue(robot.lookup("#inspector-review").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void anEditIsReviewedAppliedThroughSetjailsettingsAndShowsAfterRefresh(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        openSettingsOf(robot, "db01");
+        search(robot, "priority");
+        TextField priority = robot.lookup("#setting-priority").queryAs(TextField.class);
+        robot.doubleClickOn(priority).write("42");
+        page.waitFor(() -> !robot.lookup("#inspector-review").queryAs(Button.class).isDisabled());
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isPresent());
+        assertEquals("db01: priority  10 \u2192 42", robot.lookup("#settingsDiffText").queryAs(TextArea.class).getText().trim());
+        robot.clickOn("#settingsApply");
+        page.waitFor(() -> "42".equals(robot.lookup("#setting-priority").queryAs(TextField.class).getText())
+                && robot.lookup("#inspector-pending").queryAs(Label.class).getText().isEmpty());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Settings of db01 applied"));
+    }
+
+    @Test
+    void diskUsageSortsByRealSizeWithTotalsAndQuotaPressure(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        robot.clickOn("Disk usage");
+        @SuppressWarnings("unchecked")
+        TableView<DiskUsage> table = (TableView<DiskUsage>) robot.lookup("#usageTable").query();
+        page.waitFor(() -> table.getItems().size() == 12);
+        List<DiskUsage> rows = List.copyOf(table.getItems());
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i - 1).used().bytes() >= rows.get(i).used().bytes(), rows.get(i - 1).used() + " above " + rows.get(i).used());
+        }
+        int db01 = indexOf(rows, "db01");
+        int monitoring = indexOf(rows, "monitoring");
+        assertEquals("1.12G", rows.get(db01).used().text());
+        assertEquals("930M", rows.get(monitoring).used().text());
+        assertTrue(db01 < monitoring, "1.12G sorts above 930M");
+        String totals = robot.lookup("#usageTotals").queryAs(Label.class).getText();
+        assertTrue(totals.contains("used by 12 jails"), totals);
+        assertTrue(totals.endsWith("1 jails near their quota"), "git uses 5.27G of its 6G quota: " + totals);
+        assertTrue(robot.lookup("#usageChart").tryQuery().isPresent());
+    }
+
+    private static int indexOf(List<DiskUsage> rows, String tag) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).tag().equals(tag)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void activatesAPoolAndShowsItInTheStatusBar(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: tank"));
+        robot.clickOn("Host").clickOn("Activate pool\u2026");
+        page.waitFor(() -> robot.lookup("#poolName").tryQuery().isPresent());
+        robot.clickOn("#poolName").write("bad pool");
+        assertTrue(robot.lookup("#poolOk").queryAs(Button.class).isDisabled(), "an invalid name is refused");
+        robot.eraseText(8).write("backup");
+        robot.clickOn("#poolOk");
+        page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: backup"));
+    }
+
+    @Test
+    void deactivatingExplainsThatNothingIsDeleted(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.LEGACY);
+        page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: tank"));
+        robot.clickOn("Host").clickOn("Deactivate pool\u2026");
+        page.waitFor(() -> robot.lookup("#deactivateDialog").tryQuery().isPresent());
+        assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Nothing is deleted"))
+                .tryQuery().isPresent());
+        robot.clickOn("#deactivateOk");
+        page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: none active"));
+    }
+
+    @Test
+    void eachCleanShowsWhatGoesAndWantsItsWord(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        robot.clickOn("Host").clickOn("Clean templates\u2026");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
+        assertEquals("template tmpl-web, used by: web02", robot.lookup("#cleanPreview").queryAs(TextArea.class).getText());
+        Button ok = robot.lookup("#cleanOk").queryAs(Button.class);
+        robot.clickOn("#cleanConfirm").write("template");
+        assertTrue(ok.isDisabled());
+        robot.write("s");
+        assertFalse(ok.isDisabled());
+        robot.clickOn(ok);
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isEmpty());
+
+        robot.clickOn("Host").clickOn("Clean releases\u2026");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
+        String releases = robot.lookup("#cleanPreview").queryAs(TextArea.class).getText();
+        assertTrue(releases.contains("release 13.2-RELEASE, used by: db01, mail, web02, ci-runner"), releases);
+        assertTrue(releases.contains("jail db01 (1.12G) \u2014 running, will be stopped"), releases);
+        robot.clickOn("Cancel");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isEmpty());
+        assertEquals(12, page.rows().size(), "cancel destroys nothing");
+
+        robot.clickOn("Host").clickOn("Clean jails\u2026");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
+        assertEquals(12, robot.lookup("#cleanPreview").queryAs(TextArea.class).getText().split("\n").length);
+        robot.clickOn("#cleanConfirm").write("jails");
+        robot.clickOn("#cleanOk");
+        page.waitFor(() -> page.rows().isEmpty());
+
+        robot.clickOn("Host").clickOn("Clean everything\u2026");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
+        assertTrue(robot.lookup("#cleanPreview").queryAs(TextArea.class).getText().contains("release 14.1-RELEASE, used by: no jail"));
+        robot.clickOn("#cleanConfirm").write("everything");
+        robot.clickOn("#cleanOk");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isEmpty());
+        page.waitFor(() -> robot.lookup("#status").queryAs(Label.class).getText().contains("Clean everything: done")
+                || robot.lookup("#status").queryAs(Label.class).getText().contains("0 jails"));
+    }
+}

@@ -1,0 +1,105 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.Transport;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.settings.Setting;
+import org.jaildesk.ui.settings.SettingsViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SettingsViewModelTest {
+
+    private final IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+            HostOptions.defaults());
+    private final Messages msg = new Messages(Locale.ENGLISH);
+
+    @AfterEach
+    void close() {
+        host.close();
+    }
+
+    private SettingsViewModel vm(Transport t, boolean defaults) {
+        return new SettingsViewModel(new IocageClient(t), Runnable::run, msg, new Notifier(msg), defaults);
+    }
+
+    private static Setting setting(SettingsViewModel vm, String key) {
+        return vm.settings().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void marksOverridesReadOnlyAndRestartAgainstTheDefaults() {
+        SettingsViewModel vm = vm(new InProcessTransport(host), false);
+        vm.load("db01").join();
+        assertTrue(setting(vm, "priority").override());
+        assertEquals("99", setting(vm, "priority").defaultValue());
+        assertFalse(setting(vm, "securelevel").override());
+        assertTrue(setting(vm, "release").readOnly());
+        assertTrue(setting(vm, "vnet").needsRestart());
+        assertEquals("on", setting(vm, "boot").value(), "booleans read as on/off");
+        assertTrue(vm.editable().get());
+    }
+
+    @Test
+    void editsValidateDiffAndApplyToEveryTarget() {
+        SettingsViewModel vm = vm(new InProcessTransport(host), false);
+        vm.load("mail").join();
+        assertTrue(vm.edit("priority", "500").isPresent());
+        assertTrue(vm.invalid().contains("priority"));
+        assertTrue(vm.edit("priority", "7").isEmpty());
+        assertTrue(vm.invalid().isEmpty());
+        assertTrue(vm.edit("boot", "off").isEmpty());
+        assertFalse(vm.edits().containsKey("boot"), "the same value is no edit");
+        assertTrue(vm.edit("release", "x").isPresent(), "read-only");
+        assertEquals(List.of(new SettingsViewModel.Change("mail", "priority", "99", "7"),
+                new SettingsViewModel.Change("proxy", "priority", "99", "7")), vm.diff(List.of("mail", "proxy")));
+        vm.apply(List.of("mail", "proxy")).join();
+        assertEquals("7", setting(vm, "priority").value());
+        SettingsViewModel other = vm(new InProcessTransport(host), false);
+        other.load("proxy").join();
+        assertEquals("7", setting(other, "priority").value());
+    }
+
+    @Test
+    void defaultsCanBeEditedIncludingDefaultsOnlyProperties() {
+        SettingsViewModel vm = vm(new InProcessTransport(host), true);
+        vm.load(null).join();
+        assertEquals("default", vm.subject().get());
+        assertFalse(setting(vm, "nat_prefix").readOnly());
+        assertTrue(vm.edit("nat_prefix", "10.7").isEmpty());
+        vm.apply(List.of(SettingsViewModel.DEFAULTS)).join();
+        assertEquals("10.7", setting(vm, "nat_prefix").value());
+    }
+
+    @Test
+    void aHostWithoutSetjailsettingsIsReadOnlyAndSaysWhy() {
+        InProcessTransport inner = new InProcessTransport(host);
+        Transport plain = new Transport() {
+            @Override
+            public CompletableFuture<Reply> send(Request r) {
+                return inner.send(r);
+            }
+        };
+        SettingsViewModel vm = vm(plain, false);
+        vm.load("db01").join();
+        assertFalse(vm.editable().get());
+        assertTrue(vm.readOnlyReason().get().startsWith("This host cannot change settings"));
+        vm.edit("priority", "5");
+        vm.apply(List.of("db01")).join();
+        assertEquals("10", setting(vm, "priority").value(), "nothing was sent");
+    }
+}
