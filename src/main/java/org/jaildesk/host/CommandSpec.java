@@ -17,7 +17,14 @@ public record CommandSpec(List<String> args, Duration timeout, String stdin, Con
             throw new IllegalArgumentException("a command needs a positive timeout");
         }
         stdin = stdin == null ? "" : stdin;
-        lines = lines == null ? l -> { } : lines;
+        lines = lines == null ? NO_LINES : lines;
+    }
+
+    /** The listener of a command nobody follows line by line; the runner then skips splitting lines at all. */
+    public static final Consumer<String> NO_LINES = l -> { };
+
+    public boolean followed() {
+        return lines != NO_LINES;
     }
 
     public static CommandSpec of(Duration timeout, String... args) {

@@ -106,8 +106,8 @@ public final class ProcessRunner implements CommandRunner {
                 LOG.fine(() -> "iocage closed its stdin early: " + e.getMessage());
             }
         }
-        Capture out = new Capture(outputCap, spec.lines());
-        Capture err = new Capture(outputCap, spec.lines());
+        Capture out = new Capture(outputCap, spec.followed() ? spec.lines() : null);
+        Capture err = new Capture(outputCap, spec.followed() ? spec.lines() : null);
         Future<?> outDone = readers.submit(() -> out.drain(process.getInputStream()));
         Future<?> errDone = readers.submit(() -> err.drain(process.getErrorStream()));
         boolean finished;
@@ -163,7 +163,7 @@ public final class ProcessRunner implements CommandRunner {
         }
 
         void drain(InputStream in) {
-            byte[] buf = new byte[8192];
+            byte[] buf = new byte[65536];
             try (in) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
@@ -176,19 +176,37 @@ public final class ProcessRunner implements CommandRunner {
                             truncated = true;
                         }
                     }
-                    for (int i = 0; i < n; i++) {
-                        byte b = buf[i];
-                        if (b == '\n' || b == '\r') {
-                            flushLine();
-                        } else if (line.size() < 64 * 1024) {
-                            line.write(b);
-                        }
+                    if (lines != null) {
+                        split(buf, n);
                     }
                 }
             } catch (IOException e) {
                 LOG.fine(() -> "iocage output closed: " + e.getMessage());
             }
-            flushLine();
+            if (lines != null) {
+                flushLine();
+            }
+        }
+
+        /** Hands complete lines to the listener, cut at \n and \r (progress redraws), in bulk per segment. */
+        private void split(byte[] buf, int n) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (b == '\n' || b == '\r') {
+                    append(buf, start, i - start);
+                    flushLine();
+                    start = i + 1;
+                }
+            }
+            append(buf, start, n - start);
+        }
+
+        private void append(byte[] buf, int from, int len) {
+            int room = 64 * 1024 - line.size();
+            if (len > 0 && room > 0) {
+                line.write(buf, from, Math.min(room, len));
+            }
         }
 
         private void flushLine() {

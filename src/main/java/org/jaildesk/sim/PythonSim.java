@@ -82,8 +82,9 @@ final class PythonSim extends SimDialect {
             }
             Iterable<SimJail> source = f.contains("-t") ? state.templates.values() : state.jails.values();
             List<List<String>> rows = new ArrayList<>();
+            Map<String, String> d = defaults();
             for (SimJail j : source) {
-                rows.add(row(j));
+                rows.add(row(j, d));
             }
             if (tabs) {
                 StringBuilder b = new StringBuilder(rows.size() * 96);
@@ -98,8 +99,7 @@ final class PythonSim extends SimDialect {
         return false;
     }
 
-    private List<String> row(SimJail j) {
-        Map<String, String> d = defaults();
+    private List<String> row(SimJail j, Map<String, String> d) {
         String ip4 = j.prop("ip4_addr", d);
         String ip6 = j.prop("ip6_addr", d);
         return List.of(j.running ? String.valueOf(j.jid) : "-", j.id, j.boot() ? "on" : "off", j.running ? "up" : "down",

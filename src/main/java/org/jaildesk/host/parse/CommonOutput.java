@@ -78,11 +78,25 @@ public final class CommonOutput {
         };
     }
 
+    /** 1 to 9 ASCII digits (a JID), without a regex: this runs once per listed jail. */
+    static boolean digits(String v) {
+        if (v.isEmpty() || v.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String jid(String v, Lines.Line line) throws IocageParseException {
         if (v.equals("-") || v.equals("None")) {
             return "-";
         }
-        if (!v.matches("\\d{1,9}")) {
+        if (!digits(v)) {
             throw IocageParseException.at("a JID should be a number or '-', not '" + v + "'", line.number(), line.text());
         }
         return v;

@@ -57,6 +57,10 @@ public final class Lines {
     }
 
     public static boolean isNoise(String line) {
+        // Every banner starts with one of these; a listing row (a JID, '-' or "None") never does. Skips the regexes.
+        if (line.isEmpty() || "*mfCDSI ".indexOf(line.charAt(0)) < 0) {
+            return false;
+        }
         for (Pattern p : NOISE) {
             if (p.matcher(line).matches()) {
                 return true;

@@ -177,7 +177,26 @@ public final class JailsViewModel {
     /** Replaces the rows, keeping the selection on the jails that are still there (by id). */
     private void replace(List<Jail> list) {
         List<String> selectedIds = selection.stream().map(Jail::id).toList();
-        jails.setAll(list);
+        if (list.size() == jails.size()) {
+            // Most refreshes change a few rows: touch only those, so the table does not rebuild 10,000 rows each time.
+            int changed = 0;
+            for (int i = 0; i < list.size() && changed <= 500; i++) {
+                if (!list.get(i).equals(jails.get(i))) {
+                    changed++;
+                }
+            }
+            if (changed <= 500) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (!list.get(i).equals(jails.get(i))) {
+                        jails.set(i, list.get(i));
+                    }
+                }
+            } else {
+                jails.setAll(list);
+            }
+        } else {
+            jails.setAll(list);
+        }
         Map<String, Jail> byId = new java.util.HashMap<>();
         list.forEach(j -> byId.put(j.id(), j));
         List<Jail> reselected = new ArrayList<>();

@@ -1,0 +1,332 @@
+package org.jaildesk.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.host.CommandSpec;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.host.ProcessRunner;
+import org.jaildesk.host.parse.PythonOutput;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.server.ServerConfig;
+import org.jaildesk.server.SysadmServer;
+import org.jaildesk.server.UserStore;
+import org.jaildesk.sim.SimulatedIocage;
+
+/**
+ * The benchmark figures of issue 10, each measured side by side with its baseline in one run. Run with
+ * {@code mvn -B -q -Pbench -DskipTests verify}; results go to {@code target/bench/results.txt}.
+ * Modes: {@code core} (parse, local overhead, calls per refresh, remote) and {@code gui} (see {@link GuiBench}).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 1 ? args[1] : "target/bench/results.txt");
+        Figures f = new Figures(out);
+        if (args.length > 0 && args[0].equals("gui")) {
+            GuiBench.run(f);
+        } else {
+            Files.deleteIfExists(out);
+            parse(f);
+            localOverhead(f);
+            callsPerRefresh(f);
+            remote(f);
+        }
+        System.exit(f.failures() == 0 ? 0 : 1);
+    }
+
+    private static String iocage(SimulatedIocage sim, String... args) throws Exception {
+        return sim.run(CommandSpec.of(Duration.ofMinutes(5), args)).stdout();
+    }
+
+    // ---- parse ---------------------------------------------------------------------------------------------------
+
+    static void parse(Figures f) throws Exception {
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON).withJails(10_000));
+        String tabs = iocage(sim, "list", "-l", "-h");
+        String table = iocage(sim, "list", "-l");
+        for (String[] c : new String[][] {{"list -l -h (TAB), 10,000 jails", tabs}, {"list -l (bordered table), 10,000 jails", table}}) {
+            for (int i = 0; i < 10; i++) {
+                PythonOutput.list(c[1]);
+            }
+            int rounds = 30;
+            long t = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                if (PythonOutput.list(c[1]).size() != 10_000) {
+                    throw new IllegalStateException("parsed the wrong number of rows");
+                }
+            }
+            double rate = 10_000.0 * rounds / ((System.nanoTime() - t) / 1e9);
+            f.report("parse " + c[0], String.format(Locale.ROOT, "%,.0f rows/s", rate), ">= 200,000 rows/s", rate >= 200_000);
+        }
+        String all = iocage(sim, "get", "all", "jail00042");
+        for (int i = 0; i < 20_000; i++) {
+            PythonOutput.getAll(all);
+        }
+        int n = 50_000;
+        long t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            PythonOutput.getAll(all);
+        }
+        double us = (System.nanoTime() - t) / 1e3 / n;
+        f.report("parse get all of one jail (" + PythonOutput.getAll(all).size() + " properties)",
+                String.format(Locale.ROOT, "%.1f us", us), "< 1 ms", us < 1000);
+    }
+
+    // ---- local overhead -----------------------------------------------------------------------------------------
+
+    static void localOverhead(Figures f) throws Exception {
+        Path dir = Files.createTempDirectory("jaildesk-bench");
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON).withJails(5_000));
+        Files.writeString(dir.resolve("list.txt"), iocage(sim, "list", "-l", "-h"));
+        Path fake = dir.resolve("iocage");
+        Files.writeString(fake, "#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo 'Version\t1.13'; exit 0; fi\ncat \""
+                + dir.resolve("list.txt") + "\"\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        try (IocageHost host = new IocageHost(new ProcessRunner(fake, ProcessRunner.Privilege.NONE), HostOptions.defaults())) {
+            Request req = Request.iocage("b", "listjails");
+            int rounds = 40;
+            long[] raw = new long[rounds];
+            long[] ours = new long[rounds];
+            for (int i = -5; i < rounds; i++) {
+                // Side by side, alternating: the bare process and output read, then the same through IocageHost.
+                long t = System.nanoTime();
+                Process p = new ProcessBuilder(fake.toString(), "list", "-l", "-h").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                try (InputStream in = p.getInputStream()) {
+                    in.readAllBytes();
+                }
+                p.waitFor();
+                long a = System.nanoTime() - t;
+                t = System.nanoTime();
+                if (((org.jaildesk.protocol.Response) host.handle(req).get()).args().get("listjails").has("error")) {
+                    throw new IllegalStateException("listjails failed");
+                }
+                long b = System.nanoTime() - t;
+                if (i >= 0) {
+                    raw[i] = a;
+                    ours[i] = b;
+                }
+            }
+            double ratio = Figures.median(ours) / Figures.median(raw);
+            f.report("local listjails, 5,000 jails, vs process start + read",
+                    String.format(Locale.ROOT, "%.2fx (%.1f ms vs %.1f ms)", ratio, Figures.median(ours) / 1e6, Figures.median(raw) / 1e6),
+                    "<= 1.2x", ratio <= 1.2);
+        }
+    }
+
+    // ---- calls per refresh ---------------------------------------------------------------------------------------
+
+    static void callsPerRefresh(Figures f) throws Exception {
+        long[] calls = new long[2];
+        int[] sizes = {0, 10_000};
+        for (int k = 0; k < 2; k++) {
+            SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON).withJails(sizes[k]));
+            try (IocageHost host = new IocageHost(sim, HostOptions.defaults())) {
+                IocageClient client = new IocageClient(new InProcessTransport(host));
+                client.listJails().join();
+                long before = sim.commandCount();
+                client.listJails().join();
+                calls[k] = sim.commandCount() - before;
+            }
+        }
+        f.report("iocage calls per table refresh (12 jails / 10,000 jails)", calls[0] + " / " + calls[1],
+                "same for any size", calls[0] == calls[1] && calls[0] == 1);
+    }
+
+    // ---- remote --------------------------------------------------------------------------------------------------
+
+    /** A bare Java-WebSocket echo server: the baseline. */
+    private static final class Echo extends WebSocketServer {
+        final CountDownLatch up = new CountDownLatch(1);
+
+        Echo() {
+            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            setReuseAddr(true);
+        }
+
+        @Override
+        public void onOpen(WebSocket c, ClientHandshake h) {
+        }
+
+        @Override
+        public void onClose(WebSocket c, int code, String r, boolean remote) {
+        }
+
+        @Override
+        public void onMessage(WebSocket c, String m) {
+            c.send(m);
+        }
+
+        @Override
+        public void onError(WebSocket c, Exception e) {
+        }
+
+        @Override
+        public void onStart() {
+            up.countDown();
+        }
+    }
+
+    /** A client that counts replies and hands them to whoever waits. */
+    private static final class Client extends WebSocketClient {
+        final BlockingQueue<String> replies = new ArrayBlockingQueue<>(4096);
+
+        Client(URI u) {
+            super(u);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake h) {
+        }
+
+        @Override
+        public void onMessage(String m) {
+            replies.add(m);
+        }
+
+        @Override
+        public void onClose(int c, String r, boolean remote) {
+        }
+
+        @Override
+        public void onError(Exception e) {
+        }
+    }
+
+    static void remote(Figures f) throws Exception {
+        Path dir = Files.createTempDirectory("jaildesk-bench-server");
+        UserStore users = UserStore.load(dir.resolve("users"));
+        users.put("bench", "bench-password".toCharArray());
+        try (IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+                new HostOptions(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), 8));
+             SysadmServer server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), dir, "bench")
+                     .withPorts(0, 0).withTls(false), users, null, "bench").start()) {
+            Echo echo = new Echo();
+            echo.start();
+            echo.up.await();
+            String request = "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"r\",\"args\":{\"action\":\"listjails\"}}";
+            URI serverUri = URI.create("ws://127.0.0.1:" + server.wsPort());
+            URI echoUri = URI.create("ws://127.0.0.1:" + echo.getPort());
+            Client probe = login(serverUri);
+            probe.send(request);
+            String reply = probe.replies.take();
+            probe.closeBlocking();
+
+            Client s = login(serverUri);
+            Client e = connect(echoUri);
+            int n = 3000;
+            long[] ours = new long[n];
+            long[] raw = new long[n];
+            for (int i = -300; i < n; i++) {
+                long t = System.nanoTime();
+                s.send(request);
+                s.replies.take();
+                long a = System.nanoTime() - t;
+                t = System.nanoTime();
+                e.send(reply);
+                e.replies.take();
+                long b = System.nanoTime() - t;
+                if (i >= 0) {
+                    ours[i] = a;
+                    raw[i] = b;
+                }
+            }
+            s.closeBlocking();
+            e.closeBlocking();
+            double ratio = Figures.median(ours) / Figures.median(raw);
+            f.report("remote listjails round trip (" + reply.length() + " B), median vs raw echo",
+                    String.format(Locale.ROOT, "%.2fx (%.0f us vs %.0f us)", ratio, Figures.median(ours) / 1e3, Figures.median(raw) / 1e3),
+                    "<= 2x", ratio <= 2);
+
+            double oursRate = throughput(serverUri, request, true);
+            double rawRate = throughput(echoUri, reply, false);
+            double share = oursRate / rawRate;
+            f.report("remote throughput, 8 clients x 16 in flight, vs raw echo",
+                    String.format(Locale.ROOT, "%.0f%% (%,.0f vs %,.0f msg/s)", share * 100, oursRate, rawRate), ">= 40%", share >= 0.4);
+            echo.stop(1000);
+        }
+    }
+
+    private static Client connect(URI u) throws InterruptedException {
+        Client c = new Client(u);
+        if (!c.connectBlocking(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("cannot connect to " + u);
+        }
+        return c;
+    }
+
+    private static Client login(URI u) throws InterruptedException {
+        Client c = connect(u);
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"bench\",\"password\":\"bench-password\"}}");
+        String r = c.replies.poll(10, TimeUnit.SECONDS);
+        if (r == null || !r.contains("\"response\"")) {
+            throw new IllegalStateException("login failed: " + r);
+        }
+        return c;
+    }
+
+    /** Messages per second with 8 clients keeping 16 requests each in flight, for a fixed count. */
+    private static double throughput(URI u, String message, boolean loginFirst) throws Exception {
+        int clients = 8;
+        int perClient = 6000;
+        AtomicLong done = new AtomicLong();
+        CompletableFuture<?>[] all = new CompletableFuture<?>[clients];
+        long t = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            all[c] = CompletableFuture.runAsync(() -> {
+                try {
+                    Client client = loginFirst ? login(u) : connect(u);
+                    Semaphore window = new Semaphore(16);
+                    Thread reader = new Thread(() -> {
+                        for (int i = 0; i < perClient; i++) {
+                            try {
+                                client.replies.take();
+                                window.release();
+                                done.incrementAndGet();
+                            } catch (InterruptedException ex) {
+                                return;
+                            }
+                        }
+                    });
+                    reader.start();
+                    for (int i = 0; i < perClient; i++) {
+                        window.acquire();
+                        client.send(message);
+                    }
+                    reader.join();
+                    client.closeBlocking();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        CompletableFuture.allOf(all).get(5, TimeUnit.MINUTES);
+        return done.get() / ((System.nanoTime() - t) / 1e9);
+    }
+}

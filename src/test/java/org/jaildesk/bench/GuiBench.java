@@ -1,0 +1,143 @@
+package org.jaildesk.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.Transport;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.MainWindow;
+import org.jaildesk.ui.UiState;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.connect.ConnectionState;
+import org.jaildesk.ui.connect.HostConnector;
+import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.connect.HostStore;
+import org.jaildesk.ui.connect.HostsViewModel;
+
+/**
+ * The window over a demo host of 10,000 jails: time from the listing's reply to a pulse that shows the populated
+ * table; the longest gap between FX pulses while refreshes run; the process's resident memory afterwards.
+ */
+final class GuiBench {
+
+    private GuiBench() {
+    }
+
+    static void run(Figures f) throws Exception {
+        int jails = 10_000;
+        IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON).withJails(jails)),
+                HostOptions.defaults());
+        AtomicLong replyAt = new AtomicLong();
+        InProcessTransport inner = new InProcessTransport(host);
+        Transport timed = new Transport() {
+            @Override
+            public CompletableFuture<Reply> send(Request r) {
+                return inner.send(r).thenApply(rep -> {
+                    if ("listjails".equals(r.action())) {
+                        replyAt.set(System.nanoTime());
+                    }
+                    return rep;
+                });
+            }
+        };
+        HostConnector connector = new HostConnector() {
+            @Override
+            public IocageClient open(HostEntry h, Prompts p, java.util.function.Consumer<ConnectionState> s) {
+                return new IocageClient(timed);
+            }
+
+            @Override
+            public void acceptCertificate(HostEntry h, String fp) {
+            }
+
+            @Override
+            public void close(HostEntry h) {
+            }
+        };
+        Path config = Files.createTempDirectory("jaildesk-gui-bench");
+        CountDownLatch started = new CountDownLatch(1);
+        MainWindow[] window = new MainWindow[1];
+        AtomicLong lastPulse = new AtomicLong();
+        AtomicLong maxGap = new AtomicLong();
+        AtomicLong populatedAt = new AtomicLong();
+        boolean[] measuring = new boolean[1];
+        AtomicLong longestTask = new AtomicLong();
+        java.util.concurrent.Executor timedFx = r -> Platform.runLater(() -> {
+            long t = System.nanoTime();
+            r.run();
+            if (measuring[0]) {
+                longestTask.accumulateAndGet(System.nanoTime() - t, Math::max);
+            }
+        });
+        Platform.startup(() -> {
+            Messages msg = new Messages(Locale.ENGLISH);
+            Notifier notifier = new Notifier(msg);
+            HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
+                    new HostStore(config.resolve("hosts.json")), connector, h -> null, timedFx, msg, notifier);
+            window[0] = new MainWindow(hosts, msg, notifier, new UiState(null), new Stage());
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long before = lastPulse.getAndSet(now);
+                    if (measuring[0] && before != 0) {
+                        maxGap.accumulateAndGet(now - before, Math::max);
+                    }
+                    TableView<?> table = (TableView<?>) window[0].scene().lookup("#jailTable");
+                    if (populatedAt.get() == 0 && table != null && table.getItems().size() == jails) {
+                        populatedAt.set(System.nanoTime());
+                    }
+                }
+            }.start();
+            window[0].show();
+            started.countDown();
+        });
+        started.await();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (populatedAt.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double populatedMs = (populatedAt.get() - replyAt.get()) / 1e6;
+        f.report("GUI: 10,000 jails in the table after the reply", String.format(Locale.ROOT, "%.0f ms", populatedMs),
+                "<= 2000 ms", populatedAt.get() != 0 && populatedMs <= 2000);
+
+        measuring[0] = true;
+        IocageClient other = new IocageClient(new InProcessTransport(host));
+        for (int i = 0; i < 5; i++) {
+            // Something changes between refreshes, as on a live host: another client starts a jail.
+            other.startJail(String.format(Locale.ROOT, "jail%05d", 3 * i + 1)).join();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> window[0].refreshNow().whenComplete((a, b) -> done.complete(null)));
+            done.get(60, TimeUnit.SECONDS);
+            Thread.sleep(150);
+        }
+        measuring[0] = false;
+        double gapMs = maxGap.get() / 1e6;
+        System.out.printf(Locale.ROOT, "  (diagnostic: longest view-model task on the FX thread %.0f ms)%n", longestTask.get() / 1e6);
+        f.report("GUI: longest FX pulse gap during 5 refreshes", String.format(Locale.ROOT, "%.0f ms", gapMs), "<= 100 ms", gapMs <= 100);
+
+        System.gc();
+        Thread.sleep(500);
+        long rssKb = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).findFirst().orElse(-1L);
+        f.report("GUI: resident memory with 10,000 jails", String.format(Locale.ROOT, "%d MB", rssKb / 1024), "< 400 MB",
+                rssKb > 0 && rssKb / 1024 < 400);
+        Platform.exit();
+        host.close();
+    }
+}
