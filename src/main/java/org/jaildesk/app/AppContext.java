@@ -44,19 +44,37 @@ public final class AppContext {
         return out;
     }
 
-    /** Builds the main window on the FX thread and shows it. */
+    private final org.jaildesk.client.ProtocolLog protocolLog = new org.jaildesk.client.ProtocolLog();
+
+    /** Builds the main window on the FX thread and shows it (again, after a change of language). */
     public MainWindow start(Stage stage) {
-        Messages msg = new Messages(Locale.getDefault());
+        UiState uiState = new UiState(configDir.resolve("ui-state.json"));
+        Messages msg = new Messages(Locale.forLanguageTag(uiState.setting("language", Locale.getDefault().getLanguage())));
         Notifier notifier = new Notifier(msg);
-        connector = new DesktopConnector(demo, iocage.orElse(null),
-                new KnownHosts(configDir.resolve("known-hosts.properties")));
+        org.jaildesk.ui.jobs.JobsViewModel jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg,
+                configDir.resolve("jobs.json"), text -> notify(stage, text));
+        if (connector != null) {
+            connector.closeAll();
+        }
+        connector = new DesktopConnector(demo, iocage.orElse(null), new KnownHosts(configDir.resolve("known-hosts.properties")),
+                protocolLog, jobs);
         MainWindow[] window = new MainWindow[1];
         HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), new HostStore(configDir.resolve("hosts.json")), connector,
                 host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
-        window[0] = new MainWindow(hosts, msg, notifier, new UiState(configDir.resolve("ui-state.json")), stage);
+        window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage));
         window[0].show();
         stage.setOnHidden(e -> connector.closeAll());
         return window[0];
+    }
+
+    /** A finished job: a small desktop notification, never a modal dialog. */
+    private static void notify(Stage owner, String text) {
+        try {
+            org.controlsfx.control.Notifications.create().title("JailDesk").text(text).owner(owner)
+                    .hideAfter(javafx.util.Duration.seconds(4)).showInformation();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(AppContext.class.getName()).fine("notification: " + e);
+        }
     }
 
     /** {@code jaildesk} with no arguments: the window. Returns when it is closed. */

@@ -26,11 +26,22 @@ final class DesktopConnector implements HostConnector {
     private final Path iocage;
     private final KnownHosts knownHosts;
     private final Map<String, AutoCloseable> open = new ConcurrentHashMap<>();
+    private final org.jaildesk.client.ProtocolLog log;
+    private final org.jaildesk.ui.jobs.JobsViewModel jobs;
 
-    DesktopConnector(SimulatedIocage.Config demo, Path iocage, KnownHosts knownHosts) {
+    DesktopConnector(SimulatedIocage.Config demo, Path iocage, KnownHosts knownHosts, org.jaildesk.client.ProtocolLog log,
+                     org.jaildesk.ui.jobs.JobsViewModel jobs) {
         this.demo = demo;
         this.iocage = iocage;
         this.knownHosts = knownHosts;
+        this.log = log;
+        this.jobs = jobs;
+    }
+
+    /** Local hosts show the exact iocage argv they ran in the protocol log. */
+    private IocageHost logged(IocageHost h, String name, java.util.function.Function<java.util.List<String>, java.util.List<String>> argv) {
+        h.onCommand(c -> log.command(name, argv.apply(c.args()), c.exitCode(), c.elapsed().toMillis()));
+        return h;
     }
 
     @Override
@@ -38,13 +49,15 @@ final class DesktopConnector implements HostConnector {
         Transport t;
         switch (host.kind()) {
             case DEMO -> {
-                IocageHost h = new IocageHost(new SimulatedIocage(demo), HostOptions.defaults());
+                IocageHost h = logged(new IocageHost(new SimulatedIocage(demo), HostOptions.defaults()), host.name(),
+                        args -> java.util.stream.Stream.concat(java.util.stream.Stream.of("iocage"), args.stream()).toList());
                 open.put(host.id(), h);
                 t = new InProcessTransport(h);
                 state.accept(ConnectionState.CONNECTED);
             }
             case LOCAL -> {
-                IocageHost h = new IocageHost(new ProcessRunner(iocage, ProcessRunner.Privilege.NONE), HostOptions.defaults());
+                ProcessRunner runner = new ProcessRunner(iocage, ProcessRunner.Privilege.NONE);
+                IocageHost h = logged(new IocageHost(runner, HostOptions.defaults()), host.name(), runner::argv);
                 open.put(host.id(), h);
                 t = new InProcessTransport(h);
                 state.accept(ConnectionState.CONNECTED);
@@ -62,7 +75,8 @@ final class DesktopConnector implements HostConnector {
                 t = ws;
             }
         }
-        return new IocageClient(t);
+        return new IocageClient(new org.jaildesk.client.JobTransport(new org.jaildesk.client.LoggingTransport(t, log, host.name()),
+                jobs.sinkFor(host.name())));
     }
 
     @Override

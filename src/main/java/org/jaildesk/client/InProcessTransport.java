@@ -26,6 +26,11 @@ public final class InProcessTransport implements Transport {
         }
     }
 
+    @Override
+    public boolean cancel(String requestId) {
+        return handler.cancel(requestId);
+    }
+
     /** In process, the handler is JailDesk's own host, which has every extension. */
     @Override
     public CompletableFuture<java.util.Set<String>> extensions() {

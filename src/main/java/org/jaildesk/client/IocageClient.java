@@ -55,6 +55,15 @@ public final class IocageClient {
         return transport;
     }
 
+    /** Runs {@code r} whenever the host says a jail changed (any client's action); the handle stops it. */
+    public AutoCloseable onJailsChanged(Runnable r) {
+        return transport.onEvent(e -> {
+            if (Protocol.JAIL_CHANGED_EVENT.equals(e.name())) {
+                r.run();
+            }
+        });
+    }
+
     private volatile CompletableFuture<java.util.Set<String>> extensions;
 
     /** What the host advertises beyond the 17 actions; asked once per client. */

@@ -27,6 +27,11 @@ public interface Transport extends AutoCloseable {
         return () -> { };
     }
 
+    /** Cancels a request still running, where the transport can (a local job); false where it cannot. */
+    default boolean cancel(String requestId) {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -51,6 +51,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private final Map<String, ReentrantLock> jailLocks = new ConcurrentHashMap<>();
     private final Object dialectLock = new Object();
     private volatile Dialect dialect;
+    private final Map<String, Thread> running = new ConcurrentHashMap<>();
 
     public IocageHost(CommandRunner runner, HostOptions options) {
         this.runner = runner;
@@ -77,7 +78,18 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         String action = request.action();
         Args args = new Args(action, request.args());
         try {
-            return CompletableFuture.supplyAsync(() -> answer(request, action, args), executor);
+            return CompletableFuture.supplyAsync(() -> {
+                Thread me = Thread.currentThread();
+                if (!request.id().isEmpty()) {
+                    running.put(request.id(), me);
+                }
+                try {
+                    return answer(request, action, args);
+                } finally {
+                    running.remove(request.id(), me);
+                    Thread.interrupted();
+                }
+            }, executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(ErrorReply.of(request.id(), ErrorCode.INTERNAL, "the host is shutting down"));
         }
@@ -119,8 +131,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         } catch (IocageParseException e) {
             payload = error("iocage printed output JailDesk cannot read: " + e.getMessage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            payload = error("interrupted");
+            payload = error("cancelled");
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "unexpected failure in " + action, e);
             return ErrorReply.of(request.id(), ErrorCode.INTERNAL, "internal error in " + action + ": " + e);
@@ -216,6 +227,17 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
                 LOG.warning("an event listener failed: " + e);
             }
         }
+    }
+
+    /** Interrupts the request's thread: a running iocage is killed with its children and the reply says so. */
+    @Override
+    public boolean cancel(String requestId) {
+        Thread t = running.get(requestId);
+        if (t == null) {
+            return false;
+        }
+        t.interrupt();
+        return true;
     }
 
     @Override

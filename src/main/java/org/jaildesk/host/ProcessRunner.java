@@ -116,7 +116,7 @@ public final class ProcessRunner implements CommandRunner {
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
-            throw new CommandException("interrupted while waiting for iocage", e);
+            throw new CommandException("cancelled: iocage was stopped", e);
         }
         if (!finished) {
             killTree(process);

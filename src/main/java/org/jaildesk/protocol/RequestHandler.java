@@ -18,4 +18,9 @@ public interface RequestHandler {
     default AutoCloseable subscribe(Consumer<Event> listener) {
         return () -> { };
     }
+
+    /** Stops a request that is still running (its process is killed); false when there is none by that id. */
+    default boolean cancel(String requestId) {
+        return false;
+    }
 }

@@ -51,12 +51,22 @@ final class SimOutput {
         return this;
     }
 
+    /** Thrown out of a long simulated job when its thread is interrupted. */
+    static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
     private void pause() {
         if (!stepDelay.isZero()) {
             try {
                 Thread.sleep(stepDelay.toMillis());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Cancelled: stop here, as a killed iocage would.
+                throw new Cancelled();
             }
         }
     }

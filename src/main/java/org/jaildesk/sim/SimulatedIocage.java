@@ -110,7 +110,12 @@ public final class SimulatedIocage implements CommandRunner {
         commands.incrementAndGet();
         pause(config.latency());
         SimOutput out = new SimOutput(spec.lines(), config.stepDelay());
-        boolean changed = dialect.handle(spec.args(), out);
+        boolean changed;
+        try {
+            changed = dialect.handle(spec.args(), out);
+        } catch (SimOutput.Cancelled c) {
+            throw new CommandException("cancelled: iocage was stopped", c);
+        }
         if (changed) {
             save();
         }

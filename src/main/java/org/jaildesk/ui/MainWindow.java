@@ -77,7 +77,23 @@ public final class MainWindow {
                         org.jaildesk.ui.pools.HostAdminViewModel admin, org.jaildesk.ui.pools.HostAdminDialogs adminDialogs) {
     }
 
+    private final org.jaildesk.ui.jobs.JobsViewModel jobs;
+    private final org.jaildesk.client.ProtocolLog protocolLog;
+    private final java.util.function.Consumer<java.util.Locale> switchLanguage;
+    private ProtocolLogWindow logWindow;
+    private List<UiAction> actionList = List.of();
+
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
+        this(hosts, msg, notifier, uiState, stage, new org.jaildesk.ui.jobs.JobsViewModel(Runnable::run, msg, null, m -> { }),
+                new org.jaildesk.client.ProtocolLog(), l -> { });
+    }
+
+    public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage,
+                      org.jaildesk.ui.jobs.JobsViewModel jobs, org.jaildesk.client.ProtocolLog protocolLog,
+                      java.util.function.Consumer<java.util.Locale> switchLanguage) {
+        this.jobs = jobs;
+        this.protocolLog = protocolLog;
+        this.switchLanguage = switchLanguage;
         this.hosts = hosts;
         this.msg = msg;
         this.notifier = notifier;
@@ -113,11 +129,36 @@ public final class MainWindow {
         root.setId("mainRoot");
         root.getStyleClass().add("main");
         List<UiAction> actions = actions();
+        actionList = actions;
         root.setTop(new VBox(menuBar(actions), toolBar(actions)));
         SplitPane body = new SplitPane(hostList(), center);
         body.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
-        root.setCenter(body);
+        org.jaildesk.ui.jobs.JobsView jobsView = new org.jaildesk.ui.jobs.JobsView(jobs, msg);
+        SplitPane vertical = new SplitPane(body);
+        vertical.setId("mainSplit");
+        vertical.setOrientation(Orientation.VERTICAL);
+        jobsPanel = () -> {
+            if (vertical.getItems().contains(jobsView)) {
+                vertical.getItems().remove(jobsView);
+            } else {
+                vertical.getItems().add(jobsView);
+                vertical.setDividerPositions(0.7);
+            }
+        };
+        if (Boolean.parseBoolean(uiState.setting("jobsVisible", "true"))) {
+            jobsPanel.run();
+        }
+        root.setCenter(vertical);
+        applyThemeToEveryWindow();
+        javafx.animation.Timeline background = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(Math.max(5, Integer.parseInt(uiState.setting("refreshSeconds", "30")))), e -> {
+                    if (vm() != null && !vm().refreshing().get()) {
+                        vm().refresh();
+                    }
+                }));
+        background.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        background.play();
         root.setBottom(new VBox(new NoticeBar(notifier, msg), statusBar()));
 
         HostEntry first = hosts.hosts().isEmpty() ? null : hosts.hosts().get(0);
@@ -229,10 +270,57 @@ public final class MainWindow {
         MenuItem find = new MenuItem(msg.get("menu.find"));
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         find.setOnAction(e -> search.requestFocus());
-        view.getItems().add(find);
+        MenuItem palette = new MenuItem(msg.get("menu.palette"));
+        palette.setId("menu-palette");
+        palette.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
+        palette.setOnAction(e -> openPalette());
+        MenuItem jobsItem = new MenuItem(msg.get("menu.jobs"));
+        jobsItem.setId("menu-jobs");
+        jobsItem.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
+        jobsItem.setOnAction(e -> jobsPanel.run());
+        MenuItem log = new MenuItem(msg.get("menu.log"));
+        log.setId("menu-log");
+        log.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        log.setOnAction(e -> {
+            if (logWindow == null) {
+                logWindow = new ProtocolLogWindow(protocolLog, msg);
+            }
+            logWindow.show(stage);
+        });
+        javafx.scene.control.CheckMenuItem darkItem = new javafx.scene.control.CheckMenuItem(msg.get("menu.dark"));
+        darkItem.setId("menu-dark");
+        darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        darkItem.setSelected(dark());
+        darkItem.selectedProperty().addListener((o, a, b) -> setTheme(b));
+        Menu language = new Menu(msg.get("menu.language"));
+        javafx.scene.control.ToggleGroup langs = new javafx.scene.control.ToggleGroup();
+        for (String tag : List.of("en", "de")) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(msg.get("language." + tag));
+            r.setId("menu-lang-" + tag);
+            r.setToggleGroup(langs);
+            r.setSelected(msg.locale().getLanguage().equals(tag));
+            r.setOnAction(e -> {
+                if (!msg.locale().getLanguage().equals(tag)) {
+                    uiState.putSetting("language", tag);
+                    saveLayout(current);
+                    uiState.save();
+                    switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
+                }
+            });
+            language.getItems().add(r);
+        }
+        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobsItem, log, new SeparatorMenuItem(), darkItem, language);
         MenuBar bar = new MenuBar(file, jail, hostMenu, view);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void openPalette() {
+        CommandPalette.open(stage, msg, actionList, vm(), () -> {
+            if (current != null) {
+                current.table().requestFocus();
+            }
+        });
     }
 
     private MenuItem item(String id, String text, Runnable run) {
@@ -270,6 +358,49 @@ public final class MainWindow {
     }
 
     private ContextMenu tableMenu;
+    private Runnable jobsPanel = () -> { };
+
+    /** Light or dark on every window the app opens (dialogs and consoles too), from one stylesheet. */
+    private void applyThemeToEveryWindow() {
+        String css = MainWindow.class.getResource("theme.css").toExternalForm();
+        javafx.collections.ListChangeListener<javafx.stage.Window> onWindow = c -> {
+            while (c.next()) {
+                for (javafx.stage.Window w : c.getAddedSubList()) {
+                    styleWindow(w, css);
+                }
+            }
+        };
+        javafx.stage.Window.getWindows().addListener(onWindow);
+        javafx.stage.Window.getWindows().forEach(w -> styleWindow(w, css));
+    }
+
+    private void styleWindow(javafx.stage.Window w, String css) {
+        java.util.function.Consumer<Scene> style = sc -> {
+            if (sc == null) {
+                return;
+            }
+            if (!sc.getStylesheets().contains(css)) {
+                sc.getStylesheets().add(css);
+            }
+            sc.getRoot().getStyleClass().remove("dark");
+            if (dark()) {
+                sc.getRoot().getStyleClass().add("dark");
+            }
+        };
+        style.accept(w.getScene());
+        w.sceneProperty().addListener((o, a, b) -> style.accept(b));
+    }
+
+    private boolean dark() {
+        return "dark".equals(uiState.setting("theme", "light"));
+    }
+
+    private void setTheme(boolean dark) {
+        uiState.putSetting("theme", dark ? "dark" : "light");
+        uiState.save();
+        String css = MainWindow.class.getResource("theme.css").toExternalForm();
+        javafx.stage.Window.getWindows().forEach(w -> styleWindow(w, css));
+    }
 
     private VBox hostList() {
         ListView<HostEntry> list = new ListView<>(hosts.hosts());
@@ -440,6 +571,8 @@ public final class MainWindow {
                     }
                 });
         admin.refreshPool();
+        // Live refresh: the host says when any client changed a jail.
+        vm.client().onJailsChanged(() -> Platform.runLater(vm::refreshSoon));
         return new View(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
                 new org.jaildesk.ui.pools.HostAdminDialogs(admin, msg));
     }

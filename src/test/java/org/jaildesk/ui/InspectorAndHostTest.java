@@ -118,7 +118,8 @@ class InspectorAndHostTest {
         robot.clickOn("#settingsApply");
         page.waitFor(() -> "42".equals(robot.lookup("#setting-priority").queryAs(TextField.class).getText())
                 && robot.lookup("#inspector-pending").queryAs(Label.class).getText().isEmpty());
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Settings of db01 applied"));
+        assertEquals("42", new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host))
+                .getJailSetting("db01", "priority").join(), "the host has the new value");
     }
 
     @Test

@@ -30,8 +30,10 @@ import org.testfx.util.WaitForAsyncUtils;
 final class MainWindowPage {
 
     final FxRobot robot;
-    final MainWindow window;
+    MainWindow window;
     final IocageHost host;
+    org.jaildesk.ui.jobs.JobsViewModel jobs;
+    final org.jaildesk.client.ProtocolLog log = new org.jaildesk.client.ProtocolLog();
 
     private MainWindowPage(FxRobot robot, MainWindow window, IocageHost host) {
         this.robot = robot;
@@ -44,14 +46,29 @@ final class MainWindowPage {
     }
 
     static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Flavor flavor) {
-        IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(flavor)), HostOptions.defaults());
-        Messages msg = new Messages(Locale.ENGLISH);
+        return open(robot, stage, config, new SimulatedIocage.Config(flavor, 0, java.time.Duration.ZERO, java.time.Duration.ZERO, null));
+    }
+
+    /** The window as the app wires it: protocol log and jobs on every transport, a language switch that rebuilds. */
+    static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Config sim) {
+        IocageHost host = new IocageHost(new SimulatedIocage(sim), HostOptions.defaults());
+        MainWindowPage page = new MainWindowPage(robot, null, host);
+        host.onCommand(c -> page.log.command("demo", java.util.stream.Stream.concat(java.util.stream.Stream.of("iocage"),
+                c.args().stream()).toList(), c.exitCode(), c.elapsed().toMillis()));
+        page.build(stage, config, Locale.ENGLISH);
+        return page;
+    }
+
+    private void build(Stage stage, Path config, Locale locale) {
+        Messages msg = new Messages(locale);
         Notifier notifier = new Notifier(msg);
+        jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg, config.resolve("jobs.json"), m -> { });
         HostConnector connector = new HostConnector() {
             @Override
             public IocageClient open(HostEntry h, Prompts prompts, java.util.function.Consumer<ConnectionState> state) {
                 state.accept(ConnectionState.CONNECTED);
-                return new IocageClient(new InProcessTransport(host));
+                return new IocageClient(new org.jaildesk.client.JobTransport(new org.jaildesk.client.LoggingTransport(
+                        new InProcessTransport(host), log, h.name()), jobs.sinkFor(h.name())));
             }
 
             @Override
@@ -64,10 +81,9 @@ final class MainWindowPage {
         };
         HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
                 new HostStore(config.resolve("hosts.json")), connector, h -> null, Platform::runLater, msg, notifier);
-        MainWindow w = new MainWindow(hosts, msg, notifier, new UiState(config.resolve("ui-state.json")), stage);
-        w.show();
-        // Runs on the FX thread: the caller waits for the rows, off it.
-        return new MainWindowPage(robot, w, host);
+        window = new MainWindow(hosts, msg, notifier, new UiState(config.resolve("ui-state.json")), stage, jobs, log,
+                l -> build(stage, config, l));
+        window.show();
     }
 
     @SuppressWarnings("unchecked")

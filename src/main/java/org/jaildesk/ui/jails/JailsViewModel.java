@@ -151,6 +151,17 @@ public final class JailsViewModel {
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
+    private boolean refreshAgain;
+
+    /** A refresh now, or right after the one that is running (events may come in bursts). */
+    public void refreshSoon() {
+        if (refreshing.get()) {
+            refreshAgain = true;
+        } else {
+            refresh();
+        }
+    }
+
     public CompletableFuture<Void> refresh() {
         refreshesInFlight++;
         refreshing.set(true);
@@ -170,6 +181,10 @@ public final class JailsViewModel {
             loaded.set(true);
             stale.set(refreshesInFlight > 0);
             notifier.info(msg.get("status.jails", list.size()));
+            if (refreshAgain && refreshesInFlight == 0) {
+                refreshAgain = false;
+                refresh();
+            }
             return null;
         }, fx);
     }

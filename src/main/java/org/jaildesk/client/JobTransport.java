@@ -1,0 +1,130 @@
+package org.jaildesk.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Event;
+import org.jaildesk.protocol.Protocol;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.Response;
+
+/**
+ * Turns every action that changes a host into a job: started, fed with the host's progress events while it runs,
+ * finished with its output and result. Reads are not jobs.
+ */
+public final class JobTransport implements Transport {
+
+    private final Transport inner;
+    private final JobSink sink;
+    private final Map<String, JobSink.Job> running = new ConcurrentHashMap<>();
+
+    public JobTransport(Transport inner, JobSink sink) {
+        this.inner = inner;
+        this.sink = sink;
+        inner.onEvent(this::progress);
+    }
+
+    @Override
+    public CompletableFuture<Reply> send(Request request) {
+        String action = request.action();
+        if (!Protocol.SYSADM.equals(request.namespace()) || !Protocol.MUTATING_ACTIONS.contains(action)) {
+            return inner.send(request);
+        }
+        String target = target(request.args());
+        JobSink.Job job = sink.started(action, target, () -> inner.cancel(request.id()));
+        running.put(request.id(), job);
+        return inner.send(request).whenComplete((r, e) -> {
+            running.remove(request.id());
+            if (e != null) {
+                job.finished(false, e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), List.of());
+            } else if (r instanceof ErrorReply err) {
+                job.finished(false, err.message(), List.of());
+            } else {
+                JsonNode body = ((Response) r).args().path(action);
+                String error = body.path("error").asText("");
+                job.finished(error.isEmpty(), error.isEmpty() ? summary(body) : error, lines(body));
+            }
+        });
+    }
+
+    private void progress(Event e) {
+        if (!Protocol.DISPATCHER_EVENT.equals(e.name()) || running.isEmpty()) {
+            return;
+        }
+        String line = e.args().path("line").asText("");
+        int percent = e.args().path("percent").asInt(-1);
+        if (line.isEmpty()) {
+            return;
+        }
+        // Progress events come from the host's long jobs (create, fetch, clean) while they run.
+        running.forEach((id, job) -> job.line(line, percent));
+    }
+
+    static String target(JsonNode args) {
+        for (String k : List.of("jail", "pool", "release")) {
+            if (args.hasNonNull(k) && args.get(k).isTextual()) {
+                return args.get(k).asText();
+            }
+        }
+        JsonNode props = args.get("props");
+        return props != null && props.isTextual() ? props.asText() : "";
+    }
+
+    static String summary(JsonNode body) {
+        JsonNode s = body.path("success");
+        if (s.isTextual()) {
+            return s.asText();
+        }
+        if (s.isObject() && s.size() > 0) {
+            Map.Entry<String, JsonNode> first = s.fields().next();
+            return first.getValue().asText().isEmpty() ? first.getKey() : first.getKey() + ": " + first.getValue().asText().trim();
+        }
+        return "done";
+    }
+
+    /** The lines a reply carries: step lines (start/stop), command output (exec), success lines. */
+    static List<String> lines(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        if (body.path("output").isArray()) {
+            body.get("output").forEach(n -> out.add(n.asText()));
+            return out;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = body.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isObject() && !e.getKey().equals("success")) {
+                e.getValue().fields().forEachRemaining(x -> out.add(x.getValue().asText().isEmpty() ? x.getKey()
+                        : x.getKey() + ": " + x.getValue().asText()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> extensions() {
+        return inner.extensions();
+    }
+
+    @Override
+    public AutoCloseable onEvent(Consumer<Event> listener) {
+        return inner.onEvent(listener);
+    }
+
+    @Override
+    public boolean cancel(String requestId) {
+        return inner.cancel(requestId);
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

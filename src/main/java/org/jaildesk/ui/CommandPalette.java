@@ -1,0 +1,128 @@
+package org.jaildesk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.Window;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.jails.JailsViewModel;
+
+/** Ctrl+K: type to find any action or jail; Enter runs it. Every word typed must appear in the entry. */
+final class CommandPalette {
+
+    /** One thing the palette can do. */
+    record Entry(String text, Runnable run) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private CommandPalette() {
+    }
+
+    static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable) {
+        List<Entry> all = new ArrayList<>();
+        for (UiAction a : actions) {
+            if (a.enabled().get()) {
+                all.add(new Entry(a.text().replace("\u2026", "") + (a.shortcut() == null ? "" : "   " + a.shortcut().getDisplayText()), a.run()));
+            }
+        }
+        if (vm != null) {
+            for (Jail j : vm.jails()) {
+                all.add(new Entry(msg.get("palette.select", j.displayName()), () -> {
+                    vm.selection().setAll(List.of(j));
+                    selectInTable.run();
+                }));
+                if (j.isRunning()) {
+                    all.add(new Entry(msg.get("palette.stop", j.displayName()), () -> {
+                        vm.selection().setAll(List.of(j));
+                        vm.stopSelected();
+                    }));
+                } else {
+                    all.add(new Entry(msg.get("palette.start", j.displayName()), () -> {
+                        vm.selection().setAll(List.of(j));
+                        vm.startSelected();
+                    }));
+                }
+            }
+        }
+        FilteredList<Entry> shown = new FilteredList<>(FXCollections.observableArrayList(all), e -> true);
+        TextField query = new TextField();
+        query.setId("paletteQuery");
+        query.setPromptText(msg.get("palette.prompt"));
+        ListView<Entry> list = new ListView<>(shown);
+        list.setId("paletteList");
+        list.setPrefHeight(320);
+        query.textProperty().addListener((o, a, b) -> {
+            String[] words = b.toLowerCase(Locale.ROOT).trim().split("\\s+");
+            shown.setPredicate(e -> {
+                String t = e.text().toLowerCase(Locale.ROOT);
+                for (String w : words) {
+                    if (!t.contains(w)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            list.getSelectionModel().selectFirst();
+        });
+        Stage stage = new Stage(StageStyle.UTILITY);
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(msg.get("palette.title"));
+        Runnable runSelected = () -> {
+            Entry e = list.getSelectionModel().getSelectedItem();
+            if (e == null && !shown.isEmpty()) {
+                e = shown.get(0);
+            }
+            stage.close();
+            if (e != null) {
+                e.run().run();
+            }
+        };
+        query.setOnKeyPressed(k -> {
+            switch (k.getCode()) {
+                case ENTER -> runSelected.run();
+                case ESCAPE -> stage.close();
+                case DOWN -> list.getSelectionModel().selectNext();
+                case UP -> list.getSelectionModel().selectPrevious();
+                default -> { }
+            }
+        });
+        list.setOnMouseClicked(m -> {
+            if (m.getClickCount() == 2) {
+                runSelected.run();
+            }
+        });
+        list.setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ENTER) {
+                runSelected.run();
+            }
+        });
+        VBox box = new VBox(6, query, list);
+        box.setPadding(new Insets(8));
+        Scene scene = new Scene(box, 520, 380);
+        if (owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+        }
+        stage.setScene(scene);
+        stage.show();
+        query.requestFocus();
+        list.getSelectionModel().selectFirst();
+        return stage;
+    }
+}

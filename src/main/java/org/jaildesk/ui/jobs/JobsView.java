@@ -1,0 +1,110 @@
+package org.jaildesk.ui.jobs;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jaildesk.ui.common.Messages;
+
+/** The jobs panel: every job with its state, progress and duration; the selected job's live output; cancel. */
+public final class JobsView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    public JobsView(JobsViewModel vm, Messages msg) {
+        setId("jobs");
+        setSpacing(4);
+        setPadding(new Insets(4, 6, 6, 6));
+        TableView<JobRow> table = new TableView<>(vm.jobs());
+        table.setId("jobsTable");
+        table.setPlaceholder(new Label(msg.get("jobs.empty")));
+        TableColumn<JobRow, String> state = new TableColumn<>(msg.get("jobs.state"));
+        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> msg.get("jobs.state." + c.getValue().state().get().name()
+                .toLowerCase(java.util.Locale.ROOT)), c.getValue().state()));
+        TableColumn<JobRow, String> host = text(msg.get("jobs.host"), JobRow::host);
+        TableColumn<JobRow, String> action = text(msg.get("jobs.action"), JobRow::action);
+        TableColumn<JobRow, String> target = text(msg.get("jobs.target"), JobRow::target);
+        TableColumn<JobRow, String> started = text(msg.get("jobs.started"), r -> TIME.format(r.started()));
+        TableColumn<JobRow, String> duration = new TableColumn<>(msg.get("jobs.duration"));
+        duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> String.format("%.1f s",
+                c.getValue().duration().get().toMillis() / 1000.0), c.getValue().duration()));
+        TableColumn<JobRow, Number> progress = new TableColumn<>(msg.get("jobs.progress"));
+        progress.setCellValueFactory(c -> c.getValue().progress());
+        progress.setCellFactory(c -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                if (empty || v == null) {
+                    setGraphic(null);
+                    return;
+                }
+                bar.setProgress(v.doubleValue() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : v.doubleValue());
+                bar.setMaxWidth(Double.MAX_VALUE);
+                setGraphic(bar);
+            }
+        });
+        progress.setPrefWidth(140);
+        TableColumn<JobRow, String> result = new TableColumn<>(msg.get("jobs.result"));
+        result.setCellValueFactory(c -> c.getValue().result());
+        result.setPrefWidth(320);
+        table.getColumns().addAll(java.util.List.of(state, host, action, target, started, duration, progress, result));
+
+        TextArea output = new TextArea();
+        output.setId("jobOutput");
+        output.setEditable(false);
+        output.getStyleClass().add("console");
+        ListChangeListener<String> follow = c -> {
+            JobRow r = table.getSelectionModel().getSelectedItem();
+            output.setText(r == null ? "" : String.join("\n", r.output()));
+            output.positionCaret(output.getLength());
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.output().removeListener(follow);
+            }
+            if (b != null) {
+                b.output().addListener(follow);
+            }
+            follow.onChanged(null);
+        });
+        Button cancel = new Button(msg.get("jobs.cancel"));
+        cancel.setId("jobCancel");
+        cancel.setOnAction(e -> vm.cancel(table.getSelectionModel().getSelectedItem()));
+        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            JobRow r = table.getSelectionModel().getSelectedItem();
+            return r == null || !r.cancellable();
+        }, table.getSelectionModel().selectedItemProperty(), vm.jobs()));
+        Button clear = new Button(msg.get("jobs.clear"));
+        clear.setId("jobsClear");
+        clear.setOnAction(e -> vm.clearFinished());
+        Label title = new Label(msg.get("jobs.title"));
+        title.getStyleClass().add("section-title");
+        HBox top = new HBox(8, title, cancel, clear);
+        SplitPane split = new SplitPane(table, output);
+        split.setDividerPositions(0.62);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(top, split);
+    }
+
+    private static TableColumn<JobRow, String> text(String title, java.util.function.Function<JobRow, String> f) {
+        TableColumn<JobRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return c;
+    }
+
+}

@@ -1,0 +1,135 @@
+package org.jaildesk.ui.jobs;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jaildesk.client.JobSink;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * Every action on every host as a job: live output, progress where the output tells, result; the finished ones kept
+ * in {@code jobs.json} so the history survives a restart; a notification when one ends.
+ */
+public final class JobsViewModel {
+
+    private static final Logger LOG = Logger.getLogger(JobsViewModel.class.getName());
+    private static final int KEEP = 300;
+
+    private record Saved(String host, String action, String target, String started, long millis, String state, String result,
+                         List<String> output) {
+    }
+
+    private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
+    private final Executor fx;
+    private final Messages msg;
+    private final Path file;
+    private final Consumer<String> announce;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JobsViewModel(Executor fx, Messages msg, Path file, Consumer<String> announce) {
+        this.fx = fx;
+        this.msg = msg;
+        this.file = file;
+        this.announce = announce;
+        load();
+    }
+
+    public ObservableList<JobRow> jobs() {
+        return jobs;
+    }
+
+    /** The sink for one host's transport. */
+    public JobSink sinkFor(String hostName) {
+        return (action, target, cancel) -> {
+            JobRow row = new JobRow(hostName, action, target, Instant.now(), cancel);
+            fx.execute(() -> jobs.add(0, row));
+            return new JobSink.Job() {
+                @Override
+                public void line(String line, int percent) {
+                    fx.execute(() -> {
+                        row.output.add(line);
+                        if (percent >= 0) {
+                            row.progress.set(percent / 100.0);
+                        }
+                        row.duration.set(Duration.between(row.started, Instant.now()));
+                    });
+                }
+
+                @Override
+                public void finished(boolean ok, String message, List<String> output) {
+                    fx.execute(() -> {
+                        row.output.addAll(output);
+                        boolean cancelled = !ok && message != null && message.startsWith("cancelled");
+                        row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
+                        row.result.set(message == null ? "" : message);
+                        row.progress.set(1);
+                        row.duration.set(Duration.between(row.started, Instant.now()));
+                        announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", row.action, row.target, hostName));
+                        save();
+                    });
+                }
+            };
+        };
+    }
+
+    public boolean cancel(JobRow row) {
+        return row.cancellable() && row.cancel.getAsBoolean();
+    }
+
+    public void clearFinished() {
+        jobs.removeIf(j -> j.state.get() != JobRow.State.RUNNING);
+        save();
+    }
+
+    private void load() {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        try {
+            List<Saved> saved = json.readValue(file.toFile(), new TypeReference<List<Saved>>() { });
+            for (Saved s : saved) {
+                JobRow r = new JobRow(s.host(), s.action(), s.target(), Instant.parse(s.started()), (BooleanSupplier) null);
+                r.state.set(JobRow.State.valueOf(s.state()));
+                r.duration.set(Duration.ofMillis(s.millis()));
+                r.result.set(s.result());
+                r.progress.set(1);
+                r.output.setAll(s.output());
+                jobs.add(r);
+            }
+        } catch (Exception e) {
+            LOG.warning("cannot read the job history " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void save() {
+        if (file == null) {
+            return;
+        }
+        List<Saved> out = new ArrayList<>();
+        for (JobRow r : jobs) {
+            if (r.state.get() != JobRow.State.RUNNING && out.size() < KEEP) {
+                out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
+                        r.result.get(), List.copyOf(r.output.size() > 200 ? r.output.subList(r.output.size() - 200, r.output.size()) : r.output)));
+            }
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            json.writeValue(tmp.toFile(), out);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception e) {
+            LOG.warning("cannot save the job history " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.ProtocolLog;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.jobs.JobRow;
+import org.jaildesk.ui.jobs.JobsViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Jobs, live refresh, the protocol log, theme, language and the command palette. */
+@ExtendWith(ApplicationExtension.class)
+class EverydayFeaturesTest {
+
+    @TempDir
+    Path config;
+    private MainWindowPage page;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private MainWindowPage open(FxRobot robot, SimulatedIocage.Config sim) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config, sim)).get();
+        page.waitFor(() -> page.rows().size() == 12);
+        return page;
+    }
+
+    private MainWindowPage open(FxRobot robot) throws Exception {
+        return open(robot, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+    }
+
+    @AfterEach
+    void close() {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    @Test
+    void aLongJobShowsProgressAndLandsInHistory(FxRobot robot) throws Exception {
+        open(robot, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO, Duration.ofMillis(25), null));
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#createName").tryQuery().isPresent());
+        robot.clickOn("#createName").write("fresh");
+        robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).getItems().add("13.4-RELEASE"));
+        robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).setValue("13.4-RELEASE"));
+        robot.clickOn("#createOk");
+        page.waitFor(() -> !page.jobs.jobs().isEmpty());
+        JobRow job = page.jobs.jobs().get(0);
+        assertEquals("createjail", job.action());
+        AtomicBoolean partway = new AtomicBoolean();
+        page.waitFor(() -> {
+            double p = job.progress().get();
+            if (p > 0 && p < 1) {
+                partway.set(true);
+            }
+            return job.state().get() != JobRow.State.RUNNING;
+        });
+        assertTrue(partway.get(), "the progress bar moved while the release downloaded");
+        assertEquals(JobRow.State.DONE, job.state().get());
+        assertTrue(job.output().stream().anyMatch(l -> l.startsWith("Downloading: base.txz")), job.output().toString());
+        page.waitFor(() -> page.has("fresh"));
+        JobsViewModel reloaded = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), config.resolve("jobs.json"), m -> { });
+        assertEquals("createjail", reloaded.jobs().get(0).action(), "the history survives a restart");
+        assertTrue(Files.readString(config.resolve("jobs.json")).contains("fresh"));
+    }
+
+    @Test
+    void anotherClientsChangeUpdatesTheTableByItself(FxRobot robot) throws Exception {
+        open(robot);
+        new IocageClient(new InProcessTransport(page.host)).startJail("mail").join();
+        page.waitFor(() -> page.row("mail").isRunning());
+    }
+
+    @Test
+    void theProtocolLogShowsRequestsRepliesAndTheIocageArgv(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("View").clickOn("Protocol log");
+        page.waitFor(() -> robot.lookup("#logTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<ProtocolLog.Entry> table = (TableView<ProtocolLog.Entry>) robot.lookup("#logTable").query();
+        List<ProtocolLog.Entry> entries = List.copyOf(table.getItems());
+        ProtocolLog.Entry request = entries.stream().filter(e -> e.kind() == ProtocolLog.Entry.Kind.REQUEST
+                && e.summary().startsWith("sysadm/iocage listjails")).findFirst().orElseThrow();
+        String id = request.summary().substring(request.summary().indexOf('#') + 1);
+        assertTrue(entries.stream().anyMatch(e -> e.kind() == ProtocolLog.Entry.Kind.REPLY && e.summary().endsWith("#" + id)));
+        assertTrue(entries.stream().anyMatch(e -> e.kind() == ProtocolLog.Entry.Kind.COMMAND && e.summary().startsWith("iocage list -l -h")));
+        robot.clickOn("#logFilter").write("list -l");
+        page.waitFor(() -> table.getItems().stream().allMatch(e -> e.kind() == ProtocolLog.Entry.Kind.COMMAND));
+    }
+
+    @Test
+    void switchingThemeAndLanguageChangesTheWindow(FxRobot robot) throws Exception {
+        open(robot);
+        assertTrue(!stage.getScene().getRoot().getStyleClass().contains("dark"));
+        robot.clickOn("View").clickOn("Dark theme");
+        page.waitFor(() -> stage.getScene().getRoot().getStyleClass().contains("dark"));
+        robot.clickOn("View").clickOn("Language").clickOn("Deutsch");
+        page.waitFor(() -> robot.lookup("#tb-start").tryQuery().map(n -> ((Button) n).getText().equals("Starten")).orElse(false));
+        page.waitFor(() -> page.rows().size() == 12);
+        assertTrue(stage.getScene().getRoot().getStyleClass().contains("dark"), "the theme stays");
+        assertEquals("JailDesk \u2014 Demo host (simulated)", stage.getTitle());
+        robot.clickOn("Ansicht").clickOn("Sprache").clickOn("English");
+        page.waitFor(() -> robot.lookup("#tb-start").tryQuery().map(n -> ((Button) n).getText().equals("Start")).orElse(false));
+    }
+
+    @Test
+    void theCommandPaletteStartsAJail(FxRobot robot) throws Exception {
+        open(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
+        robot.clickOn("#paletteQuery").write("start mail");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        page.waitFor(() -> page.row("mail").isRunning());
+    }
+}

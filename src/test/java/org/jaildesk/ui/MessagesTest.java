@@ -1,0 +1,103 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every key the code uses exists in English and German, every key in the bundles is used, both bundles match. */
+class MessagesTest {
+
+    /** Keys the code builds from a prefix and a value (state, type, category, …). */
+    private static final Set<String> BUILT = Set.of(
+            "state.up", "state.down", "state.corrupt", "state.unknown",
+            "type.clone", "type.basejail", "type.thick", "type.empty",
+            "category.identity", "category.network", "category.resources", "category.jail", "category.zfs", "category.other",
+            "clean.jails.action", "clean.releases.action", "clean.templates.action", "clean.all.action",
+            "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",
+            "log.kind.request", "log.kind.reply", "log.kind.event", "log.kind.command",
+            "language.en", "language.de");
+
+    private static Properties load(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/org/jaildesk/ui/" + name)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static Set<String> usedKeys() throws Exception {
+        Set<String> used = new TreeSet<>(BUILT);
+        Pattern get = Pattern.compile("(?:msg|messages)\\.get\\(\\s*(?:[a-zA-Z.]+\\s*\\?\\s*)?\"([a-zA-Z0-9_.]+)\"");
+        Pattern ternary = Pattern.compile("\\?\\s*\"([a-z]+\\.[a-zA-Z0-9_.]+)\"\\s*:\\s*\"([a-z]+\\.[a-zA-Z0-9_.]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(f);
+                Matcher m = get.matcher(src);
+                while (m.find()) {
+                    String k = m.group(1);
+                    if (k.endsWith(".")) {
+                        // A prefix the code completes at run time: its keys are listed in BUILT.
+                        assertTrue(BUILT.stream().anyMatch(b -> b.startsWith(k)), "no built keys listed for prefix " + k);
+                    } else {
+                        used.add(k);
+                    }
+                }
+                Matcher t = ternary.matcher(src);
+                while (t.find()) {
+                    used.add(t.group(1));
+                    used.add(t.group(2));
+                }
+            }
+        }
+        return used;
+    }
+
+    private static String sources() throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                b.append(Files.readString(f));
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void everyUsedKeyExistsAndEveryKeyIsUsed() throws Exception {
+        Properties en = load("messages.properties");
+        Set<String> used = usedKeys();
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(en.stringPropertyNames());
+        assertEquals(Set.of(), missing, "keys used in the code but missing from messages.properties");
+        Set<String> unused = new TreeSet<>(en.stringPropertyNames());
+        unused.removeAll(used);
+        // Keys handed to a helper (row(r, "column.ip6", …)) count as used when their literal is in the code.
+        String code = sources();
+        unused.removeIf(k -> code.contains("\"" + k + "\""));
+        assertEquals(Set.of(), unused, "keys in messages.properties that no code uses");
+    }
+
+    @Test
+    void germanIsComplete() throws Exception {
+        Properties en = load("messages.properties");
+        Properties de = load("messages_de.properties");
+        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(de.stringPropertyNames()));
+        for (String k : en.stringPropertyNames()) {
+            assertTrue(!de.getProperty(k).isBlank(), k);
+            long enArgs = en.getProperty(k).chars().filter(c -> c == '{').count();
+            long deArgs = de.getProperty(k).chars().filter(c -> c == '{').count();
+            assertEquals(enArgs, deArgs, "placeholders of " + k);
+        }
+    }
+}
