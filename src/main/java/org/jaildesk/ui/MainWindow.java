@@ -170,6 +170,9 @@ public final class MainWindow {
             stage.setY(layout.y);
         }
         stage.setScene(scene);
+        for (int size : new int[] {16, 32, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(MainWindow.class.getResource("icons/jaildesk-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         hosts.selected().addListener((o, a, b) -> switchTo(a, b));
