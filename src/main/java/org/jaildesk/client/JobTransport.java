@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
 import org.jaildesk.protocol.Protocol;
@@ -20,14 +18,13 @@ import org.jaildesk.protocol.Response;
  * Turns every action that changes a host into a job: started, fed with the host's progress events while it runs,
  * finished with its output and result. Reads are not jobs.
  */
-public final class JobTransport implements Transport {
+public final class JobTransport extends ForwardingTransport {
 
-    private final Transport inner;
     private final JobSink sink;
     private final Map<String, JobSink.Job> running = new ConcurrentHashMap<>();
 
     public JobTransport(Transport inner, JobSink sink) {
-        this.inner = inner;
+        super(inner);
         this.sink = sink;
         inner.onEvent(this::progress);
     }
@@ -106,25 +103,5 @@ public final class JobTransport implements Transport {
             }
         }
         return out;
-    }
-
-    @Override
-    public CompletableFuture<Set<String>> extensions() {
-        return inner.extensions();
-    }
-
-    @Override
-    public AutoCloseable onEvent(Consumer<Event> listener) {
-        return inner.onEvent(listener);
-    }
-
-    @Override
-    public boolean cancel(String requestId) {
-        return inner.cancel(requestId);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }
