@@ -60,6 +60,19 @@ public final class Notifier {
         notices.remove(n);
     }
 
+    /**
+     * Logs a failure inside a view model's own handler (a bug, not a host's answer), which would otherwise vanish
+     * in an unobserved future; returns the same future.
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> logged(java.util.concurrent.CompletableFuture<T> f, String where) {
+        f.whenComplete((ok, e) -> {
+            if (e != null) {
+                LOG.log(Level.SEVERE, "unexpected failure in " + where, unwrap(e));
+            }
+        });
+        return f;
+    }
+
     public static Throwable unwrap(Throwable t) {
         Throwable e = t;
         while (e instanceof CompletionException && e.getCause() != null) {

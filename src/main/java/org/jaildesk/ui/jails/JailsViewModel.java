@@ -168,7 +168,7 @@ public final class JailsViewModel {
         if (loaded.get()) {
             stale.set(true);
         }
-        return client.listJails().handleAsync((list, error) -> {
+        return Notifier.logged(client.listJails().handleAsync((list, error) -> {
             refreshesInFlight--;
             refreshing.set(refreshesInFlight > 0);
             if (error != null) {
@@ -186,7 +186,7 @@ public final class JailsViewModel {
                 refresh();
             }
             return null;
-        }, fx);
+        }, fx), "the jail table's refresh");
     }
 
     /** Replaces the rows, keeping the selection on the jails that are still there (by id). */

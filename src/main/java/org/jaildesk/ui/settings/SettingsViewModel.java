@@ -110,7 +110,7 @@ public final class SettingsViewModel {
         CompletableFuture<JailSettings> values = forDefaults ? client.getDefaultSettings() : client.getJailSettings(jailId);
         CompletableFuture<JailSettings> dflt = forDefaults ? values : client.getDefaultSettings();
         CompletableFuture<Set<String>> ext = client.extensions();
-        return values.thenCombine(dflt, (v, d) -> new JailSettings[] {v, d}).thenCombine(ext, (vd, e) -> {
+        return Notifier.logged(values.thenCombine(dflt, (v, d) -> new JailSettings[] {v, d}).thenCombine(ext, (vd, e) -> {
             return new Object[] {vd[0], vd[1], e};
         }).handleAsync((r, error) -> {
             if (mine != generation) {
@@ -131,7 +131,7 @@ public final class SettingsViewModel {
             readOnlyReason.set(canSet ? "" : msg.get("settings.readOnlyHost"));
             settings.setAll(build(v.values()));
             return null;
-        }, fx);
+        }, fx), "the settings inspector");
     }
 
     private List<Setting> build(Map<String, String> values) {

@@ -43,7 +43,7 @@ public final class UsageViewModel {
     }
 
     public CompletableFuture<Void> refresh() {
-        return client.df().handleAsync((list, error) -> {
+        return Notifier.logged(client.df().handleAsync((list, error) -> {
             if (error != null) {
                 notifier.failure(msg.get("usage.load"), error);
                 return null;
@@ -56,6 +56,6 @@ public final class UsageViewModel {
             totals.set(msg.get("usage.totals", Size.ofBytes(used).text(), sorted.size(), available.text(), pressed));
             rows.setAll(sorted);
             return null;
-        }, fx);
+        }, fx), "the disk usage view");
     }
 }
