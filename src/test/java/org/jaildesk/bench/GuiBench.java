@@ -39,6 +39,24 @@ final class GuiBench {
     private GuiBench() {
     }
 
+    /** Five refreshes with a change between each (another client starts a jail); the longest pause between pulses. */
+    private static double pulseGap(MainWindow window, IocageClient other, boolean[] measuring, AtomicLong maxGap,
+                                   AtomicLong longestTask, int offset) throws Exception {
+        maxGap.set(0);
+        longestTask.set(0);
+        measuring[0] = true;
+        for (int i = 0; i < 5; i++) {
+            other.startJail(String.format(Locale.ROOT, "jail%05d", 3 * (i + offset) + 1)).join();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> window.refreshNow().whenComplete((a, b) -> done.complete(null)));
+            done.get(60, TimeUnit.SECONDS);
+            Thread.sleep(150);
+        }
+        measuring[0] = false;
+        System.out.printf(Locale.ROOT, "  (diagnostic: longest view-model task on the FX thread %.0f ms)%n", longestTask.get() / 1e6);
+        return maxGap.get() / 1e6;
+    }
+
     static void run(Figures f) throws Exception {
         int jails = 10_000;
         IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON).withJails(jails)),
@@ -116,20 +134,18 @@ final class GuiBench {
         f.report("GUI: 10,000 jails in the table after the reply", String.format(Locale.ROOT, "%.0f ms", populatedMs),
                 "<= 2000 ms", populatedAt.get() != 0 && populatedMs <= 2000);
 
-        measuring[0] = true;
         IocageClient other = new IocageClient(new InProcessTransport(host));
-        for (int i = 0; i < 5; i++) {
-            // Something changes between refreshes, as on a live host: another client starts a jail.
-            other.startJail(String.format(Locale.ROOT, "jail%05d", 3 * i + 1)).join();
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            Platform.runLater(() -> window[0].refreshNow().whenComplete((a, b) -> done.complete(null)));
-            done.get(60, TimeUnit.SECONDS);
-            Thread.sleep(150);
+        double cold = pulseGap(window[0], other, measuring, maxGap, longestTask, 0);
+        f.report("GUI: longest FX pulse gap, first 5 refreshes after start", String.format(Locale.ROOT, "%.0f ms", cold),
+                "<= 100 ms", cold <= 100);
+        // The same after the JIT has compiled the hot paths (ten listings nobody measures): on 2 cores the compiler
+        // threads compete with everything else during the first seconds.
+        for (int i = 0; i < 10; i++) {
+            new IocageClient(timed).listJails().join();
         }
-        measuring[0] = false;
-        double gapMs = maxGap.get() / 1e6;
-        System.out.printf(Locale.ROOT, "  (diagnostic: longest view-model task on the FX thread %.0f ms)%n", longestTask.get() / 1e6);
-        f.report("GUI: longest FX pulse gap during 5 refreshes", String.format(Locale.ROOT, "%.0f ms", gapMs), "<= 100 ms", gapMs <= 100);
+        double warm = pulseGap(window[0], other, measuring, maxGap, longestTask, 5);
+        f.report("GUI: longest FX pulse gap, 5 refreshes after warm-up", String.format(Locale.ROOT, "%.0f ms", warm),
+                "<= 100 ms", warm <= 100);
 
         System.gc();
         Thread.sleep(500);
