@@ -151,14 +151,7 @@ public final class MainWindow {
         }
         root.setCenter(vertical);
         applyThemeToEveryWindow();
-        javafx.animation.Timeline background = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(Math.max(5, Integer.parseInt(uiState.setting("refreshSeconds", "30")))), e -> {
-                    if (vm() != null && !vm().refreshing().get()) {
-                        vm().refresh();
-                    }
-                }));
-        background.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        background.play();
+        startBackgroundRefresh();
         root.setBottom(new VBox(new NoticeBar(notifier, msg), statusBar()));
 
         HostEntry first = hosts.hosts().isEmpty() ? null : hosts.hosts().get(0);
@@ -312,7 +305,23 @@ public final class MainWindow {
             });
             language.getItems().add(r);
         }
-        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobsItem, log, new SeparatorMenuItem(), darkItem, language);
+        Menu interval = new Menu(msg.get("menu.refreshEvery"));
+        interval.setId("menu-refreshEvery");
+        javafx.scene.control.ToggleGroup every = new javafx.scene.control.ToggleGroup();
+        for (int seconds : new int[] {0, 15, 30, 60, 300}) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(seconds == 0 ? msg.get("refresh.off")
+                    : seconds < 60 ? msg.get("refresh.seconds", seconds) : msg.get("refresh.minutes", seconds / 60));
+            r.setId("menu-refresh-" + seconds);
+            r.setToggleGroup(every);
+            r.setSelected(uiState.setting("refreshSeconds", "30").equals(String.valueOf(seconds)));
+            r.setOnAction(e -> {
+                uiState.putSetting("refreshSeconds", String.valueOf(seconds));
+                uiState.save();
+                startBackgroundRefresh();
+            });
+            interval.getItems().add(r);
+        }
+        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobsItem, log, interval, new SeparatorMenuItem(), darkItem, language);
         MenuBar bar = new MenuBar(file, jail, hostMenu, view);
         bar.setId("menuBar");
         return bar;
@@ -362,6 +371,25 @@ public final class MainWindow {
 
     private ContextMenu tableMenu;
     private Runnable jobsPanel = () -> { };
+    private javafx.animation.Timeline background;
+
+    /** A quiet refresh of the shown host every few seconds (0 = off), for hosts that send no change events. */
+    private void startBackgroundRefresh() {
+        if (background != null) {
+            background.stop();
+        }
+        int seconds = Integer.parseInt(uiState.setting("refreshSeconds", "30"));
+        if (seconds <= 0) {
+            return;
+        }
+        background = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(Math.max(5, seconds)), e -> {
+            if (vm() != null && !vm().refreshing().get()) {
+                vm().refresh();
+            }
+        }));
+        background.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        background.play();
+    }
 
     /** Light or dark on every window the app opens (dialogs and consoles too), from one stylesheet. */
     private void applyThemeToEveryWindow() {

@@ -137,4 +137,22 @@ class EverydayFeaturesTest {
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         page.waitFor(() -> page.row("mail").isRunning());
     }
+
+    @Test
+    void theBackgroundRefreshIntervalIsChosenAndRemembered(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem every = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
+                .filter(i -> "menu-refresh-60".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Every 1 min", every.getText());
+        robot.interact(every::fire);
+        page.waitFor(() -> {
+            try {
+                return Files.readString(config.resolve("ui-state.json")).contains("\"refreshSeconds\" : \"60\"");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+    }
 }
