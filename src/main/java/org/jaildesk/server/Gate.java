@@ -154,6 +154,7 @@ final class Gate {
         }
         throttle.succeed(s.address);
         s.user = user;
+        s.everLoggedIn = true;
         ArrayNode out = JSON.arrayNode();
         out.add(s.token);
         out.add(tokens.lifetime().toSeconds());

@@ -12,6 +12,8 @@ final class Session {
     final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     volatile String user;
     volatile String token;
+    /** Set at the first successful login; the grace timer closes only sockets that never logged in. */
+    volatile boolean everLoggedIn;
 
     Session(String address, Consumer<String> sender) {
         this.address = address;

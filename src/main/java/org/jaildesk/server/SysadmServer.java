@@ -198,7 +198,8 @@ public final class SysadmServer implements AutoCloseable {
             });
             sessions.put(conn, s);
             timers.schedule(() -> {
-                if (conn.isOpen() && !s.loggedIn()) {
+                // Not loggedIn(): an auth request logs the session out while it checks the password.
+                if (conn.isOpen() && !s.everLoggedIn) {
                     conn.close(CloseFrame.POLICY_VALIDATION, "not logged in within " + config.authGrace().toSeconds() + " s");
                 }
             }, config.authGrace().toMillis(), TimeUnit.MILLISECONDS);
