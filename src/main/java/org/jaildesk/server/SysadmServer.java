@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
@@ -191,9 +193,11 @@ public final class SysadmServer implements AutoCloseable {
                 conn.close(CloseFrame.POLICY_VALIDATION, "too many failed logins; try again later");
                 return;
             }
+            AtomicBoolean nudging = new AtomicBoolean();
             Session s = new Session(address, text -> {
                 if (conn.isOpen()) {
                     conn.send(text);
+                    nudge(conn, nudging);
                 }
             });
             sessions.put(conn, s);
@@ -203,6 +207,28 @@ public final class SysadmServer implements AutoCloseable {
                     conn.close(CloseFrame.POLICY_VALIDATION, "not logged in within " + config.authGrace().toSeconds() + " s");
                 }
             }, config.authGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /**
+         * Java-WebSocket 1.6.0 can lose a write wake-up: its selector thread drains a connection's queue, then sets the
+         * key back to read-only; a frame queued by another thread (our replies come from the host's threads) in between
+         * stays queued until something else is written. Shortly after a send, re-arm the write while data is queued.
+         */
+        private void nudge(WebSocket conn, AtomicBoolean scheduled) {
+            if (!scheduled.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                timers.schedule(() -> {
+                    scheduled.set(false);
+                    if (conn.isOpen() && conn.hasBufferedData()) {
+                        onWriteDemand(conn);
+                        nudge(conn, scheduled);
+                    }
+                }, 25, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+            }
         }
 
         @Override
