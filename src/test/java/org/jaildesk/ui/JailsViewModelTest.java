@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.Jail;
@@ -22,23 +24,29 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The jails view model without a window: executor Runnable::run, the demo host behind an in-process transport. */
+/**
+ * The jails view model without a window: one thread stands in for the FX thread (the view model's UI-side work is
+ * serialized there, as in the app), the demo host behind an in-process transport.
+ */
 class JailsViewModelTest {
 
     private IocageHost host;
     private JailsViewModel vm;
     private Notifier notifier;
+    private ExecutorService fxThread;
 
     @BeforeEach
     void open() {
         host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
         Messages msg = new Messages(Locale.ENGLISH);
         notifier = new Notifier(msg);
-        vm = new JailsViewModel(new IocageClient(new InProcessTransport(host)), Runnable::run, msg, notifier);
+        fxThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-fx"));
+        vm = new JailsViewModel(new IocageClient(new InProcessTransport(host)), fxThread, msg, notifier);
     }
 
     @AfterEach
     void close() {
+        fxThread.shutdownNow();
         host.close();
     }
 
