@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailNames;
+import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
 /** The create, clone and destroy dialogs. Each validates as the user types and enables its button only when valid. */
@@ -36,7 +37,7 @@ public final class JailDialogs {
 
     /** Create: name, release (from the host), type, extra properties. Runs the create when confirmed. */
     public Dialog<ButtonType> create(Window owner) {
-        Dialog<ButtonType> d = dialog(owner, "createDialog", msg.get("create.title"));
+        Dialog<ButtonType> d = Dialogs.titled(owner, "createDialog", msg.get("create.title"));
         TextField name = field("createName", msg.get("create.namePrompt"));
         ComboBox<String> release = new ComboBox<>();
         release.setId("createRelease");
@@ -95,7 +96,7 @@ public final class JailDialogs {
 
     /** Clone the selected (stopped) jail under a new name, with properties that should differ. */
     public Dialog<ButtonType> cloneJail(Window owner, Jail source) {
-        Dialog<ButtonType> d = dialog(owner, "cloneDialog", msg.get("clone.title", source.displayName()));
+        Dialog<ButtonType> d = Dialogs.titled(owner, "cloneDialog", msg.get("clone.title", source.displayName()));
         TextField name = field("cloneName", msg.get("create.namePrompt"));
         name.setText(source.displayName() + "-clone");
         TextField props = field("cloneProps", msg.get("create.propsPrompt"));
@@ -125,7 +126,7 @@ public final class JailDialogs {
      * first" (without it, the button stays off).
      */
     public Dialog<ButtonType> destroy(Window owner, Jail jail) {
-        Dialog<ButtonType> d = dialog(owner, "destroyDialog", msg.get("destroy.title", jail.displayName()));
+        Dialog<ButtonType> d = Dialogs.titled(owner, "destroyDialog", msg.get("destroy.title", jail.displayName()));
         Label warning = new Label(msg.get("destroy.warning", jail.displayName()));
         warning.setWrapText(true);
         warning.getStyleClass().add("danger-text");
@@ -156,15 +157,6 @@ public final class JailDialogs {
             }
             return b;
         });
-        return d;
-    }
-
-    private static Dialog<ButtonType> dialog(Window owner, String id, String title) {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(title);
-        d.setHeaderText(title);
-        d.getDialogPane().setId(id);
         return d;
     }
 

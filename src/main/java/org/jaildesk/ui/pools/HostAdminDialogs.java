@@ -10,6 +10,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
 /** Activate and deactivate a pool; preview and confirm a clean by a typed word. */
@@ -24,7 +25,7 @@ public final class HostAdminDialogs {
     }
 
     public Dialog<ButtonType> activate(Window owner) {
-        Dialog<ButtonType> d = base(owner, "activateDialog", msg.get("pool.activateTitle"));
+        Dialog<ButtonType> d = Dialogs.titled(owner, "activateDialog", msg.get("pool.activateTitle"));
         TextField name = new TextField();
         name.setId("poolName");
         name.setPromptText("tank");
@@ -51,7 +52,7 @@ public final class HostAdminDialogs {
     }
 
     public Dialog<ButtonType> deactivate(Window owner, String pool) {
-        Dialog<ButtonType> d = base(owner, "deactivateDialog", msg.get("pool.deactivateTitle", pool));
+        Dialog<ButtonType> d = Dialogs.titled(owner, "deactivateDialog", msg.get("pool.deactivateTitle", pool));
         Label explain = new Label(msg.get("pool.deactivateExplain", pool));
         explain.setWrapText(true);
         explain.setMaxWidth(460);
@@ -75,7 +76,7 @@ public final class HostAdminDialogs {
 
     Dialog<ButtonType> cleanDialog(Window owner, HostAdminViewModel.Preview p) {
         String action = msg.get("clean." + p.kind().name().toLowerCase(java.util.Locale.ROOT) + ".action");
-        Dialog<ButtonType> d = base(owner, "cleanDialog", action);
+        Dialog<ButtonType> d = Dialogs.titled(owner, "cleanDialog", action);
         Label warning = new Label(msg.get("clean.warning"));
         warning.setWrapText(true);
         warning.getStyleClass().add("danger-text");
@@ -98,15 +99,6 @@ public final class HostAdminDialogs {
             }
             return b;
         });
-        return d;
-    }
-
-    private static Dialog<ButtonType> base(Window owner, String id, String title) {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(title);
-        d.setHeaderText(title);
-        d.getDialogPane().setId(id);
         return d;
     }
 
