@@ -23,29 +23,36 @@ public final class PythonOutput {
      * or not used after a crash; also the short form's 5 columns. JID {@code None} (after 2020) means stopped.
      */
     public static List<ListedJail> list(String stdout) throws IocageParseException {
-        List<Lines.Line> lines = Lines.meaningful(stdout);
-        List<ListedJail> out = new ArrayList<>();
-        if (TextTable.looksLikeTable(lines)) {
-            TextTable.Table t = TextTable.parse(lines);
+        if (firstMeaningfulIsTable(stdout)) {
+            TextTable.Table t = TextTable.parse(Lines.meaningful(stdout));
             List<String> cols = t.header();
             if (!cols.equals(LONG) && !cols.equals(SHORT)) {
                 throw new IocageParseException("unknown list columns " + cols);
             }
+            List<ListedJail> out = new ArrayList<>();
             for (List<String> r : t.rows()) {
                 out.add(row(cols, r, new Lines.Line(0, String.join(" | ", r))));
             }
             return out;
         }
-        for (Lines.Line line : lines) {
-            String[] f = line.text().split("\t", -1);
-            List<String> cols = f.length == LONG.size() ? LONG : f.length == SHORT.size() ? SHORT : null;
-            if (cols == null) {
-                throw IocageParseException.at("expected " + LONG.size() + " TAB-separated fields, got " + f.length,
-                        line.number(), line.text());
+        return new TabListing(stdout).rows();
+    }
+
+    private static boolean firstMeaningfulIsTable(String stdout) {
+        int from = 0;
+        int n = stdout.length();
+        while (from < n) {
+            int end = stdout.indexOf('\n', from);
+            if (end < 0) {
+                end = n;
             }
-            out.add(row(cols, List.of(f), line));
+            String line = stdout.substring(from, end);
+            if (!line.isBlank() && !Lines.isNoise(TabListing.withoutCr(line))) {
+                return line.startsWith("+");
+            }
+            from = end + 1;
         }
-        return out;
+        return false;
     }
 
     private static ListedJail row(List<String> cols, List<String> f, Lines.Line line) throws IocageParseException {

@@ -1,0 +1,91 @@
+package org.jaildesk.host.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The one-pass TAB listing reader against the plain reading it replaced (split into lines, drop blanks and banners,
+ * split each at TABs, trim, check): same jails, or the same error naming the same line, for generated listings that
+ * mix good rows with every kind of damage.
+ */
+class TabListingPropertyTest {
+
+    @Property(tries = 2000)
+    void readsExactlyAsThePlainSplitDoes(@ForAll("listings") String output) {
+        assertEquals(plain(output), fast(output));
+    }
+
+    private static Object fast(String output) {
+        try {
+            return new TabListing(output).rows();
+        } catch (IocageParseException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The reading before the one-pass reader, kept here as the reference. */
+    private static Object plain(String output) {
+        try {
+            List<ListedJail> out = new ArrayList<>();
+            for (Lines.Line line : Lines.meaningful(output)) {
+                String[] f = line.text().split("\t", -1);
+                if (f.length != 10 && f.length != 5) {
+                    throw IocageParseException.at("expected 10 TAB-separated fields, got " + f.length, line.number(), line.text());
+                }
+                boolean isLong = f.length == 10;
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = f[i].trim();
+                }
+                if (f[1].isEmpty()) {
+                    throw IocageParseException.at("a jail row without a name", line.number(), line.text());
+                }
+                String type = isLong ? f[4] : "";
+                if (isLong && f[9].equals("yes") && type.equals("jail")) {
+                    type = "basejail";
+                }
+                out.add(new ListedJail(f[1], f[1], CommonOutput.jid(f[0], line),
+                        isLong ? CommonOutput.onOff(f[2], line) : "-",
+                        CommonOutput.state(f[isLong ? 3 : 2], line),
+                        CommonOutput.dash(type),
+                        CommonOutput.dash(f[isLong ? 5 : 3]),
+                        CommonOutput.dash(f[isLong ? 6 : 4]),
+                        isLong ? CommonOutput.dash(f[7]) : "-",
+                        isLong ? CommonOutput.dash(f[8]) : "-"));
+            }
+            return out;
+        } catch (IocageParseException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> listings() {
+        Arbitrary<String> jid = Arbitraries.of("-", "None", "1", "42", "123456789", "1234567890", "x", "", " 7 ", "-1");
+        Arbitrary<String> name = Arbitraries.of("db01", "web", " mail ", "", "a b", "jail-1", "ü", "None");
+        Arbitrary<String> boot = Arbitraries.of("on", "off", "1", "0", "yes", "no", "maybe", " on", "");
+        Arbitrary<String> state = Arbitraries.of("up", "down", "CORRUPT", "Up", "", " down ");
+        Arbitrary<String> type = Arbitraries.of("jail", "basejail", "template", "pluginv2", "-", "", " jail ");
+        Arbitrary<String> release = Arbitraries.of("13.2-RELEASE-p4", "14.1-RELEASE", "-", "None", "none", "", " 13.2-RELEASE-p4 ");
+        Arbitrary<String> ip = Arbitraries.of("-", "em0|10.0.0.1/24", "DHCP (not running)", "vnet0|10.0.0.2/24,vnet1|fe80::1", "None", "");
+        Arbitrary<String> yes = Arbitraries.of("yes", "no", "", " yes");
+        Arbitrary<String> longRow = net.jqwik.api.Combinators.combine(List.of(jid, name, boot, state, type, release, ip, ip, name, yes))
+                .as(f -> String.join("\t", f));
+        Arbitrary<String> shortRow = net.jqwik.api.Combinators.combine(List.of(jid, name, state, release, ip))
+                .as(f -> String.join("\t", f));
+        Arbitrary<String> other = Arbitraries.of("", "   ", "\t", "********************************************************************************",
+                "Creating tank/iocage", "INFO: Creating tank/iocage/jails...", "mount -t fdescfs null /dev/fd",
+                "-\tonly\tthree", "None", "Nothing", "+-----+", "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11", "\u00a0");
+        Arbitrary<String> line = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, longRow), net.jqwik.api.Tuple.of(3, shortRow), net.jqwik.api.Tuple.of(2, other));
+        Arbitrary<String> ending = Arbitraries.of("\n", "\r\n", "\n\n");
+        return net.jqwik.api.Combinators.combine(line, ending).as((l, e) -> l + e).list().ofMaxSize(12)
+                .map(ls -> String.join("", ls));
+    }
+}
