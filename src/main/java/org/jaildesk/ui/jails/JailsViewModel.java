@@ -194,17 +194,16 @@ public final class JailsViewModel {
         List<String> selectedIds = selection.stream().map(Jail::id).toList();
         if (list.size() == jails.size()) {
             // Most refreshes change a few rows: touch only those, so the table does not rebuild 10,000 rows each time.
-            int changed = 0;
-            for (int i = 0; i < list.size() && changed <= 500; i++) {
+            int[] changed = new int[501];
+            int n = 0;
+            for (int i = 0; i < list.size() && n < changed.length; i++) {
                 if (!list.get(i).equals(jails.get(i))) {
-                    changed++;
+                    changed[n++] = i;
                 }
             }
-            if (changed <= 500) {
-                for (int i = 0; i < list.size(); i++) {
-                    if (!list.get(i).equals(jails.get(i))) {
-                        jails.set(i, list.get(i));
-                    }
+            if (n < changed.length) {
+                for (int k = 0; k < n; k++) {
+                    jails.set(changed[k], list.get(changed[k]));
                 }
             } else {
                 jails.setAll(list);
