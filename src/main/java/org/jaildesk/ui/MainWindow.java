@@ -540,7 +540,10 @@ public final class MainWindow {
         search.textProperty().unbindBidirectional(previousQuery);
         previousQuery = v.session().jails().query();
         search.textProperty().bindBidirectional(previousQuery);
-        staleLabel.textProperty().bind(Bindings.when(v.session().jails().stale()).then(msg.get("status.stale")).otherwise(""));
+        // Shown and hidden, never emptied: an empty label changes the status bar's size, and that re-lays out and
+        // repaints the whole window on every refresh.
+        staleLabel.setText(msg.get("status.stale"));
+        staleLabel.visibleProperty().bind(v.session().jails().stale());
         poolLabel.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", v.admin().pool().get()), v.admin().pool()));
         applyLayout(v, uiState.layout(host.id()));
         Platform.runLater(v.table()::requestFocus);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -13,6 +15,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,10 +117,28 @@ class MainWindowTest {
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isEmpty());
         robot.clickOn("#tb-refresh");
-        page.waitFor(() -> !robot.lookup("#stale").queryAs(Label.class).getText().isEmpty() || page.has("mail"));
-        page.waitFor(() -> robot.lookup("#stale").queryAs(Label.class).getText().isEmpty());
+        page.waitFor(() -> robot.lookup("#stale").queryAs(Label.class).isVisible() || page.has("mail"));
+        page.waitFor(() -> !robot.lookup("#stale").queryAs(Label.class).isVisible());
         assertTrue(page.has("mail"));
         assertEquals(12, page.rows().size());
+    }
+
+    @Test
+    void aSlowRefreshMarksTheRowsStaleUntilItIsDone(FxRobot robot) throws Exception {
+        // Every iocage command takes 1.5 s: long enough to see the marking.
+        SimulatedIocage.Config slow = new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ofMillis(1500),
+                Duration.ZERO, null);
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config, slow)).get();
+        page.waitFor(() -> page.rows().size() == 12);
+        Node table = robot.lookup("#jailTable").query();
+        Label stale = robot.lookup("#stale").queryAs(Label.class);
+        assertFalse(stale.isVisible());
+        assertEquals(1.0, table.getOpacity());
+        robot.clickOn("#tb-refresh");
+        page.waitFor(() -> stale.isVisible() && table.getOpacity() < 1.0);
+        assertEquals("Refreshing \u2014 showing the last known state", stale.getText());
+        assertEquals(12, page.rows().size(), "the last known rows stay while the refresh runs");
+        page.waitFor(() -> !stale.isVisible() && table.getOpacity() == 1.0);
     }
 
     @Test

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -110,28 +111,35 @@ public final class JailTableView extends TableView<Jail> {
         return c;
     }
 
-    /** A coloured dot and the state word; style classes {@code running}/{@code stopped} carry the colour. */
+    /**
+     * A coloured dot and the state word; pseudo-classes {@code :running}, {@code :stopped}, {@code :corrupt} carry the
+     * colour. Not style classes, and the dot stays in place: adding and removing either makes JavaFX re-run CSS for the
+     * cell, and a refresh updates every visible cell.
+     */
     private static final class StateCell extends TableCell<Jail, JailState> {
+        private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+        private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+        private static final PseudoClass CORRUPT = PseudoClass.getPseudoClass("corrupt");
+
         private final Messages msg;
         private final Circle dot = new Circle(5);
 
         StateCell(Messages msg) {
             this.msg = msg;
             dot.getStyleClass().add("state-dot");
+            setGraphic(dot);
+            dot.setVisible(false);
         }
 
         @Override
         protected void updateItem(JailState s, boolean empty) {
             super.updateItem(s, empty);
-            getStyleClass().removeAll("running", "stopped", "corrupt");
-            if (empty || s == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            getStyleClass().add(s == JailState.UP ? "running" : s == JailState.DOWN ? "stopped" : "corrupt");
-            setGraphic(dot);
-            setText(msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT)));
+            boolean none = empty || s == null;
+            pseudoClassStateChanged(RUNNING, !none && s == JailState.UP);
+            pseudoClassStateChanged(STOPPED, !none && s == JailState.DOWN);
+            pseudoClassStateChanged(CORRUPT, !none && s != JailState.UP && s != JailState.DOWN);
+            dot.setVisible(!none);
+            setText(none ? null : msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 }
