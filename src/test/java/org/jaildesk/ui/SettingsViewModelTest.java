@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.Transport;
@@ -27,14 +29,17 @@ class SettingsViewModelTest {
     private final IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
             HostOptions.defaults());
     private final Messages msg = new Messages(Locale.ENGLISH);
+    /** The app runs view-model work on the FX thread; here one stand-in thread serializes it the same way. */
+    private final ExecutorService fxThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-fx"));
 
     @AfterEach
     void close() {
+        fxThread.shutdownNow();
         host.close();
     }
 
     private SettingsViewModel vm(Transport t, boolean defaults) {
-        return new SettingsViewModel(new IocageClient(t), Runnable::run, msg, new Notifier(msg), defaults);
+        return new SettingsViewModel(new IocageClient(t), fxThread, msg, new Notifier(msg), defaults);
     }
 
     private static Setting setting(SettingsViewModel vm, String key) {
