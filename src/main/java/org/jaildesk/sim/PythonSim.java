@@ -82,7 +82,7 @@ final class PythonSim extends SimDialect {
             }
             Iterable<SimJail> source = f.contains("-t") ? state.templates.values() : state.jails.values();
             List<List<String>> rows = new ArrayList<>();
-            Map<String, String> d = defaults();
+            Map<String, String> d = Map.of("ip4_addr", defaultValue("ip4_addr"), "ip6_addr", defaultValue("ip6_addr"));
             for (SimJail j : source) {
                 rows.add(row(j, d));
             }

@@ -41,6 +41,12 @@ abstract class SimDialect {
         return d;
     }
 
+    /** One default without copying them all (a listing needs two for each of its calls). */
+    String defaultValue(String key) {
+        String v = state.defaultOverrides.get(key);
+        return v != null ? v : baseDefaults.getOrDefault(key, "none");
+    }
+
     // ---- shared behaviour -----------------------------------------------------------------------------------
 
     void start(SimJail j) {
