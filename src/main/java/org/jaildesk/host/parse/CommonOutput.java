@@ -39,6 +39,19 @@ public final class CommonOutput {
         return out;
     }
 
+    /** One release name a line, each matching {@code name} in full once trimmed; the first line that does not is named. */
+    static List<String> releaseLines(List<Lines.Line> lines, Pattern name) throws IocageParseException {
+        List<String> out = new ArrayList<>();
+        for (Lines.Line line : lines) {
+            String r = line.text().trim();
+            if (!name.matcher(r).matches()) {
+                throw IocageParseException.at("not a release name", line.number(), line.text());
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
     /** Step lines of start/stop, whitespace squeezed: {@code + Started (shared IP mode) OK}. */
     public static List<String> steps(String output) {
         List<String> out = new ArrayList<>();

@@ -15,6 +15,8 @@ public final class LegacyOutput {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CREATED = Pattern.compile("\\s*Successfully created: (\\S+) \\((.*)\\)\\s*");
+    /** Legacy release names are upper case: {@code 10.3-RELEASE}. */
+    private static final Pattern RELEASE = Pattern.compile("[0-9]+\\.[0-9]+-[A-Z0-9.-]+");
     private static final String NON_IOCAGE = "--- non iocage jails currently active ---";
 
     private LegacyOutput() {
@@ -64,21 +66,13 @@ public final class LegacyOutput {
     /** {@code list -r}: "Downloaded releases:" then one release per line (padded). */
     public static List<String> releases(String stdout) throws IocageParseException {
         List<Lines.Line> lines = Lines.meaningful(stdout);
-        List<String> out = new ArrayList<>();
         if (lines.isEmpty()) {
-            return out;
+            return List.of();
         }
         if (!lines.get(0).text().trim().equals("Downloaded releases:")) {
             throw IocageParseException.at("expected 'Downloaded releases:'", lines.get(0).number(), lines.get(0).text());
         }
-        for (Lines.Line line : lines.subList(1, lines.size())) {
-            String r = line.text().trim();
-            if (!r.matches("[0-9]+\\.[0-9]+-[A-Z0-9.-]+")) {
-                throw IocageParseException.at("not a release name", line.number(), line.text());
-            }
-            out.add(r);
-        }
-        return out;
+        return CommonOutput.releaseLines(lines.subList(1, lines.size()), RELEASE);
     }
 
     /** {@code df}: UUID CRT RES QTA USE AVA TAG (the tag may hold spaces and trails padding). */

@@ -3,6 +3,7 @@ package org.jaildesk.host.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Strict parsers for Python iocage (iocage/iocage 0.9–1.2, freebsd/iocage 1.2.1–1.13). Each takes what the command
@@ -13,6 +14,8 @@ public final class PythonOutput {
     private static final List<String> LONG = List.of("JID", "NAME", "BOOT", "STATE", "TYPE", "RELEASE", "IP4", "IP6",
             "TEMPLATE", "BASEJAIL");
     private static final List<String> SHORT = List.of("JID", "NAME", "STATE", "RELEASE", "IP4");
+    /** Release names as Python iocage lists them: {@code 13.2-RELEASE-p4}, case as fetched. */
+    private static final Pattern RELEASE = Pattern.compile("[0-9]+\\.[0-9]+-[A-Za-z0-9.-]+");
     private static final List<String> DF = List.of("NAME", "CRT", "RES", "QTA", "USE", "AVA");
 
     private PythonOutput() {
@@ -79,8 +82,8 @@ public final class PythonOutput {
     /** {@code list -r -h}: one release per line, or the one-column table {@code Bases fetched}. */
     public static List<String> releases(String stdout) throws IocageParseException {
         List<Lines.Line> lines = Lines.meaningful(stdout);
-        List<String> out = new ArrayList<>();
         if (TextTable.looksLikeTable(lines)) {
+            List<String> out = new ArrayList<>();
             TextTable.Table t = TextTable.parse(lines);
             if (!t.header().equals(List.of("Bases fetched"))) {
                 throw new IocageParseException("unknown release columns " + t.header());
@@ -90,14 +93,7 @@ public final class PythonOutput {
             }
             return out;
         }
-        for (Lines.Line line : lines) {
-            String r = line.text().trim();
-            if (!r.matches("[0-9]+\\.[0-9]+-[A-Za-z0-9.-]+")) {
-                throw IocageParseException.at("not a release name", line.number(), line.text());
-            }
-            out.add(r);
-        }
-        return out;
+        return CommonOutput.releaseLines(lines, RELEASE);
     }
 
     /** {@code df -h}: name, crt, res, qta, use, ava (TAB separated), or the table. Python has no tag: tag = name. */
