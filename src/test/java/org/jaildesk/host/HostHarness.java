@@ -24,6 +24,11 @@ public final class HostHarness implements AutoCloseable {
         this.host = new IocageHost(runner, options);
     }
 
+    /** A host that runs the fake through the real ProcessRunner, as on a FreeBSD machine. */
+    public static HostHarness over(FakeIocage fake) {
+        return new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE));
+    }
+
     public Reply send(JsonNode args) {
         try {
             return host.handle(new Request("sysadm", "iocage", "t1", args)).get(60, TimeUnit.SECONDS);

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jaildesk.protocol.ErrorReply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,23 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile names and values are refused before any process starts: the fake's argv log stays empty (not even the
  * version check runs), and the reply is a 400 that says what was wrong.
  */
-class InjectionTest {
-
-    @TempDir
-    Path dir;
-    FakeIocage fake;
-    HostHarness h;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
-        h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class InjectionTest extends OverFakePython {
 
     static Stream<String> hostile() {
         return Stream.of("-f", "--help", "a b", "a;touch x", "$(touch x)", "`touch x`", "..", ".", "a\nb", "a\rb", "",

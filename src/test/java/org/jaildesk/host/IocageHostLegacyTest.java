@@ -25,7 +25,7 @@ class IocageHostLegacyTest {
 
         void open(FakeIocage.Kind kind) {
             fake = new FakeIocage(dir, kind);
-            h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE));
+            h = HostHarness.over(fake);
         }
 
         @AfterEach

@@ -5,33 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jaildesk.protocol.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every action against a fake Python iocage, through the real ProcessRunner: the argv sent and the reply built. */
-class IocageHostPythonTest {
-
-    @TempDir
-    Path dir;
-    FakeIocage fake;
-    HostHarness h;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
-        h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class IocageHostPythonTest extends OverFakePython {
 
     private List<String> lastCall() {
         List<List<String>> calls = fake.actionCalls();

@@ -17,7 +17,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jaildesk.host.FakeIocage;
 import org.jaildesk.host.HostHarness;
-import org.jaildesk.host.ProcessRunner;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Reply;
 
@@ -35,7 +34,7 @@ class HostileRequestsPropertyTest {
     static void open() throws Exception {
         dir = Files.createTempDirectory("hostile");
         fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
-        h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE));
+        h = HostHarness.over(fake);
     }
 
     @AfterContainer

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.jaildesk.host.FakeIocage;
 import org.jaildesk.host.HostHarness;
-import org.jaildesk.host.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ class IocageFaultsTest {
     @Test
     void iocageKilledHalfWayIsReportedAndTheHostReadsStateAgain() {
         FakeIocage fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
-        try (HostHarness h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE))) {
+        try (HostHarness h = HostHarness.over(fake)) {
             fake.mode("die");
             JsonNode body = h.body("startjail", "jail", "plex");
             assertEquals("iocage exited with status 137 (killed by signal 9); its last output: + Started OK",

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.ProtocolLog;
@@ -20,45 +18,11 @@ import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.jobs.JobRow;
 import org.jaildesk.ui.jobs.JobsViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Jobs, live refresh, the protocol log, theme, language and the command palette. */
-@ExtendWith(ApplicationExtension.class)
-class EverydayFeaturesTest {
-
-    @TempDir
-    Path config;
-    private MainWindowPage page;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    private MainWindowPage open(FxRobot robot, SimulatedIocage.Config sim) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config, sim)).get();
-        page.waitFor(() -> page.rows().size() == 12);
-        return page;
-    }
-
-    private MainWindowPage open(FxRobot robot) throws Exception {
-        return open(robot, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
-    }
-
-    @AfterEach
-    void close() {
-        if (page != null) {
-            page.close();
-        }
-    }
+class EverydayFeaturesTest extends WindowTest {
 
     @Test
     void aLongJobShowsProgressAndLandsInHistory(FxRobot robot) throws Exception {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,44 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.sim.SimulatedIocage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The inspector, disk usage, pools and maintenance against the demo host. */
-@ExtendWith(ApplicationExtension.class)
-class InspectorAndHostTest {
-
-    @TempDir
-    static Path config;
-    private MainWindowPage page;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    private MainWindowPage open(FxRobot robot, SimulatedIocage.Flavor flavor) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config, flavor)).get();
-        page.waitFor(() -> page.rows().size() == 12);
-        return page;
-    }
-
-    @AfterEach
-    void close() {
-        if (page != null) {
-            page.close();
-        }
-    }
+class InspectorAndHostTest extends WindowTest {
 
     private boolean labelled(FxRobot robot, String text) {
         return robot.lookup((Node n) -> n instanceof Label l && text.equals(l.getText()) && n.isVisible()).tryQuery().isPresent();

@@ -41,14 +41,6 @@ final class MainWindowPage {
         this.host = host;
     }
 
-    static MainWindowPage open(FxRobot robot, Stage stage, Path config) {
-        return open(robot, stage, config, SimulatedIocage.Flavor.PYTHON);
-    }
-
-    static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Flavor flavor) {
-        return open(robot, stage, config, new SimulatedIocage.Config(flavor, 0, java.time.Duration.ZERO, java.time.Duration.ZERO, null));
-    }
-
     /** The window as the app wires it: protocol log and jobs on every transport, a language switch that rebuilds. */
     static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Config sim) {
         IocageHost host = new IocageHost(new SimulatedIocage(sim), HostOptions.defaults());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,43 +12,13 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.sim.SimulatedIocage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window against the demo host, driven as a user would: clicks, keys, typing. Headless (Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-
-    @TempDir
-    static Path config;
-    private MainWindowPage page;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    private MainWindowPage open(FxRobot robot) throws Exception {
-        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config)).get();
-        page.waitFor(() -> page.rows().size() == 12);
-        return page;
-    }
-
-    @AfterEach
-    void close() {
-        if (page != null) {
-            page.close();
-        }
-    }
+class MainWindowTest extends WindowTest {
 
     @Test
     void launchesToAPopulatedTableTitledWithTheHost(FxRobot robot) throws Exception {
@@ -128,8 +97,7 @@ class MainWindowTest {
         // Every iocage command takes 1.5 s: long enough to see the marking.
         SimulatedIocage.Config slow = new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ofMillis(1500),
                 Duration.ZERO, null);
-        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config, slow)).get();
-        page.waitFor(() -> page.rows().size() == 12);
+        open(robot, slow);
         Node table = robot.lookup("#jailTable").query();
         Label stale = robot.lookup("#stale").queryAs(Label.class);
         assertFalse(stale.isVisible());
