@@ -1,6 +1,5 @@
 package org.jaildesk.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -20,9 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.java_websocket.WebSocket;
-import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
@@ -32,6 +26,7 @@ import org.jaildesk.host.IocageHost;
 import org.jaildesk.host.ProcessRunner;
 import org.jaildesk.host.parse.PythonOutput;
 import org.jaildesk.protocol.Request;
+import org.jaildesk.server.RawClient;
 import org.jaildesk.server.ServerConfig;
 import org.jaildesk.server.SysadmServer;
 import org.jaildesk.server.UserStore;
@@ -66,7 +61,7 @@ public final class Bench {
     private static void section(Figures f, String name, Part part) {
         try {
             part.run();
-        } catch (Exception e) {
+        } catch (Exception | AssertionError e) {
             f.report(name + ": did not finish", e.toString(), "finishes", false);
         }
     }
@@ -208,32 +203,6 @@ public final class Bench {
         }
     }
 
-    /** A client that counts replies and hands them to whoever waits. */
-    private static final class Client extends WebSocketClient {
-        final BlockingQueue<String> replies = new ArrayBlockingQueue<>(4096);
-
-        Client(URI u) {
-            super(u);
-        }
-
-        @Override
-        public void onOpen(ServerHandshake h) {
-        }
-
-        @Override
-        public void onMessage(String m) {
-            replies.add(m);
-        }
-
-        @Override
-        public void onClose(int c, String r, boolean remote) {
-        }
-
-        @Override
-        public void onError(Exception e) {
-        }
-    }
-
     static void remote(Figures f) throws Exception {
         Path dir = Files.createTempDirectory("jaildesk-bench-server");
         UserStore users = UserStore.load(dir.resolve("users"));
@@ -248,13 +217,13 @@ public final class Bench {
             String request = "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"r\",\"args\":{\"action\":\"listjails\"}}";
             URI serverUri = URI.create("ws://127.0.0.1:" + server.wsPort());
             URI echoUri = URI.create("ws://127.0.0.1:" + echo.getPort());
-            Client probe = login(serverUri);
+            RawClient probe = login(serverUri);
             probe.send(request);
-            String reply = awaitReply(probe);
+            String reply = probe.next();
             probe.closeBlocking();
 
-            Client s = login(serverUri);
-            Client e = connect(echoUri);
+            RawClient s = login(serverUri);
+            RawClient e = RawClient.open(echoUri);
             int n = 3000;
             long[] ours = new long[n];
             long[] raw = new long[n];
@@ -262,16 +231,16 @@ public final class Bench {
             for (int i = -300; i < n; i++) {
                 long t = System.nanoTime();
                 s.send(request);
-                awaitReply(s);
+                s.next();
                 long a = System.nanoTime() - t;
                 t = System.nanoTime();
                 e.send(reply);
-                if (e.replies.poll(STUCK_MS, TimeUnit.MILLISECONDS) == null) {
+                if (e.messages.poll(STUCK_MS, TimeUnit.MILLISECONDS) == null) {
                     // The echo's reply sits in its send queue (see STUCK_MS): one more message flushes both.
                     stuck++;
                     e.send(reply);
-                    awaitReply(e);
-                    awaitReply(e);
+                    e.next();
+                    e.next();
                     i--;
                     continue;
                 }
@@ -307,31 +276,8 @@ public final class Bench {
      */
     private static final long STUCK_MS = 250;
 
-    /** A reply that must come: waiting forever would hang the benchmark, so a lost one fails it. */
-    private static String awaitReply(Client c) throws InterruptedException {
-        String r = c.replies.poll(30, TimeUnit.SECONDS);
-        if (r == null) {
-            throw new IllegalStateException("no reply within 30 s from " + c.getURI());
-        }
-        return r;
-    }
-
-    private static Client connect(URI u) throws InterruptedException {
-        Client c = new Client(u);
-        if (!c.connectBlocking(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("cannot connect to " + u);
-        }
-        return c;
-    }
-
-    private static Client login(URI u) throws InterruptedException {
-        Client c = connect(u);
-        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"bench\",\"password\":\"bench-password\"}}");
-        String r = c.replies.poll(10, TimeUnit.SECONDS);
-        if (r == null || !r.contains("\"response\"")) {
-            throw new IllegalStateException("login failed: " + r);
-        }
-        return c;
+    private static RawClient login(URI u) throws InterruptedException {
+        return RawClient.open(u).login("bench", "bench-password");
     }
 
     /** Messages per second with 8 clients keeping 16 requests each in flight, for a fixed count. */
@@ -345,13 +291,13 @@ public final class Bench {
         for (int c = 0; c < clients; c++) {
             all[c] = CompletableFuture.runAsync(() -> {
                 try {
-                    Client client = loginFirst ? login(u) : connect(u);
+                    RawClient client = loginFirst ? login(u) : RawClient.open(u);
                     Semaphore window = new Semaphore(16);
                     Thread reader = new Thread(() -> {
                         int flushes = 0;
                         for (int i = 0; i < perClient; i++) {
                             try {
-                                if (client.replies.poll(loginFirst ? 30_000 : STUCK_MS, TimeUnit.MILLISECONDS) == null) {
+                                if (client.messages.poll(loginFirst ? 30_000 : STUCK_MS, TimeUnit.MILLISECONDS) == null) {
                                     if (loginFirst || ++flushes > 100) {
                                         failure.compareAndSet(null, "replies stopped coming from " + u);
                                         window.release(perClient); // lets the sender finish

@@ -14,16 +14,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.jaildesk.host.HostOptions;
 import org.jaildesk.host.IocageHost;
+import org.jaildesk.server.RawClient;
 import org.jaildesk.server.ServerConfig;
 import org.jaildesk.server.SysadmServer;
 import org.jaildesk.server.UserStore;
@@ -61,50 +58,9 @@ class ServerReliabilityTest {
         host.close();
     }
 
-    /** A client that logs in and collects replies. */
-    private final class Client extends WebSocketClient {
-        final BlockingQueue<String> in = new LinkedBlockingQueue<>();
-
-        Client() {
-            super(URI.create("ws://127.0.0.1:" + server.wsPort()));
-        }
-
-        Client login() throws Exception {
-            if (!connectBlocking(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("no connection");
-            }
-            send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"login\",\"args\":{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}}");
-            JsonNode r = JSON.readTree(next());
-            if (!"response".equals(r.get("name").asText())) {
-                throw new IllegalStateException("login failed: " + r);
-            }
-            return this;
-        }
-
-        String next() throws InterruptedException {
-            String m = in.poll(30, TimeUnit.SECONDS);
-            if (m == null) {
-                throw new AssertionError("no reply within 30 s");
-            }
-            return m;
-        }
-
-        @Override
-        public void onOpen(ServerHandshake h) {
-        }
-
-        @Override
-        public void onMessage(String m) {
-            in.add(m);
-        }
-
-        @Override
-        public void onClose(int c, String r, boolean remote) {
-        }
-
-        @Override
-        public void onError(Exception e) {
-        }
+    /** A client that is logged in. */
+    private RawClient client() throws InterruptedException {
+        return RawClient.open(URI.create("ws://127.0.0.1:" + server.wsPort())).login("admin", PASSWORD);
     }
 
     @Test
@@ -122,7 +78,7 @@ class ServerReliabilityTest {
             int cid = c;
             results.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    Client client = new Client().login();
+                    RawClient client = client();
                     for (int i = 0; i < requests; i++) {
                         client.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"c" + cid + "-" + i
                                 + "\",\"args\":{\"action\":\"" + actions[i % actions.length] + "\"}}");
@@ -156,7 +112,7 @@ class ServerReliabilityTest {
 
     @Test
     void randomMessagesGetErrorEnvelopesAndTheServerKeepsServing() throws Exception {
-        Client c = new Client().login();
+        RawClient c = client();
         Random random = new Random(42);
         String[] pieces = {"{", "}", "[", "]", "\"", ":", ",", "namespace", "sysadm", "iocage", "args", "action", "id",
             "null", "1e999", "\\u0000", "\u00ff", "-f", "$(x)", " ", "true"};
@@ -181,11 +137,11 @@ class ServerReliabilityTest {
     @Test
     void aClientThatVanishesMidRequestDoesNotHurtTheServer() throws Exception {
         for (int i = 0; i < 5; i++) {
-            Client gone = new Client().login();
+            RawClient gone = client();
             gone.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"f\",\"args\":{\"action\":\"fetchrelease\",\"release\":\"14.2-RELEASE\"}}");
             gone.closeConnection(1006, "gone");
         }
-        Client c = new Client().login();
+        RawClient c = client();
         c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"ok\",\"args\":{\"action\":\"listjails\"}}");
         JsonNode r = JSON.readTree(c.next());
         assertEquals(12, r.get("args").get("listjails").size());
@@ -193,8 +149,8 @@ class ServerReliabilityTest {
 
     @Test
     void twoClientsChangingTheSameJailAreSerializedAndBothGetATrueAnswer() throws Exception {
-        Client a = new Client().login();
-        Client b = new Client().login();
+        RawClient a = client();
+        RawClient b = client();
         String start = "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"s\",\"args\":{\"action\":\"startjail\",\"jail\":\"mail\"}}";
         a.send(start);
         b.send(start);

@@ -13,14 +13,14 @@ import javax.net.ssl.X509TrustManager;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
-/** A bare WebSocket client for tests: sends any text, collects every message, records the close. */
-final class RawClient extends WebSocketClient {
+/** A bare WebSocket client for tests and benchmarks: sends any text, collects every message, records the close. */
+public final class RawClient extends WebSocketClient {
 
-    final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     volatile int closeCode = -1;
     volatile String closeReason = "";
 
-    RawClient(URI uri) {
+    public RawClient(URI uri) {
         super(uri);
         if ("wss".equals(uri.getScheme())) {
             try {
@@ -46,7 +46,7 @@ final class RawClient extends WebSocketClient {
         }
     }
 
-    static RawClient open(URI uri) throws InterruptedException {
+    public static RawClient open(URI uri) throws InterruptedException {
         RawClient c = new RawClient(uri);
         if (!c.connectBlocking(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("cannot connect to " + uri);
@@ -58,8 +58,19 @@ final class RawClient extends WebSocketClient {
     protected void onSetSSLParameters(SSLParameters p) {
     }
 
+    /** Logs in with {@code rpc auth}; fails unless the reply is a response (a token). */
+    public RawClient login(String user, String password) throws InterruptedException {
+        send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"login\",\"args\":{\"username\":\"" + user
+                + "\",\"password\":\"" + password + "\"}}");
+        String reply = next();
+        if (!reply.matches("(?s).*\"name\"\\s*:\\s*\"response\".*")) {
+            throw new AssertionError("login failed: " + reply);
+        }
+        return this;
+    }
+
     /** The next message, waiting at most 30 s (a shared 2-core machine can be slow); fails the test when none comes. */
-    String next() throws InterruptedException {
+    public String next() throws InterruptedException {
         String m = messages.poll(30, TimeUnit.SECONDS);
         if (m == null) {
             throw new AssertionError("no message within 30 s");

@@ -71,10 +71,7 @@ class ServerWebSocketTest {
     }
 
     private static void login(RawClient c) throws Exception {
-        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
-                + ServerFixture.PASSWORD + "\"}}");
-        JsonNode r = json(c.next());
-        assertEquals("response", r.get("name").asText(), r.toString());
+        c.login("admin", ServerFixture.PASSWORD);
     }
 
     @Test
