@@ -34,7 +34,7 @@ public final class PythonOutput {
             }
             List<ListedJail> out = new ArrayList<>();
             for (List<String> r : t.rows()) {
-                out.add(row(cols, r, new Lines.Line(0, String.join(" | ", r))));
+                out.add(row(r, new Lines.Line(0, String.join(" | ", r))));
             }
             return out;
         }
@@ -58,12 +58,17 @@ public final class PythonOutput {
         return false;
     }
 
-    private static ListedJail row(List<String> cols, List<String> f, Lines.Line line) throws IocageParseException {
-        String name = f.get(cols.indexOf("NAME")).trim();
+    /**
+     * The rules for one listing row of 10 (long) or 5 (short) cells, as the table form gives them. The TAB form is
+     * read by {@link TabListing} on index ranges for speed; {@code TabListingPropertyTest} holds the two to the
+     * same results.
+     */
+    static ListedJail row(List<String> f, Lines.Line line) throws IocageParseException {
+        boolean isLong = f.size() == LONG.size();
+        String name = f.get(1).trim();
         if (name.isEmpty()) {
             throw IocageParseException.at("a jail row without a name", line.number(), line.text());
         }
-        boolean isLong = cols == LONG || cols.size() == LONG.size();
         String type = isLong ? f.get(4).trim() : "";
         if (isLong && f.get(9).trim().equals("yes") && type.equals("jail")) {
             type = "basejail";
@@ -71,10 +76,10 @@ public final class PythonOutput {
         return new ListedJail(name, name,
                 CommonOutput.jid(f.get(0).trim(), line),
                 isLong ? CommonOutput.onOff(f.get(2).trim(), line) : "-",
-                CommonOutput.state(f.get(cols.indexOf("STATE")).trim(), line),
+                CommonOutput.state(f.get(isLong ? 3 : 2).trim(), line),
                 CommonOutput.dash(type),
-                CommonOutput.dash(f.get(cols.indexOf("RELEASE")).trim()),
-                CommonOutput.dash(f.get(cols.indexOf("IP4")).trim()),
+                CommonOutput.dash(f.get(isLong ? 5 : 3).trim()),
+                CommonOutput.dash(f.get(isLong ? 6 : 4).trim()),
                 isLong ? CommonOutput.dash(f.get(7).trim()) : "-",
                 isLong ? CommonOutput.dash(f.get(8).trim()) : "-");
     }
