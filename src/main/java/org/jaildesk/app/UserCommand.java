@@ -40,7 +40,7 @@ final class UserCommand implements Runnable {
         String name;
 
         @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the server's state folder).")
-        Path users;
+        Path users = defaultUsers();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -56,9 +56,8 @@ final class UserCommand implements Runnable {
             if (password == null) {
                 return 1;
             }
-            Path file = users != null ? users : defaultUsers();
             try {
-                UserStore store = UserStore.load(file);
+                UserStore store = UserStore.load(users);
                 store.put(name, password);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
@@ -66,7 +65,7 @@ final class UserCommand implements Runnable {
             } finally {
                 Arrays.fill(password, '\0');
             }
-            spec.commandLine().getOut().println("user " + name + " saved in " + file);
+            spec.commandLine().getOut().println("user " + name + " saved in " + users);
             return 0;
         }
 
@@ -98,14 +97,14 @@ final class UserCommand implements Runnable {
         String name;
 
         @Option(names = "--users", paramLabel = "FILE")
-        Path users;
+        Path users = defaultUsers();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            boolean removed = UserStore.load(users != null ? users : defaultUsers()).remove(name);
+            boolean removed = UserStore.load(users).remove(name);
             (removed ? spec.commandLine().getOut() : spec.commandLine().getErr())
                     .println(removed ? "user " + name + " removed" : "no user " + name);
             return removed ? 0 : 1;
@@ -115,14 +114,14 @@ final class UserCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
     static final class ListUsers implements Callable<Integer> {
         @Option(names = "--users", paramLabel = "FILE")
-        Path users;
+        Path users = defaultUsers();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            UserStore.load(users != null ? users : defaultUsers()).names().forEach(spec.commandLine().getOut()::println);
+            UserStore.load(users).names().forEach(spec.commandLine().getOut()::println);
             return 0;
         }
     }
