@@ -20,6 +20,8 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
+import org.jaildesk.host.CommandResult;
+import org.jaildesk.host.CommandRunner;
 import org.jaildesk.host.CommandSpec;
 import org.jaildesk.host.HostOptions;
 import org.jaildesk.host.IocageHost;
@@ -119,13 +121,24 @@ public final class Bench {
         Files.writeString(fake, "#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo 'Version\t1.13'; exit 0; fi\ncat \""
                 + dir.resolve("list.txt") + "\"\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
-        try (IocageHost host = new IocageHost(new ProcessRunner(fake, ProcessRunner.Privilege.NONE), HostOptions.defaults())) {
+        String listing = Files.readString(dir.resolve("list.txt"));
+        ProcessRunner runner = new ProcessRunner(fake, ProcessRunner.Privilege.NONE);
+        // The same output handed over at once, no process: what IocageHost adds (parse, reply JSON, one hand-over).
+        CommandRunner canned = spec -> spec.args().contains("--version") ? CommandResult.ok("Version\t1.13\n")
+                : CommandResult.ok(listing);
+        try (IocageHost host = new IocageHost(runner, HostOptions.defaults());
+             IocageHost noProcess = new IocageHost(canned, HostOptions.defaults())) {
             Request req = Request.iocage("b", "listjails");
+            CommandSpec list = CommandSpec.of(Duration.ofMinutes(1), "list", "-l", "-h");
             int rounds = 40;
             long[] raw = new long[rounds];
             long[] ours = new long[rounds];
+            long[] runnerOnly = new long[rounds];
+            long[] hostOnly = new long[rounds];
+            long[] parseOnly = new long[rounds];
             for (int i = -5; i < rounds; i++) {
-                // Side by side, alternating: the bare process and output read, then the same through IocageHost.
+                // Side by side, alternating: the bare process and output read, then the same through IocageHost,
+                // then its parts: ProcessRunner alone, IocageHost without a process, the parser alone.
                 long t = System.nanoTime();
                 Process p = new ProcessBuilder(fake.toString(), "list", "-l", "-h").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 try (InputStream in = p.getInputStream()) {
@@ -134,20 +147,43 @@ public final class Bench {
                 p.waitFor();
                 long a = System.nanoTime() - t;
                 t = System.nanoTime();
-                if (((org.jaildesk.protocol.Response) host.handle(req).get()).args().get("listjails").has("error")) {
-                    throw new IllegalStateException("listjails failed");
-                }
+                listjails(host, req);
                 long b = System.nanoTime() - t;
+                t = System.nanoTime();
+                runner.run(list);
+                long c = System.nanoTime() - t;
+                t = System.nanoTime();
+                listjails(noProcess, req);
+                long d = System.nanoTime() - t;
+                t = System.nanoTime();
+                PythonOutput.list(listing);
+                long e = System.nanoTime() - t;
                 if (i >= 0) {
                     raw[i] = a;
                     ours[i] = b;
+                    runnerOnly[i] = c;
+                    hostOnly[i] = d;
+                    parseOnly[i] = e;
                 }
             }
             double ratio = Figures.median(ours) / Figures.median(raw);
             f.report("local listjails, 5,000 jails, vs process start + read",
                     String.format(Locale.ROOT, "%.2fx (%.1f ms vs %.1f ms)", ratio, Figures.median(ours) / 1e6, Figures.median(raw) / 1e6),
                     "<= 1.2x", ratio <= 1.2);
+            f.part("  its parts: ProcessRunner alone, same process", ms(runnerOnly));
+            f.part("  IocageHost, same output without a process", ms(hostOnly));
+            f.part("  of that, parsing the output", ms(parseOnly));
         }
+    }
+
+    private static void listjails(IocageHost host, Request req) throws Exception {
+        if (((org.jaildesk.protocol.Response) host.handle(req).get()).args().get("listjails").has("error")) {
+            throw new IllegalStateException("listjails failed");
+        }
+    }
+
+    private static String ms(long[] nanos) {
+        return String.format(Locale.ROOT, "%.2f ms", Figures.median(nanos) / 1e6);
     }
 
     // ---- calls per refresh ---------------------------------------------------------------------------------------

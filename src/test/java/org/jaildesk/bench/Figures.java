@@ -19,16 +19,25 @@ final class Figures {
 
     void report(String name, String measured, String target, boolean pass) {
         String line = String.format(Locale.ROOT, "%-58s %-34s target %-22s %s", name, measured, target, pass ? "PASS" : "FAIL");
-        System.out.println(line);
         if (!pass) {
             failures++;
         }
+        write(line);
+    }
+
+    private void write(String line) {
+        System.out.println(line);
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.err.println("cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    /** A figure with no target of its own, printed to explain the one above it. */
+    void part(String name, String measured) {
+        write(String.format(Locale.ROOT, "%-58s %s", name, measured));
     }
 
     int failures() {
