@@ -287,7 +287,8 @@ public final class Bench {
                 }
             }
             if (stuck > 0) {
-                System.out.printf(Locale.ROOT, "  (the raw echo held back %d replies until the next message; those rounds were measured again)%n", stuck);
+                System.out.printf(Locale.ROOT, "  (the raw echo held back %d %s until the next message; %s measured again)%n",
+                        stuck, stuck == 1 ? "reply" : "replies", stuck == 1 ? "that round was" : "those rounds were");
             }
             s.closeBlocking();
             e.closeBlocking();
