@@ -606,7 +606,7 @@ public final class MainWindow {
                 });
         admin.refreshPool();
         // Live refresh: the host says when any client changed a jail.
-        vm.client().onJailsChanged(() -> Platform.runLater(vm::refreshSoon));
+        vm.client().onJailsChanged(() -> Platform.runLater(vm::refresh));
         return new View(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
                 new org.jaildesk.ui.pools.HostAdminDialogs(admin, msg));
     }

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.host.CommandResult;
+import org.jaildesk.host.CommandRunner;
 import org.jaildesk.host.HostOptions;
 import org.jaildesk.host.IocageHost;
 import org.jaildesk.sim.SimulatedIocage;
@@ -145,5 +151,44 @@ class JailsViewModelTest {
         vm.refresh().join();
         assertEquals(14, vm.jails().size());
         assertEquals(List.of("hi"), vm.exec(jail("db01"), "root", "echo hi").join().lines());
+    }
+
+    @Test
+    void refreshesAskedForWhileOneRunsShareOneListingThatStartsAfterIt() throws Exception {
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+        CountDownLatch firstListed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger lists = new AtomicInteger();
+        // The first listing is taken, then held until the test lets it go: a slow `iocage list` on a large pool.
+        CommandRunner slowFirstList = spec -> {
+            CommandResult r = sim.run(spec);
+            if (spec.args().get(0).equals("list") && lists.incrementAndGet() == 1) {
+                firstListed.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return r;
+        };
+        try (IocageHost slow = new IocageHost(slowFirstList, HostOptions.defaults())) {
+            JailsViewModel v = new JailsViewModel(new IocageClient(new InProcessTransport(slow)), fxThread, new Messages(Locale.ENGLISH), notifier);
+            CompletableFuture<Void> first = fxThread.submit(v::refresh).get();
+            assertTrue(firstListed.await(10, TimeUnit.SECONDS));
+            new IocageClient(new InProcessTransport(slow)).startJail("mail").get(10, TimeUnit.SECONDS);
+            List<CompletableFuture<Void>> asked = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                asked.add(fxThread.submit(v::refresh).get());
+            }
+            assertTrue(fxThread.submit(() -> v.refreshing().get()).get());
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertEquals(2, lists.get(), "one listing ran, and one after it for the three asked meanwhile");
+            assertEquals(JailState.UP, fxThread.submit(() -> v.jails().stream().filter(j -> j.tag().equals("mail"))
+                    .findFirst().orElseThrow().state()).get(), "the shared listing started after the change");
+            assertFalse(fxThread.submit(() -> v.refreshing().get() || v.stale().get()).get());
+        }
     }
 }

@@ -54,7 +54,6 @@ public final class JailsViewModel {
     private final BooleanBinding single;
     private final BooleanBinding singleStopped;
     private final BooleanBinding singleRunning;
-    private int refreshesInFlight;
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -151,39 +150,64 @@ public final class JailsViewModel {
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
-    private boolean refreshAgain;
+    /** The listing running now; guarded by {@code this}. */
+    private CompletableFuture<Void> running;
+    /** The listing that starts when the running one is done, shared by everyone who asked meanwhile. */
+    private CompletableFuture<Void> next;
 
-    /** A refresh now, or right after the one that is running (events may come in bursts). */
-    public void refreshSoon() {
-        if (refreshing.get()) {
-            refreshAgain = true;
-        } else {
-            refresh();
+    /**
+     * Refreshes the table: a listing starts now or, while one is running, right after it. Everyone who asks
+     * meanwhile (change events, finished actions, F5, the background timer) shares that one next listing, so at most
+     * one {@code iocage list} runs for the table at a time (on a large pool one takes a minute) and an older listing
+     * never lands after a newer one. The future completes once the table shows a listing started after this call.
+     */
+    public CompletableFuture<Void> refresh() {
+        synchronized (this) {
+            if (running != null) {
+                if (next == null) {
+                    next = new CompletableFuture<>();
+                }
+                return next;
+            }
+            running = new CompletableFuture<>();
         }
+        CompletableFuture<Void> mine = running;
+        list(mine);
+        return mine;
     }
 
-    public CompletableFuture<Void> refresh() {
-        refreshesInFlight++;
+    private void list(CompletableFuture<Void> done) {
         refreshing.set(true);
         if (loaded.get()) {
             stale.set(true);
         }
-        return Notifier.logged(client.listJails().handleAsync((list, error) -> {
-            refreshesInFlight--;
-            refreshing.set(refreshesInFlight > 0);
-            if (error != null) {
-                lastFailure.set(Notifier.unwrap(error));
-                notifier.failure(msg.get("action.refresh"), error);
-                return null;
+        Notifier.logged(client.listJails().handleAsync((list, error) -> {
+            CompletableFuture<Void> waiting;
+            synchronized (this) {
+                waiting = next;
+                next = null;
+                running = waiting;
             }
-            lastFailure.set(null);
-            replace(list);
-            loaded.set(true);
-            stale.set(refreshesInFlight > 0);
-            notifier.info(msg.get("status.jails", list.size()));
-            if (refreshAgain && refreshesInFlight == 0) {
-                refreshAgain = false;
-                refresh();
+            try {
+                refreshing.set(waiting != null);
+                if (error != null) {
+                    lastFailure.set(Notifier.unwrap(error));
+                    notifier.failure(msg.get("action.refresh"), error);
+                } else {
+                    lastFailure.set(null);
+                    replace(list);
+                    loaded.set(true);
+                    stale.set(waiting != null);
+                    notifier.info(msg.get("status.jails", list.size()));
+                }
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                throw e;
+            } finally {
+                if (waiting != null) {
+                    list(waiting);
+                }
             }
             return null;
         }, fx), "the jail table's refresh");
