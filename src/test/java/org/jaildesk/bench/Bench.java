@@ -130,49 +130,43 @@ public final class Bench {
              IocageHost noProcess = new IocageHost(canned, HostOptions.defaults())) {
             Request req = Request.iocage("b", "listjails");
             CommandSpec list = CommandSpec.of(Duration.ofMinutes(1), "list", "-l", "-h");
+            // Side by side, alternating in each round: the bare process and output read, then the same through
+            // IocageHost, then its parts: ProcessRunner alone, IocageHost without a process, the parser alone.
+            Part[] parts = {
+                () -> {
+                    Process p = new ProcessBuilder(fake.toString(), "list", "-l", "-h")
+                            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    try (InputStream in = p.getInputStream()) {
+                        in.readAllBytes();
+                    }
+                    p.waitFor();
+                },
+                () -> listjails(host, req),
+                () -> runner.run(list),
+                () -> listjails(noProcess, req),
+                () -> PythonOutput.list(listing),
+            };
             int rounds = 40;
-            long[] raw = new long[rounds];
-            long[] ours = new long[rounds];
-            long[] runnerOnly = new long[rounds];
-            long[] hostOnly = new long[rounds];
-            long[] parseOnly = new long[rounds];
+            long[][] samples = new long[parts.length][rounds];
             for (int i = -5; i < rounds; i++) {
-                // Side by side, alternating: the bare process and output read, then the same through IocageHost,
-                // then its parts: ProcessRunner alone, IocageHost without a process, the parser alone.
-                long t = System.nanoTime();
-                Process p = new ProcessBuilder(fake.toString(), "list", "-l", "-h").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-                try (InputStream in = p.getInputStream()) {
-                    in.readAllBytes();
-                }
-                p.waitFor();
-                long a = System.nanoTime() - t;
-                t = System.nanoTime();
-                listjails(host, req);
-                long b = System.nanoTime() - t;
-                t = System.nanoTime();
-                runner.run(list);
-                long c = System.nanoTime() - t;
-                t = System.nanoTime();
-                listjails(noProcess, req);
-                long d = System.nanoTime() - t;
-                t = System.nanoTime();
-                PythonOutput.list(listing);
-                long e = System.nanoTime() - t;
-                if (i >= 0) {
-                    raw[i] = a;
-                    ours[i] = b;
-                    runnerOnly[i] = c;
-                    hostOnly[i] = d;
-                    parseOnly[i] = e;
+                for (int k = 0; k < parts.length; k++) {
+                    long t = System.nanoTime();
+                    parts[k].run();
+                    long took = System.nanoTime() - t;
+                    if (i >= 0) {
+                        samples[k][i] = took;
+                    }
                 }
             }
+            long[] raw = samples[0];
+            long[] ours = samples[1];
             double ratio = Figures.median(ours) / Figures.median(raw);
             f.report("local listjails, 5,000 jails, vs process start + read",
                     String.format(Locale.ROOT, "%.2fx (%.1f ms vs %.1f ms)", ratio, Figures.median(ours) / 1e6, Figures.median(raw) / 1e6),
                     "<= 1.2x", ratio <= 1.2);
-            f.part("  its parts: ProcessRunner alone, same process", ms(runnerOnly));
-            f.part("  IocageHost, same output without a process", ms(hostOnly));
-            f.part("  of that, parsing the output", ms(parseOnly));
+            f.part("  its parts: ProcessRunner alone, same process", ms(samples[2]));
+            f.part("  IocageHost, same output without a process", ms(samples[3]));
+            f.part("  of that, parsing the output", ms(samples[4]));
         }
     }
 
