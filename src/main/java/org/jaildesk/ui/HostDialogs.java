@@ -3,8 +3,6 @@ package org.jaildesk.ui;
 import java.net.URI;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -16,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
 /** Add or edit a remote host; ask for its password; show a new or changed certificate for acceptance. */
@@ -40,24 +39,17 @@ final class HostDialogs {
         url.setId("hostUrl");
         TextField user = new TextField(existing == null ? "" : existing.user());
         user.setId("hostUser");
-        Label error = new Label();
-        error.setId("hostError");
-        error.getStyleClass().add("field-error");
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        g.setPadding(new Insets(10));
+        Label error = Dialogs.errorLabel("hostError");
+        GridPane g = Dialogs.form();
         g.addRow(0, new Label(msg.get("host.name")), name);
         g.addRow(1, new Label(msg.get("host.url")), url);
         g.addRow(2, new Label(msg.get("host.user")), user);
         g.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
-        ButtonType save = new ButtonType(msg.get("host.save"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        ButtonType save = Dialogs.confirmButton(d, msg.get("host.save"), "hostSave", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> checkUrl(url.getText())
                 .orElse(user.getText().isBlank() ? msg.get("host.needUser") : ""), url.textProperty(), user.textProperty()));
         d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
-        d.getDialogPane().lookupButton(save).setId("hostSave");
         return d.showAndWait().filter(b -> b == save).map(b -> new String[] {name.getText().trim(), url.getText().trim(), user.getText().trim()});
     }
 
@@ -105,8 +97,7 @@ final class HostDialogs {
         explain.setWrapText(true);
         explain.setMaxWidth(460);
         d.getDialogPane().setContent(new VBox(10, explain, fp));
-        ButtonType accept = new ButtonType(msg.get("cert.accept"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, accept);
+        ButtonType accept = Dialogs.confirmButton(d, msg.get("cert.accept"), "certAccept", true);
         return d.showAndWait().filter(b -> b == accept).isPresent();
     }
 }

@@ -1,10 +1,14 @@
 package org.jaildesk.ui.common;
 
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** What every JailDesk dialog shares: an owner, the title as header, and an id tests and CSS can find. */
+/** What every JailDesk dialog shares: an owner, the title as header, ids tests and CSS can find, one form layout. */
 public final class Dialogs {
 
     private Dialogs() {
@@ -17,5 +21,39 @@ public final class Dialogs {
         d.setHeaderText(title);
         d.getDialogPane().setId(id);
         return d;
+    }
+
+    /** The grid of label/field rows a form dialog lays out. */
+    public static GridPane form() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(10));
+        return g;
+    }
+
+    /** The line under a form that says what is wrong with the input (empty when nothing is). */
+    public static Label errorLabel(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("field-error");
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        return l;
+    }
+
+    /**
+     * Adds the confirming button, with the id tests find it by, and Cancel. {@code cancelFirst} for actions that
+     * destroy or take something away.
+     */
+    public static ButtonType confirmButton(Dialog<ButtonType> d, String text, String id, boolean cancelFirst) {
+        ButtonType ok = new ButtonType(text, ButtonBar.ButtonData.OK_DONE);
+        if (cancelFirst) {
+            d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ok);
+        } else {
+            d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        }
+        d.getDialogPane().lookupButton(ok).setId(id);
+        return ok;
     }
 }

@@ -8,7 +8,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -65,16 +64,15 @@ public final class JailDialogs {
         });
         release.disableProperty().bind(type.valueProperty().isEqualTo(JailsViewModel.JailType.EMPTY));
         TextField props = field("createProps", msg.get("create.propsPrompt"));
-        Label error = error("createError");
-        GridPane g = grid();
+        Label error = Dialogs.errorLabel("createError");
+        GridPane g = Dialogs.form();
         g.addRow(0, new Label(msg.get("create.name")), name);
         g.addRow(1, new Label(msg.get("create.release")), release);
         g.addRow(2, new Label(msg.get("create.type")), type);
         g.addRow(3, new Label(msg.get("create.props")), props);
         g.add(error, 0, 4, 2, 1);
         d.getDialogPane().setContent(g);
-        ButtonType ok = new ButtonType(msg.get("create.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName")) : JailNames.checkNew(name.getText());
             if (p.isEmpty() && type.getValue() != JailsViewModel.JailType.EMPTY && release.getValue() == null) {
@@ -83,7 +81,6 @@ public final class JailDialogs {
             return p.or(() -> PropsField.check(props.getText())).orElse("");
         }, name.textProperty(), release.valueProperty(), type.valueProperty(), props.textProperty()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
-        d.getDialogPane().lookupButton(ok).setId("createOk");
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.create(name.getText(), release.getValue(), type.getValue(), props.getText());
@@ -100,18 +97,16 @@ public final class JailDialogs {
         TextField name = field("cloneName", msg.get("create.namePrompt"));
         name.setText(source.displayName() + "-clone");
         TextField props = field("cloneProps", msg.get("create.propsPrompt"));
-        Label error = error("cloneError");
-        GridPane g = grid();
+        Label error = Dialogs.errorLabel("cloneError");
+        GridPane g = Dialogs.form();
         g.addRow(0, new Label(msg.get("create.name")), name);
         g.addRow(1, new Label(msg.get("create.props")), props);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
-        ButtonType ok = new ButtonType(msg.get("clone.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("clone.ok"), "cloneOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> JailNames.checkNew(name.getText())
                 .or(() -> PropsField.check(props.getText())).orElse(""), name.textProperty(), props.textProperty()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
-        d.getDialogPane().lookupButton(ok).setId("cloneOk");
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.cloneJail(source, name.getText(), props.getText());
@@ -142,12 +137,10 @@ public final class JailDialogs {
         box.setPadding(new Insets(10));
         box.setPrefWidth(440);
         d.getDialogPane().setContent(box);
-        ButtonType ok = new ButtonType(msg.get(jail.isRunning() ? "destroy.okRunning" : "destroy.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ok);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get(jail.isRunning() ? "destroy.okRunning" : "destroy.ok"), "destroyOk", true);
         BooleanBinding ready = typed.textProperty().isEqualTo(jail.displayName())
                 .and(Bindings.createBooleanBinding(() -> !jail.isRunning() || stopFirst.isSelected(), stopFirst.selectedProperty()));
         Node button = d.getDialogPane().lookupButton(ok);
-        button.setId("destroyOk");
         button.getStyleClass().add("danger");
         button.disableProperty().bind(ready.not());
         ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
@@ -166,23 +159,6 @@ public final class JailDialogs {
         t.setPromptText(prompt);
         t.setPrefColumnCount(24);
         return t;
-    }
-
-    private static Label error(String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add("field-error");
-        l.setWrapText(true);
-        l.setMaxWidth(420);
-        return l;
-    }
-
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        g.setPadding(new Insets(10));
-        return g;
     }
 
 }

@@ -2,7 +2,6 @@ package org.jaildesk.ui.pools;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -29,17 +28,13 @@ public final class HostAdminDialogs {
         TextField name = new TextField();
         name.setId("poolName");
         name.setPromptText("tank");
-        Label error = new Label();
-        error.setId("poolError");
-        error.getStyleClass().add("field-error");
+        Label error = Dialogs.errorLabel("poolError");
         error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
                 : HostAdminViewModel.checkPoolName(name.getText()).orElse(""), name.textProperty()));
         Label explain = new Label(msg.get("pool.activateExplain"));
         explain.setWrapText(true);
         d.getDialogPane().setContent(box(explain, name, error));
-        ButtonType ok = new ButtonType(msg.get("pool.activateOk"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(ok).setId("poolOk");
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("pool.activateOk"), "poolOk", false);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(
                 name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
         d.setResultConverter(b -> {
@@ -57,9 +52,7 @@ public final class HostAdminDialogs {
         explain.setWrapText(true);
         explain.setMaxWidth(460);
         d.getDialogPane().setContent(box(explain));
-        ButtonType ok = new ButtonType(msg.get("pool.deactivateOk"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ok);
-        d.getDialogPane().lookupButton(ok).setId("deactivateOk");
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("pool.deactivateOk"), "deactivateOk", true);
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.deactivate(pool);
@@ -88,9 +81,7 @@ public final class HostAdminDialogs {
         typed.setId("cleanConfirm");
         typed.setPromptText(p.word());
         d.getDialogPane().setContent(box(warning, list, new Label(msg.get("clean.typeWord", p.word())), typed));
-        ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ok);
-        d.getDialogPane().lookupButton(ok).setId("cleanOk");
+        ButtonType ok = Dialogs.confirmButton(d, action, "cleanOk", true);
         d.getDialogPane().lookupButton(ok).getStyleClass().add("danger");
         d.getDialogPane().lookupButton(ok).disableProperty().bind(typed.textProperty().isNotEqualTo(p.word()));
         d.setResultConverter(b -> {

@@ -11,7 +11,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -25,6 +24,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.jaildesk.domain.PropertyDef;
+import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
 /**
@@ -119,9 +119,7 @@ public final class SettingsView extends VBox {
         diff.setEditable(false);
         diff.setPrefRowCount(Math.min(14, changes.size() + 1));
         d.getDialogPane().setContent(diff);
-        ButtonType apply = new ButtonType(msg.get("settings.apply"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, apply);
-        d.getDialogPane().lookupButton(apply).setId("settingsApply");
+        ButtonType apply = Dialogs.confirmButton(d, msg.get("settings.apply"), "settingsApply", true);
         d.showAndWait().filter(x -> x == apply).ifPresent(x -> vm.apply(targets.get()));
     }
 
