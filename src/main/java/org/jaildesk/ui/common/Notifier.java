@@ -2,7 +2,9 @@ package org.jaildesk.ui.common;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,6 +58,22 @@ public final class Notifier {
         notices.add(new Notice(Notice.Kind.FAILURE, message, message));
     }
 
+    /**
+     * Follows an action: says it started, then (on {@code fx}) that it finished or why it failed, and runs
+     * {@code then} either way: iocage may have changed something before it failed. Returns the action's future.
+     */
+    public <T> CompletableFuture<T> follow(CompletableFuture<T> call, String what, Executor fx, Runnable then) {
+        info(messages.get("status.started", what));
+        return call.whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                failure(what, error);
+            } else {
+                info(messages.get("status.finished", what));
+            }
+            then.run();
+        }, fx);
+    }
+
     public void dismiss(Notice n) {
         notices.remove(n);
     }
@@ -64,7 +82,7 @@ public final class Notifier {
      * Logs a failure inside a view model's own handler (a bug, not a host's answer), which would otherwise vanish
      * in an unobserved future; returns the same future.
      */
-    public static <T> java.util.concurrent.CompletableFuture<T> logged(java.util.concurrent.CompletableFuture<T> f, String where) {
+    public static <T> CompletableFuture<T> logged(CompletableFuture<T> f, String where) {
         f.whenComplete((ok, e) -> {
             if (e != null) {
                 LOG.log(Level.SEVERE, "unexpected failure in " + where, unwrap(e));

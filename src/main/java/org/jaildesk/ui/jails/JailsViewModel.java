@@ -336,15 +336,6 @@ public final class JailsViewModel {
 
     /** Reports the result, refreshes the table, and hands the result on. */
     private <T> CompletableFuture<T> after(CompletableFuture<T> call, String what) {
-        notifier.info(msg.get("status.started", what));
-        return call.whenCompleteAsync((ok, error) -> {
-            if (error != null) {
-                notifier.failure(what, error);
-            } else {
-                notifier.info(msg.get("status.finished", what));
-            }
-            // Also after a failure: iocage may have changed something before it stopped.
-            refresh();
-        }, fx);
+        return notifier.follow(call, what, fx, this::refresh);
     }
 }

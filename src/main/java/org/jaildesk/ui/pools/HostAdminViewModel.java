@@ -144,15 +144,9 @@ public final class HostAdminViewModel {
     }
 
     private <T> CompletableFuture<T> done(CompletableFuture<T> call, String what) {
-        notifier.info(msg.get("status.started", what));
-        return call.whenCompleteAsync((ok, e) -> {
-            if (e != null) {
-                notifier.failure(what, e);
-            } else {
-                notifier.info(msg.get("status.finished", what));
-            }
+        return notifier.follow(call, what, fx, () -> {
             refreshPool();
             afterChange.run();
-        }, fx);
+        });
     }
 }
