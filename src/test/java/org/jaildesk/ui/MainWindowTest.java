@@ -128,6 +128,20 @@ class MainWindowTest extends WindowTest {
     }
 
     @Test
+    void aLongErrorInADialogIsShownWholeAndItsButtonsStayInView(FxRobot robot) throws Exception {
+        open(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#createDialog").tryQuery().isPresent());
+        Label error = robot.lookup("#createError").queryAs(Label.class);
+        Button cancel = (Button) robot.lookup("#createDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.CANCEL);
+        robot.clickOn("#createName").write("bad;name");
+        page.waitFor(() -> error.getText().startsWith("invalid jail name") && error.getHeight() > 2 * error.getFont().getSize());
+        page.waitFor(() -> error.getHeight() >= error.prefHeight(error.getWidth()) - 0.5
+                && cancel.localToScene(cancel.getBoundsInLocal()).getMaxY() <= cancel.getScene().getHeight());
+    }
+
+    @Test
     void cloneMakesACopyOfAStoppedJail(FxRobot robot) throws Exception {
         open(robot);
         page.select("mail");

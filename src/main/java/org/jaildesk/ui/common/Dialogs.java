@@ -1,11 +1,13 @@
 package org.jaildesk.ui.common;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /** What every JailDesk dialog shares: an owner, the title as header, ids tests and CSS can find, one form layout. */
@@ -39,6 +41,14 @@ public final class Dialogs {
         l.getStyleClass().add("field-error");
         l.setWrapText(true);
         l.setMaxWidth(420);
+        // Without this a grid gives the label one line and cuts a long message off with "…"; and the dialog, sized
+        // when it opened, grows with the message so its buttons stay in view.
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().addListener((o, before, now) -> Platform.runLater(() -> {
+            if (l.getScene() != null && l.getScene().getWindow() != null && l.getScene().getWindow().isShowing()) {
+                l.getScene().getWindow().sizeToScene();
+            }
+        }));
         return l;
     }
 
