@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.jaildesk.domain.PropertyCatalog;
 import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.host.parse.CommonOutput;
@@ -98,11 +101,16 @@ final class Actions {
     }
 
     private ObjectNode listJails() throws Exception {
-        ObjectNode out = JSON.objectNode();
-        for (ListedJail j : jails()) {
+        List<ListedJail> jails = jails();
+        ObjectNode out = new ObjectNode(JSON, new LinkedHashMap<>(capacityFor(jails.size())));
+        for (ListedJail j : jails) {
             out.set(j.id(), jailJson(j));
         }
         return out;
+    }
+
+    private static int capacityFor(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
     private ObjectNode listTemplates() throws Exception {
@@ -117,18 +125,30 @@ final class Actions {
     }
 
     /** The seed's six fields, plus release, ip6 and template (our additions; old clients ignore them). */
+    private static final RowMap.Names JAIL_FIELDS =
+            new RowMap.Names("boot", "ip4", "jid", "state", "tag", "type", "release", "ip6", "template");
+
+    /**
+     * The values most rows repeat, one node each: a listing of 5,000 jails makes some 30,000 nodes fewer. The
+     * parsers hand these out as the literals themselves, so an identity test finds them; any other string, equal or
+     * not, simply gets its own node.
+     */
+    private static final TextNode[] COMMON = Stream.of("-", "on", "off", "up", "down", "jail", "basejail", "template")
+            .map(TextNode::new).toArray(TextNode[]::new);
+
+    private static TextNode text(String value) {
+        for (TextNode common : COMMON) {
+            if (common.textValue() == value) {
+                return common;
+            }
+        }
+        return new TextNode(value);
+    }
+
     private static ObjectNode jailJson(ListedJail j) {
-        ObjectNode o = JSON.objectNode();
-        o.put("boot", j.boot());
-        o.put("ip4", j.ip4());
-        o.put("jid", j.jid());
-        o.put("state", j.state());
-        o.put("tag", j.tag());
-        o.put("type", j.type());
-        o.put("release", j.release());
-        o.put("ip6", j.ip6());
-        o.put("template", j.template());
-        return o;
+        return new ObjectNode(JSON, new RowMap(JAIL_FIELDS, new JsonNode[] {
+            text(j.boot()), text(j.ip4()), text(j.jid()), text(j.state()), text(j.tag()), text(j.type()),
+            text(j.release()), text(j.ip6()), text(j.template())}));
     }
 
     List<String> releases() throws Exception {
