@@ -37,7 +37,8 @@ import org.jaildesk.sim.SimulatedIocage;
 /**
  * The benchmark figures of issue 10, each measured side by side with its baseline in one run. Run with
  * {@code mvn -B -q -Pbench -DskipTests verify}; results go to {@code target/bench/results.txt}.
- * Modes: {@code core} (parse, local overhead, calls per refresh, remote) and {@code gui} (see {@link GuiBench}).
+ * Modes: {@code core} (parse, local overhead, calls per refresh, remote), {@code local} (local overhead only) and
+ * {@code gui} (see {@link GuiBench}).
  */
 public final class Bench {
 
@@ -49,6 +50,8 @@ public final class Bench {
         Figures f = new Figures(out);
         if (args.length > 0 && args[0].equals("gui")) {
             section(f, "GUI", () -> GuiBench.run(f));
+        } else if (args.length > 0 && args[0].equals("local")) {
+            section(f, "local listjails", () -> localOverhead(f));
         } else {
             Files.deleteIfExists(out);
             section(f, "parse", () -> parse(f));
@@ -148,7 +151,7 @@ public final class Bench {
             };
             int rounds = 40;
             long[][] samples = new long[parts.length][rounds];
-            for (int i = -5; i < rounds; i++) {
+            for (int i = -30; i < rounds; i++) {
                 for (int k = 0; k < parts.length; k++) {
                     long t = System.nanoTime();
                     parts[k].run();
