@@ -66,14 +66,18 @@ public final class IocageClient {
 
     private volatile CompletableFuture<java.util.Set<String>> extensions;
 
-    /** What the host advertises beyond the 17 actions; asked once per client. */
+    /**
+     * What the host advertises beyond the 17 actions (none when it cannot be asked). The host's answer is kept for
+     * the client's life; a failure to ask (no connection yet, a certificate not accepted yet) is not, so the next
+     * call asks again instead of treating a host that was merely unreachable as one without extensions.
+     */
     public CompletableFuture<java.util.Set<String>> extensions() {
         CompletableFuture<java.util.Set<String>> e = extensions;
         if (e == null || e.isCompletedExceptionally()) {
-            e = transport.extensions().exceptionally(x -> java.util.Set.of());
+            e = transport.extensions();
             extensions = e;
         }
-        return e;
+        return e.exceptionally(x -> java.util.Set.of());
     }
 
     // ---- listing and settings -------------------------------------------------------------------------------

@@ -59,6 +59,32 @@ class SettingsViewModelTest {
         assertTrue(vm.editable().get());
     }
 
+    /** Over a new remote host the first query fails until its certificate is accepted; that must not stick. */
+    @Test
+    void aHostThatCouldNotBeAskedAtFirstIsAskedAgainAndBecomesEditable() {
+        InProcessTransport inner = new InProcessTransport(host);
+        int[] asked = {0};
+        Transport firstUnreachable = new Transport() {
+            @Override
+            public CompletableFuture<Reply> send(Request request) {
+                return inner.send(request);
+            }
+
+            @Override
+            public CompletableFuture<java.util.Set<String>> extensions() {
+                return asked[0]++ == 0 ? CompletableFuture.failedFuture(new java.io.IOException("certificate not accepted yet"))
+                        : inner.extensions();
+            }
+        };
+        SettingsViewModel vm = vm(firstUnreachable, false);
+        vm.load("db01").join();
+        assertFalse(vm.editable().get(), "while the host cannot be asked, nothing is offered for editing");
+        vm.load("db01").join();
+        assertTrue(vm.editable().get(), "once the host answers, its extensions count");
+        vm.load("mail").join();
+        assertEquals(2, asked[0], "the host's own answer is kept");
+    }
+
     @Test
     void editsValidateDiffAndApplyToEveryTarget() {
         SettingsViewModel vm = vm(new InProcessTransport(host), false);
