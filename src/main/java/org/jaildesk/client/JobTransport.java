@@ -32,7 +32,7 @@ public final class JobTransport extends ForwardingTransport {
     @Override
     public CompletableFuture<Reply> send(Request request) {
         String action = request.action();
-        if (!Protocol.SYSADM.equals(request.namespace()) || !Protocol.MUTATING_ACTIONS.contains(action)) {
+        if (!Protocol.SYSADM.equals(request.namespace()) || !Protocol.changesHost(action, request.args())) {
             return inner.send(request);
         }
         String target = target(request.args());

@@ -1,5 +1,6 @@
 package org.jaildesk.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** Names used on the wire: namespaces, classes, actions. */
@@ -27,6 +28,17 @@ public final class Protocol {
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
             "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
             "restartjail", "fetchrelease");
+
+    /**
+     * Whether a request changes the host: one of {@link #MUTATING_ACTIONS}, except {@code activatepool} without a
+     * pool, which only asks which pool is active (the seed's way to read it).
+     */
+    public static boolean changesHost(String action, JsonNode args) {
+        if (!MUTATING_ACTIONS.contains(action)) {
+            return false;
+        }
+        return !"activatepool".equals(action) || args != null && args.hasNonNull("pool");
+    }
 
     /** Event name for our jail-change notification. */
     public static final String JAIL_CHANGED_EVENT = "jaildesk-jails";

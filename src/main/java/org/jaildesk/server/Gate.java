@@ -211,7 +211,7 @@ final class Gate {
 
     private CompletableFuture<Reply> iocage(Session s, Request r) {
         String action = r.action();
-        boolean mutating = Protocol.MUTATING_ACTIONS.contains(action);
+        boolean mutating = Protocol.changesHost(action, r.args());
         CompletableFuture<Reply> reply = host.handle(r);
         if (!mutating) {
             return reply;

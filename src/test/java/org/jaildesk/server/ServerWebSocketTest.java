@@ -299,6 +299,16 @@ class ServerWebSocketTest {
     }
 
     @Test
+    void askingWhichPoolIsActiveIsNotAuditedActivatingOneIs() throws Exception {
+        IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
+        assertEquals(java.util.Optional.of("tank"), c.currentPool().join());
+        c.activatePool("tank").join();
+        String audit = java.nio.file.Files.readString(fx.server.auditFile());
+        assertTrue(audit.contains("action=activatepool target=tank result=ok"), audit);
+        assertEquals(1, audit.split("action=activatepool", -1).length - 1, audit);
+    }
+
+    @Test
     void mutatingActionsAreAuditedWithoutSecrets() throws Exception {
         IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
         c.startJail("mail").join();

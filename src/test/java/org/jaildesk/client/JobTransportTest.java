@@ -1,0 +1,58 @@
+package org.jaildesk.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which requests become jobs: the ones that change the host, and only those. */
+class JobTransportTest {
+
+    private final IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+            HostOptions.defaults());
+    private final List<String> jobs = new CopyOnWriteArrayList<>();
+    private final IocageClient client = new IocageClient(new JobTransport(new InProcessTransport(host), (action, target, cancel) -> {
+        jobs.add(action + " " + target);
+        return new JobSink.Job() {
+            @Override
+            public void line(String line, int percent) {
+            }
+
+            @Override
+            public void finished(boolean ok, String message, List<String> output) {
+                jobs.add((ok ? "ok " : "failed ") + action);
+            }
+        };
+    }));
+
+    @AfterEach
+    void close() {
+        host.close();
+    }
+
+    @Test
+    void readsAreNotJobsAskingTheActivePoolIncluded() {
+        client.listJails().join();
+        client.df().join();
+        client.getJailSettings("mail").join();
+        assertEquals(Optional.of("tank"), client.currentPool().join(), "activatepool without a pool only reads");
+        assertTrue(jobs.isEmpty(), jobs.toString());
+    }
+
+    @Test
+    void everyChangeIsAJobWithItsTargetAndResult() {
+        client.activatePool("tank").join();
+        client.startJail("mail").join();
+        assertEquals(List.of("activatepool tank", "ok activatepool", "startjail mail", "ok startjail"), jobs);
+        assertFalse(client.stopJail("no-such-jail").handle((r, e) -> e == null).join());
+        assertEquals("failed stopjail", jobs.get(jobs.size() - 1));
+    }
+}
