@@ -605,6 +605,12 @@ public final class MainWindow {
                     }
                 });
         admin.refreshPool();
+        // A host that could not be reached (or whose certificate was not accepted yet) is asked again once it answers.
+        vm.lastFailure().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                admin.refreshPool();
+            }
+        });
         // Live refresh: the host says when any client changed a jail.
         vm.client().onJailsChanged(() -> Platform.runLater(vm::refresh));
         return new View(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,

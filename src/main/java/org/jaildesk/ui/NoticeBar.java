@@ -7,6 +7,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notice;
@@ -40,6 +41,9 @@ final class NoticeBar extends VBox {
             Button dismiss = new Button(msg.get("notice.dismiss"));
             dismiss.setId("notice-dismiss-" + n);
             dismiss.setOnAction(e -> notifier.dismiss(notice));
+            // The message wraps; the buttons keep their labels however long it is.
+            copy.setMinWidth(Region.USE_PREF_SIZE);
+            dismiss.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(8, text, copy, dismiss);
             row.getStyleClass().addAll("notice", notice.kind() == Notice.Kind.FAILURE ? "notice-failure" : "notice-info");
             getChildren().add(row);

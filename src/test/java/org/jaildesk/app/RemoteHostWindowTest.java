@@ -1,6 +1,7 @@
 package org.jaildesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -100,6 +104,18 @@ class RemoteHostWindowTest {
         robot.clickOn("OK");
         waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
         assertEquals("JailDesk \u2014 nas", stage.getTitle());
+
+        // The first-use flow ends clean: what failed before the certificate was accepted is asked again, and its
+        // failures do not linger. The active pool is known, no notice is left, reading the pool was no job, and the
+        // host's extensions count (its settings can be edited).
+        waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().contains("tank"));
+        waitFor(() -> robot.lookup(".notice").queryAll().isEmpty());
+        assertEquals(0, ((TableView<?>) robot.lookup("#jobsTable").query()).getItems().size(), "reads are no jobs");
+        robot.clickOn(robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "mail".equals(c.getText())).queryAs(Node.class));
+        robot.clickOn("Settings");
+        waitFor(() -> robot.lookup("#setting-priority").tryQuery().isPresent());
+        assertFalse(robot.lookup("#inspector-readOnly").queryAs(Label.class).isVisible(),
+                robot.lookup("#inspector-readOnly").queryAs(Label.class).getText());
 
         String hosts = Files.readString(config.resolve("hosts.json"));
         assertTrue(hosts.contains("wss://127.0.0.1:" + server.wsPort()));

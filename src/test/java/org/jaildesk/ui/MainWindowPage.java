@@ -33,6 +33,7 @@ final class MainWindowPage {
     MainWindow window;
     final IocageHost host;
     org.jaildesk.ui.jobs.JobsViewModel jobs;
+    Notifier notifier;
     final org.jaildesk.client.ProtocolLog log = new org.jaildesk.client.ProtocolLog();
 
     private MainWindowPage(FxRobot robot, MainWindow window, IocageHost host) {
@@ -53,7 +54,7 @@ final class MainWindowPage {
 
     private void build(Stage stage, Path config, Locale locale) {
         Messages msg = new Messages(locale);
-        Notifier notifier = new Notifier(msg);
+        notifier = new Notifier(msg);
         jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg, config.resolve("jobs.json"), m -> { });
         HostConnector connector = new HostConnector() {
             @Override

@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import org.jaildesk.client.IocageClientException;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,29 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> error.getText().startsWith("invalid jail name") && error.getHeight() > 2 * error.getFont().getSize());
         page.waitFor(() -> error.getHeight() >= error.prefHeight(error.getWidth()) - 0.5
                 && cancel.localToScene(cancel.getBoundsInLocal()).getMaxY() <= cancel.getScene().getHeight());
+    }
+
+    @Test
+    void aLongNoticeWrapsKeepsItsButtonsWholeAndIsReplacedByTheNextOfItsKind(FxRobot robot) throws Exception {
+        open(robot);
+        String fingerprint = "76:D9:4A:D6:FA:F4:4E:88:28:B8:85:F1:03:FA:B8:52:89:42:25:31:26:51:20:95:2A:F2:30:08:54:74:AD:A1";
+        String text = ("the certificate of 127.0.0.1:13150 is not known yet; its SHA-256 fingerprint is " + fingerprint
+                + ". Compare it with the one 'jaildesk serve' printed, then accept it. ").repeat(3);
+        robot.interact(() -> page.notifier.failure("Refresh", new IocageClientException(IocageClientException.Kind.TRANSPORT, text)));
+        page.waitFor(() -> robot.lookup("#notice-copy-0").tryQuery().isPresent());
+        Button copy = robot.lookup("#notice-copy-0").queryAs(Button.class);
+        Button dismiss = robot.lookup("#notice-dismiss-0").queryAs(Button.class);
+        page.waitFor(() -> copy.getWidth() >= copy.prefWidth(-1) - 0.5 && dismiss.getWidth() >= dismiss.prefWidth(-1) - 0.5);
+        Label shown = robot.lookup("#notice-0").queryAs(Label.class);
+        assertTrue(shown.getHeight() > 2 * shown.getFont().getSize(), "the message wraps onto several lines");
+
+        robot.interact(() -> page.notifier.failure("Refresh", new IocageClientException(IocageClientException.Kind.TRANSPORT, "connection refused")));
+        page.waitFor(() -> robot.lookup(".notice").queryAll().size() == 1
+                && robot.lookup("#notice-0").queryAs(Label.class).getText().equals("Refresh: connection refused"));
+        robot.interact(() -> page.notifier.refusal("type the jail's name to confirm"));
+        robot.interact(() -> page.notifier.succeeded("Refresh"));
+        page.waitFor(() -> robot.lookup(".notice").queryAll().size() == 1
+                && robot.lookup("#notice-0").queryAs(Label.class).getText().equals("type the jail's name to confirm"));
     }
 
     @Test

@@ -40,22 +40,46 @@ public final class Notifier {
         status.set(message);
     }
 
-    /** A failure of {@code what}: expected ones read calmly, others are logged once with their stack trace. */
+    /**
+     * A failure of {@code what}: expected ones read calmly, others are logged once with their stack trace. It
+     * replaces an earlier notice about {@code what} (a refresh that keeps failing shows one notice, the latest).
+     */
     public void failure(String what, Throwable error) {
         Throwable e = unwrap(error);
         String details = what + "\n" + stackTrace(e);
+        Notice notice;
         if (e instanceof IocageClientException ice) {
-            notices.add(new Notice(Notice.Kind.FAILURE, what + ": " + ice.getMessage(), details));
+            notice = new Notice(Notice.Kind.FAILURE, what, what + ": " + ice.getMessage(), details);
         } else {
             LOG.log(Level.SEVERE, what, e);
-            notices.add(new Notice(Notice.Kind.FAILURE, messages.get("notice.unexpected", what), details));
+            notice = new Notice(Notice.Kind.FAILURE, what, messages.get("notice.unexpected", what), details);
+        }
+        int at = indexOf(what);
+        if (at >= 0) {
+            notices.set(at, notice);
+        } else {
+            notices.add(notice);
         }
         status.set(what + ": " + messages.get("status.failed"));
     }
 
+    /** {@code what} worked this time: a notice of its earlier failure is out of date and goes. */
+    public void succeeded(String what) {
+        notices.removeIf(n -> !n.subject().isEmpty() && n.subject().equals(what));
+    }
+
+    private int indexOf(String subject) {
+        for (int i = 0; i < notices.size(); i++) {
+            if (notices.get(i).subject().equals(subject)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A failure that is the user's to fix (a typed name that does not match, a missing field). */
     public void refusal(String message) {
-        notices.add(new Notice(Notice.Kind.FAILURE, message, message));
+        notices.add(new Notice(Notice.Kind.FAILURE, "", message, message));
     }
 
     /**
@@ -68,6 +92,7 @@ public final class Notifier {
             if (error != null) {
                 failure(what, error);
             } else {
+                succeeded(what);
                 info(messages.get("status.finished", what));
             }
             then.run();

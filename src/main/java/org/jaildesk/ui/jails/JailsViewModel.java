@@ -195,6 +195,7 @@ public final class JailsViewModel {
                     notifier.failure(msg.get("action.refresh"), error);
                 } else {
                     lastFailure.set(null);
+                    notifier.succeeded(msg.get("action.refresh"));
                     replace(list);
                     loaded.set(true);
                     stale.set(waiting != null);
@@ -282,6 +283,7 @@ public final class JailsViewModel {
                 if (error != null) {
                     notifier.failure(action + " " + j.displayName(), error);
                 } else {
+                    notifier.succeeded(action + " " + j.displayName());
                     notifier.info(msg.get("status.done", action, j.displayName()));
                 }
             }, fx));

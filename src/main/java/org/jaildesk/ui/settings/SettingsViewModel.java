@@ -122,6 +122,7 @@ public final class SettingsViewModel {
                 notifier.failure(msg.get("settings.load", subject.get()), error);
                 return null;
             }
+            notifier.succeeded(msg.get("settings.load", subject.get()));
             JailSettings v = (JailSettings) r[0];
             defaults = ((JailSettings) r[1]).values();
             @SuppressWarnings("unchecked")
@@ -219,6 +220,7 @@ public final class SettingsViewModel {
                 if (err != null) {
                     notifier.failure(msg.get("settings.apply", t), err);
                 } else {
+                    notifier.succeeded(msg.get("settings.apply", t));
                     notifier.info(msg.get("settings.applied", t, ok.needRestart().isEmpty() ? "" : msg.get("settings.restartNeeded",
                             String.join(", ", ok.needRestart()))));
                 }

@@ -48,6 +48,7 @@ public final class UsageViewModel {
                 notifier.failure(msg.get("usage.load"), error);
                 return null;
             }
+            notifier.succeeded(msg.get("usage.load"));
             // Largest first by real size (1.5G above 900M), as the table's Used column sorts too.
             List<DiskUsage> sorted = list.stream().sorted(Comparator.comparing(DiskUsage::used).reversed()).toList();
             long used = sorted.stream().mapToLong(d -> d.used().bytes()).sum();
