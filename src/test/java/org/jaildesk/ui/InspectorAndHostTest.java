@@ -108,7 +108,7 @@ class InspectorAndHostTest extends WindowTest {
         assertTrue(db01 < monitoring, "1.12G sorts above 930M");
         String totals = robot.lookup("#usageTotals").queryAs(Label.class).getText();
         assertTrue(totals.contains("used by 12 jails"), totals);
-        assertTrue(totals.endsWith("1 jails near their quota"), "git uses 5.27G of its 6G quota: " + totals);
+        assertTrue(totals.endsWith("1 jail near the quota"), "git uses 5.27G of its 6G quota: " + totals);
         assertTrue(robot.lookup("#usageChart").tryQuery().isPresent());
     }
 

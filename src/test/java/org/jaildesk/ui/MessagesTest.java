@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jaildesk.ui.common.Messages;
 import org.junit.jupiter.api.Test;
 
 /** Every key the code uses exists in English and German, every key in the bundles is used, both bundles match. */
@@ -86,6 +87,20 @@ class MessagesTest {
         String code = sources();
         unused.removeIf(k -> code.contains("\"" + k + "\""));
         assertEquals(Set.of(), unused, "keys in messages.properties that no code uses");
+    }
+
+    @Test
+    void countsOfJailsReadRightInBothLanguages() {
+        Messages en = new Messages(java.util.Locale.ENGLISH);
+        Messages de = new Messages(java.util.Locale.GERMAN);
+        assertEquals("Start: 1 jail\u2026", en.get("status.running", "Start", 1));
+        assertEquals("Start: 3 jails\u2026", en.get("status.running", "Start", 3));
+        assertEquals("0 jails", en.get("status.jails", 0));
+        assertEquals("1 jail", en.get("status.jails", 1));
+        assertEquals("10,000 jails", en.get("status.jails", 10_000));
+        assertEquals("1 Jail", de.get("status.jails", 1));
+        assertEquals("10.000 Jails", de.get("status.jails", 10_000));
+        assertEquals("5G used by 1 jail; 9G available in the pool; 2 jails near the quota", en.get("usage.totals", "5G", 1, "9G", 2));
     }
 
     @Test
