@@ -1,7 +1,13 @@
 package org.jaildesk.ui.jobs;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -24,6 +30,18 @@ public final class JobsView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
+    /** 4.2 s, 3 min 07 s, 2 h 05 min. */
+    static String elapsed(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return String.format("%.1f s", d.toMillis() / 1000.0);
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+    }
+
     public JobsView(JobsViewModel vm, Messages msg) {
         setId("jobs");
         setSpacing(4);
@@ -39,8 +57,22 @@ public final class JobsView extends VBox {
         TableColumn<JobRow, String> target = text(msg.get("jobs.target"), JobRow::target);
         TableColumn<JobRow, String> started = text(msg.get("jobs.started"), r -> TIME.format(r.started()));
         TableColumn<JobRow, String> duration = new TableColumn<>(msg.get("jobs.duration"));
-        duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> String.format("%.1f s",
-                c.getValue().duration().get().toMillis() / 1000.0), c.getValue().duration()));
+        duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> elapsed(c.getValue().duration().get()),
+                c.getValue().duration()));
+        // While a job runs its duration counts up once a second; the timeline stops when none runs (an animation
+        // that keeps going would keep the FX thread pulsing on an idle window).
+        Timeline clock = new Timeline();
+        clock.getKeyFrames().add(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            if (!vm.tick(Instant.now())) {
+                clock.stop();
+            }
+        }));
+        clock.setCycleCount(Animation.INDEFINITE);
+        vm.jobs().addListener((ListChangeListener<JobRow>) c -> {
+            if (vm.jobs().stream().anyMatch(r -> r.state().get() == JobRow.State.RUNNING)) {
+                clock.play();
+            }
+        });
         TableColumn<JobRow, Number> progress = new TableColumn<>(msg.get("jobs.progress"));
         progress.setCellValueFactory(c -> c.getValue().progress());
         progress.setCellFactory(c -> new TableCell<>() {

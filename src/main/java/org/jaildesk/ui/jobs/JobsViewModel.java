@@ -83,6 +83,18 @@ public final class JobsViewModel {
         };
     }
 
+    /** Brings the running jobs' durations up to {@code now}: a job that prints nothing still shows its time passing. */
+    public boolean tick(Instant now) {
+        boolean any = false;
+        for (JobRow r : jobs) {
+            if (r.state.get() == JobRow.State.RUNNING) {
+                r.duration.set(Duration.between(r.started, now));
+                any = true;
+            }
+        }
+        return any;
+    }
+
     public boolean cancel(JobRow row) {
         return row.cancellable() && row.cancel.getAsBoolean();
     }
