@@ -61,15 +61,9 @@ public final class JailTableView extends TableView<Jail> {
         empty.setId("emptyState");
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
-        empty.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!vm.loaded().get()) {
-                return msg.get("empty.loading");
-            }
-            if (vm.jails().isEmpty()) {
-                return msg.get("empty.noJails");
-            }
-            return msg.get("empty.noMatch", vm.query().get());
-        }, vm.loaded(), vm.jails(), vm.query()));
+        empty.textProperty().bind(Bindings.createStringBinding(() -> EmptyTable.text(msg, vm.loaded().get(), vm.refreshing().get(),
+                vm.lastFailure().get() != null, vm.jails().isEmpty(), vm.query().get()),
+                vm.loaded(), vm.refreshing(), vm.lastFailure(), vm.jails(), vm.query()));
         setPlaceholder(empty);
 
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<Jail>) c -> {
