@@ -179,6 +179,41 @@ public final class WebSocketTransport implements Transport {
 
     private void open(CompletableFuture<Connection> result) {
         setState(State.CONNECTING);
+        char[] password = null;
+        try {
+            // Connect first: the certificate is checked before anyone is asked for a password.
+            Connection c = connect();
+            try {
+                if (!tokenAccepted(c)) {
+                    password = askPassword();
+                    if (!c.isOpen()) {
+                        // The server closes a socket that has not logged in within 30 s, and looking a password up can
+                        // take longer: log in on a fresh socket then, without asking again.
+                        c.close();
+                        c = connect();
+                    }
+                    login(c, password);
+                }
+                c.subscribe();
+            } catch (IocageClientException e) {
+                c.close();
+                throw e;
+            }
+            failures.set(0);
+            setState(State.CONNECTED);
+            result.complete(c);
+        } catch (IocageClientException e) {
+            setState(State.FAILED);
+            result.completeExceptionally(e);
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    /** A new socket, connected (TLS pinned to the known fingerprint for wss), not logged in yet. */
+    private Connection connect() {
         Connection c = new Connection();
         try {
             if ("wss".equals(options.url().getScheme())) {
@@ -187,48 +222,49 @@ public final class WebSocketTransport implements Transport {
                 ctx.init(null, new TrustManager[] {c.pin}, new SecureRandom());
                 c.setSocketFactory(ctx.getSocketFactory());
             }
-            boolean up = c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!up) {
+            if (!c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
                 throw refusal != null ? transport(refusal.getMessage(), refusal)
                         : transport("cannot connect to " + hostPort() + (c.error == null ? "" : ": " + c.error.getMessage()), c.error);
             }
-            login(c);
-            c.subscribe();
-            failures.set(0);
-            setState(State.CONNECTED);
-            result.complete(c);
-        } catch (IocageClientException e) {
-            c.close();
-            setState(State.FAILED);
-            result.completeExceptionally(e);
+            return c;
         } catch (GeneralSecurityException e) {
-            setState(State.FAILED);
-            result.completeExceptionally(transport("TLS is not available: " + e.getMessage(), e));
+            throw transport("TLS is not available: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result.completeExceptionally(transport("interrupted while connecting", e));
+            throw transport("interrupted while connecting", e);
+        } catch (IocageClientException e) {
+            c.close();
+            throw e;
         }
     }
 
-    /** Token first when there is one; the password only when the token is refused or there is none. */
-    private void login(Connection c) {
-        if (token != null) {
-            Reply r = await(c.request(new Request(Protocol.RPC, "auth_token", "auth-" + ids.incrementAndGet(),
-                    codec.mapper().createObjectNode().put("token", token))));
-            if (r instanceof Response ok && ok.args().isArray()) {
-                return;
-            }
-            token = null;
-        }
+    private char[] askPassword() {
         char[] password = options.password().get();
         if (password == null) {
             throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, "login cancelled", "401", null);
         }
+        return password;
+    }
+
+    /** Logs in with the session's token, if there is one; false (and the token dropped) when there is none or it is refused. */
+    private boolean tokenAccepted(Connection c) {
+        if (token == null) {
+            return false;
+        }
+        Reply r = await(c.request(new Request(Protocol.RPC, "auth_token", "auth-" + ids.incrementAndGet(),
+                codec.mapper().createObjectNode().put("token", token))));
+        if (r instanceof Response ok && ok.args().isArray()) {
+            return true;
+        }
+        token = null;
+        return false;
+    }
+
+    private void login(Connection c, char[] password) {
         ObjectNode args = codec.mapper().createObjectNode();
         args.put("username", options.user());
         args.put("password", new String(password));
-        java.util.Arrays.fill(password, '\0');
         Reply r;
         try {
             r = await(c.request(new Request(Protocol.RPC, "auth", "auth-" + ids.incrementAndGet(), args)));
@@ -334,7 +370,8 @@ public final class WebSocketTransport implements Transport {
                 send(codec.write(r));
             } catch (RuntimeException e) {
                 if (pending.remove(r.id(), f)) {
-                    f.completeExceptionally(transport("cannot send to " + hostPort() + ": " + e.getMessage(), e));
+                    f.completeExceptionally(transport("cannot send to " + hostPort() + ": "
+                            + (isOpen() ? String.valueOf(e.getMessage()) : "the connection is closed"), e));
                 }
             }
             return f;

@@ -231,6 +231,32 @@ class ServerWebSocketTest {
         assertEquals("401", r.get("args").get("code").asText());
     }
 
+    /** A person may take longer than the login grace to type a password: the client logs in on a new socket then. */
+    @Test
+    void aPasswordTypedAfterTheGraceTimeStillLogsInAndIsAskedOnce() throws Exception {
+        java.util.concurrent.CountDownLatch dropped = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        WebSocketTransport[] t = new WebSocketTransport[1];
+        t[0] = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+            asked.incrementAndGet();
+            try {
+                // "Typing" until the server has closed the socket for not logging in within its 2 s grace.
+                assertTrue(dropped.await(20, java.util.concurrent.TimeUnit.SECONDS), "the server closed the idle socket");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ServerFixture.PASSWORD.toCharArray();
+        }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
+        open.add(t[0]);
+        t[0].onState(s -> {
+            if (s == WebSocketTransport.State.DISCONNECTED) {
+                dropped.countDown();
+            }
+        });
+        assertEquals(12, new IocageClient(t[0]).listJails().get(30, java.util.concurrent.TimeUnit.SECONDS).size());
+        assertEquals(1, asked.get(), "the password is asked once");
+    }
+
     @Test
     void aSocketThatDoesNotLogInIsClosedAfterTheGraceTime() throws Exception {
         RawClient c = raw();
