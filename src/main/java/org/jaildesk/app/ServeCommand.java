@@ -105,7 +105,18 @@ final class ServeCommand implements Callable<Integer> {
             iocage.close();
             stop.countDown();
         }, "jaildesk-shutdown"));
+        // A listener that fails for good (say, its jar replaced under it by an upgrade) ends the process with status 1,
+        // so a supervisor (daemon -r in the rc.d script) starts a fresh one instead of keeping a half-dead server.
+        server.failed().thenAccept(e -> {
+            err.println("JailDesk server stopped: the WebSocket listener failed: " + e);
+            err.flush();
+            stop.countDown();
+        });
         stop.await();
+        if (server.failed().isDone()) {
+            iocage.close();
+            return 1;
+        }
         return 0;
     }
 }

@@ -59,6 +59,8 @@ public final class SysadmServer implements AutoCloseable {
     private final Gate gate;
     private final ServerTls tls;
     private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Exception> failed = new CompletableFuture<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "server-timers");
         t.setDaemon(true);
@@ -115,6 +117,26 @@ public final class SysadmServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Completes when the server stopped on its own because the WebSocket listener failed for good (Java-WebSocket
+     * reports that as an error without a connection, then its selector thread ends). By then the REST listener is
+     * closed too: a server half up would look alive to its supervisor while no desktop could connect.
+     */
+    public CompletableFuture<Exception> failed() {
+        return failed;
+    }
+
+    /** The WebSocket listener is gone: say so, close the rest, let {@code serve} exit non-zero. */
+    void fatal(Exception ex) {
+        LOG.severe("the WebSocket server stopped: " + ex);
+        // Not on the listener's own thread: stopping it joins that thread.
+        Thread closer = new Thread(() -> {
+            close();
+            failed.complete(ex);
+        }, "jaildesk-fatal-close");
+        closer.start();
+    }
+
     public int wsPort() {
         return ws.getPort();
     }
@@ -137,6 +159,9 @@ public final class SysadmServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             eventSubscription.close();
         } catch (Exception e) {
@@ -275,6 +300,10 @@ public final class SysadmServer implements AutoCloseable {
         @Override
         public void onError(WebSocket conn, Exception ex) {
             if (conn == null) {
+                if (started.getCount() == 0) {
+                    fatal(ex);
+                    return;
+                }
                 failure = ex;
                 started.countDown();
                 LOG.severe("WebSocket server: " + ex.getMessage());

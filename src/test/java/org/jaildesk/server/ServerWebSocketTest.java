@@ -3,6 +3,7 @@ package org.jaildesk.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -255,6 +256,21 @@ class ServerWebSocketTest {
         });
         assertEquals(12, new IocageClient(t[0]).listJails().get(30, java.util.concurrent.TimeUnit.SECONDS).size());
         assertEquals(1, asked.get(), "the password is asked once");
+    }
+
+    @Test
+    void aListenerThatFailsForGoodStopsTheWholeServer() throws Exception {
+        int ws = fx.server.wsPort();
+        int rest = fx.server.restPort();
+        java.io.IOException boom = new java.io.IOException("selector failed");
+        fx.server.fatal(boom);
+        assertEquals(boom, fx.server.failed().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        for (int port : new int[] {ws, rest}) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                assertThrows(java.io.IOException.class, () -> s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000),
+                        "nothing listens on " + port + " any more");
+            }
+        }
     }
 
     @Test
