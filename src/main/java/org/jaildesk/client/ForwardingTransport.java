@@ -32,6 +32,11 @@ abstract class ForwardingTransport implements Transport {
     }
 
     @Override
+    public void resumeLogin() {
+        inner.resumeLogin();
+    }
+
+    @Override
     public boolean cancel(String requestId) {
         return inner.cancel(requestId);
     }

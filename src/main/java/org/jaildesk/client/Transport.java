@@ -27,6 +27,13 @@ public interface Transport extends AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * The user asked to connect again (Refresh, or picked the host): a login they cancelled may be asked for again.
+     * Until then a transport whose login was cancelled fails its requests without asking.
+     */
+    default void resumeLogin() {
+    }
+
     /** Cancels a request still running, where the transport can (a local job); false where it cannot. */
     default boolean cancel(String requestId) {
         return false;

@@ -77,6 +77,8 @@ public final class WebSocketTransport implements Transport {
     private final Object lock = new Object();
     private CompletableFuture<Connection> connecting;
     private volatile String token;
+    /** The user cancelled the password dialog: no new prompt until {@link #resumeLogin()}. */
+    private volatile boolean loginCancelled;
     private volatile boolean closed;
     private volatile State state = State.DISCONNECTED;
 
@@ -152,7 +154,7 @@ public final class WebSocketTransport implements Transport {
             conn.sendQuietly(codec.write(new Request(Protocol.RPC, "auth_clear", "", codec.mapper().createObjectNode())));
             conn.close();
         }
-        failPending("the connection was closed");
+        failPending(pending.keySet(), "the connection was closed");
         setState(State.CLOSED);
         scheduler.shutdownNow();
     }
@@ -200,6 +202,7 @@ public final class WebSocketTransport implements Transport {
                 throw e;
             }
             failures.set(0);
+            c.established = true;
             setState(State.CONNECTED);
             result.complete(c);
         } catch (IocageClientException e) {
@@ -239,12 +242,24 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
+    /**
+     * The password, asked once per attempt. Cancelled, it is not asked again by itself (a background refresh, a
+     * reconnect) until the user calls for it ({@link #resumeLogin()}): a dialog that reopens on its own whenever it is
+     * dismissed cannot be dismissed.
+     */
     private char[] askPassword() {
-        char[] password = options.password().get();
+        char[] password = loginCancelled ? null : options.password().get();
         if (password == null) {
-            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, "login cancelled", "401", null);
+            loginCancelled = true;
+            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
+                    "not logged in to " + hostPort() + ": the login was cancelled; Refresh asks for the password again", "401", null);
         }
         return password;
+    }
+
+    @Override
+    public void resumeLogin() {
+        loginCancelled = false;
     }
 
     /** Logs in with the session's token, if there is one; false (and the token dropped) when there is none or it is refused. */
@@ -303,8 +318,11 @@ public final class WebSocketTransport implements Transport {
                 connecting = null;
             }
         }
-        failPending("the connection to " + hostPort() + " was lost before the reply came; the request was not sent again");
-        if (closed) {
+        // Only this socket's requests: an old socket that closes late must not fail those already sent on a new one.
+        failPending(c.sent, "the connection to " + hostPort() + " was lost before the reply came; the request was not sent again");
+        if (closed || !c.established) {
+            // A socket that never logged in (refused, cancelled, certificate not accepted) was closed by open(),
+            // which reports why; reconnecting it would only ask the same question again.
             return;
         }
         setState(State.DISCONNECTED);
@@ -319,10 +337,11 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
-    private void failPending(String why) {
-        for (Map.Entry<String, CompletableFuture<Reply>> e : pending.entrySet()) {
-            if (pending.remove(e.getKey(), e.getValue())) {
-                e.getValue().completeExceptionally(transport(why, null));
+    private void failPending(java.util.Collection<String> ids, String why) {
+        for (String id : List.copyOf(ids)) {
+            CompletableFuture<Reply> f = pending.remove(id);
+            if (f != null) {
+                f.completeExceptionally(transport(why, null));
             }
         }
     }
@@ -346,6 +365,10 @@ public final class WebSocketTransport implements Transport {
     private final class Connection extends WebSocketClient {
         PinningTrustManager pin;
         volatile Exception error;
+        /** Logged in and handed out; only such a connection is reconnected when it drops. */
+        volatile boolean established;
+        /** Ids of the requests sent on this socket and not answered yet. */
+        final Set<String> sent = ConcurrentHashMap.newKeySet();
 
         Connection() {
             super(options.url());
@@ -360,6 +383,8 @@ public final class WebSocketTransport implements Transport {
         CompletableFuture<Reply> request(Request r) {
             CompletableFuture<Reply> f = new CompletableFuture<>();
             pending.put(r.id(), f);
+            sent.add(r.id());
+            f.whenComplete((x, e) -> sent.remove(r.id()));
             long ms = options.requestTimeout().toMillis();
             scheduler.schedule(() -> {
                 if (pending.remove(r.id(), f)) {

@@ -137,6 +137,11 @@ public final class SysadmServer implements AutoCloseable {
         closer.start();
     }
 
+    /** Open WebSocket connections, logged in or not (for tests and diagnostics). */
+    int openSockets() {
+        return ws.getConnections().size();
+    }
+
     public int wsPort() {
         return ws.getPort();
     }

@@ -235,27 +235,55 @@ class ServerWebSocketTest {
     /** A person may take longer than the login grace to type a password: the client logs in on a new socket then. */
     @Test
     void aPasswordTypedAfterTheGraceTimeStillLogsInAndIsAskedOnce() throws Exception {
-        java.util.concurrent.CountDownLatch dropped = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        WebSocketTransport[] t = new WebSocketTransport[1];
-        t[0] = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
             asked.incrementAndGet();
+            // "Typing" until the server has closed the socket for not logging in within its 2 s grace.
             try {
-                // "Typing" until the server has closed the socket for not logging in within its 2 s grace.
-                assertTrue(dropped.await(20, java.util.concurrent.TimeUnit.SECONDS), "the server closed the idle socket");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> fx.server.openSockets() == 0);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the server kept the idle socket open", e);
             }
             return ServerFixture.PASSWORD.toCharArray();
         }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
-        open.add(t[0]);
-        t[0].onState(s -> {
-            if (s == WebSocketTransport.State.DISCONNECTED) {
-                dropped.countDown();
-            }
-        });
-        assertEquals(12, new IocageClient(t[0]).listJails().get(30, java.util.concurrent.TimeUnit.SECONDS).size());
+        open.add(t);
+        assertEquals(12, new IocageClient(t).listJails().get(30, java.util.concurrent.TimeUnit.SECONDS).size());
         assertEquals(1, asked.get(), "the password is asked once");
+    }
+
+    /** Cancel on the password dialog is an answer: nothing asks again by itself until the user asks to connect. */
+    @Test
+    void aCancelledLoginIsNotAskedAgainUntilTheUserAsks() throws Exception {
+        java.util.Deque<String> answers = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of("", ServerFixture.PASSWORD));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+            asked.incrementAndGet();
+            String a = answers.poll();
+            return a == null || a.isEmpty() ? null : a.toCharArray();
+        }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
+        open.add(t);
+        IocageClient c = new IocageClient(t);
+        assertTrue(failureOf(c.listJails()).getMessage().contains("login was cancelled"));
+        assertTrue(failureOf(c.listJails()).getMessage().contains("login was cancelled"), "a later request fails too");
+        assertEquals(1, asked.get(), "without asking again");
+        t.resumeLogin();
+        assertEquals(12, c.listJails().get(20, java.util.concurrent.TimeUnit.SECONDS).size());
+        assertEquals(2, asked.get());
+    }
+
+    /** A refused login closes its socket; that must not start a reconnect that asks for the password again. */
+    @Test
+    void aRefusedLoginDoesNotReconnectAndAskAgainOnItsOwn() throws Exception {
+        java.util.concurrent.CountDownLatch askedAgain = new java.util.concurrent.CountDownLatch(2);
+        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+            askedAgain.countDown();
+            return "wrong password".toCharArray();
+        }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
+        open.add(t);
+        assertEquals("401", failureOf(new IocageClient(t).listJails()).code());
+        // The old code reconnected 0.5 s after the refused socket closed, and asked again.
+        assertFalse(askedAgain.await(2, java.util.concurrent.TimeUnit.SECONDS), "asked again without a request");
+        assertEquals(WebSocketTransport.State.FAILED, t.state());
     }
 
     @Test
