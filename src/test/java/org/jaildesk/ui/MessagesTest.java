@@ -90,7 +90,7 @@ class MessagesTest {
     }
 
     @Test
-    void countsOfJailsReadRightInBothLanguages() {
+    void countsReadRightInBothLanguages() {
         Messages en = new Messages(java.util.Locale.ENGLISH);
         Messages de = new Messages(java.util.Locale.GERMAN);
         assertEquals("Start: 1 jail\u2026", en.get("status.running", "Start", 1));
@@ -101,6 +101,12 @@ class MessagesTest {
         assertEquals("1 Jail", de.get("status.jails", 1));
         assertEquals("10.000 Jails", de.get("status.jails", 10_000));
         assertEquals("5G used by 1 jail; 9G available in the pool; 2 jails near the quota", en.get("usage.totals", "5G", 1, "9G", 2));
+        assertEquals("Done, 1 line of output", en.get("exec.ok", 1));
+        assertEquals("Done, no output", en.get("exec.ok", 0));
+        assertEquals("1 change pending", en.get("settings.pending", 1));
+        assertEquals("3 changes will be applied", en.get("settings.reviewHeader", 3));
+        assertEquals("1 Änderung wird angewendet", de.get("settings.reviewHeader", 1));
+        assertEquals("Fertig, 2 Zeilen Ausgabe", de.get("exec.ok", 2));
     }
 
     @Test
