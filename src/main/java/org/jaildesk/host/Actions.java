@@ -321,6 +321,7 @@ final class Actions {
             requireSuccess(cli, r);
             ObjectNode out = JSON.objectNode();
             out.put("success", "jail " + jail + " capped.");
+            host.publish(jailChanged("capjail", jail));
             return out;
         });
     }

@@ -612,7 +612,7 @@ public final class MainWindow {
             }
         });
         // Live refresh: the host says when any client changed a jail.
-        vm.client().onJailsChanged(() -> Platform.runLater(vm::refresh));
+        vm.client().onJailsChanged(() -> Platform.runLater(vm::hostChanged));
         return new View(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
                 new org.jaildesk.ui.pools.HostAdminDialogs(admin, msg));
     }

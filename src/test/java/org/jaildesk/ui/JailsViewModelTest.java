@@ -191,4 +191,40 @@ class JailsViewModelTest {
             assertFalse(fxThread.submit(() -> v.refreshing().get() || v.stale().get()).get());
         }
     }
+    /** On a host that announces its changes, our own change costs one listing (the event's), not two. */
+    @Test
+    void ourOwnChangeIsListedOnceWhenTheHostAnnouncesIt() throws Exception {
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+        AtomicInteger lists = new AtomicInteger();
+        CommandRunner counting = spec -> {
+            if (spec.args().get(0).equals("list")) {
+                lists.incrementAndGet();
+            }
+            return sim.run(spec);
+        };
+        try (IocageHost announcing = new IocageHost(counting, HostOptions.defaults())) {
+            IocageClient client = new IocageClient(new InProcessTransport(announcing));
+            JailsViewModel v = new JailsViewModel(client, fxThread, new Messages(Locale.ENGLISH), notifier);
+            client.onJailsChanged(() -> fxThread.execute(v::hostChanged));
+            fxThread.submit(v::refresh).get().get(10, TimeUnit.SECONDS);
+            Jail mail = fxThread.submit(() -> v.jails().stream().filter(j -> j.tag().equals("mail")).findFirst().orElseThrow()).get();
+
+            lists.set(0);
+            fxThread.submit(() -> v.selection().setAll(mail)).get();
+            fxThread.submit(v::startSelected).get().get(10, TimeUnit.SECONDS);
+            assertEquals(JailState.UP, fxThread.submit(() -> v.jails().stream().filter(j -> j.tag().equals("mail"))
+                    .findFirst().orElseThrow().state()).get(), "the change shows once the action's future is done");
+            assertEquals(1, lists.get(), "the event's listing, and none of our own besides");
+
+            // A change that fails is not announced: the table still lists after it (iocage may have changed something).
+            lists.set(0);
+            CompletableFuture<?> failed = fxThread.submit(() -> v.create("bad", "99.0-RELEASE", JailsViewModel.JailType.BASEJAIL, "")).get();
+            assertTrue(failed.handle((r, e) -> e != null).get(10, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lists.get() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, lists.get(), "the failed create was followed by a listing of our own");
+        }
+    }
 }

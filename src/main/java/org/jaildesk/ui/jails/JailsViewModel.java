@@ -288,8 +288,8 @@ public final class JailsViewModel {
                 }
             }, fx));
         }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((a, b) -> null)
-                .thenComposeAsync(x -> refresh(), fx);
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((a, b) -> b == null)
+                .thenComposeAsync(this::refreshAfterChange, fx);
     }
 
     /** Creates a jail. {@code props} are extra {@code key=value} pairs, already checked by the dialog. */
@@ -338,6 +338,28 @@ public final class JailsViewModel {
 
     /** Reports the result, refreshes the table, and hands the result on. */
     private <T> CompletableFuture<T> after(CompletableFuture<T> call, String what) {
-        return notifier.follow(call, what, fx, this::refresh);
+        return notifier.follow(call, what, fx, () -> refreshAfterChange(!call.isCompletedExceptionally()));
+    }
+
+    /** The listing a change event of the host asked for last; call on the FX thread. */
+    private CompletableFuture<Void> announced;
+
+    /**
+     * The host says a jail changed (any client's action, ours included): the table lists again. A host that says so
+     * announces every change it makes, after the change is done; see {@link #refreshAfterChange}.
+     */
+    public CompletableFuture<Void> hostChanged() {
+        announced = refresh();
+        return announced;
+    }
+
+    /**
+     * After one of our own changes. A host that announces its changes has already asked for a listing that starts
+     * after this change was done (its event comes before its reply), so a second one would only repeat it: on a large
+     * pool, another minute of {@code iocage list}. A failed change is not announced (iocage may still have changed
+     * something), and a host that announces nothing (the original sysadm server) gets a listing of our own.
+     */
+    private CompletableFuture<Void> refreshAfterChange(boolean succeeded) {
+        return succeeded && announced != null ? announced : refresh();
     }
 }
