@@ -35,7 +35,7 @@ public final class JobTransport extends ForwardingTransport {
         if (!Protocol.SYSADM.equals(request.namespace()) || !Protocol.changesHost(action, request.args())) {
             return inner.send(request);
         }
-        String target = target(request.args());
+        String target = Protocol.target(request.args());
         JobSink.Job job = sink.started(action, target, () -> inner.cancel(request.id()));
         running.put(request.id(), job);
         return inner.send(request).whenComplete((r, e) -> {
@@ -63,16 +63,6 @@ public final class JobTransport extends ForwardingTransport {
         }
         // Progress events come from the host's long jobs (create, fetch, clean) while they run.
         running.forEach((id, job) -> job.line(line, percent));
-    }
-
-    static String target(JsonNode args) {
-        for (String k : List.of("jail", "pool", "release")) {
-            if (args.hasNonNull(k) && args.get(k).isTextual()) {
-                return args.get(k).asText();
-            }
-        }
-        JsonNode props = args.get("props");
-        return props != null && props.isTextual() ? props.asText() : "";
     }
 
     static String summary(JsonNode body) {

@@ -40,6 +40,32 @@ public final class Protocol {
         return !"activatepool".equals(action) || args != null && args.hasNonNull("pool");
     }
 
+    /**
+     * What a request acts on, for jobs and the audit log: its jail, pool or release, or the name of the jail that
+     * {@code createjail} makes ({@code tag=} in its props); empty when there is none.
+     */
+    public static String target(JsonNode args) {
+        for (String k : List.of("jail", "pool", "release")) {
+            if (args.hasNonNull(k) && args.get(k).isTextual()) {
+                return args.get(k).asText();
+            }
+        }
+        // createjail names its jail in props: "tag=web03 release=14.1-RELEASE" (or, ours, {"tag":"web03",…}).
+        JsonNode props = args.get("props");
+        if (props != null && props.isObject() && props.path("tag").isTextual()) {
+            return props.get("tag").asText();
+        }
+        if (props == null || !props.isTextual()) {
+            return "";
+        }
+        for (String word : props.asText().trim().split("\\s+")) {
+            if (word.startsWith("tag=") && word.length() > 4) {
+                return word.substring(4);
+            }
+        }
+        return props.asText();
+    }
+
     /** Event name for our jail-change notification. */
     public static final String JAIL_CHANGED_EVENT = "jaildesk-jails";
     public static final String DISPATCHER_EVENT = "dispatcher";

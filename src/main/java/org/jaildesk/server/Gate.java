@@ -216,20 +216,11 @@ final class Gate {
         if (!mutating) {
             return reply;
         }
-        String target = targetOf(r.args());
+        String named = Protocol.target(r.args());
+        String target = named.isEmpty() ? "-" : named;
         return reply.whenComplete((rep, err) -> audit.record(s.user, s.address, action, target, resultOf(rep, err, action)));
     }
 
-    private static String targetOf(JsonNode args) {
-        for (String k : java.util.List.of("jail", "pool", "release")) {
-            JsonNode v = args.get(k);
-            if (v != null && v.isTextual()) {
-                return v.asText();
-            }
-        }
-        JsonNode props = args.get("props");
-        return props != null && props.isTextual() ? props.asText() : "-";
-    }
 
     private static String resultOf(Reply rep, Throwable err, String action) {
         if (err != null) {

@@ -52,6 +52,10 @@ class JobTransportTest {
         client.activatePool("tank").join();
         client.startJail("mail").join();
         assertEquals(List.of("activatepool tank", "ok activatepool", "startjail mail", "ok startjail"), jobs);
+        jobs.clear();
+        client.createJail("tag=shop release=14.1-RELEASE boot=on", "-b").join();
+        assertEquals(List.of("createjail shop", "ok createjail"), jobs, "a new jail's job is named after it, not its props");
+        jobs.clear();
         assertFalse(client.stopJail("no-such-jail").handle((r, e) -> e == null).join());
         assertEquals("failed stopjail", jobs.get(jobs.size() - 1));
     }

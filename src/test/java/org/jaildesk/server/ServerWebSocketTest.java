@@ -383,10 +383,12 @@ class ServerWebSocketTest {
         IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
         c.startJail("mail").join();
         c.setJailSettings("mail", Map.of("notes", "hello")).join();
+        c.createJail("tag=shop release=14.1-RELEASE", "-b").join();
         failureOf(c.destroyJail("db01"));
         String audit = java.nio.file.Files.readString(fx.server.auditFile());
         assertTrue(audit.contains("user=admin from=127.0.0.1 action=startjail target=mail result=ok"), audit);
         assertTrue(audit.contains("action=setjailsettings target=mail result=ok"), audit);
+        assertTrue(audit.contains("action=createjail target=shop result=ok"), audit);
         assertTrue(audit.contains("action=destroyjail target=db01 result=error:jail_db01_is_running"), audit);
         assertFalse(audit.contains(ServerFixture.PASSWORD.split(" ")[1]));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(

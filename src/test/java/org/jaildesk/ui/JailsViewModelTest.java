@@ -225,6 +225,8 @@ class JailsViewModelTest {
                 Thread.onSpinWait();
             }
             assertEquals(1, lists.get(), "the failed create was followed by a listing of our own");
+            assertTrue(fxThread.submit(() -> notifier.notices().stream().anyMatch(n -> n.message().startsWith("Create bad: "))).get(),
+                    "named 'Create bad', not 'Create\u2026 bad'");
         }
     }
 }

@@ -307,12 +307,12 @@ public final class JailsViewModel {
             case THICK -> "-T";
             case CLONE -> "";
         };
-        return after(client.createJail(p.toString(), switches), msg.get("action.create") + " " + name);
+        return after(client.createJail(p.toString(), switches), verb("action.create") + " " + name);
     }
 
     public CompletableFuture<CreatedJail> cloneJail(Jail source, String name, String props) {
         String p = "tag=" + name + (props == null || props.isBlank() ? "" : " " + props.trim());
-        return after(client.cloneJail(source.id(), p), msg.get("action.clone") + " " + source.displayName());
+        return after(client.cloneJail(source.id(), p), verb("action.clone") + " " + source.displayName());
     }
 
     /**
@@ -329,11 +329,17 @@ public final class JailsViewModel {
             return CompletableFuture.failedFuture(new IllegalStateException("running"));
         }
         CompletableFuture<?> stopped = jail.isRunning() ? client.stopJail(jail.id()) : CompletableFuture.completedFuture(null);
-        return after(stopped.thenCompose(x -> client.destroyJail(jail.id())), msg.get("action.destroy") + " " + jail.displayName());
+        return after(stopped.thenCompose(x -> client.destroyJail(jail.id())), verb("action.destroy") + " " + jail.displayName());
     }
 
     public CompletableFuture<JobOutput> exec(Jail jail, String user, String command) {
         return client.execJail(jail.id(), user, command);
+    }
+
+    /** An action's menu label without the "…" that says a dialog follows: "Create web03", not "Create… web03…". */
+    private String verb(String key) {
+        String label = msg.get(key);
+        return label.endsWith("\u2026") ? label.substring(0, label.length() - 1) : label;
     }
 
     /** Reports the result, refreshes the table, and hands the result on. */
