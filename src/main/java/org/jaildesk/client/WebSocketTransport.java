@@ -188,13 +188,23 @@ public final class WebSocketTransport implements Transport {
             try {
                 if (!tokenAccepted(c)) {
                     password = askPassword();
+                    // The server closes a socket that has not logged in within 30 s, and looking a password up can
+                    // take longer: then log in on a fresh socket, without asking again. The close may also come
+                    // while the login is on its way, before this side has seen it; that gets one more try too.
                     if (!c.isOpen()) {
-                        // The server closes a socket that has not logged in within 30 s, and looking a password up can
-                        // take longer: log in on a fresh socket then, without asking again.
                         c.close();
                         c = connect();
                     }
-                    login(c, password);
+                    try {
+                        login(c, password);
+                    } catch (IocageClientException e) {
+                        if (c.isOpen() || e.kind() != IocageClientException.Kind.TRANSPORT) {
+                            throw e;
+                        }
+                        c.close();
+                        c = connect();
+                        login(c, password);
+                    }
                 }
                 c.subscribe();
             } catch (IocageClientException e) {
