@@ -110,13 +110,11 @@ final class ServeCommand implements Callable<Integer> {
         server.failed().thenAccept(e -> {
             err.println("JailDesk server stopped: the WebSocket listener failed: " + e);
             err.flush();
-            stop.countDown();
+            // Exit from here: when an upgrade replaced JailDesk's files under it, the normal way out through the
+            // command line parser needs classes that are gone. The shutdown hook still closes what it can.
+            System.exit(1);
         });
         stop.await();
-        if (server.failed().isDone()) {
-            iocage.close();
-            return 1;
-        }
         return 0;
     }
 }

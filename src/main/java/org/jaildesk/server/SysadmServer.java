@@ -60,7 +60,8 @@ public final class SysadmServer implements AutoCloseable {
     private final ServerTls tls;
     private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final CompletableFuture<Exception> failed = new CompletableFuture<>();
+    private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
+    private final AtomicBoolean fatalOnce = new AtomicBoolean();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "server-timers");
         t.setDaemon(true);
@@ -122,17 +123,26 @@ public final class SysadmServer implements AutoCloseable {
      * reports that as an error without a connection, then its selector thread ends). By then the REST listener is
      * closed too: a server half up would look alive to its supervisor while no desktop could connect.
      */
-    public CompletableFuture<Exception> failed() {
+    public CompletableFuture<Throwable> failed() {
         return failed;
     }
 
-    /** The WebSocket listener is gone: say so, close the rest, let {@code serve} exit non-zero. */
-    void fatal(Exception ex) {
+    /** The WebSocket listener is gone: say so, close the rest, let {@code serve} exit non-zero. Once. */
+    void fatal(Throwable ex) {
+        if (closing.get() || !fatalOnce.compareAndSet(false, true)) {
+            return;
+        }
         LOG.severe("the WebSocket server stopped: " + ex);
         // Not on the listener's own thread: stopping it joins that thread.
         Thread closer = new Thread(() -> {
-            close();
-            failed.complete(ex);
+            try {
+                close();
+            } catch (RuntimeException | Error e) {
+                // After an upgrade replaced the jar, closing may need classes that are gone; exit all the same.
+                LOG.severe("closing after the failure failed too: " + e);
+            } finally {
+                failed.complete(ex);
+            }
         }, "jaildesk-fatal-close");
         closer.start();
     }
@@ -207,6 +217,27 @@ public final class SysadmServer implements AutoCloseable {
         Endpoint(InetSocketAddress address) {
             super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
                     List.of(new Draft_6455(List.of(), HARD_FRAME_LIMIT)));
+        }
+
+        /**
+         * The selector loop. It ends when the server is closed, or on its own: Java-WebSocket reports some failures
+         * through {@code onError} and then leaves the loop, and an {@code Error} (a class that can no longer be
+         * loaded after an upgrade replaced the jar under the running server) escapes it without any call. Either
+         * way, after start and without a close, the server is dead and says so.
+         */
+        @Override
+        public void run() {
+            try {
+                super.run();
+            } catch (RuntimeException | Error e) {
+                if (started.getCount() == 0) {
+                    fatal(e);
+                }
+                throw e;
+            }
+            if (started.getCount() == 0) {
+                fatal(failure != null ? failure : new IOException("the WebSocket listener stopped"));
+            }
         }
 
         @Override
@@ -306,6 +337,7 @@ public final class SysadmServer implements AutoCloseable {
         public void onError(WebSocket conn, Exception ex) {
             if (conn == null) {
                 if (started.getCount() == 0) {
+                    failure = ex;
                     fatal(ex);
                     return;
                 }
