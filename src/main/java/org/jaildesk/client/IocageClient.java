@@ -67,9 +67,10 @@ public final class IocageClient {
     private volatile CompletableFuture<java.util.Set<String>> extensions;
 
     /**
-     * What the host advertises beyond the 17 actions (none when it cannot be asked). The host's answer is kept for
-     * the client's life; a failure to ask (no connection yet, a certificate not accepted yet) is not, so the next
-     * call asks again instead of treating a host that was merely unreachable as one without extensions.
+     * What the host advertises beyond the 17 actions. The host's answer is kept for the client's life; a failure to
+     * ask (no connection yet, a certificate not accepted yet, a login refused) fails the future and is not kept, so
+     * the next call asks again instead of treating a host that was merely unreachable as one without extensions, and
+     * a caller does not go on to ask the unreachable host something else (which would ask for the password again).
      */
     public CompletableFuture<java.util.Set<String>> extensions() {
         CompletableFuture<java.util.Set<String>> e = extensions;
@@ -77,7 +78,7 @@ public final class IocageClient {
             e = transport.extensions();
             extensions = e;
         }
-        return e.exceptionally(x -> java.util.Set.of());
+        return e;
     }
 
     // ---- listing and settings -------------------------------------------------------------------------------
