@@ -213,6 +213,8 @@ public final class SysadmServer implements AutoCloseable {
     private final class Endpoint extends WebSocketServer {
         final CountDownLatch started = new CountDownLatch(1);
         volatile Exception failure;
+        /** Started listening: from then on, the loop ending without a close is a failure (a bind failure is not). */
+        volatile boolean listening;
 
         Endpoint(InetSocketAddress address) {
             super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -230,12 +232,12 @@ public final class SysadmServer implements AutoCloseable {
             try {
                 super.run();
             } catch (RuntimeException | Error e) {
-                if (started.getCount() == 0) {
+                if (listening) {
                     fatal(e);
                 }
                 throw e;
             }
-            if (started.getCount() == 0) {
+            if (listening) {
                 fatal(failure != null ? failure : new IOException("the WebSocket listener stopped"));
             }
         }
@@ -243,6 +245,7 @@ public final class SysadmServer implements AutoCloseable {
         @Override
         public void onStart() {
             setConnectionLostTimeout(60);
+            listening = true;
             started.countDown();
         }
 
@@ -336,7 +339,7 @@ public final class SysadmServer implements AutoCloseable {
         @Override
         public void onError(WebSocket conn, Exception ex) {
             if (conn == null) {
-                if (started.getCount() == 0) {
+                if (listening) {
                     failure = ex;
                     fatal(ex);
                     return;

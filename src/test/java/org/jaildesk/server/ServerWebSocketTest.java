@@ -232,6 +232,19 @@ class ServerWebSocketTest {
         assertEquals("401", r.get("args").get("code").asText());
     }
 
+    @Test
+    void aPortInUseIsAStartFailureNotALaterOne() throws Exception {
+        UserStore users = UserStore.load(dir.resolve("second-users"));
+        users.put("admin", ServerFixture.PASSWORD.toCharArray());
+        SysadmServer second = new SysadmServer(fx.host, ServerConfig.defaults(java.net.InetAddress.getLoopbackAddress(),
+                dir.resolve("second"), "second").withPorts(fx.server.wsPort(), 0).withTls(false),
+                users, null, "test");
+        open.add(second);
+        assertTrue(assertThrows(java.io.IOException.class, second::start).getMessage().contains("cannot listen"));
+        // A listener that never listened has not "stopped": nothing may report it as a failure of a running server.
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> second.failed().get(1, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
     /** A person may take longer than the login grace to type a password: the client logs in on a new socket then. */
     @Test
     void aPasswordTypedAfterTheGraceTimeStillLogsInAndIsAskedOnce() throws Exception {
