@@ -189,12 +189,8 @@ public final class WebSocketTransport implements Transport {
                 if (!tokenAccepted(c)) {
                     password = askPassword();
                     // The server closes a socket that has not logged in within 30 s, and looking a password up can
-                    // take longer: then log in on a fresh socket, without asking again. The close may also come
-                    // while the login is on its way, before this side has seen it; that gets one more try too.
-                    if (!c.isOpen()) {
-                        c.close();
-                        c = connect();
-                    }
+                    // take longer: then the login fails to go out (or its close overtakes it on the wire) and is
+                    // sent once more on a fresh socket, without asking again.
                     try {
                         login(c, password);
                     } catch (IocageClientException e) {

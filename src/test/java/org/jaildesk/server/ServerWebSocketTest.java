@@ -55,8 +55,13 @@ class ServerWebSocketTest {
     }
 
     private WebSocketTransport transport(String password) {
+        return transport(password::toCharArray);
+    }
+
+    /** A transport that asks {@code password} for the password each time it logs in. */
+    private WebSocketTransport transport(java.util.function.Supplier<char[]> password) {
         WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
-                password::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
+                password, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
         open.add(t);
         return t;
     }
@@ -249,7 +254,7 @@ class ServerWebSocketTest {
     @Test
     void aPasswordTypedAfterTheGraceTimeStillLogsInAndIsAskedOnce() throws Exception {
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+        WebSocketTransport t = transport(() -> {
             asked.incrementAndGet();
             // "Typing" until the server has closed the socket for not logging in within its 2 s grace.
             try {
@@ -258,8 +263,7 @@ class ServerWebSocketTest {
                 throw new AssertionError("the server kept the idle socket open", e);
             }
             return ServerFixture.PASSWORD.toCharArray();
-        }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
-        open.add(t);
+        });
         assertEquals(12, new IocageClient(t).listJails().get(30, java.util.concurrent.TimeUnit.SECONDS).size());
         assertEquals(1, asked.get(), "the password is asked once");
     }
@@ -269,12 +273,11 @@ class ServerWebSocketTest {
     void aCancelledLoginIsNotAskedAgainUntilTheUserAsks() throws Exception {
         java.util.Deque<String> answers = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of("", ServerFixture.PASSWORD));
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+        WebSocketTransport t = transport(() -> {
             asked.incrementAndGet();
             String a = answers.poll();
             return a == null || a.isEmpty() ? null : a.toCharArray();
-        }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
-        open.add(t);
+        });
         IocageClient c = new IocageClient(t);
         assertTrue(failureOf(c.listJails()).getMessage().contains("login was cancelled"));
         assertTrue(failureOf(c.listJails()).getMessage().contains("login was cancelled"), "a later request fails too");
@@ -288,11 +291,10 @@ class ServerWebSocketTest {
     @Test
     void aRefusedLoginDoesNotReconnectAndAskAgainOnItsOwn() throws Exception {
         java.util.concurrent.CountDownLatch askedAgain = new java.util.concurrent.CountDownLatch(2);
-        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+        WebSocketTransport t = transport(() -> {
             askedAgain.countDown();
             return "wrong password".toCharArray();
-        }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
-        open.add(t);
+        });
         assertEquals("401", failureOf(new IocageClient(t).listJails()).code());
         // The old code reconnected 0.5 s after the refused socket closed, and asked again.
         assertFalse(askedAgain.await(2, java.util.concurrent.TimeUnit.SECONDS), "asked again without a request");

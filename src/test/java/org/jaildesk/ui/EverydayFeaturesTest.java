@@ -27,8 +27,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void aLongJobShowsProgressAndLandsInHistory(FxRobot robot) throws Exception {
         open(robot, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO, Duration.ofMillis(25), null));
-        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        page.waitFor(() -> robot.lookup("#createName").tryQuery().isPresent());
+        page.openCreateDialog();
         robot.clickOn("#createName").write("fresh");
         robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).getItems().add("13.4-RELEASE"));
         robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).setValue("13.4-RELEASE"));

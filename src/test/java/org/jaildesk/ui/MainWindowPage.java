@@ -109,6 +109,13 @@ final class MainWindowPage {
         }
     }
 
+    /** Opens the create dialog as a user does (Ctrl+N) and waits for it. */
+    void openCreateDialog() {
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.N)
+                .release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#createDialog").tryQuery().isPresent());
+    }
+
     void waitFor(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {

@@ -113,8 +113,7 @@ class MainWindowTest extends WindowTest {
     @Test
     void createValidatesAsYouTypeThenAddsTheJail(FxRobot robot) throws Exception {
         open(robot);
-        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        page.waitFor(() -> robot.lookup("#createDialog").tryQuery().isPresent());
+        page.openCreateDialog();
         Button ok = robot.lookup("#createOk").queryAs(Button.class);
         robot.clickOn("#createName").write("-bad");
         page.waitFor(() -> robot.lookup("#createError").queryAs(Label.class).getText().contains("option"));
@@ -131,8 +130,7 @@ class MainWindowTest extends WindowTest {
     @Test
     void aLongErrorInADialogIsShownWholeAndItsButtonsStayInView(FxRobot robot) throws Exception {
         open(robot);
-        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        page.waitFor(() -> robot.lookup("#createDialog").tryQuery().isPresent());
+        page.openCreateDialog();
         Label error = robot.lookup("#createError").queryAs(Label.class);
         Button cancel = (Button) robot.lookup("#createDialog").queryAs(javafx.scene.control.DialogPane.class)
                 .lookupButton(javafx.scene.control.ButtonType.CANCEL);

@@ -65,16 +65,21 @@ public final class Notifier {
 
     /** {@code what} worked this time: a notice of its earlier failure is out of date and goes. */
     public void succeeded(String what) {
-        notices.removeIf(n -> !n.subject().isEmpty() && n.subject().equals(what));
+        notices.removeIf(n -> about(n, what));
     }
 
     private int indexOf(String subject) {
         for (int i = 0; i < notices.size(); i++) {
-            if (notices.get(i).subject().equals(subject)) {
+            if (about(notices.get(i), subject)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Refusals have no subject: nothing replaces or removes them but the user. */
+    private static boolean about(Notice n, String subject) {
+        return !n.subject().isEmpty() && n.subject().equals(subject);
     }
 
     /** A failure that is the user's to fix (a typed name that does not match, a missing field). */

@@ -90,15 +90,17 @@ public final class HostsViewModel {
      * remembers it and tries again.
      */
     public void refreshCurrent(CertificateQuestion question) {
-        // The user asked: a login they cancelled before may be asked for again.
-        current().ifPresent(s -> s.jails().client().transport().resumeLogin());
-        current().ifPresent(s -> s.jails().refresh().thenRunAsync(() -> {
-            Throwable e = s.jails().lastFailure().get();
-            if (e instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u
-                    && question.accept(s.host(), u)) {
-                connector.acceptCertificate(s.host(), u.fingerprint());
-                s.jails().refresh();
-            }
-        }, fx));
+        current().ifPresent(s -> {
+            // The user asked: a login they cancelled before may be asked for again.
+            s.jails().client().transport().resumeLogin();
+            s.jails().refresh().thenRunAsync(() -> {
+                Throwable e = s.jails().lastFailure().get();
+                if (e instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u
+                        && question.accept(s.host(), u)) {
+                    connector.acceptCertificate(s.host(), u.fingerprint());
+                    s.jails().refresh();
+                }
+            }, fx);
+        });
     }
 }
