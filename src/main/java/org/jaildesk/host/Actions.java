@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.jaildesk.domain.PropertyCatalog;
 import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.host.parse.CommonOutput;
@@ -90,21 +89,54 @@ final class Actions {
         if (cli.dialect().isPython() && headerFlagBroken.get()) {
             args = table;
         }
-        CommandResult r = read(args);
-        if (cli.dialect().isPython() && r.crashed() && !args.equals(table)) {
+        if (cli.dialect().isLegacy()) {
+            CommandResult r = read(args);
+            requireSuccess(cli, r);
+            return LegacyOutput.list(r.stdout());
+        }
+        // Python: read the rows while iocage writes them (a runner that streams; the demo host does not).
+        Streamed listing = new Streamed();
+        CommandResult r = host.exec(new CommandSpec(args, options.readTimeout(), "", null, listing));
+        boolean crashed = r.crashed();
+        if (crashed && !args.equals(table)) {
             // iocage master after 2020 and freebsd/iocage 1.2.1–1.3 crash on list -h as soon as a jail exists.
             headerFlagBroken.set(true);
-            r = read(table);
+            listing = new Streamed();
+            r = host.exec(new CommandSpec(table, options.readTimeout(), "", null, listing));
+            crashed = r.crashed();
         }
-        requireSuccess(cli, r);
-        return cli.dialect().isPython() ? PythonOutput.list(r.stdout()) : LegacyOutput.list(r.stdout());
+        Optional<String> failed = failure(cli, r, crashed);
+        if (failed.isPresent()) {
+            throw new ActionFailedException(failed.get());
+        }
+        return listing.jails(r.stdout());
+    }
+
+    /** A Python listing read as it arrives; trusted only if the runner handed all of it over before returning. */
+    private static final class Streamed implements OutputSink {
+        private final PythonOutput.ListReader reader = new PythonOutput.ListReader();
+
+        @Override
+        public void accept(byte[] bytes, int offset, int length) {
+            reader.feed(bytes, offset, length);
+        }
+
+        @Override
+        public void end() {
+            reader.finish();
+        }
+
+        List<ListedJail> jails(String stdout) throws IocageParseException {
+            return reader.jails(stdout);
+        }
     }
 
     private ObjectNode listJails() throws Exception {
         List<ListedJail> jails = jails();
         ObjectNode out = new ObjectNode(JSON, new LinkedHashMap<>(capacityFor(jails.size())));
+        Releases releases = new Releases();
         for (ListedJail j : jails) {
-            out.set(j.id(), jailJson(j));
+            out.set(j.id(), jailJson(j, releases));
         }
         return out;
     }
@@ -117,7 +149,7 @@ final class Actions {
         Cli cli = cli();
         ObjectNode templates = JSON.objectNode();
         for (ListedJail j : listing(cli, cli.listTemplates(), cli.listTemplatesTable())) {
-            templates.set(j.id(), jailJson(j));
+            templates.set(j.id(), jailJson(j, new Releases()));
         }
         ObjectNode out = JSON.objectNode();
         out.set("templates", templates);
@@ -131,24 +163,49 @@ final class Actions {
     /**
      * The values most rows repeat, one node each: a listing of 5,000 jails makes some 30,000 nodes fewer. The
      * parsers hand these out as the literals themselves, so an identity test finds them; any other string, equal or
-     * not, simply gets its own node.
+     * not, simply gets its own node. Indexed by length, so a value is compared with at most two of them.
      */
-    private static final TextNode[] COMMON = Stream.of("-", "on", "off", "up", "down", "jail", "basejail", "template")
-            .map(TextNode::new).toArray(TextNode[]::new);
+    private static final TextNode[][] COMMON = new TextNode[9][];
+
+    static {
+        Map<Integer, List<TextNode>> byLength = new java.util.HashMap<>();
+        for (String s : List.of("-", "on", "off", "up", "down", "jail", "basejail", "template")) {
+            byLength.computeIfAbsent(s.length(), k -> new ArrayList<>()).add(new TextNode(s));
+        }
+        for (int n = 0; n < COMMON.length; n++) {
+            COMMON[n] = byLength.getOrDefault(n, List.of()).toArray(TextNode[]::new);
+        }
+    }
 
     private static TextNode text(String value) {
-        for (TextNode common : COMMON) {
-            if (common.textValue() == value) {
-                return common;
+        if (value.length() < COMMON.length) {
+            for (TextNode common : COMMON[value.length()]) {
+                if (common.textValue() == value) {
+                    return common;
+                }
             }
         }
         return new TextNode(value);
     }
 
-    private static ObjectNode jailJson(ListedJail j) {
+    private static ObjectNode jailJson(ListedJail j, Releases releases) {
         return new ObjectNode(JSON, new RowMap(JAIL_FIELDS, new JsonNode[] {
             text(j.boot()), text(j.ip4()), text(j.jid()), text(j.state()), text(j.tag()), text(j.type()),
-            text(j.release()), text(j.ip6()), text(j.template())}));
+            releases.node(j.release()), text(j.ip6()), text(j.template())}));
+    }
+
+    /** The release of a reply's rows: the parsers repeat the row before's string, so its node is repeated too. */
+    private static final class Releases {
+        private String last;
+        private TextNode node;
+
+        TextNode node(String release) {
+            if (release != last) {
+                last = release;
+                node = text(release);
+            }
+            return node;
+        }
     }
 
     List<String> releases() throws Exception {
@@ -711,11 +768,16 @@ final class Actions {
      * codes are unreliable, so any {@code ERROR} line also counts (reference §2.1).
      */
     private Optional<String> failure(Cli cli, CommandResult r) {
+        return failure(cli, r, r.crashed());
+    }
+
+    /** {@link #failure(Cli, CommandResult)} for a caller that has looked for a traceback already (a long scan). */
+    private Optional<String> failure(Cli cli, CommandResult r, boolean crashed) {
         if (r.timedOut()) {
             Duration t = r.elapsed();
             return Optional.of("iocage did not finish in time (" + Math.max(1, t.toSeconds()) + " s) and was stopped");
         }
-        if (r.crashed()) {
+        if (crashed) {
             return Optional.of("iocage crashed: " + lastLine(r.stderr().isBlank() ? r.stdout() : r.stderr()));
         }
         if (cli.dialect().isLegacy()) {

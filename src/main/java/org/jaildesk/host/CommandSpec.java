@@ -6,10 +6,10 @@ import java.util.function.Consumer;
 
 /**
  * One iocage invocation: the arguments after {@code iocage}, the longest it may run, what to write on its standard
- * input (usually nothing: stdin is closed so a forgotten prompt aborts instead of hanging) and a listener that gets
- * every output line as it arrives.
+ * input (usually nothing: stdin is closed so a forgotten prompt aborts instead of hanging), a listener that gets
+ * every output line as it arrives, and a sink that may read standard output's bytes as they arrive.
  */
-public record CommandSpec(List<String> args, Duration timeout, String stdin, Consumer<String> lines) {
+public record CommandSpec(List<String> args, Duration timeout, String stdin, Consumer<String> lines, OutputSink output) {
 
     public CommandSpec {
         args = List.copyOf(args);
@@ -18,6 +18,11 @@ public record CommandSpec(List<String> args, Duration timeout, String stdin, Con
         }
         stdin = stdin == null ? "" : stdin;
         lines = lines == null ? NO_LINES : lines;
+        output = output == null ? OutputSink.NONE : output;
+    }
+
+    public CommandSpec(List<String> args, Duration timeout, String stdin, Consumer<String> lines) {
+        this(args, timeout, stdin, lines, null);
     }
 
     /** The listener of a command nobody follows line by line; the runner then skips splitting lines at all. */

@@ -173,7 +173,12 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
 
     CommandResult exec(List<String> args, java.time.Duration timeout, String stdin, Consumer<String> lines)
             throws CommandException {
-        CommandResult r = runner.run(new CommandSpec(args, timeout, stdin, lines));
+        return exec(new CommandSpec(args, timeout, stdin, lines));
+    }
+
+    CommandResult exec(CommandSpec spec) throws CommandException {
+        List<String> args = spec.args();
+        CommandResult r = runner.run(spec);
         ExecutedCommand done = new ExecutedCommand(args, r.exitCode(), r.elapsed(), r.timedOut());
         for (Consumer<ExecutedCommand> l : commandListeners) {
             try {

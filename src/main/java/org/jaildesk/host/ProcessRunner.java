@@ -106,8 +106,8 @@ public final class ProcessRunner implements CommandRunner {
                 LOG.fine(() -> "iocage closed its stdin early: " + e.getMessage());
             }
         }
-        Capture out = new Capture(outputCap, spec.followed() ? spec.lines() : null);
-        Capture err = new Capture(outputCap, spec.followed() ? spec.lines() : null);
+        Capture out = new Capture(outputCap, spec.followed() ? spec.lines() : null, spec.output());
+        Capture err = new Capture(outputCap, spec.followed() ? spec.lines() : null, OutputSink.NONE);
         Future<?> outDone = readers.submit(() -> out.drain(process.getInputStream()));
         Future<?> errDone = readers.submit(() -> err.drain(process.getErrorStream()));
         boolean finished;
@@ -149,17 +149,22 @@ public final class ProcessRunner implements CommandRunner {
         }
     }
 
-    /** Reads one stream: keeps up to the cap, hands complete lines (split at \n and \r) to the listener. */
+    /**
+     * Reads one stream: keeps up to the cap and hands what it keeps to the sink, hands complete lines (split at \n
+     * and \r) to the listener.
+     */
     private static final class Capture {
         private final int cap;
         private final Consumer<String> lines;
+        private OutputSink sink;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private volatile boolean truncated;
 
-        Capture(int cap, Consumer<String> lines) {
+        Capture(int cap, Consumer<String> lines, OutputSink sink) {
             this.cap = cap;
             this.lines = lines;
+            this.sink = sink;
         }
 
         void drain(InputStream in) {
@@ -167,14 +172,16 @@ public final class ProcessRunner implements CommandRunner {
             try (in) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    int keep;
                     synchronized (this) {
-                        int room = cap - kept.size();
-                        if (room > 0) {
-                            kept.write(buf, 0, Math.min(room, n));
-                        }
-                        if (n > room) {
+                        keep = Math.max(0, Math.min(cap - kept.size(), n));
+                        kept.write(buf, 0, keep);
+                        if (n > keep) {
                             truncated = true;
                         }
+                    }
+                    if (keep > 0) {
+                        hand(buf, keep);
                     }
                     if (lines != null) {
                         split(buf, n);
@@ -185,6 +192,26 @@ public final class ProcessRunner implements CommandRunner {
             }
             if (lines != null) {
                 flushLine();
+            }
+            if (sink != OutputSink.NONE) {
+                try {
+                    sink.end();
+                } catch (RuntimeException e) {
+                    LOG.warning("an output reader failed at the end: " + e);
+                }
+            }
+        }
+
+        /** To the sink; a sink that fails gets nothing more (and no end), so its caller reads the kept text instead. */
+        private void hand(byte[] buf, int n) {
+            if (sink == OutputSink.NONE) {
+                return;
+            }
+            try {
+                sink.accept(buf, 0, n);
+            } catch (RuntimeException e) {
+                LOG.warning("an output reader failed: " + e);
+                sink = OutputSink.NONE;
             }
         }
 

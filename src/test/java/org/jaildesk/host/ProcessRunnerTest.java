@@ -75,6 +75,62 @@ class ProcessRunnerTest {
         assertEquals("b", seen.get(seen.size() - 1));
     }
 
+    /** Records what a runner hands over, and from how many pieces. */
+    private static final class Recording implements OutputSink {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int pieces;
+        int ends;
+        RuntimeException failAt;
+
+        @Override
+        public void accept(byte[] b, int off, int len) {
+            if (failAt != null && pieces == 1) {
+                throw failAt;
+            }
+            bytes.write(b, off, len);
+            pieces++;
+        }
+
+        @Override
+        public void end() {
+            ends++;
+        }
+    }
+
+    @Test
+    void theSinkGetsExactlyTheKeptOutputInOrderThenOneEnd() throws Exception {
+        // 200,000 bytes: more than one pipe's worth, so it arrives in pieces; then a cap cuts it.
+        Path exe = script("i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done; echo oops >&2");
+        Recording all = new Recording();
+        CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
+                .run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, all));
+        assertEquals(r.stdout(), all.bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, all.ends);
+        assertTrue(all.pieces > 1, "streamed in pieces, not at the end: " + all.pieces);
+        assertEquals("oops\n", r.stderr(), "stderr never reaches the sink");
+
+        Recording capped = new Recording();
+        CommandResult c = new ProcessRunner(exe, ProcessRunner.Privilege.NONE, 100_000)
+                .run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, capped));
+        assertTrue(c.truncated());
+        assertEquals(100_000, capped.bytes.size(), "the sink gets what is kept, no more");
+        assertEquals(c.stdout(), capped.bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, capped.ends);
+    }
+
+    @Test
+    void aFailingSinkGetsNothingMoreAndNoEndWhileTheOutputIsStillKept() throws Exception {
+        Path exe = script("i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done");
+        Recording broken = new Recording();
+        broken.failAt = new IllegalStateException("reader bug");
+        CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
+                .run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, broken));
+        assertEquals(0, r.exitCode());
+        assertTrue(r.stdout().endsWith("line 19999\n"), "the whole output is still there");
+        assertEquals(1, broken.pieces);
+        assertEquals(0, broken.ends, "no end: the caller must read the kept text itself");
+    }
+
     @Test
     void stdinTextIsWrittenWhenGiven() throws Exception {
         Path exe = script("read a; echo \"got $a\"");

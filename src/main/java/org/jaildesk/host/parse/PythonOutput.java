@@ -38,7 +38,40 @@ public final class PythonOutput {
             }
             return out;
         }
-        return new TabListing(stdout).rows();
+        return TabListing.read(stdout);
+    }
+
+    /**
+     * Reads {@code list -l -h} as it arrives, for a runner that hands over output while iocage writes it: a listing of
+     * thousands of jails is then mostly read by the time iocage exits. Feed it from one thread, then ask for the
+     * jails with the whole output; the result is exactly {@link #list(String)}'s.
+     */
+    public static final class ListReader {
+        private final TabListing tab = new TabListing();
+        private volatile boolean complete;
+
+        /** The next bytes of the output, in order. */
+        public void feed(byte[] bytes, int offset, int length) {
+            tab.feed(bytes, offset, length);
+        }
+
+        /** The output is complete: every byte of it was fed. */
+        public void finish() {
+            tab.finish();
+            complete = true;
+        }
+
+        /**
+         * The jails of {@code stdout}: what was read as it arrived when it all arrived and was a clean TAB listing;
+         * otherwise (a bordered table, a bad line, output that was not all fed) {@code stdout} read again in full,
+         * which gives the table's rows or the error naming the line.
+         */
+        public List<ListedJail> jails(String stdout) throws IocageParseException {
+            if (complete && !tab.failed()) {
+                return tab.rows();
+            }
+            return list(stdout);
+        }
     }
 
     private static boolean firstMeaningfulIsTable(String stdout) {
@@ -50,7 +83,7 @@ public final class PythonOutput {
                 end = n;
             }
             String line = stdout.substring(from, end);
-            if (!line.isBlank() && !Lines.isNoise(TabListing.withoutCr(line))) {
+            if (!line.isBlank() && !Lines.isNoise(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)) {
                 return line.startsWith("+");
             }
             from = end + 1;

@@ -1,60 +1,155 @@
 package org.jaildesk.host.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Python {@code list -l -h} / {@code list -h} rows (10 or 5 TAB-separated fields) read in one pass over the output.
+ * Python {@code list -l -h} / {@code list -h} rows (10 or 5 TAB-separated fields) read from iocage's bytes as they
+ * arrive, one pass, one row per line completed.
  *
- * <p>This runs on every table refresh, over one row per jail, so it works on index ranges of the output and makes a
- * string only for a value that is kept: names and addresses; placeholders, states and boot flags become shared
- * constants and a repeated release is the same string as the row before's. The rules are those of the other
- * parsers: blank lines and iocage's banners are skipped, every field is trimmed, {@code -}, {@code None},
- * {@code none} and empty mean {@code -}, and anything unexpected is an {@link IocageParseException} naming the line.
+ * <p>This runs on every table refresh, over one row per jail, so it works on the bytes themselves: each line is
+ * scanned once for its TABs, every field trimmed once, and a string made only for a value that is kept (names,
+ * JIDs, addresses); placeholders, states and boot flags become shared constants and a repeated release is the same
+ * string as the row before's. The rules are those of the other parsers: blank lines and iocage's banners are
+ * skipped, every field is trimmed as {@link String#trim()} does, {@code -}, {@code None}, {@code none} and empty
+ * mean {@code -}, and anything unexpected is an {@link IocageParseException} naming the line. After the first such
+ * line the rest is not read.
  */
 final class TabListing {
 
     private static final int LONG = 10;
     private static final int SHORT = 5;
 
-    private final String text;
-    private final int[] cut = new int[LONG + 1];
-    private String lastRelease = "-";
-    private int lineNumber;
+    private final List<ListedJail> rows = new ArrayList<>();
+    /** Trimmed bounds of the fields of the current line: [from[f], to[f]). */
+    private final int[] from = new int[LONG];
+    private final int[] to = new int[LONG];
+    /** Where the TABs of the current line are, up to {@link #LONG} of them. */
+    private final int[] tab = new int[LONG];
+    private byte[] b;
     private int lineStart;
     private int lineEnd;
+    private int lineNumber;
+    /** The start of a line whose end has not arrived yet. */
+    private byte[] carry = new byte[0];
+    private int carryLength;
+    private String lastRelease = "-";
+    private byte[] lastReleaseBytes = {'-'};
+    private IocageParseException failure;
 
-    TabListing(String text) {
-        this.text = text;
+    /** Reads a whole output at once. */
+    static List<ListedJail> read(String text) throws IocageParseException {
+        TabListing t = new TabListing();
+        byte[] all = text.getBytes(StandardCharsets.UTF_8);
+        t.feed(all, 0, all.length);
+        t.finish();
+        return t.rows();
     }
 
-    static String withoutCr(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
-
-    List<ListedJail> rows() throws IocageParseException {
-        List<ListedJail> out = new ArrayList<>(Math.max(16, text.length() / 64));
-        int n = text.length();
-        int from = 0;
-        while (from < n) {
-            int end = text.indexOf('\n', from);
-            int next = end < 0 ? n : end + 1;
-            if (end < 0) {
-                end = n;
+    /** Reads every line these bytes complete; an unfinished last line waits for the next call or {@link #finish}. */
+    void feed(byte[] buf, int off, int len) {
+        int end = off + len;
+        int start = off;
+        if (carryLength > 0) {
+            int nl = off;
+            while (nl < end && buf[nl] != '\n') {
+                nl++;
             }
-            lineNumber++;
-            if (end > from && text.charAt(end - 1) == '\r') {
-                end--;
+            keep(buf, off, nl - off);
+            if (nl == end) {
+                return;
             }
-            lineStart = from;
-            lineEnd = end;
-            from = next;
-            if (maySkip() && skipped()) {
-                continue;
-            }
-            out.add(row());
+            scanned(carry, 0, carryLength);
+            carryLength = 0;
+            start = nl + 1;
         }
-        return out;
+        // One pass over the bytes for both line ends and TABs: this loop is most of the reading's time.
+        int tabs = 0;
+        for (int i = start; i < end; i++) {
+            byte c = buf[i];
+            if (c <= '\n' && c >= '\t') {
+                if (c == '\t') {
+                    if (tabs < LONG) {
+                        tab[tabs] = i;
+                    }
+                    tabs++;
+                } else {
+                    line(buf, start, i, tabs);
+                    tabs = 0;
+                    start = i + 1;
+                }
+            }
+        }
+        keep(buf, start, end - start);
+    }
+
+    /** The output ended: reads a last line that had no line feed. */
+    void finish() {
+        if (carryLength > 0) {
+            scanned(carry, 0, carryLength);
+            carryLength = 0;
+        }
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    /** The jails read, or the first line that could not be read. */
+    List<ListedJail> rows() throws IocageParseException {
+        if (failure != null) {
+            throw failure;
+        }
+        return rows;
+    }
+
+    private void keep(byte[] buf, int off, int len) {
+        if (len == 0) {
+            return;
+        }
+        if (carryLength + len > carry.length) {
+            carry = Arrays.copyOf(carry, Math.max(256, 2 * (carryLength + len)));
+        }
+        System.arraycopy(buf, off, carry, carryLength, len);
+        carryLength += len;
+    }
+
+    /** A line whose TABs are not known yet (one that came in pieces, or the last one). */
+    private void scanned(byte[] buf, int start, int end) {
+        int tabs = 0;
+        for (int i = start; i < end; i++) {
+            if (buf[i] == '\t') {
+                if (tabs < LONG) {
+                    tab[tabs] = i;
+                }
+                tabs++;
+            }
+        }
+        line(buf, start, end, tabs);
+    }
+
+    /** One line, [start, end) of {@code buf} with its line feed cut off, with {@code tabs} TABs at {@link #tab}. */
+    private void line(byte[] buf, int start, int end, int tabs) {
+        lineNumber++;
+        if (failure != null) {
+            return;
+        }
+        if (end > start && buf[end - 1] == '\r') {
+            end--;
+        }
+        b = buf;
+        lineStart = start;
+        lineEnd = end;
+        if (maySkip() && skipped()) {
+            return;
+        }
+        try {
+            rows.add(row(tabs + 1));
+        } catch (IocageParseException e) {
+            failure = e;
+        }
     }
 
     /** A row starts with its JID: digits, {@code -} or {@code None}. Anything else may be blank or a banner. */
@@ -62,7 +157,7 @@ final class TabListing {
         if (lineStart == lineEnd) {
             return true;
         }
-        char c = text.charAt(lineStart);
+        byte c = b[lineStart];
         return !(c >= '0' && c <= '9' || c == '-' || c == 'N');
     }
 
@@ -72,27 +167,24 @@ final class TabListing {
     }
 
     private String line() {
-        return text.substring(lineStart, lineEnd);
+        return new String(b, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
     }
 
-    private ListedJail row() throws IocageParseException {
-        int fields = 1;
-        cut[0] = lineStart - 1;
-        for (int i = text.indexOf('\t', lineStart); i >= 0 && i < lineEnd; i = text.indexOf('\t', i + 1)) {
-            if (fields <= LONG) {
-                cut[fields] = i;
-            }
-            fields++;
-        }
+    private ListedJail row(int fields) throws IocageParseException {
         if (fields != LONG && fields != SHORT) {
             throw fail("expected " + LONG + " TAB-separated fields, got " + fields);
         }
-        cut[fields] = lineEnd;
+        int start = lineStart;
+        for (int f = 0; f < fields - 1; f++) {
+            field(f, start, tab[f]);
+            start = tab[f] + 1;
+        }
+        field(fields - 1, start, lineEnd);
         boolean isLong = fields == LONG;
-        String name = value(1);
-        if (name.isEmpty()) {
+        if (to[1] <= from[1]) {
             throw fail("a jail row without a name");
         }
+        String name = value(1);
         String jid = jid();
         String boot = isLong ? boot() : "-";
         String state = state(isLong ? 3 : 2);
@@ -107,40 +199,57 @@ final class TabListing {
         return new ListedJail(name, name, jid, boot, state, type, release, ip4, ip6, template);
     }
 
-    // ---- one field: [start(f), end(f)) trimmed as String.trim() does -------------------------------------------
-
-    private int start(int f) {
-        int s = cut[f] + 1;
-        int e = cut[f + 1];
-        while (s < e && text.charAt(s) <= ' ') {
+    /** Field {@code f} is [s, e) of the line, trimmed as {@link String#trim()} trims (every byte up to a space). */
+    private void field(int f, int s, int e) {
+        while (s < e && (b[s] & 0xff) <= ' ') {
             s++;
         }
-        return s;
-    }
-
-    private int end(int f) {
-        int s = cut[f] + 1;
-        int e = cut[f + 1];
-        while (e > s && text.charAt(e - 1) <= ' ') {
+        while (e > s && (b[e - 1] & 0xff) <= ' ') {
             e--;
         }
-        return e;
+        from[f] = s;
+        to[f] = e;
     }
 
-    private boolean is(int f, String literal) {
-        int s = start(f);
-        int e = end(f);
-        return e - s == literal.length() && text.startsWith(literal, s);
+    private boolean is(int f, String ascii) {
+        int s = from[f];
+        if (to[f] - s != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (b[s + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean same(int f, byte[] bytes) {
+        int s = from[f];
+        if (to[f] - s != bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (b[s + i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String value(int f) {
-        return text.substring(start(f), Math.max(start(f), end(f)));
+        return new String(b, from[f], to[f] - from[f], StandardCharsets.UTF_8);
     }
 
+    /** Empty, {@code -}, {@code None} or {@code none}. */
     private boolean isPlaceholder(int f) {
-        int s = start(f);
-        int e = end(f);
-        return e <= s || is(f, "-") || is(f, "None") || is(f, "none");
+        int s = from[f];
+        return switch (to[f] - s) {
+            case 0 -> true;
+            case 1 -> b[s] == '-';
+            case 4 -> (b[s] == 'N' || b[s] == 'n') && b[s + 1] == 'o' && b[s + 2] == 'n' && b[s + 3] == 'e';
+            default -> false;
+        };
     }
 
     private String dash(int f) {
@@ -154,10 +263,10 @@ final class TabListing {
         if (isPlaceholder(f)) {
             return "-";
         }
-        if (is(f, lastRelease)) {
-            return lastRelease;
+        if (!same(f, lastReleaseBytes)) {
+            lastReleaseBytes = Arrays.copyOfRange(b, from[f], to[f]);
+            lastRelease = value(f);
         }
-        lastRelease = value(f);
         return lastRelease;
     }
 
@@ -165,18 +274,17 @@ final class TabListing {
         if (is(0, "-") || is(0, "None")) {
             return "-";
         }
-        int s = start(0);
-        int e = end(0);
+        int s = from[0];
+        int e = to[0];
         if (e <= s || e - s > 9) {
             throw fail("a JID should be a number or '-', not '" + value(0) + "'");
         }
         for (int i = s; i < e; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
+            if (b[i] < '0' || b[i] > '9') {
                 throw fail("a JID should be a number or '-', not '" + value(0) + "'");
             }
         }
-        return text.substring(s, e);
+        return value(0);
     }
 
     private String boot() throws IocageParseException {

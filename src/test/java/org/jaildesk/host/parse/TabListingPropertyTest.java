@@ -22,9 +22,60 @@ class TabListingPropertyTest {
         assertEquals(plain(output), fast(output));
     }
 
+    /** Read as it arrives: {@link PythonOutput#list}'s result for the same output cut into pieces anywhere (inside a line, a CR LF, a UTF-8 character). */
+    @Property(tries = 1000)
+    void piecesAnywhereReadAsTheWhole(@ForAll("listings") String output, @ForAll("cuts") List<Integer> cuts) {
+        byte[] bytes = output.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        PythonOutput.ListReader reader = new PythonOutput.ListReader();
+        int at = 0;
+        for (int cut : cuts) {
+            int to = Math.min(bytes.length, at + cut);
+            // Through a buffer reused between pieces, as the runner does: nothing may be kept by reference.
+            byte[] buffer = new byte[to - at + 3];
+            System.arraycopy(bytes, at, buffer, 3, to - at);
+            reader.feed(buffer, 3, to - at);
+            java.util.Arrays.fill(buffer, (byte) '?');
+            at = to;
+        }
+        reader.feed(bytes, at, bytes.length - at);
+        reader.finish();
+        assertEquals(whole(output), streamed(reader, output));
+    }
+
+    /** Not everything fed (a runner that gave up): the whole text is read instead, with the same result. */
+    @Property(tries = 300)
+    void anUnfinishedFeedFallsBackToTheWholeText(@ForAll("listings") String output) {
+        byte[] bytes = output.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        PythonOutput.ListReader reader = new PythonOutput.ListReader();
+        reader.feed(bytes, 0, bytes.length / 2);
+        assertEquals(whole(output), streamed(reader, output));
+    }
+
+    /** {@link PythonOutput#list}: the TAB listing, or the bordered table where the first real line is one. */
+    private static Object whole(String output) {
+        try {
+            return PythonOutput.list(output);
+        } catch (IocageParseException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Object streamed(PythonOutput.ListReader reader, String output) {
+        try {
+            return reader.jails(output);
+        } catch (IocageParseException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> cuts() {
+        return Arbitraries.integers().between(0, 40).list().ofMaxSize(30);
+    }
+
     private static Object fast(String output) {
         try {
-            return new TabListing(output).rows();
+            return TabListing.read(output);
         } catch (IocageParseException e) {
             return e.getMessage();
         }
@@ -50,7 +101,7 @@ class TabListingPropertyTest {
     @Provide
     Arbitrary<String> listings() {
         Arbitrary<String> jid = Arbitraries.of("-", "None", "1", "42", "123456789", "1234567890", "x", "", " 7 ", "-1");
-        Arbitrary<String> name = Arbitraries.of("db01", "web", " mail ", "", "a b", "jail-1", "ü", "None");
+        Arbitrary<String> name = Arbitraries.of("db01", "web", " mail ", "", "a b", "jail-1", "ü", "None", "long".repeat(100));
         Arbitrary<String> boot = Arbitraries.of("on", "off", "1", "0", "yes", "no", "maybe", " on", "");
         Arbitrary<String> state = Arbitraries.of("up", "down", "CORRUPT", "Up", "", " down ");
         Arbitrary<String> type = Arbitraries.of("jail", "basejail", "template", "pluginv2", "-", "", " jail ");
