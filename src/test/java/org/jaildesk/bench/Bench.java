@@ -62,6 +62,19 @@ public final class Bench {
         System.exit(f.failures() == 0 ? 0 : 1);
     }
 
+    /** A temporary directory, removed with everything in it when the benchmark's JVM exits. */
+    static Path scratch(String prefix) throws java.io.IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("could not remove " + dir + ": " + e);
+            }
+        }));
+        return dir;
+    }
+
     /** A part of the benchmark; one that breaks is a FAIL line naming why, and the other parts still run. */
     private static void section(Figures f, String name, Part part) {
         try {
@@ -117,7 +130,7 @@ public final class Bench {
     // ---- local overhead -----------------------------------------------------------------------------------------
 
     static void localOverhead(Figures f) throws Exception {
-        Path dir = Files.createTempDirectory("jaildesk-bench");
+        Path dir = scratch("jaildesk-bench");
         SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON).withJails(5_000));
         Files.writeString(dir.resolve("list.txt"), iocage(sim, "list", "-l", "-h"));
         Path fake = dir.resolve("iocage");
@@ -237,7 +250,7 @@ public final class Bench {
     }
 
     static void remote(Figures f) throws Exception {
-        Path dir = Files.createTempDirectory("jaildesk-bench-server");
+        Path dir = scratch("jaildesk-bench-server");
         UserStore users = UserStore.load(dir.resolve("users"));
         users.put("bench", "bench-password".toCharArray());
         try (IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),

@@ -95,7 +95,7 @@ final class GuiBench {
             public void close(HostEntry h) {
             }
         };
-        Path config = Files.createTempDirectory("jaildesk-gui-bench");
+        Path config = Bench.scratch("jaildesk-gui-bench");
         CountDownLatch started = new CountDownLatch(1);
         MainWindow[] window = new MainWindow[1];
         AtomicLong lastPulse = new AtomicLong();
