@@ -97,19 +97,27 @@ final class Actions {
         // Python: read the rows while iocage writes them (a runner that streams; the demo host does not).
         Streamed listing = new Streamed();
         CommandResult r = host.exec(new CommandSpec(args, options.readTimeout(), "", null, listing));
-        boolean crashed = r.crashed();
+        boolean crashed = crashed(r, listing);
         if (crashed && !args.equals(table)) {
             // iocage master after 2020 and freebsd/iocage 1.2.1–1.3 crash on list -h as soon as a jail exists.
             headerFlagBroken.set(true);
             listing = new Streamed();
             r = host.exec(new CommandSpec(table, options.readTimeout(), "", null, listing));
-            crashed = r.crashed();
+            crashed = crashed(r, listing);
         }
         Optional<String> failed = failure(cli, r, crashed);
         if (failed.isPresent()) {
             throw new ActionFailedException(failed.get());
         }
         return listing.jails(r.stdout());
+    }
+
+    /**
+     * {@link CommandResult#crashed()}, without searching a long listing for a traceback when it was read cleanly as
+     * it arrived: a line starting with one is never a row, so a clean listing has none.
+     */
+    private static boolean crashed(CommandResult r, Streamed listing) {
+        return listing.reader.readCleanly() ? CommandResult.hasTraceback(r.stderr()) : r.crashed();
     }
 
     /** A Python listing read as it arrives; trusted only if the runner handed all of it over before returning. */

@@ -17,8 +17,20 @@ public record CommandResult(int exitCode, String stdout, String stderr, boolean 
         return new CommandResult(exitCode, stdout, stderr, false, false, Duration.ZERO);
     }
 
-    /** Python iocage crashed with a traceback (it may still have exited 1 only). */
+    private static final String TRACEBACK = "Traceback (most recent call last):";
+
+    /** Python iocage crashed: a traceback starts a line of its output (it may still have exited 1 only). */
     public boolean crashed() {
-        return stderr.contains("Traceback (most recent call last):") || stdout.contains("Traceback (most recent call last):");
+        return hasTraceback(stderr) || hasTraceback(stdout);
+    }
+
+    /** Whether a line of {@code text} starts with Python's {@code Traceback (most recent call last):}. */
+    public static boolean hasTraceback(String text) {
+        for (int at = text.indexOf(TRACEBACK); at >= 0; at = text.indexOf(TRACEBACK, at + 1)) {
+            if (at == 0 || text.charAt(at - 1) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -53,6 +53,15 @@ class IocageHostPythonTest extends OverFakePython {
     }
 
     @Test
+    void aTracebackOnStdoutAfterSomeRowsIsACrashToo() {
+        // Read as it arrived, the first rows were fine; the traceback line is what makes it a crash.
+        fake.mode("crash-h-stdout");
+        JsonNode body = h.body("listjails");
+        assertEquals(5, body.size(), "the table's jails, not the two rows before the traceback: " + body);
+        assertEquals(List.of(List.of("list", "-l", "-h"), List.of("list", "-l")), fake.actionCalls());
+    }
+
+    @Test
     void garbageFromIocageIsAnErrorNamingTheLine() {
         fake.mode("garbage");
         String error = h.body("listjails").get("error").asText();

@@ -62,12 +62,20 @@ public final class PythonOutput {
         }
 
         /**
+         * Whether all of the output arrived and every line of it was a row, blank or a banner. A line that starts
+         * with anything else (a Python traceback, a table border) is never one.
+         */
+        public boolean readCleanly() {
+            return complete && !tab.failed();
+        }
+
+        /**
          * The jails of {@code stdout}: what was read as it arrived when it all arrived and was a clean TAB listing;
          * otherwise (a bordered table, a bad line, output that was not all fed) {@code stdout} read again in full,
          * which gives the table's rows or the error naming the line.
          */
         public List<ListedJail> jails(String stdout) throws IocageParseException {
-            if (complete && !tab.failed()) {
+            if (readCleanly()) {
                 return tab.rows();
             }
             return list(stdout);
