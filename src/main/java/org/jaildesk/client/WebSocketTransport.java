@@ -77,8 +77,11 @@ public final class WebSocketTransport implements Transport {
     private final Object lock = new Object();
     private CompletableFuture<Connection> connecting;
     private volatile String token;
-    /** The user cancelled the password dialog: no new prompt until {@link #resumeLogin()}. */
-    private volatile boolean loginCancelled;
+    /**
+     * Why the password is not asked again by itself (the user cancelled the dialog, or the host refused what was
+     * typed), or null while it may be asked: no new prompt until {@link #resumeLogin()}.
+     */
+    private volatile String loginHeld;
     private volatile boolean closed;
     private volatile State state = State.DISCONNECTED;
 
@@ -249,23 +252,32 @@ public final class WebSocketTransport implements Transport {
     }
 
     /**
-     * The password, asked once per attempt. Cancelled, it is not asked again by itself (a background refresh, a
-     * reconnect) until the user calls for it ({@link #resumeLogin()}): a dialog that reopens on its own whenever it is
-     * dismissed cannot be dismissed.
+     * The password, asked once per attempt. Cancelled, or refused by the host, it is not asked again by itself (a
+     * background refresh, a reconnect) until the user calls for it ({@link #resumeLogin()}): a dialog that reopens on
+     * its own whenever it is dismissed cannot be dismissed, and one that reopens every 30 s after a typing mistake
+     * is not much better.
      */
     private char[] askPassword() {
-        char[] password = loginCancelled ? null : options.password().get();
+        String held = loginHeld;
+        if (held != null) {
+            throw notLoggedIn(held);
+        }
+        char[] password = options.password().get();
         if (password == null) {
-            loginCancelled = true;
-            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
-                    "not logged in to " + hostPort() + ": the login was cancelled; Refresh asks for the password again", "401", null);
+            loginHeld = "the login was cancelled";
+            throw notLoggedIn(loginHeld);
         }
         return password;
     }
 
+    private IocageClientException notLoggedIn(String why) {
+        return new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
+                "not logged in to " + hostPort() + ": " + why + "; Refresh asks for the password again", "401", null);
+    }
+
     @Override
     public void resumeLogin() {
-        loginCancelled = false;
+        loginHeld = null;
     }
 
     /** Logs in with the session's token, if there is one; false (and the token dropped) when there is none or it is refused. */
@@ -293,8 +305,10 @@ public final class WebSocketTransport implements Transport {
             args.remove("password");
         }
         if (r instanceof ErrorReply e) {
+            String why = e.message().isEmpty() ? "Unauthorized" : e.message();
+            loginHeld = "the password was refused (" + why + ")";
             throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
-                    "login to " + hostPort() + " refused: " + (e.message().isEmpty() ? "Unauthorized" : e.message()), e.code(), null);
+                    "login to " + hostPort() + " refused: " + why + "; Refresh asks for the password again", e.code(), null);
         }
         JsonNode a = ((Response) r).args();
         // Ours answers [token, 900]; the real sysadm server answers [token, 0].

@@ -287,6 +287,30 @@ class ServerWebSocketTest {
         assertEquals(2, asked.get());
     }
 
+    /**
+     * A wrong password is not asked for again by the next background refresh (every 30 s in the app) either: only
+     * when the user asks to connect.
+     */
+    @Test
+    void aRefusedPasswordIsNotAskedAgainUntilTheUserAsks() throws Exception {
+        java.util.Deque<String> answers = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of("wrong", ServerFixture.PASSWORD));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        WebSocketTransport t = transport(() -> {
+            asked.incrementAndGet();
+            return answers.poll().toCharArray();
+        });
+        IocageClient c = new IocageClient(t);
+        IocageClientException refused = failureOf(c.listJails());
+        assertEquals("401", refused.code());
+        assertTrue(refused.getMessage().contains("refused") && refused.getMessage().contains("Refresh asks"), refused.getMessage());
+        IocageClientException later = failureOf(c.listJails());
+        assertTrue(later.getMessage().contains("the password was refused"), later.getMessage());
+        assertEquals(1, asked.get(), "the background request did not ask");
+        t.resumeLogin();
+        assertEquals(12, c.listJails().get(20, java.util.concurrent.TimeUnit.SECONDS).size());
+        assertEquals(2, asked.get());
+    }
+
     /** A refused login closes its socket; that must not start a reconnect that asks for the password again. */
     @Test
     void aRefusedLoginDoesNotReconnectAndAskAgainOnItsOwn() throws Exception {
