@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -52,6 +53,18 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private final Object dialectLock = new Object();
     private volatile Dialect dialect;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    /** Changes begun and changes ended on this host: a listing is shared only while no change begins or runs. */
+    private final AtomicLong changesBegun = new AtomicLong();
+    private final AtomicLong changesEnded = new AtomicLong();
+    /** True on a host thread while it runs a change whose end is not counted yet. */
+    private final ThreadLocal<Boolean> changeOpen = ThreadLocal.withInitial(() -> false);
+    private final Object listingLock = new Object();
+    /** The {@code listjails} in flight that a new one may join, or null. */
+    private Listing listing;
+
+    /** A listing in flight, started when {@code begun} changes had begun and none was running. */
+    private record Listing(long begun, CompletableFuture<Reply> reply) {
+    }
 
     public IocageHost(CommandRunner runner, HostOptions options) {
         this.runner = runner;
@@ -77,15 +90,28 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         }
         String action = request.action();
         Args args = new Args(action, request.args());
+        if (action.equals("listjails")) {
+            return listJails(request, args);
+        }
+        return run(request, action, args);
+    }
+
+    private CompletableFuture<Reply> run(Request request, String action, Args args) {
+        boolean change = Protocol.changesHost(action, request.args());
         try {
             return CompletableFuture.supplyAsync(() -> {
                 Thread me = Thread.currentThread();
                 if (!request.id().isEmpty()) {
                     running.put(request.id(), me);
                 }
+                if (change) {
+                    changesBegun.incrementAndGet();
+                    changeOpen.set(true);
+                }
                 try {
                     return answer(request, action, args);
                 } finally {
+                    endChange();
                     running.remove(request.id(), me);
                     Thread.interrupted();
                 }
@@ -93,6 +119,50 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(ErrorReply.of(request.id(), ErrorCode.INTERNAL, "the host is shutting down"));
         }
+    }
+
+    /**
+     * {@code listjails}, shared: a listing asked for while another is running joins it instead of starting iocage
+     * again, as long as no change has begun on this host since that one started, and none was running when it did.
+     * After a change every client of a server asks at once (the change event), and {@code iocage list} may take a
+     * minute on a large pool: one run answers them all, and none of them gets a listing from before the change.
+     * Only a running listing is joined; a finished one is never reused. Cancelling the request that started a
+     * listing cancels it for those that joined it.
+     */
+    private CompletableFuture<Reply> listJails(Request request, Args args) {
+        CompletableFuture<Reply> joined;
+        synchronized (listingLock) {
+            Listing l = listing;
+            if (l != null && !l.reply().isDone() && changesBegun.get() == l.begun()) {
+                joined = l.reply();
+            } else {
+                long begun = changesBegun.get();
+                boolean quiet = changesEnded.get() == begun;
+                CompletableFuture<Reply> mine = run(request, "listjails", args);
+                listing = quiet ? new Listing(begun, mine) : null;
+                return mine;
+            }
+        }
+        return joined.thenApply(r -> readdressed(r, request));
+    }
+
+    /**
+     * Counts the current thread's change as ended: when it announces itself (every client may ask for a listing at
+     * once then, and those listings should be shared), or when it returns without doing so.
+     */
+    private void endChange() {
+        if (changeOpen.get()) {
+            changeOpen.set(false);
+            changesEnded.incrementAndGet();
+        }
+    }
+
+    private static Reply readdressed(Reply r, Request to) {
+        if (r instanceof Response ok) {
+            return Response.to(to, ok.args());
+        }
+        ErrorReply e = (ErrorReply) r;
+        return new ErrorReply(to.id(), e.code(), e.message());
     }
 
     /** The checks that need no iocage: namespace, name, args shape, action. */
@@ -225,6 +295,9 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     }
 
     void publish(Event event) {
+        if (Protocol.JAIL_CHANGED_EVENT.equals(event.name())) {
+            endChange();
+        }
         for (Consumer<Event> l : listeners) {
             try {
                 l.accept(event);
