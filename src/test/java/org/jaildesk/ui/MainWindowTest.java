@@ -183,6 +183,12 @@ class MainWindowTest extends WindowTest {
         robot.clickOn("#execRun");
         page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().contains("hello from db01"));
         page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText().startsWith("Done"));
+        robot.clickOn("#execClear");
+        page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().isEmpty());
+        // Esc closes the console; the main window stays.
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
+        assertTrue(stage.isShowing());
     }
 
     @Test

@@ -58,10 +58,22 @@ public final class ExecConsole {
         output.getStyleClass().add("console");
         Label result = new Label();
         result.setId("execResult");
+        result.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(result, Priority.ALWAYS);
+        Button clear = new Button(msg.get("exec.clear"));
+        clear.setId("execClear");
+        clear.setOnAction(e -> output.clear());
+        // Esc closes the console (a command still running finishes, and shows in the jobs panel).
+        Button close = new Button(msg.get("exec.close"));
+        close.setId("execClose");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
         HBox top = new HBox(8, new Label(msg.get("exec.user")), user, new Label(msg.get("exec.command")), command, run);
         top.setPadding(new Insets(10));
-        BorderPane root = new BorderPane(output, top, null, result, null);
-        BorderPane.setMargin(result, new Insets(6, 10, 10, 10));
+        HBox bottom = new HBox(8, result, clear, close);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(6, 10, 10, 10));
+        BorderPane root = new BorderPane(output, top, null, bottom, null);
         run.setOnAction(e -> {
             String cmd = command.getEditor().getText();
             if (cmd == null || cmd.isBlank()) {
