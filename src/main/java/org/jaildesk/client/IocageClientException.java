@@ -19,6 +19,8 @@ public class IocageClientException extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final Trouble trouble;
+    private final java.util.List<String> troubleArgs;
 
     public IocageClientException(Kind kind, String message) {
         this(kind, message, "", null);
@@ -32,10 +34,31 @@ public class IocageClientException extends RuntimeException {
         super(message, cause);
         this.kind = kind;
         this.code = code == null ? "" : code;
+        this.trouble = null;
+        this.troubleArgs = java.util.List.of();
+    }
+
+    /** A trouble JailDesk words itself: the message is its English wording, the desktop may show its own. */
+    public IocageClientException(Kind kind, Trouble trouble, String code, Throwable cause, String... args) {
+        super(trouble.english(args), cause);
+        this.kind = kind;
+        this.code = code == null ? "" : code;
+        this.trouble = trouble;
+        this.troubleArgs = java.util.List.of(args);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Which of JailDesk's own wordings the message is, or null for a host's or iocage's message. */
+    public Trouble trouble() {
+        return trouble;
+    }
+
+    /** The arguments of {@link #trouble()}'s wording. */
+    public java.util.List<String> troubleArgs() {
+        return troubleArgs;
     }
 
     /** The error envelope's code for {@link Kind#PROTOCOL_ERROR}; "" otherwise. */

@@ -65,6 +65,10 @@ public final class JobTransport extends ForwardingTransport {
         running.forEach((id, job) -> job.line(line, percent));
     }
 
+    /**
+     * The host's own word of success, for the job's result column; empty when the reply has none (start, stop: their
+     * step lines are the job's output, and its state already says it is done, in the user's language).
+     */
     static String summary(JsonNode body) {
         JsonNode s = body.path("success");
         if (s.isTextual()) {
@@ -74,7 +78,7 @@ public final class JobTransport extends ForwardingTransport {
             Map.Entry<String, JsonNode> first = s.fields().next();
             return first.getValue().asText().isEmpty() ? first.getKey() : first.getKey() + ": " + first.getValue().asText().trim();
         }
-        return "done";
+        return "";
     }
 
     /** The lines a reply carries: step lines (start/stop), command output (exec), success lines. */

@@ -14,12 +14,7 @@ public final class UntrustedCertificateException extends CertificateException {
     private final boolean changed;
 
     public UntrustedCertificateException(String hostPort, String fingerprint, boolean changed) {
-        super(changed
-                ? "the certificate of " + hostPort + " has CHANGED since you accepted it; its SHA-256 fingerprint is now "
-                        + fingerprint + ". This can mean someone is intercepting the connection; accept it again only if "
-                        + "you know why it changed"
-                : "the certificate of " + hostPort + " is not known yet; its SHA-256 fingerprint is " + fingerprint
-                        + ". Compare it with the one 'jaildesk serve' printed, then accept it");
+        super((changed ? Trouble.CERTIFICATE_CHANGED : Trouble.CERTIFICATE_UNKNOWN).english(hostPort, fingerprint));
         this.hostPort = hostPort;
         this.fingerprint = fingerprint;
         this.changed = changed;

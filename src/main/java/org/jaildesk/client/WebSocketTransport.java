@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,7 @@ public final class WebSocketTransport implements Transport {
      * Why the password is not asked again by itself (the user cancelled the dialog, or the host refused what was
      * typed), or null while it may be asked: no new prompt until {@link #resumeLogin()}.
      */
-    private volatile String loginHeld;
+    private volatile Held loginHeld;
     private volatile boolean closed;
     private volatile State state = State.DISCONNECTED;
 
@@ -110,7 +111,7 @@ public final class WebSocketTransport implements Transport {
     @Override
     public CompletableFuture<Reply> send(Request request) {
         if (closed) {
-            return CompletableFuture.failedFuture(transport("the connection to " + hostPort() + " is closed", null));
+            return CompletableFuture.failedFuture(trouble(Trouble.CLOSED, null, hostPort()));
         }
         return connection().thenCompose(c -> c.request(request.withId("jd" + ids.incrementAndGet())));
     }
@@ -236,8 +237,11 @@ public final class WebSocketTransport implements Transport {
             }
             if (!c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
-                throw refusal != null ? transport(refusal.getMessage(), refusal)
-                        : transport("cannot connect to " + hostPort() + (c.error == null ? "" : ": " + c.error.getMessage()), c.error);
+                throw refusal != null
+                        ? trouble(refusal.changed() ? Trouble.CERTIFICATE_CHANGED : Trouble.CERTIFICATE_UNKNOWN, refusal,
+                                hostPort(), refusal.fingerprint())
+                        : c.error == null ? trouble(Trouble.CANNOT_CONNECT, null, hostPort())
+                        : trouble(Trouble.CANNOT_CONNECT_BECAUSE, c.error, hostPort(), String.valueOf(c.error.getMessage()));
             }
             return c;
         } catch (GeneralSecurityException e) {
@@ -258,21 +262,27 @@ public final class WebSocketTransport implements Transport {
      * is not much better.
      */
     private char[] askPassword() {
-        String held = loginHeld;
+        Held held = loginHeld;
         if (held != null) {
             throw notLoggedIn(held);
         }
         char[] password = options.password().get();
         if (password == null) {
-            loginHeld = "the login was cancelled";
+            loginHeld = new Held(Trouble.LOGIN_CANCELLED, List.of());
             throw notLoggedIn(loginHeld);
         }
         return password;
     }
 
-    private IocageClientException notLoggedIn(String why) {
-        return new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
-                "not logged in to " + hostPort() + ": " + why + "; Refresh asks for the password again", "401", null);
+    private IocageClientException notLoggedIn(Held why) {
+        List<String> args = new ArrayList<>(List.of(hostPort()));
+        args.addAll(why.args());
+        return new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, why.trouble(), "401", null,
+                args.toArray(String[]::new));
+    }
+
+    /** Why the login is held: the wording and its arguments after the host. */
+    private record Held(Trouble trouble, List<String> args) {
     }
 
     @Override
@@ -306,9 +316,9 @@ public final class WebSocketTransport implements Transport {
         }
         if (r instanceof ErrorReply e) {
             String why = e.message().isEmpty() ? "Unauthorized" : e.message();
-            loginHeld = "the password was refused (" + why + ")";
-            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
-                    "login to " + hostPort() + " refused: " + why + "; Refresh asks for the password again", e.code(), null);
+            loginHeld = new Held(Trouble.PASSWORD_WAS_REFUSED, List.of(why));
+            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, Trouble.LOGIN_REFUSED, e.code(), null,
+                    hostPort(), why);
         }
         JsonNode a = ((Response) r).args();
         // Ours answers [token, 900]; the real sysadm server answers [token, 0].
@@ -323,7 +333,7 @@ public final class WebSocketTransport implements Transport {
         try {
             return f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw transport("no reply to the login from " + hostPort() + " within " + options.requestTimeout().toSeconds() + " s", e);
+            throw trouble(Trouble.NO_LOGIN_REPLY, e, hostPort(), String.valueOf(options.requestTimeout().toSeconds()));
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof IocageClientException ice ? ice : transport("login failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
@@ -377,6 +387,10 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
+    private static IocageClientException trouble(Trouble t, Throwable cause, String... args) {
+        return new IocageClientException(IocageClientException.Kind.TRANSPORT, t, "", cause, args);
+    }
+
     private static IocageClientException transport(String message, Throwable cause) {
         return new IocageClientException(IocageClientException.Kind.TRANSPORT, message, cause);
     }
@@ -408,15 +422,15 @@ public final class WebSocketTransport implements Transport {
             long ms = options.requestTimeout().toMillis();
             scheduler.schedule(() -> {
                 if (pending.remove(r.id(), f)) {
-                    f.completeExceptionally(transport("no reply from " + hostPort() + " within " + ms / 1000 + " s", null));
+                    f.completeExceptionally(trouble(Trouble.NO_REPLY, null, hostPort(), String.valueOf(ms / 1000)));
                 }
             }, ms, TimeUnit.MILLISECONDS);
             try {
                 send(codec.write(r));
             } catch (RuntimeException e) {
                 if (pending.remove(r.id(), f)) {
-                    f.completeExceptionally(transport("cannot send to " + hostPort() + ": "
-                            + (isOpen() ? String.valueOf(e.getMessage()) : "the connection is closed"), e));
+                    f.completeExceptionally(isOpen() ? trouble(Trouble.CANNOT_SEND, e, hostPort(), String.valueOf(e.getMessage()))
+                            : trouble(Trouble.CANNOT_SEND_CLOSED, e, hostPort()));
                 }
             }
             return f;

@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -466,11 +467,17 @@ public final class MainWindow {
         });
         Label title = new Label(msg.get("hosts.title"));
         title.getStyleClass().add("section-title");
+        // The buttons keep their labels whole (German ones are long): the sidebar is never narrower than they are.
+        for (Button b : List.of(add, edit, remove)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox buttons = new HBox(6, add, edit, remove);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        list.setPrefWidth(170);
         VBox box = new VBox(6, title, list, buttons);
         box.setPadding(new Insets(8));
         VBox.setVgrow(list, Priority.ALWAYS);
-        box.setMinWidth(170);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 

@@ -39,6 +39,17 @@ class JobTransportTest {
     }
 
     @Test
+    void theResultIsTheHostsWordOfSuccessOrNothing() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals("jail mail capped.", JobTransport.summary(json.createObjectNode().put("success", "jail mail capped.")));
+        var made = json.createObjectNode();
+        made.putObject("success").put("Successfully created", "shop (14.1-RELEASE)");
+        assertEquals("Successfully created: shop (14.1-RELEASE)", JobTransport.summary(made));
+        // A start answers with its steps only: no English "done" in a German result column.
+        assertEquals("", JobTransport.summary(json.createObjectNode().set("mail", json.createObjectNode().put("INFO", "mail started"))));
+    }
+
+    @Test
     void readsAreNotJobsAskingTheActivePoolIncluded() {
         client.listJails().join();
         client.df().join();

@@ -13,7 +13,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jaildesk.client.IocageClientException;
+import org.jaildesk.client.Trouble;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 import org.junit.jupiter.api.Test;
 
 /** Every key the code uses exists in English and German, every key in the bundles is used, both bundles match. */
@@ -39,6 +42,10 @@ class MessagesTest {
 
     private static Set<String> usedKeys() throws Exception {
         Set<String> used = new TreeSet<>(BUILT);
+        // Connection troubles are worded by key from the client's Trouble (Notifier.text).
+        for (Trouble t : Trouble.values()) {
+            used.add(t.key());
+        }
         Pattern get = Pattern.compile("(?:msg|messages)\\.get\\(\\s*(?:[a-zA-Z.]+\\s*\\?\\s*)?\"([a-zA-Z0-9_.]+)\"");
         Pattern ternary = Pattern.compile("\\?\\s*\"([a-z]+\\.[a-zA-Z0-9_.]+)\"\\s*:\\s*\"([a-z]+\\.[a-zA-Z0-9_.]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
@@ -87,6 +94,28 @@ class MessagesTest {
         String code = sources();
         unused.removeIf(k -> code.contains("\"" + k + "\""));
         assertEquals(Set.of(), unused, "keys in messages.properties that no code uses");
+    }
+
+    /** The English bundle says exactly what the client says (logs, the command line), so the two cannot drift. */
+    @Test
+    void connectionTroublesReadTheSameInTheBundleAndInTheClient() throws Exception {
+        Properties en = load("messages.properties");
+        for (Trouble t : Trouble.values()) {
+            assertEquals(t.pattern(), en.getProperty(t.key()), t.name());
+        }
+    }
+
+    @Test
+    void aConnectionTroubleIsShownInTheUsersLanguageAndAHostsMessageAsItIs() {
+        IocageClientException refused = new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
+                Trouble.LOGIN_REFUSED, "401", null, "lab:12150", "wrong user name or password");
+        assertEquals("login to lab:12150 refused: wrong user name or password; Refresh asks for the password again",
+                refused.getMessage());
+        assertEquals("Anmeldung bei lab:12150 abgelehnt: wrong user name or password; Aktualisieren fragt erneut nach dem Passwort",
+                Notifier.text(new Messages(java.util.Locale.GERMAN), new java.util.concurrent.CompletionException(refused)));
+        assertEquals(refused.getMessage(), Notifier.text(new Messages(java.util.Locale.ENGLISH), refused));
+        IocageClientException iocage = new IocageClientException(IocageClientException.Kind.ACTION_FAILED, "jail 'x' not found!");
+        assertEquals("jail 'x' not found!", Notifier.text(new Messages(java.util.Locale.GERMAN), iocage));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class Notifier {
         String details = what + "\n" + stackTrace(e);
         Notice notice;
         if (e instanceof IocageClientException ice) {
-            notice = new Notice(Notice.Kind.FAILURE, what, what + ": " + ice.getMessage(), details);
+            notice = new Notice(Notice.Kind.FAILURE, what, what + ": " + text(messages, ice), details);
         } else {
             LOG.log(Level.SEVERE, what, e);
             notice = new Notice(Notice.Kind.FAILURE, what, messages.get("notice.unexpected", what), details);
@@ -119,6 +119,18 @@ public final class Notifier {
             }
         });
         return f;
+    }
+
+    /**
+     * What went wrong, for the user: in their language where JailDesk words it itself (a connection trouble), in the
+     * host's or iocage's own words otherwise.
+     */
+    public static String text(Messages messages, Throwable error) {
+        Throwable e = unwrap(error);
+        if (e instanceof IocageClientException ice && ice.trouble() != null) {
+            return messages.get(ice.trouble().key(), ice.troubleArgs().toArray());
+        }
+        return String.valueOf(e.getMessage());
     }
 
     public static Throwable unwrap(Throwable t) {

@@ -88,7 +88,7 @@ public final class ExecConsole {
             vm.exec(jail, user.getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
                 run.setDisable(false);
                 if (err != null) {
-                    output.appendText(Notifier.unwrap(err).getMessage() + "\n");
+                    output.appendText(Notifier.text(msg, err) + "\n");
                     result.setText(msg.get("exec.failed"));
                     result.getStyleClass().add("failed");
                 } else {

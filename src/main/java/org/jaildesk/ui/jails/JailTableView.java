@@ -48,7 +48,7 @@ public final class JailTableView extends TableView<Jail> {
         jid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jid().isPresent() ? c.getValue().jid().getAsInt() : null));
         jid.setPrefWidth(60);
         getColumns().add(jid);
-        getColumns().add(text("col-boot", msg.get("column.boot"), j -> j.boot() ? msg.get("value.on") : msg.get("value.off"), 60));
+        getColumns().add(text("col-boot", msg.get("column.boot"), j -> j.boot() ? msg.get("value.on") : msg.get("value.off"), 80));
         getColumns().add(text("col-type", msg.get("column.type"), Jail::type, 90));
         getColumns().add(text("col-release", msg.get("column.release"), Jail::release, 130));
         getColumns().add(text("col-ip4", msg.get("column.ip4"), Jail::ip4, 220));
