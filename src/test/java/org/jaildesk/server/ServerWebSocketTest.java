@@ -271,20 +271,7 @@ class ServerWebSocketTest {
     /** Cancel on the password dialog is an answer: nothing asks again by itself until the user asks to connect. */
     @Test
     void aCancelledLoginIsNotAskedAgainUntilTheUserAsks() throws Exception {
-        java.util.Deque<String> answers = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of("", ServerFixture.PASSWORD));
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        WebSocketTransport t = transport(() -> {
-            asked.incrementAndGet();
-            String a = answers.poll();
-            return a == null || a.isEmpty() ? null : a.toCharArray();
-        });
-        IocageClient c = new IocageClient(t);
-        assertTrue(failureOf(c.listJails()).getMessage().contains("login was cancelled"));
-        assertTrue(failureOf(c.listJails()).getMessage().contains("login was cancelled"), "a later request fails too");
-        assertEquals(1, asked.get(), "without asking again");
-        t.resumeLogin();
-        assertEquals(12, c.listJails().get(20, java.util.concurrent.TimeUnit.SECONDS).size());
-        assertEquals(2, asked.get());
+        heldUntilTheUserAsks("", "login was cancelled", "login was cancelled");
     }
 
     /**
@@ -293,19 +280,28 @@ class ServerWebSocketTest {
      */
     @Test
     void aRefusedPasswordIsNotAskedAgainUntilTheUserAsks() throws Exception {
-        java.util.Deque<String> answers = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of("wrong", ServerFixture.PASSWORD));
+        heldUntilTheUserAsks("wrong", "refused: wrong user name or password; Refresh asks", "the password was refused");
+    }
+
+    /**
+     * The first answer to the password prompt ("" for Cancel) fails the first request with {@code first}; a later
+     * request fails with {@code later} without asking; after {@code resumeLogin} the right password is asked for.
+     */
+    private void heldUntilTheUserAsks(String answer, String first, String later) throws Exception {
+        java.util.Deque<String> answers = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(answer, ServerFixture.PASSWORD));
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
         WebSocketTransport t = transport(() -> {
             asked.incrementAndGet();
-            return answers.poll().toCharArray();
+            String a = answers.poll();
+            return a == null || a.isEmpty() ? null : a.toCharArray();
         });
         IocageClient c = new IocageClient(t);
-        IocageClientException refused = failureOf(c.listJails());
-        assertEquals("401", refused.code());
-        assertTrue(refused.getMessage().contains("refused") && refused.getMessage().contains("Refresh asks"), refused.getMessage());
-        IocageClientException later = failureOf(c.listJails());
-        assertTrue(later.getMessage().contains("the password was refused"), later.getMessage());
-        assertEquals(1, asked.get(), "the background request did not ask");
+        IocageClientException e = failureOf(c.listJails());
+        assertEquals("401", e.code());
+        assertTrue(e.getMessage().contains(first), e.getMessage());
+        IocageClientException again = failureOf(c.listJails());
+        assertTrue(again.getMessage().contains(later), "a later request fails too: " + again.getMessage());
+        assertEquals(1, asked.get(), "without asking again");
         t.resumeLogin();
         assertEquals(12, c.listJails().get(20, java.util.concurrent.TimeUnit.SECONDS).size());
         assertEquals(2, asked.get());
