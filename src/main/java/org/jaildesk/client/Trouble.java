@@ -22,7 +22,9 @@ public enum Trouble {
     NO_LOGIN_REPLY("no reply to the login from {0} within {1} s"),
     NO_REPLY("no reply from {0} within {1} s"),
     CANNOT_SEND("cannot send to {0}: {1}"),
-    CANNOT_SEND_CLOSED("cannot send to {0}: the connection is closed");
+    CANNOT_SEND_CLOSED("cannot send to {0}: the connection is closed"),
+    LOST("the connection to {0} was lost before the reply came; the request was not sent again"),
+    TOO_BIG("a reply from {0} was larger than {1}, so the connection was closed; the request was not sent again");
 
     private final String english;
 

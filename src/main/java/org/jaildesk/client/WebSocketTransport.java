@@ -27,6 +27,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
@@ -86,7 +88,21 @@ public final class WebSocketTransport implements Transport {
     private volatile boolean closed;
     private volatile State state = State.DISCONNECTED;
 
+    /**
+     * The largest message taken from a host: a listing of 100,000 jails is some 20 MiB; without a bound a broken or
+     * hostile host could make JailDesk hold any amount of memory.
+     */
+    public static final int DEFAULT_REPLY_LIMIT = 256 * 1024 * 1024;
+
+    private final int replyLimit;
+
     public WebSocketTransport(Options options) {
+        this(options, DEFAULT_REPLY_LIMIT);
+    }
+
+    /** A transport that closes the connection on any message from the host larger than {@code replyLimit} bytes. */
+    public WebSocketTransport(Options options, int replyLimit) {
+        this.replyLimit = replyLimit;
         String scheme = options.url().getScheme();
         if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
             throw new IllegalArgumentException("a sysadm URL starts with wss:// (or ws:// on loopback), not " + scheme + "://");
@@ -158,7 +174,7 @@ public final class WebSocketTransport implements Transport {
             conn.sendQuietly(codec.write(new Request(Protocol.RPC, "auth_clear", "", codec.mapper().createObjectNode())));
             conn.close();
         }
-        failPending(pending.keySet(), "the connection was closed");
+        failPending(pending.keySet(), Trouble.CLOSED, hostPort());
         setState(State.CLOSED);
         scheduler.shutdownNow();
     }
@@ -349,7 +365,12 @@ public final class WebSocketTransport implements Transport {
             }
         }
         // Only this socket's requests: an old socket that closes late must not fail those already sent on a new one.
-        failPending(c.sent, "the connection to " + hostPort() + " was lost before the reply came; the request was not sent again");
+        if (c.tooBig) {
+            failPending(c.sent, Trouble.TOO_BIG, hostPort(), replyLimit >= 1024 * 1024 ? replyLimit / (1024 * 1024) + " MiB"
+                    : Math.max(1, replyLimit / 1024) + " KiB");
+        } else {
+            failPending(c.sent, Trouble.LOST, hostPort());
+        }
         if (closed || !c.established) {
             // A socket that never logged in (refused, cancelled, certificate not accepted) was closed by open(),
             // which reports why; reconnecting it would only ask the same question again.
@@ -367,11 +388,11 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
-    private void failPending(java.util.Collection<String> ids, String why) {
+    private void failPending(java.util.Collection<String> ids, Trouble why, String... args) {
         for (String id : List.copyOf(ids)) {
             CompletableFuture<Reply> f = pending.remove(id);
             if (f != null) {
-                f.completeExceptionally(transport(why, null));
+                f.completeExceptionally(trouble(why, null, args));
             }
         }
     }
@@ -404,8 +425,11 @@ public final class WebSocketTransport implements Transport {
         /** Ids of the requests sent on this socket and not answered yet. */
         final Set<String> sent = ConcurrentHashMap.newKeySet();
 
+        /** Closed because a message from the host was larger than the limit. */
+        volatile boolean tooBig;
+
         Connection() {
-            super(options.url());
+            super(options.url(), new Draft_6455(List.of(), replyLimit));
             setConnectionLostTimeout(30);
         }
 
@@ -491,6 +515,7 @@ public final class WebSocketTransport implements Transport {
         @Override
         public void onClose(int code, String reason, boolean remote) {
             LOG.fine(() -> "closed " + hostPort() + ": " + code + " " + reason);
+            tooBig = code == CloseFrame.TOOBIG && !remote;
             lost(this);
         }
 

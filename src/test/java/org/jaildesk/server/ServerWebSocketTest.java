@@ -307,6 +307,21 @@ class ServerWebSocketTest {
         assertEquals(2, asked.get());
     }
 
+    /** A host's message larger than the client takes closes the connection, fails that request, and nothing else. */
+    @Test
+    void aReplyLargerThanTheClientTakesFailsThatRequestAndTheNextOneWorks() throws Exception {
+        // 12 jails are some 2 KB of listing; 1 KB is the limit here (256 MiB in the app).
+        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
+                ServerFixture.PASSWORD::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20),
+                Duration.ofSeconds(10), true), 1024);
+        open.add(t);
+        IocageClient c = new IocageClient(t);
+        IocageClientException e = failureOf(c.listJails());
+        assertEquals(org.jaildesk.client.Trouble.TOO_BIG, e.trouble(), e.getMessage());
+        assertTrue(e.getMessage().contains("a reply from 127.0.0.1:" + fx.server.wsPort() + " was larger than 1 KiB"), e.getMessage());
+        assertEquals(java.util.Optional.of("tank"), c.currentPool().get(20, TimeUnit.SECONDS), "a small reply on a new connection");
+    }
+
     /** A refused login closes its socket; that must not start a reconnect that asks for the password again. */
     @Test
     void aRefusedLoginDoesNotReconnectAndAskAgainOnItsOwn() throws Exception {
