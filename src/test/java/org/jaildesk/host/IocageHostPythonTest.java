@@ -62,6 +62,16 @@ class IocageHostPythonTest extends OverFakePython {
     }
 
     @Test
+    void aBorderedTableWhereTabsWereAskedForIsReadAsTheTable() {
+        // Newer click ignores -h: the rows read as they arrive do not fit, so the whole text is read as a table.
+        fake.mode("table-for-h");
+        JsonNode body = h.body("listjails");
+        assertEquals(5, body.size(), body.toString());
+        assertEquals("up", body.get("db01").get("state").asText());
+        assertEquals(List.of(List.of("list", "-l", "-h")), fake.actionCalls(), "one run, no fallback needed");
+    }
+
+    @Test
     void garbageFromIocageIsAnErrorNamingTheLine() {
         fake.mode("garbage");
         String error = h.body("listjails").get("error").asText();
