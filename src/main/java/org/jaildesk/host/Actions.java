@@ -96,13 +96,13 @@ final class Actions {
         }
         // Python: read the rows while iocage writes them (a runner that streams; the demo host does not).
         Streamed listing = new Streamed();
-        CommandResult r = host.exec(new CommandSpec(args, options.readTimeout(), "", null, listing));
+        CommandResult r = complete(host.exec(new CommandSpec(args, options.readTimeout(), "", null, listing)));
         boolean crashed = crashed(r, listing);
         if (crashed && !args.equals(table)) {
             // iocage master after 2020 and freebsd/iocage 1.2.1–1.3 crash on list -h as soon as a jail exists.
             headerFlagBroken.set(true);
             listing = new Streamed();
-            r = host.exec(new CommandSpec(table, options.readTimeout(), "", null, listing));
+            r = complete(host.exec(new CommandSpec(table, options.readTimeout(), "", null, listing)));
             crashed = crashed(r, listing);
         }
         Optional<String> failed = failure(cli, r, crashed);
@@ -721,8 +721,17 @@ final class Actions {
 
     // ---- running commands -----------------------------------------------------------------------------------
 
-    private CommandResult read(List<String> args) throws CommandException {
-        return host.exec(args, options.readTimeout(), "", null);
+    /** Runs a read: its output is the answer, so output cut at the runner's cap is a failure, not a shorter answer. */
+    private CommandResult read(List<String> args) throws CommandException, ActionFailedException {
+        return complete(host.exec(args, options.readTimeout(), "", null));
+    }
+
+    private static CommandResult complete(CommandResult r) throws ActionFailedException {
+        if (r.truncated() && !r.timedOut()) {
+            throw new ActionFailedException("iocage printed more output than JailDesk reads ("
+                    + ProcessRunner.DEFAULT_OUTPUT_CAP / (1024 * 1024) + " MiB); the answer would be incomplete, so it is not used");
+        }
+        return r;
     }
 
     /** Runs a long job and sends dispatcher events: start, each output line (with percent where known), end. */

@@ -55,6 +55,21 @@ class ProcessRunnerTest {
         }
     }
 
+    /** A read cut at the cap would be a shorter, wrong answer (jails missing without a word): it is refused. */
+    @Test
+    void aReadCutAtTheCapIsAFailureNotAShorterAnswer() throws Exception {
+        FakeIocage fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
+        try (HostHarness h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE, 64))) {
+            for (String action : List.of("listjails", "df")) {
+                String error = h.body(action).get("error").asText();
+                assertTrue(error.startsWith("iocage printed more output than JailDesk reads"), action + ": " + error);
+            }
+        }
+        try (HostHarness h = HostHarness.over(fake)) {
+            assertEquals(5, h.body("listjails").size(), "the same listing under the normal cap");
+        }
+    }
+
     @Test
     void argumentsArriveUnchangedWithoutAShellAndStdinIsClosed() throws Exception {
         Path exe = script("for a in \"$@\"; do printf '[%s]\\n' \"$a\"; done; cat; echo \"color=$IOCAGE_COLOR\"");
