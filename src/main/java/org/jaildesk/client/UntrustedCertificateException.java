@@ -14,10 +14,19 @@ public final class UntrustedCertificateException extends CertificateException {
     private final boolean changed;
 
     public UntrustedCertificateException(String hostPort, String fingerprint, boolean changed) {
-        super((changed ? Trouble.CERTIFICATE_CHANGED : Trouble.CERTIFICATE_UNKNOWN).english(hostPort, fingerprint));
+        super(trouble(changed).english(hostPort, fingerprint));
         this.hostPort = hostPort;
         this.fingerprint = fingerprint;
         this.changed = changed;
+    }
+
+    private static Trouble trouble(boolean changed) {
+        return changed ? Trouble.CERTIFICATE_CHANGED : Trouble.CERTIFICATE_UNKNOWN;
+    }
+
+    /** How the desktop words it: {@link Trouble#CERTIFICATE_UNKNOWN} or {@link Trouble#CERTIFICATE_CHANGED}. */
+    public Trouble trouble() {
+        return trouble(changed);
     }
 
     public String hostPort() {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -254,8 +253,7 @@ public final class WebSocketTransport implements Transport {
             if (!c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
                 throw refusal != null
-                        ? trouble(refusal.changed() ? Trouble.CERTIFICATE_CHANGED : Trouble.CERTIFICATE_UNKNOWN, refusal,
-                                hostPort(), refusal.fingerprint())
+                        ? trouble(refusal.trouble(), refusal, hostPort(), refusal.fingerprint())
                         : c.error == null ? trouble(Trouble.CANNOT_CONNECT, null, hostPort())
                         : trouble(Trouble.CANNOT_CONNECT_BECAUSE, c.error, hostPort(), String.valueOf(c.error.getMessage()));
             }
@@ -284,21 +282,18 @@ public final class WebSocketTransport implements Transport {
         }
         char[] password = options.password().get();
         if (password == null) {
-            loginHeld = new Held(Trouble.LOGIN_CANCELLED, List.of());
+            loginHeld = new Held(Trouble.LOGIN_CANCELLED, hostPort());
             throw notLoggedIn(loginHeld);
         }
         return password;
     }
 
-    private IocageClientException notLoggedIn(Held why) {
-        List<String> args = new ArrayList<>(List.of(hostPort()));
-        args.addAll(why.args());
-        return new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, why.trouble(), "401", null,
-                args.toArray(String[]::new));
+    private static IocageClientException notLoggedIn(Held why) {
+        return new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, why.trouble(), "401", null, why.args());
     }
 
-    /** Why the login is held: the wording and its arguments after the host. */
-    private record Held(Trouble trouble, List<String> args) {
+    /** Why the login is held: the wording and its arguments. */
+    private record Held(Trouble trouble, String... args) {
     }
 
     @Override
@@ -332,7 +327,7 @@ public final class WebSocketTransport implements Transport {
         }
         if (r instanceof ErrorReply e) {
             String why = e.message().isEmpty() ? "Unauthorized" : e.message();
-            loginHeld = new Held(Trouble.PASSWORD_WAS_REFUSED, List.of(why));
+            loginHeld = new Held(Trouble.PASSWORD_WAS_REFUSED, hostPort(), why);
             throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, Trouble.LOGIN_REFUSED, e.code(), null,
                     hostPort(), why);
         }
