@@ -50,4 +50,48 @@ class UserStoreTest {
         assertThrows(IllegalArgumentException.class, () -> s.put("admin", "short".toCharArray()));
         assertTrue(s.isEmpty());
     }
+
+    @Test
+    void aPasswordThatPassedIsRememberedForItsUserForFiveMinutes() throws Exception {
+        UserStore s = UserStore.load(dir.resolve("users"));
+        s.put("admin", "s3cret-passphrase".toCharArray());
+        s.put("ops", "other-passphrase".toCharArray());
+        long[] now = {1_000};
+        s.clock(() -> now[0]);
+        long before = s.derivations();
+        assertTrue(s.verify("admin", "s3cret-passphrase".toCharArray()));
+        assertTrue(s.verify("admin", "s3cret-passphrase".toCharArray()));
+        assertTrue(s.verify("admin", "s3cret-passphrase".toCharArray()));
+        assertEquals(before + 1, s.derivations(), "one PBKDF2 check, then remembered");
+
+        // Anything but the same password for the same user takes the full path and fails.
+        assertFalse(s.verify("admin", "s3cret-passphrasE".toCharArray()));
+        assertFalse(s.verify("admin", "s3cret-passphrase ".toCharArray()));
+        assertFalse(s.verify("admin", new char[0]));
+        assertFalse(s.verify("ops", "s3cret-passphrase".toCharArray()));
+        assertFalse(s.verify("nobody", "s3cret-passphrase".toCharArray()));
+        assertEquals(before + 6, s.derivations());
+        assertTrue(s.verify("admin", "s3cret-passphrase".toCharArray()), "a wrong try does not forget the right one");
+        assertEquals(before + 6, s.derivations());
+
+        // Remembered from the check, not from the last use: five minutes later it is checked in full again.
+        now[0] += UserStore.REMEMBER.toNanos() - 1;
+        assertTrue(s.verify("admin", "s3cret-passphrase".toCharArray()));
+        assertEquals(before + 6, s.derivations());
+        now[0] += 1;
+        assertTrue(s.verify("admin", "s3cret-passphrase".toCharArray()));
+        assertEquals(before + 7, s.derivations());
+    }
+
+    @Test
+    void aChangedOrRemovedUserIsNotLetInByARememberedPassword() throws Exception {
+        UserStore s = UserStore.load(dir.resolve("users"));
+        s.put("admin", "first-passphrase".toCharArray());
+        assertTrue(s.verify("admin", "first-passphrase".toCharArray()));
+        s.put("admin", "second-passphrase".toCharArray());
+        assertFalse(s.verify("admin", "first-passphrase".toCharArray()));
+        assertTrue(s.verify("admin", "second-passphrase".toCharArray()));
+        assertTrue(s.remove("admin"));
+        assertFalse(s.verify("admin", "second-passphrase".toCharArray()));
+    }
 }
