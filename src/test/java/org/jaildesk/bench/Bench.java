@@ -4,10 +4,15 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -37,8 +42,8 @@ import org.jaildesk.sim.SimulatedIocage;
 /**
  * The benchmark figures of issue 10, each measured side by side with its baseline in one run. Run with
  * {@code mvn -B -q -Pbench -DskipTests verify}; results go to {@code target/bench/results.txt}.
- * Modes: {@code core} (parse, local overhead, calls per refresh, remote), {@code local} (local overhead only) and
- * {@code gui} (see {@link GuiBench}).
+ * Modes: {@code core} (parse, local overhead, calls per refresh, remote), {@code local} (local overhead only),
+ * {@code remote} (remote only) and {@code gui} (see {@link GuiBench}).
  */
 public final class Bench {
 
@@ -52,6 +57,8 @@ public final class Bench {
             section(f, "GUI", () -> GuiBench.run(f));
         } else if (args.length > 0 && args[0].equals("local")) {
             section(f, "local listjails", () -> localOverhead(f));
+        } else if (args.length > 0 && args[0].equals("remote")) {
+            section(f, "remote", () -> remote(f));
         } else {
             Files.deleteIfExists(out);
             section(f, "parse", () -> parse(f));
@@ -306,6 +313,8 @@ public final class Bench {
             f.report("remote listjails round trip (" + reply.length() + " B), median vs raw echo",
                     String.format(Locale.ROOT, "%.2fx (%.0f us vs %.0f us)", ratio, Figures.median(ours) / 1e3, Figures.median(raw) / 1e3),
                     "<= 2x", ratio <= 2);
+            f.part("  the same request over REST (keep-alive, Basic login), median", restRoundTrip(server.restPort(), request));
+            f.part("  a change (start or stop a jail) and its events, median", changeRoundTrip(serverUri));
 
             double oursRate = throughput(serverUri, request, true);
             double rawRate = throughput(echoUri, reply, false);
@@ -314,6 +323,57 @@ public final class Bench {
                     String.format(Locale.ROOT, "%.0f%% (%,.0f vs %,.0f msg/s)", share * 100, oursRate, rawRate), ">= 40%", share >= 0.4);
             echo.stop(1000);
         }
+    }
+
+    /**
+     * Median time from asking for a change to its reply, with the events that come before the reply; the jail is
+     * started and stopped in turn.
+     */
+    private static String changeRoundTrip(URI serverUri) throws Exception {
+        RawClient c = login(serverUri);
+        c.send("{\"namespace\":\"events\",\"name\":\"subscribe\",\"id\":\"e\",\"args\":[\"dispatcher\",\"jaildesk-jails\"]}");
+        c.next();
+        int n = 100;
+        long[] took = new long[n];
+        for (int i = -10; i < n; i++) {
+            String id = "c" + (i + 10);
+            long t = System.nanoTime();
+            c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"" + id + "\",\"args\":{\"action\":\""
+                    + (i % 2 == 0 ? "startjail" : "stopjail") + "\",\"jail\":\"mail\"}}");
+            for (String m = c.next(); !m.contains("\"id\":\"" + id + "\""); m = c.next()) {
+                if (m.contains("\"error\"")) {
+                    throw new IllegalStateException("a change failed: " + m);
+                }
+            }
+            if (i >= 0) {
+                took[i] = System.nanoTime() - t;
+            }
+        }
+        c.closeBlocking();
+        return String.format(Locale.ROOT, "%.0f us", Figures.median(took) / 1e3);
+    }
+
+    /** Median round trip of {@code request} posted over one kept-alive REST connection, with Basic credentials. */
+    private static String restRoundTrip(int port, String request) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sysadm/iocage"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "bench:bench-password".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request)).build();
+        int n = 200;
+        long[] took = new long[n];
+        for (int i = -20; i < n; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = http.send(post, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 || !r.body().contains("listjails")) {
+                throw new IllegalStateException("REST listjails failed: " + r.statusCode() + " " + r.body());
+            }
+            if (i >= 0) {
+                took[i] = System.nanoTime() - t;
+            }
+        }
+        return String.format(Locale.ROOT, "%.0f us", Figures.median(took) / 1e3);
     }
 
     /**
