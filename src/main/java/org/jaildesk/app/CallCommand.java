@@ -63,8 +63,9 @@ final class CallCommand implements Callable<Integer> {
             description = "Accept the server certificate with this SHA-256 fingerprint (as 'jaildesk serve' printed it) and remember it.")
     String acceptFingerprint;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up waiting for the reply after this long (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds = 7200;
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up waiting for the reply after this long "
+            + "(default: ${DEFAULT-VALUE}: a host lets create, clone, fetch and clean run for 2 hours).")
+    int timeoutSeconds = (int) Protocol.LONG_ACTION_LIMIT.plus(WebSocketTransport.LONG_REPLY_MARGIN).toSeconds();
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "The iocage action, e.g. listjails, startjail, getjailsettings.")
     String action;

@@ -411,6 +411,24 @@ public final class WebSocketTransport implements Transport {
         return new IocageClientException(IocageClientException.Kind.TRANSPORT, message, cause);
     }
 
+    /** Beyond the host's limit for a long action: time for it to stop iocage and send the reply. */
+    public static final Duration LONG_REPLY_MARGIN = Duration.ofMinutes(5);
+
+    /**
+     * How long to wait for the reply to {@code r}: the usual limit, but for one of the {@link Protocol#LONG_ACTIONS}
+     * at least as long as the host lets it run and a margin, so that a release downloading for an hour is not
+     * reported failed while the host is still at it.
+     */
+    Duration timeoutFor(Request r) {
+        Duration usual = options.requestTimeout();
+        if (Protocol.SYSADM.equalsIgnoreCase(r.namespace()) && Protocol.IOCAGE.equalsIgnoreCase(r.name())
+                && r.args() != null && Protocol.isLong(r.args().path("action").asText())) {
+            Duration longer = Protocol.LONG_ACTION_LIMIT.plus(LONG_REPLY_MARGIN);
+            return longer.compareTo(usual) > 0 ? longer : usual;
+        }
+        return usual;
+    }
+
     /** One WebSocket connection; replaced by a new one after a drop. */
     private final class Connection extends WebSocketClient {
         PinningTrustManager pin;
@@ -438,7 +456,7 @@ public final class WebSocketTransport implements Transport {
             pending.put(r.id(), f);
             sent.add(r.id());
             f.whenComplete((x, e) -> sent.remove(r.id()));
-            long ms = options.requestTimeout().toMillis();
+            long ms = timeoutFor(r).toMillis();
             scheduler.schedule(() -> {
                 if (pending.remove(r.id(), f)) {
                     f.completeExceptionally(trouble(Trouble.NO_REPLY, null, hostPort(), String.valueOf(ms / 1000)));

@@ -1,6 +1,7 @@
 package org.jaildesk.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 
 /** Names used on the wire: namespaces, classes, actions. */
@@ -28,6 +29,20 @@ public final class Protocol {
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
             "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
             "restartjail", "fetchrelease");
+
+    /**
+     * Actions that may run for hours (a release download, a full copy of a jail): the host lets their iocage run for
+     * {@link #LONG_ACTION_LIMIT}, the others for minutes, and a client waits for their reply at least that long.
+     */
+    public static final List<String> LONG_ACTIONS = List.of(
+            "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail", "createjail", "fetchrelease");
+
+    /** How long a host lets iocage run one of the {@link #LONG_ACTIONS}. */
+    public static final Duration LONG_ACTION_LIMIT = Duration.ofHours(2);
+
+    public static boolean isLong(String action) {
+        return LONG_ACTIONS.contains(action);
+    }
 
     /**
      * Whether a request changes the host: one of {@link #MUTATING_ACTIONS}, except {@code activatepool} without a
