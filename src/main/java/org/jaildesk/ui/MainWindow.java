@@ -374,7 +374,11 @@ public final class MainWindow {
     private Runnable jobsPanel = () -> { };
     private javafx.animation.Timeline background;
 
-    /** A quiet refresh of the shown host every few seconds (0 = off), for hosts that send no change events. */
+    /**
+     * A quiet refresh of the shown host when the chosen interval (0 = off) has passed since its last listing, for hosts
+     * that send no change events; on a host whose listing is slow it waits longer (see
+     * {@link JailsViewModel#backgroundRefreshDue}). Checked every 5 s.
+     */
     private void startBackgroundRefresh() {
         if (background != null) {
             background.stop();
@@ -383,8 +387,9 @@ public final class MainWindow {
         if (seconds <= 0) {
             return;
         }
-        background = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(Math.max(5, seconds)), e -> {
-            if (vm() != null && !vm().refreshing().get()) {
+        java.time.Duration interval = java.time.Duration.ofSeconds(Math.max(5, seconds));
+        background = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> {
+            if (vm() != null && vm().backgroundRefreshDue(interval)) {
                 vm().refresh();
             }
         }));

@@ -191,6 +191,55 @@ class JailsViewModelTest {
             assertFalse(fxThread.submit(() -> v.refreshing().get() || v.stale().get()).get());
         }
     }
+    /**
+     * The background refresh comes when the interval has passed since the last listing ended, and on a host whose
+     * listing is slow only after four times as long as it took (at most 15 minutes): an idle window must not keep a
+     * large pool listing all the time.
+     */
+    @Test
+    void theBackgroundRefreshWaitsLongerOnAHostWhoseListingIsSlow() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000);
+        java.util.concurrent.atomic.AtomicLong listingTakes = new java.util.concurrent.atomic.AtomicLong(TimeUnit.SECONDS.toNanos(2));
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+        CommandRunner timed = spec -> {
+            if (spec.args().get(0).equals("list")) {
+                now.addAndGet(listingTakes.get());
+            }
+            return sim.run(spec);
+        };
+        try (IocageHost timedHost = new IocageHost(timed, HostOptions.defaults())) {
+            JailsViewModel v = new JailsViewModel(new IocageClient(new InProcessTransport(timedHost)), fxThread,
+                    new Messages(Locale.ENGLISH), notifier);
+            v.clock(now::get);
+            java.time.Duration every = java.time.Duration.ofSeconds(30);
+            java.util.function.LongFunction<Boolean> dueAfter = seconds -> {
+                now.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
+                try {
+                    return fxThread.submit(() -> v.backgroundRefreshDue(every)).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertTrue(dueAfter.apply(0), "nothing listed yet");
+
+            fxThread.submit(v::refresh).get().get(10, TimeUnit.SECONDS); // a listing of 2 s
+            assertFalse(dueAfter.apply(0));
+            assertFalse(dueAfter.apply(29));
+            assertTrue(dueAfter.apply(1), "the interval, counted from the end of the listing");
+
+            listingTakes.set(TimeUnit.SECONDS.toNanos(90));
+            fxThread.submit(v::refresh).get().get(10, TimeUnit.SECONDS);
+            assertFalse(dueAfter.apply(30));
+            assertFalse(dueAfter.apply(5 * 60 + 29));
+            assertTrue(dueAfter.apply(1), "four times the 90 s it took");
+
+            listingTakes.set(TimeUnit.MINUTES.toNanos(60));
+            fxThread.submit(v::refresh).get().get(10, TimeUnit.SECONDS);
+            assertFalse(dueAfter.apply(15 * 60 - 1));
+            assertTrue(dueAfter.apply(1), "never more than 15 minutes");
+        }
+    }
+
     /** On a host that announces its changes, our own change costs one listing (the event's), not two. */
     @Test
     void ourOwnChangeIsListedOnceWhenTheHostAnnouncesIt() throws Exception {

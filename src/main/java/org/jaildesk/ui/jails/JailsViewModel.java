@@ -150,6 +150,42 @@ public final class JailsViewModel {
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
+    /**
+     * A background refresh waits at least this many times as long as the last listing took, after it ended: on a
+     * large pool where {@code iocage list} takes 90 s, an idle window lists every 6 minutes instead of all the time.
+     */
+    public static final int BACKGROUND_LOAD_FACTOR = 4;
+
+    /** The longest a background refresh waits because listings are slow (one that hung until its timeout, say). */
+    public static final java.time.Duration BACKGROUND_WAIT_CAP = java.time.Duration.ofMinutes(15);
+
+    private volatile java.util.function.LongSupplier clock = System::nanoTime;
+    /** When the last listing ended (nanoTime) and how long it took; written on the FX executor. */
+    private volatile long lastListingEnded;
+    private volatile long lastListingTook;
+    private volatile boolean listedOnce;
+
+    /** The clock (nanoTime) background refreshes are timed by (for tests). */
+    public void clock(java.util.function.LongSupplier nanos) {
+        this.clock = nanos;
+    }
+
+    /**
+     * Whether the background timer should refresh now: nothing is being listed, and since the last listing ended
+     * (however it was asked for, and whether it succeeded or not) both {@code interval} and
+     * {@link #BACKGROUND_LOAD_FACTOR} times that listing's duration (up to {@link #BACKGROUND_WAIT_CAP}) have passed.
+     */
+    public boolean backgroundRefreshDue(java.time.Duration interval) {
+        if (refreshing.get()) {
+            return false;
+        }
+        if (!listedOnce) {
+            return true;
+        }
+        long wait = Math.max(interval.toNanos(), Math.min(BACKGROUND_WAIT_CAP.toNanos(), BACKGROUND_LOAD_FACTOR * lastListingTook));
+        return clock.getAsLong() - lastListingEnded >= wait;
+    }
+
     /** The listing running now; guarded by {@code this}. */
     private CompletableFuture<Void> running;
     /** The listing that starts when the running one is done, shared by everyone who asked meanwhile. */
@@ -181,7 +217,12 @@ public final class JailsViewModel {
         if (loaded.get()) {
             stale.set(true);
         }
+        long began = clock.getAsLong();
         Notifier.logged(client.listJails().handleAsync((list, error) -> {
+            long ended = clock.getAsLong();
+            lastListingTook = ended - began;
+            lastListingEnded = ended;
+            listedOnce = true;
             CompletableFuture<Void> waiting;
             synchronized (this) {
                 waiting = next;
