@@ -156,8 +156,11 @@ public final class JailsViewModel {
      */
     public static final int BACKGROUND_LOAD_FACTOR = 4;
 
-    /** The longest a background refresh waits because listings are slow (one that hung until its timeout, say). */
-    public static final java.time.Duration BACKGROUND_WAIT_CAP = java.time.Duration.ofMinutes(15);
+    /**
+     * The longest a background refresh waits because listings are slow (one that hung until its timeout, say): well
+     * within a JailDesk server's 15-minute token lifetime, so an idle window stays logged in.
+     */
+    public static final java.time.Duration BACKGROUND_WAIT_CAP = java.time.Duration.ofMinutes(10);
 
     private volatile java.util.function.LongSupplier clock = System::nanoTime;
     /** When the last listing ended (nanoTime) and how long it took; written on the FX executor. */
