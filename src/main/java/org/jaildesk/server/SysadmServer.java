@@ -372,8 +372,13 @@ public final class SysadmServer implements AutoCloseable {
 
     // ---- REST -----------------------------------------------------------------------------------------------
 
+    /**
+     * One REST request. The reply is written when the host has it, by a REST worker, without holding one while the
+     * action runs: a create downloading a release for an hour must not leave the next requests waiting for a worker.
+     */
     private void rest(HttpExchange ex) throws IOException {
-        try (ex) {
+        boolean answered = true;
+        try {
             String method = ex.getRequestMethod();
             if (!List.of("GET", "POST", "PUT").contains(method)) {
                 respond(ex, 400, ErrorReply.of("", ErrorCode.BAD_REQUEST, "use PUT, POST or GET"));
@@ -426,23 +431,56 @@ public final class SysadmServer implements AutoCloseable {
                 return;
             }
             CompletableFuture<Reply> reply = gate.handle(s, r);
-            Reply rep = reply == null ? Response.to(r, codec.mapper().createObjectNode()) : reply.get(3, TimeUnit.HOURS);
-            if (rep instanceof ErrorReply e) {
-                respond(ex, statusOf(e.code()), e);
-            } else {
-                ObjectNode out = codec.mapper().createObjectNode();
-                out.set("args", ((Response) rep).args());
-                send(ex, 200, codec.toPrettyJson(out));
+            if (reply == null) {
+                answer(ex, Response.to(r, codec.mapper().createObjectNode()));
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            answered = false;
+            reply.orTimeout(3, TimeUnit.HOURS).whenCompleteAsync((rep, error) -> {
+                try (ex) {
+                    if (error != null) {
+                        failed(ex, error);
+                    } else {
+                        answer(ex, rep);
+                    }
+                } catch (IOException e) {
+                    LOG.fine(() -> "REST client gone before its reply: " + e.getMessage());
+                }
+            }, this::onRestWorker);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "REST request failed", e);
-            try {
-                send(ex, 500, "{\"args\":{}}");
-            } catch (IOException ignored) {
-                // the client is gone
+            failed(ex, e);
+        } finally {
+            if (answered) {
+                ex.close();
             }
+        }
+    }
+
+    /** Runs on a REST worker; inline once the server is closing (the exchange then fails quietly). */
+    private void onRestWorker(Runnable task) {
+        try {
+            restWorkers.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    private void answer(HttpExchange ex, Reply rep) throws IOException {
+        if (rep instanceof ErrorReply e) {
+            respond(ex, statusOf(e.code()), e);
+        } else {
+            ObjectNode out = codec.mapper().createObjectNode();
+            out.set("args", ((Response) rep).args());
+            send(ex, 200, codec.toPrettyJson(out));
+        }
+    }
+
+    private static void failed(HttpExchange ex, Throwable e) {
+        LOG.log(Level.WARNING, "REST request failed", e);
+        try {
+            send(ex, 500, "{\"args\":{}}");
+        } catch (IOException ignored) {
+            // the client is gone
         }
     }
 

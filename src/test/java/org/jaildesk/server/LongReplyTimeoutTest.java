@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -30,12 +36,63 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host may let a release download run for two hours: the client must not report such a request failed at its usual
- * limit while the host is still at it. Ordinary requests keep the usual limit.
+ * limit while the host is still at it (ordinary requests keep the usual limit), and REST requests that wait that long
+ * must not hold up the others.
  */
 class LongReplyTimeoutTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void restRequestsWaitingForLongActionsDoNotHoldUpTheOthers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newCachedThreadPool();
+        // Fetches are held until released; everything else is answered at once.
+        RequestHandler host = request -> CompletableFuture.supplyAsync(() -> {
+            String action = request.args().path("action").asText();
+            if (action.equals("fetchrelease")) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            ObjectNode args = JsonNodeFactory.instance.objectNode();
+            args.putObject(action).put("success", action + " answered");
+            return (Reply) Response.to(request, args);
+        }, pool);
+        UserStore users = UserStore.load(dir.resolve("users"));
+        users.put("admin", ServerFixture.PASSWORD.toCharArray());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (SysadmServer server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), dir, "test")
+                .withPorts(0, 0).withTls(false), users, null, "test").start()) {
+            java.util.function.Function<String, HttpRequest> post = action -> HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.restPort() + "/sysadm/iocage"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("admin:" + ServerFixture.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + action + "\"}")).build();
+            List<CompletableFuture<HttpResponse<String>>> fetches = new ArrayList<>();
+            for (int i = 0; i < 8; i++) { // more than the server has REST workers
+                fetches.add(http.sendAsync(post.apply("fetchrelease"), HttpResponse.BodyHandlers.ofString()));
+            }
+            HttpResponse<String> list = http.sendAsync(post.apply("listjails"), HttpResponse.BodyHandlers.ofString())
+                    .get(60, TimeUnit.SECONDS);
+            assertEquals(200, list.statusCode());
+            assertTrue(list.body().contains("listjails answered"), list.body());
+            assertTrue(fetches.stream().noneMatch(CompletableFuture::isDone), "the fetches are still running");
+
+            release.countDown();
+            for (CompletableFuture<HttpResponse<String>> f : fetches) {
+                HttpResponse<String> r = f.get(60, TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode());
+                assertTrue(r.body().contains("fetchrelease answered"), r.body());
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 
     @Test
     void aLongActionIsWaitedForPastTheUsualLimitAndAnOrdinaryOneIsNot() throws Exception {
