@@ -11,11 +11,11 @@ import org.jaildesk.protocol.Protocol;
  * @param actionTimeout start, stop, restart, exec, set, destroy, pools
  * @param longTimeout   the {@link org.jaildesk.protocol.Protocol#LONG_ACTIONS}: create, clone, fetch, clean (they may
  *                      download a release or copy a jail)
- * @param threads       requests served at once
+ * @param threads       reads served at once, and as many changes besides (each on its own threads)
  */
 public record HostOptions(Duration readTimeout, Duration actionTimeout, Duration longTimeout, int threads) {
 
-    /** Reads and actions 5 min, create/clone/fetch/clean 2 h, eight requests at once. */
+    /** Reads and actions 5 min, create/clone/fetch/clean 2 h, eight reads and eight changes at once. */
     public static HostOptions defaults() {
         return new HostOptions(Duration.ofMinutes(5), Duration.ofMinutes(5), Protocol.LONG_ACTION_LIMIT, 8);
     }

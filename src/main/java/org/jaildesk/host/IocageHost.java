@@ -9,8 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
@@ -44,7 +46,12 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
 
     private final CommandRunner runner;
     private final HostOptions options;
-    private final ExecutorService executor;
+    /**
+     * Reads and changes run on separate threads: changes may run for hours (a create downloading a release) or
+     * queue behind each other per jail, and a listing must not wait for a free thread behind them.
+     */
+    private final ExecutorService reads;
+    private final ExecutorService changes;
     private final Actions actions;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ExecutedCommand>> commandListeners = new CopyOnWriteArrayList<>();
@@ -69,13 +76,21 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     public IocageHost(CommandRunner runner, HostOptions options) {
         this.runner = runner;
         this.options = options;
+        this.reads = pool(options.threads(), "iocage-host-read-");
+        this.changes = pool(options.threads(), "iocage-host-change-");
+        this.actions = new Actions(this, options);
+    }
+
+    /** Up to {@code threads} threads, which end after a minute without work. */
+    private static ExecutorService pool(int threads, String name) {
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "iocage-host-" + n.incrementAndGet());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.actions = new Actions(this, options);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     public CommandRunner runner() {
@@ -115,7 +130,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
                     running.remove(request.id(), me);
                     Thread.interrupted();
                 }
-            }, executor);
+            }, change ? changes : reads);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(ErrorReply.of(request.id(), ErrorCode.INTERNAL, "the host is shutting down"));
         }
@@ -332,6 +347,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        reads.shutdownNow();
+        changes.shutdownNow();
     }
 }
