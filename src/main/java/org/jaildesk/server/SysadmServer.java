@@ -51,12 +51,7 @@ import org.jaildesk.protocol.SysadmCodec;
 public final class SysadmServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SysadmServer.class.getName());
-    /** Frames above this are refused by the WebSocket layer itself (the connection closes with 1009). */
-    static final int HARD_FRAME_LIMIT = 16 * 1024 * 1024;
 
-    private final ServerConfig config;
-    private final SysadmCodec codec = new SysadmCodec();
-    private final Gate gate;
     /**
      * The JDK's HTTP server writes a reply's headers and its body separately; with Nagle's algorithm on, the body
      * then waits for the client's delayed acknowledgement of the headers, some 40 ms on every REST reply on Linux.
@@ -71,6 +66,12 @@ public final class SysadmServer implements AutoCloseable {
         }
     }
 
+    /** Frames above this are refused by the WebSocket layer itself (the connection closes with 1009). */
+    static final int HARD_FRAME_LIMIT = 16 * 1024 * 1024;
+
+    private final ServerConfig config;
+    private final SysadmCodec codec = new SysadmCodec();
+    private final Gate gate;
     private final ServerTls tls;
     private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();

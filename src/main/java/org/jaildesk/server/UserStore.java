@@ -34,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>A password that passed is remembered for {@link #REMEMBER} as an HMAC under a key made at random for this store
  * and never written anywhere: a REST client sends its password with every request, and 210,000 PBKDF2 rounds each
- * time cost about 0.1 s of CPU per request. Only the same password for the same, unchanged user matches it; anything
+ * time cost tens of milliseconds of CPU per request. Only the same password for the same, unchanged user matches it; anything
  * else, and every check after that time, takes the full PBKDF2 path.
  */
 public final class UserStore {
