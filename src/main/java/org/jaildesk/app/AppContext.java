@@ -57,7 +57,7 @@ public final class AppContext {
             connector.closeAll();
         }
         connector = new DesktopConnector(demo, iocage.orElse(null), new KnownHosts(configDir.resolve("known-hosts.properties")),
-                protocolLog, jobs);
+                protocolLog, jobs, () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")));
         MainWindow[] window = new MainWindow[1];
         HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), new HostStore(configDir.resolve("hosts.json")), connector,
                 host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
@@ -65,6 +65,16 @@ public final class AppContext {
         window[0].show();
         stage.setOnHidden(e -> connector.closeAll());
         return window[0];
+    }
+
+    /** The saved way of running this machine's iocage; anything unknown (a hand-edited file) means directly. */
+    static org.jaildesk.host.ProcessRunner.Privilege privilege(String saved) {
+        for (org.jaildesk.host.ProcessRunner.Privilege p : org.jaildesk.host.ProcessRunner.Privilege.values()) {
+            if (p.name().equals(saved)) {
+                return p;
+            }
+        }
+        return org.jaildesk.host.ProcessRunner.Privilege.NONE;
     }
 
     /** A finished job: a small desktop notification, never a modal dialog. */

@@ -28,9 +28,12 @@ final class DesktopConnector implements HostConnector {
     private final Map<String, AutoCloseable> open = new ConcurrentHashMap<>();
     private final org.jaildesk.client.ProtocolLog log;
     private final org.jaildesk.ui.jobs.JobsViewModel jobs;
+    /** How this machine's iocage is run: directly, or through doas or sudo (read at each opening). */
+    private final java.util.function.Supplier<ProcessRunner.Privilege> privilege;
 
     DesktopConnector(SimulatedIocage.Config demo, Path iocage, KnownHosts knownHosts, org.jaildesk.client.ProtocolLog log,
-                     org.jaildesk.ui.jobs.JobsViewModel jobs) {
+                     org.jaildesk.ui.jobs.JobsViewModel jobs, java.util.function.Supplier<ProcessRunner.Privilege> privilege) {
+        this.privilege = privilege;
         this.demo = demo;
         this.iocage = iocage;
         this.knownHosts = knownHosts;
@@ -56,7 +59,7 @@ final class DesktopConnector implements HostConnector {
                 state.accept(ConnectionState.CONNECTED);
             }
             case LOCAL -> {
-                ProcessRunner runner = new ProcessRunner(iocage, ProcessRunner.Privilege.NONE);
+                ProcessRunner runner = new ProcessRunner(iocage, privilege.get());
                 IocageHost h = logged(new IocageHost(runner, HostOptions.defaults()), host.name(), runner::argv);
                 open.put(host.id(), h);
                 t = new InProcessTransport(h);
@@ -83,6 +86,17 @@ final class DesktopConnector implements HostConnector {
     public void acceptCertificate(HostEntry host, String fingerprint) {
         URI u = URI.create(host.url());
         knownHosts.accept(u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 12150), fingerprint);
+    }
+
+    @Override
+    public void release(HostEntry host) {
+        AutoCloseable c = open.remove(host.id());
+        if (c instanceof IocageHost h) {
+            h.retire();
+        } else if (c != null) {
+            open.put(host.id(), c);
+            close(host);
+        }
     }
 
     @Override

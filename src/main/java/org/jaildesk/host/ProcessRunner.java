@@ -30,7 +30,9 @@ public final class ProcessRunner implements CommandRunner {
 
     /** Privilege prefixes a configuration may name; nothing else is accepted. */
     public enum Privilege {
-        NONE(List.of()), DOAS(List.of("doas")), SUDO(List.of("sudo", "-n"));
+        // Both non-interactive: with no rule that lets JailDesk in without a password they fail at once instead of
+        // waiting for a password on a terminal nobody watches.
+        NONE(List.of()), DOAS(List.of("doas", "-n")), SUDO(List.of("sudo", "-n"));
 
         private final List<String> prefix;
 

@@ -263,6 +263,8 @@ public final class MainWindow {
                 item("cleanReleases", msg.get("menu.cleanReleases"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.RELEASES)),
                 item("cleanTemplates", msg.get("menu.cleanTemplates"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.TEMPLATES)),
                 item("cleanAll", msg.get("menu.cleanAll"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.ALL)));
+        hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL).findFirst().ifPresent(local ->
+                hostMenu.getItems().addAll(new SeparatorMenuItem(), localPrivilegeMenu(local)));
         Menu view = new Menu(msg.get("menu.view"));
         MenuItem find = new MenuItem(msg.get("menu.find"));
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
@@ -373,6 +375,39 @@ public final class MainWindow {
     private ContextMenu tableMenu;
     private Runnable jobsPanel = () -> { };
     private javafx.animation.Timeline background;
+    private ListView<HostEntry> hostList;
+
+    /** How iocage runs on this machine: directly, or through doas or sudo; a change reopens this machine's host. */
+    private Menu localPrivilegeMenu(HostEntry local) {
+        Menu menu = new Menu(msg.get("menu.localPrivilege"));
+        menu.setId("menu-localPrivilege");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (String p : UiState.PRIVILEGES) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(
+                    msg.get("privilege." + p.toLowerCase(java.util.Locale.ROOT)));
+            r.setId("menu-privilege-" + p.toLowerCase(java.util.Locale.ROOT));
+            r.setToggleGroup(group);
+            r.setSelected(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE").equals(p));
+            r.setOnAction(e -> setLocalPrivilege(local, p));
+            menu.getItems().add(r);
+        }
+        return menu;
+    }
+
+    private void setLocalPrivilege(HostEntry local, String privilege) {
+        if (uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE").equals(privilege)) {
+            return;
+        }
+        uiState.putSetting(UiState.LOCAL_PRIVILEGE, privilege);
+        uiState.save();
+        boolean shown = local.equals(hosts.selected().get());
+        views.remove(local.id());
+        hosts.reopen(local);
+        hostList.refresh();
+        if (shown) {
+            switchTo(local, local);
+        }
+    }
 
     /**
      * A quiet refresh of the shown host when the chosen interval (0 = off) has passed since its last listing, for hosts
@@ -441,6 +476,7 @@ public final class MainWindow {
 
     private VBox hostList() {
         ListView<HostEntry> list = new ListView<>(hosts.hosts());
+        hostList = list;
         list.setId("hosts");
         list.getStyleClass().add("host-list");
         list.setCellFactory(v -> new HostCell());

@@ -18,6 +18,13 @@ public final class UiState {
     private static final Logger LOG = Logger.getLogger(UiState.class.getName());
 
     /** One host's table layout. */
+    /**
+     * How this machine's iocage is run: {@code NONE} (directly; JailDesk runs as root), {@code DOAS} or {@code SUDO}
+     * (non-interactive: a rule must let the user run iocage as root without a password).
+     */
+    public static final String LOCAL_PRIVILEGE = "localPrivilege";
+    public static final java.util.List<String> PRIVILEGES = java.util.List.of("NONE", "DOAS", "SUDO");
+
     public static final class Layout {
         public double x = Double.NaN;
         public double y = Double.NaN;

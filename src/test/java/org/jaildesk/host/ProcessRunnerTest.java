@@ -165,7 +165,7 @@ class ProcessRunnerTest {
     void thePrivilegePrefixComesFirst() {
         assertEquals(List.of("sudo", "-n", "/usr/local/bin/iocage", "list"),
                 new ProcessRunner(Path.of("/usr/local/bin/iocage"), ProcessRunner.Privilege.SUDO).argv(List.of("list")));
-        assertEquals(List.of("doas", "/usr/local/bin/iocage", "list"),
+        assertEquals(List.of("doas", "-n", "/usr/local/bin/iocage", "list"),
                 new ProcessRunner(Path.of("/usr/local/bin/iocage"), ProcessRunner.Privilege.DOAS).argv(List.of("list")));
     }
 }

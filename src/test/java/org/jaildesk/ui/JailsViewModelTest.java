@@ -240,6 +240,25 @@ class JailsViewModelTest {
         }
     }
 
+    /** iocage run without root refuses changes: the notice says how to run it as root. */
+    @Test
+    void aRefusalForWantOfRootSaysHowToRunIocageAsRoot() throws Exception {
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+        CommandRunner notRoot = spec -> spec.args().get(0).equals("start")
+                ? org.jaildesk.host.CommandResult.of(1, "", "You need to have root privileges to run start\n")
+                : sim.run(spec);
+        try (IocageHost userHost = new IocageHost(notRoot, HostOptions.defaults())) {
+            JailsViewModel v = new JailsViewModel(new IocageClient(new InProcessTransport(userHost)), fxThread,
+                    new Messages(Locale.ENGLISH), notifier);
+            fxThread.submit(v::refresh).get().get(10, TimeUnit.SECONDS);
+            fxThread.submit(() -> v.selection().setAll(v.jails().stream().filter(j -> j.tag().equals("mail")).toList())).get();
+            fxThread.submit(v::startSelected).get().handle((x, e) -> null).get(10, TimeUnit.SECONDS);
+            String shown = fxThread.submit(() -> notifier.notices().stream().map(n -> n.message()).toList()).get().toString();
+            assertTrue(shown.contains("You need to have root privileges to run start"), shown);
+            assertTrue(shown.contains("Host \u25b8 Run iocage on this machine"), shown);
+        }
+    }
+
     /** On a host that announces its changes, our own change costs one listing (the event's), not two. */
     @Test
     void ourOwnChangeIsListedOnceWhenTheHostAnnouncesIt() throws Exception {

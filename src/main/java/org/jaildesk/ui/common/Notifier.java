@@ -130,7 +130,13 @@ public final class Notifier {
         if (e instanceof IocageClientException ice && ice.trouble() != null) {
             return messages.get(ice.trouble().key(), ice.troubleArgs().toArray());
         }
-        return String.valueOf(e.getMessage());
+        String said = String.valueOf(e.getMessage());
+        return needsRoot(said) ? said + " \u2014 " + messages.get("hint.root") : said;
+    }
+
+    /** iocage refused because it was not run as root (Python and legacy wording). */
+    static boolean needsRoot(String message) {
+        return message.contains("You need to have root privileges") || message.contains("needs root credentials");
     }
 
     public static Throwable unwrap(Throwable t) {

@@ -23,4 +23,12 @@ public interface HostConnector {
 
     /** Closes the host's connection, if any. */
     void close(HostEntry host);
+
+    /**
+     * Lets go of the host's connection so that the next {@link #open} makes a new one (with changed settings): what
+     * is already running there finishes. By default the same as {@link #close}.
+     */
+    default void release(HostEntry host) {
+        close(host);
+    }
 }

@@ -72,6 +72,15 @@ public final class HostsViewModel {
         return h;
     }
 
+    /**
+     * Opens a host anew after its settings changed (how iocage runs on this machine): its next session starts from
+     * scratch, while work already running on the old one finishes there.
+     */
+    public void reopen(HostEntry host) {
+        connector.release(host);
+        sessions.remove(host.id());
+    }
+
     public void remove(HostEntry host) {
         if (host.kind() != HostEntry.Kind.REMOTE) {
             return;
