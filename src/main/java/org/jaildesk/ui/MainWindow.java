@@ -401,11 +401,14 @@ public final class MainWindow {
         uiState.putSetting(UiState.LOCAL_PRIVILEGE, privilege);
         uiState.save();
         boolean shown = local.equals(hosts.selected().get());
+        if (shown) {
+            hosts.selected().set(null); // everything bound to the old session lets go of it
+        }
         views.remove(local.id());
         hosts.reopen(local);
         hostList.refresh();
         if (shown) {
-            switchTo(local, local);
+            hosts.selected().set(local);
         }
     }
 

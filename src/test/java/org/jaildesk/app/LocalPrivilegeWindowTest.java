@@ -68,6 +68,9 @@ class LocalPrivilegeWindowTest {
         WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
         waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 5);
         int directly = fake.calls().size();
+        TableView<?> table = (TableView<?>) robot.lookup("#jailTable").query();
+        robot.interact(() -> table.getSelectionModel().select(1));
+        waitFor(() -> !robot.lookup("#tb-start").queryButton().isDisabled() || !robot.lookup("#tb-stop").queryButton().isDisabled());
 
         MenuItem doas = menuItem(robot, "menu-privilege-doas");
         assertEquals("Through doas -n (needs a nopass rule)", doas.getText());
@@ -77,6 +80,8 @@ class LocalPrivilegeWindowTest {
         waitFor(() -> notices(robot).stream().anyMatch(t -> t.contains("doas")));
         assertEquals(directly, fake.calls().size(), "iocage ran without doas: " + fake.calls());
         assertTrue(Files.readString(config.resolve("ui-state.json")).contains("\"localPrivilege\" : \"DOAS\""));
+        // The toolbar follows the reopened host (nothing listed, nothing selected), not the old one's selection.
+        assertTrue(robot.lookup("#tb-start").queryButton().isDisabled() && robot.lookup("#tb-stop").queryButton().isDisabled());
 
         robot.interact(menuItem(robot, "menu-privilege-none")::fire);
         waitFor(() -> notices(robot).isEmpty() && fake.calls().size() > directly);
