@@ -662,8 +662,15 @@ public final class MainWindow {
                 admin.refreshPool();
             }
         });
-        // Live refresh: the host says when any client changed a jail.
-        vm.client().onJailsChanged(() -> Platform.runLater(vm::hostChanged));
+        // Live refresh: the host says when any client changed a jail. The table refreshed is the host's table now:
+        // after this machine's host was reopened, a job still finishing on the old one refreshes the new table.
+        String hostId = session.host().id();
+        vm.client().onJailsChanged(() -> Platform.runLater(() -> {
+            View shown = views.get(hostId);
+            if (shown != null) {
+                shown.session().jails().hostChanged();
+            }
+        }));
         return new View(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
                 new org.jaildesk.ui.pools.HostAdminDialogs(admin, msg));
     }

@@ -89,6 +89,46 @@ class LocalPrivilegeWindowTest {
         assertTrue(Files.readString(config.resolve("ui-state.json")).contains("\"localPrivilege\" : \"NONE\""));
     }
 
+    /**
+     * A start still running when the choice changes finishes on the old host; its change event refreshes the table
+     * shown now, and the old session does not come back with notices of its own.
+     */
+    @Test
+    void aJobRunningWhenTheChoiceChangesFinishesAndRefreshesTheNewTable(FxRobot robot) throws Exception {
+        FakeIocage fake = new FakeIocage(dir.resolve("fake2"), FakeIocage.Kind.PYTHON);
+        fake.mode("gate-start");
+        Path config = dir.resolve("config2");
+        AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON),
+                Optional.of(fake.executable()));
+        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 5);
+        TableView<?> table = (TableView<?>) robot.lookup("#jailTable").query();
+        int mail = -1;
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).toString().contains("mail")) {
+                mail = i;
+            }
+        }
+        int row = mail;
+        robot.interact(() -> table.getSelectionModel().select(row));
+        robot.interact(() -> robot.lookup("#tb-start").queryButton().fire());
+        waitFor(() -> fake.actionCalls().stream().anyMatch(c -> c.get(0).equals("start")));
+
+        robot.interact(menuItem(robot, "menu-privilege-doas")::fire);
+        robot.interact(menuItem(robot, "menu-privilege-none")::fire);
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 5);
+        long listings = fake.actionCalls().stream().filter(c -> c.get(0).equals("list")).count();
+
+        Files.writeString(fake.executable().getParent().resolve("go"), "");
+        // Either the new table is listed again (the event reached it) or the old session fails on its retired host.
+        waitFor(() -> fake.actionCalls().stream().filter(c -> c.get(0).equals("list")).count() > listings
+                || notices(robot).stream().anyMatch(t -> t.contains("shutting down")));
+        waitFor(() -> ((TableView<?>) robot.lookup("#jobsTable").query()).getItems().toString().contains("DONE")
+                || robot.lookup("#jobsTable .table-cell").queryAll().stream()
+                        .anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "done".equals(c.getText())));
+        assertTrue(notices(robot).stream().noneMatch(t -> t.contains("shutting down")), notices(robot).toString());
+    }
+
     @Test
     void anUnknownSavedSettingRunsIocageDirectly() {
         assertEquals(ProcessRunner.Privilege.NONE, AppContext.privilege("ROOTKIT"));

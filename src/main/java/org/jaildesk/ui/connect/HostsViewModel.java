@@ -78,7 +78,10 @@ public final class HostsViewModel {
      */
     public void reopen(HostEntry host) {
         connector.release(host);
-        sessions.remove(host.id());
+        HostSession old = sessions.remove(host.id());
+        if (old != null) {
+            old.jails().close();
+        }
     }
 
     public void remove(HostEntry host) {

@@ -189,6 +189,16 @@ public final class JailsViewModel {
         return clock.getAsLong() - lastListingEnded >= wait;
     }
 
+    private volatile boolean closed;
+
+    /**
+     * This table's host was let go (reopened with other settings, or removed): it lists no more, so an action that
+     * finishes on the old connection does not come back with a listing (or a notice) of its own.
+     */
+    public void close() {
+        closed = true;
+    }
+
     /** The listing running now; guarded by {@code this}. */
     private CompletableFuture<Void> running;
     /** The listing that starts when the running one is done, shared by everyone who asked meanwhile. */
@@ -201,6 +211,9 @@ public final class JailsViewModel {
      * never lands after a newer one. The future completes once the table shows a listing started after this call.
      */
     public CompletableFuture<Void> refresh() {
+        if (closed) {
+            return CompletableFuture.completedFuture(null);
+        }
         synchronized (this) {
             if (running != null) {
                 if (next == null) {
