@@ -174,6 +174,10 @@ public final class MainWindow {
             hosts.selected().set(first);
         }
         stage.setOnCloseRequest(e -> {
+            if (!quitDespiteRunningJobs()) {
+                e.consume();
+                return;
+            }
             saveLayout(current);
             uiState.save();
         });
@@ -303,7 +307,12 @@ public final class MainWindow {
                     uiState.putSetting("language", tag);
                     saveLayout(current);
                     uiState.save();
-                    switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
+                    if (runningJobs().isEmpty()) {
+                        switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
+                    } else {
+                        // Switching rebuilds the window and its hosts, which would stop the running jobs.
+                        notifier.tell(msg.get("language.later", msg.get("language." + tag)));
+                    }
                 }
             });
             language.getItems().add(r);
@@ -376,6 +385,41 @@ public final class MainWindow {
     private Runnable jobsPanel = () -> { };
     private javafx.animation.Timeline background;
     private ListView<HostEntry> hostList;
+
+    private List<org.jaildesk.ui.jobs.JobRow> runningJobs() {
+        return jobs.jobs().stream().filter(j -> j.state().get() == org.jaildesk.ui.jobs.JobRow.State.RUNNING).toList();
+    }
+
+    /**
+     * Closing the window while jobs run stops those on this machine and the demo host part-way (a create, a fetch):
+     * it asks first, naming them. Nothing running: no question.
+     */
+    private boolean quitDespiteRunningJobs() {
+        List<org.jaildesk.ui.jobs.JobRow> running = runningJobs();
+        if (running.isEmpty()) {
+            return true;
+        }
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(stage);
+        d.setTitle(msg.get("quit.title"));
+        d.setHeaderText(msg.get("quit.header", running.size()));
+        d.getDialogPane().setId("quitDialog");
+        StringBuilder names = new StringBuilder();
+        for (org.jaildesk.ui.jobs.JobRow j : running.subList(0, Math.min(5, running.size()))) {
+            names.append(names.length() == 0 ? "" : "\n").append(msg.get("quit.job", j.action(), j.target(), j.host()));
+        }
+        if (running.size() > 5) {
+            names.append("\n\u2026");
+        }
+        Label list = new Label(names.toString());
+        list.setId("quitJobs");
+        Label explain = new Label(msg.get("quit.explain"));
+        explain.setWrapText(true);
+        explain.setMaxWidth(460);
+        d.getDialogPane().setContent(new VBox(10, list, explain));
+        javafx.scene.control.ButtonType quit = org.jaildesk.ui.common.Dialogs.confirmButton(d, msg.get("quit.anyway"), "quitAnyway", true);
+        return d.showAndWait().filter(b -> b == quit).isPresent();
+    }
 
     /** How iocage runs on this machine: directly, or through doas or sudo; a change reopens this machine's host. */
     private Menu localPrivilegeMenu(HostEntry local) {

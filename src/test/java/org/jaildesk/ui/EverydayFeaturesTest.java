@@ -52,6 +52,64 @@ class EverydayFeaturesTest extends WindowTest {
         assertTrue(Files.readString(config.resolve("jobs.json")).contains("fresh"));
     }
 
+    /** Starts a create that downloads its release slowly; returns its job once running. */
+    private JobRow startASlowCreate(FxRobot robot) throws Exception {
+        open(robot, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO, Duration.ofMillis(500), null));
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("slow");
+        robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).getItems().add("13.4-RELEASE"));
+        robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).setValue("13.4-RELEASE"));
+        robot.clickOn("#createOk");
+        page.waitFor(() -> !page.jobs.jobs().isEmpty());
+        JobRow job = page.jobs.jobs().get(0);
+        assertEquals(JobRow.State.RUNNING, job.state().get());
+        return job;
+    }
+
+    private void stopSlowJob(JobRow job) {
+        robot().interact(() -> page.jobs.cancel(job));
+        page.waitFor(() -> job.state().get() != JobRow.State.RUNNING);
+    }
+
+    private FxRobot robot() {
+        return page.robot;
+    }
+
+    @Test
+    void closingTheWindowWhileAJobRunsAsksFirst(FxRobot robot) throws Exception {
+        JobRow job = startASlowCreate(robot);
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        assertEquals("createjail slow on Demo host (simulated)", robot.lookup("#quitJobs").queryAs(javafx.scene.control.Label.class).getText());
+        robot.clickOn("Cancel");
+        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isEmpty());
+        assertTrue(stage.isShowing(), "the window stays open");
+        assertEquals(JobRow.State.RUNNING, job.state().get(), "the job goes on");
+
+        stopSlowJob(job);
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        page.waitFor(() -> !stage.isShowing());
+        assertTrue(robot.lookup("#quitDialog").tryQuery().isEmpty(), "nothing running: no question");
+    }
+
+    @Test
+    void theLanguageWaitsForTheNextStartWhileAJobRuns(FxRobot robot) throws Exception {
+        JobRow job = startASlowCreate(robot);
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem german = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
+                .filter(i -> "menu-lang-de".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(german::fire);
+        page.waitFor(() -> page.notifier.notices().stream().anyMatch(n -> n.message().startsWith("Deutsch from the next start")));
+        assertEquals(JobRow.State.RUNNING, job.state().get(), "the job was not stopped");
+        assertEquals("File", robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText(),
+                "the window was not rebuilt in German");
+        assertTrue(Files.readString(config.resolve("ui-state.json")).contains("\"language\" : \"de\""));
+        stopSlowJob(job);
+    }
+
     @Test
     void anotherClientsChangeUpdatesTheTableByItself(FxRobot robot) throws Exception {
         open(robot);

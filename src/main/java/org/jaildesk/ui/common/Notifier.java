@@ -40,6 +40,11 @@ public final class Notifier {
         status.set(message);
     }
 
+    /** Something the user should read once, not a failure: stays until dismissed. */
+    public void tell(String message) {
+        notices.add(new Notice(Notice.Kind.INFO, "", message, ""));
+    }
+
     /**
      * A failure of {@code what}: expected ones read calmly, others are logged once with their stack trace. It
      * replaces an earlier notice about {@code what} (a refresh that keeps failing shows one notice, the latest).
