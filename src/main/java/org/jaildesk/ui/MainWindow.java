@@ -242,10 +242,13 @@ public final class MainWindow {
         addHost.setOnAction(e -> addHost());
         MenuItem quit = new MenuItem(msg.get("menu.quit"));
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setId("menu-quit");
         quit.setOnAction(e -> {
-            saveLayout(current);
-            uiState.save();
-            stage.close();
+            if (quitDespiteRunningJobs()) {
+                saveLayout(current);
+                uiState.save();
+                stage.close();
+            }
         });
         file.getItems().addAll(addHost, new SeparatorMenuItem(), quit);
         Menu jail = new Menu(msg.get("menu.jail"));

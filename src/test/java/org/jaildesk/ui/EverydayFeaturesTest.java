@@ -87,6 +87,16 @@ class EverydayFeaturesTest extends WindowTest {
         assertTrue(stage.isShowing(), "the window stays open");
         assertEquals(JobRow.State.RUNNING, job.state().get(), "the job goes on");
 
+        // File ▸ Quit (Ctrl+Q) asks the same.
+        javafx.scene.control.MenuItem quit = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0)
+                .getItems().stream().filter(i -> "menu-quit".equals(i.getId())).findFirst().orElseThrow();
+        javafx.application.Platform.runLater(quit::fire);
+        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isEmpty());
+        assertTrue(stage.isShowing());
+        assertEquals(JobRow.State.RUNNING, job.state().get());
+
         stopSlowJob(job);
         javafx.application.Platform.runLater(() -> stage.fireEvent(
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
