@@ -21,8 +21,6 @@ public final class Validation {
     private static final Pattern JAIL_REF = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._@:-]{0,127}");
     private static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?");
-    private static final Pattern RELEASE = Pattern.compile(
-            "[0-9]{1,3}\\.[0-9]{1,2}-(RELEASE|STABLE|CURRENT|PRERELEASE|BETA[0-9]{0,2}|RC[0-9]{0,2}|ALPHA[0-9]{0,2})(-p[0-9]{1,3})?");
     private static final Set<String> RESERVED_NAMES = Set.of("default", "help");
     private static final Set<String> RESERVED_POOLS = Set.of("mirror", "raidz", "raidz1", "raidz2", "raidz3", "draid",
             "spare", "log", "cache", "special", "dedup");
@@ -82,7 +80,7 @@ public final class Validation {
         if (common.isPresent()) {
             return common;
         }
-        return RELEASE.matcher(v).matches() ? Optional.empty()
+        return org.jaildesk.domain.ReleaseNames.isValid(v) ? Optional.empty()
                 : Optional.of("invalid release '" + shown(v) + "': expected a FreeBSD release such as 13.2-RELEASE");
     }
 

@@ -265,6 +265,7 @@ public final class MainWindow {
                 item("activatePool", msg.get("menu.activatePool"), () -> current.adminDialogs().activate(stage).show()),
                 item("deactivatePool", msg.get("menu.deactivatePool"), () -> current.adminDialogs()
                         .deactivate(stage, current.admin().pool().get()).show()),
+                item("fetchRelease", msg.get("menu.fetchRelease"), () -> current.adminDialogs().fetch(stage).show()),
                 new SeparatorMenuItem(),
                 item("cleanJails", msg.get("menu.cleanJails"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.JAILS)),
                 item("cleanReleases", msg.get("menu.cleanReleases"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.RELEASES)),

@@ -121,6 +121,33 @@ class EverydayFeaturesTest extends WindowTest {
     }
 
     @Test
+    void aReleaseIsFetchedFromTheHostMenuAndThenOfferedForNewJails(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.control.MenuItem fetch = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                .stream().flatMap(m -> m.getItems().stream()).filter(i -> "menu-fetchRelease".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Fetch a release\u2026", fetch.getText());
+        robot.interact(fetch::fire);
+        page.waitFor(() -> robot.lookup("#fetchReleaseName").tryQuery().isPresent());
+        robot.clickOn("#fetchReleaseName").write("13.4");
+        assertEquals("Enter a FreeBSD release such as 14.2-RELEASE.", robot.lookup("#fetchError").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup("#fetchOk").queryButton().isDisabled());
+        robot.write("-RELEASE; touch x");
+        assertTrue(robot.lookup("#fetchOk").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#fetchReleaseName").queryAs(javafx.scene.control.TextField.class).setText("13.4-RELEASE"));
+        assertEquals("", robot.lookup("#fetchError").queryAs(javafx.scene.control.Label.class).getText());
+        robot.clickOn("#fetchOk");
+        page.waitFor(() -> !page.jobs.jobs().isEmpty());
+        JobRow job = page.jobs.jobs().get(0);
+        assertEquals("fetchrelease", job.action());
+        assertEquals("13.4-RELEASE", job.target());
+        page.waitFor(() -> job.state().get() == JobRow.State.DONE);
+
+        page.openCreateDialog();
+        page.waitFor(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).getItems().contains("13.4-RELEASE"));
+        robot.clickOn("Cancel");
+    }
+
+    @Test
     void anotherClientsChangeUpdatesTheTableByItself(FxRobot robot) throws Exception {
         open(robot);
         new IocageClient(new InProcessTransport(page.host)).startJail("mail").join();

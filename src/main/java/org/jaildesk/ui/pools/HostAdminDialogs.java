@@ -46,6 +46,31 @@ public final class HostAdminDialogs {
         return d;
     }
 
+    /** Fetch a release: its name, checked as you type; the download then runs as a job. */
+    public Dialog<ButtonType> fetch(Window owner) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "fetchDialog", msg.get("release.fetchTitle"));
+        TextField name = new TextField();
+        name.setId("fetchReleaseName");
+        name.setPromptText("14.2-RELEASE");
+        Label error = Dialogs.errorLabel("fetchError");
+        error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty()
+                || org.jaildesk.domain.ReleaseNames.isValid(name.getText()) ? "" : msg.get("release.invalid"), name.textProperty()));
+        Label explain = new Label(msg.get("release.fetchExplain"));
+        explain.setWrapText(true);
+        explain.setMaxWidth(460);
+        d.getDialogPane().setContent(box(explain, name, error));
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("release.fetchOk"), "fetchOk", false);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(
+                name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.fetch(name.getText());
+            }
+            return b;
+        });
+        return d;
+    }
+
     public Dialog<ButtonType> deactivate(Window owner, String pool) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "deactivateDialog", msg.get("pool.deactivateTitle", pool));
         Label explain = new Label(msg.get("pool.deactivateExplain", pool));

@@ -88,6 +88,19 @@ public final class HostAdminViewModel {
         return done(client.activatePool(name), msg.get("pool.activate", name));
     }
 
+    /** Fetches a release (a long job with progress) where the host offers it; a bad name runs nothing. */
+    public CompletableFuture<String> fetch(String release) {
+        if (!org.jaildesk.domain.ReleaseNames.isValid(release)) {
+            notifier.refusal(msg.get("release.invalid"));
+            return CompletableFuture.failedFuture(new IllegalArgumentException("bad release name"));
+        }
+        CompletableFuture<String> call = client.extensions().thenCompose(ext -> ext.contains("fetchrelease")
+                ? client.fetchRelease(release)
+                : CompletableFuture.failedFuture(new org.jaildesk.client.IocageClientException(
+                        org.jaildesk.client.IocageClientException.Kind.ACTION_FAILED, msg.get("release.notOffered"))));
+        return done(call, msg.get("release.fetch", release));
+    }
+
     public CompletableFuture<String> deactivate(String name) {
         return done(client.deactivatePool(name), msg.get("pool.deactivate", name));
     }

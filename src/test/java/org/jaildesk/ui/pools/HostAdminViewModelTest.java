@@ -1,6 +1,9 @@
 package org.jaildesk.ui.pools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +42,7 @@ class HostAdminViewModelTest {
     }
 
     /** A transport whose host cannot be reached until {@code reachable} is set; it counts what it is asked. */
-    private static final class Unreachable implements Transport {
+    private static class Unreachable implements Transport {
         final Transport inner;
         final List<String> asked = new CopyOnWriteArrayList<>();
         volatile boolean reachable;
@@ -64,6 +67,44 @@ class HostAdminViewModelTest {
             asked.add("rpc/query");
             return reachable ? inner.extensions() : refused();
         }
+    }
+
+    @Test
+    void fetchingAReleaseMakesItAvailableAndABadNameRunsNothing() throws Exception {
+        Unreachable t = new Unreachable(new InProcessTransport(host));
+        t.reachable = true;
+        Notifier notifier = new Notifier(msg);
+        IocageClient client = new IocageClient(t);
+        HostAdminViewModel vm = new HostAdminViewModel(client, fxThread, msg, notifier, () -> { });
+        for (String bad : List.of("", "-f", "14.2-RELEASE; touch /tmp/x", "$(touch x)", "14.2-RELEASE\n", "../13.2-RELEASE",
+                "14.2-RELEASE".repeat(1_000_000))) {
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> vm.fetch(bad).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), t.asked, "nothing asked of the host");
+        assertEquals(msg.get("release.invalid"), fxThread.submit(() -> notifier.notices().get(0).message()).get());
+
+        assertFalse(client.listReleases().get(10, TimeUnit.SECONDS).contains("13.4-RELEASE"));
+        vm.fetch("13.4-RELEASE").get(10, TimeUnit.SECONDS);
+        assertTrue(t.asked.contains("fetchrelease"), t.asked.toString());
+        assertTrue(client.listReleases().get(10, TimeUnit.SECONDS).contains("13.4-RELEASE"));
+    }
+
+    @Test
+    void aHostThatDoesNotOfferFetchingIsNotAskedToFetch() throws Exception {
+        Unreachable t = new Unreachable(new InProcessTransport(host)) {
+            @Override
+            public CompletableFuture<Set<String>> extensions() {
+                asked.add("rpc/query");
+                return CompletableFuture.completedFuture(Set.of()); // an original sysadm server
+            }
+        };
+        t.reachable = true;
+        Notifier notifier = new Notifier(msg);
+        HostAdminViewModel vm = new HostAdminViewModel(new IocageClient(t), fxThread, msg, notifier, () -> { });
+        assertThrows(java.util.concurrent.ExecutionException.class, () -> vm.fetch("13.4-RELEASE").get(10, TimeUnit.SECONDS));
+        assertFalse(t.asked.contains("fetchrelease"), t.asked.toString());
+        String shown = fxThread.submit(() -> notifier.notices().get(0).message()).get();
+        assertTrue(shown.contains(msg.get("release.notOffered")), shown);
     }
 
     @Test
