@@ -128,6 +128,8 @@ class EverydayFeaturesTest extends WindowTest {
         assertEquals("Fetch a release\u2026", fetch.getText());
         robot.interact(fetch::fire);
         page.waitFor(() -> robot.lookup("#fetchReleaseName").tryQuery().isPresent());
+        // The name field has the focus when the dialog opens.
+        page.waitFor(() -> robot.lookup("#fetchReleaseName").query().isFocused());
         robot.clickOn("#fetchReleaseName").write("13.4");
         assertEquals("Enter a FreeBSD release such as 14.2-RELEASE.", robot.lookup("#fetchError").queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(robot.lookup("#fetchOk").queryButton().isDisabled());

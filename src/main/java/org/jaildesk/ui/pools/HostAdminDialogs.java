@@ -34,6 +34,7 @@ public final class HostAdminDialogs {
         Label explain = new Label(msg.get("pool.activateExplain"));
         explain.setWrapText(true);
         d.getDialogPane().setContent(box(explain, name, error));
+        d.setOnShown(e -> name.requestFocus());
         ButtonType ok = Dialogs.confirmButton(d, msg.get("pool.activateOk"), "poolOk", false);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(
                 name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
@@ -59,6 +60,7 @@ public final class HostAdminDialogs {
         explain.setWrapText(true);
         explain.setMaxWidth(460);
         d.getDialogPane().setContent(box(explain, name, error));
+        d.setOnShown(e -> name.requestFocus());
         ButtonType ok = Dialogs.confirmButton(d, msg.get("release.fetchOk"), "fetchOk", false);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(
                 name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
