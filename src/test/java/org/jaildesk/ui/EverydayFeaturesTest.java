@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -82,6 +83,7 @@ class EverydayFeaturesTest extends WindowTest {
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
         assertEquals("createjail slow on Demo host (simulated)", robot.lookup("#quitJobs").queryAs(javafx.scene.control.Label.class).getText());
+        assertFalse(robot.lookup("#quitAnyway").queryButton().isDefaultButton(), "Enter does not stop the jobs");
         robot.clickOn("Cancel");
         page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isEmpty());
         assertTrue(stage.isShowing(), "the window stays open");
