@@ -98,6 +98,7 @@ class RemoteHostWindowTest {
                     + robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText());
         }
         assertEquals(tls.fingerprint(), robot.lookup("#certificateFingerprint").queryAs(TextArea.class).getText());
+        assertFalse(robot.lookup("#certAccept").queryButton().isDefaultButton(), "Enter does not trust a certificate");
         robot.clickOn("Accept");
         waitFor(() -> robot.lookup("#passwordField").tryQuery().isPresent());
         robot.clickOn("#passwordField").write("a long passphrase");
