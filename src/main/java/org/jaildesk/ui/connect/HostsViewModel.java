@@ -89,7 +89,10 @@ public final class HostsViewModel {
             return;
         }
         connector.close(host);
-        sessions.remove(host.id());
+        HostSession old = sessions.remove(host.id());
+        if (old != null) {
+            old.jails().close();
+        }
         hosts.remove(host);
         store.save(hosts);
         if (host.equals(selected.get())) {

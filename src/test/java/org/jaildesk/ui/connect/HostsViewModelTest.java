@@ -1,0 +1,102 @@
+package org.jaildesk.ui.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.Transport;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.Response;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sessions let go (a removed host, this machine reopened) ask their host nothing more. */
+class HostsViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    /** Every request any opened client sends, answered with an empty listing. */
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<String> released = new CopyOnWriteArrayList<>();
+
+    private final HostConnector connector = new HostConnector() {
+        @Override
+        public IocageClient open(HostEntry host, Prompts prompts, Consumer<ConnectionState> state) {
+            return new IocageClient(new Transport() {
+                @Override
+                public CompletableFuture<Reply> send(Request request) {
+                    asked.add(host.id() + " " + request.action());
+                    return CompletableFuture.completedFuture(Response.to(request,
+                            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set(request.action(),
+                                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())));
+                }
+            });
+        }
+
+        @Override
+        public void acceptCertificate(HostEntry host, String fingerprint) {
+        }
+
+        @Override
+        public void close(HostEntry host) {
+            released.add("closed " + host.id());
+        }
+
+        @Override
+        public void release(HostEntry host) {
+            released.add("released " + host.id());
+        }
+    };
+
+    private HostsViewModel hosts(HostEntry... builtIn) {
+        Messages msg = new Messages(Locale.ENGLISH);
+        return new HostsViewModel(List.of(builtIn), new HostStore(dir.resolve("hosts.json")), connector, h -> null,
+                Runnable::run, msg, new Notifier(msg));
+    }
+
+    @Test
+    void aRemovedHostsTableListsNoMore() throws Exception {
+        HostsViewModel hosts = hosts();
+        HostEntry nas = hosts.addRemote("nas", "wss://nas:12150", "admin");
+        HostSession session = hosts.session(nas);
+        session.jails().refresh().get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("remote:wss://nas:12150 listjails"), asked);
+
+        hosts.remove(nas);
+        assertEquals(List.of("closed remote:wss://nas:12150"), released);
+        session.jails().refresh().get(10, TimeUnit.SECONDS); // a job's follow-up listing, say
+        assertEquals(1, asked.size(), "the removed host was asked again: " + asked);
+        assertFalse(hosts.hosts().contains(nas));
+    }
+
+    @Test
+    void aReopenedHostGetsANewSessionAndTheOldOneListsNoMore() throws Exception {
+        HostEntry local = new HostEntry("local", "This machine", HostEntry.Kind.LOCAL, "", "");
+        HostsViewModel hosts = hosts(local);
+        HostSession old = hosts.session(local);
+        old.jails().refresh().get(10, TimeUnit.SECONDS);
+
+        hosts.reopen(local);
+        assertEquals(List.of("released local"), released, "let go, not closed: running work finishes");
+        old.jails().refresh().get(10, TimeUnit.SECONDS);
+        assertEquals(1, asked.size(), asked.toString());
+        HostSession fresh = hosts.session(local);
+        assertNotSame(old, fresh);
+        fresh.jails().refresh().get(10, TimeUnit.SECONDS);
+        assertEquals(2, asked.size());
+        assertTrue(hosts.hosts().contains(local));
+    }
+}
