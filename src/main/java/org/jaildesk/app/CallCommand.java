@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,14 +146,7 @@ final class CallCommand implements Callable<Integer> {
     private Transport remote() throws IOException {
         String pw = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
         KnownHosts known = new KnownHosts(AppDirs.config().resolve("known-hosts.properties"));
-        URI u = url;
-        if (u.getPort() < 0) {
-            try {
-                u = new URI(u.getScheme(), null, u.getHost(), 12150, u.getPath(), null, null);
-            } catch (URISyntaxException e) {
-                throw new IOException("bad URL " + url, e);
-            }
-        }
+        URI u = WebSocketTransport.withDefaultPort(url);
         if (acceptFingerprint != null) {
             known.accept(u.getHost() + ":" + u.getPort(), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
         }

@@ -84,8 +84,8 @@ final class DesktopConnector implements HostConnector {
 
     @Override
     public void acceptCertificate(HostEntry host, String fingerprint) {
-        URI u = URI.create(host.url());
-        knownHosts.accept(u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 12150), fingerprint);
+        URI u = WebSocketTransport.withDefaultPort(URI.create(host.url()));
+        knownHosts.accept(u.getHost() + ":" + u.getPort(), fingerprint);
     }
 
     @Override

@@ -52,8 +52,11 @@ public final class WebSocketTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
 
+    /** sysadm's WebSocket port, meant where a URL names none: {@code wss://nas} is {@code wss://nas:12150}, not 443. */
+    public static final int DEFAULT_PORT = 12150;
+
     /**
-     * @param url            {@code wss://host:12150}
+     * @param url            {@code wss://host:12150}; without a port, {@link #DEFAULT_PORT}
      * @param user           login name
      * @param password       asked when a password login is needed; the array is wiped after use
      * @param knownHosts     accepted certificate fingerprints (wss only)
@@ -62,6 +65,21 @@ public final class WebSocketTransport implements Transport {
      */
     public record Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts,
                           Duration requestTimeout, Duration connectTimeout, boolean reconnect) {
+        public Options {
+            url = withDefaultPort(url);
+        }
+    }
+
+    /** {@code u} with {@link #DEFAULT_PORT} where it names no port (the socket library would take 443 or 80). */
+    public static URI withDefaultPort(URI u) {
+        if (u == null || u.getPort() >= 0 || u.getHost() == null) {
+            return u;
+        }
+        try {
+            return new URI(u.getScheme(), u.getUserInfo(), u.getHost(), DEFAULT_PORT, u.getPath(), u.getQuery(), u.getFragment());
+        } catch (java.net.URISyntaxException e) {
+            return u;
+        }
     }
 
     /** What the connection is doing, for a status indicator. */
@@ -180,8 +198,7 @@ public final class WebSocketTransport implements Transport {
 
     private String hostPort() {
         URI u = options.url();
-        int port = u.getPort() > 0 ? u.getPort() : 12150;
-        return u.getHost() + ":" + port;
+        return u.getHost() + ":" + u.getPort();
     }
 
     /** The live connection, or a new one (connected and logged in) when there is none. */
