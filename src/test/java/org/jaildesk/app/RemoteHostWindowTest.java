@@ -69,6 +69,31 @@ class RemoteHostWindowTest {
     }
 
     @Test
+    void declinedCertificateLeavesANoticeSayingWhy(FxRobot robot) throws Exception {
+        Path state = dir.resolve("server2");
+        UserStore users = UserStore.load(state.resolve("users"));
+        users.put("admin", "a long passphrase".toCharArray());
+        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
+        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
+                users, tls, "test").start();
+        AppContext ctx = new AppContext(dir.resolve("config2"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
+        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+        robot.clickOn("#addHost");
+        waitFor(() -> robot.lookup("#hostUrl").tryQuery().isPresent());
+        robot.clickOn("#hostName").write("nas");
+        robot.interact(() -> robot.lookup("#hostUrl").queryAs(javafx.scene.control.TextField.class)
+                .setText("wss://127.0.0.1:" + server.wsPort()));
+        robot.clickOn("#hostUser").write("admin");
+        robot.clickOn("#hostSave");
+        waitFor(() -> robot.lookup("#certificateDialog").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        waitFor(() -> robot.lookup(".notice .label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("is not known yet") && ((Label) n).getText().contains(tls.fingerprint())));
+        assertEquals(0, ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size());
+    }
+
+    @Test
     void addARemoteHostAcceptItsCertificateLogInAndSeeItsJails(FxRobot robot) throws Exception {
         Path state = dir.resolve("server");
         UserStore users = UserStore.load(state.resolve("users"));
@@ -99,6 +124,7 @@ class RemoteHostWindowTest {
         }
         assertEquals(tls.fingerprint(), robot.lookup("#certificateFingerprint").queryAs(TextArea.class).getText());
         assertFalse(robot.lookup("#certAccept").queryButton().isDefaultButton(), "Enter does not trust a certificate");
+        assertTrue(robot.lookup(".notice").queryAll().isEmpty(), "no notice repeating the question behind it");
         robot.clickOn("Accept");
         waitFor(() -> robot.lookup("#passwordField").tryQuery().isPresent());
         robot.clickOn("#passwordField").write("a long passphrase");

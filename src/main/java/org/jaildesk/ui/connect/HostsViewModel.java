@@ -110,10 +110,14 @@ public final class HostsViewModel {
             s.jails().client().transport().resumeLogin();
             s.jails().refresh().thenRunAsync(() -> {
                 Throwable e = s.jails().lastFailure().get();
-                if (e instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u
-                        && question.accept(s.host(), u)) {
-                    connector.acceptCertificate(s.host(), u.fingerprint());
-                    s.jails().refresh();
+                if (e instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u) {
+                    if (question.accept(s.host(), u)) {
+                        connector.acceptCertificate(s.host(), u.fingerprint());
+                        s.jails().refresh();
+                    } else if (!u.changed()) {
+                        // Declined: now say why the table stays empty (a changed certificate already said so).
+                        notifier.failure(msg.get("action.refresh"), e);
+                    }
                 }
             }, fx);
         });

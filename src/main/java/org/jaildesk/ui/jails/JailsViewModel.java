@@ -248,8 +248,15 @@ public final class JailsViewModel {
             try {
                 refreshing.set(waiting != null);
                 if (error != null) {
-                    lastFailure.set(Notifier.unwrap(error));
-                    notifier.failure(msg.get("action.refresh"), error);
+                    Throwable e = Notifier.unwrap(error);
+                    lastFailure.set(e);
+                    if (certificateNotKnownYet(e)) {
+                        // The first connection: the window asks about the certificate now; a notice saying the same
+                        // behind that question would only repeat it (it comes if the question is declined).
+                        notifier.info(msg.get("action.refresh") + ": " + msg.get("status.failed"));
+                    } else {
+                        notifier.failure(msg.get("action.refresh"), error);
+                    }
                 } else {
                     lastFailure.set(null);
                     notifier.succeeded(msg.get("action.refresh"));
@@ -269,6 +276,12 @@ public final class JailsViewModel {
             }
             return null;
         }, fx), "the jail table's refresh");
+    }
+
+    /** A host's certificate seen for the first time (not a changed one, which is always shown as a warning). */
+    static boolean certificateNotKnownYet(Throwable e) {
+        return e instanceof org.jaildesk.client.IocageClientException ice
+                && ice.getCause() instanceof org.jaildesk.client.UntrustedCertificateException u && !u.changed();
     }
 
     /** Replaces the rows, keeping the selection on the jails that are still there (by id). */
