@@ -68,17 +68,20 @@ class RemoteHostWindowTest {
         });
     }
 
-    @Test
-    void declinedCertificateLeavesANoticeSayingWhy(FxRobot robot) throws Exception {
-        Path state = dir.resolve("server2");
+    /** A server over a demo host in {@code dir/<name>}, user admin; returns its certificate. */
+    private ServerTls startServer(String name) throws Exception {
+        Path state = dir.resolve(name);
         UserStore users = UserStore.load(state.resolve("users"));
         users.put("admin", "a long passphrase".toCharArray());
         host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
         ServerTls tls = ServerTls.loadOrCreate(state, "nas");
         server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
                 users, tls, "test").start();
-        AppContext ctx = new AppContext(dir.resolve("config2"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
-        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+        return tls;
+    }
+
+    /** Adds the server as remote host "nas" (user admin) through the + Host dialog. */
+    private void addHost(FxRobot robot) throws Exception {
         robot.clickOn("#addHost");
         waitFor(() -> robot.lookup("#hostUrl").tryQuery().isPresent());
         robot.clickOn("#hostName").write("nas");
@@ -86,6 +89,14 @@ class RemoteHostWindowTest {
                 .setText("wss://127.0.0.1:" + server.wsPort()));
         robot.clickOn("#hostUser").write("admin");
         robot.clickOn("#hostSave");
+    }
+
+    @Test
+    void declinedCertificateLeavesANoticeSayingWhy(FxRobot robot) throws Exception {
+        ServerTls tls = startServer("server2");
+        AppContext ctx = new AppContext(dir.resolve("config2"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
+        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+        addHost(robot);
         waitFor(() -> robot.lookup("#certificateDialog").tryQuery().isPresent());
         robot.clickOn("Cancel");
         waitFor(() -> robot.lookup(".notice .label").queryAll().stream()
@@ -95,25 +106,12 @@ class RemoteHostWindowTest {
 
     @Test
     void addARemoteHostAcceptItsCertificateLogInAndSeeItsJails(FxRobot robot) throws Exception {
-        Path state = dir.resolve("server");
-        UserStore users = UserStore.load(state.resolve("users"));
-        users.put("admin", "a long passphrase".toCharArray());
-        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
-        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
-        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
-                users, tls, "test").start();
+        ServerTls tls = startServer("server");
         Path config = dir.resolve("config");
         AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
         MainWindow[] w = new MainWindow[1];
         WaitForAsyncUtils.asyncFx(() -> w[0] = ctx.start(stage)).get();
-
-        robot.clickOn("#addHost");
-        waitFor(() -> robot.lookup("#hostUrl").tryQuery().isPresent());
-        robot.clickOn("#hostName").write("nas");
-        robot.interact(() -> robot.lookup("#hostUrl").queryAs(javafx.scene.control.TextField.class)
-                .setText("wss://127.0.0.1:" + server.wsPort()));
-        robot.clickOn("#hostUser").write("admin");
-        robot.clickOn("#hostSave");
+        addHost(robot);
 
         try {
             waitFor(() -> robot.lookup("#certificateDialog").tryQuery().isPresent());

@@ -27,14 +27,7 @@ class EverydayFeaturesTest extends WindowTest {
 
     @Test
     void aLongJobShowsProgressAndLandsInHistory(FxRobot robot) throws Exception {
-        open(robot, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO, Duration.ofMillis(25), null));
-        page.openCreateDialog();
-        robot.clickOn("#createName").write("fresh");
-        robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).getItems().add("13.4-RELEASE"));
-        robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).setValue("13.4-RELEASE"));
-        robot.clickOn("#createOk");
-        page.waitFor(() -> !page.jobs.jobs().isEmpty());
-        JobRow job = page.jobs.jobs().get(0);
+        JobRow job = startACreateThatDownloads(robot, "fresh", Duration.ofMillis(25));
         assertEquals("createjail", job.action());
         AtomicBoolean partway = new AtomicBoolean();
         page.waitFor(() -> {
@@ -53,16 +46,24 @@ class EverydayFeaturesTest extends WindowTest {
         assertTrue(Files.readString(config.resolve("jobs.json")).contains("fresh"));
     }
 
-    /** Starts a create that downloads its release slowly; returns its job once running. */
-    private JobRow startASlowCreate(FxRobot robot) throws Exception {
-        open(robot, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO, Duration.ofMillis(500), null));
+    /**
+     * Opens the window over a demo host whose downloads advance one step per {@code step}, and creates jail
+     * {@code name} from a release that is not fetched yet; returns its job as soon as it is listed.
+     */
+    private JobRow startACreateThatDownloads(FxRobot robot, String name, Duration step) throws Exception {
+        open(robot, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO, step, null));
         page.openCreateDialog();
-        robot.clickOn("#createName").write("slow");
+        robot.clickOn("#createName").write(name);
         robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).getItems().add("13.4-RELEASE"));
         robot.interact(() -> robot.lookup("#createRelease").queryAs(javafx.scene.control.ComboBox.class).setValue("13.4-RELEASE"));
         robot.clickOn("#createOk");
         page.waitFor(() -> !page.jobs.jobs().isEmpty());
-        JobRow job = page.jobs.jobs().get(0);
+        return page.jobs.jobs().get(0);
+    }
+
+    /** A create that downloads slowly (one step every 500 ms), still running when returned. */
+    private JobRow startASlowCreate(FxRobot robot) throws Exception {
+        JobRow job = startACreateThatDownloads(robot, "slow", Duration.ofMillis(500));
         assertEquals(JobRow.State.RUNNING, job.state().get());
         return job;
     }

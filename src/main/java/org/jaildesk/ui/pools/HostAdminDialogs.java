@@ -24,49 +24,47 @@ public final class HostAdminDialogs {
     }
 
     public Dialog<ButtonType> activate(Window owner) {
-        Dialog<ButtonType> d = Dialogs.titled(owner, "activateDialog", msg.get("pool.activateTitle"));
-        TextField name = new TextField();
-        name.setId("poolName");
-        name.setPromptText("tank");
-        Label error = Dialogs.errorLabel("poolError");
-        error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
-                : HostAdminViewModel.checkPoolName(name.getText()).orElse(""), name.textProperty()));
-        Label explain = new Label(msg.get("pool.activateExplain"));
-        explain.setWrapText(true);
-        d.getDialogPane().setContent(box(explain, name, error));
-        d.setOnShown(e -> name.requestFocus());
-        ButtonType ok = Dialogs.confirmButton(d, msg.get("pool.activateOk"), "poolOk", false);
-        d.getDialogPane().lookupButton(ok).disableProperty().bind(
-                name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
-        d.setResultConverter(b -> {
-            if (b == ok) {
-                vm.activate(name.getText());
-            }
-            return b;
-        });
-        return d;
+        return oneName(owner, "activateDialog", msg.get("pool.activateTitle"), msg.get("pool.activateExplain"),
+                new NameField("poolName", "tank", "poolError", text -> HostAdminViewModel.checkPoolName(text).orElse("")),
+                msg.get("pool.activateOk"), "poolOk", vm::activate);
     }
 
     /** Fetch a release: its name, checked as you type; the download then runs as a job. */
     public Dialog<ButtonType> fetch(Window owner) {
-        Dialog<ButtonType> d = Dialogs.titled(owner, "fetchDialog", msg.get("release.fetchTitle"));
+        return oneName(owner, "fetchDialog", msg.get("release.fetchTitle"), msg.get("release.fetchExplain"),
+                new NameField("fetchReleaseName", "14.2-RELEASE", "fetchError",
+                        text -> org.jaildesk.domain.ReleaseNames.isValid(text) ? "" : msg.get("release.invalid")),
+                msg.get("release.fetchOk"), "fetchOk", vm::fetch);
+    }
+
+    /** The name a dialog asks for: ids, an example, and the problem with a typed value ("" when fine). */
+    private record NameField(String id, String example, String errorId, java.util.function.Function<String, String> problem) {
+    }
+
+    /**
+     * A dialog that asks for one name: focused when it opens, its problem shown as you type, OK only for a name
+     * without one; on OK, {@code run} gets the name.
+     */
+    private Dialog<ButtonType> oneName(Window owner, String id, String title, String explanation, NameField field,
+                                       String okText, String okId, java.util.function.Consumer<String> run) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, id, title);
         TextField name = new TextField();
-        name.setId("fetchReleaseName");
-        name.setPromptText("14.2-RELEASE");
-        Label error = Dialogs.errorLabel("fetchError");
-        error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty()
-                || org.jaildesk.domain.ReleaseNames.isValid(name.getText()) ? "" : msg.get("release.invalid"), name.textProperty()));
-        Label explain = new Label(msg.get("release.fetchExplain"));
+        name.setId(field.id());
+        name.setPromptText(field.example());
+        Label error = Dialogs.errorLabel(field.errorId());
+        error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
+                : field.problem().apply(name.getText()), name.textProperty()));
+        Label explain = new Label(explanation);
         explain.setWrapText(true);
         explain.setMaxWidth(460);
         d.getDialogPane().setContent(box(explain, name, error));
         d.setOnShown(e -> name.requestFocus());
-        ButtonType ok = Dialogs.confirmButton(d, msg.get("release.fetchOk"), "fetchOk", false);
+        ButtonType ok = Dialogs.confirmButton(d, okText, okId, false);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(
                 name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.fetch(name.getText());
+                run.accept(name.getText());
             }
             return b;
         });
