@@ -37,6 +37,11 @@ abstract class ForwardingTransport implements Transport {
     }
 
     @Override
+    public boolean canCancel() {
+        return inner.canCancel();
+    }
+
+    @Override
     public boolean cancel(String requestId) {
         return inner.cancel(requestId);
     }

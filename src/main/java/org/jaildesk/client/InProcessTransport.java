@@ -27,6 +27,11 @@ public final class InProcessTransport implements Transport {
     }
 
     @Override
+    public boolean canCancel() {
+        return true;
+    }
+
+    @Override
     public boolean cancel(String requestId) {
         return handler.cancel(requestId);
     }

@@ -12,6 +12,6 @@ public interface JobSink {
         void finished(boolean ok, String message, List<String> output);
     }
 
-    /** A new job; {@code cancel} stops it where the transport can (returns false where it cannot). */
+    /** A new job; {@code cancel} stops it, or is null where the transport cannot stop it. */
     Job started(String action, String target, java.util.function.BooleanSupplier cancel);
 }

@@ -36,7 +36,8 @@ public final class JobTransport extends ForwardingTransport {
             return inner.send(request);
         }
         String target = Protocol.target(request.args());
-        JobSink.Job job = sink.started(action, target, () -> inner.cancel(request.id()));
+        // A job offers Cancel only where its transport can stop it (this machine and the demo host, not a remote one).
+        JobSink.Job job = sink.started(action, target, inner.canCancel() ? () -> inner.cancel(request.id()) : null);
         running.put(request.id(), job);
         return inner.send(request).whenComplete((r, e) -> {
             running.remove(request.id());

@@ -34,7 +34,12 @@ public interface Transport extends AutoCloseable {
     default void resumeLogin() {
     }
 
-    /** Cancels a request still running, where the transport can (a local job); false where it cannot. */
+    /** Whether {@link #cancel} can stop a running request here (an in-process host can; a remote one cannot). */
+    default boolean canCancel() {
+        return false;
+    }
+
+    /** Cancels a request still running, where {@link #canCancel()}; false where it cannot. */
     default boolean cancel(String requestId) {
         return false;
     }

@@ -49,6 +49,30 @@ class JobTransportTest {
         assertEquals("", JobTransport.summary(json.createObjectNode().set("mail", json.createObjectNode().put("INFO", "mail started"))));
     }
 
+    /** Cancel is offered only where the transport can stop the job: in process yes, over a remote connection no. */
+    @Test
+    void aJobOffersCancelOnlyWhereItsTransportCanStopIt() {
+        List<Boolean> offered = new CopyOnWriteArrayList<>();
+        JobSink sink = (action, target, cancel) -> {
+            offered.add(cancel != null);
+            return new JobSink.Job() {
+                @Override
+                public void line(String line, int percent) {
+                }
+
+                @Override
+                public void finished(boolean ok, String message, List<String> output) {
+                }
+            };
+        };
+        InProcessTransport local = new InProcessTransport(host);
+        new IocageClient(new JobTransport(new LoggingTransport(local, new ProtocolLog(), "demo"), sink)).startJail("mail").join();
+        // A transport like the WebSocket one: it carries requests but cannot stop them.
+        Transport remote = local::send;
+        new IocageClient(new JobTransport(remote, sink)).stopJail("mail").join();
+        assertEquals(List.of(true, false), offered);
+    }
+
     @Test
     void readsAreNotJobsAskingTheActivePoolIncluded() {
         client.listJails().join();
