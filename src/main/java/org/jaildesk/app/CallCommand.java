@@ -146,11 +146,10 @@ final class CallCommand implements Callable<Integer> {
     private Transport remote() throws IOException {
         String pw = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
         KnownHosts known = new KnownHosts(AppDirs.config().resolve("known-hosts.properties"));
-        URI u = WebSocketTransport.withDefaultPort(url);
         if (acceptFingerprint != null) {
-            known.accept(u.getHost() + ":" + u.getPort(), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
+            known.accept(WebSocketTransport.hostPort(url), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
         }
-        return new WebSocketTransport(new WebSocketTransport.Options(u, user, pw::toCharArray, known,
+        return new WebSocketTransport(new WebSocketTransport.Options(url, user, pw::toCharArray, known,
                 Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false));
     }
 }

@@ -84,17 +84,15 @@ final class DesktopConnector implements HostConnector {
 
     @Override
     public void acceptCertificate(HostEntry host, String fingerprint) {
-        URI u = WebSocketTransport.withDefaultPort(URI.create(host.url()));
-        knownHosts.accept(u.getHost() + ":" + u.getPort(), fingerprint);
+        knownHosts.accept(WebSocketTransport.hostPort(URI.create(host.url())), fingerprint);
     }
 
     @Override
     public void release(HostEntry host) {
-        AutoCloseable c = open.remove(host.id());
-        if (c instanceof IocageHost h) {
+        if (open.get(host.id()) instanceof IocageHost h) {
+            open.remove(host.id(), h);
             h.retire();
-        } else if (c != null) {
-            open.put(host.id(), c);
+        } else {
             close(host);
         }
     }

@@ -197,7 +197,12 @@ public final class WebSocketTransport implements Transport {
     }
 
     private String hostPort() {
-        URI u = options.url();
+        return hostPort(options.url());
+    }
+
+    /** "host:port" of a sysadm URL (the port defaulted): how its accepted certificate is known. */
+    public static String hostPort(URI url) {
+        URI u = withDefaultPort(url);
         return u.getHost() + ":" + u.getPort();
     }
 

@@ -99,8 +99,7 @@ final class HostDialogs {
         d.getDialogPane().setContent(new VBox(10, explain, fp));
         ButtonType accept = Dialogs.confirmButton(d, msg.get("cert.accept"), "certAccept", true);
         // Trusting a certificate takes a click after comparing, never a reflexive Enter.
-        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(accept)).setDefaultButton(false);
-        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        Dialogs.cancelByDefault(d, accept);
         return d.showAndWait().filter(b -> b == accept).isPresent();
     }
 }

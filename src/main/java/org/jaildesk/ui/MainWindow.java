@@ -423,8 +423,7 @@ public final class MainWindow {
         d.getDialogPane().setContent(new VBox(10, list, explain));
         javafx.scene.control.ButtonType quit = org.jaildesk.ui.common.Dialogs.confirmButton(d, msg.get("quit.anyway"), "quitAnyway", true);
         // Enter keeps the jobs: stopping them takes a click on the button that says so.
-        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(quit)).setDefaultButton(false);
-        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL)).setDefaultButton(true);
+        org.jaildesk.ui.common.Dialogs.cancelByDefault(d, quit);
         return d.showAndWait().filter(b -> b == quit).isPresent();
     }
 

@@ -65,6 +65,11 @@ public final class Notifier {
         } else {
             notices.add(notice);
         }
+        failedQuietly(what);
+    }
+
+    /** {@code what} failed, said in the status line only (the user is being asked about it another way). */
+    public void failedQuietly(String what) {
         status.set(what + ": " + messages.get("status.failed"));
     }
 

@@ -78,6 +78,11 @@ public final class HostsViewModel {
      */
     public void reopen(HostEntry host) {
         connector.release(host);
+        dropSession(host);
+    }
+
+    /** Forgets the host's session; its table lists no more (a job finishing there later brings no listing of its own). */
+    private void dropSession(HostEntry host) {
         HostSession old = sessions.remove(host.id());
         if (old != null) {
             old.jails().close();
@@ -89,10 +94,7 @@ public final class HostsViewModel {
             return;
         }
         connector.close(host);
-        HostSession old = sessions.remove(host.id());
-        if (old != null) {
-            old.jails().close();
-        }
+        dropSession(host);
         hosts.remove(host);
         store.save(hosts);
         if (host.equals(selected.get())) {

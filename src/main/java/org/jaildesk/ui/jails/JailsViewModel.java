@@ -253,7 +253,7 @@ public final class JailsViewModel {
                     if (certificateNotKnownYet(e)) {
                         // The first connection: the window asks about the certificate now; a notice saying the same
                         // behind that question would only repeat it (it comes if the question is declined).
-                        notifier.info(msg.get("action.refresh") + ": " + msg.get("status.failed"));
+                        notifier.failedQuietly(msg.get("action.refresh"));
                     } else {
                         notifier.failure(msg.get("action.refresh"), error);
                     }
