@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
 import org.jaildesk.protocol.Protocol;
@@ -21,7 +22,8 @@ import org.jaildesk.protocol.Response;
 public final class JobTransport extends ForwardingTransport {
 
     private final JobSink sink;
-    private final Map<String, JobSink.Job> running = new ConcurrentHashMap<>();
+    /** The jobs running, by the {@code process_id} of their progress events ({@link Protocol#jobId}). */
+    private final Map<String, List<JobSink.Job>> running = new ConcurrentHashMap<>();
 
     public JobTransport(Transport inner, JobSink sink) {
         super(inner);
@@ -38,9 +40,17 @@ public final class JobTransport extends ForwardingTransport {
         String target = Protocol.target(request.args());
         // A job offers Cancel only where its transport can stop it (this machine and the demo host, not a remote one).
         JobSink.Job job = sink.started(action, target, inner.canCancel() ? () -> inner.cancel(request.id()) : null);
-        running.put(request.id(), job);
+        String id = Protocol.jobId(action, target);
+        running.compute(id, (k, jobs) -> {
+            List<JobSink.Job> all = jobs == null ? new CopyOnWriteArrayList<>() : jobs;
+            all.add(job);
+            return all;
+        });
         return inner.send(request).whenComplete((r, e) -> {
-            running.remove(request.id());
+            running.computeIfPresent(id, (k, jobs) -> {
+                jobs.remove(job);
+                return jobs.isEmpty() ? null : jobs;
+            });
             if (e != null) {
                 job.finished(false, e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), List.of());
             } else if (r instanceof ErrorReply err) {
@@ -53,17 +63,20 @@ public final class JobTransport extends ForwardingTransport {
         });
     }
 
+    /**
+     * A line of a long job's output, to the job it belongs to: the host sends every job's progress to every client,
+     * so a job waiting for its turn, or another user's job on a shared server, must not show it.
+     */
     private void progress(Event e) {
         if (!Protocol.DISPATCHER_EVENT.equals(e.name()) || running.isEmpty()) {
             return;
         }
         String line = e.args().path("line").asText("");
-        int percent = e.args().path("percent").asInt(-1);
         if (line.isEmpty()) {
             return;
         }
-        // Progress events come from the host's long jobs (create, fetch, clean) while they run.
-        running.forEach((id, job) -> job.line(line, percent));
+        int percent = e.args().path("percent").asInt(-1);
+        running.getOrDefault(e.args().path("process_id").asText(""), List.of()).forEach(job -> job.line(line, percent));
     }
 
     /**

@@ -502,7 +502,7 @@ final class Actions {
         legacy.remove("-T");
         Cli.CreateArgs args = new Cli.CreateArgs(name, release, template, empty, pyFlags, legacy, properties);
         List<String> argv = cli.create(args);
-        String job = "jaildesk_iocage_create_" + (name.isEmpty() ? "jail" : name);
+        String job = a.jobId();
         String wanted = name;
         IocageHost.Work<ObjectNode> work = () -> {
             List<ListedJail> before = cli.dialect().kind() == Dialect.Kind.LEGACY_MASTER ? jails() : List.of();
@@ -606,7 +606,7 @@ final class Actions {
         Cli cli = cli();
         List<String> argv = cli.clean(what);
         return host.withHost(() -> {
-            CommandResult r = longJob("jaildesk_iocage_clean_" + what, argv, cli.cleanStdin());
+            CommandResult r = longJob(a.jobId(), argv, cli.cleanStdin());
             requireSuccess(cli, r);
             ObjectNode out = JSON.objectNode();
             out.put("success", done);
@@ -710,7 +710,7 @@ final class Actions {
         String release = a.required("release", Validation::release);
         Cli cli = cli();
         return host.withHost(() -> {
-            CommandResult r = longJob("jaildesk_iocage_fetch_" + release, cli.fetch(release), "");
+            CommandResult r = longJob(a.jobId(), cli.fetch(release), "");
             requireSuccess(cli, r);
             ObjectNode out = JSON.objectNode();
             out.put("release", release);

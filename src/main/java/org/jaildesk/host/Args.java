@@ -1,6 +1,7 @@
 package org.jaildesk.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jaildesk.protocol.Protocol;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jaildesk.protocol.SysadmCodec;
@@ -19,6 +20,11 @@ final class Args {
     boolean has(String key) {
         JsonNode v = args.get(key);
         return v != null && !v.isNull();
+    }
+
+    /** The {@code process_id} of this request's progress events, should it be a long job ({@link Protocol#jobId}). */
+    String jobId() {
+        return Protocol.jobId(action, Protocol.target(args));
     }
 
     JsonNode raw(String key) {

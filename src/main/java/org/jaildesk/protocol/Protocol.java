@@ -81,6 +81,25 @@ public final class Protocol {
         return props.asText();
     }
 
+    /**
+     * The {@code process_id} of the {@code dispatcher} events a long job sends while it runs:
+     * {@code jaildesk_iocage_create_<jail>}, {@code …_fetch_<release>}, {@code …_clean_<a|j|r|t>}. Made from the
+     * action and its {@link #target} alone, so that a client knows its job's id before the first event and takes
+     * only that job's lines: the events go to every subscribed client, for every job on the host.
+     */
+    public static String jobId(String action, String target) {
+        String job = switch (action) {
+            case "createjail" -> "create_" + (target.isEmpty() ? "jail" : target);
+            case "fetchrelease" -> "fetch_" + target;
+            case "cleanall" -> "clean_a";
+            case "cleanjails" -> "clean_j";
+            case "cleanreleases" -> "clean_r";
+            case "cleantemplates" -> "clean_t";
+            default -> action + (target.isEmpty() ? "" : "_" + target);
+        };
+        return "jaildesk_iocage_" + job;
+    }
+
     /** Event name for our jail-change notification. */
     public static final String JAIL_CHANGED_EVENT = "jaildesk-jails";
     public static final String DISPATCHER_EVENT = "dispatcher";

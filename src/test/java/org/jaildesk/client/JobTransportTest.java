@@ -94,4 +94,85 @@ class JobTransportTest {
         assertFalse(client.stopJail("no-such-jail").handle((r, e) -> e == null).join());
         assertEquals("failed stopjail", jobs.get(jobs.size() - 1));
     }
+
+    /**
+     * The host sends every long job's progress to every client: a job shows only its own lines, not those of a job it
+     * waits behind, nor of a job another client started on a shared server.
+     */
+    @Test
+    void aJobShowsOnlyItsOwnProgress() {
+        List<java.util.function.Consumer<org.jaildesk.protocol.Event>> listeners = new CopyOnWriteArrayList<>();
+        Transport host = new Transport() {
+            @Override
+            public java.util.concurrent.CompletableFuture<org.jaildesk.protocol.Reply> send(org.jaildesk.protocol.Request r) {
+                return new java.util.concurrent.CompletableFuture<>(); // still running
+            }
+
+            @Override
+            public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> l) {
+                listeners.add(l);
+                return () -> { };
+            }
+        };
+        java.util.Map<String, List<String>> lines = new java.util.concurrent.ConcurrentHashMap<>();
+        IocageClient mine = new IocageClient(new JobTransport(host, (action, target, cancel) -> new JobSink.Job() {
+            @Override
+            public void line(String line, int percent) {
+                lines.computeIfAbsent(target, k -> new CopyOnWriteArrayList<>()).add(line + " " + percent);
+            }
+
+            @Override
+            public void finished(boolean ok, String message, List<String> output) {
+            }
+        }));
+        mine.fetchRelease("13.3-RELEASE");
+        mine.createJail("tag=shop release=14.1-RELEASE", "");
+        mine.cleanAll();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.function.BiConsumer<String, String> send = (id, line) -> listeners.forEach(l -> l.accept(
+                new org.jaildesk.protocol.Event(org.jaildesk.protocol.Protocol.DISPATCHER_EVENT,
+                        json.createObjectNode().put("process_id", id).put("state", "running").put("line", line).put("percent", 40))));
+        send.accept("jaildesk_iocage_fetch_14.1-RELEASE", "someone else's download");
+        send.accept("jaildesk_iocage_fetch_13.3-RELEASE", "Fetching: 13.3-RELEASE");
+        send.accept("jaildesk_iocage_create_web01", "another client's create");
+        send.accept("jaildesk_iocage_create_shop", "shop is created");
+        send.accept("jaildesk_iocage_clean_a", "cleaning everything");
+        send.accept("sysadm_iocage_fetch_release_13.3-RELEASE", "the old server's job");
+        assertEquals(java.util.Map.of("13.3-RELEASE", List.of("Fetching: 13.3-RELEASE 40"), "shop", List.of("shop is created 40"),
+                "", List.of("cleaning everything 40")), lines);
+    }
+
+    /** On a real host: a fetch queued behind another (one host-wide change at a time) shows none of the first's lines. */
+    @Test
+    void aQueuedJobDoesNotShowTheLinesOfTheOneBeforeIt() {
+        IocageHost slow = new IocageHost(new SimulatedIocage(new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 12,
+                java.time.Duration.ZERO, java.time.Duration.ofMillis(2), null)), HostOptions.defaults());
+        java.util.Map<String, List<String>> lines = new java.util.concurrent.ConcurrentHashMap<>();
+        IocageClient both = new IocageClient(new JobTransport(new InProcessTransport(slow), (action, target, cancel) -> {
+            lines.put(target, new CopyOnWriteArrayList<>());
+            return new JobSink.Job() {
+                @Override
+                public void line(String line, int percent) {
+                    lines.get(target).add(line);
+                }
+
+                @Override
+                public void finished(boolean ok, String message, List<String> output) {
+                }
+            };
+        }));
+        try {
+            var first = both.fetchRelease("12.4-RELEASE");
+            var second = both.fetchRelease("13.3-RELEASE");
+            first.join();
+            second.join();
+        } finally {
+            slow.close();
+        }
+        for (String release : List.of("12.4-RELEASE", "13.3-RELEASE")) {
+            String other = release.startsWith("12") ? "13.3-RELEASE" : "12.4-RELEASE";
+            assertTrue(lines.get(release).stream().anyMatch(l -> l.contains(release)), release + ": " + lines.get(release));
+            assertTrue(lines.get(release).stream().noneMatch(l -> l.contains(other)), release + ": " + lines.get(release));
+        }
+    }
 }

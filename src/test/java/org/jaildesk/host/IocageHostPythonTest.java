@@ -186,6 +186,24 @@ class IocageHostPythonTest extends OverFakePython {
         assertEquals("emptytest", body.get("success").get("uuid").asText());
     }
 
+    /** The ids of the progress events, as docs/protocol.md gives them: clients pick their own job's lines by them. */
+    @Test
+    void longJobsNameTheirProgressByActionAndTarget() throws Exception {
+        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable sub = h.host.subscribe(e -> {
+            if (e.name().equals("dispatcher") && e.args().path("state").asText().equals("running") && !e.args().has("line")) {
+                ids.add(e.args().path("process_id").asText());
+            }
+        })) {
+            h.body("createjail", "props", "tag=web04 release=13.2-RELEASE");
+            h.body("createjail", "props", "release=13.2-RELEASE");
+            h.body("fetchrelease", "release", "14.1-RELEASE");
+            h.body("cleanreleases");
+        }
+        assertEquals(List.of("jaildesk_iocage_create_web04", "jaildesk_iocage_create_release=13.2-RELEASE",
+                "jaildesk_iocage_fetch_14.1-RELEASE", "jaildesk_iocage_clean_r"), ids);
+    }
+
     @Test
     void createjailReportsDownloadProgressAsEvents() throws Exception {
         List<Event> events = new ArrayList<>();
