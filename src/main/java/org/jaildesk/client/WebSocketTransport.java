@@ -104,6 +104,10 @@ public final class WebSocketTransport implements Transport {
     private volatile Held loginHeld;
     private volatile boolean closed;
     private volatile State state = State.DISCONNECTED;
+    /** What the host advertised ({@code rpc/query}), asked at each login; empty until known. */
+    private volatile Set<String> advertised = Set.of();
+    /** Requests waiting for their reply, by the id their caller gave them: what {@link #cancel} needs. */
+    private final Map<String, Sent> onWire = new ConcurrentHashMap<>();
 
     /**
      * The largest message taken from a host: a listing of 100,000 jails is some 20 MiB; without a bound a broken or
@@ -146,19 +150,63 @@ public final class WebSocketTransport implements Transport {
         if (closed) {
             return CompletableFuture.failedFuture(trouble(Trouble.CLOSED, null, hostPort()));
         }
-        return connection().thenCompose(c -> c.request(request.withId("jd" + ids.incrementAndGet())));
+        String wireId = "jd" + ids.incrementAndGet();
+        return connection().thenCompose(c -> {
+            if (request.id().isEmpty()) {
+                return c.request(request.withId(wireId));
+            }
+            Sent sent = new Sent(wireId, c);
+            onWire.put(request.id(), sent);
+            return c.request(request.withId(wireId)).whenComplete((r, e) -> onWire.remove(request.id(), sent));
+        });
+    }
+
+    /** A request on its way: the id it went out under and the connection it went out on. */
+    private record Sent(String wireId, Connection on) {
+    }
+
+    /** Where the host is JailDesk's server, which stops a running change when asked ({@link Protocol#CANCEL}). */
+    @Override
+    public boolean canCancel() {
+        return advertised.contains(Protocol.CANCEL);
+    }
+
+    /**
+     * Asks the host to stop a change still waiting for its reply. The host knows the request by the id it went out
+     * under, on that connection only; the change's own reply then says it was cancelled.
+     */
+    @Override
+    public boolean cancel(String requestId) {
+        Sent sent = onWire.get(requestId);
+        if (sent == null || !canCancel() || !sent.on().isOpen()) {
+            return false;
+        }
+        ObjectNode args = codec.mapper().createObjectNode().put("action", Protocol.CANCEL).put("id", sent.wireId());
+        sent.on().request(new Request(Protocol.SYSADM, Protocol.IOCAGE, "cancel-" + ids.incrementAndGet(), args))
+                .whenComplete((r, e) -> {
+                    if (e != null || r instanceof ErrorReply) {
+                        LOG.info("the host did not stop " + requestId + ": " + (e != null ? e.getMessage() : ((ErrorReply) r).message()));
+                    }
+                });
+        return true;
     }
 
     /** Asks {@code rpc/query}; our server lists its extensions under {@code jaildesk}, the original server none. */
     @Override
     public CompletableFuture<Set<String>> extensions() {
         return send(new Request(Protocol.RPC, "query", "q", codec.mapper().createObjectNode())).thenApply(r -> {
-            Set<String> out = new java.util.HashSet<>();
-            if (r instanceof Response ok) {
-                ok.args().path("jaildesk").path("extensions").forEach(n -> out.add(n.asText()));
-            }
-            return Set.copyOf(out);
+            Set<String> out = advertised(r);
+            advertised = out;
+            return out;
         });
+    }
+
+    private static Set<String> advertised(Reply r) {
+        Set<String> out = new java.util.HashSet<>();
+        if (r instanceof Response ok) {
+            ok.args().path("jaildesk").path("extensions").forEach(n -> out.add(n.asText()));
+        }
+        return Set.copyOf(out);
     }
 
     /** Listens for events; subscribes to JailDesk's events on this and every later connection. */
@@ -244,6 +292,8 @@ public final class WebSocketTransport implements Transport {
                     }
                 }
                 c.subscribe();
+                c.request(new Request(Protocol.RPC, "query", "q-" + ids.incrementAndGet(), codec.mapper().createObjectNode()))
+                        .thenAccept(r -> advertised = advertised(r));
             } catch (IocageClientException e) {
                 c.close();
                 throw e;

@@ -116,7 +116,8 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         try {
             return CompletableFuture.supplyAsync(() -> {
                 Thread me = Thread.currentThread();
-                if (!request.id().isEmpty()) {
+                // Only changes can be cancelled: a listing may be shared with other callers, who did not ask to stop it.
+                if (change && !request.id().isEmpty()) {
                     running.put(request.id(), me);
                 }
                 if (change) {
@@ -141,8 +142,8 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
      * again, as long as no change has begun on this host since that one started, and none was running when it did.
      * After a change every client of a server asks at once (the change event), and {@code iocage list} may take a
      * minute on a large pool: one run answers them all, and none of them gets a listing from before the change.
-     * Only a running listing is joined; a finished one is never reused. Cancelling the request that started a
-     * listing cancels it for those that joined it.
+     * Only a running listing is joined; a finished one is never reused. A listing cannot be cancelled
+     * ({@link #cancel} stops changes only): others may have joined it.
      */
     private CompletableFuture<Reply> listJails(Request request, Args args) {
         CompletableFuture<Reply> joined;
@@ -322,7 +323,10 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         }
     }
 
-    /** Interrupts the request's thread: a running iocage is killed with its children and the reply says so. */
+    /**
+     * Stops a change still running (or waiting for its jail or the host): its thread is interrupted, a running iocage
+     * is killed with its children, and the reply says {@code cancelled}. Reads are not stopped this way.
+     */
     @Override
     public boolean cancel(String requestId) {
         Thread t = running.get(requestId);

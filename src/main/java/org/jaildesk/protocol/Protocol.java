@@ -24,6 +24,13 @@ public final class Protocol {
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listreleases", "listtemplates", "fetchrelease");
 
+    /**
+     * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:
+     * {@code {"action":"cancel","id":"<id of a change this connection sent>"}} stops that change while it runs (its
+     * iocage is killed with its children, and its reply says {@code cancelled}). A connection can stop only its own.
+     */
+    public static final String CANCEL = "cancel";
+
     /** Actions that change the host; they are serialized per jail and audited. */
     public static final List<String> MUTATING_ACTIONS = List.of(
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",

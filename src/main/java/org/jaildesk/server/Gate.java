@@ -175,6 +175,7 @@ final class Gate {
         ours.put("version", version);
         ArrayNode ext = ours.putArray("extensions");
         Protocol.EXTENSION_ACTIONS.forEach(ext::add);
+        ext.add(Protocol.CANCEL);
         ArrayNode ev = ours.putArray("events");
         EVENT_NAMES.forEach(ev::add);
         return q;
@@ -211,8 +212,13 @@ final class Gate {
 
     private CompletableFuture<Reply> iocage(Session s, Request r) {
         String action = r.action();
+        if (Protocol.CANCEL.equals(action)) {
+            return done(cancel(s, r));
+        }
         boolean mutating = Protocol.changesHost(action, r.args());
-        CompletableFuture<Reply> reply = host.handle(r);
+        // The host sees this connection's ids only (see Session.requestPrefix); the reply goes back under the id sent.
+        CompletableFuture<Reply> reply = r.id().isEmpty() ? host.handle(r)
+                : host.handle(r.withId(s.requestPrefix + r.id())).thenApply(rep -> withId(rep, r.id()));
         if (!mutating) {
             return reply;
         }
@@ -221,6 +227,34 @@ final class Gate {
         return reply.whenComplete((rep, err) -> audit.record(s.user, s.address, action, target, resultOf(rep, err, action)));
     }
 
+
+    private static Reply withId(Reply rep, String id) {
+        if (rep instanceof Response ok) {
+            return new Response(ok.namespace(), ok.name(), id, ok.args());
+        }
+        ErrorReply e = (ErrorReply) rep;
+        return new ErrorReply(id, e.code(), e.message());
+    }
+
+    /** Stops a change this connection sent and the host still runs; audited, as it undoes what a user asked for. */
+    private Reply cancel(Session s, Request r) {
+        JsonNode id = r.args().get("id");
+        if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "cancel needs 'id': the id of a request this connection sent");
+        }
+        String which = id.asText();
+        boolean stopped = host.cancel(s.requestPrefix + which);
+        audit.record(s.user, s.address, Protocol.CANCEL, which, stopped ? "ok" : "error:not running");
+        ObjectNode out = JSON.objectNode();
+        ObjectNode body = out.putObject(Protocol.CANCEL);
+        body.put("id", which);
+        if (stopped) {
+            body.put("cancelled", "true");
+        } else {
+            body.put("error", "no change with id '" + clip(which) + "' is running on this connection");
+        }
+        return Response.to(r, out);
+    }
 
     private static String resultOf(Reply rep, Throwable err, String action) {
         if (err != null) {

@@ -7,7 +7,14 @@ import java.util.function.Consumer;
 /** One client connection (or one REST request): where it comes from, who is logged in, what it listens to. */
 final class Session {
 
+    private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
+
     final String address;
+    /**
+     * Put before the id of each request of this connection that goes to the host: clients choose their ids, so two
+     * clients may both send "jd5", and the host, which knows running changes by id, must tell them apart.
+     */
+    final String requestPrefix = "c" + COUNT.incrementAndGet() + "/";
     final Consumer<String> sender;
     final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     volatile String user;

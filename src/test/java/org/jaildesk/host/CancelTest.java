@@ -1,6 +1,7 @@
 package org.jaildesk.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -29,6 +30,33 @@ class CancelTest {
             Reply r = f.get(10, TimeUnit.SECONDS);
             assertEquals("cancelled: iocage was stopped", ((Response) r).args().get("fetchrelease").get("error").asText());
             assertTrue(!host.cancel("job-1"), "nothing left to cancel");
+        }
+    }
+
+    /** Only changes stop: a listing may be shared with other callers, so cancelling its id does nothing. */
+    @Test
+    void aListingIsNotCancelled() throws Exception {
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+        CountDownLatch listing = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        CommandRunner held = spec -> {
+            if (spec.args().contains("list")) {
+                listing.countDown();
+                try {
+                    goOn.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new CommandException("cancelled: iocage was stopped", e);
+                }
+            }
+            return sim.run(spec);
+        };
+        try (IocageHost host = new IocageHost(held, HostOptions.defaults())) {
+            CompletableFuture<Reply> f = host.handle(Request.iocage("list-1", "listjails"));
+            assertTrue(listing.await(10, TimeUnit.SECONDS));
+            assertFalse(host.cancel("list-1"));
+            goOn.countDown();
+            Reply r = f.get(10, TimeUnit.SECONDS);
+            assertEquals(12, ((Response) r).args().get("listjails").size(), r.toString());
         }
     }
 }
