@@ -579,29 +579,44 @@ public final class MainWindow {
         hostDialogs.editHost(stage, null).ifPresent(f -> hosts.selected().set(hosts.addRemote(f[0], f[1], f[2])));
     }
 
+    /** A host's name and its connection dot, which follows the session's state while the cell shows that host. */
     private final class HostCell extends ListCell<HostEntry> {
+        private final Circle dot = new Circle(4);
+        private final javafx.beans.value.ChangeListener<ConnectionState> follow = (o, a, b) -> show(b);
+        private javafx.beans.value.ObservableValue<ConnectionState> watched;
+
+        HostCell() {
+            dot.getStyleClass().add("conn-dot");
+        }
+
         @Override
         protected void updateItem(HostEntry h, boolean empty) {
             super.updateItem(h, empty);
+            // A cell is reused for other hosts: it stops following the one it showed before.
+            if (watched != null) {
+                watched.removeListener(follow);
+                watched = null;
+            }
             if (empty || h == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
             setText(h.name());
-            Circle dot = new Circle(4);
-            dot.getStyleClass().add("conn-dot");
-            HostSession s = hosts.session(h);
-            dot.getStyleClass().add(style(s.state().get()));
-            s.state().addListener((o, a, b) -> {
-                dot.getStyleClass().removeAll("conn-connected", "conn-connecting", "conn-failed", "conn-not_connected");
-                dot.getStyleClass().add(style(b));
-            });
+            watched = hosts.session(h).state();
+            watched.addListener(follow);
+            show(watched.getValue());
             setGraphic(dot);
         }
 
-        private String style(ConnectionState st) {
-            return "conn-" + st.name().toLowerCase(java.util.Locale.ROOT);
+        /** The dot's colour, and the same in words for screen readers and the tooltip. */
+        private void show(ConnectionState st) {
+            String name = st.name().toLowerCase(java.util.Locale.ROOT);
+            dot.getStyleClass().removeIf(c -> c.startsWith("conn-") && !c.equals("conn-dot"));
+            dot.getStyleClass().add("conn-" + name);
+            String said = getItem() == null ? "" : getItem().name() + ", " + msg.get("conn.state." + name);
+            setAccessibleText(said);
+            setTooltip(new javafx.scene.control.Tooltip(said));
         }
     }
 

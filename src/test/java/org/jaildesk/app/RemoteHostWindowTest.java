@@ -70,10 +70,14 @@ class RemoteHostWindowTest {
 
     /** A server over a demo host in {@code dir/<name>}, user admin; returns its certificate. */
     private ServerTls startServer(String name) throws Exception {
+        return startServer(name, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+    }
+
+    private ServerTls startServer(String name, SimulatedIocage.Config sim) throws Exception {
         Path state = dir.resolve(name);
         UserStore users = UserStore.load(state.resolve("users"));
         users.put("admin", "a long passphrase".toCharArray());
-        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
+        host = new IocageHost(new SimulatedIocage(sim), HostOptions.defaults());
         ServerTls tls = ServerTls.loadOrCreate(state, "nas");
         server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
                 users, tls, "test").start();
@@ -129,6 +133,9 @@ class RemoteHostWindowTest {
         robot.clickOn("OK");
         waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
         assertEquals("JailDesk \u2014 nas", stage.getTitle());
+        // The host list says the connection state in words too, not only by the dot's colour.
+        waitFor(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> c && "nas, connected".equals(c.getAccessibleText()))
+                .tryQuery().isPresent());
 
         // The first-use flow ends clean: what failed before the certificate was accepted is asked again, and its
         // failures do not linger. The active pool is known, no notice is left, reading the pool was no job, and the
@@ -150,5 +157,39 @@ class RemoteHostWindowTest {
                 assertTrue(!Files.readString(f).contains("passphrase"), "the password reached " + f);
             }
         }
+    }
+
+    /** A download on the server, followed and stopped from the jobs panel like a local one. */
+    @Test
+    void aRemoteJobIsCancelledFromTheJobsPanel(FxRobot robot) throws Exception {
+        startServer("server3", new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 12, java.time.Duration.ZERO,
+                java.time.Duration.ofMillis(300), null));
+        AppContext ctx = new AppContext(dir.resolve("config3"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
+        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+        addHost(robot);
+        waitFor(() -> robot.lookup("#certificateDialog").tryQuery().isPresent());
+        robot.clickOn("Accept");
+        waitFor(() -> robot.lookup("#passwordField").tryQuery().isPresent());
+        robot.clickOn("#passwordField").write("a long passphrase");
+        robot.clickOn("OK");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+
+        javafx.scene.control.MenuItem fetch = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                .stream().flatMap(m -> m.getItems().stream()).filter(i -> "menu-fetchRelease".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(fetch::fire);
+        waitFor(() -> robot.lookup("#fetchReleaseName").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#fetchReleaseName").queryAs(javafx.scene.control.TextField.class).setText("13.4-RELEASE"));
+        robot.clickOn("#fetchOk");
+        @SuppressWarnings("unchecked")
+        TableView<org.jaildesk.ui.jobs.JobRow> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
+        waitFor(() -> !jobs.getItems().isEmpty() && jobs.getItems().get(0).output().stream().anyMatch(l -> l.startsWith("Downloading")));
+        org.jaildesk.ui.jobs.JobRow job = jobs.getItems().get(0);
+        assertEquals("fetchrelease", job.action());
+        assertEquals(org.jaildesk.ui.jobs.JobRow.State.RUNNING, job.state().get());
+        robot.interact(() -> jobs.getSelectionModel().select(job));
+        waitFor(() -> !robot.lookup("#jobCancel").queryButton().isDisabled());
+        robot.clickOn("#jobCancel");
+        waitFor(() -> job.state().get() == org.jaildesk.ui.jobs.JobRow.State.CANCELLED);
+        assertTrue(job.result().get().contains("cancelled"), job.result().get());
     }
 }
