@@ -134,6 +134,7 @@ public final class MainWindow {
         root.setTop(new VBox(menuBar(actions), toolBar(actions)));
         SplitPane body = new SplitPane(hostList(), center);
         body.setDividerPositions(0.18);
+        placeDivider(body, HOST_LIST_WIDTH, false);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
         org.jaildesk.ui.jobs.JobsView jobsView = new org.jaildesk.ui.jobs.JobsView(jobs, msg);
         SplitPane vertical = new SplitPane(body);
@@ -157,12 +158,17 @@ public final class MainWindow {
 
         HostEntry first = hosts.hosts().isEmpty() ? null : hosts.hosts().get(0);
         UiState.Layout layout = uiState.layout(first == null ? "-" : first.id());
-        Scene scene = new Scene(root, layout.width, layout.height);
+        List<javafx.geometry.Rectangle2D> screens = new java.util.ArrayList<>();
+        screens.add(javafx.stage.Screen.getPrimary().getVisualBounds());
+        javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getVisualBounds).filter(b -> !screens.contains(b)).forEach(screens::add);
+        WindowPlacement.Place place = WindowPlacement.of(layout, screens);
+        Scene scene = new Scene(root, place.width(), place.height());
         scene.getStylesheets().add(MainWindow.class.getResource("theme.css").toExternalForm());
-        if (!Double.isNaN(layout.x)) {
-            stage.setX(layout.x);
-            stage.setY(layout.y);
+        if (!Double.isNaN(place.x())) {
+            stage.setX(place.x());
+            stage.setY(place.y());
         }
+        stage.setMaximized(layout.maximized);
         stage.setScene(scene);
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             stage.getIcons().add(new javafx.scene.image.Image(MainWindow.class.getResource("icons/jaildesk-" + size + ".png").toExternalForm()));
@@ -579,6 +585,27 @@ public final class MainWindow {
         hostDialogs.editHost(stage, null).ifPresent(f -> hosts.selected().set(hosts.addRemote(f[0], f[1], f[2])));
     }
 
+    private static final double HOST_LIST_WIDTH = 210;
+    private static final double INSPECTOR_WIDTH = 360;
+
+    /**
+     * Puts a split's divider {@code pixels} from its start (or from its end) once the split has its width: a share of
+     * the width would give a wide window's room to the host list and the inspector instead of the table.
+     */
+    private static void placeDivider(SplitPane split, double pixels, boolean fromEnd) {
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number width) {
+                double w = width.doubleValue();
+                if (w > 2 * pixels) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPosition(0, fromEnd ? 1 - pixels / w : pixels / w);
+                }
+            }
+        };
+        split.widthProperty().addListener(once);
+    }
+
     /** A host's name and its connection dot, which follows the session's state while the cell shows that host. */
     private final class HostCell extends ListCell<HostEntry> {
         private final Circle dot = new Circle(4);
@@ -694,6 +721,9 @@ public final class MainWindow {
         SplitPane split = new SplitPane(table, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
+        // A wider window widens the table, where the columns are; the inspector keeps its width.
+        placeDivider(split, INSPECTOR_WIDTH, true);
+        SplitPane.setResizableWithParent(side, false);
 
         org.jaildesk.ui.usage.UsageViewModel usage = new org.jaildesk.ui.usage.UsageViewModel(vm.client(), Platform::runLater, msg, notifier);
         javafx.scene.control.Tab usageTab = tab("tab-usage", msg.get("tab.usage"), new org.jaildesk.ui.usage.UsageView(usage, msg));
@@ -752,10 +782,15 @@ public final class MainWindow {
             return;
         }
         UiState.Layout l = uiState.layout(v.session().host().id());
-        l.x = stage.getX();
-        l.y = stage.getY();
-        l.width = stage.getWidth();
-        l.height = stage.getHeight();
+        // A maximized window keeps the place and size it had before, to return to; the content's size, not the
+        // window's: the scene is made that size again, and the decorations would add to it at every start.
+        l.maximized = stage.isMaximized();
+        if (!l.maximized) {
+            l.x = stage.getX();
+            l.y = stage.getY();
+            l.width = stage.getScene().getWidth();
+            l.height = stage.getScene().getHeight();
+        }
         l.columns = v.table().getColumns().stream().map(TableColumn::getId).toList();
         l.widths = new HashMap<>();
         l.hidden = new java.util.ArrayList<>();

@@ -28,8 +28,10 @@ public final class UiState {
     public static final class Layout {
         public double x = Double.NaN;
         public double y = Double.NaN;
-        public double width = 1180;
-        public double height = 720;
+        /** NaN until the window was closed once: it then opens as large as the screen allows (WindowPlacement). */
+        public double width = Double.NaN;
+        public double height = Double.NaN;
+        public boolean maximized;
         public List<String> columns = new ArrayList<>();
         public Map<String, Double> widths = new HashMap<>();
         public List<String> hidden = new ArrayList<>();

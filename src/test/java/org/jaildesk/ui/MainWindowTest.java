@@ -218,4 +218,30 @@ class MainWindowTest extends WindowTest {
         assertTrue(saved.contains("\"sortColumn\" : \"col-name\""), saved);
         assertTrue(saved.contains("\"sortAscending\" : false"), saved);
     }
+
+    /** The room a wider window gives goes to the table, where the columns are; the host list and inspector keep theirs. */
+    @Test
+    void aWiderWindowWidensTheTableNotTheSidePanels(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.Node hostList = robot.lookup("#hosts").query();
+        javafx.scene.Node side = robot.lookup("#sideTabs").query();
+        double sideWidth = side.getBoundsInLocal().getWidth();
+        assertTrue(sideWidth > 330 && sideWidth < 380, "inspector " + sideWidth);
+        double hostWidth = hostList.getBoundsInLocal().getWidth();
+        assertTrue(hostWidth > 170 && hostWidth < 215, "host list " + hostWidth);
+        double tableWidth = page.table().getWidth();
+        double before = stage.getWidth();
+        try {
+            robot.interact(() -> stage.setWidth(before + 300));
+            page.waitFor(() -> page.table().getWidth() > tableWidth + 250);
+            assertEquals(sideWidth, side.getBoundsInLocal().getWidth(), 2);
+            assertEquals(hostWidth, hostList.getBoundsInLocal().getWidth(), 2);
+            // Closed, it remembers the content's size (the window's would grow by its decorations at every start).
+            robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            var saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.resolve("ui-state.json").toFile());
+            assertEquals(stage.getScene().getWidth(), saved.at("/layouts").elements().next().path("width").asDouble(), 0.5, saved.toString());
+        } finally {
+            robot.interact(() -> stage.setWidth(before));
+        }
+    }
 }
