@@ -191,5 +191,8 @@ class RemoteHostWindowTest {
         robot.clickOn("#jobCancel");
         waitFor(() -> job.state().get() == org.jaildesk.ui.jobs.JobRow.State.CANCELLED);
         assertTrue(job.result().get().contains("cancelled"), job.result().get());
+        // The button follows the selected job's state: nothing left to cancel.
+        waitFor(() -> robot.lookup("#jobCancel").queryButton().isDisabled());
+        assertTrue(robot.lookup("#jobOutput").queryAs(javafx.scene.control.TextArea.class).getText().startsWith("Fetching: 13.4-RELEASE"));
     }
 }

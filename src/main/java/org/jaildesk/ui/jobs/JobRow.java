@@ -73,6 +73,44 @@ public final class JobRow {
         return output;
     }
 
+    /** Lines kept per job: the newest; a chatty job must not grow without end. */
+    static final int MAX_LINES = 5_000;
+    private boolean lastIsProgress;
+
+    /**
+     * A line of the job's output. iocage redraws a download's progress bar in place ({@code \r}), which arrives as
+     * one line per redraw, up to thousands per file: a redraw of the same file replaces the line before, as on a
+     * terminal.
+     */
+    void addLine(String line, boolean isProgress) {
+        int last = output.size() - 1;
+        if (isProgress && lastIsProgress && last >= 0 && sameItem(output.get(last), line)) {
+            output.set(last, line);
+        } else {
+            output.add(line);
+            trim();
+        }
+        lastIsProgress = isProgress;
+    }
+
+    void addLines(java.util.List<String> lines) {
+        output.addAll(lines);
+        trim();
+        lastIsProgress = false;
+    }
+
+    private void trim() {
+        if (output.size() > MAX_LINES) {
+            output.remove(0, output.size() - MAX_LINES);
+        }
+    }
+
+    /** Two progress lines of the same download: {@code Downloading: base.txz [###--] 30%}, the same up to the bar. */
+    static boolean sameItem(String before, String now) {
+        int bar = now.indexOf('[');
+        return bar > 0 && before.length() > bar && before.regionMatches(0, now, 0, bar + 1);
+    }
+
     public boolean cancellable() {
         return cancel != null && state.get() == State.RUNNING;
     }

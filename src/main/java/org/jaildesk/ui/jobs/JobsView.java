@@ -101,26 +101,34 @@ public final class JobsView extends VBox {
         output.setEditable(false);
         output.getStyleClass().add("console");
         ListChangeListener<String> follow = c -> {
-            JobRow r = table.getSelectionModel().getSelectedItem();
-            output.setText(r == null ? "" : String.join("\n", r.output()));
+            if (!OutputPane.follow(output, c)) {
+                JobRow r = table.getSelectionModel().getSelectedItem();
+                output.setText(r == null ? "" : String.join("\n", r.output()));
+            }
             output.positionCaret(output.getLength());
         };
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (a != null) {
-                a.output().removeListener(follow);
-            }
-            if (b != null) {
-                b.output().addListener(follow);
-            }
-            follow.onChanged(null);
-        });
         Button cancel = new Button(msg.get("jobs.cancel"));
         cancel.setId("jobCancel");
         cancel.setOnAction(e -> vm.cancel(table.getSelectionModel().getSelectedItem()));
-        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+        Runnable cancelState = () -> {
             JobRow r = table.getSelectionModel().getSelectedItem();
-            return r == null || !r.cancellable();
-        }, table.getSelectionModel().selectedItemProperty(), vm.jobs()));
+            cancel.setDisable(r == null || !r.cancellable());
+        };
+        javafx.beans.value.ChangeListener<JobRow.State> stateChanged = (o, a, b) -> cancelState.run();
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.output().removeListener(follow);
+                a.state().removeListener(stateChanged);
+            }
+            output.setText(b == null ? "" : String.join("\n", b.output()));
+            output.positionCaret(output.getLength());
+            if (b != null) {
+                b.output().addListener(follow);
+                b.state().addListener(stateChanged);
+            }
+            cancelState.run();
+        });
+        cancelState.run();
         Button clear = new Button(msg.get("jobs.clear"));
         clear.setId("jobsClear");
         clear.setOnAction(e -> vm.clearFinished());

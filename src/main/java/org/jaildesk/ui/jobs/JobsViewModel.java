@@ -58,7 +58,7 @@ public final class JobsViewModel {
                 @Override
                 public void line(String line, int percent) {
                     fx.execute(() -> {
-                        row.output.add(line);
+                        row.addLine(line, percent >= 0);
                         if (percent >= 0) {
                             row.progress.set(percent / 100.0);
                         }
@@ -69,7 +69,7 @@ public final class JobsViewModel {
                 @Override
                 public void finished(boolean ok, String message, List<String> output) {
                     fx.execute(() -> {
-                        row.output.addAll(output);
+                        row.addLines(output);
                         boolean cancelled = !ok && message != null && message.startsWith("cancelled");
                         row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
                         row.result.set(message == null ? "" : message);

@@ -41,4 +41,37 @@ class JobsViewModelTest {
         assertEquals("3 min 07 s", JobsView.elapsed(Duration.ofSeconds(187)));
         assertEquals("2 h 05 min", JobsView.elapsed(Duration.ofMinutes(125).plusSeconds(30)));
     }
+
+    /** A download's bar redrawn in place is one line per file, as on a terminal; other lines are all kept. */
+    @Test
+    void progressRedrawsOfOneFileShareALine() {
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobSink.Job job = vm.sinkFor("nas").started("fetchrelease", "14.1-RELEASE", null);
+        job.line("Fetching: 14.1-RELEASE", -1);
+        job.line("Downloading: base.txz [##------------------] 10%  11.3MB/s", 10);
+        job.line("Downloading: base.txz [####----------------] 20%  11.3MB/s", 20);
+        job.line("Downloading: base.txz [####################] 100%  11.3MB/s", 100);
+        job.line("Downloading: lib32.txz [##------------------] 10%  11.3MB/s", 10);
+        job.line("Extracting: base.txz...", -1);
+        job.line("Downloading: base.txz [##------------------] 10%  11.3MB/s", 10);
+        job.finished(true, "release 14.1-RELEASE fetched.", List.of("done"));
+        assertEquals(List.of("Fetching: 14.1-RELEASE", "Downloading: base.txz [####################] 100%  11.3MB/s",
+                "Downloading: lib32.txz [##------------------] 10%  11.3MB/s", "Extracting: base.txz...",
+                "Downloading: base.txz [##------------------] 10%  11.3MB/s", "done"), vm.jobs().get(0).output());
+    }
+
+    /** A job that prints without end keeps its newest lines only. */
+    @Test
+    void aChattyJobKeepsItsNewestLines() {
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobSink.Job job = vm.sinkFor("nas").started("execjail", "web", null);
+        for (int i = 0; i < JobRow.MAX_LINES + 1_000; i++) {
+            job.line("line " + i, -1);
+        }
+        job.finished(true, "", List.of("last"));
+        List<String> kept = vm.jobs().get(0).output();
+        assertEquals(JobRow.MAX_LINES, kept.size());
+        assertEquals("line 1001", kept.get(0));
+        assertEquals("last", kept.get(kept.size() - 1));
+    }
 }
