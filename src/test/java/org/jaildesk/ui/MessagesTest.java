@@ -30,7 +30,8 @@ class MessagesTest {
             "clean.jails.action", "clean.releases.action", "clean.templates.action", "clean.all.action",
             "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",
             "log.kind.request", "log.kind.reply", "log.kind.event", "log.kind.command",
-            "language.en", "language.de", "privilege.none", "privilege.doas", "privilege.sudo");
+            "language.en", "language.de", "privilege.none", "privilege.doas", "privilege.sudo",
+            "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed");
 
     private static Properties load(String name) throws Exception {
         Properties p = new Properties();
