@@ -138,6 +138,16 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> error.getText().startsWith("invalid jail name") && error.getHeight() > 2 * error.getFont().getSize());
         page.waitFor(() -> error.getHeight() >= error.prefHeight(error.getWidth()) - 0.5
                 && cancel.localToScene(cancel.getBoundsInLocal()).getMaxY() <= cancel.getScene().getHeight());
+        // Put right, the dialog keeps its size: the fields do not narrow under the cursor while one types.
+        javafx.stage.Window dialog = cancel.getScene().getWindow();
+        double width = dialog.getWidth();
+        double field = robot.lookup("#createName").queryAs(javafx.scene.control.TextField.class).getWidth();
+        robot.interact(() -> robot.lookup("#createName").queryAs(javafx.scene.control.TextField.class).setText("shop"));
+        page.waitFor(() -> error.getText().isEmpty());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(width, dialog.getWidth(), 0.5);
+        assertEquals(field, robot.lookup("#createName").queryAs(javafx.scene.control.TextField.class).getWidth(), 0.5);
+        robot.clickOn(cancel);
     }
 
     @Test

@@ -31,6 +31,12 @@ public final class Dialogs {
         g.setHgap(10);
         g.setVgap(8);
         g.setPadding(new Insets(10));
+        // The fields take the width the dialog has, which a long message may have widened.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.setFillWidth(true);
+        g.getColumnConstraints().addAll(labels, fields);
         return g;
     }
 
@@ -42,11 +48,21 @@ public final class Dialogs {
         l.setWrapText(true);
         l.setMaxWidth(420);
         // Without this a grid gives the label one line and cuts a long message off with "…"; and the dialog, sized
-        // when it opened, grows with the message so its buttons stay in view.
+        // when it opened, grows with the message so its buttons stay in view. It only grows: shrinking when the
+        // message goes would narrow the fields under the user's cursor while they type.
         l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().addListener((o, before, now) -> Platform.runLater(() -> {
-            if (l.getScene() != null && l.getScene().getWindow() != null && l.getScene().getWindow().isShowing()) {
-                l.getScene().getWindow().sizeToScene();
+            javafx.scene.Scene scene = l.getScene();
+            if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                javafx.stage.Window w = scene.getWindow();
+                double wider = scene.getRoot().prefWidth(-1) - scene.getWidth();
+                if (wider > 0) {
+                    w.setWidth(w.getWidth() + wider);
+                }
+                double taller = scene.getRoot().prefHeight(scene.getWidth()) - scene.getHeight();
+                if (taller > 0) {
+                    w.setHeight(w.getHeight() + taller);
+                }
             }
         }));
         return l;
