@@ -12,17 +12,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
@@ -32,23 +28,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
-import org.jaildesk.ui.connect.ConnectionState;
 import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
-import org.jaildesk.ui.connect.HostSession;
 import org.jaildesk.ui.connect.HostsViewModel;
-import org.jaildesk.ui.jails.DetailsPane;
-import org.jaildesk.ui.jails.ExecConsole;
-import org.jaildesk.ui.jails.JailDialogs;
-import org.jaildesk.ui.jails.JailTableView;
 import org.jaildesk.ui.jails.JailsViewModel;
 
 /**
@@ -64,19 +52,15 @@ public final class MainWindow {
     private final UiState uiState;
     private final Stage stage;
     private final HostDialogs hostDialogs;
-    private final Map<String, View> views = new HashMap<>();
+    private final Theme theme;
+    private final Map<String, HostView> views = new HashMap<>();
     private final StackPane center = new StackPane();
     private final TextField search = new TextField();
     private final Label hostLabel = new Label();
     private final Label staleLabel = new Label();
     private final Label poolLabel = new Label();
     private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
-    private View current;
-
-    /** A host's table, details and dialogs, built once per host. */
-    private record View(HostSession session, JailTableView table, javafx.scene.Node node, JailDialogs dialogs, ExecConsole exec,
-                        org.jaildesk.ui.pools.HostAdminViewModel admin, org.jaildesk.ui.pools.HostAdminDialogs adminDialogs) {
-    }
+    private HostView current;
 
     private final org.jaildesk.ui.jobs.JobsViewModel jobs;
     private final org.jaildesk.client.ProtocolLog protocolLog;
@@ -101,6 +85,7 @@ public final class MainWindow {
         this.uiState = uiState;
         this.stage = stage;
         this.hostDialogs = new HostDialogs(msg);
+        this.theme = new Theme(uiState);
     }
 
     /** Prompts for the connector, answered on the FX thread while the transport thread waits. */
@@ -132,9 +117,10 @@ public final class MainWindow {
         List<UiAction> actions = actions();
         actionList = actions;
         root.setTop(new VBox(menuBar(actions), toolBar(actions)));
-        SplitPane body = new SplitPane(hostList(), center);
+        hostList = new HostListPane(hosts, hostDialogs, msg, stage);
+        SplitPane body = new SplitPane(hostList, center);
         body.setDividerPositions(0.18);
-        placeDivider(body, HOST_LIST_WIDTH, false);
+        WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
         org.jaildesk.ui.jobs.JobsView jobsView = new org.jaildesk.ui.jobs.JobsView(jobs, msg);
         SplitPane vertical = new SplitPane(body);
@@ -152,7 +138,7 @@ public final class MainWindow {
             jobsPanel.run();
         }
         root.setCenter(vertical);
-        applyThemeToEveryWindow();
+        theme.applyToEveryWindow();
         startBackgroundRefresh();
         root.setBottom(new VBox(new NoticeBar(notifier, msg), statusBar()));
 
@@ -180,7 +166,7 @@ public final class MainWindow {
             hosts.selected().set(first);
         }
         stage.setOnCloseRequest(e -> {
-            if (!quitDespiteRunningJobs()) {
+            if (!QuitQuestion.quitDespite(stage, msg, runningJobs())) {
                 e.consume();
                 return;
             }
@@ -245,12 +231,12 @@ public final class MainWindow {
         Menu file = new Menu(msg.get("menu.file"));
         MenuItem addHost = new MenuItem(msg.get("host.add"));
         addHost.setId("menu-addHost");
-        addHost.setOnAction(e -> addHost());
+        addHost.setOnAction(e -> hostList.addHost());
         MenuItem quit = new MenuItem(msg.get("menu.quit"));
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setId("menu-quit");
         quit.setOnAction(e -> {
-            if (quitDespiteRunningJobs()) {
+            if (QuitQuestion.quitDespite(stage, msg, runningJobs())) {
                 saveLayout(current);
                 uiState.save();
                 stage.close();
@@ -303,46 +289,30 @@ public final class MainWindow {
         javafx.scene.control.CheckMenuItem darkItem = new javafx.scene.control.CheckMenuItem(msg.get("menu.dark"));
         darkItem.setId("menu-dark");
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        darkItem.setSelected(dark());
-        darkItem.selectedProperty().addListener((o, a, b) -> setTheme(b));
-        Menu language = new Menu(msg.get("menu.language"));
-        javafx.scene.control.ToggleGroup langs = new javafx.scene.control.ToggleGroup();
-        for (String tag : List.of("en", "de")) {
-            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(msg.get("language." + tag));
-            r.setId("menu-lang-" + tag);
-            r.setToggleGroup(langs);
-            r.setSelected(msg.locale().getLanguage().equals(tag));
-            r.setOnAction(e -> {
-                if (!msg.locale().getLanguage().equals(tag)) {
-                    uiState.putSetting("language", tag);
-                    saveLayout(current);
-                    uiState.save();
-                    if (runningJobs().isEmpty()) {
-                        switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
-                    } else {
-                        // Switching rebuilds the window and its hosts, which would stop the running jobs.
-                        notifier.tell(msg.get("language.later", msg.get("language." + tag)));
+        darkItem.setSelected(theme.dark());
+        darkItem.selectedProperty().addListener((o, a, b) -> theme.setDark(b));
+        Menu language = ChoiceMenu.of(msg.get("menu.language"), null, List.of("en", "de"), tag -> msg.get("language." + tag),
+                tag -> "menu-lang-" + tag, msg.locale().getLanguage(), tag -> {
+                    if (!msg.locale().getLanguage().equals(tag)) {
+                        uiState.putSetting("language", tag);
+                        saveLayout(current);
+                        uiState.save();
+                        if (runningJobs().isEmpty()) {
+                            switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
+                        } else {
+                            // Switching rebuilds the window and its hosts, which would stop the running jobs.
+                            notifier.tell(msg.get("language.later", msg.get("language." + tag)));
+                        }
                     }
-                }
-            });
-            language.getItems().add(r);
-        }
-        Menu interval = new Menu(msg.get("menu.refreshEvery"));
-        interval.setId("menu-refreshEvery");
-        javafx.scene.control.ToggleGroup every = new javafx.scene.control.ToggleGroup();
-        for (int seconds : new int[] {0, 15, 30, 60, 300}) {
-            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(seconds == 0 ? msg.get("refresh.off")
-                    : seconds < 60 ? msg.get("refresh.seconds", seconds) : msg.get("refresh.minutes", seconds / 60));
-            r.setId("menu-refresh-" + seconds);
-            r.setToggleGroup(every);
-            r.setSelected(uiState.setting("refreshSeconds", "30").equals(String.valueOf(seconds)));
-            r.setOnAction(e -> {
-                uiState.putSetting("refreshSeconds", String.valueOf(seconds));
-                uiState.save();
-                startBackgroundRefresh();
-            });
-            interval.getItems().add(r);
-        }
+                });
+        Menu interval = ChoiceMenu.of(msg.get("menu.refreshEvery"), "menu-refreshEvery", List.of(0, 15, 30, 60, 300),
+                seconds -> seconds == 0 ? msg.get("refresh.off")
+                        : seconds < 60 ? msg.get("refresh.seconds", seconds) : msg.get("refresh.minutes", seconds / 60),
+                seconds -> "menu-refresh-" + seconds, uiState.intSetting("refreshSeconds", 30), seconds -> {
+                    uiState.putSetting("refreshSeconds", String.valueOf(seconds));
+                    uiState.save();
+                    startBackgroundRefresh();
+                });
         view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobsItem, log, interval, new SeparatorMenuItem(), darkItem, language);
         MenuBar bar = new MenuBar(file, jail, hostMenu, view);
         bar.setId("menuBar");
@@ -394,60 +364,18 @@ public final class MainWindow {
     private ContextMenu tableMenu;
     private Runnable jobsPanel = () -> { };
     private javafx.animation.Timeline background;
-    private ListView<HostEntry> hostList;
+    private HostListPane hostList;
 
     private List<org.jaildesk.ui.jobs.JobRow> runningJobs() {
         return jobs.jobs().stream().filter(j -> j.state().get() == org.jaildesk.ui.jobs.JobRow.State.RUNNING).toList();
     }
 
-    /**
-     * Closing the window while jobs run stops those on this machine and the demo host part-way (a create, a fetch):
-     * it asks first, naming them. Nothing running: no question.
-     */
-    private boolean quitDespiteRunningJobs() {
-        List<org.jaildesk.ui.jobs.JobRow> running = runningJobs();
-        if (running.isEmpty()) {
-            return true;
-        }
-        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
-        d.initOwner(stage);
-        d.setTitle(msg.get("quit.title"));
-        d.setHeaderText(msg.get("quit.header", running.size()));
-        d.getDialogPane().setId("quitDialog");
-        StringBuilder names = new StringBuilder();
-        for (org.jaildesk.ui.jobs.JobRow j : running.subList(0, Math.min(5, running.size()))) {
-            names.append(names.length() == 0 ? "" : "\n").append(msg.get("quit.job", j.action(), j.target(), j.host()));
-        }
-        if (running.size() > 5) {
-            names.append("\n\u2026");
-        }
-        Label list = new Label(names.toString());
-        list.setId("quitJobs");
-        Label explain = new Label(msg.get("quit.explain"));
-        explain.setWrapText(true);
-        explain.setMaxWidth(460);
-        d.getDialogPane().setContent(new VBox(10, list, explain));
-        javafx.scene.control.ButtonType quit = org.jaildesk.ui.common.Dialogs.confirmButton(d, msg.get("quit.anyway"), "quitAnyway", true);
-        // Enter keeps the jobs: stopping them takes a click on the button that says so.
-        org.jaildesk.ui.common.Dialogs.cancelByDefault(d, quit);
-        return d.showAndWait().filter(b -> b == quit).isPresent();
-    }
-
     /** How iocage runs on this machine: directly, or through doas or sudo; a change reopens this machine's host. */
     private Menu localPrivilegeMenu(HostEntry local) {
-        Menu menu = new Menu(msg.get("menu.localPrivilege"));
-        menu.setId("menu-localPrivilege");
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        for (String p : UiState.PRIVILEGES) {
-            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(
-                    msg.get("privilege." + p.toLowerCase(java.util.Locale.ROOT)));
-            r.setId("menu-privilege-" + p.toLowerCase(java.util.Locale.ROOT));
-            r.setToggleGroup(group);
-            r.setSelected(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE").equals(p));
-            r.setOnAction(e -> setLocalPrivilege(local, p));
-            menu.getItems().add(r);
-        }
-        return menu;
+        return ChoiceMenu.of(msg.get("menu.localPrivilege"), "menu-localPrivilege", UiState.PRIVILEGES,
+                p -> msg.get("privilege." + p.toLowerCase(java.util.Locale.ROOT)),
+                p -> "menu-privilege-" + p.toLowerCase(java.util.Locale.ROOT),
+                uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"), p -> setLocalPrivilege(local, p));
     }
 
     private void setLocalPrivilege(HostEntry local, String privilege) {
@@ -477,7 +405,7 @@ public final class MainWindow {
         if (background != null) {
             background.stop();
         }
-        int seconds = Integer.parseInt(uiState.setting("refreshSeconds", "30"));
+        int seconds = uiState.intSetting("refreshSeconds", 30);
         if (seconds <= 0) {
             return;
         }
@@ -491,161 +419,7 @@ public final class MainWindow {
         background.play();
     }
 
-    /** Light or dark on every window the app opens (dialogs and consoles too), from one stylesheet. */
-    private void applyThemeToEveryWindow() {
-        String css = MainWindow.class.getResource("theme.css").toExternalForm();
-        javafx.collections.ListChangeListener<javafx.stage.Window> onWindow = c -> {
-            while (c.next()) {
-                for (javafx.stage.Window w : c.getAddedSubList()) {
-                    styleWindow(w, css);
-                }
-            }
-        };
-        javafx.stage.Window.getWindows().addListener(onWindow);
-        javafx.stage.Window.getWindows().forEach(w -> styleWindow(w, css));
-    }
-
-    private void styleWindow(javafx.stage.Window w, String css) {
-        java.util.function.Consumer<Scene> style = sc -> {
-            if (sc == null) {
-                return;
-            }
-            if (!sc.getStylesheets().contains(css)) {
-                sc.getStylesheets().add(css);
-            }
-            sc.getRoot().getStyleClass().remove("dark");
-            if (dark()) {
-                sc.getRoot().getStyleClass().add("dark");
-            }
-        };
-        style.accept(w.getScene());
-        w.sceneProperty().addListener((o, a, b) -> style.accept(b));
-    }
-
-    private boolean dark() {
-        return "dark".equals(uiState.setting("theme", "light"));
-    }
-
-    private void setTheme(boolean dark) {
-        uiState.putSetting("theme", dark ? "dark" : "light");
-        uiState.save();
-        String css = MainWindow.class.getResource("theme.css").toExternalForm();
-        javafx.stage.Window.getWindows().forEach(w -> styleWindow(w, css));
-    }
-
-    private VBox hostList() {
-        ListView<HostEntry> list = new ListView<>(hosts.hosts());
-        hostList = list;
-        list.setId("hosts");
-        list.getStyleClass().add("host-list");
-        list.setCellFactory(v -> new HostCell());
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                hosts.selected().set(b);
-            }
-        });
-        hosts.selected().addListener((o, a, b) -> list.getSelectionModel().select(b));
-        Button add = new Button(msg.get("host.addShort"));
-        add.setId("addHost");
-        add.setAccessibleText(msg.get("host.add"));
-        add.setTooltip(new javafx.scene.control.Tooltip(msg.get("host.add")));
-        add.setOnAction(e -> addHost());
-        Button remove = new Button(msg.get("host.remove"));
-        remove.setId("removeHost");
-        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> list.getSelectionModel().getSelectedItem() == null
-                || list.getSelectionModel().getSelectedItem().kind() != HostEntry.Kind.REMOTE, list.getSelectionModel().selectedItemProperty()));
-        remove.setOnAction(e -> hosts.remove(list.getSelectionModel().getSelectedItem()));
-        Button edit = new Button(msg.get("host.edit"));
-        edit.setId("editHost");
-        edit.disableProperty().bind(remove.disableProperty());
-        edit.setOnAction(e -> {
-            HostEntry h = list.getSelectionModel().getSelectedItem();
-            hostDialogs.editHost(stage, h).ifPresent(f -> {
-                hosts.remove(h);
-                hosts.selected().set(hosts.addRemote(f[0], f[1], f[2]));
-            });
-        });
-        Label title = new Label(msg.get("hosts.title"));
-        title.getStyleClass().add("section-title");
-        // The buttons keep their labels whole (German ones are long): the sidebar is never narrower than they are.
-        for (Button b : List.of(add, edit, remove)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        HBox buttons = new HBox(6, add, edit, remove);
-        buttons.setMinWidth(Region.USE_PREF_SIZE);
-        list.setPrefWidth(170);
-        VBox box = new VBox(6, title, list, buttons);
-        box.setPadding(new Insets(8));
-        VBox.setVgrow(list, Priority.ALWAYS);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
-
-    private void addHost() {
-        hostDialogs.editHost(stage, null).ifPresent(f -> hosts.selected().set(hosts.addRemote(f[0], f[1], f[2])));
-    }
-
     private static final double HOST_LIST_WIDTH = 210;
-    private static final double INSPECTOR_WIDTH = 360;
-
-    /**
-     * Puts a split's divider {@code pixels} from its start (or from its end) once the split has its width: a share of
-     * the width would give a wide window's room to the host list and the inspector instead of the table.
-     */
-    private static void placeDivider(SplitPane split, double pixels, boolean fromEnd) {
-        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number width) {
-                double w = width.doubleValue();
-                if (w > 2 * pixels) {
-                    split.widthProperty().removeListener(this);
-                    split.setDividerPosition(0, fromEnd ? 1 - pixels / w : pixels / w);
-                }
-            }
-        };
-        split.widthProperty().addListener(once);
-    }
-
-    /** A host's name and its connection dot, which follows the session's state while the cell shows that host. */
-    private final class HostCell extends ListCell<HostEntry> {
-        private final Circle dot = new Circle(4);
-        private final javafx.beans.value.ChangeListener<ConnectionState> follow = (o, a, b) -> show(b);
-        private javafx.beans.value.ObservableValue<ConnectionState> watched;
-
-        HostCell() {
-            dot.getStyleClass().add("conn-dot");
-        }
-
-        @Override
-        protected void updateItem(HostEntry h, boolean empty) {
-            super.updateItem(h, empty);
-            // A cell is reused for other hosts: it stops following the one it showed before.
-            if (watched != null) {
-                watched.removeListener(follow);
-                watched = null;
-            }
-            if (empty || h == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setText(h.name());
-            watched = hosts.session(h).state();
-            watched.addListener(follow);
-            show(watched.getValue());
-            setGraphic(dot);
-        }
-
-        /** The dot's colour, and the same in words for screen readers and the tooltip. */
-        private void show(ConnectionState st) {
-            String name = st.name().toLowerCase(java.util.Locale.ROOT);
-            dot.getStyleClass().removeIf(c -> c.startsWith("conn-") && !c.equals("conn-dot"));
-            dot.getStyleClass().add("conn-" + name);
-            String said = getItem() == null ? "" : getItem().name() + ", " + msg.get("conn.state." + name);
-            setAccessibleText(said);
-            setTooltip(new javafx.scene.control.Tooltip(said));
-        }
-    }
 
     private HBox statusBar() {
         Label status = new Label();
@@ -674,7 +448,7 @@ public final class MainWindow {
             hasJailView.set(false);
             return;
         }
-        View v = views.computeIfAbsent(host.id(), id -> build(hosts.session(host)));
+        HostView v = views.computeIfAbsent(host.id(), id -> HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get));
         current = v;
         hasJailView.set(true);
         center.getChildren().setAll(v.node());
@@ -688,7 +462,7 @@ public final class MainWindow {
         staleLabel.setText(msg.get("status.stale"));
         staleLabel.visibleProperty().bind(v.session().jails().stale());
         poolLabel.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", v.admin().pool().get()), v.admin().pool()));
-        applyLayout(v, uiState.layout(host.id()));
+        WindowPlacement.applyLayout(v.table(), uiState.layout(host.id()));
         Platform.runLater(v.table()::requestFocus);
         if (!v.session().jails().loaded().get()) {
             refresh();
@@ -697,140 +471,9 @@ public final class MainWindow {
 
     private javafx.beans.property.StringProperty previousQuery = new javafx.beans.property.SimpleStringProperty();
 
-    private View build(HostSession session) {
-        JailsViewModel vm = session.jails();
-        JailTableView table = new JailTableView(vm, msg);
-        table.setContextMenu(tableMenu);
-        DetailsPane details = new DetailsPane(vm, msg);
-        org.jaildesk.ui.settings.SettingsViewModel settings = new org.jaildesk.ui.settings.SettingsViewModel(vm.client(),
-                Platform::runLater, msg, notifier, false);
-        org.jaildesk.ui.settings.SettingsView settingsView = new org.jaildesk.ui.settings.SettingsView(settings, msg,
-                () -> vm.selection().stream().map(Jail::id).toList(), "inspector");
-        javafx.scene.control.Tab detailsTab = tab("tab-details", msg.get("tab.details"), details);
-        javafx.scene.control.Tab settingsTab = tab("tab-settings", msg.get("tab.settings"), settingsView);
-        javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(detailsTab, settingsTab);
-        side.setId("sideTabs");
-        // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
-        Runnable loadSettings = () -> {
-            if (settingsTab.isSelected() && vm.focused().get() != null && !vm.focused().get().id().equals(settings.subject().get())) {
-                settings.load(vm.focused().get().id());
-            }
-        };
-        vm.focused().addListener((o, a, b) -> loadSettings.run());
-        settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
-        SplitPane split = new SplitPane(table, side);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
-        // A wider window widens the table, where the columns are; the inspector keeps its width.
-        placeDivider(split, INSPECTOR_WIDTH, true);
-        SplitPane.setResizableWithParent(side, false);
-
-        org.jaildesk.ui.usage.UsageViewModel usage = new org.jaildesk.ui.usage.UsageViewModel(vm.client(), Platform::runLater, msg, notifier);
-        javafx.scene.control.Tab usageTab = tab("tab-usage", msg.get("tab.usage"), new org.jaildesk.ui.usage.UsageView(usage, msg));
-        usageTab.selectedProperty().addListener((o, a, b) -> {
-            if (b) {
-                usage.refresh();
-            }
-        });
-        org.jaildesk.ui.settings.SettingsViewModel defaults = new org.jaildesk.ui.settings.SettingsViewModel(vm.client(),
-                Platform::runLater, msg, notifier, true);
-        javafx.scene.control.Tab defaultsTab = tab("tab-defaults", msg.get("tab.defaults"),
-                new org.jaildesk.ui.settings.SettingsView(defaults, msg, () -> List.of(org.jaildesk.ui.settings.SettingsViewModel.DEFAULTS), "defaults"));
-        defaultsTab.selectedProperty().addListener((o, a, b) -> {
-            if (b) {
-                defaults.load(null);
-            }
-        });
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(tab("tab-jails", msg.get("tab.jails"), split), usageTab, defaultsTab);
-        tabs.setId("hostTabs");
-        org.jaildesk.ui.pools.HostAdminViewModel admin = new org.jaildesk.ui.pools.HostAdminViewModel(vm.client(), Platform::runLater,
-                msg, notifier, () -> {
-                    vm.refresh();
-                    if (usageTab.isSelected()) {
-                        usage.refresh();
-                    }
-                });
-        admin.refreshPool();
-        // A host that could not be reached (or whose certificate was not accepted yet) is asked again once it answers.
-        vm.lastFailure().addListener((o, was, now) -> {
-            if (was != null && now == null) {
-                admin.refreshPool();
-            }
-        });
-        // Live refresh: the host says when any client changed a jail. The table refreshed is the host's table now:
-        // after this machine's host was reopened, a job still finishing on the old one refreshes the new table.
-        String hostId = session.host().id();
-        vm.client().onJailsChanged(() -> Platform.runLater(() -> {
-            View shown = views.get(hostId);
-            if (shown != null) {
-                shown.session().jails().hostChanged();
-            }
-        }));
-        return new View(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
-                new org.jaildesk.ui.pools.HostAdminDialogs(admin, msg));
-    }
-
-    private static javafx.scene.control.Tab tab(String id, String title, javafx.scene.Node content) {
-        javafx.scene.control.Tab t = new javafx.scene.control.Tab(title, content);
-        t.setId(id);
-        t.setClosable(false);
-        return t;
-    }
-
-    private void saveLayout(View v) {
-        if (v == null) {
-            return;
-        }
-        UiState.Layout l = uiState.layout(v.session().host().id());
-        // A maximized window keeps the place and size it had before, to return to; the content's size, not the
-        // window's: the scene is made that size again, and the decorations would add to it at every start.
-        l.maximized = stage.isMaximized();
-        if (!l.maximized) {
-            l.x = stage.getX();
-            l.y = stage.getY();
-            l.width = stage.getScene().getWidth();
-            l.height = stage.getScene().getHeight();
-        }
-        l.columns = v.table().getColumns().stream().map(TableColumn::getId).toList();
-        l.widths = new HashMap<>();
-        l.hidden = new java.util.ArrayList<>();
-        for (TableColumn<Jail, ?> c : v.table().getColumns()) {
-            l.widths.put(c.getId(), c.getWidth());
-            if (!c.isVisible()) {
-                l.hidden.add(c.getId());
-            }
-        }
-        if (v.table().getSortOrder().isEmpty()) {
-            l.sortColumn = null;
-        } else {
-            TableColumn<Jail, ?> c = v.table().getSortOrder().get(0);
-            l.sortColumn = c.getId();
-            l.sortAscending = c.getSortType() == TableColumn.SortType.ASCENDING;
-        }
-    }
-
-    private static void applyLayout(View v, UiState.Layout l) {
-        JailTableView t = v.table();
-        if (!l.columns.isEmpty()) {
-            List<TableColumn<Jail, ?>> ordered = new java.util.ArrayList<>();
-            for (String id : l.columns) {
-                t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(ordered::add);
-            }
-            t.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
-            t.getColumns().setAll(ordered);
-        }
-        for (TableColumn<Jail, ?> c : t.getColumns()) {
-            Double w = l.widths.get(c.getId());
-            if (w != null && w > 10) {
-                c.setPrefWidth(w);
-            }
-            c.setVisible(!l.hidden.contains(c.getId()));
-        }
-        if (l.sortColumn != null) {
-            t.getColumns().stream().filter(c -> l.sortColumn.equals(c.getId())).findFirst().ifPresent(c -> {
-                c.setSortType(l.sortAscending ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
-                t.getSortOrder().setAll(List.of(c));
-            });
+    private void saveLayout(HostView v) {
+        if (v != null) {
+            WindowPlacement.saveLayout(uiState.layout(v.session().host().id()), stage, v.table());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.jaildesk.ui;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,23 +40,29 @@ public final class UiState {
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
-    private Map<String, Layout> layouts = new HashMap<>();
+    private final Map<String, Layout> layouts = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
 
     public UiState(Path file) {
         this.file = file;
         if (file != null && Files.exists(file)) {
+            // People edit this file: what cannot be read is dropped part by part (one host's layout, one setting),
+            // and the rest is kept.
             try {
-                Map<String, Object> all = json.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { });
-                Object l = all.get("layouts");
-                if (l != null) {
-                    layouts = json.convertValue(l, new TypeReference<Map<String, Layout>>() { });
-                }
-                Object s = all.get("settings");
-                if (s != null) {
-                    settings.putAll(json.convertValue(s, new TypeReference<Map<String, String>>() { }));
-                }
-            } catch (IOException | IllegalArgumentException e) {
+                com.fasterxml.jackson.databind.JsonNode all = json.readTree(file.toFile());
+                all.path("layouts").fields().forEachRemaining(e -> {
+                    try {
+                        layouts.put(e.getKey(), json.convertValue(e.getValue(), Layout.class));
+                    } catch (IllegalArgumentException bad) {
+                        LOG.warning("ignoring the saved layout of " + e.getKey() + " in " + file + ": " + bad.getMessage());
+                    }
+                });
+                all.path("settings").fields().forEachRemaining(e -> {
+                    if (e.getValue().isValueNode()) {
+                        settings.put(e.getKey(), e.getValue().asText());
+                    }
+                });
+            } catch (IOException e) {
                 LOG.warning("cannot read " + file + ": " + e.getMessage());
             }
         }
@@ -69,6 +74,15 @@ public final class UiState {
 
     public String setting(String key, String fallback) {
         return settings.getOrDefault(key, fallback);
+    }
+
+    /** A whole-number setting; the fallback where the file holds none or something else (it is a file users edit). */
+    public int intSetting(String key, int fallback) {
+        try {
+            return Integer.parseInt(settings.getOrDefault(key, String.valueOf(fallback)).trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     public void putSetting(String key, String value) {

@@ -1,12 +1,20 @@
 package org.jaildesk.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.jails.JailTableView;
 
 /**
- * Where the main window opens: where it was last closed, if that place is still on a screen, else centred; as large
+ * The main window's layout. Where it opens: where it was last closed, if that place is still on a screen, else centred; as large
  * as it was, or on first start large enough for every column of the table beside the host list and the inspector;
- * never larger than the screen it opens on.
+ * never larger than the screen it opens on. Also the table's columns and sort kept per host, and the side panels'
+ * first widths.
  */
 public final class WindowPlacement {
 
@@ -50,5 +58,79 @@ public final class WindowPlacement {
 
     private static boolean valid(double size) {
         return !Double.isNaN(size) && size > 0;
+    }
+
+    /**
+     * Puts a split's divider {@code pixels} from its start (or from its end) once the split has its width: a share of
+     * the width would give a wide window's room to the host list and the inspector instead of the table.
+     */
+    static void placeDivider(SplitPane split, double pixels, boolean fromEnd) {
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number width) {
+                double w = width.doubleValue();
+                if (w > 2 * pixels) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPosition(0, fromEnd ? 1 - pixels / w : pixels / w);
+                }
+            }
+        };
+        split.widthProperty().addListener(once);
+    }
+
+    /**
+     * Keeps the window's place and size and the table's columns and sort in {@code l}. A maximized window keeps the
+     * place and size it had before, to return to; the size is the content's, not the window's: the scene is made
+     * that size again, and the decorations would add to it at every start.
+     */
+    static void saveLayout(UiState.Layout l, Stage stage, JailTableView table) {
+        l.maximized = stage.isMaximized();
+        if (!l.maximized) {
+            l.x = stage.getX();
+            l.y = stage.getY();
+            l.width = stage.getScene().getWidth();
+            l.height = stage.getScene().getHeight();
+        }
+        l.columns = table.getColumns().stream().map(TableColumn::getId).toList();
+        l.widths = new HashMap<>();
+        l.hidden = new ArrayList<>();
+        for (TableColumn<Jail, ?> c : table.getColumns()) {
+            l.widths.put(c.getId(), c.getWidth());
+            if (!c.isVisible()) {
+                l.hidden.add(c.getId());
+            }
+        }
+        if (table.getSortOrder().isEmpty()) {
+            l.sortColumn = null;
+        } else {
+            TableColumn<Jail, ?> c = table.getSortOrder().get(0);
+            l.sortColumn = c.getId();
+            l.sortAscending = c.getSortType() == TableColumn.SortType.ASCENDING;
+        }
+    }
+
+    /** Puts the table's columns in the saved order, widths, visibility and sort. */
+    static void applyLayout(JailTableView t, UiState.Layout l) {
+        if (!l.columns.isEmpty()) {
+            List<TableColumn<Jail, ?>> ordered = new ArrayList<>();
+            for (String id : l.columns) {
+                t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(ordered::add);
+            }
+            t.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+            t.getColumns().setAll(ordered);
+        }
+        for (TableColumn<Jail, ?> c : t.getColumns()) {
+            Double w = l.widths.get(c.getId());
+            if (w != null && w > 10) {
+                c.setPrefWidth(w);
+            }
+            c.setVisible(!l.hidden.contains(c.getId()));
+        }
+        if (l.sortColumn != null) {
+            t.getColumns().stream().filter(c -> l.sortColumn.equals(c.getId())).findFirst().ifPresent(c -> {
+                c.setSortType(l.sortAscending ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                t.getSortOrder().setAll(List.of(c));
+            });
+        }
     }
 }

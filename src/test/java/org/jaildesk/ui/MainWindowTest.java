@@ -254,4 +254,17 @@ class MainWindowTest extends WindowTest {
             robot.interact(() -> stage.setWidth(before));
         }
     }
+
+    /** ui-state.json is a file people edit: nonsense in it falls back to the defaults instead of stopping the window. */
+    @Test
+    void aDamagedSettingsFileStillOpensTheWindow(FxRobot robot) throws Exception {
+        Files.writeString(config.resolve("ui-state.json"),
+                "{\"settings\":{\"refreshSeconds\":\"soon\",\"jobsVisible\":\"perhaps\"},\"layouts\":{\"demo\":{\"width\":\"wide\"}}}");
+        open(robot);
+        assertEquals(30, new UiState(config.resolve("ui-state.json")).intSetting("refreshSeconds", 30));
+        var every = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "menu-refreshEvery".equals(i.getId())).findFirst().orElseThrow();
+        var thirty = ((javafx.scene.control.Menu) every).getItems().stream().filter(i -> "menu-refresh-30".equals(i.getId())).findFirst().orElseThrow();
+        assertTrue(((javafx.scene.control.RadioMenuItem) thirty).isSelected(), "the default interval is the one chosen");
+    }
 }

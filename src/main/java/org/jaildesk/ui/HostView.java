@@ -1,0 +1,119 @@
+package org.jaildesk.ui;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.connect.HostSession;
+import org.jaildesk.ui.jails.DetailsPane;
+import org.jaildesk.ui.jails.ExecConsole;
+import org.jaildesk.ui.jails.JailDialogs;
+import org.jaildesk.ui.jails.JailTableView;
+import org.jaildesk.ui.jails.JailsViewModel;
+import org.jaildesk.ui.pools.HostAdminDialogs;
+import org.jaildesk.ui.pools.HostAdminViewModel;
+import org.jaildesk.ui.settings.SettingsView;
+import org.jaildesk.ui.settings.SettingsViewModel;
+import org.jaildesk.ui.usage.UsageView;
+import org.jaildesk.ui.usage.UsageViewModel;
+
+/** A host's table, inspector, disk usage, defaults and dialogs: built once per host, shown while it is selected. */
+record HostView(HostSession session, JailTableView table, Node node, JailDialogs dialogs, ExecConsole exec,
+                HostAdminViewModel admin, HostAdminDialogs adminDialogs) {
+
+    /** The inspector's first width; a wider window widens the table, where the columns are. */
+    static final double INSPECTOR_WIDTH = 360;
+
+    /**
+     * Builds a host's view. {@code shown} gives the view a host has now: after this machine's host was reopened, a
+     * job still finishing on the old one refreshes the new table.
+     */
+    static HostView build(HostSession session, Messages msg, Notifier notifier, ContextMenu tableMenu,
+                          Function<String, HostView> shown) {
+        JailsViewModel vm = session.jails();
+        JailTableView table = new JailTableView(vm, msg);
+        table.setContextMenu(tableMenu);
+        DetailsPane details = new DetailsPane(vm, msg);
+        SettingsViewModel settings = new SettingsViewModel(vm.client(),
+                Platform::runLater, msg, notifier, false);
+        SettingsView settingsView = new SettingsView(settings, msg,
+                () -> vm.selection().stream().map(Jail::id).toList(), "inspector");
+        Tab detailsTab = tab("tab-details", msg.get("tab.details"), details);
+        Tab settingsTab = tab("tab-settings", msg.get("tab.settings"), settingsView);
+        TabPane side = new TabPane(detailsTab, settingsTab);
+        side.setId("sideTabs");
+        // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
+        Runnable loadSettings = () -> {
+            if (settingsTab.isSelected() && vm.focused().get() != null && !vm.focused().get().id().equals(settings.subject().get())) {
+                settings.load(vm.focused().get().id());
+            }
+        };
+        vm.focused().addListener((o, a, b) -> loadSettings.run());
+        settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
+        SplitPane split = new SplitPane(table, side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        // A wider window widens the table, where the columns are; the inspector keeps its width.
+        WindowPlacement.placeDivider(split, INSPECTOR_WIDTH, true);
+        SplitPane.setResizableWithParent(side, false);
+
+        UsageViewModel usage = new UsageViewModel(vm.client(), Platform::runLater, msg, notifier);
+        Tab usageTab = tab("tab-usage", msg.get("tab.usage"), new UsageView(usage, msg));
+        usageTab.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                usage.refresh();
+            }
+        });
+        SettingsViewModel defaults = new SettingsViewModel(vm.client(),
+                Platform::runLater, msg, notifier, true);
+        Tab defaultsTab = tab("tab-defaults", msg.get("tab.defaults"),
+                new SettingsView(defaults, msg, () -> List.of(SettingsViewModel.DEFAULTS), "defaults"));
+        defaultsTab.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                defaults.load(null);
+            }
+        });
+        TabPane tabs = new TabPane(tab("tab-jails", msg.get("tab.jails"), split), usageTab, defaultsTab);
+        tabs.setId("hostTabs");
+        HostAdminViewModel admin = new HostAdminViewModel(vm.client(), Platform::runLater,
+                msg, notifier, () -> {
+                    vm.refresh();
+                    if (usageTab.isSelected()) {
+                        usage.refresh();
+                    }
+                });
+        admin.refreshPool();
+        // A host that could not be reached (or whose certificate was not accepted yet) is asked again once it answers.
+        vm.lastFailure().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                admin.refreshPool();
+            }
+        });
+        // Live refresh: the host says when any client changed a jail. The table refreshed is the host's table now:
+        // after this machine's host was reopened, a job still finishing on the old one refreshes the new table.
+        String hostId = session.host().id();
+        vm.client().onJailsChanged(() -> Platform.runLater(() -> {
+            HostView now = shown.apply(hostId);
+            if (now != null) {
+                now.session().jails().hostChanged();
+            }
+        }));
+        return new HostView(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
+                new HostAdminDialogs(admin, msg));
+    }
+
+    private static Tab tab(String id, String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+}

@@ -1,0 +1,50 @@
+package org.jaildesk.ui;
+
+import java.util.List;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.jaildesk.ui.common.Dialogs;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.jobs.JobRow;
+
+/** The question before the window closes while jobs run. */
+final class QuitQuestion {
+
+    private QuitQuestion() {
+    }
+
+    /**
+     * Closing the window while jobs run stops those on this machine and the demo host part-way (a create, a fetch):
+     * it asks first, naming them. Nothing running: no question.
+     */
+    static boolean quitDespite(Stage stage, Messages msg, List<JobRow> running) {
+        if (running.isEmpty()) {
+            return true;
+        }
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(stage);
+        d.setTitle(msg.get("quit.title"));
+        d.setHeaderText(msg.get("quit.header", running.size()));
+        d.getDialogPane().setId("quitDialog");
+        StringBuilder names = new StringBuilder();
+        for (JobRow j : running.subList(0, Math.min(5, running.size()))) {
+            names.append(names.length() == 0 ? "" : "\n").append(msg.get("quit.job", j.action(), j.target(), j.host()));
+        }
+        if (running.size() > 5) {
+            names.append("\n\u2026");
+        }
+        Label list = new Label(names.toString());
+        list.setId("quitJobs");
+        Label explain = new Label(msg.get("quit.explain"));
+        explain.setWrapText(true);
+        explain.setMaxWidth(460);
+        d.getDialogPane().setContent(new VBox(10, list, explain));
+        ButtonType quit = Dialogs.confirmButton(d, msg.get("quit.anyway"), "quitAnyway", true);
+        // Enter keeps the jobs: stopping them takes a click on the button that says so.
+        Dialogs.cancelByDefault(d, quit);
+        return d.showAndWait().filter(b -> b == quit).isPresent();
+    }
+}

@@ -1,0 +1,60 @@
+package org.jaildesk.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Window;
+
+/** The light or dark theme, kept in {@code ui-state.json}, on every window the app opens. */
+final class Theme {
+
+    private final UiState uiState;
+
+    Theme(UiState uiState) {
+        this.uiState = uiState;
+    }
+
+    /** Light or dark on every window the app opens (dialogs and consoles too), from one stylesheet. */
+    void applyToEveryWindow() {
+        String css = Theme.class.getResource("theme.css").toExternalForm();
+        ListChangeListener<Window> onWindow = c -> {
+            while (c.next()) {
+                for (Window w : c.getAddedSubList()) {
+                    styleWindow(w, css);
+                }
+            }
+        };
+        Window.getWindows().addListener(onWindow);
+        Window.getWindows().forEach(w -> styleWindow(w, css));
+    }
+
+    /** Styles the window's scene now and whichever scene it shows later. */
+    private void styleWindow(Window w, String css) {
+        style(w.getScene(), css);
+        w.sceneProperty().addListener((o, a, b) -> style(b, css));
+    }
+
+    private void style(Scene sc, String css) {
+        if (sc == null) {
+            return;
+        }
+        if (!sc.getStylesheets().contains(css)) {
+            sc.getStylesheets().add(css);
+        }
+        sc.getRoot().getStyleClass().remove("dark");
+        if (dark()) {
+            sc.getRoot().getStyleClass().add("dark");
+        }
+    }
+
+    boolean dark() {
+        return "dark".equals(uiState.setting("theme", "light"));
+    }
+
+    void setDark(boolean dark) {
+        uiState.putSetting("theme", dark ? "dark" : "light");
+        uiState.save();
+        // The windows are watched already: restyle their scenes, without watching them once more.
+        String css = Theme.class.getResource("theme.css").toExternalForm();
+        Window.getWindows().forEach(w -> style(w.getScene(), css));
+    }
+}

@@ -1,0 +1,36 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ui-state.json is a file people edit: what cannot be read is dropped part by part, the rest is kept. */
+class UiStateTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBadPartDoesNotCostTheRest() throws Exception {
+        Path file = dir.resolve("ui-state.json");
+        Files.writeString(file, "{\"layouts\":{\"demo\":{\"width\":\"wide\"},\"nas\":{\"width\":900,\"height\":600}},"
+                + "\"settings\":{\"theme\":\"dark\",\"refreshSeconds\":\"soon\",\"odd\":{\"nested\":1}}}");
+        UiState s = new UiState(file);
+        assertEquals(900, s.layout("nas").width);
+        assertTrue(Double.isNaN(s.layout("demo").width), "the unreadable layout is a fresh one");
+        assertEquals("dark", s.setting("theme", "light"));
+        assertEquals(30, s.intSetting("refreshSeconds", 30), "not a number: the default");
+        assertEquals("-", s.setting("odd", "-"));
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsIgnored() throws Exception {
+        Path file = dir.resolve("ui-state.json");
+        Files.writeString(file, "{\"settings\":{\"theme\":\"da");
+        assertEquals("light", new UiState(file).setting("theme", "light"));
+    }
+}
