@@ -1,9 +1,15 @@
 package org.jaildesk.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jaildesk.protocol.Protocol;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.SysadmCodec;
 
 /** Reads the arguments of one iocage request: required or optional strings, each validated on the way in. */
@@ -61,5 +67,39 @@ final class Args {
             throw new BadRequestException(problem.get());
         }
         return v;
+    }
+
+    /** A {@code props} argument: the API's space-separated string, or (ours) a JSON object for values with spaces. */
+    List<Validation.Assignment> props() throws BadRequestException {
+        JsonNode raw = raw("props");
+        List<Validation.Assignment> list = new ArrayList<>();
+        if (raw == null || raw.isNull()) {
+            return list;
+        }
+        if (raw.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = raw.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    throw new BadRequestException("props." + Validation.shown(e.getKey()) + " must be a string");
+                }
+                list.add(new Validation.Assignment(e.getKey(), e.getValue().asText()));
+            }
+        } else if (raw.isTextual()) {
+            try {
+                list = Validation.splitProps(raw.asText());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+        } else {
+            throw new BadRequestException("'props' must be a string or an object");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Validation.Assignment p : list) {
+            if (!seen.add(p.key())) {
+                throw new BadRequestException("props names " + p.key() + " twice");
+            }
+        }
+        return list;
     }
 }
