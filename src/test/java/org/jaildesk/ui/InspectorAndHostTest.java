@@ -80,6 +80,13 @@ class InspectorAndHostTest extends WindowTest {
         TextField priority = robot.lookup("#setting-priority").queryAs(TextField.class);
         robot.doubleClickOn(priority).write("42");
         page.waitFor(() -> !robot.lookup("#inspector-review").queryAs(Button.class).isDisabled());
+        // In the narrow inspector nothing ends in "…": the buttons keep their words, the legend wraps.
+        for (String id : java.util.List.of("#inspector-review", "#inspector-discard")) {
+            Button b = robot.lookup(id).queryAs(Button.class);
+            assertTrue(b.getWidth() >= b.prefWidth(-1) - 0.5, id + " is " + b.getWidth() + " of " + b.prefWidth(-1));
+        }
+        Label legend = robot.lookup("#inspector-legend").queryAs(Label.class);
+        assertTrue(legend.getHeight() >= legend.prefHeight(legend.getWidth()) - 0.5, "legend " + legend.getHeight());
         robot.clickOn("#inspector-review");
         page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isPresent());
         assertEquals("db01: priority  10 \u2192 42", robot.lookup("#settingsDiffText").queryAs(TextArea.class).getText().trim());

@@ -19,6 +19,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
@@ -55,8 +56,11 @@ public final class SettingsView extends VBox {
         reason.visibleProperty().bind(vm.readOnlyReason().isNotEmpty());
         reason.managedProperty().bind(reason.visibleProperty());
         Label legend = new Label(msg.get("settings.legend"));
+        legend.setId(id + "-legend");
         legend.getStyleClass().add("legend");
         legend.setWrapText(true);
+        // In the narrow inspector the legend takes two lines rather than end in "…".
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         sheet.setId(id + "-sheet");
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
@@ -80,7 +84,13 @@ public final class SettingsView extends VBox {
         pending.setId(id + "-pending");
         pending.textProperty().bind(Bindings.createStringBinding(() -> vm.edits().isEmpty() ? ""
                 : msg.get("settings.pending", vm.edits().size()), vm.edits()));
+        // The buttons keep their words whole (the inspector is narrow, German longer); the count wraps instead.
+        review.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        pending.setWrapText(true);
+        pending.setMinHeight(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(8, review, discard, pending);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(reason, legend, sheet, buttons);
         vm.settings().addListener((ListChangeListener<Setting>) c -> rebuild());
         vm.editable().addListener((o, a, b) -> rebuild());
