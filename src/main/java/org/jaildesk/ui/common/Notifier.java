@@ -140,7 +140,11 @@ public final class Notifier {
         if (e instanceof IocageClientException ice && ice.trouble() != null) {
             return messages.get(ice.trouble().key(), ice.troubleArgs().toArray());
         }
-        String said = String.valueOf(e.getMessage());
+        return explained(messages, String.valueOf(e.getMessage()));
+    }
+
+    /** The host's or iocage's words, with what to do where JailDesk knows it (iocage not run as root). */
+    public static String explained(Messages messages, String said) {
         return needsRoot(said) ? said + " \u2014 " + messages.get("hint.root") : said;
     }
 

@@ -72,7 +72,7 @@ public final class JobsViewModel {
                         row.addLines(output);
                         boolean cancelled = !ok && message != null && message.startsWith("cancelled");
                         row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
-                        row.result.set(message == null ? "" : message);
+                        row.result.set(message == null ? "" : ok ? message : org.jaildesk.ui.common.Notifier.explained(msg, message));
                         row.progress.set(1);
                         row.duration.set(Duration.between(row.started, Instant.now()));
                         announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", row.action, row.target, hostName));

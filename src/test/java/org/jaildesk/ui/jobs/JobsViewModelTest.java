@@ -74,4 +74,17 @@ class JobsViewModelTest {
         assertEquals("line 1001", kept.get(0));
         assertEquals("last", kept.get(kept.size() - 1));
     }
+
+    /** A job that failed because iocage was not run as root says where to change that, as the notice does. */
+    @Test
+    void aJobRefusedForWantOfRootSaysWhatToDo() {
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        vm.sinkFor("this machine").started("startjail", "web", null)
+                .finished(false, "You need to have root privileges to run iocage!", List.of());
+        String result = vm.jobs().get(0).result().get();
+        assertTrue(result.startsWith("You need to have root privileges to run iocage! \u2014 iocage did not run as root."), result);
+        assertTrue(result.contains("Host \u25b8 Run iocage on this machine"), result);
+        vm.sinkFor("this machine").started("startjail", "db", null).finished(false, "jail db is not running", List.of());
+        assertEquals("jail db is not running", vm.jobs().get(0).result().get(), "other failures as the host said them");
+    }
 }
