@@ -31,10 +31,9 @@ class InspectorAndHostTest extends WindowTest {
 
     /** Types into the sheet's own search box, so that only matching properties are shown (and in view). */
     private void search(FxRobot robot, String text) {
-        Node box = robot.from(robot.lookup("#inspector-sheet").queryAs(Node.class))
-                .lookup((Node n) -> n instanceof TextField t && t.getPromptText() != null && t.getPromptText().contains("earch"))
-                .query();
-        robot.clickOn(box).write(text);
+        // Worded by JailDesk, so in the window's language (ControlsFX's own box said "Search" in German too).
+        assertEquals("Find a setting", robot.lookup("#inspector-search").queryAs(TextField.class).getPromptText());
+        robot.clickOn("#inspector-search").write(text);
         page.waitFor(() -> robot.lookup("#setting-" + text).tryQuery().isPresent());
     }
 

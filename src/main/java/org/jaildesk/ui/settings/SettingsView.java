@@ -64,7 +64,13 @@ public final class SettingsView extends VBox {
         sheet.setId(id + "-sheet");
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(true);
+        // Our own search field: the sheet's is worded by ControlsFX, in English only ("Search" in the German window).
+        sheet.setSearchBoxVisible(false);
+        TextField filter = new TextField();
+        filter.setId(id + "-search");
+        filter.setPromptText(msg.get("settings.search"));
+        filter.setAccessibleText(msg.get("settings.search"));
+        sheet.titleFilter().bind(filter.textProperty());
         sheet.setCategoryComparator(java.util.Comparator.comparingInt(this::categoryOrder));
         sheet.setPropertyEditorFactory(item -> editor((SettingItem) item));
         VBox.setVgrow(sheet, Priority.ALWAYS);
@@ -91,7 +97,7 @@ public final class SettingsView extends VBox {
         pending.setMinHeight(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(8, review, discard, pending);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(reason, legend, sheet, buttons);
+        getChildren().addAll(reason, legend, filter, sheet, buttons);
         vm.settings().addListener((ListChangeListener<Setting>) c -> rebuild());
         vm.editable().addListener((o, a, b) -> rebuild());
     }
