@@ -50,6 +50,9 @@ public final class AppContext {
     public MainWindow start(Stage stage) {
         UiState uiState = new UiState(configDir.resolve("ui-state.json"));
         Messages msg = new Messages(Locale.forLanguageTag(uiState.setting("language", Locale.getDefault().getLanguage())));
+        // JavaFX words its own buttons and menus (Cancel, OK, Copy, Paste) in the default locale: make that the
+        // window's language, or a German window on an English system has English buttons.
+        Locale.setDefault(msg.shown());
         Notifier notifier = new Notifier(msg);
         org.jaildesk.ui.jobs.JobsViewModel jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg,
                 configDir.resolve("jobs.json"), text -> notify(stage, text));

@@ -195,4 +195,26 @@ class RemoteHostWindowTest {
         waitFor(() -> robot.lookup("#jobCancel").queryButton().isDisabled());
         assertTrue(robot.lookup("#jobOutput").queryAs(javafx.scene.control.TextArea.class).getText().startsWith("Fetching: 13.4-RELEASE"));
     }
+
+    /** JavaFX's own words (Cancel, OK) follow the window's language, not the system's. */
+    @Test
+    void aGermanWindowHasGermanButtonsOnAnEnglishSystem(FxRobot robot) throws Exception {
+        java.util.Locale system = java.util.Locale.getDefault();
+        Path config = dir.resolve("config-de");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("ui-state.json"), "{\"settings\":{\"language\":\"de\"}}");
+        try {
+            java.util.Locale.setDefault(java.util.Locale.US);
+            AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
+            WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+            robot.clickOn("#addHost");
+            waitFor(() -> robot.lookup("#hostUrl").tryQuery().isPresent());
+            javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) robot.lookup("#hostUrl").query().getScene().getRoot();
+            javafx.scene.control.Button cancel = (javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL);
+            assertEquals("Abbrechen", cancel.getText());
+            robot.interact(cancel::fire);
+        } finally {
+            java.util.Locale.setDefault(system);
+        }
+    }
 }

@@ -151,4 +151,22 @@ class MessagesTest {
             assertEquals(enArgs, deArgs, "placeholders of " + k);
         }
     }
+
+    /** English chosen on a German system is English: the system's language is no fallback for a missing bundle. */
+    @Test
+    void theChosenLanguageWinsOverTheSystemsOne() {
+        java.util.Locale system = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            Messages en = new Messages(java.util.Locale.ENGLISH);
+            assertEquals("File", en.get("menu.file"));
+            assertEquals(java.util.Locale.ENGLISH, en.shown());
+            assertEquals("Datei", new Messages(java.util.Locale.GERMAN).get("menu.file"));
+            assertEquals("de", new Messages(java.util.Locale.GERMANY).shown().getLanguage());
+            // A language without a translation is shown in English, and said to be.
+            assertEquals(java.util.Locale.ENGLISH, new Messages(java.util.Locale.FRENCH).shown());
+        } finally {
+            java.util.Locale.setDefault(system);
+        }
+    }
 }

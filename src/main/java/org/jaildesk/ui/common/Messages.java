@@ -14,11 +14,19 @@ public final class Messages {
 
     public Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        // No fallback to the system's language: on a German system, English chosen must give English (the base
+        // bundle), not German.
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
     }
 
     public Locale locale() {
         return locale;
+    }
+
+    /** The language the texts are in: the one asked for where there is a translation, English otherwise. */
+    public Locale shown() {
+        return bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : bundle.getLocale();
     }
 
     public String get(String key, Object... args) {
