@@ -55,7 +55,7 @@ public final class AppContext {
         Locale.setDefault(msg.shown());
         Notifier notifier = new Notifier(msg);
         org.jaildesk.ui.jobs.JobsViewModel jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg,
-                configDir.resolve("jobs.json"), text -> notify(stage, text));
+                configDir.resolve("jobs.json"), text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))));
         if (connector != null) {
             connector.closeAll();
         }
@@ -81,10 +81,12 @@ public final class AppContext {
     }
 
     /** A finished job: a small desktop notification, never a modal dialog. */
-    private static void notify(Stage owner, String text) {
+    private static void notify(Stage owner, String text, boolean dark) {
         try {
-            org.controlsfx.control.Notifications.create().title("JailDesk").text(text).owner(owner)
-                    .hideAfter(javafx.util.Duration.seconds(4)).showInformation();
+            org.controlsfx.control.Notifications n = org.controlsfx.control.Notifications.create().title("JailDesk").text(text)
+                    .owner(owner).hideAfter(javafx.util.Duration.seconds(4));
+            // Dark like the window: the light popup under the dark theme's text colours was unreadable.
+            (dark ? n.darkStyle() : n).showInformation();
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger(AppContext.class.getName()).fine("notification: " + e);
         }
