@@ -156,9 +156,20 @@ public final class MainWindow {
         }
         stage.setMaximized(layout.maximized);
         stage.setScene(scene);
-        for (int size : new int[] {16, 32, 64, 128, 256}) {
-            stage.getIcons().add(new javafx.scene.image.Image(MainWindow.class.getResource("icons/jaildesk-" + size + ".png").toExternalForm()));
-        }
+        // setAll: after a language switch the same stage gets a new window, which would add its icons again.
+        stage.getIcons().setAll(java.util.stream.IntStream.of(16, 32, 64, 128, 256).mapToObj(size -> new javafx.scene.image.Image(
+                MainWindow.class.getResource("icons/jaildesk-" + size + ".png").toExternalForm())).toList());
+        // A language switch gives the stage a new window's scene: this one then stops its timer and its theme's
+        // listener, which would otherwise go on for the rest of the session.
+        stage.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != scene) {
+                    stage.sceneProperty().removeListener(this);
+                    retire();
+                }
+            }
+        });
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         hosts.selected().addListener((o, a, b) -> switchTo(a, b));
@@ -179,6 +190,18 @@ public final class MainWindow {
 
     public Scene scene() {
         return stage.getScene();
+    }
+
+    private void retire() {
+        if (background != null) {
+            background.stop();
+        }
+        theme.close();
+    }
+
+    /** For tests: whether this window's background refresh timer runs. */
+    boolean backgroundRunning() {
+        return background != null && background.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     // ---- actions ----------------------------------------------------------------------------------------------

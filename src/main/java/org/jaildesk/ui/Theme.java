@@ -8,6 +8,7 @@ import javafx.stage.Window;
 final class Theme {
 
     private final UiState uiState;
+    private ListChangeListener<Window> onWindow;
 
     Theme(UiState uiState) {
         this.uiState = uiState;
@@ -16,7 +17,7 @@ final class Theme {
     /** Light or dark on every window the app opens (dialogs and consoles too), from one stylesheet. */
     void applyToEveryWindow() {
         String css = Theme.class.getResource("theme.css").toExternalForm();
-        ListChangeListener<Window> onWindow = c -> {
+        onWindow = c -> {
             while (c.next()) {
                 for (Window w : c.getAddedSubList()) {
                     styleWindow(w, css);
@@ -56,5 +57,13 @@ final class Theme {
         // The windows are watched already: restyle their scenes, without watching them once more.
         String css = Theme.class.getResource("theme.css").toExternalForm();
         Window.getWindows().forEach(w -> style(w.getScene(), css));
+    }
+
+    /** Stops styling new windows (this theme's window was replaced by a new one). */
+    void close() {
+        if (onWindow != null) {
+            Window.getWindows().removeListener(onWindow);
+            onWindow = null;
+        }
     }
 }

@@ -182,8 +182,14 @@ class EverydayFeaturesTest extends WindowTest {
         assertTrue(!stage.getScene().getRoot().getStyleClass().contains("dark"));
         robot.clickOn("View").clickOn("Dark theme");
         page.waitFor(() -> stage.getScene().getRoot().getStyleClass().contains("dark"));
+        MainWindow english = page.window;
+        assertTrue(english.backgroundRunning());
         robot.clickOn("View").clickOn("Language").clickOn("Deutsch");
         page.waitFor(() -> robot.lookup("#tb-start").tryQuery().map(n -> ((Button) n).getText().equals("Starten")).orElse(false));
+        // The English window that was replaced stops its background refresh; the new one has its own. One set of icons.
+        assertFalse(english.backgroundRunning());
+        assertTrue(page.window.backgroundRunning());
+        assertEquals(5, stage.getIcons().size());
         page.waitFor(() -> page.rows().size() == 12);
         assertTrue(stage.getScene().getRoot().getStyleClass().contains("dark"), "the theme stays");
         assertEquals("JailDesk \u2014 Demo host (simulated)", stage.getTitle());
