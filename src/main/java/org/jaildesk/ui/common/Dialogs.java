@@ -68,16 +68,16 @@ public final class Dialogs {
         return l;
     }
 
-    /**
-     * Adds the confirming button, with the id tests find it by, and Cancel. {@code cancelFirst} for actions that
-     * destroy or take something away.
-     */
     /** Makes Cancel the dialog's default button: Enter never confirms {@code confirm} (trusting, stopping jobs). */
     public static void cancelByDefault(Dialog<ButtonType> d, ButtonType confirm) {
         ((javafx.scene.control.Button) d.getDialogPane().lookupButton(confirm)).setDefaultButton(false);
         ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
     }
 
+    /**
+     * Adds the confirming button, with the id tests find it by, and Cancel. {@code cancelFirst} for actions that
+     * destroy or take something away.
+     */
     public static ButtonType confirmButton(Dialog<ButtonType> d, String text, String id, boolean cancelFirst) {
         ButtonType ok = new ButtonType(text, ButtonBar.ButtonData.OK_DONE);
         if (cancelFirst) {
