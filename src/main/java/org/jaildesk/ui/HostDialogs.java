@@ -50,6 +50,7 @@ final class HostDialogs {
         error.textProperty().bind(Bindings.createStringBinding(() -> checkUrl(url.getText())
                 .orElse(user.getText().isBlank() ? msg.get("host.needUser") : ""), url.textProperty(), user.textProperty()));
         d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
+        Dialogs.focusWhenShown(d, name);
         return d.showAndWait().filter(b -> b == save).map(b -> new String[] {name.getText().trim(), url.getText().trim(), user.getText().trim()});
     }
 
@@ -75,7 +76,7 @@ final class HostDialogs {
         field.setId("passwordField");
         d.getDialogPane().setContent(new VBox(8, field));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        javafx.application.Platform.runLater(field::requestFocus);
+        Dialogs.focusWhenShown(d, field);
         Optional<ButtonType> b = d.showAndWait();
         char[] pw = b.filter(x -> x == ButtonType.OK).map(x -> field.getText().toCharArray()).orElse(null);
         field.clear();

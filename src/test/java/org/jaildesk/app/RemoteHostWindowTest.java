@@ -88,6 +88,7 @@ class RemoteHostWindowTest {
     private void addHost(FxRobot robot) throws Exception {
         robot.clickOn("#addHost");
         waitFor(() -> robot.lookup("#hostUrl").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#hostName").query().isFocused());
         robot.clickOn("#hostName").write("nas");
         robot.interact(() -> robot.lookup("#hostUrl").queryAs(javafx.scene.control.TextField.class)
                 .setText("wss://127.0.0.1:" + server.wsPort()));

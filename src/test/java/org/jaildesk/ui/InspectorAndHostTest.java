@@ -159,6 +159,7 @@ class InspectorAndHostTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
         assertEquals("template tmpl-web, used by: web02", robot.lookup("#cleanPreview").queryAs(TextArea.class).getText());
         Button ok = robot.lookup("#cleanOk").queryAs(Button.class);
+        page.waitFor(() -> robot.lookup("#cleanConfirm").query().isFocused());
         robot.clickOn("#cleanConfirm").write("template");
         assertTrue(ok.isDisabled());
         robot.write("s");

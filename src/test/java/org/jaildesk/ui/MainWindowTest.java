@@ -65,6 +65,8 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isPresent());
         Button ok = robot.lookup("#destroyOk").queryAs(Button.class);
         assertTrue(ok.isDisabled());
+        // The keyboard is in the name field when the dialog opens: typing needs no click first.
+        page.waitFor(() -> robot.lookup("#destroyConfirm").query().isFocused());
         robot.clickOn("#destroyConfirm").write("db0");
         assertTrue(ok.isDisabled(), "a partial name does not enable it");
         robot.write("1");
@@ -266,5 +268,20 @@ class MainWindowTest extends WindowTest {
                 .flatMap(m -> m.getItems().stream()).filter(i -> "menu-refreshEvery".equals(i.getId())).findFirst().orElseThrow();
         var thirty = ((javafx.scene.control.Menu) every).getItems().stream().filter(i -> "menu-refresh-30".equals(i.getId())).findFirst().orElseThrow();
         assertTrue(((javafx.scene.control.RadioMenuItem) thirty).isSelected(), "the default interval is the one chosen");
+    }
+
+    /** The clone dialog opens with the keyboard in its name, the suggestion selected: typing replaces it. */
+    @Test
+    void cloneOpensReadyToTypeTheNewName(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.clickOn("#tb-clone");
+        page.waitFor(() -> robot.lookup("#cloneName").tryQuery().isPresent()
+                && robot.lookup("#cloneName").query().isFocused());
+        javafx.scene.control.TextField name = robot.lookup("#cloneName").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("mail-clone", name.getSelectedText());
+        robot.interact(() -> name.replaceSelection("mail2"));
+        robot.clickOn("#cloneOk");
+        page.waitFor(() -> page.has("mail2"));
     }
 }

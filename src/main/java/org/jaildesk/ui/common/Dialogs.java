@@ -25,6 +25,17 @@ public final class Dialogs {
         return d;
     }
 
+    /**
+     * Puts the keyboard in {@code field} when the dialog opens, its text selected: what one types goes there (a
+     * suggested name is replaced), not to a button nobody sees has the focus.
+     */
+    public static void focusWhenShown(Dialog<?> d, javafx.scene.control.TextInputControl field) {
+        d.setOnShown(e -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+    }
+
     /** The grid of label/field rows a form dialog lays out. */
     public static GridPane form() {
         GridPane g = new GridPane();

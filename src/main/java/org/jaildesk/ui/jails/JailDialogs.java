@@ -87,7 +87,7 @@ public final class JailDialogs {
             }
             return b;
         });
-        Platform.runLater(name::requestFocus);
+        Dialogs.focusWhenShown(d, name);
         return d;
     }
 
@@ -113,6 +113,7 @@ public final class JailDialogs {
             }
             return b;
         });
+        Dialogs.focusWhenShown(d, name);
         return d;
     }
 
@@ -150,6 +151,7 @@ public final class JailDialogs {
             }
             return b;
         });
+        Dialogs.focusWhenShown(d, typed);
         return d;
     }
 

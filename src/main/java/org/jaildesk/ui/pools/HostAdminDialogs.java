@@ -58,7 +58,7 @@ public final class HostAdminDialogs {
         explain.setWrapText(true);
         explain.setMaxWidth(460);
         d.getDialogPane().setContent(box(explain, name, error));
-        d.setOnShown(e -> name.requestFocus());
+        Dialogs.focusWhenShown(d, name);
         ButtonType ok = Dialogs.confirmButton(d, okText, okId, false);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(
                 name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
@@ -109,6 +109,7 @@ public final class HostAdminDialogs {
         ButtonType ok = Dialogs.confirmButton(d, action, "cleanOk", true);
         d.getDialogPane().lookupButton(ok).getStyleClass().add("danger");
         d.getDialogPane().lookupButton(ok).disableProperty().bind(typed.textProperty().isNotEqualTo(p.word()));
+        Dialogs.focusWhenShown(d, typed);
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.clean(p.kind(), typed.getText());
