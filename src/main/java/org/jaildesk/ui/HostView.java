@@ -110,6 +110,33 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 new HostAdminDialogs(admin, msg));
     }
 
+    /**
+     * On a host where every jail's id is its name (Python iocage), the "UUID / name" column repeats the Name column:
+     * it starts hidden there, once the first listing shows it. The column menu shows it again; the layout keeps
+     * the choice. Legacy iocage's UUIDs keep it shown.
+     */
+    void hideRepeatedIdsWhenListed() {
+        JailsViewModel vm = session.jails();
+        Runnable decide = () -> {
+            if (!vm.jails().isEmpty() && vm.jails().stream().allMatch(j -> j.id().equals(j.tag()))) {
+                table.getColumns().stream().filter(c -> "col-id".equals(c.getId())).forEach(c -> c.setVisible(false));
+            }
+        };
+        if (vm.loaded().get()) {
+            decide.run();
+            return;
+        }
+        vm.loaded().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    vm.loaded().removeListener(this);
+                    decide.run();
+                }
+            }
+        });
+    }
+
     private static Tab tab(String id, String title, javafx.scene.Node content) {
         Tab t = new Tab(title, content);
         t.setId(id);

@@ -485,7 +485,11 @@ public final class MainWindow {
         staleLabel.setText(msg.get("status.stale"));
         staleLabel.visibleProperty().bind(v.session().jails().stale());
         poolLabel.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", v.admin().pool().get()), v.admin().pool()));
-        WindowPlacement.applyLayout(v.table(), uiState.layout(host.id()));
+        UiState.Layout layout = uiState.layout(host.id());
+        WindowPlacement.applyLayout(v.table(), layout);
+        if (layout.columns.isEmpty()) {
+            v.hideRepeatedIdsWhenListed(); // a host seen for the first time; after that its layout says
+        }
         Platform.runLater(v.table()::requestFocus);
         if (!v.session().jails().loaded().get()) {
             refresh();

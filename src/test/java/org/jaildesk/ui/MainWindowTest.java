@@ -284,4 +284,27 @@ class MainWindowTest extends WindowTest {
         robot.clickOn("#cloneOk");
         page.waitFor(() -> page.has("mail2"));
     }
+
+    /** Python iocage's ids are the names: the "UUID / name" column would repeat Name, so it starts hidden, and stays so. */
+    @Test
+    void theIdColumnStartsHiddenWhereItRepeatsTheName(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.control.TableColumn<?, ?> id = page.table().getColumns().stream()
+                .filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow();
+        page.waitFor(() -> !id.isVisible());
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        String saved = Files.readString(config.resolve("ui-state.json"));
+        assertTrue(saved.contains("\"hidden\" : [ \"col-id\" ]"), saved);
+    }
+
+    /** Legacy iocage names its jails by UUID: the column says something there and stays shown. */
+    @Test
+    void theIdColumnStaysWhereIdsAreUuids(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.LEGACY);
+        javafx.scene.control.TableColumn<?, ?> id = page.table().getColumns().stream()
+                .filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(id.isVisible());
+        assertTrue(page.rows().stream().anyMatch(j -> !j.id().equals(j.tag())), "legacy ids are UUIDs");
+    }
 }
