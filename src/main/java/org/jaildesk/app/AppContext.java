@@ -54,6 +54,8 @@ public final class AppContext {
         // window's language, or a German window on an English system has English buttons.
         Locale.setDefault(msg.shown());
         Notifier notifier = new Notifier(msg);
+        // A language switch reads the history again: what the previous window still had to write comes first.
+        flushHistory();
         org.jaildesk.ui.jobs.JobsViewModel jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg,
                 configDir.resolve("jobs.json"), text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))));
         if (connector != null) {
@@ -65,9 +67,27 @@ public final class AppContext {
         HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), new HostStore(configDir.resolve("hosts.json")), connector,
                 host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
         window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage));
+        history = jobs;
         window[0].show();
         stage.setOnHidden(e -> connector.closeAll());
         return window[0];
+    }
+
+    private volatile org.jaildesk.ui.jobs.JobsViewModel history;
+
+    /** Waits (up to 5 s) until the job history the window asked to write is on disk. */
+    void flushHistory() {
+        org.jaildesk.ui.jobs.JobsViewModel h = history;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.flush().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            java.util.logging.Logger.getLogger(AppContext.class.getName()).warning("the job history may not be saved: " + e);
+        }
     }
 
     /** The saved way of running this machine's iocage; anything unknown (a hand-edited file) means directly. */
@@ -106,6 +126,7 @@ public final class AppContext {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ctx.flushHistory();
         Platform.exit();
         return 0;
     }

@@ -41,6 +41,7 @@ class EverydayFeaturesTest extends WindowTest {
         assertEquals(JobRow.State.DONE, job.state().get());
         assertTrue(job.output().stream().anyMatch(l -> l.startsWith("Downloading: base.txz")), job.output().toString());
         page.waitFor(() -> page.has("fresh"));
+        page.jobs.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
         JobsViewModel reloaded = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), config.resolve("jobs.json"), m -> { });
         assertEquals("createjail", reloaded.jobs().get(0).action(), "the history survives a restart");
         assertTrue(Files.readString(config.resolve("jobs.json")).contains("fresh"));

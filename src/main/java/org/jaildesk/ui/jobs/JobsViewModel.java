@@ -36,13 +36,29 @@ public final class JobsViewModel {
     private final Path file;
     private final Consumer<String> announce;
     private final ObjectMapper json = new ObjectMapper();
+    /**
+     * Writes the history off the FX thread, one write at a time, in order: with 300 jobs of 200 lines it is megabytes,
+     * and a stutter after every job that ends would be seen. A thread that idles ends.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor writer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 10,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "jobs-history-writer");
+                t.setDaemon(true);
+                return t;
+            });
 
     public JobsViewModel(Executor fx, Messages msg, Path file, Consumer<String> announce) {
         this.fx = fx;
         this.msg = msg;
         this.file = file;
         this.announce = announce;
+        writer.allowCoreThreadTimeOut(true);
         load();
+    }
+
+    /** Completes when every history write asked for so far is on disk (at exit, and for tests). */
+    public java.util.concurrent.CompletableFuture<Void> flush() {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> { }, writer);
     }
 
     public ObservableList<JobRow> jobs() {
@@ -135,13 +151,16 @@ public final class JobsViewModel {
                         r.result.get(), List.copyOf(r.output.size() > 200 ? r.output.subList(r.output.size() - 200, r.output.size()) : r.output)));
             }
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            json.writeValue(tmp.toFile(), out);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (Exception e) {
-            LOG.warning("cannot save the job history " + file + ": " + e.getMessage());
-        }
+        // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.
+        writer.execute(() -> {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                json.writeValue(tmp.toFile(), out);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (Exception e) {
+                LOG.warning("cannot save the job history " + file + ": " + e.getMessage());
+            }
+        });
     }
 }

@@ -87,4 +87,27 @@ class JobsViewModelTest {
         vm.sinkFor("this machine").started("startjail", "db", null).finished(false, "jail db is not running", List.of());
         assertEquals("jail db is not running", vm.jobs().get(0).result().get(), "other failures as the host said them");
     }
+
+    /**
+     * The history is written off the FX thread: a write that cannot finish (here a named pipe nobody reads, which
+     * blocks whoever opens it) does not hold up the thread that finished the job.
+     */
+    @org.junit.jupiter.api.Test
+    void theHistoryIsWrittenOffTheFxThread(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("jobs.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("jobs.json.tmp").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        JobSink.Job job = vm.sinkFor("nas").started("startjail", "web", null);
+        java.util.concurrent.CompletableFuture<Void> finished = java.util.concurrent.CompletableFuture.runAsync(
+                () -> job.finished(true, "", List.of()));
+        finished.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(JobRow.State.DONE, vm.jobs().get(0).state().get(), "the job ended at once");
+        assertFalse(vm.flush().isDone(), "its history is still being written");
+        // Let the writer go: read the pipe it waits on.
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(dir.resolve("jobs.json.tmp"))) {
+            in.readAllBytes();
+        }
+        vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }
