@@ -471,6 +471,18 @@ class ServerWebSocketTest {
             JsonNode r = replyTo(c, "x");
             assertEquals("400", r.at("/args/code").asText(), r.toString());
         }
+        // Ids that look like commands, options or log lines are only ids: nothing of them runs, and the audit line
+        // stays one line.
+        for (String id : List.of("-f", "a;b", "$(touch x)", "line\\nbreak", "x".repeat(100_000))) {
+            c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"y\",\"args\":{\"action\":\"cancel\",\"id\":"
+                    + JSON.writeValueAsString(id.replace("\\n", "\n")) + "}}");
+            JsonNode r = replyTo(c, "y");
+            assertTrue(r.at("/args/cancel/error").asText().startsWith("no change with id '"), r.toString().substring(0, Math.min(300, r.toString().length())));
+        }
+        String audit = java.nio.file.Files.readString(fx.server.auditFile());
+        assertEquals(5, audit.lines().filter(l -> l.contains("action=cancel")).count(), audit.substring(0, Math.min(2000, audit.length())));
+        assertTrue(audit.lines().allMatch(l -> l.length() < 400), "audit lines are clipped");
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("x")), "nothing ran");
     }
 
     /** The desktop's way: a remote job offers Cancel where the server can stop it, and Cancel stops it. */
