@@ -159,7 +159,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
                 return mine;
             }
         }
-        return joined.thenApply(r -> readdressed(r, request));
+        return joined.thenApply(r -> Reply.readdressed(r, request));
     }
 
     /**
@@ -171,14 +171,6 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
             changeOpen.set(false);
             changesEnded.incrementAndGet();
         }
-    }
-
-    private static Reply readdressed(Reply r, Request to) {
-        if (r instanceof Response ok) {
-            return Response.to(to, ok.args());
-        }
-        ErrorReply e = (ErrorReply) r;
-        return new ErrorReply(to.id(), e.code(), e.message());
     }
 
     /** The checks that need no iocage: namespace, name, args shape, action. */

@@ -218,7 +218,7 @@ final class Gate {
         boolean mutating = Protocol.changesHost(action, r.args());
         // The host sees this connection's ids only (see Session.requestPrefix); the reply goes back under the id sent.
         CompletableFuture<Reply> reply = r.id().isEmpty() ? host.handle(r)
-                : host.handle(r.withId(s.requestPrefix + r.id())).thenApply(rep -> withId(rep, r.id()));
+                : host.handle(r.withId(s.requestPrefix + r.id())).thenApply(rep -> Reply.readdressed(rep, r));
         if (!mutating) {
             return reply;
         }
@@ -227,14 +227,6 @@ final class Gate {
         return reply.whenComplete((rep, err) -> audit.record(s.user, s.address, action, target, resultOf(rep, err, action)));
     }
 
-
-    private static Reply withId(Reply rep, String id) {
-        if (rep instanceof Response ok) {
-            return new Response(ok.namespace(), ok.name(), id, ok.args());
-        }
-        ErrorReply e = (ErrorReply) rep;
-        return new ErrorReply(id, e.code(), e.message());
-    }
 
     /** Stops a change this connection sent and the host still runs; audited, as it undoes what a user asked for. */
     private Reply cancel(Session s, Request r) {
