@@ -194,10 +194,13 @@ public final class WebSocketTransport implements Transport {
     /** Asks {@code rpc/query}; our server lists its extensions under {@code jaildesk}, the original server none. */
     @Override
     public CompletableFuture<Set<String>> extensions() {
-        return send(new Request(Protocol.RPC, "query", "q", codec.mapper().createObjectNode())).thenApply(r -> {
-            Set<String> out = advertised(r);
-            advertised = out;
-            return out;
+        if (closed) {
+            return CompletableFuture.failedFuture(trouble(Trouble.CLOSED, null, hostPort()));
+        }
+        // Asked once per connection, at login (canCancel needs it); asked again only if that failed.
+        return connection().thenCompose(c -> {
+            CompletableFuture<Set<String>> known = c.extensions;
+            return known != null && !known.isCompletedExceptionally() ? known : c.askExtensions();
         });
     }
 
@@ -292,8 +295,7 @@ public final class WebSocketTransport implements Transport {
                     }
                 }
                 c.subscribe();
-                c.request(new Request(Protocol.RPC, "query", "q-" + ids.incrementAndGet(), codec.mapper().createObjectNode()))
-                        .thenAccept(r -> advertised = advertised(r));
+                c.askExtensions();
             } catch (IocageClientException e) {
                 c.close();
                 throw e;
@@ -512,6 +514,8 @@ public final class WebSocketTransport implements Transport {
 
         /** Closed because a message from the host was larger than the limit. */
         volatile boolean tooBig;
+        /** What the host on this connection advertises ({@code rpc/query}), once asked. */
+        volatile CompletableFuture<Set<String>> extensions;
 
         Connection() {
             super(options.url(), new Draft_6455(List.of(), replyLimit));
@@ -543,6 +547,17 @@ public final class WebSocketTransport implements Transport {
                 }
             }
             return f;
+        }
+
+        CompletableFuture<Set<String>> askExtensions() {
+            CompletableFuture<Set<String>> asked = request(new Request(Protocol.RPC, "query", "q-" + ids.incrementAndGet(),
+                    codec.mapper().createObjectNode())).thenApply(r -> {
+                        Set<String> out = advertised(r);
+                        advertised = out;
+                        return out;
+                    });
+            extensions = asked;
+            return asked;
         }
 
         void subscribe() {
