@@ -94,9 +94,7 @@ final class HostDialogs {
         fp.setEditable(false);
         fp.setWrapText(true);
         fp.setPrefRowCount(3);
-        Label explain = new Label(msg.get(e.changed() ? "cert.changedExplain" : "cert.explain"));
-        explain.setWrapText(true);
-        explain.setMaxWidth(460);
+        Label explain = Dialogs.explanation(msg.get(e.changed() ? "cert.changedExplain" : "cert.explain"));
         d.getDialogPane().setContent(new VBox(10, explain, fp));
         ButtonType accept = Dialogs.confirmButton(d, msg.get("cert.accept"), "certAccept", true);
         // Trusting a certificate takes a click after comparing, never a reflexive Enter.

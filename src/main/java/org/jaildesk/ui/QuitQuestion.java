@@ -38,9 +38,7 @@ final class QuitQuestion {
         }
         Label list = new Label(names.toString());
         list.setId("quitJobs");
-        Label explain = new Label(msg.get("quit.explain"));
-        explain.setWrapText(true);
-        explain.setMaxWidth(460);
+        Label explain = Dialogs.explanation(msg.get("quit.explain"));
         d.getDialogPane().setContent(new VBox(10, list, explain));
         ButtonType quit = Dialogs.confirmButton(d, msg.get("quit.anyway"), "quitAnyway", true);
         // Enter keeps the jobs: stopping them takes a click on the button that says so.

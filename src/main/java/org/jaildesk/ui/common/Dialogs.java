@@ -36,6 +36,14 @@ public final class Dialogs {
         });
     }
 
+    /** A dialog's explaining paragraph: wrapped at a width a reader's eye can follow. */
+    public static Label explanation(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(460);
+        return l;
+    }
+
     /** The grid of label/field rows a form dialog lays out. */
     public static GridPane form() {
         GridPane g = new GridPane();

@@ -54,9 +54,7 @@ public final class HostAdminDialogs {
         Label error = Dialogs.errorLabel(field.errorId());
         error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
                 : field.problem().apply(name.getText()), name.textProperty()));
-        Label explain = new Label(explanation);
-        explain.setWrapText(true);
-        explain.setMaxWidth(460);
+        Label explain = Dialogs.explanation(explanation);
         d.getDialogPane().setContent(box(explain, name, error));
         Dialogs.focusWhenShown(d, name);
         ButtonType ok = Dialogs.confirmButton(d, okText, okId, false);
@@ -73,9 +71,7 @@ public final class HostAdminDialogs {
 
     public Dialog<ButtonType> deactivate(Window owner, String pool) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "deactivateDialog", msg.get("pool.deactivateTitle", pool));
-        Label explain = new Label(msg.get("pool.deactivateExplain", pool));
-        explain.setWrapText(true);
-        explain.setMaxWidth(460);
+        Label explain = Dialogs.explanation(msg.get("pool.deactivateExplain", pool));
         d.getDialogPane().setContent(box(explain));
         ButtonType ok = Dialogs.confirmButton(d, msg.get("pool.deactivateOk"), "deactivateOk", true);
         d.setResultConverter(b -> {
