@@ -127,7 +127,12 @@ public final class ProcessRunner implements CommandRunner {
         awaitQuietly(errDone);
         int code = finished ? process.exitValue() : -1;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new CommandResult(code, out.text(), err.text(), !finished, out.truncated || err.truncated, elapsed);
+        // Standard output is decoded only if someone asks (a listing read as it arrived never is), as it is now: a
+        // reader given up on above may still be adding to it.
+        KeptBytes stdout = out.kept;
+        int stdoutSize = stdout.size();
+        return new CommandResult(code, () -> stdout.text(stdoutSize), err.kept.text(err.kept.size()), !finished,
+                out.truncated || err.truncated, elapsed);
     }
 
     private static void killTree(Process process) {
@@ -159,7 +164,7 @@ public final class ProcessRunner implements CommandRunner {
         private final int cap;
         private final Consumer<String> lines;
         private OutputSink sink;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final KeptBytes kept = new KeptBytes();
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private volatile boolean truncated;
 
@@ -174,13 +179,10 @@ public final class ProcessRunner implements CommandRunner {
             try (in) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    int keep;
-                    synchronized (this) {
-                        keep = Math.max(0, Math.min(cap - kept.size(), n));
-                        kept.write(buf, 0, keep);
-                        if (n > keep) {
-                            truncated = true;
-                        }
+                    int keep = Math.max(0, Math.min(cap - kept.size(), n));
+                    kept.add(buf, 0, keep);
+                    if (n > keep) {
+                        truncated = true;
                     }
                     if (keep > 0) {
                         hand(buf, keep);
@@ -248,10 +250,6 @@ public final class ProcessRunner implements CommandRunner {
                     LOG.warning("a progress listener failed: " + e);
                 }
             }
-        }
-
-        synchronized String text() {
-            return kept.toString(StandardCharsets.UTF_8);
         }
     }
 }

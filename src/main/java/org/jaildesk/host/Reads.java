@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jaildesk.host.parse.DfRow;
 import org.jaildesk.host.parse.IocageParseException;
@@ -65,7 +66,7 @@ final class Reads {
         if (failed.isPresent()) {
             throw new ActionFailedException(failed.get());
         }
-        return listing.jails(r.stdout());
+        return listing.jails(r::stdout);
     }
 
     /**
@@ -90,7 +91,7 @@ final class Reads {
             reader.finish();
         }
 
-        List<ListedJail> jails(String stdout) throws IocageParseException {
+        List<ListedJail> jails(Supplier<String> stdout) throws IocageParseException {
             return reader.jails(stdout);
         }
     }

@@ -3,6 +3,7 @@ package org.jaildesk.host.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -74,11 +75,11 @@ public final class PythonOutput {
          * otherwise (a bordered table, a bad line, output that was not all fed) {@code stdout} read again in full,
          * which gives the table's rows or the error naming the line.
          */
-        public List<ListedJail> jails(String stdout) throws IocageParseException {
+        public List<ListedJail> jails(Supplier<String> stdout) throws IocageParseException {
             if (readCleanly()) {
                 return tab.rows();
             }
-            return list(stdout);
+            return list(stdout.get());
         }
     }
 

@@ -62,7 +62,7 @@ class TabListingPropertyTest {
 
     private static Object streamed(PythonOutput.ListReader reader, String output) {
         try {
-            return reader.jails(output);
+            return reader.jails(() -> output);
         } catch (IocageParseException e) {
             return e.getMessage();
         }
