@@ -73,15 +73,25 @@ final class ListingReply {
             releases.node(j.release()), text(j.ip6()), text(j.template())}));
     }
 
-    /** The release of a reply's rows: the parsers repeat the row before's string, so its node is repeated too. */
+    /**
+     * The releases of a reply's rows: the TAB parser gives the rows of one release the same string, so they get the same
+     * node too (the first 16 releases; a host has a few).
+     */
     private static final class Releases {
-        private String last;
-        private TextNode node;
+        private final String[] seen = new String[16];
+        private final TextNode[] nodes = new TextNode[seen.length];
+        private int count;
 
         TextNode node(String release) {
-            if (release != last) {
-                last = release;
-                node = text(release);
+            for (int i = 0; i < count; i++) {
+                if (seen[i] == release) {
+                    return nodes[i];
+                }
+            }
+            TextNode node = text(release);
+            if (count < seen.length) {
+                seen[count] = release;
+                nodes[count++] = node;
             }
             return node;
         }

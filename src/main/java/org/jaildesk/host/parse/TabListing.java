@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>This runs on every table refresh, over one row per jail, so it works on the bytes themselves: each line is
  * scanned once for its TABs, every field trimmed once, and a string made only for a value that is kept (names,
- * JIDs, addresses); placeholders, states and boot flags become shared constants and a repeated release is the same
- * string as the row before's. The rules are those of the other parsers: blank lines and iocage's banners are
+ * JIDs, addresses); placeholders, states and boot flags become shared constants and the rows of one release share its
+ * string (jails of a few releases come interleaved, in name order). The rules are those of the other parsers: blank lines and iocage's banners are
  * skipped, every field is trimmed as {@link String#trim()} does, {@code -}, {@code None}, {@code none} and empty
  * mean {@code -}, and anything unexpected is an {@link IocageParseException} naming the line. After the first such
  * line the rest is not read.
@@ -21,6 +21,8 @@ final class TabListing {
 
     private static final int LONG = 10;
     private static final int SHORT = 5;
+    /** Distinct releases given one shared string each; a host has a few, and any beyond get a string per row. */
+    private static final int RELEASES = 16;
 
     private final List<ListedJail> rows = new ArrayList<>();
     /** Trimmed bounds of the fields of the current line: [from[f], to[f]). */
@@ -35,8 +37,10 @@ final class TabListing {
     /** The start of a line whose end has not arrived yet. */
     private byte[] carry = new byte[0];
     private int carryLength;
-    private String lastRelease = "-";
-    private byte[] lastReleaseBytes = {'-'};
+    /** The releases seen so far, as bytes and as the one string each row of that release gets. */
+    private final byte[][] releaseBytes = new byte[RELEASES][];
+    private final String[] releases = new String[RELEASES];
+    private int releaseCount;
     private IocageParseException failure;
 
     /** Reads a whole output at once. */
@@ -263,11 +267,17 @@ final class TabListing {
         if (isPlaceholder(f)) {
             return "-";
         }
-        if (!same(f, lastReleaseBytes)) {
-            lastReleaseBytes = Arrays.copyOfRange(b, from[f], to[f]);
-            lastRelease = value(f);
+        for (int i = 0; i < releaseCount; i++) {
+            if (same(f, releaseBytes[i])) {
+                return releases[i];
+            }
         }
-        return lastRelease;
+        String release = value(f);
+        if (releaseCount < RELEASES) {
+            releaseBytes[releaseCount] = Arrays.copyOfRange(b, from[f], to[f]);
+            releases[releaseCount++] = release;
+        }
+        return release;
     }
 
     private String jid() throws IocageParseException {

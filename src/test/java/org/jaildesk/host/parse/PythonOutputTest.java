@@ -1,6 +1,7 @@
 package org.jaildesk.host.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,30 @@ class PythonOutputTest {
         assertEquals("em0|192.168.1.22/24,em0|10.0.0.22/24", mail.ip4());
         assertEquals("tmpl-web", jails.get(3).template());
         assertEquals("EMPTY", jails.get(4).release());
+    }
+
+    /**
+     * Jails of a few releases come interleaved (in name order): each release is one string for all its rows, not one
+     * per row, up to 16 releases; any beyond still read right, each row with its own.
+     */
+    @Test
+    void rowsOfOneReleaseShareItsStringWhereverTheyCome() throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            String release = "13." + (i % 20) + "-RELEASE-p4";
+            out.append("-\tj").append(i).append("\toff\tdown\tjail\t").append(release).append("\t-\t-\t-\tno\n");
+        }
+        List<ListedJail> jails = PythonOutput.list(out.toString());
+        assertEquals(400, jails.size());
+        Map<String, ListedJail> first = new java.util.HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            ListedJail j = jails.get(i);
+            assertEquals("13." + (i % 20) + "-RELEASE-p4", j.release());
+            ListedJail earlier = first.putIfAbsent(j.release(), j);
+            if (i % 20 < 16) {
+                assertSame(earlier == null ? j.release() : earlier.release(), j.release(), "row " + i);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,46 @@
+package org.jaildesk.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jaildesk.host.parse.ListedJail;
+import org.jaildesk.host.parse.PythonOutput;
+import org.junit.jupiter.api.Test;
+
+class ListingReplyTest {
+
+    /** The shared names, rows and nodes give the same JSON as a plain tree, field for field, in the listing's order. */
+    @Test
+    void theReplyIsThePlainTreeOfTheRows() throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            out.append(i % 4 == 0 ? String.valueOf(i + 1) : "-").append("\tj").append(i).append(i % 5 == 0 ? "\ton" : "\toff")
+                    .append(i % 4 == 0 ? "\tup" : "\tdown").append("\tjail\t1").append(i % 3).append(".2-RELEASE\t")
+                    .append(i % 2 == 0 ? "em0|10.0.0." + i + "/24" : "-").append("\t-\t-\t").append(i % 7 == 0 ? "yes" : "no").append('\n');
+        }
+        List<ListedJail> jails = PythonOutput.list(out.toString());
+        ObjectNode reply = ListingReply.of(jails);
+
+        ObjectNode plain = JsonNodeFactory.instance.objectNode();
+        for (ListedJail j : jails) {
+            ObjectNode row = plain.putObject(j.id());
+            row.put("boot", j.boot()).put("ip4", j.ip4()).put("jid", j.jid()).put("state", j.state()).put("tag", j.tag())
+                    .put("type", j.type()).put("release", j.release()).put("ip6", j.ip6()).put("template", j.template());
+        }
+        assertEquals(plain, reply);
+        assertEquals(plain.toString(), reply.toString(), "same order of jails and of fields");
+
+        List<JsonNode> byRelease = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            byRelease.add(reply.get("j" + i).get("release"));
+        }
+        for (int i = 3; i < 60; i++) {
+            assertSame(byRelease.get(i % 3), reply.get("j" + i).get("release"), "one node per release, row " + i);
+        }
+    }
+}
