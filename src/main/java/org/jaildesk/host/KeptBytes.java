@@ -5,34 +5,53 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A command's output as it is kept: in blocks that are filled in turn, so nothing is copied to grow (a
- * {@code ByteArrayOutputStream} copies 300 KB of listing three times on the way), and decoded to text once, when
- * asked for. Safe to add to from one thread while another asks for the text.
+ * A command's output as it is kept: read straight into blocks that are filled in turn, so nothing is copied to grow
+ * (a {@code ByteArrayOutputStream} copies a 300 KB listing three times on the way) and a part once kept never moves
+ * or changes, so it can be handed to another thread as it is. Decoded to text once, when asked for.
+ *
+ * <p>One thread reads into it ({@link #room}, {@link #block}, {@link #end}, {@link #commit}); any thread may ask for
+ * the text meanwhile.
  */
 final class KeptBytes {
 
-    private static final int FIRST_BLOCK = 4 * 1024;
-    private static final int BLOCK = 64 * 1024;
+    static final int BLOCK = 64 * 1024;
+    /** A block with less room than this is left as it is and the next read goes to a new one. */
+    private static final int MIN_ROOM = 8 * 1024;
 
-    private final List<byte[]> full = new ArrayList<>();
-    private byte[] block = new byte[FIRST_BLOCK];
+    private record Filled(byte[] bytes, int length) {
+    }
+
+    private final List<Filled> filled = new ArrayList<>();
+    private byte[] block = new byte[BLOCK];
     private int used;
     private int size;
 
-    synchronized void add(byte[] bytes, int offset, int length) {
-        while (length > 0) {
-            if (used == block.length) {
-                full.add(block);
-                block = new byte[BLOCK];
-                used = 0;
-            }
-            int n = Math.min(length, block.length - used);
-            System.arraycopy(bytes, offset, block, used, n);
-            used += n;
-            size += n;
-            offset += n;
-            length -= n;
+    /** How many bytes the next read may put at {@link #end()} of {@link #block()}; a new block if this one is nearly full. */
+    synchronized int room() {
+        if (block.length - used < MIN_ROOM) {
+            filled.add(new Filled(block, used));
+            block = new byte[BLOCK];
+            used = 0;
         }
+        return block.length - used;
+    }
+
+    synchronized byte[] block() {
+        return block;
+    }
+
+    /** Where in {@link #block()} the next read goes. */
+    synchronized int end() {
+        return used;
+    }
+
+    /** The next {@code n} bytes were read into {@link #block()} at {@link #end()}, within its {@link #room()}. */
+    synchronized void commit(int n) {
+        if (n < 0 || n > block.length - used) {
+            throw new IllegalArgumentException("committed " + n + " bytes with room for " + (block.length - used));
+        }
+        used += n;
+        size += n;
     }
 
     synchronized int size() {
@@ -43,10 +62,10 @@ final class KeptBytes {
     synchronized String text(int length) {
         byte[] all = new byte[Math.min(length, size)];
         int at = 0;
-        for (int i = 0; i <= full.size() && at < all.length; i++) {
-            byte[] b = i < full.size() ? full.get(i) : block;
-            int n = Math.min(i < full.size() ? b.length : used, all.length - at);
-            System.arraycopy(b, 0, all, at, n);
+        for (int i = 0; i <= filled.size() && at < all.length; i++) {
+            Filled f = i < filled.size() ? filled.get(i) : new Filled(block, used);
+            int n = Math.min(f.length(), all.length - at);
+            System.arraycopy(f.bytes(), 0, all, at, n);
             at += n;
         }
         return new String(all, StandardCharsets.UTF_8);

@@ -48,9 +48,13 @@ public final class ProcessRunner implements CommandRunner {
     /** Output kept per stream; the rest is read and dropped so the process never blocks on a full pipe. */
     public static final int DEFAULT_OUTPUT_CAP = 8 * 1024 * 1024;
 
+    /** How long output may go on after iocage exits (a child it left behind may hold the pipe) before it is not waited for. */
+    private static final Duration READER_GRACE = Duration.ofSeconds(5);
+
     private final Path iocage;
     private final Privilege privilege;
     private final int outputCap;
+    private final Duration readerGrace;
     private final ExecutorService readers;
 
     public ProcessRunner(Path iocage, Privilege privilege) {
@@ -58,9 +62,14 @@ public final class ProcessRunner implements CommandRunner {
     }
 
     public ProcessRunner(Path iocage, Privilege privilege, int outputCap) {
+        this(iocage, privilege, outputCap, READER_GRACE);
+    }
+
+    ProcessRunner(Path iocage, Privilege privilege, int outputCap, Duration readerGrace) {
         this.iocage = iocage;
         this.privilege = privilege;
         this.outputCap = outputCap;
+        this.readerGrace = readerGrace;
         AtomicInteger n = new AtomicInteger();
         this.readers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "iocage-output-" + n.incrementAndGet());
@@ -108,13 +117,20 @@ public final class ProcessRunner implements CommandRunner {
                 LOG.fine(() -> "iocage closed its stdin early: " + e.getMessage());
             }
         }
-        Capture out = new Capture(outputCap, spec.followed() ? spec.lines() : null, spec.output());
-        Capture err = new Capture(outputCap, spec.followed() ? spec.lines() : null, OutputSink.NONE);
+        long deadline = start + spec.timeout().toNanos();
+        SinkFeed feed = spec.output() == OutputSink.NONE ? null : new SinkFeed();
+        Capture out = new Capture(outputCap, spec.followed() ? spec.lines() : null, feed);
+        Capture err = new Capture(outputCap, spec.followed() ? spec.lines() : null, null);
         Future<?> outDone = readers.submit(() -> out.drain(process.getInputStream()));
         Future<?> errDone = readers.submit(() -> err.drain(process.getErrorStream()));
         boolean finished;
+        SinkFeed.Fed fed = SinkFeed.Fed.ALL;
         try {
-            finished = process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (feed != null) {
+                // Parsing on this thread while the reader only reads: see SinkFeed.
+                fed = feed.feed(spec.output(), process, deadline, readerGrace);
+            }
+            finished = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
@@ -123,8 +139,10 @@ public final class ProcessRunner implements CommandRunner {
         if (!finished) {
             killTree(process);
         }
-        awaitQuietly(outDone);
-        awaitQuietly(errDone);
+        long readersUntil = System.nanoTime() + readerGrace.toNanos();
+        // Output held open past the grace after the exit (by a child left behind) was given up on above already.
+        awaitQuietly(outDone, fed == SinkFeed.Fed.GAVE_UP && finished ? System.nanoTime() : readersUntil);
+        awaitQuietly(errDone, readersUntil);
         int code = finished ? process.exitValue() : -1;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         // Standard output is decoded only if someone asks (a listing read as it arrived never is), as it is now: a
@@ -146,9 +164,10 @@ public final class ProcessRunner implements CommandRunner {
         }
     }
 
-    private static void awaitQuietly(Future<?> f) {
+    /** Waits for a reader until {@code until} ({@link System#nanoTime()}); one still reading then is stopped. */
+    private static void awaitQuietly(Future<?> f, long until) {
         try {
-            f.get(5, TimeUnit.SECONDS);
+            f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
@@ -157,38 +176,49 @@ public final class ProcessRunner implements CommandRunner {
     }
 
     /**
-     * Reads one stream: keeps up to the cap and hands what it keeps to the sink, hands complete lines (split at \n
+     * Reads one stream: keeps up to the cap, hands what it keeps to the feed (if any) and complete lines (split at \n
      * and \r) to the listener.
      */
     private static final class Capture {
         private final int cap;
         private final Consumer<String> lines;
-        private OutputSink sink;
+        private final SinkFeed feed;
         private final KeptBytes kept = new KeptBytes();
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private volatile boolean truncated;
 
-        Capture(int cap, Consumer<String> lines, OutputSink sink) {
+        Capture(int cap, Consumer<String> lines, SinkFeed feed) {
             this.cap = cap;
             this.lines = lines;
-            this.sink = sink;
+            this.feed = feed;
         }
 
         void drain(InputStream in) {
-            byte[] buf = new byte[65536];
+            byte[] dropped = null;
             try (in) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    int keep = Math.max(0, Math.min(cap - kept.size(), n));
-                    kept.add(buf, 0, keep);
-                    if (n > keep) {
+                while (true) {
+                    // Straight into the kept blocks up to the cap; past it into a buffer that is dropped.
+                    int room = Math.min(kept.room(), cap - kept.size());
+                    boolean keep = room > 0;
+                    if (!keep && dropped == null) {
+                        dropped = new byte[KeptBytes.BLOCK];
+                    }
+                    byte[] into = keep ? kept.block() : dropped;
+                    int at = keep ? kept.end() : 0;
+                    int n = in.read(into, at, keep ? room : dropped.length);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (keep) {
+                        kept.commit(n);
+                        if (feed != null && n > 0) {
+                            feed.hand(into, at, n);
+                        }
+                    } else if (n > 0) {
                         truncated = true;
                     }
-                    if (keep > 0) {
-                        hand(buf, keep);
-                    }
                     if (lines != null) {
-                        split(buf, n);
+                        split(into, at, n);
                     }
                 }
             } catch (IOException e) {
@@ -197,32 +227,15 @@ public final class ProcessRunner implements CommandRunner {
             if (lines != null) {
                 flushLine();
             }
-            if (sink != OutputSink.NONE) {
-                try {
-                    sink.end();
-                } catch (RuntimeException e) {
-                    LOG.warning("an output reader failed at the end: " + e);
-                }
-            }
-        }
-
-        /** To the sink; a sink that fails gets nothing more (and no end), so its caller reads the kept text instead. */
-        private void hand(byte[] buf, int n) {
-            if (sink == OutputSink.NONE) {
-                return;
-            }
-            try {
-                sink.accept(buf, 0, n);
-            } catch (RuntimeException e) {
-                LOG.warning("an output reader failed: " + e);
-                sink = OutputSink.NONE;
+            if (feed != null) {
+                feed.end();
             }
         }
 
         /** Hands complete lines to the listener, cut at \n and \r (progress redraws), in bulk per segment. */
-        private void split(byte[] buf, int n) {
-            int start = 0;
-            for (int i = 0; i < n; i++) {
+        private void split(byte[] buf, int from, int n) {
+            int start = from;
+            for (int i = from; i < from + n; i++) {
                 byte b = buf[i];
                 if (b == '\n' || b == '\r') {
                     append(buf, start, i - start);
@@ -230,7 +243,7 @@ public final class ProcessRunner implements CommandRunner {
                     start = i + 1;
                 }
             }
-            append(buf, start, n - start);
+            append(buf, start, from + n - start);
         }
 
         private void append(byte[] buf, int from, int len) {

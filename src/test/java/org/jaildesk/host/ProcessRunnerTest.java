@@ -93,12 +93,14 @@ class ProcessRunnerTest {
     /** Records what a runner hands over, and from how many pieces. */
     private static final class Recording implements OutputSink {
         final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        final java.util.Set<Thread> threads = new java.util.HashSet<>();
         int pieces;
         int ends;
         RuntimeException failAt;
 
         @Override
         public void accept(byte[] b, int off, int len) {
+            threads.add(Thread.currentThread());
             if (failAt != null && pieces == 1) {
                 throw failAt;
             }
@@ -108,7 +110,58 @@ class ProcessRunnerTest {
 
         @Override
         public void end() {
+            threads.add(Thread.currentThread());
             ends++;
+        }
+    }
+
+    /**
+     * The sink works on the thread that runs the command, so that the reader only reads and iocage never waits on a
+     * full pipe while a piece is parsed.
+     */
+    @Test
+    void theSinkWorksOnTheCallingThreadWhileAnotherReads() throws Exception {
+        Path exe = script("i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done");
+        Recording sink = new Recording();
+        new ProcessRunner(exe, ProcessRunner.Privilege.NONE).run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, sink));
+        assertEquals(java.util.Set.of(Thread.currentThread()), sink.threads);
+        assertTrue(sink.pieces > 1 && sink.ends == 1, sink.pieces + " pieces, " + sink.ends + " ends");
+    }
+
+    /** A listing that stops half-way is killed at the timeout; its sink has what came and no end. */
+    @Test
+    void aListingThatHangsHalfWayIsKilledAtTheTimeoutAndItsSinkGetsNoEnd() throws Exception {
+        Path exe = script("i=0; while [ $i -lt 3000 ]; do echo \"line $i\"; i=$((i+1)); done; sleep 600");
+        Recording sink = new Recording();
+        CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
+                .run(new CommandSpec(List.of("list"), Duration.ofMillis(1500), "", null, sink));
+        assertTrue(r.timedOut());
+        assertEquals(0, sink.ends);
+        assertTrue(sink.bytes.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("line 2999\n"));
+        assertTrue(r.elapsed().toSeconds() < 10, r.elapsed().toString());
+    }
+
+    /**
+     * iocage exits but leaves a child holding its output open: the runner does not wait for that output past a grace
+     * period (here 300 ms), and answers with what came, the sink without its end.
+     */
+    @Test
+    void outputHeldOpenByAChildLeftBehindIsNotWaitedFor() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        // The pause lets the reader wait in its read: the JDK closes a pipe at the exit only when no read holds it.
+        Path exe = script("echo first\nsleep 600 &\necho $! > " + pidFile + "\nsleep 0.5\nexit 0");
+        Recording sink = new Recording();
+        try {
+            long t = System.nanoTime();
+            CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE, 1000, Duration.ofMillis(300))
+                    .run(new CommandSpec(List.of("list"), Duration.ofSeconds(60), "", null, sink));
+            long took = (System.nanoTime() - t) / 1_000_000;
+            assertEquals(0, r.exitCode());
+            assertEquals("first\n", r.stdout());
+            assertEquals(0, sink.ends, "the output did not end");
+            assertTrue(took < 5_000, "answered after the grace, not the timeout: " + took + " ms");
+        } finally {
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
