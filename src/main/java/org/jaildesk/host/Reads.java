@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jaildesk.host.parse.DfRow;
 import org.jaildesk.host.parse.IocageParseException;
@@ -39,26 +38,33 @@ final class Reads {
 
     List<ListedJail> jails() throws Exception {
         Cli cli = cli();
-        return listing(cli, cli.list(), cli.listTable());
+        return listing(cli, cli.list(), cli.listTable(), false).jails();
     }
 
-    private List<ListedJail> listing(Cli cli, List<String> args, List<String> table) throws Exception {
+    /** The jails of a listing, and their reply if it was built as soon as they were read (see {@link Streamed}). */
+    private record Listed(List<ListedJail> jails, ObjectNode early) {
+        ObjectNode reply() {
+            return early != null ? early : ListingReply.of(jails);
+        }
+    }
+
+    private Listed listing(Cli cli, List<String> args, List<String> table, boolean reply) throws Exception {
         if (cli.dialect().isPython() && headerFlagBroken.get()) {
             args = table;
         }
         if (cli.dialect().isLegacy()) {
             CommandResult r = commands.read(args);
             commands.requireSuccess(cli, r);
-            return LegacyOutput.list(r.stdout());
+            return new Listed(LegacyOutput.list(r.stdout()), null);
         }
         // Python: read the rows while iocage writes them (a runner that streams; the demo host does not).
-        Streamed listing = new Streamed();
+        Streamed listing = new Streamed(reply);
         CommandResult r = Commands.complete(host.exec(new CommandSpec(args, options.readTimeout(), "", null, listing)));
         boolean crashed = crashed(r, listing);
         if (crashed && !args.equals(table)) {
             // iocage master after 2020 and freebsd/iocage 1.2.1–1.3 crash on list -h as soon as a jail exists.
             headerFlagBroken.set(true);
-            listing = new Streamed();
+            listing = new Streamed(reply);
             r = Commands.complete(host.exec(new CommandSpec(table, options.readTimeout(), "", null, listing)));
             crashed = crashed(r, listing);
         }
@@ -66,7 +72,7 @@ final class Reads {
         if (failed.isPresent()) {
             throw new ActionFailedException(failed.get());
         }
-        return listing.jails(r::stdout);
+        return new Listed(listing.reader.jails(r::stdout), listing.reply);
     }
 
     /**
@@ -77,9 +83,20 @@ final class Reads {
         return listing.reader.readCleanly() ? CommandResult.hasTraceback(r.stderr()) : r.crashed();
     }
 
-    /** A Python listing read as it arrives; trusted only if the runner handed all of it over before returning. */
+    /**
+     * A Python listing read as it arrives; trusted only if the runner handed all of it over before returning. Asked
+     * to, it builds the reply as soon as the output has ended cleanly: a streaming runner ends it on the thread that
+     * then waits for iocage to exit, so the reply is made while iocage exits instead of after (docs/performance.md).
+     * The reply is used only if the listing then turns out to have succeeded.
+     */
     private static final class Streamed implements OutputSink {
         private final PythonOutput.ListReader reader = new PythonOutput.ListReader();
+        private final boolean buildReply;
+        private volatile ObjectNode reply;
+
+        Streamed(boolean buildReply) {
+            this.buildReply = buildReply;
+        }
 
         @Override
         public void accept(byte[] bytes, int offset, int length) {
@@ -89,21 +106,21 @@ final class Reads {
         @Override
         public void end() {
             reader.finish();
-        }
-
-        List<ListedJail> jails(Supplier<String> stdout) throws IocageParseException {
-            return reader.jails(stdout);
+            if (buildReply) {
+                reader.cleanJails().ifPresent(jails -> reply = ListingReply.of(jails));
+            }
         }
     }
 
     ObjectNode listJails() throws Exception {
-        return ListingReply.of(jails());
+        Cli cli = cli();
+        return listing(cli, cli.list(), cli.listTable(), true).reply();
     }
 
     ObjectNode listTemplates() throws Exception {
         Cli cli = cli();
         ObjectNode out = JSON.objectNode();
-        out.set("templates", ListingReply.of(listing(cli, cli.listTemplates(), cli.listTemplatesTable())));
+        out.set("templates", listing(cli, cli.listTemplates(), cli.listTemplatesTable(), true).reply());
         return out;
     }
 

@@ -2,6 +2,7 @@ package org.jaildesk.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,6 +42,37 @@ class ListingReplyTest {
         }
         for (int i = 3; i < 60; i++) {
             assertSame(byRelease.get(i % 3), reply.get("j" + i).get("release"), "one node per release, row " + i);
+        }
+    }
+    /** A runner that streams {@code stdout} to the listing as iocage would, then reports {@code exit} and {@code stderr}. */
+    private static CommandRunner streaming(String stdout, int exit, String stderr) {
+        return spec -> {
+            if (spec.args().contains("--version")) {
+                return CommandResult.ok("Version\t1.13\n");
+            }
+            byte[] bytes = stdout.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            spec.output().accept(bytes, 0, bytes.length);
+            spec.output().end();
+            return CommandResult.of(exit, stdout, stderr);
+        };
+    }
+
+    /**
+     * The reply is built as soon as the rows are read, before iocage's exit is known: it is used only if iocage then
+     * succeeded, and it is the same reply the rows give when built afterwards.
+     */
+    @Test
+    void aReplyBuiltBeforeTheExitIsUsedOnlyIfIocageSucceeded() throws Exception {
+        String rows = "1\tdb01\ton\tup\tjail\t13.2-RELEASE-p4\tem0|10.0.0.1/24\t-\t-\tno\n"
+                + "-\tmail\toff\tdown\tjail\t14.1-RELEASE\t-\t-\t-\tyes\n";
+        try (HostHarness ok = new HostHarness(streaming(rows, 0, ""));
+             HostHarness failed = new HostHarness(streaming(rows, 1, "ZFS pool is busy"));
+             HostHarness crashed = new HostHarness(streaming(rows, 1, "Traceback (most recent call last):\nKeyError: 'x'\n"))) {
+            assertEquals(ListingReply.of(PythonOutput.list(rows)), ok.body("listjails"));
+            assertEquals("ZFS pool is busy", failed.body("listjails").path("error").asText());
+            assertTrue(crashed.body("listjails").path("error").asText().startsWith("iocage crashed"),
+                    crashed.body("listjails").toString());
+            assertEquals(ListingReply.of(PythonOutput.list(rows)), ok.body("listtemplates").get("templates"));
         }
     }
 }

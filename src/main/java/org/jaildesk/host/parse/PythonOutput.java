@@ -3,6 +3,7 @@ package org.jaildesk.host.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -76,10 +77,13 @@ public final class PythonOutput {
          * which gives the table's rows or the error naming the line.
          */
         public List<ListedJail> jails(Supplier<String> stdout) throws IocageParseException {
-            if (readCleanly()) {
-                return tab.rows();
-            }
-            return list(stdout.get());
+            Optional<List<ListedJail>> clean = cleanJails();
+            return clean.isPresent() ? clean.get() : list(stdout.get());
+        }
+
+        /** The jails read as the output arrived, if it all arrived and {@link #readCleanly() read cleanly}. */
+        public Optional<List<ListedJail>> cleanJails() {
+            return readCleanly() ? Optional.of(tab.rowsRead()) : Optional.empty();
         }
     }
 

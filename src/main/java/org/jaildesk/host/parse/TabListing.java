@@ -109,6 +109,11 @@ final class TabListing {
         return rows;
     }
 
+    /** The jails of the lines read so far, without the first line that could not be read (see {@link #failed()}). */
+    List<ListedJail> rowsRead() {
+        return rows;
+    }
+
     private void keep(byte[] buf, int off, int len) {
         if (len == 0) {
             return;
