@@ -198,8 +198,8 @@ public final class ProcessRunner implements CommandRunner {
             try (in) {
                 while (true) {
                     // Straight into the kept blocks up to the cap; past it into a buffer that is dropped.
-                    int room = Math.min(kept.room(), cap - kept.size());
-                    boolean keep = room > 0;
+                    boolean keep = kept.size() < cap;
+                    int room = keep ? Math.min(kept.room(), cap - kept.size()) : 0;
                     if (!keep && dropped == null) {
                         dropped = new byte[KeptBytes.BLOCK];
                     }
