@@ -18,6 +18,11 @@ class ProcessRunnerTest {
     @TempDir
     Path dir;
 
+    /** A script body that prints {@code n} lines, "line 0" to "line n-1". */
+    private static String lines(int n) {
+        return "i=0; while [ $i -lt " + n + " ]; do echo \"line $i\"; i=$((i+1)); done";
+    }
+
     private Path script(String body) throws Exception {
         Path p = dir.resolve("iocage");
         Files.writeString(p, "#!/bin/sh\n" + body + "\n");
@@ -80,7 +85,7 @@ class ProcessRunnerTest {
 
     @Test
     void outputIsCappedAndLinesStreamToTheListener() throws Exception {
-        Path exe = script("i=0; while [ $i -lt 2000 ]; do echo \"line $i\"; i=$((i+1)); done; printf 'a\\rb\\r'");
+        Path exe = script(lines(2000) + "; printf 'a\\rb\\r'");
         List<String> seen = new CopyOnWriteArrayList<>();
         CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE, 1000)
                 .run(new CommandSpec(List.of("x"), Duration.ofSeconds(10), "", seen::add));
@@ -88,6 +93,11 @@ class ProcessRunnerTest {
         assertEquals(1000, r.stdout().length());
         assertEquals(2002, seen.size(), "every line reaches the listener, carriage returns included");
         assertEquals("b", seen.get(seen.size() - 1));
+    }
+
+    /** {@code iocage list} with its standard output read as it arrives by {@code sink}. */
+    private static CommandSpec listing(Duration timeout, OutputSink sink) {
+        return new CommandSpec(List.of("list"), timeout, "", null, sink);
     }
 
     /** Records what a runner hands over, and from how many pieces. */
@@ -121,9 +131,9 @@ class ProcessRunnerTest {
      */
     @Test
     void theSinkWorksOnTheCallingThreadWhileAnotherReads() throws Exception {
-        Path exe = script("i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done");
+        Path exe = script(lines(20000));
         Recording sink = new Recording();
-        new ProcessRunner(exe, ProcessRunner.Privilege.NONE).run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, sink));
+        new ProcessRunner(exe, ProcessRunner.Privilege.NONE).run(listing(Duration.ofSeconds(30), sink));
         assertEquals(java.util.Set.of(Thread.currentThread()), sink.threads);
         assertTrue(sink.pieces > 1 && sink.ends == 1, sink.pieces + " pieces, " + sink.ends + " ends");
     }
@@ -131,10 +141,10 @@ class ProcessRunnerTest {
     /** A listing that stops half-way is killed at the timeout; its sink has what came and no end. */
     @Test
     void aListingThatHangsHalfWayIsKilledAtTheTimeoutAndItsSinkGetsNoEnd() throws Exception {
-        Path exe = script("i=0; while [ $i -lt 3000 ]; do echo \"line $i\"; i=$((i+1)); done; sleep 600");
+        Path exe = script(lines(3000) + "; sleep 600");
         Recording sink = new Recording();
         CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
-                .run(new CommandSpec(List.of("list"), Duration.ofMillis(1500), "", null, sink));
+                .run(listing(Duration.ofMillis(1500), sink));
         assertTrue(r.timedOut());
         assertEquals(0, sink.ends);
         assertTrue(sink.bytes.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("line 2999\n"));
@@ -154,7 +164,7 @@ class ProcessRunnerTest {
         try {
             long t = System.nanoTime();
             CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE, 1000, Duration.ofMillis(300))
-                    .run(new CommandSpec(List.of("list"), Duration.ofSeconds(60), "", null, sink));
+                    .run(listing(Duration.ofSeconds(60), sink));
             long took = (System.nanoTime() - t) / 1_000_000;
             assertEquals(0, r.exitCode());
             assertEquals("first\n", r.stdout());
@@ -168,10 +178,10 @@ class ProcessRunnerTest {
     @Test
     void theSinkGetsExactlyTheKeptOutputInOrderThenOneEnd() throws Exception {
         // 200,000 bytes: more than one pipe's worth, so it arrives in pieces; then a cap cuts it.
-        Path exe = script("i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done; echo oops >&2");
+        Path exe = script(lines(20000) + "; echo oops >&2");
         Recording all = new Recording();
         CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
-                .run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, all));
+                .run(listing(Duration.ofSeconds(30), all));
         assertEquals(r.stdout(), all.bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(1, all.ends);
         assertTrue(all.pieces > 1, "streamed in pieces, not at the end: " + all.pieces);
@@ -179,7 +189,7 @@ class ProcessRunnerTest {
 
         Recording capped = new Recording();
         CommandResult c = new ProcessRunner(exe, ProcessRunner.Privilege.NONE, 100_000)
-                .run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, capped));
+                .run(listing(Duration.ofSeconds(30), capped));
         assertTrue(c.truncated());
         assertEquals(100_000, capped.bytes.size(), "the sink gets what is kept, no more");
         assertEquals(c.stdout(), capped.bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
@@ -188,11 +198,11 @@ class ProcessRunnerTest {
 
     @Test
     void aFailingSinkGetsNothingMoreAndNoEndWhileTheOutputIsStillKept() throws Exception {
-        Path exe = script("i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done");
+        Path exe = script(lines(20000));
         Recording broken = new Recording();
         broken.failAt = new IllegalStateException("reader bug");
         CommandResult r = new ProcessRunner(exe, ProcessRunner.Privilege.NONE)
-                .run(new CommandSpec(List.of("list"), Duration.ofSeconds(30), "", null, broken));
+                .run(listing(Duration.ofSeconds(30), broken));
         assertEquals(0, r.exitCode());
         assertTrue(r.stdout().endsWith("line 19999\n"), "the whole output is still there");
         assertEquals(1, broken.pieces);
