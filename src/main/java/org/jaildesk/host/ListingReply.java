@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jaildesk.host.parse.ListedJail;
 
 /**
@@ -39,38 +37,38 @@ final class ListingReply {
     private static final RowMap.Names JAIL_FIELDS =
             new RowMap.Names("boot", "ip4", "jid", "state", "tag", "type", "release", "ip6", "template");
 
-    /**
-     * The values most rows repeat, one node each: a listing of 5,000 jails makes some 30,000 nodes fewer. The
-     * parsers hand these out as the literals themselves, so an identity test finds them; any other string, equal or
-     * not, simply gets its own node. Indexed by length, so a value is compared with at most two of them.
+    /*
+     * The values most rows repeat, one node each: a listing of 5,000 jails makes some 30,000 nodes fewer. The parsers
+     * hand these out as the literals themselves, so an identity test finds them, and each field is tested only against
+     * the values it can take; any other string, equal or not, simply gets its own node.
      */
-    private static final TextNode[][] COMMON = new TextNode[9][];
+    private static final TextNode DASH = new TextNode("-");
+    private static final TextNode ON = new TextNode("on");
+    private static final TextNode OFF = new TextNode("off");
+    private static final TextNode UP = new TextNode("up");
+    private static final TextNode DOWN = new TextNode("down");
+    private static final TextNode JAIL = new TextNode("jail");
+    private static final TextNode BASEJAIL = new TextNode("basejail");
+    private static final TextNode TEMPLATE = new TextNode("template");
 
-    static {
-        Map<Integer, List<TextNode>> byLength = new java.util.HashMap<>();
-        for (String s : List.of("-", "on", "off", "up", "down", "jail", "basejail", "template")) {
-            byLength.computeIfAbsent(s.length(), k -> new ArrayList<>()).add(new TextNode(s));
-        }
-        for (int n = 0; n < COMMON.length; n++) {
-            COMMON[n] = byLength.getOrDefault(n, List.of()).toArray(TextNode[]::new);
-        }
+    /** {@code a} if {@code value} is the very string it holds, else a node of its own. */
+    private static TextNode shared(String value, TextNode a) {
+        return value == a.textValue() ? a : new TextNode(value);
     }
 
-    private static TextNode text(String value) {
-        if (value.length() < COMMON.length) {
-            for (TextNode common : COMMON[value.length()]) {
-                if (common.textValue() == value) {
-                    return common;
-                }
-            }
-        }
-        return new TextNode(value);
+    /** The one of {@code a}, {@code b}, {@code c} that holds the very string {@code value}, else a node of its own. */
+    private static TextNode shared(String value, TextNode a, TextNode b, TextNode c) {
+        return value == a.textValue() ? a : value == b.textValue() ? b : shared(value, c);
     }
 
     private static ObjectNode jailJson(ListedJail j, Releases releases) {
+        String type = j.type();
+        // The short listing (no -l) gives boot and type as "-".
         return new ObjectNode(JSON, new RowMap(JAIL_FIELDS, new JsonNode[] {
-            text(j.boot()), text(j.ip4()), text(j.jid()), text(j.state()), text(j.tag()), text(j.type()),
-            releases.node(j.release()), text(j.ip6()), text(j.template())}));
+            shared(j.boot(), ON, OFF, DASH), shared(j.ip4(), DASH), shared(j.jid(), DASH),
+            shared(j.state(), UP, DOWN, DASH), new TextNode(j.tag()),
+            type == JAIL.textValue() ? JAIL : shared(type, BASEJAIL, TEMPLATE, DASH),
+            releases.node(j.release()), shared(j.ip6(), DASH), shared(j.template(), DASH)}));
     }
 
     /**
@@ -88,7 +86,7 @@ final class ListingReply {
                     return nodes[i];
                 }
             }
-            TextNode node = text(release);
+            TextNode node = shared(release, DASH);
             if (count < seen.length) {
                 seen[count] = release;
                 nodes[count++] = node;

@@ -43,6 +43,16 @@ class ListingReplyTest {
         for (int i = 3; i < 60; i++) {
             assertSame(byRelease.get(i % 3), reply.get("j" + i).get("release"), "one node per release, row " + i);
         }
+        // The values rows repeat are one node each, whichever field holds them.
+        for (String field : List.of("boot", "state", "type", "ip6", "template")) {
+            for (int i = 4; i < 60; i++) {
+                JsonNode same = reply.get("j" + (i % 4)).get(field);
+                if (same.equals(reply.get("j" + i).get(field))) {
+                    assertSame(same, reply.get("j" + i).get(field), field + ", row " + i);
+                }
+            }
+        }
+        assertSame(reply.get("j1").get("jid"), reply.get("j3").get("ip4"), "one \"-\" for every field");
     }
     /** A runner that streams {@code stdout} to the listing as iocage would, then reports {@code exit} and {@code stderr}. */
     private static CommandRunner streaming(String stdout, int exit, String stderr) {
