@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jaildesk.client.InProcessTransport;
-import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.Transport;
 import org.jaildesk.client.UntrustedCertificateException;
@@ -120,9 +119,8 @@ final class CallCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             err.println(cause.getMessage());
-            if (cause instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u) {
-                err.println("To accept it: add --accept-fingerprint " + u.fingerprint());
-            }
+            UntrustedCertificateException.in(cause)
+                    .ifPresent(u -> err.println("To accept it: add --accept-fingerprint " + u.fingerprint()));
             return 1;
         }
     }

@@ -1,6 +1,7 @@
 package org.jaildesk.client;
 
 import java.security.cert.CertificateException;
+import java.util.Optional;
 
 /**
  * The server's certificate is not (or no longer) the one accepted for this host. The fingerprint is for the user to
@@ -18,6 +19,12 @@ public final class UntrustedCertificateException extends CertificateException {
         this.hostPort = hostPort;
         this.fingerprint = fingerprint;
         this.changed = changed;
+    }
+
+    /** The untrusted certificate a failed request ran into: the cause of the client's exception, if that is one. */
+    public static Optional<UntrustedCertificateException> in(Throwable failure) {
+        return failure instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u
+                ? Optional.of(u) : Optional.empty();
     }
 
     private static Trouble trouble(boolean changed) {

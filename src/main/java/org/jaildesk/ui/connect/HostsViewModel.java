@@ -8,7 +8,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -112,7 +111,7 @@ public final class HostsViewModel {
             s.jails().client().transport().resumeLogin();
             s.jails().refresh().thenRunAsync(() -> {
                 Throwable e = s.jails().lastFailure().get();
-                if (e instanceof IocageClientException ice && ice.getCause() instanceof UntrustedCertificateException u) {
+                UntrustedCertificateException.in(e).ifPresent(u -> {
                     if (question.accept(s.host(), u)) {
                         connector.acceptCertificate(s.host(), u.fingerprint());
                         s.jails().refresh();
@@ -120,7 +119,7 @@ public final class HostsViewModel {
                         // Declined: now say why the table stays empty (a changed certificate already said so).
                         notifier.failure(msg.get("action.refresh"), e);
                     }
-                }
+                });
             }, fx);
         });
     }

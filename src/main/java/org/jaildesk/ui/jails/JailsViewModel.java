@@ -280,8 +280,7 @@ public final class JailsViewModel {
 
     /** A host's certificate seen for the first time (not a changed one, which is always shown as a warning). */
     static boolean certificateNotKnownYet(Throwable e) {
-        return e instanceof org.jaildesk.client.IocageClientException ice
-                && ice.getCause() instanceof org.jaildesk.client.UntrustedCertificateException u && !u.changed();
+        return org.jaildesk.client.UntrustedCertificateException.in(e).filter(u -> !u.changed()).isPresent();
     }
 
     /** Replaces the rows, keeping the selection on the jails that are still there (by id). */
