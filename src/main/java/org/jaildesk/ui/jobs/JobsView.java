@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -100,12 +101,16 @@ public final class JobsView extends VBox {
         output.setId("jobOutput");
         output.setEditable(false);
         output.getStyleClass().add("console");
-        ListChangeListener<String> follow = c -> {
-            if (!OutputPane.follow(output, c)) {
-                JobRow r = table.getSelectionModel().getSelectedItem();
-                output.setText(r == null ? "" : String.join("\n", r.output()));
-            }
+        Consumer<JobRow> showAll = r -> {
+            output.setText(r == null ? "" : String.join("\n", r.output()));
             output.positionCaret(output.getLength());
+        };
+        ListChangeListener<String> follow = c -> {
+            if (OutputPane.follow(output, c)) {
+                output.positionCaret(output.getLength());
+            } else {
+                showAll.accept(table.getSelectionModel().getSelectedItem());
+            }
         };
         Button cancel = new Button(msg.get("jobs.cancel"));
         cancel.setId("jobCancel");
@@ -120,8 +125,7 @@ public final class JobsView extends VBox {
                 a.output().removeListener(follow);
                 a.state().removeListener(stateChanged);
             }
-            output.setText(b == null ? "" : String.join("\n", b.output()));
-            output.positionCaret(output.getLength());
+            showAll.accept(b);
             if (b != null) {
                 b.output().addListener(follow);
                 b.state().addListener(stateChanged);
