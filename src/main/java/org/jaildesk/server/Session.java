@@ -2,12 +2,13 @@ package org.jaildesk.server;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** One client connection (or one REST request): where it comes from, who is logged in, what it listens to. */
 final class Session {
 
-    private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong COUNT = new AtomicLong();
 
     final String address;
     /**

@@ -1,5 +1,6 @@
 package org.jaildesk.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,14 +17,14 @@ public final class UiState {
 
     private static final Logger LOG = Logger.getLogger(UiState.class.getName());
 
-    /** One host's table layout. */
     /**
      * How this machine's iocage is run: {@code NONE} (directly; JailDesk runs as root), {@code DOAS} or {@code SUDO}
      * (non-interactive: a rule must let the user run iocage as root without a password).
      */
     public static final String LOCAL_PRIVILEGE = "localPrivilege";
-    public static final java.util.List<String> PRIVILEGES = java.util.List.of("NONE", "DOAS", "SUDO");
+    public static final List<String> PRIVILEGES = List.of("NONE", "DOAS", "SUDO");
 
+    /** One host's table layout. */
     public static final class Layout {
         public double x = Double.NaN;
         public double y = Double.NaN;
@@ -49,7 +50,7 @@ public final class UiState {
             // People edit this file: what cannot be read is dropped part by part (one host's layout, one setting),
             // and the rest is kept.
             try {
-                com.fasterxml.jackson.databind.JsonNode all = json.readTree(file.toFile());
+                JsonNode all = json.readTree(file.toFile());
                 all.path("layouts").fields().forEachRemaining(e -> {
                     try {
                         layouts.put(e.getKey(), json.convertValue(e.getValue(), Layout.class));
