@@ -15,12 +15,21 @@ import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.service.query.NodeQuery;
 
 /** The inspector, disk usage, pools and maintenance against the demo host. */
 class InspectorAndHostTest extends WindowTest {
 
     private boolean labelled(FxRobot robot, String text) {
-        return robot.lookup((Node n) -> n instanceof Label l && text.equals(l.getText()) && n.isVisible()).tryQuery().isPresent();
+        return labels(robot, text).tryQuery().isPresent();
+    }
+
+    private Label label(FxRobot robot, String text) {
+        return labels(robot, text).queryAs(Label.class);
+    }
+
+    private static NodeQuery labels(FxRobot robot, String text) {
+        return robot.lookup((Node n) -> n instanceof Label l && text.equals(l.getText()) && n.isVisible());
     }
 
     private void openSettingsOf(FxRobot robot, String jail) {
@@ -57,6 +66,12 @@ class InspectorAndHostTest extends WindowTest {
         search(robot, "release");
         assertTrue(labelled(robot, "release (read-only)"));
         assertFalse(robot.lookup("#setting-release").queryAs(TextField.class).isEditable());
+        // Where the narrow inspector cuts the name's "(read-only)" short, its tooltip still says so.
+        String tip = label(robot, "release (read-only)").getTooltip().getText();
+        assertTrue(tip.startsWith("release") && tip.endsWith("release cannot be changed"), tip);
+        robot.eraseText(7);
+        search(robot, "vnet");
+        assertFalse(label(robot, "vnet (restart)").getTooltip().getText().contains("cannot be changed"));
     }
 
     @Test

@@ -247,6 +247,10 @@ public final class SettingsView extends VBox {
             if (setting.needsRestart()) {
                 b.append("\n").append(msg.get("settings.restartHint"));
             }
+            // The name's markers end in "…" where the inspector is narrow; the tooltip says it in words.
+            if (setting.readOnly()) {
+                b.append("\n").append(msg.get("settings.cannotEdit", setting.key()));
+            }
             return b.toString();
         }
 
