@@ -1,17 +1,12 @@
 package org.jaildesk.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +34,6 @@ import org.jaildesk.protocol.ProtocolException;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
 import org.jaildesk.protocol.RequestHandler;
-import org.jaildesk.protocol.Response;
 import org.jaildesk.protocol.SysadmCodec;
 
 /**
@@ -130,7 +124,7 @@ public final class SysadmServer implements AutoCloseable {
         } else {
             rest = HttpServer.create(restAddress, 64);
         }
-        rest.createContext("/", this::rest);
+        rest.createContext("/", new RestEndpoint(gate, codec, config.maxMessageBytes(), restWorkers));
         rest.setExecutor(restWorkers);
         rest.start();
         return this;
@@ -368,151 +362,6 @@ public final class SysadmServer implements AutoCloseable {
             } else {
                 LOG.fine(() -> "connection error: " + ex);
             }
-        }
-    }
-
-    // ---- REST -----------------------------------------------------------------------------------------------
-
-    /**
-     * One REST request. The reply is written when the host has it, by a REST worker, without holding one while the
-     * action runs: a create downloading a release for an hour must not leave the next requests waiting for a worker.
-     */
-    private void rest(HttpExchange ex) throws IOException {
-        boolean answered = true;
-        try {
-            String method = ex.getRequestMethod();
-            if (!List.of("GET", "POST", "PUT").contains(method)) {
-                respond(ex, 400, ErrorReply.of("", ErrorCode.BAD_REQUEST, "use PUT, POST or GET"));
-                return;
-            }
-            String address = ex.getRemoteAddress().getAddress().getHostAddress();
-            Session s = new Session(address, text -> { });
-            String[] path = ex.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
-            if (path.length < 2) {
-                respond(ex, 404, ErrorReply.of("", ErrorCode.NOT_FOUND, "use /<namespace>/<name>, e.g. /sysadm/iocage"));
-                return;
-            }
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-                unauthorized(ex);
-                return;
-            }
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                unauthorized(ex);
-                return;
-            }
-            int colon = decoded.indexOf(':');
-            if (colon <= 0) {
-                unauthorized(ex);
-                return;
-            }
-            char[] password = decoded.substring(colon + 1).toCharArray();
-            Optional<ErrorReply> refused = gate.basic(s, decoded.substring(0, colon), password, "");
-            java.util.Arrays.fill(password, '\0');
-            if (refused.isPresent()) {
-                unauthorized(ex);
-                return;
-            }
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes(config.maxMessageBytes() + 1);
-            }
-            if (body.length > config.maxMessageBytes()) {
-                respond(ex, 400, ErrorReply.of("", ErrorCode.BAD_REQUEST, "body too large (at most " + config.maxMessageBytes() + " bytes)"));
-                return;
-            }
-            Request r;
-            try {
-                r = codec.readRestBody(path[0], path[path.length - 1], new String(body, StandardCharsets.UTF_8));
-            } catch (ProtocolException e) {
-                respond(ex, 400, ErrorReply.of("", e.code(), "a JSON object body is required: " + e.getMessage()));
-                return;
-            }
-            CompletableFuture<Reply> reply = gate.handle(s, r);
-            if (reply == null) {
-                answer(ex, Response.to(r, codec.mapper().createObjectNode()));
-                return;
-            }
-            answered = false;
-            reply.orTimeout(3, TimeUnit.HOURS).whenCompleteAsync((rep, error) -> {
-                try (ex) {
-                    if (error != null) {
-                        failed(ex, error);
-                    } else {
-                        answer(ex, rep);
-                    }
-                } catch (IOException e) {
-                    LOG.fine(() -> "REST client gone before its reply: " + e.getMessage());
-                }
-            }, this::onRestWorker);
-        } catch (Exception e) {
-            failed(ex, e);
-        } finally {
-            if (answered) {
-                ex.close();
-            }
-        }
-    }
-
-    /** Runs on a REST worker; inline once the server is closing (the exchange then fails quietly). */
-    private void onRestWorker(Runnable task) {
-        try {
-            restWorkers.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            task.run();
-        }
-    }
-
-    private void answer(HttpExchange ex, Reply rep) throws IOException {
-        if (rep instanceof ErrorReply e) {
-            respond(ex, statusOf(e.code()), e);
-        } else {
-            ObjectNode out = codec.mapper().createObjectNode();
-            out.set("args", ((Response) rep).args());
-            send(ex, 200, codec.toPrettyJson(out));
-        }
-    }
-
-    private static void failed(HttpExchange ex, Throwable e) {
-        LOG.log(Level.WARNING, "REST request failed", e);
-        try {
-            send(ex, 500, "{\"args\":{}}");
-        } catch (IOException ignored) {
-            // the client is gone
-        }
-    }
-
-    private static int statusOf(String code) {
-        try {
-            return Integer.parseInt(code);
-        } catch (NumberFormatException e) {
-            return 500;
-        }
-    }
-
-    private void unauthorized(HttpExchange ex) throws IOException {
-        ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"JailDesk\", charset=\"UTF-8\"");
-        ex.sendResponseHeaders(401, -1);
-    }
-
-    private void respond(HttpExchange ex, int status, ErrorReply e) throws IOException {
-        ObjectNode out = codec.mapper().createObjectNode();
-        ObjectNode args = out.putObject("args");
-        args.put("code", e.code());
-        args.put("message", e.message());
-        send(ex, status, codec.toPrettyJson(out));
-    }
-
-    private static void send(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.getResponseHeaders().set("Server", "JailDesk");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
         }
     }
 }
