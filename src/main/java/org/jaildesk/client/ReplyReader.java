@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jaildesk.domain.Size;
 import org.jaildesk.protocol.SysadmCodec;
 
 /**
@@ -56,5 +57,26 @@ final class ReplyReader {
 
     static IocageClientException malformed(String what) {
         return new IocageClientException(IocageClientException.Kind.MALFORMED_REPLY, "unexpected reply: " + what);
+    }
+
+    static Size size(JsonNode row, String key, String path) {
+        String v = text(field(row, key, path), path + "." + key);
+        try {
+            return Size.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw malformed(path + "." + key + ": " + e.getMessage());
+        }
+    }
+
+    interface EntryConsumer {
+        void accept(String key, JsonNode value);
+    }
+
+    static void forEach(JsonNode node, String path, EntryConsumer consumer) {
+        Iterator<Map.Entry<String, JsonNode>> it = object(node, path).fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            consumer.accept(e.getKey(), e.getValue());
+        }
     }
 }

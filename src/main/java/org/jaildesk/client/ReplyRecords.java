@@ -1,0 +1,150 @@
+package org.jaildesk.client;
+
+import static org.jaildesk.client.ReplyReader.field;
+import static org.jaildesk.client.ReplyReader.forEach;
+import static org.jaildesk.client.ReplyReader.malformed;
+import static org.jaildesk.client.ReplyReader.object;
+import static org.jaildesk.client.ReplyReader.optionalText;
+import static org.jaildesk.client.ReplyReader.stringMap;
+import static org.jaildesk.client.ReplyReader.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailSettings;
+import org.jaildesk.domain.JailState;
+
+/**
+ * The bodies of the documented replies read into domain records, in every shape a host may send them (see
+ * {@link IocageClient}); each fails with {@link IocageClientException.Kind#MALFORMED_REPLY} naming the path.
+ */
+final class ReplyRecords {
+
+    private static final Pattern CREATED = Pattern.compile("(\\S+)(?:\\s+\\((.*?)\\)?)?");
+
+    private ReplyRecords() {
+    }
+
+    static List<Jail> readJails(JsonNode body) {
+        List<Jail> jails = new ArrayList<>();
+        JsonNode newShape = body.get("jails");
+        if (newShape != null && newShape.isObject()) {
+            // 2017+ servers key by JID; stopped jails collide under "-", so identify by the inner uuid.
+            forEach(newShape, "listjails.jails", (jid, row) -> jails.add(jailOf(row.path("uuid").asText(""), row,
+                    "listjails.jails." + jid)));
+            return List.copyOf(jails);
+        }
+        forEach(body, "listjails", (key, row) -> {
+            // The 2016 server turns legacy's "--- non iocage jails ---" section into bogus rows: skip them.
+            if (key.startsWith("/") || key.equals("non") || row.path("jid").asText().startsWith("---")) {
+                return;
+            }
+            jails.add(jailOf(key, row, "listjails." + key));
+        });
+        return List.copyOf(jails);
+    }
+
+    static Jail jailOf(String id, JsonNode row, String path) {
+        object(row, path);
+        if (id.isBlank()) {
+            throw malformed(path + " has no uuid");
+        }
+        String jid = optionalText(row, "jid", path);
+        OptionalInt jidValue = jid.matches("\\d{1,9}") ? OptionalInt.of(Integer.parseInt(jid)) : OptionalInt.empty();
+        String boot = optionalText(row, "boot", path);
+        return new Jail(id.trim(), optionalText(row, "tag", path), jidValue,
+                JailState.parse(optionalText(row, "state", path)),
+                boot.equals("on") || boot.equals("1") || boot.equals("yes"),
+                optionalText(row, "type", path), optionalText(row, "release", path),
+                placeholder(optionalText(row, "ip4", path)), placeholder(optionalText(row, "ip6", path)),
+                placeholder(optionalText(row, "template", path)));
+    }
+
+    static String placeholder(String v) {
+        return v.equals("-") || v.equals("none") || v.equals("None") ? "" : v;
+    }
+
+    static JailSettings settingsOf(JsonNode body, String jail) {
+        JsonNode values = body.get(jail);
+        if (values == null && body.size() == 1) {
+            // A host may key by the jail's canonical id rather than the name we sent.
+            values = body.elements().next();
+        }
+        if (values == null) {
+            throw malformed("getjailsettings." + jail + " is missing");
+        }
+        return new JailSettings(jail, stringMap(values, "getjailsettings." + jail));
+    }
+
+    static JobOutput stepsOf(JsonNode body, String jail, String action) {
+        JsonNode steps = body.get(jail);
+        if (steps == null && body.size() == 1) {
+            steps = body.elements().next();
+        }
+        if (steps == null) {
+            throw malformed(action + "." + jail + " is missing");
+        }
+        object(steps, action + "." + jail);
+        JsonNode error = steps.get("ERROR");
+        if (error == null) {
+            error = steps.get("error");
+        }
+        if (error != null) {
+            throw new IocageClientException(IocageClientException.Kind.ACTION_FAILED, text(error, action + ".ERROR"));
+        }
+        List<String> lines = linesOf(steps, action + "." + jail);
+        boolean already = steps.has("INFO") && steps.get("INFO").asText().contains("is already");
+        return new JobOutput(jail, lines, already);
+    }
+
+    /** Output lines from the 2016 "line → key:value" objects, or from an array of lines. */
+    static List<String> linesOf(JsonNode node, String path) {
+        List<String> lines = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode n : node) {
+                lines.add(text(n, path + "[]"));
+            }
+            return List.copyOf(lines);
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        for (Map.Entry<String, String> e : stringMap(node, path).entrySet()) {
+            lines.add(e.getValue().isEmpty() ? e.getKey() : e.getKey() + ": " + e.getValue());
+        }
+        return List.copyOf(lines);
+    }
+
+    static CreatedJail created(JsonNode body, String action) {
+        JsonNode success = field(body, "success", action);
+        Map<String, String> fields = stringMap(success, action + ".success");
+        String uuid = fields.get("uuid");
+        if (uuid != null) {
+            return new CreatedJail(uuid, uuid);
+        }
+        String line = fields.get("Successfully created");
+        if (line == null) {
+            throw malformed(action + ".success has neither 'Successfully created' nor 'uuid'");
+        }
+        Matcher m = CREATED.matcher(line.trim());
+        if (!m.matches()) {
+            throw malformed(action + ".success 'Successfully created' is '" + line + "'");
+        }
+        return new CreatedJail(m.group(1), m.group(2) == null ? m.group(1) : m.group(2));
+    }
+
+    static String successText(JsonNode body, String action) {
+        JsonNode success = body.get("success");
+        if (success == null) {
+            // The 2016 server answers {} when iocage printed something it did not understand.
+            throw new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
+                    "the host did not confirm " + action);
+        }
+        return text(success, action + ".success");
+    }
+}
