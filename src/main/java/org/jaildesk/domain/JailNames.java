@@ -3,6 +3,7 @@ package org.jaildesk.domain;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.Wording.Phrase;
 
 /** The rule for naming a new jail, shared by the dialogs (as you type) and the host (before anything runs). */
 public final class JailNames {
@@ -14,18 +15,18 @@ public final class JailNames {
     }
 
     /** The problem with a new jail's name, or empty when it is fine. */
-    public static Optional<String> checkNew(String name) {
+    public static Optional<Wording> checkNew(String name) {
         if (name == null || name.isEmpty()) {
-            return Optional.of("name is empty");
+            return Optional.of(Wording.of(Phrase.NAME_EMPTY));
         }
         if (name.startsWith("-")) {
-            return Optional.of("name '" + shorten(name) + "' would be read as an option");
+            return Optional.of(Wording.of(Phrase.NAME_OPTION, shorten(name)));
         }
         if (!NEW_NAME.matcher(name).matches()) {
-            return Optional.of("invalid jail name '" + shorten(name) + "': use letters, digits and . _ - (not first), at most 120");
+            return Optional.of(Wording.of(Phrase.NAME_INVALID, shorten(name)));
         }
         if (name.contains("ALL") || name.toLowerCase(Locale.ROOT).equals("default") || name.equalsIgnoreCase("help")) {
-            return Optional.of("'" + name + "' cannot be a jail name: iocage reserves it");
+            return Optional.of(Wording.of(Phrase.NAME_RESERVED, name));
         }
         return Optional.empty();
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.Wording.Phrase;
 
 /** The iocage properties JailDesk knows, loaded once from {@code properties.tsv} (reference iocage-cli.md §4). */
 public final class PropertyCatalog {
@@ -48,33 +49,33 @@ public final class PropertyCatalog {
      * Checks a {@code key=value} assignment. Unknown keys are refused: iocage would refuse them too, and a key we do
      * not know could carry anything.
      */
-    public Optional<String> check(String key, String value, boolean forDefaults) {
+    public Optional<Wording> check(String key, String value, boolean forDefaults) {
         if (!isWellFormedKey(key)) {
-            return Optional.of("'" + Size.shorten(String.valueOf(key)) + "' is not a property name");
+            return Optional.of(Wording.of(Phrase.PROPERTY_NAME, Size.shorten(String.valueOf(key))));
         }
         PropertyDef def = defs.get(key);
         if (def == null) {
-            return Optional.of(key + " is not a known iocage property");
+            return Optional.of(Wording.of(Phrase.PROPERTY_UNKNOWN, key));
         }
         if (def.defaultsOnly() && !forDefaults) {
-            return Optional.of(key + " can only be changed in the defaults");
+            return Optional.of(Wording.of(Phrase.PROPERTY_DEFAULTS_ONLY, key));
         }
         return def.check(value);
     }
 
     /** Rules every value obeys whatever its type: bounded length, printable, single line. */
-    static Optional<String> checkText(String key, String value) {
+    static Optional<Wording> checkText(String key, String value) {
         if (value.isEmpty()) {
-            return Optional.of(key + " needs a value");
+            return Optional.of(Wording.of(Phrase.VALUE_MISSING, key));
         }
         if (value.length() > PropertyDef.MAX_VALUE_LENGTH) {
-            return Optional.of("the value of " + key + " is too long (" + value.length() + " characters, at most "
-                    + PropertyDef.MAX_VALUE_LENGTH + ")");
+            return Optional.of(Wording.of(Phrase.VALUE_TOO_LONG, key, String.valueOf(value.length()),
+                    String.valueOf(PropertyDef.MAX_VALUE_LENGTH)));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                return Optional.of("the value of " + key + " contains an invisible control character (code " + (int) c + ")");
+                return Optional.of(Wording.of(Phrase.VALUE_CONTROL, key, String.valueOf((int) c)));
             }
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.Wording.Phrase;
 
 /**
  * What JailDesk knows about one iocage property: where it belongs, its type, whether it can be changed and when a
@@ -40,17 +41,17 @@ public record PropertyDef(String key, Category category, Type type, Apply apply,
     private static final List<String> BOOL_WORDS = List.of("0", "1", "off", "on", "no", "yes", "false", "true");
 
     /**
-     * Checks a value for this property. Returns the problem in plain words, or empty when the value is fine.
+     * Checks a value for this property. Returns the problem, or empty when the value is fine.
      * Read-only properties are refused here too.
      */
-    public Optional<String> check(String value) {
+    public Optional<Wording> check(String value) {
         if (readOnly) {
-            return Optional.of(key + " cannot be changed");
+            return Optional.of(Wording.of(Phrase.VALUE_READ_ONLY, key));
         }
         if (value == null) {
-            return Optional.of(key + " needs a value");
+            return Optional.of(Wording.of(Phrase.VALUE_MISSING, key));
         }
-        Optional<String> text = PropertyCatalog.checkText(key, value);
+        Optional<Wording> text = PropertyCatalog.checkText(key, value);
         if (text.isPresent()) {
             return text;
         }
@@ -70,25 +71,25 @@ public record PropertyDef(String key, Category category, Type type, Apply apply,
             case MAC -> v.equals("none") || MAC.matcher(v).matches();
             case INTERFACES -> IFACES.matcher(v).matches();
         };
-        return ok ? Optional.empty() : Optional.of("'" + Size.shorten(v) + "' is not a valid value for " + key + ": " + expected());
+        return ok ? Optional.empty() : Optional.of(Wording.of(Phrase.VALUE_INVALID, Size.shorten(v), key, expected()));
     }
 
     /** A short description of what the property accepts, for editors and error messages. */
-    public String expected() {
+    public Wording expected() {
         return switch (type) {
-            case BOOL -> "on/off (also 1/0, yes/no, true/false)";
-            case INT -> "a whole number from " + min + " to " + max;
-            case STRING -> "text";
-            case ENUM -> "one of " + String.join(", ", choices);
-            case SIZE -> "none or a size such as 512M or 20G";
-            case QUOTA -> "none or a size with M, G or T, such as 20G";
-            case IP4 -> "none, DHCP, or addresses like em0|192.168.1.21/24, comma separated";
-            case IP6 -> "none, or addresses like em0|fd00::21/64, comma separated";
-            case RCTL -> "off, or action=amount such as deny=8G";
-            case CPUSET -> "off, all, a CPU list such as 0,1 or a range such as 0-3";
-            case NAMES -> "none or names separated by spaces";
-            case MAC -> "none or two MAC addresses separated by a space";
-            case INTERFACES -> "vnetN:bridgeM pairs, comma separated, at most 4";
+            case BOOL -> Wording.of(Phrase.TAKES_BOOL);
+            case INT -> Wording.of(Phrase.TAKES_INT, String.valueOf(min), String.valueOf(max));
+            case STRING -> Wording.of(Phrase.TAKES_TEXT);
+            case ENUM -> Wording.of(Phrase.TAKES_CHOICE, String.join(", ", choices));
+            case SIZE -> Wording.of(Phrase.TAKES_SIZE);
+            case QUOTA -> Wording.of(Phrase.TAKES_QUOTA);
+            case IP4 -> Wording.of(Phrase.TAKES_IP4);
+            case IP6 -> Wording.of(Phrase.TAKES_IP6);
+            case RCTL -> Wording.of(Phrase.TAKES_RCTL);
+            case CPUSET -> Wording.of(Phrase.TAKES_CPUSET);
+            case NAMES -> Wording.of(Phrase.TAKES_NAMES);
+            case MAC -> Wording.of(Phrase.TAKES_MAC);
+            case INTERFACES -> Wording.of(Phrase.TAKES_INTERFACES);
         };
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jaildesk.domain.PropertyCatalog;
 import org.jaildesk.domain.PropertyDef;
+import org.jaildesk.domain.Wording;
 import org.jaildesk.host.parse.CommonOutput;
 import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.LegacyOutput;
@@ -137,9 +138,9 @@ final class Actions {
     }
 
     private static void checkProperty(Validation.Assignment p, boolean forDefaults) throws BadRequestException {
-        Optional<String> problem = PropertyCatalog.standard().check(p.key(), p.value(), forDefaults);
+        Optional<Wording> problem = PropertyCatalog.standard().check(p.key(), p.value(), forDefaults);
         if (problem.isPresent()) {
-            throw new BadRequestException(problem.get());
+            throw new BadRequestException(problem.get().english());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.PropertyCatalog;
+import org.jaildesk.domain.Wording;
 
 /**
  * Checks every value before it reaches an argv. Each check returns the problem in words, or empty. Nothing that
@@ -52,7 +53,7 @@ public final class Validation {
     /** A name for a new jail: the rule the dialogs use too ({@link org.jaildesk.domain.JailNames}). */
     public static Optional<String> newName(String v) {
         Optional<String> common = text("name", v);
-        return common.isPresent() ? common : org.jaildesk.domain.JailNames.checkNew(v);
+        return common.isPresent() ? common : org.jaildesk.domain.JailNames.checkNew(v).map(Wording::english);
     }
 
     public static Optional<String> pool(String v) {

@@ -140,7 +140,8 @@ abstract class SimDialect {
         if (def.defaultsOnly() && !forDefaults) {
             return key + " can only be changed for defaults!";
         }
-        return def.check(value).map(p -> value + " is not a valid value for " + key + ".\nValue must be " + def.expected())
+        return def.check(value)
+                .map(p -> value + " is not a valid value for " + key + ".\nValue must be " + def.expected().english())
                 .orElse(null);
     }
 

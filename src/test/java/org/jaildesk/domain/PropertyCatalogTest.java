@@ -32,8 +32,8 @@ class PropertyCatalogTest {
 
     @Test
     void refusesControlCharactersAndHugeValues() {
-        assertTrue(catalog.check("notes", "a\nb", false).orElseThrow().contains("control character"));
-        assertTrue(catalog.check("notes", "x".repeat(2000), false).orElseThrow().contains("too long"));
+        assertTrue(catalog.check("notes", "a\nb", false).orElseThrow().english().contains("control character"));
+        assertTrue(catalog.check("notes", "x".repeat(2000), false).orElseThrow().english().contains("too long"));
     }
 
     @Test

@@ -124,6 +124,27 @@ class EverydayFeaturesTest extends WindowTest {
         stopSlowJob(job);
     }
 
+    /** The dialogs check names and values as one types in the window's language, not only in English. */
+    @Test
+    void inGermanTheCreateDialogSaysWhatIsWrongInGerman(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem german = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
+                .filter(i -> "menu-lang-de".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(german::fire);
+        page.waitFor(() -> "Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
+        page.openCreateDialog();
+        javafx.scene.control.Label error = robot.lookup("#createError").queryAs(javafx.scene.control.Label.class);
+        robot.clickOn("#createName").write("bad;name");
+        page.waitFor(() -> error.getText().startsWith("ungültiger Jail-Name 'bad;name'"));
+        robot.interact(() -> robot.lookup("#createName").queryAs(javafx.scene.control.TextField.class).setText("shop"));
+        robot.clickOn("#createProps").write("priority=500");
+        page.waitFor(() -> error.getText().equals("'500' ist kein gültiger Wert für priority: eine ganze Zahl von 1 bis 99"));
+        robot.interact(() -> robot.lookup("#createProps").queryAs(javafx.scene.control.TextField.class).setText("priority"));
+        page.waitFor(() -> error.getText().equals("'priority' ist nicht Schlüssel=Wert"));
+    }
+
     @Test
     void aReleaseIsFetchedFromTheHostMenuAndThenOfferedForNewJails(FxRobot robot) throws Exception {
         open(robot);

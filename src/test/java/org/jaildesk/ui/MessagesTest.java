@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.Trouble;
+import org.jaildesk.domain.JailNames;
+import org.jaildesk.domain.PropertyCatalog;
+import org.jaildesk.domain.Wording;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,10 @@ class MessagesTest {
         // Connection troubles are worded by key from the client's Trouble (Notifier.text).
         for (Trouble t : Trouble.values()) {
             used.add(t.key());
+        }
+        // So are JailDesk's own words about names and values (Messages.get(Wording)).
+        for (Wording.Phrase p : Wording.Phrase.values()) {
+            used.add(p.key());
         }
         Pattern get = Pattern.compile("(?:msg|messages)\\.get\\(\\s*(?:[a-zA-Z.]+\\s*\\?\\s*)?\"([a-zA-Z0-9_.]+)\"");
         Pattern ternary = Pattern.compile("\\?\\s*\"([a-z]+\\.[a-zA-Z0-9_.]+)\"\\s*:\\s*\"([a-z]+\\.[a-zA-Z0-9_.]+)\"");
@@ -104,6 +111,36 @@ class MessagesTest {
         for (Trouble t : Trouble.values()) {
             assertEquals(t.pattern(), en.getProperty(t.key()), t.name());
         }
+    }
+
+    /** The same for the words about names and values: the host answers them in English from the domain's patterns. */
+    @Test
+    void namesAndValuesReadTheSameInTheBundleAndInTheDomain() throws Exception {
+        Properties en = load("messages.properties");
+        for (Wording.Phrase p : Wording.Phrase.values()) {
+            assertEquals(p.pattern(), en.getProperty(p.key()), p.name());
+        }
+    }
+
+    /**
+     * The dialogs and the inspector check names and values as the user types, in the window's language; the host says
+     * the same in English. What a property takes, inside "not a valid value", is said in the same language.
+     */
+    @Test
+    void aProblemWithANameOrValueIsShownInTheUsersLanguage() {
+        Messages de = new Messages(java.util.Locale.GERMAN);
+        Messages en = new Messages(java.util.Locale.ENGLISH);
+        Wording name = JailNames.checkNew("a;b").orElseThrow();
+        assertEquals("invalid jail name 'a;b': use letters, digits and . _ - (not first), at most 120", name.english());
+        assertEquals(name.english(), en.get(name));
+        assertEquals("ungültiger Jail-Name 'a;b': Buchstaben, Ziffern und . _ - (nicht am Anfang), höchstens 120", de.get(name));
+        Wording value = PropertyCatalog.standard().check("priority", "500", false).orElseThrow();
+        assertEquals("'500' is not a valid value for priority: a whole number from 1 to 99", value.english());
+        assertEquals("'500' ist kein gültiger Wert für priority: eine ganze Zahl von 1 bis 99", de.get(value));
+        // Numbers are handed over as written, not formatted for the language (1,500 or 1.500).
+        Wording tooLong = PropertyCatalog.standard().check("notes", "x".repeat(1500), false).orElseThrow();
+        assertEquals("the value of notes is too long (1500 characters, at most 1024)", tooLong.english());
+        assertEquals("der Wert von notes ist zu lang (1500 Zeichen, höchstens 1024)", de.get(tooLong));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.jaildesk.domain.Wording;
 
 /** User-visible text from {@code messages*.properties}; every string the user reads comes through here. */
 public final class Messages {
@@ -29,13 +30,21 @@ public final class Messages {
         return bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : bundle.getLocale();
     }
 
-    public String get(String key, Object... args) {
-        String pattern;
+    /** One of JailDesk's own sentences about a name or a value ({@link Wording}), in this language. */
+    public String get(Wording wording) {
+        return wording.say(w -> pattern(w.phrase().key()), locale);
+    }
+
+    private String pattern(String key) {
         try {
-            pattern = bundle.getString(key);
+            return bundle.getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
+    }
+
+    public String get(String key, Object... args) {
+        String pattern = pattern(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -74,11 +74,12 @@ public final class JailDialogs {
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
-            Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName")) : JailNames.checkNew(name.getText());
+            Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName"))
+                    : JailNames.checkNew(name.getText()).map(msg::get);
             if (p.isEmpty() && type.getValue() != JailsViewModel.JailType.EMPTY && release.getValue() == null) {
                 p = Optional.of(msg.get("create.needRelease"));
             }
-            return p.or(() -> PropsField.check(props.getText())).orElse("");
+            return p.or(() -> PropsField.check(props.getText(), msg)).orElse("");
         }, name.textProperty(), release.valueProperty(), type.valueProperty(), props.textProperty()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
@@ -104,8 +105,8 @@ public final class JailDialogs {
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("clone.ok"), "cloneOk", false);
-        error.textProperty().bind(Bindings.createStringBinding(() -> JailNames.checkNew(name.getText())
-                .or(() -> PropsField.check(props.getText())).orElse(""), name.textProperty(), props.textProperty()));
+        error.textProperty().bind(Bindings.createStringBinding(() -> JailNames.checkNew(name.getText()).map(msg::get)
+                .or(() -> PropsField.check(props.getText(), msg)).orElse(""), name.textProperty(), props.textProperty()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {

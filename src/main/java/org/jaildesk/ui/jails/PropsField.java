@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.jaildesk.domain.PropertyCatalog;
+import org.jaildesk.ui.common.Messages;
 
 /** Checks the "extra properties" text of the create and clone dialogs as the user types. */
 final class PropsField {
@@ -12,7 +13,7 @@ final class PropsField {
     }
 
     /** The first problem in {@code key=value key=value}, or empty. {@code tag}/{@code release} are the dialog's own. */
-    static Optional<String> check(String text) {
+    static Optional<String> check(String text, Messages msg) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -20,16 +21,16 @@ final class PropsField {
         for (String token : text.trim().split("\\s+")) {
             int eq = token.indexOf('=');
             if (eq <= 0) {
-                return Optional.of("'" + token + "' is not key=value");
+                return Optional.of(msg.get("props.notKeyValue", token));
             }
             String key = token.substring(0, eq);
             if (key.equals("tag") || key.equals("release") || key.equals("template")) {
-                return Optional.of(key + " is set above, not here");
+                return Optional.of(msg.get("props.setAbove", key));
             }
             if (!seen.add(key)) {
-                return Optional.of(key + " is named twice");
+                return Optional.of(msg.get("props.twice", key));
             }
-            Optional<String> problem = PropertyCatalog.standard().check(key, token.substring(eq + 1), false);
+            Optional<String> problem = PropertyCatalog.standard().check(key, token.substring(eq + 1), false).map(msg::get);
             if (problem.isPresent()) {
                 return problem;
             }

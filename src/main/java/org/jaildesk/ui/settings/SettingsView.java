@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.jaildesk.domain.PropertyDef;
+import org.jaildesk.domain.Wording;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
@@ -161,11 +162,11 @@ public final class SettingsView extends VBox {
             node = box;
         } else {
             TextField t = new TextField(item.getValue().toString());
-            t.setTooltip(new Tooltip(s.def().expected()));
+            t.setTooltip(new Tooltip(msg.get(s.def().expected())));
             t.textProperty().addListener((o, a, v) -> {
                 Optional<String> problem = vm.edit(s.key(), v);
                 t.getStyleClass().remove("invalid");
-                t.getTooltip().setText(problem.orElse(s.def().expected()));
+                t.getTooltip().setText(problem.orElse(msg.get(s.def().expected())));
                 if (problem.isPresent()) {
                     t.getStyleClass().add("invalid");
                 }
@@ -239,7 +240,7 @@ public final class SettingsView extends VBox {
         public String getDescription() {
             StringBuilder b = new StringBuilder(setting.key());
             if (setting.def() != null) {
-                b.append(": ").append(setting.def().expected());
+                b.append(": ").append(msg.get(setting.def().expected()));
             }
             if (!setting.defaultValue().isEmpty()) {
                 b.append("\n").append(msg.get("settings.default", setting.defaultValue()));
@@ -249,7 +250,7 @@ public final class SettingsView extends VBox {
             }
             // The name's markers end in "…" where the inspector is narrow; the tooltip says it in words.
             if (setting.readOnly()) {
-                b.append("\n").append(msg.get("settings.cannotEdit", setting.key()));
+                b.append("\n").append(msg.get(Wording.of(Wording.Phrase.VALUE_READ_ONLY, setting.key())));
             }
             return b.toString();
         }

@@ -21,6 +21,7 @@ import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.PropertyCatalog;
 import org.jaildesk.domain.PropertyDef;
+import org.jaildesk.domain.Wording;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
@@ -164,7 +165,7 @@ public final class SettingsViewModel {
 
     /** Checks a value for a property; empty when it may be set. */
     public Optional<String> check(String key, String value) {
-        return PropertyCatalog.standard().check(key, value, forDefaults);
+        return PropertyCatalog.standard().check(key, value, forDefaults).map(msg::get);
     }
 
     /**
@@ -174,7 +175,7 @@ public final class SettingsViewModel {
     public Optional<String> edit(String key, String value) {
         Setting s = settings.stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);
         if (s == null || s.readOnly()) {
-            return Optional.of(msg.get("settings.cannotEdit", key));
+            return Optional.of(msg.get(Wording.of(Wording.Phrase.VALUE_READ_ONLY, key)));
         }
         Optional<String> problem = check(key, value);
         if (problem.isPresent()) {
