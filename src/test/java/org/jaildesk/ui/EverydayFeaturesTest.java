@@ -25,6 +25,14 @@ import org.testfx.api.FxRobot;
 /** Jobs, live refresh, the protocol log, theme, language and the command palette. */
 class EverydayFeaturesTest extends WindowTest {
 
+    /** An item of a submenu of the menu bar (View ▸ Language ▸ Deutsch), by its id. */
+    private static javafx.scene.control.MenuItem submenuItem(FxRobot robot, String id) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
     @Test
     void aLongJobShowsProgressAndLandsInHistory(FxRobot robot) throws Exception {
         JobRow job = startACreateThatDownloads(robot, "fresh", Duration.ofMillis(25));
@@ -111,10 +119,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void theLanguageWaitsForTheNextStartWhileAJobRuns(FxRobot robot) throws Exception {
         JobRow job = startASlowCreate(robot);
-        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-        javafx.scene.control.MenuItem german = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
-                .filter(i -> "menu-lang-de".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem german = submenuItem(robot, "menu-lang-de");
         robot.interact(german::fire);
         page.waitFor(() -> page.notifier.notices().stream().anyMatch(n -> n.message().startsWith("Deutsch from the next start")));
         assertEquals(JobRow.State.RUNNING, job.state().get(), "the job was not stopped");
@@ -128,10 +133,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void inGermanTheCreateDialogSaysWhatIsWrongInGerman(FxRobot robot) throws Exception {
         open(robot);
-        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-        javafx.scene.control.MenuItem german = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
-                .filter(i -> "menu-lang-de".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem german = submenuItem(robot, "menu-lang-de");
         robot.interact(german::fire);
         page.waitFor(() -> "Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
         page.openCreateDialog();
@@ -232,10 +234,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void theBackgroundRefreshIntervalIsChosenAndRemembered(FxRobot robot) throws Exception {
         open(robot);
-        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-        javafx.scene.control.MenuItem every = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
-                .filter(i -> "menu-refresh-60".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem every = submenuItem(robot, "menu-refresh-60");
         assertEquals("Every 1 min", every.getText());
         robot.interact(every::fire);
         page.waitFor(() -> {
