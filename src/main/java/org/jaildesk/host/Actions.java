@@ -349,8 +349,7 @@ final class Actions {
 
     private String currentPool() throws Exception {
         Cli cli = reads.cli();
-        CommandResult r = commands.read(cli.currentPool());
-        commands.requireSuccess(cli, r);
+        CommandResult r = commands.readOk(cli, cli.currentPool());
         return cli.dialect().isPython() ? PythonOutput.pool(r.stdout()) : LegacyOutput.pool(r.stdout());
     }
 

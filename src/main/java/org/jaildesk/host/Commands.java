@@ -31,6 +31,13 @@ final class Commands {
         return complete(host.exec(args, options.readTimeout(), "", null));
     }
 
+    /** {@link #read}, failing unless iocage succeeded: the output of a read that worked. */
+    CommandResult readOk(Cli cli, List<String> args) throws CommandException, ActionFailedException {
+        CommandResult r = read(args);
+        requireSuccess(cli, r);
+        return r;
+    }
+
     static CommandResult complete(CommandResult r) throws ActionFailedException {
         if (r.truncated() && !r.timedOut()) {
             throw new ActionFailedException("iocage printed more output than JailDesk reads ("

@@ -53,8 +53,7 @@ final class Reads {
             args = table;
         }
         if (cli.dialect().isLegacy()) {
-            CommandResult r = commands.read(args);
-            commands.requireSuccess(cli, r);
+            CommandResult r = commands.readOk(cli, args);
             return new Listed(LegacyOutput.list(r.stdout()), null);
         }
         // Python: read the rows while iocage writes them (a runner that streams; the demo host does not).
@@ -126,8 +125,7 @@ final class Reads {
 
     List<String> releases() throws Exception {
         Cli cli = cli();
-        CommandResult r = commands.read(cli.releases());
-        commands.requireSuccess(cli, r);
+        CommandResult r = commands.readOk(cli, cli.releases());
         return cli.dialect().isPython() ? PythonOutput.releases(r.stdout()) : LegacyOutput.releases(r.stdout());
     }
 
@@ -140,8 +138,7 @@ final class Reads {
 
     ObjectNode defaults() throws Exception {
         Cli cli = cli();
-        CommandResult r = commands.read(cli.defaults());
-        commands.requireSuccess(cli, r);
+        CommandResult r = commands.readOk(cli, cli.defaults());
         Map<String, String> values = cli.dialect().isPython() ? PythonOutput.getAll(r.stdout())
                 : LegacyOutput.defaults(r.stdout());
         ObjectNode out = JSON.objectNode();
@@ -170,15 +167,13 @@ final class Reads {
         Cli cli = cli();
         ObjectNode out = JSON.objectNode();
         if (prop.isEmpty() || prop.equals("all")) {
-            CommandResult r = commands.read(cli.getAll(jail));
-            commands.requireSuccess(cli, r);
+            CommandResult r = commands.readOk(cli, cli.getAll(jail));
             Map<String, String> values = cli.dialect().isPython() ? PythonOutput.getAll(r.stdout())
                     : LegacyOutput.getAll(r.stdout());
             out.set(jail, clean(values));
             return out;
         }
-        CommandResult r = commands.read(cli.get(prop, jail));
-        commands.requireSuccess(cli, r);
+        CommandResult r = commands.readOk(cli, cli.get(prop, jail));
         List<Lines.Line> lines = Lines.meaningful(r.stdout());
         if (lines.size() != 1) {
             throw new IocageParseException("expected one value for " + prop + ", got " + lines.size() + " lines");
@@ -190,8 +185,7 @@ final class Reads {
 
     private ObjectNode across(String prop) throws Exception {
         Cli cli = cli();
-        CommandResult r = commands.read(cli.getAcross(prop));
-        commands.requireSuccess(cli, r);
+        CommandResult r = commands.readOk(cli, cli.getAcross(prop));
         List<PropRow> rows = cli.dialect().isPython() ? PythonOutput.getAcross(r.stdout(), prop)
                 : LegacyOutput.getAcross(r.stdout(), prop);
         ObjectNode out = JSON.objectNode();
@@ -205,8 +199,7 @@ final class Reads {
 
     ObjectNode df() throws Exception {
         Cli cli = cli();
-        CommandResult r = commands.read(cli.df());
-        commands.requireSuccess(cli, r);
+        CommandResult r = commands.readOk(cli, cli.df());
         List<DfRow> rows = cli.dialect().isPython() ? PythonOutput.df(r.stdout()) : LegacyOutput.df(r.stdout());
         ObjectNode out = JSON.objectNode();
         for (DfRow d : rows) {
