@@ -75,16 +75,16 @@ public record Wording(Phrase phrase, List<Object> args) {
 
     /** In English, as the host answers it. */
     public String english() {
-        return say(w -> w.phrase().pattern(), Locale.ROOT);
+        return say(Phrase::pattern, Locale.ROOT);
     }
 
     /**
-     * Said with {@code patterns} (a phrase's pattern in some language), nested wordings alike; {@code locale} for
+     * Said with {@code patterns} (each phrase's pattern in some language), nested wordings alike; {@code locale} for
      * {@link MessageFormat}.
      */
-    public String say(Function<Wording, String> patterns, Locale locale) {
+    public String say(Function<Phrase, String> patterns, Locale locale) {
         Object[] said = args.stream().map(a -> a instanceof Wording w ? w.say(patterns, locale) : a).toArray();
-        return new MessageFormat(patterns.apply(this), locale).format(said);
+        return new MessageFormat(patterns.apply(phrase), locale).format(said);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class Messages {
 
     /** One of JailDesk's own sentences about a name or a value ({@link Wording}), in this language. */
     public String get(Wording wording) {
-        return wording.say(w -> pattern(w.phrase().key()), locale);
+        return wording.say(p -> pattern(p.key()), locale);
     }
 
     private String pattern(String key) {
