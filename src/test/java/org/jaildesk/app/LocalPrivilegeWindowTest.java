@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jaildesk.host.FakeIocage;
 import org.jaildesk.host.ProcessRunner;
 import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.MenuItems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +47,6 @@ class LocalPrivilegeWindowTest {
         });
     }
 
-    private MenuItem menuItem(FxRobot robot, String id) {
-        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
-        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> i instanceof Menu).flatMap(m -> ((Menu) m).getItems().stream())
-                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
-    }
-
     private List<String> notices(FxRobot robot) {
         return robot.lookup(".notice .label").queryAll().stream().map(n -> ((Label) n).getText()).toList();
     }
@@ -72,7 +64,7 @@ class LocalPrivilegeWindowTest {
         robot.interact(() -> table.getSelectionModel().select(1));
         waitFor(() -> !robot.lookup("#tb-start").queryButton().isDisabled() || !robot.lookup("#tb-stop").queryButton().isDisabled());
 
-        MenuItem doas = menuItem(robot, "menu-privilege-doas");
+        MenuItem doas = MenuItems.byId(robot, "menu-privilege-doas");
         assertEquals("Through doas -n (needs a nopass rule)", doas.getText());
         robot.interact(doas::fire);
         // doas is not installed here (and would refuse without a rule): the listing fails naming it, and iocage
@@ -83,7 +75,7 @@ class LocalPrivilegeWindowTest {
         // The toolbar follows the reopened host (nothing listed, nothing selected), not the old one's selection.
         assertTrue(robot.lookup("#tb-start").queryButton().isDisabled() && robot.lookup("#tb-stop").queryButton().isDisabled());
 
-        robot.interact(menuItem(robot, "menu-privilege-none")::fire);
+        robot.interact(MenuItems.byId(robot, "menu-privilege-none")::fire);
         waitFor(() -> notices(robot).isEmpty() && fake.calls().size() > directly);
         assertEquals(5, ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size());
         assertTrue(Files.readString(config.resolve("ui-state.json")).contains("\"localPrivilege\" : \"NONE\""));
@@ -114,8 +106,8 @@ class LocalPrivilegeWindowTest {
         robot.interact(() -> robot.lookup("#tb-start").queryButton().fire());
         waitFor(() -> fake.actionCalls().stream().anyMatch(c -> c.get(0).equals("start")));
 
-        robot.interact(menuItem(robot, "menu-privilege-doas")::fire);
-        robot.interact(menuItem(robot, "menu-privilege-none")::fire);
+        robot.interact(MenuItems.byId(robot, "menu-privilege-doas")::fire);
+        robot.interact(MenuItems.byId(robot, "menu-privilege-none")::fire);
         waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 5);
         long listings = fake.actionCalls().stream().filter(c -> c.get(0).equals("list")).count();
 

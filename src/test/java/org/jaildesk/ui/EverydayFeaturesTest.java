@@ -25,14 +25,6 @@ import org.testfx.api.FxRobot;
 /** Jobs, live refresh, the protocol log, theme, language and the command palette. */
 class EverydayFeaturesTest extends WindowTest {
 
-    /** An item of a submenu of the menu bar (View ▸ Language ▸ Deutsch), by its id. */
-    private static javafx.scene.control.MenuItem submenuItem(FxRobot robot, String id) {
-        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> i instanceof javafx.scene.control.Menu).flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
-                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
-    }
-
     @Test
     void aLongJobShowsProgressAndLandsInHistory(FxRobot robot) throws Exception {
         JobRow job = startACreateThatDownloads(robot, "fresh", Duration.ofMillis(25));
@@ -119,7 +111,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void theLanguageWaitsForTheNextStartWhileAJobRuns(FxRobot robot) throws Exception {
         JobRow job = startASlowCreate(robot);
-        javafx.scene.control.MenuItem german = submenuItem(robot, "menu-lang-de");
+        javafx.scene.control.MenuItem german = MenuItems.byId(robot, "menu-lang-de");
         robot.interact(german::fire);
         page.waitFor(() -> page.notifier.notices().stream().anyMatch(n -> n.message().startsWith("Deutsch from the next start")));
         assertEquals(JobRow.State.RUNNING, job.state().get(), "the job was not stopped");
@@ -133,7 +125,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void inGermanTheCreateDialogSaysWhatIsWrongInGerman(FxRobot robot) throws Exception {
         open(robot);
-        javafx.scene.control.MenuItem german = submenuItem(robot, "menu-lang-de");
+        javafx.scene.control.MenuItem german = MenuItems.byId(robot, "menu-lang-de");
         robot.interact(german::fire);
         page.waitFor(() -> "Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
         page.openCreateDialog();
@@ -150,8 +142,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void aReleaseIsFetchedFromTheHostMenuAndThenOfferedForNewJails(FxRobot robot) throws Exception {
         open(robot);
-        javafx.scene.control.MenuItem fetch = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
-                .stream().flatMap(m -> m.getItems().stream()).filter(i -> "menu-fetchRelease".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem fetch = MenuItems.byId(robot, "menu-fetchRelease");
         assertEquals("Fetch a release\u2026", fetch.getText());
         robot.interact(fetch::fire);
         page.waitFor(() -> robot.lookup("#fetchReleaseName").tryQuery().isPresent());
@@ -234,7 +225,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void theBackgroundRefreshIntervalIsChosenAndRemembered(FxRobot robot) throws Exception {
         open(robot);
-        javafx.scene.control.MenuItem every = submenuItem(robot, "menu-refresh-60");
+        javafx.scene.control.MenuItem every = MenuItems.byId(robot, "menu-refresh-60");
         assertEquals("Every 1 min", every.getText());
         robot.interact(every::fire);
         page.waitFor(() -> {

@@ -264,9 +264,7 @@ class MainWindowTest extends WindowTest {
                 "{\"settings\":{\"refreshSeconds\":\"soon\",\"jobsVisible\":\"perhaps\"},\"layouts\":{\"demo\":{\"width\":\"wide\"}}}");
         open(robot);
         assertEquals(30, new UiState(config.resolve("ui-state.json")).intSetting("refreshSeconds", 30));
-        var every = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
-                .flatMap(m -> m.getItems().stream()).filter(i -> "menu-refreshEvery".equals(i.getId())).findFirst().orElseThrow();
-        var thirty = ((javafx.scene.control.Menu) every).getItems().stream().filter(i -> "menu-refresh-30".equals(i.getId())).findFirst().orElseThrow();
+        var thirty = MenuItems.byId(robot, "menu-refresh-30");
         assertTrue(((javafx.scene.control.RadioMenuItem) thirty).isSelected(), "the default interval is the one chosen");
     }
 
