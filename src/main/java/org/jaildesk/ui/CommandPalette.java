@@ -36,7 +36,7 @@ final class CommandPalette {
     static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable) {
         List<Entry> all = new ArrayList<>();
         for (UiAction a : actions) {
-            if (a.enabled().get()) {
+            if (a.enabled()) {
                 all.add(new Entry(a.text().replace("\u2026", "") + (a.shortcut() == null ? "" : "   " + a.shortcut().getDisplayText()), a.run()));
             }
         }

@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -37,6 +38,7 @@ import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jails.JailAction;
 import org.jaildesk.ui.jails.JailsViewModel;
 
 /**
@@ -210,39 +212,43 @@ public final class MainWindow {
         return current == null ? null : current.session().jails();
     }
 
-    private BooleanBinding when(java.util.function.Function<JailsViewModel, BooleanBinding> f) {
-        // Rebound when the host changes: the binding follows the current host's view model.
-        SimpleBooleanProperty p = new SimpleBooleanProperty();
+    /** Why {@code action} cannot run now, following the current host's selection; empty when it can. */
+    private ObservableStringValue whyNot(JailAction action) {
+        // Rebound when the host changes: the reason follows the current host's view model.
+        SimpleStringProperty p = new SimpleStringProperty(msg.get("why.noHost"));
         hosts.selected().addListener((o, a, b) -> {
             p.unbind();
             if (b != null) {
-                p.bind(f.apply(hosts.session(b).jails()));
+                p.bind(hosts.session(b).jails().whyNot(action));
+            } else {
+                p.set(msg.get("why.noHost"));
             }
         });
-        return Bindings.createBooleanBinding(p::get, p);
+        return p;
     }
 
     private List<UiAction> actions() {
         KeyCombination.Modifier c = KeyCombination.SHORTCUT_DOWN;
         KeyCombination.Modifier s = KeyCombination.SHIFT_DOWN;
+        ObservableStringValue anyHost = Bindings.when(hasJailView).then("").otherwise(msg.get("why.noHost"));
         return List.of(
-                new UiAction("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), when(JailsViewModel::canStart),
+                new UiAction("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), whyNot(JailAction.START),
                         () -> vm().startSelected()),
-                new UiAction("stop", msg.get("action.stop"), new KeyCodeCombination(KeyCode.X, c, s), when(JailsViewModel::canStop),
+                new UiAction("stop", msg.get("action.stop"), new KeyCodeCombination(KeyCode.X, c, s), whyNot(JailAction.STOP),
                         () -> vm().stopSelected()),
-                new UiAction("restart", msg.get("action.restart"), new KeyCodeCombination(KeyCode.R, c, s), when(JailsViewModel::canRestart),
+                new UiAction("restart", msg.get("action.restart"), new KeyCodeCombination(KeyCode.R, c, s), whyNot(JailAction.RESTART),
                         () -> vm().restartSelected()),
-                new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), hasJailView,
+                new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), anyHost,
                         this::refresh),
-                new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), hasJailView,
+                new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), anyHost,
                         () -> current.dialogs().create(stage).show()),
-                new UiAction("clone", msg.get("action.clone"), new KeyCodeCombination(KeyCode.D, c), when(JailsViewModel::canClone),
+                new UiAction("clone", msg.get("action.clone"), new KeyCodeCombination(KeyCode.D, c), whyNot(JailAction.CLONE),
                         () -> current.dialogs().cloneJail(stage, vm().selection().get(0)).show()),
-                new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), when(JailsViewModel::canDestroy),
+                new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), whyNot(JailAction.DESTROY),
                         () -> current.dialogs().destroy(stage, vm().selection().get(0)).show()),
-                new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), when(JailsViewModel::canExec),
+                new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
                         () -> current.exec().open(stage, vm().selection().get(0))),
-                new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), when(JailsViewModel::canCap),
+                new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
                         () -> vm().capSelected()));
     }
 

@@ -25,6 +25,7 @@ import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notice;
 import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.jails.JailAction;
 import org.jaildesk.ui.jails.JailsViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,18 +88,51 @@ class JailsViewModelTest {
     void actionsAreEnabledOnlyWhereTheyApply() {
         vm.refresh().join();
         select("mail");
-        assertTrue(vm.canStart().get());
-        assertFalse(vm.canStop().get());
-        assertTrue(vm.canClone().get());
-        assertFalse(vm.canExec().get());
+        assertTrue(vm.can(JailAction.START).get());
+        assertFalse(vm.can(JailAction.STOP).get());
+        assertTrue(vm.can(JailAction.CLONE).get());
+        assertFalse(vm.can(JailAction.EXEC).get());
         select("db01");
-        assertFalse(vm.canStart().get());
-        assertTrue(vm.canExec().get());
-        assertFalse(vm.canClone().get(), "a running jail cannot be cloned");
+        assertFalse(vm.can(JailAction.START).get());
+        assertTrue(vm.can(JailAction.EXEC).get());
+        assertFalse(vm.can(JailAction.CLONE).get(), "a running jail cannot be cloned");
         select("db01", "mail");
-        assertTrue(vm.canStart().get());
-        assertTrue(vm.canStop().get());
-        assertFalse(vm.canDestroy().get(), "destroy is one jail at a time");
+        assertTrue(vm.can(JailAction.START).get());
+        assertTrue(vm.can(JailAction.STOP).get());
+        assertFalse(vm.can(JailAction.DESTROY).get(), "destroy is one jail at a time");
+    }
+
+    @Test
+    void aDisabledActionSaysWhyAndAnEnabledOneSaysNothing() {
+        vm.refresh().join();
+        assertEquals("Select a jail in the table first.", vm.whyNot(JailAction.START).get());
+        select("db01");
+        assertEquals("db01 is already running.", vm.whyNot(JailAction.START).get());
+        assertEquals("db01 is running: iocage clones only a stopped jail. Stop it first.", vm.whyNot(JailAction.CLONE).get());
+        assertEquals("", vm.whyNot(JailAction.EXEC).get());
+        assertEquals("", vm.whyNot(JailAction.STOP).get());
+        select("mail");
+        assertEquals("mail is not running.", vm.whyNot(JailAction.STOP).get());
+        assertEquals("mail is not running: start it first.", vm.whyNot(JailAction.EXEC).get());
+        assertEquals("", vm.whyNot(JailAction.CLONE).get());
+        select("db01", "mail");
+        assertEquals("2 jails are selected; this works on one jail at a time.", vm.whyNot(JailAction.DESTROY).get());
+        assertEquals("", vm.whyNot(JailAction.START).get(), "one of them is stopped");
+        for (JailAction a : JailAction.values()) {
+            assertEquals(vm.whyNot(a).get().isEmpty(), vm.can(a).get(), a + ": enabled exactly when there is no reason");
+        }
+    }
+
+    @Test
+    void aJailInAStateIocageCouldNotTellCannotBeStartedAndSaysSo() {
+        Messages msg = new Messages(Locale.ENGLISH);
+        Jail corrupt = new Jail("old", "old", null, JailState.CORRUPT, false, "jail", "13.2-RELEASE", "-", "-", "-");
+        Jail unknown = new Jail("odd", "odd", null, JailState.UNKNOWN, false, "jail", "13.2-RELEASE", "-", "-", "-");
+        assertEquals("iocage cannot read the configuration of old (state CORRUPT).", JailAction.START.whyNot(List.of(corrupt), msg));
+        assertEquals("The state of odd is not known; refresh the table.", JailAction.START.whyNot(List.of(unknown), msg));
+        assertEquals("None of the 2 selected jails is stopped.", JailAction.START.whyNot(List.of(corrupt, unknown), msg));
+        assertEquals("None of the 2 selected jails is running.", JailAction.CAP.whyNot(List.of(corrupt, unknown), msg));
+        assertEquals("Wählen Sie zuerst ein Jail in der Tabelle.", JailAction.DESTROY.whyNot(List.of(), new Messages(Locale.GERMAN)));
     }
 
     @Test

@@ -186,6 +186,28 @@ class MainWindowTest extends WindowTest {
     }
 
     @Test
+    void hoveringAGreyedOutButtonSaysWhyItIsOff(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        assertTrue(robot.lookup("#tb-clone").queryAs(Button.class).isDisabled());
+        robot.moveTo("#tb-clone");
+        page.waitFor(() -> shownTooltip(robot).equals("Clone\u2026 (Ctrl+D)\ndb01 is running: iocage clones only a stopped jail. Stop it first."));
+        // Once the jail is stopped the button is on, and its own tooltip names it without a reason.
+        robot.moveTo("#search");
+        page.waitFor(() -> shownTooltip(robot).isEmpty());
+        page.select("mail");
+        assertFalse(robot.lookup("#tb-clone").queryAs(Button.class).isDisabled());
+        robot.moveTo("#tb-clone");
+        page.waitFor(() -> shownTooltip(robot).equals("Clone\u2026 (Ctrl+D)"));
+    }
+
+    /** The text of the tooltip on screen, or "" when none is. */
+    private static String shownTooltip(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText()).findFirst().orElse("");
+    }
+
+    @Test
     void runsACommandInAJailAndShowsTheOutput(FxRobot robot) throws Exception {
         open(robot);
         page.select("db01");

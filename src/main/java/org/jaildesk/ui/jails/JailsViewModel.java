@@ -1,6 +1,7 @@
 package org.jaildesk.ui.jails;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -49,11 +51,8 @@ public final class JailsViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Jail> focused = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Throwable> lastFailure = new ReadOnlyObjectWrapper<>();
-    private final BooleanBinding canStart;
-    private final BooleanBinding canStop;
-    private final BooleanBinding single;
-    private final BooleanBinding singleStopped;
-    private final BooleanBinding singleRunning;
+    private final Map<JailAction, StringBinding> whyNot = new EnumMap<>(JailAction.class);
+    private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -64,11 +63,11 @@ public final class JailsViewModel {
             Predicate<Jail> p = JailFilter.parse(b);
             visible.setPredicate(p);
         });
-        canStart = Bindings.createBooleanBinding(() -> selection.stream().anyMatch(j -> j.state() == JailState.DOWN), selection);
-        canStop = Bindings.createBooleanBinding(() -> selection.stream().anyMatch(Jail::isRunning), selection);
-        single = Bindings.size(selection).isEqualTo(1);
-        singleStopped = Bindings.createBooleanBinding(() -> selection.size() == 1 && !selection.get(0).isRunning(), selection);
-        singleRunning = Bindings.createBooleanBinding(() -> selection.size() == 1 && selection.get(0).isRunning(), selection);
+        for (JailAction a : JailAction.values()) {
+            StringBinding why = Bindings.createStringBinding(() -> a.whyNot(selection, msg), selection);
+            whyNot.put(a, why);
+            can.put(a, why.isEmpty());
+        }
         selection.addListener((javafx.collections.ListChangeListener<Jail>) c ->
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
     }
@@ -119,33 +118,14 @@ public final class JailsViewModel {
         return focused.getReadOnlyProperty();
     }
 
-    public BooleanBinding canStart() {
-        return canStart;
+    /** Whether {@code action} can run on the selection now. */
+    public BooleanBinding can(JailAction action) {
+        return can.get(action);
     }
 
-    public BooleanBinding canStop() {
-        return canStop;
-    }
-
-    /** Restart, exec and cap want a running jail. */
-    public BooleanBinding canRestart() {
-        return singleRunning.or(canStop);
-    }
-
-    public BooleanBinding canExec() {
-        return singleRunning;
-    }
-
-    public BooleanBinding canClone() {
-        return singleStopped;
-    }
-
-    public BooleanBinding canDestroy() {
-        return single;
-    }
-
-    public BooleanBinding canCap() {
-        return canStop;
+    /** Why {@code action} cannot run on the selection now, in the window's language; empty when it can. */
+    public StringBinding whyNot(JailAction action) {
+        return whyNot.get(action);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

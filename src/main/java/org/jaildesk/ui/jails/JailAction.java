@@ -1,0 +1,65 @@
+package org.jaildesk.ui.jails;
+
+import java.util.List;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailState;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * The actions on the jails selected in the table, each with what it needs of the selection, and, where the
+ * selection does not have it, why not in a sentence the window can show beside the greyed-out action.
+ */
+public enum JailAction {
+    /** Any stopped jail among the selected: the others are left as they are. */
+    START,
+    /** Any running jail among the selected. */
+    STOP,
+    /** Any running jail among the selected. */
+    RESTART,
+    /** One running jail: a command runs in one jail. */
+    EXEC,
+    /** One stopped jail: iocage refuses to clone a running one ("must not be running to be cloned"). */
+    CLONE,
+    /** One jail at a time: the dialog asks for the jail's name to be typed. */
+    DESTROY,
+    /** Any running jail among the selected: limits are applied to a running jail. */
+    CAP;
+
+    /** Why this action cannot run on {@code selection} now, in the window's language; empty when it can. */
+    public String whyNot(List<Jail> selection, Messages msg) {
+        if (selection.isEmpty()) {
+            return msg.get("why.noSelection");
+        }
+        return switch (this) {
+            case START -> selection.stream().anyMatch(j -> j.state() == JailState.DOWN) ? "" : notStopped(selection, msg);
+            case STOP, RESTART, CAP -> selection.stream().anyMatch(Jail::isRunning) ? "" : notRunning(selection, msg);
+            case EXEC -> selection.size() > 1 ? oneAtATime(selection, msg)
+                    : selection.get(0).isRunning() ? "" : msg.get("why.execNotRunning", selection.get(0).displayName());
+            case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
+                    : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
+            case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+        };
+    }
+
+    private static String oneAtATime(List<Jail> selection, Messages msg) {
+        return msg.get("why.oneAtATime", Integer.toString(selection.size()));
+    }
+
+    private static String notRunning(List<Jail> selection, Messages msg) {
+        return selection.size() == 1 ? msg.get("why.notRunning", selection.get(0).displayName())
+                : msg.get("why.noneRunning", Integer.toString(selection.size()));
+    }
+
+    /** None of the selected is stopped: running, or in a state iocage could not tell. */
+    private static String notStopped(List<Jail> selection, Messages msg) {
+        if (selection.size() > 1) {
+            return msg.get("why.noneStopped", Integer.toString(selection.size()));
+        }
+        Jail j = selection.get(0);
+        return switch (j.state()) {
+            case UP -> msg.get("why.alreadyRunning", j.displayName());
+            case CORRUPT -> msg.get("why.corrupt", j.displayName());
+            default -> msg.get("why.stateUnknown", j.displayName());
+        };
+    }
+}
