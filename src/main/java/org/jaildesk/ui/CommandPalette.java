@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -22,11 +24,24 @@ import org.jaildesk.ui.jails.JailsViewModel;
 /** Ctrl+K: type to find any action or jail; Enter runs it. Every word typed must appear in the entry. */
 final class CommandPalette {
 
-    /** One thing the palette can do. */
-    record Entry(String text, Runnable run) {
+    private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+
+    /**
+     * One thing the palette can do, or an action that cannot run now: shown greyed with why (so the keyboard gets what
+     * the toolbar's tooltip says), and Enter on it does nothing.
+     */
+    record Entry(String text, Runnable run, String whyNot) {
+        Entry(String text, Runnable run) {
+            this(text, run, "");
+        }
+
+        boolean enabled() {
+            return whyNot.isEmpty();
+        }
+
         @Override
         public String toString() {
-            return text;
+            return enabled() ? text : text + "  \u2014  " + whyNot;
         }
     }
 
@@ -35,11 +50,12 @@ final class CommandPalette {
 
     static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable) {
         List<Entry> all = new ArrayList<>();
+        List<Entry> off = new ArrayList<>();
         for (UiAction a : actions) {
-            if (a.enabled()) {
-                all.add(new Entry(a.text().replace("\u2026", "") + (a.shortcut() == null ? "" : "   " + a.shortcut().getDisplayText()), a.run()));
-            }
+            String text = a.text().replace("\u2026", "") + (a.shortcut() == null ? "" : "   " + a.shortcut().getDisplayText());
+            (a.enabled() ? all : off).add(new Entry(text, a.run(), a.whyNot().get()));
         }
+        all.addAll(off);
         if (vm != null) {
             for (Jail j : vm.jails()) {
                 all.add(new Entry(msg.get("palette.select", j.displayName()), () -> {
@@ -66,6 +82,20 @@ final class CommandPalette {
         ListView<Entry> list = new ListView<>(shown);
         list.setId("paletteList");
         list.setPrefHeight(320);
+        list.setCellFactory(v -> new ListCell<>() {
+            {
+                // A long reason wraps inside the list instead of widening it past the window.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.toString());
+                pseudoClassStateChanged(UNAVAILABLE, !empty && e != null && !e.enabled());
+            }
+        });
         query.textProperty().addListener((o, a, b) -> {
             String[] words = b.toLowerCase(Locale.ROOT).trim().split("\\s+");
             shown.setPredicate(e -> {
@@ -87,6 +117,9 @@ final class CommandPalette {
             Entry e = list.getSelectionModel().getSelectedItem();
             if (e == null && !shown.isEmpty()) {
                 e = shown.get(0);
+            }
+            if (e != null && !e.enabled()) {
+                return;
             }
             stage.close();
             if (e != null) {

@@ -21,6 +21,7 @@ import org.jaildesk.ui.jobs.JobRow;
 import org.jaildesk.ui.jobs.JobsViewModel;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Jobs, live refresh, the protocol log, theme, language and the command palette. */
 class EverydayFeaturesTest extends WindowTest {
@@ -220,6 +221,26 @@ class EverydayFeaturesTest extends WindowTest {
         robot.clickOn("#paletteQuery").write("start mail");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         page.waitFor(() -> page.row("mail").isRunning());
+    }
+
+    @Test
+    void theCommandPaletteListsAnActionThatCannotRunWithWhyAndEnterLeavesItOpen(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
+        robot.clickOn("#paletteQuery").write("clone");
+        javafx.scene.control.ListView<?> list = robot.lookup("#paletteList").queryAs(javafx.scene.control.ListView.class);
+        page.waitFor(() -> list.getItems().size() == 1);
+        assertEquals("Clone   Ctrl+D  \u2014  db01 is running: iocage clones only a stopped jail. Stop it first.",
+                list.getItems().get(0).toString());
+        page.waitFor(() -> robot.lookup(".list-cell:unavailable").tryQuery().isPresent());
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#paletteQuery").tryQuery().isPresent(), "Enter on an action that cannot run keeps the palette open");
+        assertTrue(robot.lookup("#cloneDialog").tryQuery().isEmpty());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isEmpty());
     }
 
     @Test
