@@ -62,6 +62,8 @@ public final class MainWindow {
     private final Label staleLabel = new Label();
     private final Label poolLabel = new Label();
     private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
+    /** The current host's active pool, "" when none. */
+    private final SimpleStringProperty activePool = new SimpleStringProperty("");
     private HostView current;
 
     private final org.jaildesk.ui.jobs.JobsViewModel jobs;
@@ -284,8 +286,7 @@ public final class MainWindow {
         hostMenu.setId("menu-host");
         hostMenu.getItems().addAll(
                 item("activatePool", msg.get("menu.activatePool"), () -> current.adminDialogs().activate(stage).show()),
-                item("deactivatePool", msg.get("menu.deactivatePool"), () -> current.adminDialogs()
-                        .deactivate(stage, current.admin().pool().get()).show()),
+                deactivatePool(),
                 item("fetchRelease", msg.get("menu.fetchRelease"), () -> current.adminDialogs().fetch(stage).show()),
                 new SeparatorMenuItem(),
                 item("cleanJails", msg.get("menu.cleanJails"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.JAILS)),
@@ -354,6 +355,14 @@ public final class MainWindow {
                 current.table().requestFocus();
             }
         });
+    }
+
+    /** Off while the current host has no active pool (or it is not known yet): there is nothing to deactivate. */
+    private MenuItem deactivatePool() {
+        MenuItem m = item("deactivatePool", msg.get("menu.deactivatePool"), () -> current.adminDialogs()
+                .deactivate(stage, current.admin().activePool().get()).show());
+        m.disableProperty().bind(hasJailView.not().or(activePool.isEmpty()));
+        return m;
     }
 
     private MenuItem item(String id, String text, Runnable run) {
@@ -475,6 +484,8 @@ public final class MainWindow {
             center.getChildren().clear();
             current = null;
             hasJailView.set(false);
+            activePool.unbind();
+            activePool.set("");
             return;
         }
         HostView v = views.computeIfAbsent(host.id(), id -> HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get));
@@ -490,6 +501,7 @@ public final class MainWindow {
         // repaints the whole window on every refresh.
         staleLabel.setText(msg.get("status.stale"));
         staleLabel.visibleProperty().bind(v.session().jails().stale());
+        activePool.bind(v.admin().activePool());
         poolLabel.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", v.admin().pool().get()), v.admin().pool()));
         UiState.Layout layout = uiState.layout(host.id());
         WindowPlacement.applyLayout(v.table(), layout);

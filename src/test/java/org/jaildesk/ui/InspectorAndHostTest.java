@@ -159,12 +159,15 @@ class InspectorAndHostTest extends WindowTest {
     void deactivatingExplainsThatNothingIsDeleted(FxRobot robot) throws Exception {
         open(robot, SimulatedIocage.Flavor.LEGACY);
         page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: tank"));
+        assertFalse(MenuItems.byId(robot, "menu-deactivatePool").isDisable());
         robot.clickOn("Host").clickOn("Deactivate pool\u2026");
         page.waitFor(() -> robot.lookup("#deactivateDialog").tryQuery().isPresent());
         assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Nothing is deleted"))
                 .tryQuery().isPresent());
         robot.clickOn("#deactivateOk");
         page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: none active"));
+        // With no pool active there is nothing to deactivate: the item is off rather than offering "none active".
+        page.waitFor(() -> MenuItems.byId(robot, "menu-deactivatePool").isDisable());
     }
 
     @Test

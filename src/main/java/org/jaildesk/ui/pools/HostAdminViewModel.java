@@ -49,6 +49,7 @@ public final class HostAdminViewModel {
     private final Notifier notifier;
     private final Runnable afterChange;
     private final ReadOnlyStringWrapper pool = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper activePool = new ReadOnlyStringWrapper("");
 
     public HostAdminViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier, Runnable afterChange) {
         this.client = client;
@@ -63,11 +64,17 @@ public final class HostAdminViewModel {
         return pool.getReadOnlyProperty();
     }
 
+    /** The active pool's name; empty while none is active or it is not known, when there is nothing to deactivate. */
+    public ReadOnlyStringProperty activePool() {
+        return activePool.getReadOnlyProperty();
+    }
+
     public CompletableFuture<Void> refreshPool() {
         CompletableFuture<Optional<String>> asked = client.extensions().thenCompose(ext -> ext.contains("activatestatus")
                 ? client.activateStatus() : client.currentPool());
         return asked.handleAsync((p, e) -> {
             pool.set(e != null ? msg.get("pool.unknown") : p.orElse(msg.get("pool.none")));
+            activePool.set(e != null ? "" : p.orElse(""));
             return null;
         }, fx);
     }
@@ -102,6 +109,10 @@ public final class HostAdminViewModel {
     }
 
     public CompletableFuture<String> deactivate(String name) {
+        if (checkPoolName(name).isPresent()) {
+            notifier.refusal(checkPoolName(name).get());
+            return CompletableFuture.failedFuture(new IllegalArgumentException("bad pool name"));
+        }
         return done(client.deactivatePool(name), msg.get("pool.deactivate", name));
     }
 

@@ -115,9 +115,28 @@ class HostAdminViewModelTest {
         // Each request to an unreachable remote host is a login attempt, and each attempt asks for the password.
         assertEquals(List.of("rpc/query"), t.asked, "no pool question after the host could not be asked at all");
         assertEquals(msg.get("pool.unknown"), fxThread.submit(() -> vm.pool().get()).get());
+        assertEquals("", fxThread.submit(() -> vm.activePool().get()).get(), "an unknown pool is nothing to deactivate");
 
         t.reachable = true;
         vm.refreshPool().get(10, TimeUnit.SECONDS);
         assertEquals("tank", fxThread.submit(() -> vm.pool().get()).get());
+        assertEquals("tank", fxThread.submit(() -> vm.activePool().get()).get());
+    }
+
+    @Test
+    void deactivatingAsksNothingOfTheHostForNoPoolOrABadName() throws Exception {
+        Unreachable t = new Unreachable(new InProcessTransport(host));
+        t.reachable = true;
+        Notifier notifier = new Notifier(msg);
+        HostAdminViewModel vm = new HostAdminViewModel(new IocageClient(t), fxThread, msg, notifier, () -> { });
+        for (String bad : java.util.Arrays.asList(null, "", msg.get("pool.none"), "-f", "a;b", "$(x)",
+                "tank\n", "tank".repeat(2_500_000))) {
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> vm.deactivate(bad).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), t.asked, "nothing asked of the host");
+        assertEquals("enter a pool name", fxThread.submit(() -> notifier.notices().get(0).message()).get());
+
+        vm.deactivate("tank").handle((r, e) -> null).get(10, TimeUnit.SECONDS);
+        assertTrue(t.asked.contains("deactivatepool"), t.asked.toString());
     }
 }
