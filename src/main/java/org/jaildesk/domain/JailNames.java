@@ -20,19 +20,14 @@ public final class JailNames {
             return Optional.of(Wording.of(Phrase.NAME_EMPTY));
         }
         if (name.startsWith("-")) {
-            return Optional.of(Wording.of(Phrase.NAME_OPTION, shorten(name)));
+            return Optional.of(Wording.of(Phrase.NAME_OPTION, Shown.of(name)));
         }
         if (!NEW_NAME.matcher(name).matches()) {
-            return Optional.of(Wording.of(Phrase.NAME_INVALID, shorten(name)));
+            return Optional.of(Wording.of(Phrase.NAME_INVALID, Shown.of(name)));
         }
         if (name.contains("ALL") || name.toLowerCase(Locale.ROOT).equals("default") || name.equalsIgnoreCase("help")) {
             return Optional.of(Wording.of(Phrase.NAME_RESERVED, name));
         }
         return Optional.empty();
-    }
-
-    private static String shorten(String s) {
-        String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        return t.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -51,7 +51,7 @@ public final class PropertyCatalog {
      */
     public Optional<Wording> check(String key, String value, boolean forDefaults) {
         if (!isWellFormedKey(key)) {
-            return Optional.of(Wording.of(Phrase.PROPERTY_NAME, Size.shorten(String.valueOf(key))));
+            return Optional.of(Wording.of(Phrase.PROPERTY_NAME, Shown.of(String.valueOf(key))));
         }
         PropertyDef def = defs.get(key);
         if (def == null) {

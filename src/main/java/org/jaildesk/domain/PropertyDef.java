@@ -71,7 +71,7 @@ public record PropertyDef(String key, Category category, Type type, Apply apply,
             case MAC -> v.equals("none") || MAC.matcher(v).matches();
             case INTERFACES -> IFACES.matcher(v).matches();
         };
-        return ok ? Optional.empty() : Optional.of(Wording.of(Phrase.VALUE_INVALID, Size.shorten(v), key, expected()));
+        return ok ? Optional.empty() : Optional.of(Wording.of(Phrase.VALUE_INVALID, Shown.of(v), key, expected()));
     }
 
     /** A short description of what the property accepts, for editors and error messages. */

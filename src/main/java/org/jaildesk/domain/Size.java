@@ -50,7 +50,7 @@ public record Size(Kind kind, double amount, String text) implements Comparable<
             int power = unit.isEmpty() ? 0 : UNITS.indexOf(unit.charAt(0));
             return new Size(Kind.BYTES, Double.parseDouble(bytes.group(1)) * Math.pow(1024, power), text);
         }
-        throw new IllegalArgumentException("not a size: '" + shorten(text) + "'");
+        throw new IllegalArgumentException("not a size: '" + Shown.of(text) + "'");
     }
 
     /** Bytes for a size; 0 for a placeholder or a ratio. */
@@ -87,9 +87,5 @@ public record Size(Kind kind, double amount, String text) implements Comparable<
     @Override
     public String toString() {
         return text;
-    }
-
-    static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

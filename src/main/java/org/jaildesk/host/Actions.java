@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jaildesk.domain.PropertyCatalog;
 import org.jaildesk.domain.PropertyDef;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.domain.Wording;
 import org.jaildesk.host.parse.CommonOutput;
 import org.jaildesk.host.parse.IocageParseException;
@@ -180,7 +181,7 @@ final class Actions {
         for (String f : flags) {
             if (!CREATE_SWITCHES.contains(f)) {
                 throw new BadRequestException("createjail takes the switches " + CREATE_SWITCHES + ", not '"
-                        + Validation.shown(f) + "'");
+                        + Shown.of(f) + "'");
             }
         }
         String name = "";

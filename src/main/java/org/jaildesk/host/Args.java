@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.SysadmCodec;
 
@@ -81,7 +82,7 @@ final class Args {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isTextual()) {
-                    throw new BadRequestException("props." + Validation.shown(e.getKey()) + " must be a string");
+                    throw new BadRequestException("props." + Shown.of(e.getKey()) + " must be a string");
                 }
                 list.add(new Validation.Assignment(e.getKey(), e.getValue().asText()));
             }

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.protocol.ErrorCode;
 import org.jaildesk.protocol.ErrorReply;
@@ -177,7 +178,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private static Reply check(Request request) {
         if (!Protocol.SYSADM.equalsIgnoreCase(request.namespace()) || !Protocol.IOCAGE.equalsIgnoreCase(request.name())) {
             return ErrorReply.of(request.id(), ErrorCode.NOT_FOUND,
-                    "no such class: " + Validation.shown(request.namespace()) + "/" + Validation.shown(request.name()));
+                    "no such class: " + Shown.of(request.namespace()) + "/" + Shown.of(request.name()));
         }
         JsonNode args = request.args();
         if (!args.isObject()) {
@@ -191,7 +192,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
             return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, "args.action must be a string");
         }
         if (!Protocol.SEED_ACTIONS.contains(action.asText()) && !Protocol.EXTENSION_ACTIONS.contains(action.asText())) {
-            return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, "unknown action '" + Validation.shown(action.asText()) + "'");
+            return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, "unknown action '" + Shown.of(action.asText()) + "'");
         }
         return null;
     }

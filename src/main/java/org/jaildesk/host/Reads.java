@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.host.parse.DfRow;
 import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.LegacyOutput;
@@ -148,7 +149,7 @@ final class Reads {
 
     ObjectNode jailSettings(Args a) throws Exception {
         String switches = a.optional("switches", v -> v.equals("-r") ? Optional.empty()
-                : Optional.of("getjailsettings takes only the switch -r, not '" + Validation.shown(v) + "'"));
+                : Optional.of("getjailsettings takes only the switch -r, not '" + Shown.of(v) + "'"));
         String prop = a.optional("prop", Validation::propertyToRead);
         boolean across = !switches.isEmpty();
         if (across) {

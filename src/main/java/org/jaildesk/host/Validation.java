@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.PropertyCatalog;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.domain.Wording;
 
 /**
@@ -36,7 +37,7 @@ public final class Validation {
             return common;
         }
         if (!JAIL_REF.matcher(v).matches()) {
-            return Optional.of("invalid jail name '" + shown(v) + "': use letters, digits and . _ - (not first), @ or :");
+            return Optional.of("invalid jail name '" + Shown.of(v) + "': use letters, digits and . _ - (not first), @ or :");
         }
         if (v.contains("ALL")) {
             return Optional.of("invalid jail name '" + v + "': iocage reads any name containing ALL as every jail");
@@ -62,7 +63,7 @@ public final class Validation {
             return common;
         }
         if (!POOL.matcher(v).matches() || RESERVED_POOLS.contains(v)) {
-            return Optional.of("invalid pool name '" + shown(v) + "': a ZFS pool name starts with a letter and holds letters, digits, _ . -");
+            return Optional.of("invalid pool name '" + Shown.of(v) + "': a ZFS pool name starts with a letter and holds letters, digits, _ . -");
         }
         return Optional.empty();
     }
@@ -73,7 +74,7 @@ public final class Validation {
             return common;
         }
         return USER.matcher(v).matches() ? Optional.empty()
-                : Optional.of("invalid user name '" + shown(v) + "'");
+                : Optional.of("invalid user name '" + Shown.of(v) + "'");
     }
 
     public static Optional<String> release(String v) {
@@ -82,7 +83,7 @@ public final class Validation {
             return common;
         }
         return org.jaildesk.domain.ReleaseNames.isValid(v) ? Optional.empty()
-                : Optional.of("invalid release '" + shown(v) + "': expected a FreeBSD release such as 13.2-RELEASE");
+                : Optional.of("invalid release '" + Shown.of(v) + "': expected a FreeBSD release such as 13.2-RELEASE");
     }
 
     /** A property name to read: one the catalog knows, or {@code all}. */
@@ -95,7 +96,7 @@ public final class Validation {
             return Optional.empty();
         }
         return Optional.of(PropertyCatalog.isWellFormedKey(v) ? v + " is not a known iocage property"
-                : "'" + shown(v) + "' is not a property name");
+                : "'" + Shown.of(v) + "' is not a property name");
     }
 
     /** The command for execjail: one line of text, run inside the jail. */
@@ -138,7 +139,7 @@ public final class Validation {
         for (String token : props.trim().split("\\s+")) {
             int eq = token.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("'" + shown(token) + "' in props is not key=value");
+                throw new IllegalArgumentException("'" + Shown.of(token) + "' in props is not key=value");
             }
             out.add(new Assignment(token.substring(0, eq), token.substring(eq + 1)));
         }
@@ -159,17 +160,9 @@ public final class Validation {
             }
         }
         if (v.startsWith("-")) {
-            return Optional.of(what + " '" + shown(v) + "' would be read as an option");
+            return Optional.of(what + " '" + Shown.of(v) + "' would be read as an option");
         }
         return Optional.empty();
     }
 
-    static String shown(String v) {
-        String s = v.length() > 40 ? v.substring(0, 40) + "…" : v;
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            b.append(Character.isISOControl(c) ? "\\u" + String.format("%04x", (int) c) : String.valueOf(c));
-        }
-        return b.toString();
-    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.protocol.ErrorCode;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Protocol;
@@ -79,7 +80,7 @@ final class Gate {
         if (ns.equals(Protocol.SYSADM) && name.equalsIgnoreCase(Protocol.IOCAGE)) {
             return iocage(s, r);
         }
-        return done(ErrorReply.of(r.id(), ErrorCode.NOT_FOUND, "no such class: " + clip(r.namespace()) + "/" + clip(name)));
+        return done(ErrorReply.of(r.id(), ErrorCode.NOT_FOUND, "no such class: " + Shown.of(r.namespace()) + "/" + Shown.of(name)));
     }
 
     /** For REST: every request carries Basic credentials; this logs the session in for that one request. */
@@ -89,7 +90,7 @@ final class Gate {
         }
         if (!users.verify(user, password)) {
             throttle.fail(s.address);
-            LOG.info(() -> "failed REST login for '" + clip(user) + "' from " + s.address);
+            LOG.info(() -> "failed REST login for '" + Shown.of(user) + "' from " + s.address);
             return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "wrong user name or password"));
         }
         throttle.succeed(s.address);
@@ -163,7 +164,7 @@ final class Gate {
 
     private void failed(Session s, String user) {
         boolean blocked = throttle.fail(s.address);
-        LOG.info(() -> "failed login for '" + clip(user) + "' from " + s.address + (blocked ? "; address blocked" : ""));
+        LOG.info(() -> "failed login for '" + Shown.of(user) + "' from " + s.address + (blocked ? "; address blocked" : ""));
     }
 
     private ObjectNode query() {
@@ -243,7 +244,7 @@ final class Gate {
         if (stopped) {
             body.put("cancelled", "true");
         } else {
-            body.put("error", "no change with id '" + clip(which) + "' is running on this connection");
+            body.put("error", "no change with id '" + Shown.of(which) + "' is running on this connection");
         }
         return Response.to(r, out);
     }
@@ -261,13 +262,5 @@ final class Gate {
 
     private static CompletableFuture<Reply> done(Reply r) {
         return CompletableFuture.completedFuture(r);
-    }
-
-    static String clip(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        return t.replaceAll("\\p{Cntrl}", "?");
     }
 }

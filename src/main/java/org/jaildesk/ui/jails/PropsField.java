@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.jaildesk.domain.PropertyCatalog;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
 
 /** Checks the "extra properties" text of the create and clone dialogs as the user types. */
@@ -21,7 +22,7 @@ final class PropsField {
         for (String token : text.trim().split("\\s+")) {
             int eq = token.indexOf('=');
             if (eq <= 0) {
-                return Optional.of(msg.get("props.notKeyValue", token));
+                return Optional.of(msg.get("props.notKeyValue", Shown.of(token)));
             }
             String key = token.substring(0, eq);
             if (key.equals("tag") || key.equals("release") || key.equals("template")) {

@@ -25,7 +25,7 @@ public final class HostAdminDialogs {
 
     public Dialog<ButtonType> activate(Window owner) {
         return oneName(owner, "activateDialog", msg.get("pool.activateTitle"), msg.get("pool.activateExplain"),
-                new NameField("poolName", "tank", "poolError", text -> HostAdminViewModel.checkPoolName(text).orElse("")),
+                new NameField("poolName", "tank", "poolError", text -> vm.poolNameProblem(text).orElse("")),
                 msg.get("pool.activateOk"), "poolOk", vm::activate);
     }
 

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -79,17 +80,19 @@ public final class HostAdminViewModel {
         }, fx);
     }
 
-    public static Optional<String> checkPoolName(String name) {
+    /** What is wrong with a pool name, in the window's language; empty for a name iocage can take. */
+    public Optional<String> poolNameProblem(String name) {
         if (name == null || name.isBlank()) {
-            return Optional.of("enter a pool name");
+            return Optional.of(msg.get("pool.nameMissing"));
         }
         return POOL.matcher(name).matches() && !List.of("mirror", "raidz", "spare", "log", "cache").contains(name)
-                ? Optional.empty() : Optional.of("'" + name + "' is not a ZFS pool name");
+                ? Optional.empty() : Optional.of(msg.get("pool.nameInvalid", Shown.of(name)));
     }
 
     public CompletableFuture<String> activate(String name) {
-        if (checkPoolName(name).isPresent()) {
-            notifier.refusal(checkPoolName(name).get());
+        Optional<String> problem = poolNameProblem(name);
+        if (problem.isPresent()) {
+            notifier.refusal(problem.get());
             return CompletableFuture.failedFuture(new IllegalArgumentException("bad pool name"));
         }
         return done(client.activatePool(name), msg.get("pool.activate", name));
@@ -109,8 +112,9 @@ public final class HostAdminViewModel {
     }
 
     public CompletableFuture<String> deactivate(String name) {
-        if (checkPoolName(name).isPresent()) {
-            notifier.refusal(checkPoolName(name).get());
+        Optional<String> problem = poolNameProblem(name);
+        if (problem.isPresent()) {
+            notifier.refusal(problem.get());
             return CompletableFuture.failedFuture(new IllegalArgumentException("bad pool name"));
         }
         return done(client.deactivatePool(name), msg.get("pool.deactivate", name));

@@ -139,4 +139,16 @@ class HostAdminViewModelTest {
         vm.deactivate("tank").handle((r, e) -> null).get(10, TimeUnit.SECONDS);
         assertTrue(t.asked.contains("deactivatepool"), t.asked.toString());
     }
+
+    @Test
+    void aBadPoolNameIsQuotedShortAndInTheWindowsLanguage() {
+        HostAdminViewModel vm = new HostAdminViewModel(new IocageClient(new InProcessTransport(host)), fxThread,
+                new Messages(Locale.GERMAN), new Notifier(msg), () -> { });
+        String huge = vm.poolNameProblem("a;" + "b".repeat(10 * 1024 * 1024)).orElseThrow();
+        assertTrue(huge.startsWith("'a;bbbb") && huge.length() < 200, huge.length() + " characters");
+        assertEquals("'tank\\u000arm' ist kein ZFS-Pool-Name: er beginnt mit einem Buchstaben und enthält Buchstaben, Ziffern, _ . -",
+                vm.poolNameProblem("tank\nrm").orElseThrow());
+        assertEquals("einen Pool-Namen angeben", vm.poolNameProblem(" ").orElseThrow());
+        assertTrue(vm.poolNameProblem("backup_2.x-1").isEmpty());
+    }
 }

@@ -1,0 +1,33 @@
+package org.jaildesk.domain;
+
+/**
+ * Text someone typed or sent, as a message quotes it back: at most 40 characters (then "…"), and control characters
+ * written out ({@code \u000a}) so that a newline or an escape sequence cannot break or fake a line of a log, a notice
+ * or a reply. A 10 MB name makes a message of some fifty characters, not one of 10 MB.
+ */
+public final class Shown {
+
+    /** How many characters of the text a message keeps. */
+    public static final int KEPT = 40;
+
+    private Shown() {
+    }
+
+    /** {@code text} shortened and with its control characters written out; "" for null. */
+    public static String of(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.length() > KEPT ? text.substring(0, KEPT) + "…" : text;
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
