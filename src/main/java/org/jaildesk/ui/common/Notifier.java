@@ -54,7 +54,7 @@ public final class Notifier {
         String details = what + "\n" + stackTrace(e);
         Notice notice;
         if (e instanceof IocageClientException ice) {
-            notice = new Notice(Notice.Kind.FAILURE, what, what + ": " + text(messages, ice), details);
+            notice = new Notice(Notice.Kind.FAILURE, what, what + ": " + oneLine(text(messages, ice)), details);
         } else {
             LOG.log(Level.SEVERE, what, e);
             notice = new Notice(Notice.Kind.FAILURE, what, messages.get("notice.unexpected", what), details);
@@ -85,6 +85,25 @@ public final class Notifier {
             }
         }
         return -1;
+    }
+
+    /** The longest a notice's line quotes what a host said; "Copy details" has all of it. */
+    static final int LINE = 300;
+
+    /**
+     * What a host said, as one line of the notice bar: its first line, at most {@link #LINE} characters, "…" where
+     * anything was left out. A host may say anything, up to megabytes over many lines (a foreign server, a traceback),
+     * and the bar's line wraps: whole, 100,000 characters fill the window, and 8 MB take the FX thread 1.5 s to lay out.
+     */
+    static String oneLine(String said) {
+        int nl = said.indexOf('\n');
+        String first = (nl < 0 ? said : said.substring(0, nl)).stripTrailing();
+        boolean cut = nl >= 0 && !said.substring(nl).isBlank();
+        if (first.length() > LINE) {
+            first = first.substring(0, LINE);
+            cut = true;
+        }
+        return cut ? first + " \u2026" : first;
     }
 
     /** Refusals have no subject: nothing replaces or removes them but the user. */
