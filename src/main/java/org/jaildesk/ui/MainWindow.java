@@ -10,11 +10,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -58,9 +56,8 @@ public final class MainWindow {
     private final Map<String, HostView> views = new HashMap<>();
     private final StackPane center = new StackPane();
     private final TextField search = new TextField();
-    private final Label hostLabel = new Label();
-    private final Label staleLabel = new Label();
-    private final Label poolLabel = new Label();
+    private final StatusBar statusBar;
+    private final BackgroundRefresh background = new BackgroundRefresh(this::vm);
     private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
     /** The current host's active pool, "" when none. */
     private final SimpleStringProperty activePool = new SimpleStringProperty("");
@@ -90,6 +87,7 @@ public final class MainWindow {
         this.stage = stage;
         this.hostDialogs = new HostDialogs(msg);
         this.theme = new Theme(uiState);
+        this.statusBar = new StatusBar(msg, notifier);
     }
 
     /** Prompts for the connector, answered on the FX thread while the transport thread waits. */
@@ -144,7 +142,7 @@ public final class MainWindow {
         root.setCenter(vertical);
         theme.applyToEveryWindow();
         startBackgroundRefresh();
-        root.setBottom(new VBox(new NoticeBar(notifier, msg), statusBar()));
+        root.setBottom(new VBox(new NoticeBar(notifier, msg), statusBar));
 
         HostEntry first = hosts.hosts().isEmpty() ? null : hosts.hosts().get(0);
         UiState.Layout layout = uiState.layout(first == null ? "-" : first.id());
@@ -197,15 +195,13 @@ public final class MainWindow {
     }
 
     private void retire() {
-        if (background != null) {
-            background.stop();
-        }
+        background.stop();
         theme.close();
     }
 
     /** For tests: whether this window's background refresh timer runs. */
     boolean backgroundRunning() {
-        return background != null && background.getStatus() == javafx.animation.Animation.Status.RUNNING;
+        return background.running();
     }
 
     // ---- actions ----------------------------------------------------------------------------------------------
@@ -282,68 +278,11 @@ public final class MainWindow {
                 jail.getItems().add(new SeparatorMenuItem());
             }
         }
-        Menu hostMenu = new Menu(msg.get("menu.host"));
-        hostMenu.setId("menu-host");
-        hostMenu.getItems().addAll(
-                item("activatePool", msg.get("menu.activatePool"), () -> current.adminDialogs().activate(stage).show()),
-                deactivatePool(),
-                item("fetchRelease", msg.get("menu.fetchRelease"), () -> current.adminDialogs().fetch(stage).show()),
-                new SeparatorMenuItem(),
-                item("cleanJails", msg.get("menu.cleanJails"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.JAILS)),
-                item("cleanReleases", msg.get("menu.cleanReleases"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.RELEASES)),
-                item("cleanTemplates", msg.get("menu.cleanTemplates"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.TEMPLATES)),
-                item("cleanAll", msg.get("menu.cleanAll"), () -> current.adminDialogs().clean(stage, org.jaildesk.ui.pools.HostAdminViewModel.Clean.ALL)));
-        hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL).findFirst().ifPresent(local ->
-                hostMenu.getItems().addAll(new SeparatorMenuItem(), localPrivilegeMenu(local)));
-        Menu view = new Menu(msg.get("menu.view"));
-        MenuItem find = new MenuItem(msg.get("menu.find"));
-        find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
-        find.setOnAction(e -> search.requestFocus());
-        MenuItem palette = new MenuItem(msg.get("menu.palette"));
-        palette.setId("menu-palette");
-        palette.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
-        palette.setOnAction(e -> openPalette());
-        MenuItem jobsItem = new MenuItem(msg.get("menu.jobs"));
-        jobsItem.setId("menu-jobs");
-        jobsItem.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
-        jobsItem.setOnAction(e -> jobsPanel.run());
-        MenuItem log = new MenuItem(msg.get("menu.log"));
-        log.setId("menu-log");
-        log.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        log.setOnAction(e -> {
-            if (logWindow == null) {
-                logWindow = new ProtocolLogWindow(protocolLog, msg);
-            }
-            logWindow.show(stage);
-        });
-        javafx.scene.control.CheckMenuItem darkItem = new javafx.scene.control.CheckMenuItem(msg.get("menu.dark"));
-        darkItem.setId("menu-dark");
-        darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        darkItem.setSelected(theme.dark());
-        darkItem.selectedProperty().addListener((o, a, b) -> theme.setDark(b));
-        Menu language = ChoiceMenu.of(msg.get("menu.language"), null, List.of("en", "de"), tag -> msg.get("language." + tag),
-                tag -> "menu-lang-" + tag, msg.locale().getLanguage(), tag -> {
-                    if (!msg.locale().getLanguage().equals(tag)) {
-                        uiState.putSetting("language", tag);
-                        saveLayout(current);
-                        uiState.save();
-                        if (runningJobs().isEmpty()) {
-                            switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
-                        } else {
-                            // Switching rebuilds the window and its hosts, which would stop the running jobs.
-                            notifier.tell(msg.get("language.later", msg.get("language." + tag)));
-                        }
-                    }
-                });
-        Menu interval = ChoiceMenu.of(msg.get("menu.refreshEvery"), "menu-refreshEvery", List.of(0, 15, 30, 60, 300),
-                seconds -> seconds == 0 ? msg.get("refresh.off")
-                        : seconds < 60 ? msg.get("refresh.seconds", seconds) : msg.get("refresh.minutes", seconds / 60),
-                seconds -> "menu-refresh-" + seconds, uiState.intSetting("refreshSeconds", 30), seconds -> {
-                    uiState.putSetting("refreshSeconds", String.valueOf(seconds));
-                    uiState.save();
-                    startBackgroundRefresh();
-                });
-        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobsItem, log, interval, new SeparatorMenuItem(), darkItem, language);
+        List<MenuItem> local = hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL).findFirst()
+                .map(h -> List.<MenuItem>of(localPrivilegeMenu(h))).orElse(List.of());
+        Menu hostMenu = HostMenu.of(msg, stage, () -> current, hasJailView, activePool, local);
+        Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
+                () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh));
         MenuBar bar = new MenuBar(file, jail, hostMenu, view);
         bar.setId("menuBar");
         return bar;
@@ -357,20 +296,24 @@ public final class MainWindow {
         });
     }
 
-    /** Off while the current host has no active pool (or it is not known yet): there is nothing to deactivate. */
-    private MenuItem deactivatePool() {
-        MenuItem m = item("deactivatePool", msg.get("menu.deactivatePool"), () -> current.adminDialogs()
-                .deactivate(stage, current.admin().activePool().get()).show());
-        m.disableProperty().bind(hasJailView.not().or(activePool.isEmpty()));
-        return m;
+    private void showProtocolLog() {
+        if (logWindow == null) {
+            logWindow = new ProtocolLogWindow(protocolLog, msg);
+        }
+        logWindow.show(stage);
     }
 
-    private MenuItem item(String id, String text, Runnable run) {
-        MenuItem m = new MenuItem(text);
-        m.setId("menu-" + id);
-        m.disableProperty().bind(hasJailView.not());
-        m.setOnAction(e -> run.run());
-        return m;
+    /** Remembers the language and rebuilds the window in it, unless a job runs (that would stop it). */
+    private void chooseLanguage(String tag) {
+        uiState.putSetting("language", tag);
+        saveLayout(current);
+        uiState.save();
+        if (runningJobs().isEmpty()) {
+            switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
+        } else {
+            // Switching rebuilds the window and its hosts, which would stop the running jobs.
+            notifier.tell(msg.get("language.later", msg.get("language." + tag)));
+        }
     }
 
     private ToolBar toolBar(List<UiAction> actions) {
@@ -401,7 +344,6 @@ public final class MainWindow {
 
     private ContextMenu tableMenu;
     private Runnable jobsPanel = () -> { };
-    private javafx.animation.Timeline background;
     private HostListPane hostList;
 
     private List<org.jaildesk.ui.jobs.JobRow> runningJobs() {
@@ -434,47 +376,11 @@ public final class MainWindow {
         }
     }
 
-    /**
-     * A quiet refresh of the shown host when the chosen interval (0 = off) has passed since its last listing, for hosts
-     * that send no change events; on a host whose listing is slow it waits longer (see
-     * {@link JailsViewModel#backgroundRefreshDue}). Checked every 5 s.
-     */
     private void startBackgroundRefresh() {
-        if (background != null) {
-            background.stop();
-        }
-        int seconds = uiState.intSetting("refreshSeconds", 30);
-        if (seconds <= 0) {
-            return;
-        }
-        java.time.Duration interval = java.time.Duration.ofSeconds(Math.max(5, seconds));
-        background = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> {
-            if (vm() != null && vm().backgroundRefreshDue(interval)) {
-                vm().refresh();
-            }
-        }));
-        background.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        background.play();
+        background.every(uiState.intSetting("refreshSeconds", 30));
     }
 
     private static final double HOST_LIST_WIDTH = 210;
-
-    private HBox statusBar() {
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(notifier.status());
-        hostLabel.setId("hostLabel");
-        staleLabel.setId("stale");
-        staleLabel.getStyleClass().add("stale-label");
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        poolLabel.setId("poolLabel");
-        HBox bar = new HBox(12, hostLabel, poolLabel, status, spacer, staleLabel);
-        bar.setId("statusBar");
-        bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        return bar;
-    }
 
     // ---- switching hosts --------------------------------------------------------------------------------------
 
@@ -486,6 +392,7 @@ public final class MainWindow {
             hasJailView.set(false);
             activePool.unbind();
             activePool.set("");
+            statusBar.clear();
             return;
         }
         HostView v = views.computeIfAbsent(host.id(), id -> HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get));
@@ -493,16 +400,11 @@ public final class MainWindow {
         hasJailView.set(true);
         center.getChildren().setAll(v.node());
         stage.setTitle(msg.get("window.title", host.name()));
-        hostLabel.setText(host.name());
         search.textProperty().unbindBidirectional(previousQuery);
         previousQuery = v.session().jails().query();
         search.textProperty().bindBidirectional(previousQuery);
-        // Shown and hidden, never emptied: an empty label changes the status bar's size, and that re-lays out and
-        // repaints the whole window on every refresh.
-        staleLabel.setText(msg.get("status.stale"));
-        staleLabel.visibleProperty().bind(v.session().jails().stale());
+        statusBar.show(host.name(), v);
         activePool.bind(v.admin().activePool());
-        poolLabel.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", v.admin().pool().get()), v.admin().pool()));
         UiState.Layout layout = uiState.layout(host.id());
         WindowPlacement.applyLayout(v.table(), layout);
         if (layout.columns.isEmpty()) {

@@ -1,0 +1,62 @@
+package org.jaildesk.ui;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Window;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.pools.HostAdminViewModel.Clean;
+
+/** The Host menu: the shown host's pool, releases and clean-ups, each off while no host is shown. */
+final class HostMenu {
+
+    private HostMenu() {
+    }
+
+    /**
+     * @param current    the host shown (called only while {@code shown} holds)
+     * @param activePool the shown host's active pool, "" when none or not known: Deactivate is then off, as there is
+     *                   nothing to deactivate
+     * @param more       items after a separator at the end (this machine's privilege menu), or none
+     */
+    static Menu of(Messages msg, Window owner, Supplier<HostView> current, BooleanExpression shown,
+                   ObservableStringValue activePool, List<MenuItem> more) {
+        Menu m = new Menu(msg.get("menu.host"));
+        m.setId("menu-host");
+        MenuItem deactivate = item("deactivatePool", msg.get("menu.deactivatePool"), shown, () -> current.get().adminDialogs()
+                .deactivate(owner, current.get().admin().activePool().get()).show());
+        deactivate.disableProperty().bind(shown.not().or(Bindings.isEmpty(activePool)));
+        m.getItems().addAll(
+                item("activatePool", msg.get("menu.activatePool"), shown, () -> current.get().adminDialogs().activate(owner).show()),
+                deactivate,
+                item("fetchRelease", msg.get("menu.fetchRelease"), shown, () -> current.get().adminDialogs().fetch(owner).show()),
+                new SeparatorMenuItem(),
+                clean("cleanJails", msg.get("menu.cleanJails"), Clean.JAILS, owner, current, shown),
+                clean("cleanReleases", msg.get("menu.cleanReleases"), Clean.RELEASES, owner, current, shown),
+                clean("cleanTemplates", msg.get("menu.cleanTemplates"), Clean.TEMPLATES, owner, current, shown),
+                clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, shown));
+        if (!more.isEmpty()) {
+            m.getItems().add(new SeparatorMenuItem());
+            m.getItems().addAll(more);
+        }
+        return m;
+    }
+
+    private static MenuItem clean(String id, String text, Clean kind, Window owner, Supplier<HostView> current,
+                                  BooleanExpression shown) {
+        return item(id, text, shown, () -> current.get().adminDialogs().clean(owner, kind));
+    }
+
+    private static MenuItem item(String id, String text, BooleanExpression shown, Runnable run) {
+        MenuItem m = new MenuItem(text);
+        m.setId("menu-" + id);
+        m.disableProperty().bind(shown.not());
+        m.setOnAction(e -> run.run());
+        return m;
+    }
+}

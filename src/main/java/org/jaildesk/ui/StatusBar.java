@@ -1,0 +1,58 @@
+package org.jaildesk.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+
+/** The line at the bottom of the window: the host shown, its pool, what was done last, and whether the rows are old. */
+final class StatusBar extends HBox {
+
+    private final Messages msg;
+    private final Label host = new Label();
+    private final Label pool = new Label();
+    private final Label stale = new Label();
+
+    StatusBar(Messages msg, Notifier notifier) {
+        super(12);
+        this.msg = msg;
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(notifier.status());
+        host.setId("hostLabel");
+        pool.setId("poolLabel");
+        stale.setId("stale");
+        stale.getStyleClass().add("stale-label");
+        // Shown and hidden, never emptied: an empty label changes the status bar's size, and that re-lays out and
+        // repaints the whole window on every refresh.
+        stale.setText(msg.get("status.stale"));
+        stale.setVisible(false);
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(host, pool, status, spacer, stale);
+        setId("statusBar");
+        getStyleClass().add("status-bar");
+        setPadding(new Insets(4, 10, 4, 10));
+    }
+
+    /** Follows {@code view}, the host called {@code name}. */
+    void show(String name, HostView view) {
+        host.setText(name);
+        stale.visibleProperty().bind(view.session().jails().stale());
+        pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
+                view.admin().pool()));
+    }
+
+    /** No host is shown. */
+    void clear() {
+        host.setText("");
+        stale.visibleProperty().unbind();
+        stale.setVisible(false);
+        pool.textProperty().unbind();
+        pool.setText("");
+    }
+}

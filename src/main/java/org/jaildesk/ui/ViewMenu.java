@@ -1,0 +1,65 @@
+package org.jaildesk.ui;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.jaildesk.ui.common.Messages;
+
+/** The View menu: find, the command palette, jobs, the protocol log, the refresh interval, theme and language. */
+final class ViewMenu {
+
+    /** What the menu asks of the window. */
+    record Window(Runnable focusSearch, Runnable openPalette, Runnable toggleJobs, Runnable showLog,
+                  Consumer<String> switchLanguage, Runnable refreshIntervalChanged) {
+    }
+
+    private ViewMenu() {
+    }
+
+    static Menu of(Messages msg, Theme theme, UiState uiState, Window window) {
+        Menu view = new Menu(msg.get("menu.view"));
+        MenuItem find = item(null, msg.get("menu.find"), new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                window.focusSearch());
+        MenuItem palette = item("menu-palette", msg.get("menu.palette"),
+                new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), window.openPalette());
+        MenuItem jobs = item("menu-jobs", msg.get("menu.jobs"), new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
+                window.toggleJobs());
+        MenuItem log = item("menu-log", msg.get("menu.log"),
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), window.showLog());
+        CheckMenuItem dark = new CheckMenuItem(msg.get("menu.dark"));
+        dark.setId("menu-dark");
+        dark.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        dark.setSelected(theme.dark());
+        dark.selectedProperty().addListener((o, a, b) -> theme.setDark(b));
+        Menu language = ChoiceMenu.of(msg.get("menu.language"), null, List.of("en", "de"), tag -> msg.get("language." + tag),
+                tag -> "menu-lang-" + tag, msg.locale().getLanguage(), tag -> {
+                    if (!msg.locale().getLanguage().equals(tag)) {
+                        window.switchLanguage().accept(tag);
+                    }
+                });
+        Menu interval = ChoiceMenu.of(msg.get("menu.refreshEvery"), "menu-refreshEvery", List.of(0, 15, 30, 60, 300),
+                seconds -> seconds == 0 ? msg.get("refresh.off")
+                        : seconds < 60 ? msg.get("refresh.seconds", seconds) : msg.get("refresh.minutes", seconds / 60),
+                seconds -> "menu-refresh-" + seconds, uiState.intSetting("refreshSeconds", 30), seconds -> {
+                    uiState.putSetting("refreshSeconds", String.valueOf(seconds));
+                    uiState.save();
+                    window.refreshIntervalChanged().run();
+                });
+        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobs, log, interval, new SeparatorMenuItem(), dark, language);
+        return view;
+    }
+
+    private static MenuItem item(String id, String text, KeyCombination shortcut, Runnable run) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setAccelerator(shortcut);
+        m.setOnAction(e -> run.run());
+        return m;
+    }
+}
