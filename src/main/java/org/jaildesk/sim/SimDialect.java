@@ -103,11 +103,23 @@ abstract class SimDialect {
         return state.jails.values().stream().filter(c -> c.origin.equals(template.id)).toList();
     }
 
+    private static final java.util.regex.Pattern JOT = java.util.regex.Pattern.compile("jot ([1-9][0-9]{0,4}|100000)");
+
     /** What a command run inside a jail prints; exit code as the second element. */
     static Object[] execInJail(SimJail j, String user, String command, Map<String, String> defaults) {
         String cmd = command.trim();
         if (cmd.startsWith("echo")) {
             return new Object[] {cmd.length() > 4 ? cmd.substring(5) : "", 0};
+        }
+        java.util.regex.Matcher jot = JOT.matcher(cmd);
+        if (jot.matches()) {
+            // FreeBSD's jot N: the numbers 1 to N, one a line; here up to 100,000, to try a long output.
+            int n = Integer.parseInt(jot.group(1));
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                b.append(i == 1 ? "" : "\n").append(i);
+            }
+            return new Object[] {b.toString(), 0};
         }
         return switch (cmd) {
             case "hostname" -> new Object[] {j.prop("host_hostname", Map.of("host_hostname", j.tag)), 0};

@@ -109,6 +109,13 @@ class DemoHostRoundTripTest {
         assertEquals(15, c.listJails().join().size());
         c.startJail(made.id()).join();
         assertEquals(List.of("hi"), c.execJail(made.id(), "root", "echo hi").join().lines());
+        // jot N, to try a long output in the console: 1 to N, for N up to 100,000.
+        assertEquals(List.of("1", "2", "3"), c.execJail(made.id(), "root", "jot 3").join().lines());
+        List<String> many = c.execJail(made.id(), "root", "jot 100000").join().lines();
+        assertEquals(100_000, many.size());
+        assertEquals("100000", many.get(many.size() - 1));
+        String tooMany = failure(c.execJail(made.id(), "root", "jot 100001")).getMessage();
+        assertTrue(tooMany.contains("jot"), tooMany);
         assertTrue(failure(c.destroyJail(made.id())).getMessage().contains("is running"));
         c.stopJail(made.id()).join();
         assertEquals(made.id(), c.destroyJail(made.id()).join());

@@ -208,6 +208,30 @@ class MainWindowTest extends WindowTest {
     }
 
     @Test
+    void aLongOutputArrivesInOnePieceAndTheConsoleKeepsItsLastLines(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        robot.clickOn("#tb-exec");
+        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isPresent());
+        // Appended line by line, 20,000 lines held the FX thread for minutes (each append lays out the text again):
+        // the output must arrive as a few changes of the text, whatever its length.
+        TextArea output = robot.lookup("#execOutput").queryAs(TextArea.class);
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> output.textProperty().addListener((o, a, b) -> changes.incrementAndGet()));
+        robot.clickOn("#execCommand").write("jot 20000");
+        robot.clickOn("#execRun");
+        page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText()
+                .equals("Done, 20,000 lines of output; the console keeps the last 5,000"));
+        String shown = output.getText();
+        assertEquals(5_000, shown.lines().count());
+        assertEquals("15001", shown.lines().findFirst().orElseThrow(), "the command line and the first lines made way");
+        assertTrue(shown.endsWith("\n19999\n20000\n"));
+        assertTrue(changes.get() <= 3, changes.get() + " changes: the command line, the output, the oldest lines dropped");
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
+    }
+
+    @Test
     void runsACommandInAJailAndShowsTheOutput(FxRobot robot) throws Exception {
         open(robot);
         page.select("db01");

@@ -84,16 +84,18 @@ public final class ExecConsole {
             run.setDisable(true);
             result.setText(msg.get("exec.running"));
             result.getStyleClass().removeAll("ok", "failed");
-            output.appendText("$ " + cmd + "\n");
+            add(output, "$ " + cmd + "\n");
             vm.exec(jail, user.getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
                 run.setDisable(false);
                 if (err != null) {
-                    output.appendText(Notifier.text(msg, err) + "\n");
+                    add(output, Notifier.text(msg, err) + "\n");
                     result.setText(msg.get("exec.failed"));
                     result.getStyleClass().add("failed");
                 } else {
-                    out.lines().forEach(l -> output.appendText(l + "\n"));
-                    result.setText(msg.get("exec.ok", out.lines().size()));
+                    add(output, ConsoleText.block(out.lines(), ConsoleText.KEPT_LINES));
+                    result.setText(out.lines().size() > ConsoleText.KEPT_LINES
+                            ? msg.get("exec.okCut", out.lines().size(), ConsoleText.KEPT_LINES)
+                            : msg.get("exec.ok", out.lines().size()));
                     result.getStyleClass().add("ok");
                 }
             }, Platform::runLater);
@@ -112,5 +114,14 @@ public final class ExecConsole {
         stage.show();
         Platform.runLater(command::requestFocus);
         return stage;
+    }
+
+    /** Adds {@code text} in one piece and drops the oldest lines past {@link ConsoleText#KEPT_LINES}. */
+    private static void add(TextArea output, String text) {
+        output.appendText(text);
+        int drop = ConsoleText.excess(output.getText(), ConsoleText.KEPT_LINES);
+        if (drop > 0) {
+            output.deleteText(0, drop);
+        }
     }
 }
