@@ -201,6 +201,14 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> shownTooltip(robot).equals("Clone\u2026 (Ctrl+D)"));
     }
 
+    /** Opens the window, selects {@code jail} and opens its command console from the toolbar. */
+    private void openConsole(FxRobot robot, String jail) throws Exception {
+        open(robot);
+        page.select(jail);
+        robot.clickOn("#tb-exec");
+        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isPresent());
+    }
+
     /** The text of the tooltip on screen, or "" when none is. */
     private static String shownTooltip(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
@@ -209,10 +217,7 @@ class MainWindowTest extends WindowTest {
 
     @Test
     void aLongOutputArrivesInOnePieceAndTheConsoleKeepsItsLastLines(FxRobot robot) throws Exception {
-        open(robot);
-        page.select("db01");
-        robot.clickOn("#tb-exec");
-        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isPresent());
+        openConsole(robot, "db01");
         // Appended line by line, 20,000 lines held the FX thread for minutes (each append lays out the text again):
         // the output must arrive as a few changes of the text, whatever its length.
         TextArea output = robot.lookup("#execOutput").queryAs(TextArea.class);
@@ -233,10 +238,7 @@ class MainWindowTest extends WindowTest {
 
     @Test
     void runsACommandInAJailAndShowsTheOutput(FxRobot robot) throws Exception {
-        open(robot);
-        page.select("db01");
-        robot.clickOn("#tb-exec");
-        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isPresent());
+        openConsole(robot, "db01");
         robot.clickOn("#execCommand").write("echo hello from db01");
         robot.clickOn("#execRun");
         page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().contains("hello from db01"));
