@@ -11,8 +11,11 @@ final class PythonSim extends SimDialect {
     private static final List<String> LONG = List.of("JID", "NAME", "BOOT", "STATE", "TYPE", "RELEASE", "IP4", "IP6",
             "TEMPLATE", "BASEJAIL");
 
+    private final PythonChanges changes;
+
     PythonSim(SimState state) {
         super(state, "defaults-python.txt", ':');
+        this.changes = new PythonChanges(this, state);
     }
 
     @Override
@@ -49,13 +52,13 @@ final class PythonSim extends SimDialect {
             case "df" -> df(o) | changed;
             case "start" -> startCmd(rest, o);
             case "stop" -> stopCmd(rest, o);
-            case "clone" -> clone(rest, o);
-            case "create" -> create(rest, o);
+            case "clone" -> changes.clone(rest, o);
+            case "create" -> changes.create(rest, o);
             case "destroy" -> destroy(rest, o);
             case "exec" -> exec(rest, o) | changed;
             case "clean" -> clean(rest, o);
             case "activate" -> activate(rest, o);
-            case "set" -> set(rest, o);
+            case "set" -> changes.set(rest, o);
             case "fetch" -> fetch(rest, o);
             default -> {
                 o.err("Usage: iocage [OPTIONS] COMMAND [ARGS]...");
@@ -244,7 +247,7 @@ final class PythonSim extends SimDialect {
         return true;
     }
 
-    private void printStartSteps(SimJail j, SimOutput o) {
+    void printStartSteps(SimJail j, SimOutput o) {
         Map<String, String> d = defaults();
         boolean vnet = j.prop("vnet", d).equals("1");
         o.out("  + Started OK");
@@ -285,144 +288,6 @@ final class PythonSim extends SimDialect {
             o.out("  + Removing jail process OK");
             o.out("  + Executing poststop OK");
             stop(j);
-        }
-        return true;
-    }
-
-    private boolean clone(List<String> f, SimOutput o) {
-        synchronized (state) {
-            if (f.isEmpty()) {
-                o.fail("Missing argument 'SOURCE'.");
-                return false;
-            }
-            SimJail src = state.find(f.get(0), true);
-            if (src == null) {
-                o.fail("jail '" + f.get(0) + "' not found!");
-                return false;
-            }
-            if (src.template) {
-                o.fail("Please use create -t " + src.id + " instead of cloning a template.");
-                return false;
-            }
-            if (src.running) {
-                o.fail("Jail: " + src.id + " must not be running to be cloned!");
-                return false;
-            }
-            String name = java.util.UUID.randomUUID().toString();
-            List<String> props = new ArrayList<>();
-            for (int i = 1; i < f.size(); i++) {
-                if (f.get(i).equals("-n") && i + 1 < f.size()) {
-                    name = f.get(++i);
-                } else {
-                    props.add(f.get(i));
-                }
-            }
-            if (state.find(name, true) != null) {
-                o.fail("Jail: " + name + " already exists!");
-                return false;
-            }
-            SimJail c = src.copy(name, name);
-            c.props.remove("host_hostname");
-            c.usedBytes = 1024 * 1024;
-            if (!applyProps(c, props, o)) {
-                return false;
-            }
-            state.jails.put(name, c);
-            o.out(name + " successfully cloned!");
-        }
-        return true;
-    }
-
-    private boolean create(List<String> f, SimOutput o) {
-        String release = "";
-        String template = "";
-        String name = java.util.UUID.randomUUID().toString();
-        SimJail.Kind kind = SimJail.Kind.CLONE;
-        List<String> props = new ArrayList<>();
-        for (int i = 0; i < f.size(); i++) {
-            String x = f.get(i);
-            switch (x) {
-                case "-r" -> release = i + 1 < f.size() ? f.get(++i) : "";
-                case "-t" -> template = i + 1 < f.size() ? f.get(++i) : "";
-                case "-n" -> name = i + 1 < f.size() ? f.get(++i) : name;
-                case "-e" -> kind = SimJail.Kind.EMPTY;
-                case "-b" -> kind = SimJail.Kind.BASEJAIL;
-                case "-T" -> kind = SimJail.Kind.THICK;
-                default -> props.add(x);
-            }
-        }
-        synchronized (state) {
-            if (kind != SimJail.Kind.EMPTY && release.isEmpty() && template.isEmpty()) {
-                o.fail("Must supply either --template (-t) or --release (-r)!");
-                return false;
-            }
-            if (state.find(name, true) != null) {
-                o.fail("Jail: " + name + " already exists!");
-                return false;
-            }
-            if (!template.isEmpty() && !state.templates.containsKey(template)) {
-                o.fail("Template: " + template + " not found!");
-                o.err("Created Templates:");
-                state.templates.keySet().forEach(t -> o.err("  " + t));
-                return false;
-            }
-        }
-        if (!release.isEmpty() && kind != SimJail.Kind.EMPTY) {
-            boolean fetched;
-            synchronized (state) {
-                fetched = state.releases.contains(release);
-            }
-            if (!fetched) {
-                if (!MIRROR.contains(release)) {
-                    o.fail(release + " was not found!");
-                    return false;
-                }
-                // Python fetches a missing release by itself, with download progress (reference §3.7).
-                fetchWithProgress(release, o);
-            }
-        }
-        synchronized (state) {
-            SimJail j;
-            if (!template.isEmpty()) {
-                SimJail t = state.templates.get(template);
-                j = t.copy(name, name);
-                j.template = false;
-                j.origin = t.id;
-                j.usedBytes = 1024 * 1024;
-            } else {
-                j = new SimJail(name, name, kind, kind == SimJail.Kind.EMPTY ? "EMPTY" : release + "-p4", usedFor(kind));
-            }
-            if (!applyProps(j, props, o)) {
-                return true;
-            }
-            state.jails.put(name, j);
-            o.out(name + " successfully created!");
-            if (j.boot() && kind != SimJail.Kind.EMPTY) {
-                // boot=1 at create time also starts the jail (reference §3.7).
-                o.out("* Starting " + j.id);
-                start(j);
-                printStartSteps(j, o);
-            }
-        }
-        return true;
-    }
-
-    private boolean applyProps(SimJail j, List<String> props, SimOutput o) {
-        for (String p : props) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                o.fail(p + " is missing a value!");
-                return false;
-            }
-            String problem = checkSet(p.substring(0, eq), p.substring(eq + 1), false);
-            if (problem != null) {
-                o.fail(problem);
-                return false;
-            }
-        }
-        for (String p : props) {
-            int eq = p.indexOf('=');
-            j.props.put(p.substring(0, eq), normalise(p.substring(0, eq), p.substring(eq + 1)));
         }
         return true;
     }
@@ -546,71 +411,6 @@ final class PythonSim extends SimDialect {
             }
             state.activePool = pool;
             o.out("ZFS pool '" + pool + "' successfully activated.");
-        }
-        return true;
-    }
-
-    private boolean set(List<String> f, SimOutput o) {
-        if (f.size() < 2) {
-            o.fail("You must specify a jail!");
-            return false;
-        }
-        String ref = f.get(f.size() - 1);
-        List<String> props = f.subList(0, f.size() - 1);
-        synchronized (state) {
-            boolean isDefault = ref.equals("default");
-            SimJail j = isDefault ? null : state.find(ref, true);
-            if (!isDefault && j == null) {
-                o.fail("jail '" + ref + "' not found!");
-                return false;
-            }
-            for (String p : props) {
-                int eq = p.indexOf('=');
-                if (eq <= 0) {
-                    o.fail(p + " is missing a value!");
-                    return false;
-                }
-                String key = p.substring(0, eq);
-                String problem = isDefault && !defaults().containsKey(key) ? key + " is not a valid property for default!"
-                        : checkSet(key, p.substring(eq + 1), isDefault);
-                if (problem != null) {
-                    o.fail(problem);
-                    return false;
-                }
-                if (!isDefault && j.running && List.of("jail_zfs", "jail_zfs_dataset", "jail_zfs_mountpoint", "dhcp", "template")
-                        .contains(key)) {
-                    o.fail(j.id + " is running.\nPlease stop it first!");
-                    return false;
-                }
-            }
-            for (String p : props) {
-                int eq = p.indexOf('=');
-                String key = p.substring(0, eq);
-                String value = normalise(key, p.substring(eq + 1));
-                if (isDefault) {
-                    state.defaultOverrides.put(key, value);
-                    o.out("Default Property: " + key + " has been updated to " + value);
-                    continue;
-                }
-                String old = j.prop(key, defaults());
-                if (key.equals("template")) {
-                    boolean to = value.equals("1");
-                    if (to == j.template) {
-                        o.fail(j.id + " is already a " + (to ? "template!" : "jail!"));
-                        return false;
-                    }
-                    (to ? state.jails : state.templates).remove(j.id);
-                    (to ? state.templates : state.jails).put(j.id, j);
-                    j.template = to;
-                    o.out(j.id + " converted to a " + (to ? "template." : "jail."));
-                    continue;
-                }
-                j.props.put(key, value);
-                o.out(key + ": " + old + " -> " + value);
-                if (key.equals("vnet") || key.equals("cpuset")) {
-                    o.out(key + " changes require a jail restart");
-                }
-            }
         }
         return true;
     }
