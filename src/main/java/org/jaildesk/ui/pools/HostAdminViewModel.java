@@ -89,13 +89,16 @@ public final class HostAdminViewModel {
                 ? Optional.empty() : Optional.of(msg.get("pool.nameInvalid", Shown.of(name)));
     }
 
-    public CompletableFuture<String> activate(String name) {
-        Optional<String> problem = poolNameProblem(name);
-        if (problem.isPresent()) {
-            notifier.refusal(problem.get());
+    /** A name iocage cannot take runs nothing: the user is told why, and the future fails. */
+    private Optional<CompletableFuture<String>> refused(String name) {
+        return poolNameProblem(name).map(problem -> {
+            notifier.refusal(problem);
             return CompletableFuture.failedFuture(new IllegalArgumentException("bad pool name"));
-        }
-        return done(client.activatePool(name), msg.get("pool.activate", name));
+        });
+    }
+
+    public CompletableFuture<String> activate(String name) {
+        return refused(name).orElseGet(() -> done(client.activatePool(name), msg.get("pool.activate", name)));
     }
 
     /** Fetches a release (a long job with progress) where the host offers it; a bad name runs nothing. */
@@ -112,12 +115,7 @@ public final class HostAdminViewModel {
     }
 
     public CompletableFuture<String> deactivate(String name) {
-        Optional<String> problem = poolNameProblem(name);
-        if (problem.isPresent()) {
-            notifier.refusal(problem.get());
-            return CompletableFuture.failedFuture(new IllegalArgumentException("bad pool name"));
-        }
-        return done(client.deactivatePool(name), msg.get("pool.deactivate", name));
+        return refused(name).orElseGet(() -> done(client.deactivatePool(name), msg.get("pool.deactivate", name)));
     }
 
     /** Lists what a clean would destroy: jails with their size, releases with the jails that use them, templates. */
