@@ -226,12 +226,15 @@ class MainWindowTest extends WindowTest {
         robot.clickOn("#execCommand").write("jot 20000");
         robot.clickOn("#execRun");
         page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText()
-                .equals("Done, 20,000 lines of output; the console keeps the last 5,000"));
+                .equals("Done, 20,000 lines of output; the console keeps the last 2,000"));
         String shown = output.getText();
-        assertEquals(5_000, shown.lines().count());
-        assertEquals("15001", shown.lines().findFirst().orElseThrow(), "the command line and the first lines made way");
+        assertEquals(2_000, shown.lines().count());
+        assertEquals("18001", shown.lines().findFirst().orElseThrow(), "the command line and the first lines made way");
         assertTrue(shown.endsWith("\n19999\n20000\n"));
         assertTrue(changes.get() <= 3, changes.get() + " changes: the command line, the output, the oldest lines dropped");
+        // It shows the end, as a terminal does.
+        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) output.lookup(".scroll-pane");
+        page.waitFor(() -> pane.getVvalue() == pane.getVmax());
         robot.push(javafx.scene.input.KeyCode.ESCAPE);
         page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
     }

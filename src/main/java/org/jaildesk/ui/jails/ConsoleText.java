@@ -10,8 +10,12 @@ import java.util.List;
  */
 final class ConsoleText {
 
-    /** The lines a console keeps, like the jobs panel. */
-    static final int KEPT_LINES = 5_000;
+    /**
+     * The lines a console keeps, as xterm keeps about a thousand and other terminals a few thousand. Past some 2,050
+     * lines (32,767 pixels at the default font) JavaFX's software renderer draws the text area's background tinted
+     * once it is scrolled down, whatever the text; 2,000 stays under that.
+     */
+    static final int KEPT_LINES = 2_000;
 
     private ConsoleText() {
     }

@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -112,8 +113,24 @@ public final class ExecConsole {
         }
         stage.setScene(scene);
         stage.show();
+        followEnd(output);
         Platform.runLater(command::requestFocus);
         return stage;
+    }
+
+    /**
+     * Shows the end of the output whenever it grows, as a terminal does. The text area's own scroll position cannot do
+     * it: set before the new text is laid out, the layout puts it back; so this follows the laid-out content instead.
+     */
+    private static void followEnd(TextArea output) {
+        output.applyCss();
+        if (output.lookup(".scroll-pane") instanceof ScrollPane pane && pane.getContent() != null) {
+            pane.getContent().layoutBoundsProperty().addListener((o, was, now) -> {
+                if (now.getHeight() != was.getHeight()) {
+                    pane.setVvalue(pane.getVmax());
+                }
+            });
+        }
     }
 
     /** Adds {@code text} in one piece and drops the oldest lines past {@link ConsoleText#KEPT_LINES}. */
@@ -123,5 +140,7 @@ public final class ExecConsole {
         if (drop > 0) {
             output.deleteText(0, drop);
         }
+        // The caret stays at the end (dropping the first lines put it at the start, and a focused area scrolls to it).
+        output.positionCaret(output.getLength());
     }
 }
