@@ -28,18 +28,17 @@ final class HostMenu {
                    ObservableStringValue activePool, List<MenuItem> more) {
         Menu m = new Menu(msg.get("menu.host"));
         m.setId("menu-host");
-        MenuItem deactivate = item("deactivatePool", msg.get("menu.deactivatePool"), shown, () -> current.get().adminDialogs()
-                .deactivate(owner, current.get().admin().activePool().get()).show());
-        deactivate.disableProperty().bind(shown.not().or(Bindings.isEmpty(activePool)));
+        BooleanExpression off = shown.not();
         m.getItems().addAll(
-                item("activatePool", msg.get("menu.activatePool"), shown, () -> current.get().adminDialogs().activate(owner).show()),
-                deactivate,
-                item("fetchRelease", msg.get("menu.fetchRelease"), shown, () -> current.get().adminDialogs().fetch(owner).show()),
+                item("activatePool", msg.get("menu.activatePool"), off, () -> current.get().adminDialogs().activate(owner).show()),
+                item("deactivatePool", msg.get("menu.deactivatePool"), off.or(Bindings.isEmpty(activePool)),
+                        () -> current.get().adminDialogs().deactivate(owner, current.get().admin().activePool().get()).show()),
+                item("fetchRelease", msg.get("menu.fetchRelease"), off, () -> current.get().adminDialogs().fetch(owner).show()),
                 new SeparatorMenuItem(),
-                clean("cleanJails", msg.get("menu.cleanJails"), Clean.JAILS, owner, current, shown),
-                clean("cleanReleases", msg.get("menu.cleanReleases"), Clean.RELEASES, owner, current, shown),
-                clean("cleanTemplates", msg.get("menu.cleanTemplates"), Clean.TEMPLATES, owner, current, shown),
-                clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, shown));
+                clean("cleanJails", msg.get("menu.cleanJails"), Clean.JAILS, owner, current, off),
+                clean("cleanReleases", msg.get("menu.cleanReleases"), Clean.RELEASES, owner, current, off),
+                clean("cleanTemplates", msg.get("menu.cleanTemplates"), Clean.TEMPLATES, owner, current, off),
+                clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, off));
         if (!more.isEmpty()) {
             m.getItems().add(new SeparatorMenuItem());
             m.getItems().addAll(more);
@@ -48,14 +47,14 @@ final class HostMenu {
     }
 
     private static MenuItem clean(String id, String text, Clean kind, Window owner, Supplier<HostView> current,
-                                  BooleanExpression shown) {
-        return item(id, text, shown, () -> current.get().adminDialogs().clean(owner, kind));
+                                  BooleanExpression off) {
+        return item(id, text, off, () -> current.get().adminDialogs().clean(owner, kind));
     }
 
-    private static MenuItem item(String id, String text, BooleanExpression shown, Runnable run) {
+    private static MenuItem item(String id, String text, BooleanExpression off, Runnable run) {
         MenuItem m = new MenuItem(text);
         m.setId("menu-" + id);
-        m.disableProperty().bind(shown.not());
+        m.disableProperty().bind(off);
         m.setOnAction(e -> run.run());
         return m;
     }
