@@ -1,6 +1,7 @@
 package org.jaildesk.ui.jails;
 
 import java.util.List;
+import org.jaildesk.ui.common.Scrollback;
 
 /**
  * The text of a command console: each run's output added in one piece, and only the last lines kept, as a terminal
@@ -10,12 +11,8 @@ import java.util.List;
  */
 final class ConsoleText {
 
-    /**
-     * The lines a console keeps, as xterm keeps about a thousand and other terminals a few thousand. Past some 2,050
-     * lines (32,767 pixels at the default font) JavaFX's software renderer draws the text area's background tinted
-     * once it is scrolled down, whatever the text; 2,000 stays under that.
-     */
-    static final int KEPT_LINES = 2_000;
+    /** The lines a console keeps. */
+    static final int KEPT_LINES = Scrollback.LINES;
 
     private ConsoleText() {
     }

@@ -2,6 +2,8 @@ package org.jaildesk.ui.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jaildesk.ui.common.Scrollback;
 
 /** One job in the jobs panel. Changed on the FX thread only. */
 public final class JobRow {
@@ -73,35 +76,47 @@ public final class JobRow {
         return output;
     }
 
-    /** Lines kept per job: the newest; a chatty job must not grow without end. */
-    static final int MAX_LINES = 5_000;
+    /** Lines kept per job: the newest, as the jobs panel's text area shows them (see {@link Scrollback}). */
+    static final int MAX_LINES = Scrollback.LINES;
     private boolean lastIsProgress;
 
+    /** A line of a job's output, and whether it is a progress bar's redraw. */
+    record Line(String text, boolean progress) {
+    }
+
     /**
-     * A line of the job's output. iocage redraws a download's progress bar in place ({@code \r}), which arrives as
-     * one line per redraw, up to thousands per file: a redraw of the same file replaces the line before, as on a
-     * terminal.
+     * Lines of the job's output, in the order they came, applied to {@link #output} as at most three changes however
+     * many they are: the text area that shows a job lays its whole text out again for each change. iocage redraws a
+     * download's progress bar in place ({@code \r}), which arrives as one line per redraw, up to thousands per file:
+     * a redraw of the same file replaces the line before, as on a terminal.
      */
-    void addLine(String line, boolean isProgress) {
-        int last = output.size() - 1;
-        if (isProgress && lastIsProgress && last >= 0 && sameItem(output.get(last), line)) {
-            output.set(last, line);
-        } else {
-            output.add(line);
-            trim();
+    void add(List<Line> lines) {
+        List<String> added = new ArrayList<>();
+        String replacesLast = null;
+        for (Line line : lines) {
+            String last = !added.isEmpty() ? added.get(added.size() - 1)
+                    : replacesLast != null ? replacesLast : output.isEmpty() ? null : output.get(output.size() - 1);
+            if (line.progress() && lastIsProgress && last != null && sameItem(last, line.text())) {
+                if (added.isEmpty()) {
+                    replacesLast = line.text();
+                } else {
+                    added.set(added.size() - 1, line.text());
+                }
+            } else {
+                added.add(line.text());
+            }
+            lastIsProgress = line.progress();
         }
-        lastIsProgress = isProgress;
-    }
-
-    void addLines(java.util.List<String> lines) {
-        output.addAll(lines);
-        trim();
-        lastIsProgress = false;
-    }
-
-    private void trim() {
-        if (output.size() > MAX_LINES) {
-            output.remove(0, output.size() - MAX_LINES);
+        if (replacesLast != null) {
+            output.set(output.size() - 1, replacesLast);
+        }
+        List<String> kept = added.size() > MAX_LINES ? added.subList(added.size() - MAX_LINES, added.size()) : added;
+        int over = output.size() + kept.size() - MAX_LINES;
+        if (over > 0) {
+            output.remove(0, over);
+        }
+        if (!kept.isEmpty()) {
+            output.addAll(kept);
         }
     }
 

@@ -71,21 +71,46 @@ public final class JobsViewModel {
             JobRow row = new JobRow(hostName, action, target, Instant.now(), cancel);
             fx.execute(() -> jobs.add(0, row));
             return new JobSink.Job() {
+                /** Lines that came since the FX thread last took them; a job may print thousands a second. */
+                private final List<JobRow.Line> pending = new ArrayList<>();
+                private int percent = -1;
+                private boolean taking;
+
                 @Override
                 public void line(String line, int percent) {
-                    fx.execute(() -> {
-                        row.addLine(line, percent >= 0);
-                        if (percent >= 0) {
-                            row.progress.set(percent / 100.0);
+                    synchronized (pending) {
+                        pending.add(new JobRow.Line(line, percent >= 0));
+                        this.percent = percent >= 0 ? percent : this.percent;
+                        if (taking) {
+                            return;
                         }
-                        row.duration.set(Duration.between(row.started, Instant.now()));
-                    });
+                        taking = true;
+                    }
+                    fx.execute(this::take);
+                }
+
+                /** All lines that came meanwhile, as one change of the job (on the FX thread). */
+                private void take() {
+                    List<JobRow.Line> lines;
+                    int shown;
+                    synchronized (pending) {
+                        lines = List.copyOf(pending);
+                        pending.clear();
+                        shown = percent;
+                        taking = false;
+                    }
+                    row.add(lines);
+                    if (shown >= 0) {
+                        row.progress.set(shown / 100.0);
+                    }
+                    row.duration.set(Duration.between(row.started, Instant.now()));
                 }
 
                 @Override
                 public void finished(boolean ok, String message, List<String> output) {
                     fx.execute(() -> {
-                        row.addLines(output);
+                        take();
+                        row.add(output.stream().map(line -> new JobRow.Line(line, false)).toList());
                         boolean cancelled = !ok && message != null && message.startsWith("cancelled");
                         row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
                         row.result.set(message == null ? "" : ok ? message : org.jaildesk.ui.common.Notifier.explained(msg, message));

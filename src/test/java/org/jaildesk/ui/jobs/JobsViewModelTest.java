@@ -60,6 +60,53 @@ class JobsViewModelTest {
                 "Downloading: base.txz [##------------------] 10%  11.3MB/s", "done"), vm.jobs().get(0).output());
     }
 
+    /**
+     * Lines that come while the FX thread is busy are taken together, as one change of the job's output: the text area
+     * showing it lays its whole text out again for each change (line by line, 6,000 lines held the FX thread 19 s).
+     * Progress redraws and the kept lines come out as when each line is taken alone.
+     */
+    @Test
+    void linesThatComeWhileTheFxThreadIsBusyAreTakenAsOneChange() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        JobsViewModel vm = new JobsViewModel(queued::add, new Messages(Locale.ENGLISH), null, m -> { });
+        JobSink.Job job = vm.sinkFor("nas").started("fetchrelease", "14.1-RELEASE", null);
+        queued.remove(0).run();
+        JobRow row = vm.jobs().get(0);
+        job.line("Downloading: base.txz [#-------------------] 5%  11.3MB/s", 5);
+        queued.remove(0).run();
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        row.output().addListener((javafx.collections.ListChangeListener<String>) c -> changes.incrementAndGet());
+        job.line("Downloading: base.txz [##------------------] 10%  11.3MB/s", 10);
+        job.line("Downloading: base.txz [####################] 100%  11.3MB/s", 100);
+        for (int i = 0; i < JobRow.MAX_LINES + 500; i++) {
+            job.line("x" + i, -1);
+        }
+        job.line("Downloading: lib32.txz [##------------------] 10%  11.3MB/s", 10);
+        job.line("Downloading: lib32.txz [####################] 100%  11.3MB/s", 100);
+        assertEquals(1, queued.size(), "one hand-over to the FX thread for all of them");
+        assertEquals(List.of("Downloading: base.txz [#-------------------] 5%  11.3MB/s"), row.output(), "none taken yet");
+        queued.remove(0).run();
+        assertTrue(changes.get() <= 3, changes.get() + " changes: the last line replaced, the oldest dropped, the rest added");
+        List<String> out = row.output();
+        assertEquals(JobRow.MAX_LINES, out.size());
+        assertEquals("x501", out.get(0));
+        assertEquals("Downloading: lib32.txz [####################] 100%  11.3MB/s", out.get(out.size() - 1));
+        assertEquals("x" + (JobRow.MAX_LINES + 499), out.get(out.size() - 2));
+        assertEquals(1.0, row.progress().get());
+
+        // Few lines: the redraw replaces the line it redraws, and nothing is dropped.
+        JobSink.Job small = vm.sinkFor("nas").started("fetchrelease", "13.4-RELEASE", null);
+        queued.remove(0).run();
+        small.line("Downloading: base.txz [##------------------] 10%  11.3MB/s", 10);
+        queued.remove(0).run();
+        small.line("Downloading: base.txz [####----------------] 20%  11.3MB/s", 20);
+        small.line("Extracting: base.txz...", -1);
+        small.finished(true, "fetched", List.of("done"));
+        queued.forEach(Runnable::run);
+        assertEquals(List.of("Downloading: base.txz [####----------------] 20%  11.3MB/s", "Extracting: base.txz...", "done"),
+                vm.jobs().get(0).output());
+    }
+
     /** A job that prints without end keeps its newest lines only. */
     @Test
     void aChattyJobKeepsItsNewestLines() {

@@ -1,0 +1,78 @@
+package org.jaildesk.ui.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.jaildesk.client.JobSink;
+import org.jaildesk.ui.common.Messages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The jobs panel showing a job that prints much more, and much faster, than anyone reads. */
+@ExtendWith(ApplicationExtension.class)
+class JobsViewTest {
+
+    private JobsViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        Messages msg = new Messages(Locale.ENGLISH);
+        vm = new JobsViewModel(Platform::runLater, msg, null, m -> { });
+        stage.setScene(new Scene(new JobsView(vm, msg), 1000, 600));
+        stage.show();
+    }
+
+    /**
+     * A burst of output (a freebsd-update run lists thousands of files) reaches the shown job's text area as a few
+     * changes, not one per line: line by line, each change laid the whole text out again and 6,000 lines held the FX
+     * thread 19 s. The area keeps the newest lines and shows the end.
+     */
+    @Test
+    void aBurstOfOutputReachesTheShownJobInAFewChanges(FxRobot robot) throws Exception {
+        JobSink.Job job = vm.sinkFor("nas").started("updatejail", "web01", null);
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#jobsTable").queryAs(TableView.class).getSelectionModel().select(0))
+                .get(15, TimeUnit.SECONDS);
+        TextArea output = robot.lookup("#jobOutput").queryAs(TextArea.class);
+        AtomicInteger changes = new AtomicInteger();
+        robot.interact(() -> output.textProperty().addListener((o, a, b) -> changes.incrementAndGet()));
+        // The FX thread is busy (here: held) while the lines come, as it is while it lays out the previous ones.
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            held.countDown();
+            try {
+                busy.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(held.await(15, TimeUnit.SECONDS));
+        for (int i = 1; i <= 6_000; i++) {
+            job.line("/usr/src/sys/file" + i, -1);
+        }
+        busy.countDown();
+        job.finished(true, "updated", List.of());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.jobs().get(0).state().get() == JobRow.State.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = output.getText();
+        assertEquals(JobRow.MAX_LINES, shown.lines().count());
+        assertEquals("/usr/src/sys/file4001", shown.lines().findFirst().orElseThrow());
+        assertTrue(shown.endsWith("\n/usr/src/sys/file6000"), shown.substring(shown.length() - 40));
+        assertTrue(changes.get() <= 3, changes.get() + " changes of the text for 6,000 lines");
+        assertEquals(output.getLength(), output.getCaretPosition(), "it shows the end");
+    }
+}
