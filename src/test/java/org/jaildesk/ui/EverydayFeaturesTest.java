@@ -30,6 +30,9 @@ class EverydayFeaturesTest extends WindowTest {
     void aLongJobShowsProgressAndLandsInHistory(FxRobot robot) throws Exception {
         JobRow job = startACreateThatDownloads(robot, "fresh", Duration.ofMillis(25));
         assertEquals("createjail", job.action());
+        javafx.scene.control.TableView<?> jobsTable = robot.lookup("#jobsTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals("Create", jobsTable.getColumns().stream().filter(c -> c.getText().equals("Action")).findFirst()
+                .orElseThrow().getCellData(0), "the job says what it does in words, not by its protocol action");
         AtomicBoolean partway = new AtomicBoolean();
         page.waitFor(() -> {
             double p = job.progress().get();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     /** Keys the code builds from a prefix and a value (state, type, category, …). */
-    private static final Set<String> BUILT = Set.of(
+    private static final Set<String> BUILT = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             "state.up", "state.down", "state.corrupt", "state.unknown",
             "type.clone", "type.basejail", "type.thick", "type.empty",
             "category.identity", "category.network", "category.resources", "category.jail", "category.zfs", "category.other",
@@ -34,7 +34,10 @@ class MessagesTest {
             "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",
             "log.kind.request", "log.kind.reply", "log.kind.event", "log.kind.command",
             "language.en", "language.de", "privilege.none", "privilege.doas", "privilege.sudo",
-            "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed");
+            "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed"),
+            // What each job does: every action that changes the host becomes one.
+            org.jaildesk.protocol.Protocol.MUTATING_ACTIONS.stream().map(a -> "jobs.action." + a))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static Properties load(String name) throws Exception {
         Properties p = new Properties();

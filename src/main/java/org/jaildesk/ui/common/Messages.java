@@ -43,6 +43,11 @@ public final class Messages {
         }
     }
 
+    /** Whether this language has a text under {@code key} (for keys built from a value the host sent). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         String pattern = pattern(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);

@@ -54,7 +54,7 @@ public final class JobsView extends VBox {
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> msg.get("jobs.state." + c.getValue().state().get().name()
                 .toLowerCase(java.util.Locale.ROOT)), c.getValue().state()));
         TableColumn<JobRow, String> host = text(msg.get("jobs.host"), JobRow::host);
-        TableColumn<JobRow, String> action = text(msg.get("jobs.action"), JobRow::action);
+        TableColumn<JobRow, String> action = text(msg.get("jobs.action"), r -> vm.actionName(r.action()));
         TableColumn<JobRow, String> target = text(msg.get("jobs.target"), JobRow::target);
         TableColumn<JobRow, String> started = text(msg.get("jobs.started"), r -> TIME.format(r.started()));
         TableColumn<JobRow, String> duration = new TableColumn<>(msg.get("jobs.duration"));

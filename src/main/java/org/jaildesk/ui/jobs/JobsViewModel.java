@@ -65,6 +65,15 @@ public final class JobsViewModel {
         return jobs;
     }
 
+    /**
+     * What a job does, in the window's language ("Fetch release" for {@code fetchrelease}); an action this version
+     * has no words for (one a newer server added) as the host named it.
+     */
+    public String actionName(String action) {
+        String key = "jobs.action." + action;
+        return msg.has(key) ? msg.get(key) : action;
+    }
+
     /** The sink for one host's transport. */
     public JobSink sinkFor(String hostName) {
         return (action, target, cancel) -> {
@@ -116,7 +125,7 @@ public final class JobsViewModel {
                         row.result.set(message == null ? "" : ok ? message : org.jaildesk.ui.common.Notifier.explained(msg, message));
                         row.progress.set(1);
                         row.duration.set(Duration.between(row.started, Instant.now()));
-                        announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", row.action, row.target, hostName));
+                        announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", actionName(row.action), row.target, hostName));
                         save();
                     });
                 }

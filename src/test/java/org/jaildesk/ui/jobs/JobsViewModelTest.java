@@ -107,6 +107,21 @@ class JobsViewModelTest {
                 vm.jobs().get(0).output());
     }
 
+    /** A job is named in the window's language, not by its protocol action; one this version does not know, as sent. */
+    @Test
+    void aJobSaysWhatItDoesInTheWindowsLanguage() {
+        List<String> notices = new java.util.ArrayList<>();
+        JobsViewModel en = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, notices::add);
+        en.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null).finished(true, "fetched", List.of());
+        en.sinkFor("nas").started("destroyjail", "web", null).finished(false, "jail web is running", List.of());
+        assertEquals(List.of("Fetch release 14.2-RELEASE on nas: done", "Destroy web on nas: failed"), notices);
+        assertEquals("Fetch release", en.actionName("fetchrelease"));
+        JobsViewModel de = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), null, notices::add);
+        assertEquals("Release herunterladen", de.actionName("fetchrelease"));
+        assertEquals("Einstellungen \u00e4ndern", de.actionName("setjailsettings"));
+        assertEquals("snapshotjail", de.actionName("snapshotjail"), "an action a newer server added");
+    }
+
     /** A job that prints without end keeps its newest lines only. */
     @Test
     void aChattyJobKeepsItsNewestLines() {
