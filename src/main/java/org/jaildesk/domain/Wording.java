@@ -18,7 +18,7 @@ public record Wording(Phrase phrase, List<Object> args) {
     public enum Phrase {
         NAME_EMPTY("name is empty"),
         NAME_OPTION("name ''{0}'' would be read as an option"),
-        NAME_INVALID("invalid jail name ''{0}'': use letters, digits and . _ - (not first), at most 120"),
+        NAME_INVALID("invalid jail name ''{0}'': use letters, digits and . _ - (not first), at most 120 characters"),
         NAME_RESERVED("''{0}'' cannot be a jail name: iocage reserves it"),
         PROPERTY_NAME("''{0}'' is not a property name"),
         PROPERTY_UNKNOWN("{0} is not a known iocage property"),

@@ -134,9 +134,9 @@ class MessagesTest {
         Messages de = new Messages(java.util.Locale.GERMAN);
         Messages en = new Messages(java.util.Locale.ENGLISH);
         Wording name = JailNames.checkNew("a;b").orElseThrow();
-        assertEquals("invalid jail name 'a;b': use letters, digits and . _ - (not first), at most 120", name.english());
+        assertEquals("invalid jail name 'a;b': use letters, digits and . _ - (not first), at most 120 characters", name.english());
         assertEquals(name.english(), en.get(name));
-        assertEquals("ungültiger Jail-Name 'a;b': Buchstaben, Ziffern und . _ - (nicht am Anfang), höchstens 120", de.get(name));
+        assertEquals("ungültiger Jail-Name 'a;b': Buchstaben, Ziffern und . _ - (nicht am Anfang), höchstens 120 Zeichen", de.get(name));
         Wording value = PropertyCatalog.standard().check("priority", "500", false).orElseThrow();
         assertEquals("'500' is not a valid value for priority: a whole number from 1 to 99", value.english());
         assertEquals("'500' ist kein gültiger Wert für priority: eine ganze Zahl von 1 bis 99", de.get(value));
