@@ -47,6 +47,11 @@ public class IocageClientException extends RuntimeException {
         this.troubleArgs = java.util.List.of(args);
     }
 
+    /** A transport failure JailDesk words itself (the connection, a reply that did not come). */
+    static IocageClientException transport(Trouble trouble, Throwable cause, String... args) {
+        return new IocageClientException(Kind.TRANSPORT, trouble, "", cause, args);
+    }
+
     public Kind kind() {
         return kind;
     }

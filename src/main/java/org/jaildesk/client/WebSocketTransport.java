@@ -1,10 +1,7 @@
 package org.jaildesk.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,17 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.framing.CloseFrame;
-import org.java_websocket.handshake.ServerHandshake;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
-import org.jaildesk.protocol.Message;
 import org.jaildesk.protocol.Protocol;
-import org.jaildesk.protocol.ProtocolException;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
 import org.jaildesk.protocol.Response;
@@ -87,7 +77,8 @@ public final class WebSocketTransport implements Transport {
 
     private final Options options;
     private final SysadmCodec codec = new SysadmCodec();
-    private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final PendingReplies replies;
+    private final SessionLogin login;
     private final AtomicLong ids = new AtomicLong();
     private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
@@ -95,13 +86,7 @@ public final class WebSocketTransport implements Transport {
     private final AtomicInteger failures = new AtomicInteger();
     private final ScheduledExecutorService scheduler;
     private final Object lock = new Object();
-    private CompletableFuture<Connection> connecting;
-    private volatile String token;
-    /**
-     * Why the password is not asked again by itself (the user cancelled the dialog, or the host refused what was
-     * typed), or null while it may be asked: no new prompt until {@link #resumeLogin()}.
-     */
-    private volatile Held loginHeld;
+    private CompletableFuture<SysadmSocket> connecting;
     private volatile boolean closed;
     private volatile State state = State.DISCONNECTED;
     /** What the host advertised ({@code rpc/query}), asked at each login; empty until known. */
@@ -134,6 +119,8 @@ public final class WebSocketTransport implements Transport {
             t.setDaemon(true);
             return t;
         });
+        this.replies = new PendingReplies(scheduler, hostPort());
+        this.login = new SessionLogin(options, codec, ids);
     }
 
     public State state() {
@@ -162,7 +149,7 @@ public final class WebSocketTransport implements Transport {
     }
 
     /** A request on its way: the id it went out under and the connection it went out on. */
-    private record Sent(String wireId, Connection on) {
+    private record Sent(String wireId, SysadmSocket on) {
     }
 
     /** Where the host is JailDesk's server, which stops a running change when asked ({@link Protocol#CANCEL}). */
@@ -200,7 +187,7 @@ public final class WebSocketTransport implements Transport {
         // Asked once per connection, at login (canCancel needs it); asked again only if that failed.
         return connection().thenCompose(c -> {
             CompletableFuture<Set<String>> known = c.extensions;
-            return known != null && !known.isCompletedExceptionally() ? known : c.askExtensions();
+            return known != null && !known.isCompletedExceptionally() ? known : askExtensions(c);
         });
     }
 
@@ -218,12 +205,12 @@ public final class WebSocketTransport implements Transport {
         eventListeners.add(listener);
         boolean first = events.addAll(List.of(Protocol.DISPATCHER_EVENT, Protocol.JAIL_CHANGED_EVENT));
         if (first) {
-            CompletableFuture<Connection> c;
+            CompletableFuture<SysadmSocket> c;
             synchronized (lock) {
                 c = connecting;
             }
             if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
-                c.join().subscribe();
+                subscribe(c.join());
             }
         }
         return () -> eventListeners.remove(listener);
@@ -232,17 +219,17 @@ public final class WebSocketTransport implements Transport {
     @Override
     public void close() {
         closed = true;
-        CompletableFuture<Connection> c;
+        CompletableFuture<SysadmSocket> c;
         synchronized (lock) {
             c = connecting;
             connecting = null;
         }
         if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
-            Connection conn = c.join();
+            SysadmSocket conn = c.join();
             conn.sendQuietly(codec.write(new Request(Protocol.RPC, "auth_clear", "", codec.mapper().createObjectNode())));
             conn.close();
         }
-        failPending(pending.keySet(), Trouble.CLOSED, hostPort());
+        replies.failAll(replies.ids(), Trouble.CLOSED, hostPort());
         setState(State.CLOSED);
         scheduler.shutdownNow();
     }
@@ -258,44 +245,44 @@ public final class WebSocketTransport implements Transport {
     }
 
     /** The live connection, or a new one (connected and logged in) when there is none. */
-    private CompletableFuture<Connection> connection() {
+    private CompletableFuture<SysadmSocket> connection() {
         synchronized (lock) {
             if (connecting != null && !connecting.isCompletedExceptionally()
                     && (!connecting.isDone() || connecting.join().isOpen())) {
                 return connecting;
             }
-            CompletableFuture<Connection> f = new CompletableFuture<>();
+            CompletableFuture<SysadmSocket> f = new CompletableFuture<>();
             connecting = f;
             scheduler.execute(() -> open(f));
             return f;
         }
     }
 
-    private void open(CompletableFuture<Connection> result) {
+    private void open(CompletableFuture<SysadmSocket> result) {
         setState(State.CONNECTING);
         char[] password = null;
         try {
             // Connect first: the certificate is checked before anyone is asked for a password.
-            Connection c = connect();
+            SysadmSocket c = connect();
             try {
-                if (!tokenAccepted(c)) {
-                    password = askPassword();
+                if (!login.withToken(c::request)) {
+                    password = login.askPassword();
                     // The server closes a socket that has not logged in within 30 s, and looking a password up can
                     // take longer: then the login fails to go out (or its close overtakes it on the wire) and is
                     // sent once more on a fresh socket, without asking again.
                     try {
-                        login(c, password);
+                        login.withPassword(c::request, password);
                     } catch (IocageClientException e) {
                         if (c.isOpen() || e.kind() != IocageClientException.Kind.TRANSPORT) {
                             throw e;
                         }
                         c.close();
                         c = connect();
-                        login(c, password);
+                        login.withPassword(c::request, password);
                     }
                 }
-                c.subscribe();
-                c.askExtensions();
+                subscribe(c);
+                askExtensions(c);
             } catch (IocageClientException e) {
                 c.close();
                 throw e;
@@ -315,8 +302,9 @@ public final class WebSocketTransport implements Transport {
     }
 
     /** A new socket, connected (TLS pinned to the known fingerprint for wss), not logged in yet. */
-    private Connection connect() {
-        Connection c = new Connection();
+    private SysadmSocket connect() {
+        SysadmSocket c = new SysadmSocket(options.url(), replyLimit,
+                new SysadmSocket.Wiring(codec, replies, this::timeoutFor, this::dispatch, this::lost, hostPort()));
         try {
             if ("wss".equals(options.url().getScheme())) {
                 c.pin = new PinningTrustManager(options.knownHosts(), hostPort());
@@ -343,91 +331,42 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
-    /**
-     * The password, asked once per attempt. Cancelled, or refused by the host, it is not asked again by itself (a
-     * background refresh, a reconnect) until the user calls for it ({@link #resumeLogin()}): a dialog that reopens on
-     * its own whenever it is dismissed cannot be dismissed, and one that reopens every 30 s after a typing mistake
-     * is not much better.
-     */
-    private char[] askPassword() {
-        Held held = loginHeld;
-        if (held != null) {
-            throw notLoggedIn(held);
-        }
-        char[] password = options.password().get();
-        if (password == null) {
-            loginHeld = new Held(Trouble.LOGIN_CANCELLED, hostPort());
-            throw notLoggedIn(loginHeld);
-        }
-        return password;
-    }
-
-    private static IocageClientException notLoggedIn(Held why) {
-        return new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, why.trouble(), "401", null, why.args());
-    }
-
-    /** Why the login is held: the wording and its arguments. */
-    private record Held(Trouble trouble, String... args) {
-    }
-
     @Override
     public void resumeLogin() {
-        loginHeld = null;
+        login.resume();
     }
 
-    /** Logs in with the session's token, if there is one; false (and the token dropped) when there is none or it is refused. */
-    private boolean tokenAccepted(Connection c) {
-        if (token == null) {
-            return false;
-        }
-        Reply r = await(c.request(new Request(Protocol.RPC, "auth_token", "auth-" + ids.incrementAndGet(),
-                codec.mapper().createObjectNode().put("token", token))));
-        if (r instanceof Response ok && ok.args().isArray()) {
-            return true;
-        }
-        token = null;
-        return false;
-    }
-
-    private void login(Connection c, char[] password) {
-        ObjectNode args = codec.mapper().createObjectNode();
-        args.put("username", options.user());
-        args.put("password", new String(password));
-        Reply r;
-        try {
-            r = await(c.request(new Request(Protocol.RPC, "auth", "auth-" + ids.incrementAndGet(), args)));
-        } finally {
-            args.remove("password");
-        }
-        if (r instanceof ErrorReply e) {
-            String why = e.message().isEmpty() ? "Unauthorized" : e.message();
-            loginHeld = new Held(Trouble.PASSWORD_WAS_REFUSED, hostPort(), why);
-            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, Trouble.LOGIN_REFUSED, e.code(), null,
-                    hostPort(), why);
-        }
-        JsonNode a = ((Response) r).args();
-        // Ours answers [token, 900]; the real sysadm server answers [token, 0].
-        if (!a.isArray() || a.size() < 1 || !a.get(0).isTextual() || a.get(0).asText().isEmpty()) {
-            throw new IocageClientException(IocageClientException.Kind.MALFORMED_REPLY, "unexpected reply to auth: " + a);
-        }
-        token = a.get(0).asText();
-    }
-
-    /** Waits for a login reply on the transport's own thread, bounded: its timeout task cannot run meanwhile. */
-    private Reply await(CompletableFuture<Reply> f) {
-        try {
-            return f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw trouble(Trouble.NO_LOGIN_REPLY, e, hostPort(), String.valueOf(options.requestTimeout().toSeconds()));
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof IocageClientException ice ? ice : transport("login failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw transport("interrupted while logging in", e);
+    /** Subscribes {@code c} to the events someone listens for. */
+    private void subscribe(SysadmSocket c) {
+        if (!events.isEmpty()) {
+            c.request(new Request(Protocol.EVENTS, "subscribe", "ev-" + ids.incrementAndGet(),
+                    codec.mapper().valueToTree(List.copyOf(events))));
         }
     }
 
-    private void lost(Connection c) {
+    /** Asks the host on {@code c} what it advertises ({@code rpc/query}); kept for {@link #canCancel}. */
+    private CompletableFuture<Set<String>> askExtensions(SysadmSocket c) {
+        CompletableFuture<Set<String>> asked = c.request(new Request(Protocol.RPC, "query", "q-" + ids.incrementAndGet(),
+                codec.mapper().createObjectNode())).thenApply(r -> {
+                    Set<String> out = advertised(r);
+                    advertised = out;
+                    return out;
+                });
+        c.extensions = asked;
+        return asked;
+    }
+
+    private void dispatch(Event e) {
+        for (Consumer<Event> l : eventListeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ex) {
+                LOG.warning("an event listener failed: " + ex);
+            }
+        }
+    }
+
+    private void lost(SysadmSocket c) {
         synchronized (lock) {
             if (connecting != null && connecting.isDone() && !connecting.isCompletedExceptionally() && connecting.join() == c) {
                 connecting = null;
@@ -435,10 +374,10 @@ public final class WebSocketTransport implements Transport {
         }
         // Only this socket's requests: an old socket that closes late must not fail those already sent on a new one.
         if (c.tooBig) {
-            failPending(c.sent, Trouble.TOO_BIG, hostPort(), replyLimit >= 1024 * 1024 ? replyLimit / (1024 * 1024) + " MiB"
+            replies.failAll(c.sent, Trouble.TOO_BIG, hostPort(), replyLimit >= 1024 * 1024 ? replyLimit / (1024 * 1024) + " MiB"
                     : Math.max(1, replyLimit / 1024) + " KiB");
         } else {
-            failPending(c.sent, Trouble.LOST, hostPort());
+            replies.failAll(c.sent, Trouble.LOST, hostPort());
         }
         if (closed || !c.established) {
             // A socket that never logged in (refused, cancelled, certificate not accepted) was closed by open(),
@@ -457,15 +396,6 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
-    private void failPending(java.util.Collection<String> ids, Trouble why, String... args) {
-        for (String id : List.copyOf(ids)) {
-            CompletableFuture<Reply> f = pending.remove(id);
-            if (f != null) {
-                f.completeExceptionally(trouble(why, null, args));
-            }
-        }
-    }
-
     private void setState(State s) {
         state = s;
         for (Consumer<State> l : stateListeners) {
@@ -478,7 +408,7 @@ public final class WebSocketTransport implements Transport {
     }
 
     private static IocageClientException trouble(Trouble t, Throwable cause, String... args) {
-        return new IocageClientException(IocageClientException.Kind.TRANSPORT, t, "", cause, args);
+        return IocageClientException.transport(t, cause, args);
     }
 
     private static IocageClientException transport(String message, Throwable cause) {
@@ -501,127 +431,5 @@ public final class WebSocketTransport implements Transport {
             return longer.compareTo(usual) > 0 ? longer : usual;
         }
         return usual;
-    }
-
-    /** One WebSocket connection; replaced by a new one after a drop. */
-    private final class Connection extends WebSocketClient {
-        PinningTrustManager pin;
-        volatile Exception error;
-        /** Logged in and handed out; only such a connection is reconnected when it drops. */
-        volatile boolean established;
-        /** Ids of the requests sent on this socket and not answered yet. */
-        final Set<String> sent = ConcurrentHashMap.newKeySet();
-
-        /** Closed because a message from the host was larger than the limit. */
-        volatile boolean tooBig;
-        /** What the host on this connection advertises ({@code rpc/query}), once asked. */
-        volatile CompletableFuture<Set<String>> extensions;
-
-        Connection() {
-            super(options.url(), new Draft_6455(List.of(), replyLimit));
-            setConnectionLostTimeout(30);
-        }
-
-        @Override
-        protected void onSetSSLParameters(SSLParameters p) {
-            // The certificate is pinned by fingerprint, so no host name check (self-signed names rarely match).
-        }
-
-        CompletableFuture<Reply> request(Request r) {
-            CompletableFuture<Reply> f = new CompletableFuture<>();
-            pending.put(r.id(), f);
-            sent.add(r.id());
-            f.whenComplete((x, e) -> sent.remove(r.id()));
-            long ms = timeoutFor(r).toMillis();
-            scheduler.schedule(() -> {
-                if (pending.remove(r.id(), f)) {
-                    f.completeExceptionally(trouble(Trouble.NO_REPLY, null, hostPort(), String.valueOf(ms / 1000)));
-                }
-            }, ms, TimeUnit.MILLISECONDS);
-            try {
-                send(codec.write(r));
-            } catch (RuntimeException e) {
-                if (pending.remove(r.id(), f)) {
-                    f.completeExceptionally(isOpen() ? trouble(Trouble.CANNOT_SEND, e, hostPort(), String.valueOf(e.getMessage()))
-                            : trouble(Trouble.CANNOT_SEND_CLOSED, e, hostPort()));
-                }
-            }
-            return f;
-        }
-
-        CompletableFuture<Set<String>> askExtensions() {
-            CompletableFuture<Set<String>> asked = request(new Request(Protocol.RPC, "query", "q-" + ids.incrementAndGet(),
-                    codec.mapper().createObjectNode())).thenApply(r -> {
-                        Set<String> out = advertised(r);
-                        advertised = out;
-                        return out;
-                    });
-            extensions = asked;
-            return asked;
-        }
-
-        void subscribe() {
-            if (!events.isEmpty()) {
-                request(new Request(Protocol.EVENTS, "subscribe", "ev-" + ids.incrementAndGet(),
-                        codec.mapper().valueToTree(List.copyOf(events))));
-            }
-        }
-
-        void sendQuietly(String text) {
-            try {
-                send(text);
-            } catch (RuntimeException e) {
-                LOG.fine("not sent: " + e);
-            }
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-            LOG.fine(() -> "connected to " + hostPort());
-        }
-
-        @Override
-        public void onMessage(String message) {
-            Message m;
-            try {
-                m = codec.readIncoming(message);
-            } catch (ProtocolException e) {
-                LOG.warning("unreadable message from " + hostPort() + ": " + e.getMessage());
-                return;
-            }
-            if (m instanceof Event e) {
-                for (Consumer<Event> l : eventListeners) {
-                    try {
-                        l.accept(e);
-                    } catch (RuntimeException ex) {
-                        LOG.warning("an event listener failed: " + ex);
-                    }
-                }
-                return;
-            }
-            CompletableFuture<Reply> f = pending.remove(m.id());
-            if (f != null) {
-                f.complete((Reply) m);
-            } else {
-                LOG.fine(() -> "reply to nothing pending: " + message);
-            }
-        }
-
-        @Override
-        public void onMessage(ByteBuffer bytes) {
-            onMessage(StandardCharsets.UTF_8.decode(bytes).toString());
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-            LOG.fine(() -> "closed " + hostPort() + ": " + code + " " + reason);
-            tooBig = code == CloseFrame.TOOBIG && !remote;
-            lost(this);
-        }
-
-        @Override
-        public void onError(Exception ex) {
-            error = ex;
-        }
     }
 }

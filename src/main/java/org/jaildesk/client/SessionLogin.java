@@ -1,0 +1,122 @@
+package org.jaildesk.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Protocol;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.Response;
+import org.jaildesk.protocol.SysadmCodec;
+
+/**
+ * How a {@link WebSocketTransport} logs in on a new socket: with the session's token while the host takes it, else with
+ * the password, which is asked once per attempt. Cancelled, or refused by the host, the password is not asked again
+ * by itself (a background refresh, a reconnect) until the user calls for it ({@link #resume()}): a dialog that
+ * reopens on its own whenever it is dismissed cannot be dismissed, and one that reopens every 30 s after a typing
+ * mistake is not much better.
+ */
+final class SessionLogin {
+
+    private final WebSocketTransport.Options options;
+    private final SysadmCodec codec;
+    private final AtomicLong ids;
+    private final String hostPort;
+    private volatile String token;
+    /** Why the password is not asked again by itself, or null while it may be asked. */
+    private volatile Held held;
+
+    /** Why the login is held: the wording and its arguments. */
+    private record Held(Trouble trouble, String... args) {
+    }
+
+    SessionLogin(WebSocketTransport.Options options, SysadmCodec codec, AtomicLong ids) {
+        this.options = options;
+        this.codec = codec;
+        this.ids = ids;
+        this.hostPort = WebSocketTransport.hostPort(options.url());
+    }
+
+    /** Logs in with the session's token, if there is one; false (and the token dropped) when there is none or it is refused. */
+    boolean withToken(Function<Request, CompletableFuture<Reply>> send) {
+        if (token == null) {
+            return false;
+        }
+        Reply r = await(send.apply(new Request(Protocol.RPC, "auth_token", "auth-" + ids.incrementAndGet(),
+                codec.mapper().createObjectNode().put("token", token))));
+        if (r instanceof Response ok && ok.args().isArray()) {
+            return true;
+        }
+        token = null;
+        return false;
+    }
+
+    /** The password, asked now; refused at once while the login is held. The caller wipes it after use. */
+    char[] askPassword() {
+        Held why = held;
+        if (why != null) {
+            throw notLoggedIn(why);
+        }
+        char[] password = options.password().get();
+        if (password == null) {
+            held = new Held(Trouble.LOGIN_CANCELLED, hostPort);
+            throw notLoggedIn(held);
+        }
+        return password;
+    }
+
+    /** Lets the password be asked again. */
+    void resume() {
+        held = null;
+    }
+
+    /** Logs in with {@code password} and keeps the session's token; a refusal holds the login. */
+    void withPassword(Function<Request, CompletableFuture<Reply>> send, char[] password) {
+        ObjectNode args = codec.mapper().createObjectNode();
+        args.put("username", options.user());
+        args.put("password", new String(password));
+        Reply r;
+        try {
+            r = await(send.apply(new Request(Protocol.RPC, "auth", "auth-" + ids.incrementAndGet(), args)));
+        } finally {
+            args.remove("password");
+        }
+        if (r instanceof ErrorReply e) {
+            String why = e.message().isEmpty() ? "Unauthorized" : e.message();
+            held = new Held(Trouble.PASSWORD_WAS_REFUSED, hostPort, why);
+            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, Trouble.LOGIN_REFUSED, e.code(), null,
+                    hostPort, why);
+        }
+        JsonNode a = ((Response) r).args();
+        // Ours answers [token, 900]; the real sysadm server answers [token, 0].
+        if (!a.isArray() || a.size() < 1 || !a.get(0).isTextual() || a.get(0).asText().isEmpty()) {
+            throw new IocageClientException(IocageClientException.Kind.MALFORMED_REPLY, "unexpected reply to auth: " + a);
+        }
+        token = a.get(0).asText();
+    }
+
+    private static IocageClientException notLoggedIn(Held why) {
+        return new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, why.trouble(), "401", null, why.args());
+    }
+
+    /** Waits for a login reply on the transport's own thread, bounded: its timeout task cannot run meanwhile. */
+    private Reply await(CompletableFuture<Reply> f) {
+        try {
+            return f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw IocageClientException.transport(Trouble.NO_LOGIN_REPLY, e, hostPort, String.valueOf(options.requestTimeout().toSeconds()));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IocageClientException ice ? ice
+                    : new IocageClientException(IocageClientException.Kind.TRANSPORT, "login failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IocageClientException(IocageClientException.Kind.TRANSPORT, "interrupted while logging in", e);
+        }
+    }
+}

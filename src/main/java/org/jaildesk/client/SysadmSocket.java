@@ -1,0 +1,123 @@
+package org.jaildesk.client;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLParameters;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ServerHandshake;
+import org.jaildesk.protocol.Event;
+import org.jaildesk.protocol.Message;
+import org.jaildesk.protocol.ProtocolException;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.protocol.SysadmCodec;
+
+/** One WebSocket connection of a {@link WebSocketTransport}; replaced by a new one after a drop. */
+final class SysadmSocket extends WebSocketClient {
+
+    private static final Logger LOG = Logger.getLogger(SysadmSocket.class.getName());
+
+    /**
+     * What a connection shares with its transport: the requests waiting over all its connections, how long each may
+     * wait, where events go, and who hears of the connection's end.
+     */
+    record Wiring(SysadmCodec codec, PendingReplies replies, Function<Request, Duration> timeouts, Consumer<Event> events,
+                  Consumer<SysadmSocket> lost, String hostPort) {
+    }
+
+    private final Wiring wiring;
+    /** Set for wss: the certificate check, which keeps why it refused. */
+    PinningTrustManager pin;
+    volatile Exception error;
+    /** Logged in and handed out; only such a connection is reconnected when it drops. */
+    volatile boolean established;
+    /** Ids of the requests sent on this socket and not answered yet. */
+    final Set<String> sent = ConcurrentHashMap.newKeySet();
+    /** Closed because a message from the host was larger than the limit. */
+    volatile boolean tooBig;
+    /** What the host on this connection advertises ({@code rpc/query}), once asked. */
+    volatile CompletableFuture<Set<String>> extensions;
+
+    SysadmSocket(URI url, int replyLimit, Wiring wiring) {
+        super(url, new Draft_6455(List.of(), replyLimit));
+        this.wiring = wiring;
+        setConnectionLostTimeout(30);
+    }
+
+    @Override
+    protected void onSetSSLParameters(SSLParameters p) {
+        // The certificate is pinned by fingerprint, so no host name check (self-signed names rarely match).
+    }
+
+    /** Sends {@code r}; its reply, or why there is none. */
+    CompletableFuture<Reply> request(Request r) {
+        CompletableFuture<Reply> f = wiring.replies().expect(r.id(), wiring.timeouts().apply(r));
+        sent.add(r.id());
+        f.whenComplete((x, e) -> sent.remove(r.id()));
+        try {
+            send(wiring.codec().write(r));
+        } catch (RuntimeException e) {
+            wiring.replies().fail(r.id(), f, isOpen()
+                    ? IocageClientException.transport(Trouble.CANNOT_SEND, e, wiring.hostPort(), String.valueOf(e.getMessage()))
+                    : IocageClientException.transport(Trouble.CANNOT_SEND_CLOSED, e, wiring.hostPort()));
+        }
+        return f;
+    }
+
+    void sendQuietly(String text) {
+        try {
+            send(text);
+        } catch (RuntimeException e) {
+            LOG.fine("not sent: " + e);
+        }
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        LOG.fine(() -> "connected to " + wiring.hostPort());
+    }
+
+    @Override
+    public void onMessage(String message) {
+        Message m;
+        try {
+            m = wiring.codec().readIncoming(message);
+        } catch (ProtocolException e) {
+            LOG.warning("unreadable message from " + wiring.hostPort() + ": " + e.getMessage());
+            return;
+        }
+        if (m instanceof Event e) {
+            wiring.events().accept(e);
+        } else if (!wiring.replies().answer((Reply) m)) {
+            LOG.fine(() -> "reply to nothing pending: " + message);
+        }
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+        onMessage(StandardCharsets.UTF_8.decode(bytes).toString());
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        LOG.fine(() -> "closed " + wiring.hostPort() + ": " + code + " " + reason);
+        tooBig = code == CloseFrame.TOOBIG && !remote;
+        wiring.lost().accept(this);
+    }
+
+    @Override
+    public void onError(Exception ex) {
+        error = ex;
+    }
+}
