@@ -95,7 +95,7 @@ public final class Notifier {
      * anything was left out. A host may say anything, up to megabytes over many lines (a foreign server, a traceback),
      * and the bar's line wraps: whole, 100,000 characters fill the window, and 8 MB take the FX thread 1.5 s to lay out.
      */
-    static String oneLine(String said) {
+    public static String oneLine(String said) {
         int nl = said.indexOf('\n');
         String first = (nl < 0 ? said : said.substring(0, nl)).stripTrailing();
         boolean cut = nl >= 0 && !said.substring(nl).isBlank();

@@ -21,10 +21,12 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 
 /** The jobs panel: every job with its state, progress and duration; the selected job's live output; cancel. */
 public final class JobsView extends VBox {
@@ -91,11 +93,38 @@ public final class JobsView extends VBox {
                 setGraphic(bar);
             }
         });
-        progress.setPrefWidth(140);
+        progress.setPrefWidth(100);
         TableColumn<JobRow, String> result = new TableColumn<>(msg.get("jobs.result"));
         result.setCellValueFactory(c -> c.getValue().result());
-        result.setPrefWidth(320);
+        // The result says most ("release 14.2-RELEASE fetched", why a job failed): it takes the width the others leave,
+        // and its tooltip holds what the cell cuts short. The cell shows the first line: a label lays out all of its text,
+        // and a result may be a few thousand characters (JobsViewModel.RESULT).
+        result.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            {
+                whole.setWrapText(true);
+                whole.setMaxWidth(640);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean none = empty || text == null || text.isEmpty();
+                setText(none ? null : Notifier.oneLine(text));
+                whole.setText(none ? "" : text);
+                setTooltip(none ? null : whole);
+            }
+        });
+        result.setMinWidth(160);
+        state.setPrefWidth(75);
+        host.setPrefWidth(120);
+        action.setPrefWidth(110);
+        target.setPrefWidth(110);
+        started.setPrefWidth(80);
+        duration.setPrefWidth(70);
         table.getColumns().addAll(java.util.List.of(state, host, action, target, started, duration, progress, result));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TextArea output = new TextArea();
         output.setId("jobOutput");
@@ -140,7 +169,7 @@ public final class JobsView extends VBox {
         title.getStyleClass().add("section-title");
         HBox top = new HBox(8, title, cancel, clear);
         SplitPane split = new SplitPane(table, output);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }

@@ -66,6 +66,16 @@ public final class JobsViewModel {
     }
 
     /**
+     * The most of a job's result kept (shown in its cell's tooltip, saved in the history): a host's error may be
+     * megabytes long, and 300 jobs are kept.
+     */
+    static final int RESULT = 2_000;
+
+    private static String kept(String result) {
+        return result.length() > RESULT ? result.substring(0, RESULT) + "\u2026" : result;
+    }
+
+    /**
      * What a job does, in the window's language ("Fetch release" for {@code fetchrelease}); an action this version
      * has no words for (one a newer server added) as the host named it.
      */
@@ -122,7 +132,7 @@ public final class JobsViewModel {
                         row.add(output.stream().map(line -> new JobRow.Line(line, false)).toList());
                         boolean cancelled = !ok && message != null && message.startsWith("cancelled");
                         row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
-                        row.result.set(message == null ? "" : ok ? message : org.jaildesk.ui.common.Notifier.explained(msg, message));
+                        row.result.set(kept(message == null ? "" : ok ? message : org.jaildesk.ui.common.Notifier.explained(msg, message)));
                         row.progress.set(1);
                         row.duration.set(Duration.between(row.started, Instant.now()));
                         announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", actionName(row.action), row.target, hostName));

@@ -75,4 +75,39 @@ class JobsViewTest {
         assertTrue(changes.get() <= 3, changes.get() + " changes of the text for 6,000 lines");
         assertEquals(output.getLength(), output.getCaretPosition(), "it shows the end");
     }
+
+    /** The columns fit the panel, the result taking what the others leave, and a result cut short is whole on hover. */
+    @Test
+    void theResultIsWholeInItsTooltipAndTheColumnsFit(FxRobot robot) throws Exception {
+        String said = "release 14.2-RELEASE fetched; its checksums matched and it was updated to the latest patch level.";
+        vm.sinkFor("Demo host (simulated)").started("fetchrelease", "14.2-RELEASE", null).finished(true, said, List.of());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(c -> said.equals(((javafx.scene.control.Labeled) c).getText())));
+        javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) robot.lookup(".table-cell").queryAll()
+                .stream().filter(c -> said.equals(((javafx.scene.control.Labeled) c).getText())).findFirst().orElseThrow();
+        assertEquals(said, cell.getTooltip().getText());
+        TableView<?> table = robot.lookup("#jobsTable").queryAs(TableView.class);
+        double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        assertTrue(columns <= table.getWidth(), columns + " px of columns in a table " + table.getWidth() + " px wide");
+    }
+
+    /**
+     * A host's error of a megabyte is a line in the table and a page in the tooltip, not a megabyte laid out (or kept,
+     * or saved in the history).
+     */
+    @Test
+    void aHugeResultIsShownCut(FxRobot robot) throws Exception {
+        String huge = "Traceback (most recent call last):" + "\n  File \"iocage\", line 1".repeat(40_000);
+        vm.sinkFor("nas").started("startjail", "web01", null).finished(false, huge, List.of());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(c -> ((javafx.scene.control.Labeled) c).getText() != null
+                        && ((javafx.scene.control.Labeled) c).getText().startsWith("Traceback")));
+        javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) robot.lookup(".table-cell").queryAll()
+                .stream().filter(c -> ((javafx.scene.control.Labeled) c).getText() != null
+                        && ((javafx.scene.control.Labeled) c).getText().startsWith("Traceback")).findFirst().orElseThrow();
+        assertTrue(cell.getText().length() <= 301, cell.getText().length() + " characters in the cell");
+        assertTrue(cell.getTooltip().getText().length() <= JobsViewModel.RESULT + 1);
+        assertTrue(cell.getTooltip().getText().startsWith("Traceback (most recent call last):\n  File"));
+        assertTrue(vm.jobs().get(0).result().get().length() <= JobsViewModel.RESULT + 1, "kept and saved cut too");
+    }
 }
