@@ -122,6 +122,17 @@ class JobsViewModelTest {
         assertEquals("snapshotjail", de.actionName("snapshotjail"), "an action a newer server added");
     }
 
+    /** A line of megabytes (a remote host's output may be anything) is kept to its first characters. */
+    @Test
+    void aHugeLineIsCut() {
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobSink.Job job = vm.sinkFor("nas").started("execjail", "web", null);
+        job.line("x".repeat(5_000_000), -1);
+        job.finished(true, "", List.of("y".repeat(3_000_000), "done"));
+        List<String> out = vm.jobs().get(0).output();
+        assertEquals(List.of("x".repeat(JobRow.LINE) + "\u2026", "y".repeat(JobRow.LINE) + "\u2026", "done"), out);
+    }
+
     /** A job that prints without end keeps its newest lines only. */
     @Test
     void aChattyJobKeepsItsNewestLines() {
