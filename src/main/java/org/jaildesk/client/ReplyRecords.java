@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.Shown;
 
 /**
  * The bodies of the documented replies read into domain records, in every shape a host may send them (see
@@ -36,7 +37,7 @@ final class ReplyRecords {
         if (newShape != null && newShape.isObject()) {
             // 2017+ servers key by JID; stopped jails collide under "-", so identify by the inner uuid.
             forEach(newShape, "listjails.jails", (jid, row) -> jails.add(jailOf(row.path("uuid").asText(""), row,
-                    "listjails.jails." + jid)));
+                    "listjails.jails." + Shown.of(jid))));
             return List.copyOf(jails);
         }
         forEach(body, "listjails", (key, row) -> {
@@ -44,25 +45,48 @@ final class ReplyRecords {
             if (key.startsWith("/") || key.equals("non") || row.path("jid").asText().startsWith("---")) {
                 return;
             }
-            jails.add(jailOf(key, row, "listjails." + key));
+            jails.add(jailOf(key, row, "listjails." + Shown.of(key)));
         });
         return List.copyOf(jails);
     }
+
+    /**
+     * The longest value a listing's row may hold. iocage's are short (a name of at most a few dozen characters, some
+     * addresses); a host that sends megabytes in one is broken or hostile, and a table cell lays out all of its text.
+     */
+    static final int LISTED = 4_096;
 
     static Jail jailOf(String id, JsonNode row, String path) {
         object(row, path);
         if (id.isBlank()) {
             throw malformed(path + " has no uuid");
         }
-        String jid = optionalText(row, "jid", path);
+        if (id.length() > LISTED) {
+            throw tooLong(path, id);
+        }
+        String jid = listed(row, "jid", path);
         OptionalInt jidValue = jid.matches("\\d{1,9}") ? OptionalInt.of(Integer.parseInt(jid)) : OptionalInt.empty();
-        String boot = optionalText(row, "boot", path);
-        return new Jail(id.trim(), optionalText(row, "tag", path), jidValue,
-                JailState.parse(optionalText(row, "state", path)),
+        String boot = listed(row, "boot", path);
+        return new Jail(id.trim(), listed(row, "tag", path), jidValue,
+                JailState.parse(listed(row, "state", path)),
                 boot.equals("on") || boot.equals("1") || boot.equals("yes"),
-                optionalText(row, "type", path), optionalText(row, "release", path),
-                placeholder(optionalText(row, "ip4", path)), placeholder(optionalText(row, "ip6", path)),
-                placeholder(optionalText(row, "template", path)));
+                listed(row, "type", path), listed(row, "release", path),
+                placeholder(listed(row, "ip4", path)), placeholder(listed(row, "ip6", path)),
+                placeholder(listed(row, "template", path)));
+    }
+
+    /** A value of a listing's row: a string, empty if missing, at most {@link #LISTED} characters. */
+    private static String listed(JsonNode row, String key, String path) {
+        String v = optionalText(row, key, path);
+        if (v.length() > LISTED) {
+            throw tooLong(path + "." + key, v);
+        }
+        return v;
+    }
+
+    private static IocageClientException tooLong(String path, String value) {
+        return malformed(String.format(java.util.Locale.ROOT, "%s is %,d characters long (%s); a listing's values have at most %,d",
+                path, value.length(), Shown.of(value), LISTED));
     }
 
     static String placeholder(String v) {

@@ -127,6 +127,28 @@ class ReplyShapesTest {
         assertFalse(e.getMessage().contains("NullPointer"));
     }
 
+    /**
+     * A host that sends megabytes in a listing's value (a name, an address) is refused with a short message naming the
+     * field: a table cell would lay all of it out on the FX thread. iocage's values are far under the limit.
+     */
+    @Test
+    void aListingValueOfMegabytesIsAMalformedReplyWithAShortMessage() {
+        String row = "{\"jid\":\"-\",\"state\":\"down\",\"tag\":\"%s\",\"ip4\":\"%s\"}";
+        String big = "x".repeat(5_000_000);
+        IocageClientException e = failure(answering("{\"listjails\":{\"web\":" + String.format(row, "web", big) + "}}").listJails());
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertTrue(e.getMessage().startsWith("unexpected reply: listjails.web.ip4 is 5,000,000 characters long (xxx"), e.getMessage());
+        assertTrue(e.getMessage().length() < 200, e.getMessage().length() + " characters");
+        // Jackson itself refuses a name over 50,000 characters; one under that is ours to refuse.
+        String bigKey = "k".repeat(40_000);
+        e = failure(answering("{\"listjails\":{\"" + bigKey + "\":" + String.format(row, "web", "-") + "}}").listJails());
+        assertTrue(e.getMessage().contains(" is 40,000 characters long"), e.getMessage().substring(0, 100));
+        assertTrue(e.getMessage().length() < 200, e.getMessage().length() + " characters");
+        String longest = "a".repeat(ReplyRecords.LISTED);
+        List<Jail> jails = answering("{\"listjails\":{\"web\":" + String.format(row, longest, "-") + "}}").listJails().join();
+        assertEquals(longest, jails.get(0).tag(), "a value at the limit is read");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"df\":{\"a\":{\"crt\":\"1.0x\"}}}",
