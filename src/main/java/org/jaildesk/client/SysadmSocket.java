@@ -36,6 +36,9 @@ final class SysadmSocket extends WebSocketClient {
                   Consumer<SysadmSocket> lost, String hostPort) {
     }
 
+    /** The most of a reader's complaint quoted back. */
+    private static final int WHY = 200;
+
     private final Wiring wiring;
     /** Set for wss: the certificate check, which keeps why it refused. */
     PinningTrustManager pin;
@@ -46,6 +49,8 @@ final class SysadmSocket extends WebSocketClient {
     final Set<String> sent = ConcurrentHashMap.newKeySet();
     /** Closed because a message from the host was larger than the limit. */
     volatile boolean tooBig;
+    /** Why a message from the host could not be read, which closed the connection; null while none was. */
+    volatile String unreadable;
     /** What the host on this connection advertises ({@code rpc/query}), once asked. */
     volatile CompletableFuture<Set<String>> extensions;
 
@@ -94,7 +99,13 @@ final class SysadmSocket extends WebSocketClient {
         try {
             m = wiring.codec().readIncoming(message);
         } catch (ProtocolException e) {
-            LOG.warning("unreadable message from " + wiring.hostPort() + ": " + e.getMessage());
+            // Which request it answered cannot be known, so that one would wait out its time limit (hours for a long
+            // action) though the host has answered. The connection is closed instead: what waits on it fails now,
+            // saying why, and the next request goes out on a new one.
+            String why = e.getMessage().length() > WHY ? e.getMessage().substring(0, WHY) + "\u2026" : e.getMessage();
+            LOG.warning("unreadable message from " + wiring.hostPort() + ", closing the connection: " + why);
+            unreadable = why;
+            close(CloseFrame.PROTOCOL_ERROR, "unreadable message");
             return;
         }
         if (m instanceof Event e) {

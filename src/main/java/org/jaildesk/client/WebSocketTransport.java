@@ -376,6 +376,8 @@ public final class WebSocketTransport implements Transport {
         if (c.tooBig) {
             replies.failAll(c.sent, Trouble.TOO_BIG, hostPort(), replyLimit >= 1024 * 1024 ? replyLimit / (1024 * 1024) + " MiB"
                     : Math.max(1, replyLimit / 1024) + " KiB");
+        } else if (c.unreadable != null) {
+            replies.failAll(c.sent, Trouble.UNREADABLE, hostPort(), c.unreadable);
         } else {
             replies.failAll(c.sent, Trouble.LOST, hostPort());
         }

@@ -1,0 +1,125 @@
+package org.jaildesk.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A host that answers with something that is not sysadm JSON: which request it answered cannot be known, so the
+ * connection is closed and what waited on it fails at once, saying why, instead of waiting out its time limit.
+ */
+class UnreadableMessageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Logs anyone in; answers the first {@code listjails} with an HTML page, every other request properly. */
+    private static final class Host extends WebSocketServer {
+        final AtomicInteger listings = new AtomicInteger();
+        final AtomicInteger connections = new AtomicInteger();
+        final java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
+        final String garbage = "<html><body>502 Bad Gateway</body></html>";
+
+        Host() {
+            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            setReuseAddr(true);
+        }
+
+        @Override
+        public void onOpen(WebSocket c, ClientHandshake h) {
+            connections.incrementAndGet();
+        }
+
+        @Override
+        public void onMessage(WebSocket c, String text) {
+            try {
+                JsonNode m = JSON.readTree(text);
+                String id = m.path("id").asText();
+                String name = m.path("name").asText();
+                JsonNode args = m.path("args");
+                Object answer;
+                if (name.equals("auth")) {
+                    answer = java.util.List.of("token-1", 0);
+                } else if (args.path("action").asText().equals("listjails")) {
+                    if (listings.incrementAndGet() == 1) {
+                        c.send(garbage);
+                        return;
+                    }
+                    answer = java.util.Map.of("listjails", java.util.Map.of("web", java.util.Map.of("jid", "-", "state", "down",
+                            "tag", "web")));
+                } else {
+                    answer = java.util.Map.of();
+                }
+                c.send(JSON.writeValueAsString(java.util.Map.of("namespace", "sysadm", "name", "response", "id", id,
+                        "args", answer)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket c, int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onError(WebSocket c, Exception e) {
+        }
+
+        @Override
+        public void onStart() {
+            up.countDown();
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    private Host host;
+    private WebSocketTransport transport;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (transport != null) {
+            transport.close();
+        }
+        if (host != null) {
+            host.stop(1000);
+        }
+    }
+
+    @Test
+    void anUnreadableReplyFailsItsRequestAtOnceAndTheNextOneWorksOnANewConnection() throws Exception {
+        host = new Host();
+        host.start();
+        assertTrue(host.up.await(10, TimeUnit.SECONDS));
+        // A limit of ten minutes for a reply: the failure must not be its running out.
+        transport = new WebSocketTransport(new WebSocketTransport.Options(URI.create("ws://127.0.0.1:" + host.getPort()),
+                "admin", "pw"::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofMinutes(10),
+                Duration.ofSeconds(10), true));
+        IocageClient client = new IocageClient(transport);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> client.listJails().get(20, TimeUnit.SECONDS));
+        IocageClientException why = assertInstanceOf(IocageClientException.class, e.getCause());
+        assertEquals(Trouble.UNREADABLE, why.trouble(), why.getMessage());
+        assertTrue(why.getMessage().startsWith("127.0.0.1:" + host.getPort() + " sent a message JailDesk cannot read (malformed JSON"),
+                why.getMessage());
+        assertEquals("web", client.listJails().get(20, TimeUnit.SECONDS).get(0).id(), "the next request is answered");
+        assertEquals(2, host.connections.get(), "on a new connection");
+    }
+}
