@@ -174,9 +174,11 @@ public final class JobsViewModel {
                 JobRow r = new JobRow(s.host(), s.action(), s.target(), Instant.parse(s.started()), (BooleanSupplier) null);
                 r.state.set(JobRow.State.valueOf(s.state()));
                 r.duration.set(Duration.ofMillis(s.millis()));
-                r.result.set(s.result());
+                // Bounded as a job's own are: the file may be older than the bounds, or edited.
+                r.result.set(kept(s.result() == null ? "" : s.result()));
                 r.progress.set(1);
-                r.output.setAll(s.output());
+                r.add(s.output() == null ? List.of() : s.output().stream().filter(java.util.Objects::nonNull)
+                        .map(line -> new JobRow.Line(line, false)).toList());
                 jobs.add(r);
             }
         } catch (Exception e) {

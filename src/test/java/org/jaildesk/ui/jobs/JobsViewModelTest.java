@@ -133,6 +133,33 @@ class JobsViewModelTest {
         assertEquals(List.of("x".repeat(JobRow.LINE) + "\u2026", "y".repeat(JobRow.LINE) + "\u2026", "done"), out);
     }
 
+    /** A history written before the bounds, or edited, is read within them. */
+    @Test
+    void aHistoryFileIsReadWithinTheBounds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            lines.add("line " + i);
+        }
+        lines.add("z".repeat(1_000_000));
+        lines.add(null);
+        java.util.Map<String, Object> saved = new java.util.LinkedHashMap<>();
+        saved.put("host", "nas");
+        saved.put("action", "startjail");
+        saved.put("target", "web");
+        saved.put("started", "2026-11-27T10:00:00Z");
+        saved.put("millis", 100);
+        saved.put("state", "FAILED");
+        saved.put("result", "r".repeat(1_000_000));
+        saved.put("output", lines);
+        java.nio.file.Path file = dir.resolve("jobs.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), List.of(saved));
+        JobRow row = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { }).jobs().get(0);
+        assertEquals(JobsViewModel.RESULT + 1, row.result().get().length());
+        assertEquals(JobRow.MAX_LINES, row.output().size());
+        assertEquals("z".repeat(JobRow.LINE) + "\u2026", row.output().get(row.output().size() - 1));
+        assertEquals("line 1001", row.output().get(0));
+    }
+
     /** A job that prints without end keeps its newest lines only. */
     @Test
     void aChattyJobKeepsItsNewestLines() {
