@@ -13,6 +13,17 @@ public final class Scrollback {
      */
     public static final int LINES = 2_000;
 
+    /**
+     * The most of one line kept; the rest is cut off with "…". iocage's lines are short, but a command's output or a
+     * remote host's may hold a line of megabytes, and a text area lays out every line it holds.
+     */
+    public static final int LINE_LENGTH = 10_000;
+
     private Scrollback() {
+    }
+
+    /** {@code line}, cut to {@link #LINE_LENGTH} characters with "…" where it was longer. */
+    public static String line(String line) {
+        return line.length() > LINE_LENGTH ? line.substring(0, LINE_LENGTH) + "\u2026" : line;
     }
 }

@@ -17,12 +17,15 @@ final class ConsoleText {
     private ConsoleText() {
     }
 
-    /** What a run adds: its lines, each ending in a line feed (at most the last {@code kept} of them). */
+    /**
+     * What a run adds: its lines, each ending in a line feed (at most the last {@code kept} of them, each cut as
+     * {@link Scrollback#line} cuts).
+     */
     static String block(List<String> lines, int kept) {
         List<String> shown = lines.size() > kept ? lines.subList(lines.size() - kept, lines.size()) : lines;
         StringBuilder b = new StringBuilder();
         for (String line : shown) {
-            b.append(line).append('\n');
+            b.append(Scrollback.line(line)).append('\n');
         }
         return b.toString();
     }

@@ -89,7 +89,8 @@ public final class ExecConsole {
             vm.exec(jail, user.getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
                 run.setDisable(false);
                 if (err != null) {
-                    add(output, Notifier.text(msg, err) + "\n");
+                    // A host's error may be a traceback of any length: bounded as output is.
+                    add(output, ConsoleText.block(Notifier.text(msg, err).lines().toList(), ConsoleText.KEPT_LINES));
                     result.setText(msg.get("exec.failed"));
                     result.getStyleClass().add("failed");
                 } else {

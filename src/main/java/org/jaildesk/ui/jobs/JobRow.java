@@ -80,16 +80,10 @@ public final class JobRow {
     static final int MAX_LINES = Scrollback.LINES;
     private boolean lastIsProgress;
 
-    /**
-     * The most of one line kept; the rest is cut off with "…". iocage's lines are short and a line read on this machine
-     * stops at 64 KiB, but a remote host's may be any length, and the text area lays out every line it holds.
-     */
-    static final int LINE = 10_000;
-
-    /** A line of a job's output, and whether it is a progress bar's redraw. */
+    /** A line of a job's output (cut as {@link Scrollback#line} cuts), and whether it is a progress bar's redraw. */
     record Line(String text, boolean progress) {
         Line {
-            text = text.length() > LINE ? text.substring(0, LINE) + "\u2026" : text;
+            text = Scrollback.line(text);
         }
     }
 

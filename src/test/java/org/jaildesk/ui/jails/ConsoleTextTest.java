@@ -13,6 +13,9 @@ class ConsoleTextTest {
         assertEquals("", ConsoleText.block(List.of(), 3));
         assertEquals("a\n\nb\n", ConsoleText.block(List.of("a", "", "b"), 3));
         assertEquals("3\n4\n5\n", ConsoleText.block(List.of("1", "2", "3", "4", "5"), 3));
+        String huge = "x".repeat(8_000_000);
+        assertEquals("a\n" + "x".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH) + "\u2026\nb\n",
+                ConsoleText.block(List.of("a", huge, "b"), 3), "a line of megabytes is cut, not laid out");
     }
 
     @Test

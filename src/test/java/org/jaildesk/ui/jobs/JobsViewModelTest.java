@@ -130,7 +130,7 @@ class JobsViewModelTest {
         job.line("x".repeat(5_000_000), -1);
         job.finished(true, "", List.of("y".repeat(3_000_000), "done"));
         List<String> out = vm.jobs().get(0).output();
-        assertEquals(List.of("x".repeat(JobRow.LINE) + "\u2026", "y".repeat(JobRow.LINE) + "\u2026", "done"), out);
+        assertEquals(List.of("x".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH) + "\u2026", "y".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH) + "\u2026", "done"), out);
     }
 
     /** A history written before the bounds, or edited, is read within them. */
@@ -156,7 +156,7 @@ class JobsViewModelTest {
         JobRow row = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { }).jobs().get(0);
         assertEquals(JobsViewModel.RESULT + 1, row.result().get().length());
         assertEquals(JobRow.MAX_LINES, row.output().size());
-        assertEquals("z".repeat(JobRow.LINE) + "\u2026", row.output().get(row.output().size() - 1));
+        assertEquals("z".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH) + "\u2026", row.output().get(row.output().size() - 1));
         assertEquals("line 1001", row.output().get(0));
     }
 
