@@ -77,6 +77,11 @@ public final class SysadmCodec {
 
     /** Writes a message compactly, keys in the order the real server uses (args, id, name, namespace). */
     public String write(Message message) {
+        return toJson(tree(message));
+    }
+
+    /** A message as the object {@link #write} writes; its {@code args} is the message's own node, not a copy. */
+    public ObjectNode tree(Message message) {
         ObjectNode out = mapper.createObjectNode();
         if (message instanceof ErrorReply e) {
             ObjectNode args = out.putObject("args");
@@ -95,7 +100,7 @@ public final class SysadmCodec {
         } else if (message instanceof Response r) {
             envelope(out, r.args(), r.id(), r.name(), r.namespace());
         }
-        return toJson(out);
+        return out;
     }
 
     private static void envelope(ObjectNode out, JsonNode args, String id, String name, String namespace) {
@@ -111,6 +116,11 @@ public final class SysadmCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /** Writes {@code node} indented to {@code out}, as {@link #toPrettyJson} does. */
+    public void writePretty(JsonNode node, java.io.Writer out) throws java.io.IOException {
+        mapper.writerWithDefaultPrettyPrinter().writeValue(out, node);
     }
 
     public String toPrettyJson(JsonNode node) {

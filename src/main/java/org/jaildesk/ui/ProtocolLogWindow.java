@@ -41,10 +41,19 @@ final class ProtocolLogWindow {
         entries.setAll(log.entries());
         log.onEntry(e -> Platform.runLater(() -> {
             entries.add(e);
-            if (entries.size() > ProtocolLog.LIMIT) {
-                entries.remove(0, entries.size() - ProtocolLog.LIMIT);
+            // Keeps what the log keeps (it drops the oldest by count and by size): everything before its oldest goes.
+            ProtocolLog.Entry oldest = log.oldest();
+            int from = 0;
+            while (from < entries.size() && entries.get(from) != oldest) {
+                from++;
             }
+            entries.remove(0, from);
         }));
+    }
+
+    /** What the window lists (for tests). */
+    java.util.List<ProtocolLog.Entry> entries() {
+        return entries;
     }
 
     Stage show(Window owner) {
