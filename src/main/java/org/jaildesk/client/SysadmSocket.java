@@ -16,6 +16,7 @@ import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.protocol.Event;
 import org.jaildesk.protocol.Message;
 import org.jaildesk.protocol.ProtocolException;
@@ -102,7 +103,7 @@ final class SysadmSocket extends WebSocketClient {
             // Which request it answered cannot be known, so that one would wait out its time limit (hours for a long
             // action) though the host has answered. The connection is closed instead: what waits on it fails now,
             // saying why, and the next request goes out on a new one.
-            String why = e.getMessage().length() > WHY ? e.getMessage().substring(0, WHY) + "\u2026" : e.getMessage();
+            String why = Shown.cut(e.getMessage(), WHY);
             LOG.warning("unreadable message from " + wiring.hostPort() + ", closing the connection: " + why);
             unreadable = why;
             close(CloseFrame.PROTOCOL_ERROR, "unreadable message");

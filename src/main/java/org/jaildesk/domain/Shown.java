@@ -13,12 +13,17 @@ public final class Shown {
     private Shown() {
     }
 
+    /** {@code text} as it is if it has at most {@code max} characters, else its first {@code max} and "…". */
+    public static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "\u2026" : text;
+    }
+
     /** {@code text} shortened and with its control characters written out; "" for null. */
     public static String of(String text) {
         if (text == null) {
             return "";
         }
-        String s = text.length() > KEPT ? text.substring(0, KEPT) + "…" : text;
+        String s = cut(text, KEPT);
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

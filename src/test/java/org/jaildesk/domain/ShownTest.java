@@ -17,4 +17,12 @@ class ShownTest {
         assertEquals("y".repeat(40) + "…", Shown.of("y".repeat(40) + "\n"));
         assertEquals("wörter ünd 漢字", Shown.of("wörter ünd 漢字"));
     }
+
+    @Test
+    void cutKeepsAtMostTheGivenNumberOfCharacters() {
+        assertEquals("abc", Shown.cut("abc", 3));
+        assertEquals("ab\u2026", Shown.cut("abc", 2));
+        assertEquals("", Shown.cut("", 0));
+        assertEquals("\u2026", Shown.cut("a", 0));
+    }
 }

@@ -1,5 +1,7 @@
 package org.jaildesk.ui.common;
 
+import org.jaildesk.domain.Shown;
+
 /**
  * How much of a command's output a text area keeps: the newest lines, as a terminal keeps its scrollback (xterm
  * about a thousand lines, other terminals a few thousand).
@@ -24,6 +26,6 @@ public final class Scrollback {
 
     /** {@code line}, cut to {@link #LINE_LENGTH} characters with "…" where it was longer. */
     public static String line(String line) {
-        return line.length() > LINE_LENGTH ? line.substring(0, LINE_LENGTH) + "\u2026" : line;
+        return Shown.cut(line, LINE_LENGTH);
     }
 }

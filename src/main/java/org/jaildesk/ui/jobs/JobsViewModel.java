@@ -72,7 +72,7 @@ public final class JobsViewModel {
     static final int RESULT = 2_000;
 
     private static String kept(String result) {
-        return result.length() > RESULT ? result.substring(0, RESULT) + "\u2026" : result;
+        return org.jaildesk.domain.Shown.cut(result, RESULT);
     }
 
     /**
