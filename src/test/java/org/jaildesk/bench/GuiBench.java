@@ -84,7 +84,8 @@ final class GuiBench {
         HostConnector connector = new HostConnector() {
             @Override
             public IocageClient open(HostEntry h, Prompts p, java.util.function.Consumer<ConnectionState> s) {
-                return new IocageClient(timed);
+                // Through the protocol log, as in the app (DesktopConnector), where it is always on.
+                return new IocageClient(new org.jaildesk.client.LoggingTransport(timed, new org.jaildesk.client.ProtocolLog(), h.name()));
             }
 
             @Override
