@@ -84,6 +84,12 @@ final class SessionLogin {
         Reply r;
         try {
             r = await(send.apply(new Request(Protocol.RPC, "auth", "auth-" + ids.incrementAndGet(), args)));
+        } catch (IocageClientException e) {
+            if (e.trouble() == Trouble.UNREADABLE) {
+                // Whether the password was taken cannot be known; asking again by itself would ask at every refresh.
+                held = new Held(Trouble.UNREADABLE, e.troubleArgs().toArray(String[]::new));
+            }
+            throw e;
         } finally {
             args.remove("password");
         }

@@ -36,6 +36,8 @@ class UnreadableMessageTest {
         final AtomicInteger connections = new AtomicInteger();
         final java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
         final String garbage = "<html><body>502 Bad Gateway</body></html>";
+        /** Answers the login with the page too, while true. */
+        volatile boolean garbledLogin;
 
         Host() {
             super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -55,7 +57,10 @@ class UnreadableMessageTest {
                 String name = m.path("name").asText();
                 JsonNode args = m.path("args");
                 Object answer;
-                if (name.equals("auth")) {
+                if (name.equals("auth") && garbledLogin) {
+                    c.send(garbage);
+                    return;
+                } else if (name.equals("auth")) {
                     answer = java.util.List.of("token-1", 0);
                 } else if (args.path("action").asText().equals("listjails")) {
                     if (listings.incrementAndGet() == 1) {
@@ -121,5 +126,35 @@ class UnreadableMessageTest {
                 why.getMessage());
         assertEquals("web", client.listJails().get(20, TimeUnit.SECONDS).get(0).id(), "the next request is answered");
         assertEquals(2, host.connections.get(), "on a new connection");
+    }
+
+    /**
+     * An unreadable answer to the login: whether the password was taken cannot be known, so it is not asked again by
+     * itself (a background refresh would ask every 30 s) until the user asks for it, as after a refused password.
+     */
+    @Test
+    void anUnreadableLoginReplyIsNotAskedAgainUntilTheUserDoes() throws Exception {
+        host = new Host();
+        host.garbledLogin = true;
+        host.start();
+        assertTrue(host.up.await(10, TimeUnit.SECONDS));
+        AtomicInteger asked = new AtomicInteger();
+        transport = new WebSocketTransport(new WebSocketTransport.Options(URI.create("ws://127.0.0.1:" + host.getPort()),
+                "admin", () -> {
+                    asked.incrementAndGet();
+                    return "pw".toCharArray();
+                }, new KnownHosts(dir.resolve("known")), Duration.ofMinutes(10), Duration.ofSeconds(10), true));
+        IocageClient client = new IocageClient(transport);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> client.listJails().get(20, TimeUnit.SECONDS));
+        assertEquals(Trouble.UNREADABLE, ((IocageClientException) e.getCause()).trouble());
+        e = assertThrows(ExecutionException.class, () -> client.listJails().get(20, TimeUnit.SECONDS));
+        IocageClientException held = (IocageClientException) e.getCause();
+        assertEquals(Trouble.UNREADABLE, held.trouble(), held.getMessage());
+        assertEquals(1, asked.get(), "not asked again by itself");
+        host.garbledLogin = false;
+        transport.resumeLogin();
+        host.listings.set(1);
+        assertEquals("web", client.listJails().get(20, TimeUnit.SECONDS).get(0).id());
+        assertEquals(2, asked.get());
     }
 }
