@@ -2,6 +2,7 @@ package org.jaildesk.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ final class SessionLogin {
     private final SysadmCodec codec;
     private final AtomicLong ids;
     private final String hostPort;
+    /** How long a login's answer is waited for. */
+    private final Duration wait;
     private volatile String token;
     /** Why the password is not asked again by itself, or null while it may be asked. */
     private volatile Held held;
@@ -36,11 +39,12 @@ final class SessionLogin {
     private record Held(Trouble trouble, String... args) {
     }
 
-    SessionLogin(WebSocketTransport.Options options, SysadmCodec codec, AtomicLong ids) {
+    SessionLogin(WebSocketTransport.Options options, SysadmCodec codec, AtomicLong ids, Duration wait) {
         this.options = options;
         this.codec = codec;
         this.ids = ids;
         this.hostPort = WebSocketTransport.hostPort(options.url());
+        this.wait = wait;
     }
 
     /** Logs in with the session's token, if there is one; false (and the token dropped) when there is none or it is refused. */
@@ -114,9 +118,9 @@ final class SessionLogin {
     /** Waits for a login reply on the transport's own thread, bounded: its timeout task cannot run meanwhile. */
     private Reply await(CompletableFuture<Reply> f) {
         try {
-            return f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw IocageClientException.transport(Trouble.NO_LOGIN_REPLY, e, hostPort, String.valueOf(options.requestTimeout().toSeconds()));
+            throw IocageClientException.transport(Trouble.NO_LOGIN_REPLY, e, hostPort, String.valueOf(wait.toSeconds()));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IocageClientException ice ? ice
                     : new IocageClientException(IocageClientException.Kind.TRANSPORT, "login failed: " + e.getCause(), e.getCause());

@@ -120,7 +120,7 @@ public final class WebSocketTransport implements Transport {
             return t;
         });
         this.replies = new PendingReplies(scheduler, hostPort());
-        this.login = new SessionLogin(options, codec, ids);
+        this.login = new SessionLogin(options, codec, ids, loginWait(options));
     }
 
     public State state() {
@@ -415,6 +415,17 @@ public final class WebSocketTransport implements Transport {
 
     private static IocageClientException transport(String message, Throwable cause) {
         return new IocageClientException(IocageClientException.Kind.TRANSPORT, message, cause);
+    }
+
+    /**
+     * The longest wait for the answer to a login: a host answers it at once (ours closes a socket not logged in after
+     * 30 s). Requests may wait far longer (the desktop gives a listing 30 minutes), but a login that waited as long
+     * would leave the host "connecting" for half an hour behind a server that never answers.
+     */
+    static final Duration LOGIN_WAIT = Duration.ofSeconds(60);
+
+    static Duration loginWait(Options options) {
+        return options.requestTimeout().compareTo(LOGIN_WAIT) < 0 ? options.requestTimeout() : LOGIN_WAIT;
     }
 
     /** Beyond the host's limit for a long action: time for it to stop iocage and send the reply. */
