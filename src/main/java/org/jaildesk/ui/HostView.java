@@ -40,6 +40,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                           Function<String, HostView> shown) {
         JailsViewModel vm = session.jails();
         JailTableView table = new JailTableView(vm, msg);
+        table.dimWhile(session.offline());
         table.setContextMenu(tableMenu);
         DetailsPane details = new DetailsPane(vm, msg);
         SettingsViewModel settings = new SettingsViewModel(vm.client(),

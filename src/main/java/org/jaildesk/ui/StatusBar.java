@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -39,10 +40,16 @@ final class StatusBar extends HBox {
         setPadding(new Insets(4, 10, 4, 10));
     }
 
-    /** Follows {@code view}, the host called {@code name}. */
+    /**
+     * Follows {@code view}, the host called {@code name}. The rows are old while a refresh runs, and while the host is
+     * not connected (a remote host whose connection dropped, or that cannot be reached): then the table still shows
+     * what was last listed, and the bar says so.
+     */
     void show(String name, HostView view) {
         host.setText(name);
-        stale.visibleProperty().bind(view.session().jails().stale());
+        BooleanBinding offline = view.session().offline();
+        stale.visibleProperty().bind(view.session().jails().stale().or(offline));
+        stale.textProperty().bind(Bindings.when(offline).then(msg.get("status.offline")).otherwise(msg.get("status.stale")));
         pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
                 view.admin().pool()));
     }
@@ -52,6 +59,7 @@ final class StatusBar extends HBox {
         host.setText("");
         stale.visibleProperty().unbind();
         stale.setVisible(false);
+        stale.textProperty().unbind();
         pool.textProperty().unbind();
         pool.setText("");
     }

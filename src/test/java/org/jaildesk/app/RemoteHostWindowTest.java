@@ -158,6 +158,15 @@ class RemoteHostWindowTest {
                 assertTrue(!Files.readString(f).contains("passphrase"), "the password reached " + f);
             }
         }
+
+        // The server goes away: the table keeps what was last listed, and the status bar says it is not current.
+        Label stale = robot.lookup("#stale").queryAs(Label.class);
+        assertFalse(stale.isVisible(), stale.getText());
+        server.close();
+        server = null;
+        waitFor(() -> stale.isVisible() && stale.getText().equals("Not connected \u2014 showing the last known state"));
+        assertEquals(12, ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size());
+        assertEquals(0.6, robot.lookup("#jailTable").query().getOpacity(), 0.001, "its rows dimmed, as while a refresh runs");
     }
 
     /** A download on the server, followed and stopped from the jobs panel like a local one. */

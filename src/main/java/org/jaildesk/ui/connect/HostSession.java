@@ -1,6 +1,8 @@
 package org.jaildesk.ui.connect;
 
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.jaildesk.client.IocageClient;
@@ -14,12 +16,15 @@ public final class HostSession {
     private final HostEntry host;
     private final JailsViewModel jails;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.NOT_CONNECTED);
+    private final BooleanBinding offline;
 
     HostSession(HostEntry host, HostConnector connector, HostConnector.Prompts prompts, Executor fx, Messages msg,
                 Notifier notifier) {
         this.host = host;
         IocageClient client = connector.open(host, prompts, s -> fx.execute(() -> state.set(s)));
         this.jails = new JailsViewModel(client, fx, msg, notifier);
+        this.offline = Bindings.createBooleanBinding(() -> !jails.jails().isEmpty()
+                && (state.get() == ConnectionState.NOT_CONNECTED || state.get() == ConnectionState.FAILED), state, jails.jails());
     }
 
     public HostEntry host() {
@@ -32,5 +37,13 @@ public final class HostSession {
 
     public ReadOnlyObjectProperty<ConnectionState> state() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * The table shows what was last listed while the host is not connected (a remote host whose connection dropped,
+     * or that cannot be reached now).
+     */
+    public BooleanBinding offline() {
+        return offline;
     }
 }

@@ -24,6 +24,8 @@ import org.jaildesk.ui.common.Messages;
 public final class JailTableView extends TableView<Jail> {
 
     private final Set<String> selectedIds = new HashSet<>();
+    /** Whether a refresh runs, so the rows are the last listing's. */
+    private final javafx.beans.property.ReadOnlyBooleanProperty stale;
     private boolean restoring;
 
     public JailTableView(JailsViewModel vm, Messages msg) {
@@ -79,7 +81,13 @@ public final class JailTableView extends TableView<Jail> {
         getItems().addListener((ListChangeListener<Jail>) c -> restoreSelection(vm));
         // Stale rows are dimmed by opacity, a render property: a pseudo-class here re-ran CSS over every visible
         // cell twice per refresh (about 60 ms on the FX thread with 10,000 jails).
-        opacityProperty().bind(Bindings.when(vm.stale()).then(0.6).otherwise(1.0));
+        stale = vm.stale();
+        opacityProperty().bind(Bindings.when(stale).then(0.6).otherwise(1.0));
+    }
+
+    /** Dims the rows also while {@code old} holds (the host is not connected, so they are what was last listed). */
+    public void dimWhile(javafx.beans.value.ObservableBooleanValue old) {
+        opacityProperty().bind(Bindings.when(stale.or(old)).then(0.6).otherwise(1.0));
     }
 
     private void restoreSelection(JailsViewModel vm) {
