@@ -1,6 +1,5 @@
 package org.jaildesk.ui;
 
-import java.net.URI;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonType;
@@ -14,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.connect.HostsViewModel;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
@@ -26,8 +26,12 @@ final class HostDialogs {
         this.msg = msg;
     }
 
-    /** name, URL, user of a remote host; the password is asked when connecting, never stored. */
-    Optional<String[]> editHost(Window owner, HostEntry existing) {
+    /**
+     * name, URL, user of a remote host; the password is asked when connecting, never stored. {@code problem} says what
+     * is wrong with them as typed ({@link HostsViewModel#problem}).
+     */
+    Optional<String[]> editHost(Window owner, HostEntry existing,
+                                HostsViewModel.Check problem) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(msg.get("host.title"));
@@ -47,23 +51,11 @@ final class HostDialogs {
         g.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType save = Dialogs.confirmButton(d, msg.get("host.save"), "hostSave", false);
-        error.textProperty().bind(Bindings.createStringBinding(() -> checkUrl(url.getText())
-                .orElse(user.getText().isBlank() ? msg.get("host.needUser") : ""), url.textProperty(), user.textProperty()));
+        error.textProperty().bind(Bindings.createStringBinding(() -> problem.of(name.getText(), url.getText(), user.getText())
+                .orElse(""), name.textProperty(), url.textProperty(), user.textProperty()));
         d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
         Dialogs.focusWhenShown(d, name);
         return d.showAndWait().filter(b -> b == save).map(b -> new String[] {name.getText().trim(), url.getText().trim(), user.getText().trim()});
-    }
-
-    private Optional<String> checkUrl(String text) {
-        try {
-            URI u = new URI(text.trim());
-            if (!"wss".equals(u.getScheme()) && !"ws".equals(u.getScheme()) || u.getHost() == null) {
-                return Optional.of(msg.get("host.badUrl"));
-            }
-            return Optional.empty();
-        } catch (Exception e) {
-            return Optional.of(msg.get("host.badUrl"));
-        }
     }
 
     char[] password(Window owner, HostEntry host) {

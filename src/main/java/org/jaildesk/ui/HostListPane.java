@@ -58,7 +58,7 @@ final class HostListPane extends VBox {
         edit.disableProperty().bind(remove.disableProperty());
         edit.setOnAction(e -> {
             HostEntry h = list.getSelectionModel().getSelectedItem();
-            hostDialogs.editHost(stage, h).ifPresent(f -> {
+            hostDialogs.editHost(stage, h, hosts::problem).ifPresent(f -> {
                 hosts.remove(h);
                 hosts.selected().set(hosts.addRemote(f[0], f[1], f[2]));
             });
@@ -80,7 +80,7 @@ final class HostListPane extends VBox {
 
     /** Asks for a new remote host and selects it. */
     void addHost() {
-        hostDialogs.editHost(stage, null).ifPresent(f -> hosts.selected().set(hosts.addRemote(f[0], f[1], f[2])));
+        hostDialogs.editHost(stage, null, hosts::problem).ifPresent(f -> hosts.selected().set(hosts.addRemote(f[0], f[1], f[2])));
     }
 
     /** Redraws the cells (a host's label changed). */

@@ -18,6 +18,12 @@ import org.jaildesk.ui.common.Notifier;
  */
 public final class HostsViewModel {
 
+    /** What is wrong with a remote host as typed, or empty (see {@link #problem}). */
+    @FunctionalInterface
+    public interface Check {
+        Optional<String> of(String name, String url, String user);
+    }
+
     /** Asks the user to accept a certificate; answers on the FX thread. */
     public interface CertificateQuestion {
         boolean accept(HostEntry host, UntrustedCertificateException refusal);
@@ -62,9 +68,52 @@ public final class HostsViewModel {
         return Optional.ofNullable(selected.get()).map(this::session);
     }
 
-    /** Adds or replaces (same URL) a remote host and saves the list. */
+    /** The longest host name: it is the host list's label and the window's title. */
+    public static final int NAME_LENGTH = 64;
+    /** The longest user name FreeBSD takes (MAXLOGNAME less its terminating NUL). */
+    public static final int USER_LENGTH = 32;
+    /** The longest URL taken; a host name in DNS is at most 253 characters. */
+    public static final int URL_LENGTH = 300;
+
+    /**
+     * What is wrong with a remote host as typed (name, URL, user), in the window's language; empty when it can be saved.
+     * A pasted megabyte would otherwise become the host list's label, the window's title and a line of hosts.json.
+     */
+    public Optional<String> problem(String name, String url, String user) {
+        String n = name.strip();
+        String u = user.strip();
+        if (n.isEmpty()) {
+            return Optional.of(msg.get("host.needName"));
+        }
+        if (n.length() > NAME_LENGTH) {
+            return Optional.of(msg.get("host.nameTooLong", NAME_LENGTH));
+        }
+        if (url.strip().length() > URL_LENGTH) {
+            return Optional.of(msg.get("host.urlTooLong", URL_LENGTH));
+        }
+        try {
+            java.net.URI parsed = new java.net.URI(url.strip());
+            if (!"wss".equals(parsed.getScheme()) && !"ws".equals(parsed.getScheme()) || parsed.getHost() == null) {
+                return Optional.of(msg.get("host.badUrl"));
+            }
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of(msg.get("host.badUrl"));
+        }
+        if (u.isEmpty()) {
+            return Optional.of(msg.get("host.needUser"));
+        }
+        if (u.length() > USER_LENGTH || u.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            return Optional.of(msg.get("host.badUser", USER_LENGTH));
+        }
+        return Optional.empty();
+    }
+
+    /** Adds or replaces (same URL) a remote host and saves the list; refuses one with a {@link #problem}. */
     public HostEntry addRemote(String name, String url, String user) {
-        HostEntry h = HostEntry.remote(name, url, user);
+        problem(name, url, user).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        HostEntry h = HostEntry.remote(name.strip(), url.strip(), user.strip());
         hosts.removeIf(x -> x.id().equals(h.id()));
         hosts.add(h);
         store.save(hosts);

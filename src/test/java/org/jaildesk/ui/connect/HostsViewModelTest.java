@@ -99,4 +99,36 @@ class HostsViewModelTest {
         assertEquals(2, asked.size());
         assertTrue(hosts.hosts().contains(local));
     }
+
+    /**
+     * A host as typed is checked before it is saved: a pasted megabyte would be the host list's label, the window's title
+     * and a line of hosts.json. Each problem says what to do; nothing is saved.
+     */
+    @Test
+    void aRemoteHostIsCheckedBeforeItIsSaved() throws Exception {
+        HostsViewModel hosts = hosts();
+        String huge = "x".repeat(10 * 1024 * 1024);
+        assertEquals(java.util.Optional.empty(), hosts.problem("nas", "wss://nas.example.org:12150", "admin"));
+        assertEquals(java.util.Optional.of("Enter a name for the host."), hosts.problem("  ", "wss://nas", "admin"));
+        assertEquals(java.util.Optional.of("A host name has at most 64 characters."), hosts.problem(huge, "wss://nas", "admin"));
+        assertEquals(java.util.Optional.of("A URL has at most 300 characters here."), hosts.problem("nas", "wss://" + huge, "admin"));
+        assertTrue(hosts.problem("nas", "https://nas", "admin").orElseThrow().startsWith("The URL starts with wss://"));
+        assertTrue(hosts.problem("nas", "wss://a b", "admin").orElseThrow().startsWith("The URL starts with wss://"));
+        assertEquals(java.util.Optional.of("Enter the user name."), hosts.problem("nas", "wss://nas", ""));
+        for (String user : List.of(huge, "a".repeat(33), "ad min", "admin\u001b[31m")) {
+            assertEquals(java.util.Optional.of("A user name has at most 32 characters and no spaces."),
+                    hosts.problem("nas", "wss://nas", user), user.length() + " characters");
+        }
+        assertEquals(java.util.Optional.empty(), hosts.problem("n".repeat(64), "wss://nas", "a".repeat(32)));
+        assertEquals(java.util.Optional.of("Ein Hostname hat h\u00f6chstens 64 Zeichen."),
+                new HostsViewModel(List.of(), new HostStore(dir.resolve("de.json")), connector, h -> null, Runnable::run,
+                        new Messages(Locale.GERMAN), new Notifier(new Messages(Locale.GERMAN))).problem(huge, "wss://nas", "admin"));
+
+        hosts.addRemote("nas", "wss://nas:12150", "admin");
+        String saved = java.nio.file.Files.readString(dir.resolve("hosts.json"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> hosts.addRemote(huge, "wss://other:12150", "admin"));
+        assertEquals(saved, java.nio.file.Files.readString(dir.resolve("hosts.json")), "nothing saved");
+        assertEquals(1, hosts.hosts().size());
+    }
 }
