@@ -2,9 +2,12 @@ package org.jaildesk.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jaildesk.protocol.Message;
@@ -63,17 +66,17 @@ public final class ProtocolLog {
         try {
             codec.writePretty(tree, out);
         } catch (Kept.Full full) {
-            return out + "\n\u2026 (the rest is not kept: the log keeps " + String.format(java.util.Locale.ROOT, "%,d", TEXT)
+            return out + "\n\u2026 (the rest is not kept: the log keeps " + String.format(Locale.ROOT, "%,d", TEXT)
                     + " characters of a message)";
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return out + "\n(cannot write this message: " + e.getMessage() + ")";
         }
         return out.toString();
     }
 
     /** Text written up to a limit; past it, writing stops with {@link Full}. */
-    private static final class Kept extends java.io.Writer {
-        static final class Full extends java.io.IOException {
+    private static final class Kept extends Writer {
+        static final class Full extends IOException {
             private static final long serialVersionUID = 1L;
 
             Full() {

@@ -11,6 +11,7 @@ import static org.jaildesk.client.ReplyReader.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -85,7 +86,7 @@ final class ReplyRecords {
     }
 
     private static IocageClientException tooLong(String path, String value) {
-        return malformed(String.format(java.util.Locale.ROOT, "%s is %,d characters long (%s); a listing's values have at most %,d",
+        return malformed(String.format(Locale.ROOT, "%s is %,d characters long (%s); a listing's values have at most %,d",
                 path, value.length(), Shown.of(value), LISTED));
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * Reads and writes sysadm envelopes. Reading is as tolerant as the real server where that is safe (a request without
@@ -119,7 +121,7 @@ public final class SysadmCodec {
     }
 
     /** Writes {@code node} indented to {@code out}, as {@link #toPrettyJson} does. */
-    public void writePretty(JsonNode node, java.io.Writer out) throws java.io.IOException {
+    public void writePretty(JsonNode node, Writer out) throws IOException {
         mapper.writerWithDefaultPrettyPrinter().writeValue(out, node);
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -52,7 +53,7 @@ final class ProtocolLogWindow {
     }
 
     /** What the window lists (for tests). */
-    java.util.List<ProtocolLog.Entry> entries() {
+    List<ProtocolLog.Entry> entries() {
         return entries;
     }
 

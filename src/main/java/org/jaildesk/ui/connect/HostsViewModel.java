@@ -1,5 +1,7 @@
 package org.jaildesk.ui.connect;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -92,11 +94,11 @@ public final class HostsViewModel {
             return Optional.of(msg.get("host.urlTooLong", URL_LENGTH));
         }
         try {
-            java.net.URI parsed = new java.net.URI(url.strip());
+            URI parsed = new URI(url.strip());
             if (!"wss".equals(parsed.getScheme()) && !"ws".equals(parsed.getScheme()) || parsed.getHost() == null) {
                 return Optional.of(msg.get("host.badUrl"));
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.of(msg.get("host.badUrl"));
         }
         if (u.isEmpty()) {

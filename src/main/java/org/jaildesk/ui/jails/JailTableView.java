@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -25,7 +27,7 @@ public final class JailTableView extends TableView<Jail> {
 
     private final Set<String> selectedIds = new HashSet<>();
     /** Whether a refresh runs, so the rows are the last listing's. */
-    private final javafx.beans.property.ReadOnlyBooleanProperty stale;
+    private final ReadOnlyBooleanProperty stale;
     private boolean restoring;
 
     public JailTableView(JailsViewModel vm, Messages msg) {
@@ -86,7 +88,7 @@ public final class JailTableView extends TableView<Jail> {
     }
 
     /** Dims the rows also while {@code old} holds (the host is not connected, so they are what was last listed). */
-    public void dimWhile(javafx.beans.value.ObservableBooleanValue old) {
+    public void dimWhile(ObservableBooleanValue old) {
         opacityProperty().bind(Bindings.when(stale.or(old)).then(0.6).otherwise(1.0));
     }
 

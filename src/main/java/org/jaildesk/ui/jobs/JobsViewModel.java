@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jaildesk.client.JobSink;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
 
 /**
@@ -72,7 +74,7 @@ public final class JobsViewModel {
     static final int RESULT = 2_000;
 
     private static String kept(String result) {
-        return org.jaildesk.domain.Shown.cut(result, RESULT);
+        return Shown.cut(result, RESULT);
     }
 
     /**
@@ -177,7 +179,7 @@ public final class JobsViewModel {
                 // Bounded as a job's own are: the file may be older than the bounds, or edited.
                 r.result.set(kept(s.result() == null ? "" : s.result()));
                 r.progress.set(1);
-                r.add(s.output() == null ? List.of() : s.output().stream().filter(java.util.Objects::nonNull)
+                r.add(s.output() == null ? List.of() : s.output().stream().filter(Objects::nonNull)
                         .map(line -> new JobRow.Line(line, false)).toList());
                 jobs.add(r);
             }
