@@ -39,8 +39,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
     static HostView build(HostSession session, Messages msg, Notifier notifier, ContextMenu tableMenu,
                           Function<String, HostView> shown) {
         JailsViewModel vm = session.jails();
-        JailTableView table = new JailTableView(vm, msg);
-        table.dimWhile(session.offline());
+        JailTableView table = new JailTableView(vm, msg, session.showsOld());
         table.setContextMenu(tableMenu);
         DetailsPane details = new DetailsPane(vm, msg);
         SettingsViewModel settings = new SettingsViewModel(vm.client(),

@@ -48,7 +48,7 @@ final class StatusBar extends HBox {
     void show(String name, HostView view) {
         host.setText(name);
         BooleanBinding offline = view.session().offline();
-        stale.visibleProperty().bind(view.session().jails().stale().or(offline));
+        stale.visibleProperty().bind(view.session().showsOld());
         stale.textProperty().bind(Bindings.when(offline).then(msg.get("status.offline")).otherwise(msg.get("status.stale")));
         pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
                 view.admin().pool()));

@@ -83,6 +83,7 @@ public final class HostsViewModel {
      */
     public Optional<String> problem(String name, String url, String user) {
         String n = name.strip();
+        String address = url.strip();
         String u = user.strip();
         if (n.isEmpty()) {
             return Optional.of(msg.get("host.needName"));
@@ -90,11 +91,11 @@ public final class HostsViewModel {
         if (n.length() > NAME_LENGTH) {
             return Optional.of(msg.get("host.nameTooLong", NAME_LENGTH));
         }
-        if (url.strip().length() > URL_LENGTH) {
+        if (address.length() > URL_LENGTH) {
             return Optional.of(msg.get("host.urlTooLong", URL_LENGTH));
         }
         try {
-            URI parsed = new URI(url.strip());
+            URI parsed = new URI(address);
             if (!"wss".equals(parsed.getScheme()) && !"ws".equals(parsed.getScheme()) || parsed.getHost() == null) {
                 return Optional.of(msg.get("host.badUrl"));
             }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -26,11 +25,10 @@ import org.jaildesk.ui.common.Messages;
 public final class JailTableView extends TableView<Jail> {
 
     private final Set<String> selectedIds = new HashSet<>();
-    /** Whether a refresh runs, so the rows are the last listing's. */
-    private final ReadOnlyBooleanProperty stale;
     private boolean restoring;
 
-    public JailTableView(JailsViewModel vm, Messages msg) {
+    /** A host's table; its rows are dimmed while {@code old} holds (they are what was last listed). */
+    public JailTableView(JailsViewModel vm, Messages msg, ObservableBooleanValue old) {
         setId("jailTable");
         getStyleClass().add("jail-table");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -83,13 +81,7 @@ public final class JailTableView extends TableView<Jail> {
         getItems().addListener((ListChangeListener<Jail>) c -> restoreSelection(vm));
         // Stale rows are dimmed by opacity, a render property: a pseudo-class here re-ran CSS over every visible
         // cell twice per refresh (about 60 ms on the FX thread with 10,000 jails).
-        stale = vm.stale();
-        opacityProperty().bind(Bindings.when(stale).then(0.6).otherwise(1.0));
-    }
-
-    /** Dims the rows also while {@code old} holds (the host is not connected, so they are what was last listed). */
-    public void dimWhile(ObservableBooleanValue old) {
-        opacityProperty().bind(Bindings.when(stale.or(old)).then(0.6).otherwise(1.0));
+        opacityProperty().bind(Bindings.when(old).then(0.6).otherwise(1.0));
     }
 
     private void restoreSelection(JailsViewModel vm) {
