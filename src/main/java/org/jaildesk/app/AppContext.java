@@ -8,6 +8,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.SavedFile;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.MainWindow;
 import org.jaildesk.ui.UiState;
@@ -48,7 +49,9 @@ public final class AppContext {
 
     /** Builds the main window on the FX thread and shows it (again, after a change of language). */
     public MainWindow start(Stage stage) {
-        UiState uiState = new UiState(configDir.resolve("ui-state.json"));
+        // Files people edit: one that cannot be read is set aside and the user told once the window is there.
+        List<SavedFile.SetAside> setAside = new ArrayList<>();
+        UiState uiState = new UiState(new SavedFile(configDir.resolve("ui-state.json"), UiState.LIMIT, setAside::add));
         Messages msg = new Messages(Locale.forLanguageTag(uiState.setting("language", Locale.getDefault().getLanguage())));
         // JavaFX words its own buttons and menus (Cancel, OK, Copy, Paste) in the default locale: make that the
         // window's language, or a German window on an English system has English buttons.
@@ -57,17 +60,19 @@ public final class AppContext {
         // A language switch reads the history again: what the previous window still had to write comes first.
         flushHistory();
         org.jaildesk.ui.jobs.JobsViewModel jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg,
-                configDir.resolve("jobs.json"), text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))));
+                new SavedFile(configDir.resolve("jobs.json"), org.jaildesk.ui.jobs.JobsViewModel.LIMIT, setAside::add), text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))));
         if (connector != null) {
             connector.closeAll();
         }
-        connector = new DesktopConnector(demo, iocage.orElse(null), new KnownHosts(configDir.resolve("known-hosts.properties")),
+        connector = new DesktopConnector(demo, iocage.orElse(null), new KnownHosts(new SavedFile(configDir.resolve("known-hosts.properties"), KnownHosts.LIMIT, setAside::add)),
                 protocolLog, jobs, () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")));
         MainWindow[] window = new MainWindow[1];
-        HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), new HostStore(configDir.resolve("hosts.json")), connector,
+        HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), new HostStore(new SavedFile(configDir.resolve("hosts.json"), HostStore.LIMIT, setAside::add)), connector,
                 host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
         window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage));
         history = jobs;
+        setAside.forEach(f -> notifier.tell(f.keptAs().map(kept -> msg.get("file.setAside", f.file(), kept.getFileName(), f.reason()))
+                .orElseGet(() -> msg.get("file.stuck", f.file(), f.reason()))));
         window[0].show();
         stage.setOnHidden(e -> connector.closeAll());
         return window[0];
@@ -112,19 +117,34 @@ public final class AppContext {
         }
     }
 
-    /** {@code jaildesk} with no arguments: the window. Returns when it is closed. */
+    /**
+     * {@code jaildesk} with no arguments: the window. Returns when it is closed (0), or at once (1, the reason on
+     * standard error) if the window could not be built: a process without a window must not be left running.
+     */
     public static int launchGui(AppContext ctx) {
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        Throwable[] failed = new Throwable[1];
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             Stage stage = new Stage();
-            ctx.start(stage);
-            stage.setOnHiding(e -> closed.countDown());
+            try {
+                ctx.start(stage);
+                stage.setOnHiding(e -> closed.countDown());
+            } catch (RuntimeException | Error e) {
+                failed[0] = e;
+                closed.countDown();
+            }
         });
         try {
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (failed[0] != null) {
+            java.util.logging.Logger.getLogger(AppContext.class.getName()).log(java.util.logging.Level.SEVERE, "the window", failed[0]);
+            System.err.println("JailDesk could not open its window: " + failed[0]);
+            Platform.exit();
+            return 1;
         }
         ctx.flushHistory();
         Platform.exit();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jaildesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "JailDesk: a desktop jail manager for FreeBSD iocage jails, speaking the sysadm protocol.",
         subcommands = {CallCommand.class, ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,8 +43,8 @@ public final class Main implements Runnable {
 
     /** No sub-command: open the window (the local host if iocage is on PATH, else the demo host). */
     @Override
-    public void run() {
-        AppContext.launchGui(AppContext.standard());
+    public Integer call() {
+        return AppContext.launchGui(AppContext.standard());
     }
 
     /** The version from the build (pom), read from a filtered resource. */

@@ -1,12 +1,8 @@
 package org.jaildesk.client;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -16,18 +12,24 @@ import java.util.Properties;
  */
 public final class KnownHosts {
 
-    private final Path file;
+    /** The most of the file read: some 10,000 hosts. */
+    public static final long LIMIT = 1024 * 1024;
+
+    private final SavedFile file;
     private final Properties entries = new Properties();
 
     public KnownHosts(Path file) {
+        this(SavedFile.logged(file, LIMIT));
+    }
+
+    /** Reads the accepted certificates; a file that cannot be read is set aside (its hosts are then asked about again). */
+    public KnownHosts(SavedFile file) {
         this.file = file;
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                entries.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }
+        file.read(in -> {
+            Properties read = new Properties();
+            read.load(in);
+            return read;
+        }).ifPresent(entries::putAll);
     }
 
     public synchronized Optional<String> fingerprint(String hostPort) {
@@ -37,14 +39,9 @@ public final class KnownHosts {
     public synchronized void accept(String hostPort, String fingerprint) {
         entries.setProperty(hostPort, fingerprint);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                entries.store(out, "JailDesk: accepted server certificates (SHA-256)");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            file.write(out -> entries.store(out, "JailDesk: accepted server certificates (SHA-256)"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + file.path(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jaildesk.ui;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class MainWindow {
     private List<UiAction> actionList = List.of();
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
-        this(hosts, msg, notifier, uiState, stage, new org.jaildesk.ui.jobs.JobsViewModel(Runnable::run, msg, null, m -> { }),
+        this(hosts, msg, notifier, uiState, stage, new org.jaildesk.ui.jobs.JobsViewModel(Runnable::run, msg, (Path) null, m -> { }),
                 new org.jaildesk.client.ProtocolLog(), l -> { });
     }
 

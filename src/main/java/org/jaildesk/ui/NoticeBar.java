@@ -20,6 +20,8 @@ final class NoticeBar extends VBox {
         setId("notices");
         getStyleClass().add("notice-bar");
         notifier.notices().addListener((ListChangeListener<Notice>) c -> rebuild(notifier, msg));
+        // Notices told before the window was built (a config file set aside at start) are shown too.
+        rebuild(notifier, msg);
     }
 
     private void rebuild(Notifier notifier, Messages msg) {

@@ -3,14 +3,13 @@ package org.jaildesk.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.jaildesk.client.SavedFile;
 
 /** Window geometry and, per host, column order, widths and sort; kept in {@code ui-state.json} in the config folder. */
 public final class UiState {
@@ -39,34 +38,46 @@ public final class UiState {
         public boolean sortAscending = true;
     }
 
-    private final Path file;
+    /** The most of the file read: the layouts of hundreds of hosts. */
+    public static final long LIMIT = 1024 * 1024;
+
+    private final SavedFile file;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Layout> layouts = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
 
+    /** The state kept in {@code file}; none kept for {@code null}. */
     public UiState(Path file) {
+        this(file == null ? null : SavedFile.logged(file, LIMIT));
+    }
+
+    public UiState(SavedFile file) {
         this.file = file;
-        if (file != null && Files.exists(file)) {
-            // People edit this file: what cannot be read is dropped part by part (one host's layout, one setting),
-            // and the rest is kept.
-            try {
-                JsonNode all = json.readTree(file.toFile());
-                all.path("layouts").fields().forEachRemaining(e -> {
-                    try {
-                        layouts.put(e.getKey(), json.convertValue(e.getValue(), Layout.class));
-                    } catch (IllegalArgumentException bad) {
-                        LOG.warning("ignoring the saved layout of " + e.getKey() + " in " + file + ": " + bad.getMessage());
-                    }
-                });
-                all.path("settings").fields().forEachRemaining(e -> {
-                    if (e.getValue().isValueNode()) {
-                        settings.put(e.getKey(), e.getValue().asText());
-                    }
-                });
-            } catch (IOException e) {
-                LOG.warning("cannot read " + file + ": " + e.getMessage());
-            }
+        if (file == null) {
+            return;
         }
+        // People edit this file: what cannot be read is dropped part by part (one host's layout, one setting), and
+        // the rest is kept; a file that is no JSON object at all is set aside (SavedFile).
+        file.read(in -> {
+            JsonNode all = json.readTree(in);
+            if (all == null || !all.isObject()) {
+                throw new IOException("it is not a JSON object");
+            }
+            return all;
+        }).ifPresent(all -> {
+            all.path("layouts").fields().forEachRemaining(e -> {
+                try {
+                    layouts.put(e.getKey(), json.convertValue(e.getValue(), Layout.class));
+                } catch (IllegalArgumentException bad) {
+                    LOG.warning("ignoring the saved layout of " + e.getKey() + " in " + file.path() + ": " + bad.getMessage());
+                }
+            });
+            all.path("settings").fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode()) {
+                    settings.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        });
     }
 
     public Layout layout(String hostId) {
@@ -95,12 +106,9 @@ public final class UiState {
             return;
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), Map.of("layouts", layouts, "settings", settings));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            file.write(out -> json.writerWithDefaultPrettyPrinter().writeValue(out, Map.of("layouts", layouts, "settings", settings)));
         } catch (IOException e) {
-            LOG.warning("cannot save " + file + ": " + e.getMessage());
+            LOG.warning("cannot save " + file.path() + ": " + e.getMessage());
         }
     }
 }

@@ -117,7 +117,7 @@ final class GuiBench {
             Notifier notifier = new Notifier(msg);
             HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
                     new HostStore(config.resolve("hosts.json")), connector, h -> null, timedFx, msg, notifier);
-            window[0] = new MainWindow(hosts, msg, notifier, new UiState(null), new Stage());
+            window[0] = new MainWindow(hosts, msg, notifier, new UiState((Path) null), new Stage());
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jaildesk.client.SavedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +31,25 @@ class UiStateTest {
     }
 
     @Test
-    void aFileThatIsNotJsonIsIgnored() throws Exception {
+    void aFileThatIsNotJsonIsKeptAsideAndNotOverwritten() throws Exception {
         Path file = dir.resolve("ui-state.json");
-        Files.writeString(file, "{\"settings\":{\"theme\":\"da");
-        assertEquals("light", new UiState(file).setting("theme", "light"));
+        String damaged = "{\"settings\":{\"theme\":\"da";
+        Files.writeString(file, damaged);
+        List<SavedFile.SetAside> told = new ArrayList<>();
+        UiState s = new UiState(new SavedFile(file, UiState.LIMIT, told::add));
+        assertEquals("light", s.setting("theme", "light"));
+        s.putSetting("theme", "dark");
+        s.save();
+        assertEquals(damaged, Files.readString(told.get(0).keptAs().orElseThrow()), "what the user had is kept");
+        assertEquals("dark", new UiState(file).setting("theme", "light"));
+    }
+
+    @Test
+    void jsonThatIsNoObjectIsSetAsideToo() throws Exception {
+        Path file = dir.resolve("ui-state.json");
+        Files.writeString(file, "[\"dark\"]");
+        List<SavedFile.SetAside> told = new ArrayList<>();
+        assertEquals("light", new UiState(new SavedFile(file, UiState.LIMIT, told::add)).setting("theme", "light"));
+        assertEquals("it is not a JSON object", told.get(0).reason());
     }
 }

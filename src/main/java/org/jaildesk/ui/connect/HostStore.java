@@ -1,52 +1,92 @@
 package org.jaildesk.ui.connect;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.jaildesk.client.SavedFile;
+import org.jaildesk.domain.Shown;
 
-/** The saved remote hosts ({@code hosts.json} in the config folder): name, URL and user; no passwords. */
+/**
+ * The saved remote hosts ({@code hosts.json} in the config folder): name, URL and user; no passwords. People edit it:
+ * a file that cannot be read, or holds a host that could not have been saved from the window, is set aside whole
+ * (see {@link SavedFile}) and the hosts that can be used are kept.
+ */
 public final class HostStore {
 
     private static final Logger LOG = Logger.getLogger(HostStore.class.getName());
-    private final Path file;
+    /** The most of the file read: thousands of hosts. */
+    public static final long LIMIT = 1024 * 1024;
+
+    private final SavedFile file;
     private final ObjectMapper json = new ObjectMapper();
 
     private record Saved(String name, String url, String user) {
     }
 
     public HostStore(Path file) {
+        this(SavedFile.logged(file, LIMIT));
+    }
+
+    public HostStore(SavedFile file) {
         this.file = file;
     }
 
-    public List<HostEntry> load() {
-        if (!Files.exists(file)) {
+    /** The saved hosts that pass {@code check}, each URL once; any other is reported by setting the file aside. */
+    public List<HostEntry> load(HostsViewModel.Check check) {
+        Optional<JsonNode> read = file.read(in -> {
+            JsonNode all = json.readTree(in);
+            if (all == null || !all.isArray()) {
+                throw new IOException("it is not a list of hosts");
+            }
+            return all;
+        });
+        if (read.isEmpty()) {
             return List.of();
         }
-        try {
-            List<Saved> saved = json.readValue(file.toFile(), new TypeReference<List<Saved>>() { });
-            return saved.stream().map(s -> HostEntry.remote(s.name(), s.url(), s.user())).toList();
-        } catch (IOException e) {
-            LOG.warning("cannot read the saved hosts in " + file + ": " + e.getMessage());
-            return List.of();
+        Map<String, HostEntry> hosts = new LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
+        int n = 0;
+        for (JsonNode h : read.get()) {
+            n++;
+            String url = text(h, "url");
+            // A host written without a name is listed by its address, as the window would list it.
+            String name = text(h, "name").isBlank() ? Shown.cut(url.strip(), HostsViewModel.NAME_LENGTH - 1) : text(h, "name");
+            String user = text(h, "user");
+            Optional<String> problem = h.isObject() ? check.of(name, url, user) : Optional.of("not a host");
+            if (problem.isPresent()) {
+                refused.add("host " + n + " (" + Shown.of(name) + "): " + problem.get());
+            } else {
+                HostEntry entry = HostEntry.remote(name.strip(), url.strip(), user.strip());
+                hosts.putIfAbsent(entry.id(), entry);
+            }
         }
+        List<HostEntry> usable = List.copyOf(hosts.values());
+        if (!refused.isEmpty()) {
+            file.setAside(String.join("; ", refused));
+            save(usable);
+        }
+        return usable;
+    }
+
+    private static String text(JsonNode host, String field) {
+        JsonNode v = host.get(field);
+        return v != null && v.isTextual() ? v.asText() : "";
     }
 
     public void save(List<HostEntry> hosts) {
         List<Saved> out = new ArrayList<>();
         hosts.stream().filter(h -> h.kind() == HostEntry.Kind.REMOTE).forEach(h -> out.add(new Saved(h.name(), h.url(), h.user())));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), out);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            file.write(w -> json.writerWithDefaultPrettyPrinter().writeValue(w, out));
         } catch (IOException e) {
-            LOG.warning("cannot save the hosts in " + file + ": " + e.getMessage());
+            LOG.warning("cannot save the hosts in " + file.path() + ": " + e.getMessage());
         }
     }
 }

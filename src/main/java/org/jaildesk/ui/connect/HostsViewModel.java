@@ -50,7 +50,7 @@ public final class HostsViewModel {
         this.msg = msg;
         this.notifier = notifier;
         builtIn.forEach(hosts::add);
-        hosts.addAll(store.load());
+        hosts.addAll(store.load(this::problem));
     }
 
     public ObservableList<HostEntry> hosts() {

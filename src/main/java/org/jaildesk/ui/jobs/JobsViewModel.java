@@ -2,7 +2,6 @@ package org.jaildesk.ui.jobs;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.jaildesk.client.SavedFile;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jaildesk.client.JobSink;
@@ -35,7 +35,7 @@ public final class JobsViewModel {
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
     private final Executor fx;
     private final Messages msg;
-    private final Path file;
+    private final SavedFile file;
     private final Consumer<String> announce;
     private final ObjectMapper json = new ObjectMapper();
     /**
@@ -49,7 +49,19 @@ public final class JobsViewModel {
                 return t;
             });
 
+    /** The most of {@code jobs.json} read; what is saved stays well under it (see {@link #SAVED_OUTPUT}). */
+    public static final long LIMIT = 64L * 1024 * 1024;
+    /** The most output lines saved per job. */
+    static final int SAVED_LINES = 200;
+    /** The most characters of output saved over all jobs, the newest first: 300 jobs of long lines would be gigabytes. */
+    static final int SAVED_OUTPUT = 4_000_000;
+
+    /** The history kept in {@code file}; none kept for {@code null}. */
     public JobsViewModel(Executor fx, Messages msg, Path file, Consumer<String> announce) {
+        this(fx, msg, file == null ? null : SavedFile.logged(file, LIMIT), announce);
+    }
+
+    public JobsViewModel(Executor fx, Messages msg, SavedFile file, Consumer<String> announce) {
         this.fx = fx;
         this.msg = msg;
         this.file = file;
@@ -167,25 +179,45 @@ public final class JobsViewModel {
     }
 
     private void load() {
-        if (file == null || !Files.exists(file)) {
+        if (file == null) {
             return;
         }
-        try {
-            List<Saved> saved = json.readValue(file.toFile(), new TypeReference<List<Saved>>() { });
-            for (Saved s : saved) {
-                JobRow r = new JobRow(s.host(), s.action(), s.target(), Instant.parse(s.started()), (BooleanSupplier) null);
-                r.state.set(JobRow.State.valueOf(s.state()));
-                r.duration.set(Duration.ofMillis(s.millis()));
-                // Bounded as a job's own are: the file may be older than the bounds, or edited.
-                r.result.set(kept(s.result() == null ? "" : s.result()));
-                r.progress.set(1);
-                r.add(s.output() == null ? List.of() : s.output().stream().filter(Objects::nonNull)
-                        .map(line -> new JobRow.Line(line, false)).toList());
-                jobs.add(r);
+        List<Saved> saved = file.read(in -> json.readValue(in, new TypeReference<List<Saved>>() { })).orElse(List.of());
+        List<String> refused = new ArrayList<>();
+        for (int n = 0; n < saved.size(); n++) {
+            try {
+                jobs.add(restored(saved.get(n)));
+            } catch (RuntimeException e) {
+                refused.add("job " + (n + 1) + ": " + e);
             }
-        } catch (Exception e) {
-            LOG.warning("cannot read the job history " + file + ": " + e.getMessage());
         }
+        if (!refused.isEmpty()) {
+            // The jobs that can be read are kept; the file as it was is set aside and saved anew without the others.
+            file.setAside(String.join("; ", refused));
+            save();
+        }
+    }
+
+    /** A job's last lines, at most {@link #SAVED_LINES} and {@code budget} characters in all. */
+    private static List<String> savedLines(List<String> output, long budget) {
+        List<String> last = output.subList(Math.max(0, output.size() - SAVED_LINES), output.size());
+        int from = last.size();
+        for (long left = budget; from > 0 && last.get(from - 1).length() <= left; from--) {
+            left -= last.get(from - 1).length();
+        }
+        return List.copyOf(last.subList(from, last.size()));
+    }
+
+    private static JobRow restored(Saved s) {
+        JobRow r = new JobRow(s.host(), s.action(), s.target(), Instant.parse(s.started()), (BooleanSupplier) null);
+        r.state.set(JobRow.State.valueOf(s.state()));
+        r.duration.set(Duration.ofMillis(s.millis()));
+        // Bounded as a job's own are: the file may be older than the bounds, or edited.
+        r.result.set(kept(s.result() == null ? "" : s.result()));
+        r.progress.set(1);
+        r.add(s.output() == null ? List.of() : s.output().stream().filter(Objects::nonNull)
+                .map(line -> new JobRow.Line(line, false)).toList());
+        return r;
     }
 
     private void save() {
@@ -193,21 +225,21 @@ public final class JobsViewModel {
             return;
         }
         List<Saved> out = new ArrayList<>();
+        long budget = SAVED_OUTPUT;
         for (JobRow r : jobs) {
             if (r.state.get() != JobRow.State.RUNNING && out.size() < KEEP) {
+                List<String> lines = savedLines(r.output, budget);
+                budget -= lines.stream().mapToLong(String::length).sum();
                 out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
-                        r.result.get(), List.copyOf(r.output.size() > 200 ? r.output.subList(r.output.size() - 200, r.output.size()) : r.output)));
+                        r.result.get(), lines));
             }
         }
         // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.
         writer.execute(() -> {
             try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                json.writeValue(tmp.toFile(), out);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                file.write(w -> json.writeValue(w, out));
             } catch (Exception e) {
-                LOG.warning("cannot save the job history " + file + ": " + e.getMessage());
+                LOG.warning("cannot save the job history " + file.path() + ": " + e.getMessage());
             }
         });
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ class JobsViewModelTest {
 
     @Test
     void theClockMovesRunningJobsOnlyAndSaysWhetherAnyRuns() {
-        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
         JobSink sink = vm.sinkFor("nas");
         JobSink.Job quiet = sink.started("fetchrelease", "14.1-RELEASE", () -> false);
         JobSink.Job done = sink.started("startjail", "web", () -> false);
@@ -45,7 +46,7 @@ class JobsViewModelTest {
     /** A download's bar redrawn in place is one line per file, as on a terminal; other lines are all kept. */
     @Test
     void progressRedrawsOfOneFileShareALine() {
-        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
         JobSink.Job job = vm.sinkFor("nas").started("fetchrelease", "14.1-RELEASE", null);
         job.line("Fetching: 14.1-RELEASE", -1);
         job.line("Downloading: base.txz [##------------------] 10%  11.3MB/s", 10);
@@ -68,7 +69,7 @@ class JobsViewModelTest {
     @Test
     void linesThatComeWhileTheFxThreadIsBusyAreTakenAsOneChange() {
         List<Runnable> queued = new java.util.ArrayList<>();
-        JobsViewModel vm = new JobsViewModel(queued::add, new Messages(Locale.ENGLISH), null, m -> { });
+        JobsViewModel vm = new JobsViewModel(queued::add, new Messages(Locale.ENGLISH), (Path) null, m -> { });
         JobSink.Job job = vm.sinkFor("nas").started("fetchrelease", "14.1-RELEASE", null);
         queued.remove(0).run();
         JobRow row = vm.jobs().get(0);
@@ -111,12 +112,12 @@ class JobsViewModelTest {
     @Test
     void aJobSaysWhatItDoesInTheWindowsLanguage() {
         List<String> notices = new java.util.ArrayList<>();
-        JobsViewModel en = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, notices::add);
+        JobsViewModel en = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, notices::add);
         en.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null).finished(true, "fetched", List.of());
         en.sinkFor("nas").started("destroyjail", "web", null).finished(false, "jail web is running", List.of());
         assertEquals(List.of("Fetch release 14.2-RELEASE on nas: done", "Destroy web on nas: failed"), notices);
         assertEquals("Fetch release", en.actionName("fetchrelease"));
-        JobsViewModel de = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), null, notices::add);
+        JobsViewModel de = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), (Path) null, notices::add);
         assertEquals("Release herunterladen", de.actionName("fetchrelease"));
         assertEquals("Einstellungen \u00e4ndern", de.actionName("setjailsettings"));
         assertEquals("snapshotjail", de.actionName("snapshotjail"), "an action a newer server added");
@@ -125,7 +126,7 @@ class JobsViewModelTest {
     /** A line of megabytes (a remote host's output may be anything) is kept to its first characters. */
     @Test
     void aHugeLineIsCut() {
-        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
         JobSink.Job job = vm.sinkFor("nas").started("execjail", "web", null);
         job.line("x".repeat(5_000_000), -1);
         job.finished(true, "", List.of("y".repeat(3_000_000), "done"));
@@ -160,10 +161,49 @@ class JobsViewModelTest {
         assertEquals("line 1001", row.output().get(0));
     }
 
+    /** A history with an entry this version cannot read keeps the others; the file as it was is set aside. */
+    @Test
+    void aDamagedEntryIsSetAsideAndTheOthersKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("jobs.json");
+        String original = "[{\"host\":\"nas\",\"action\":\"startjail\",\"target\":\"web\",\"started\":\"2026-11-27T10:00:00Z\","
+                + "\"millis\":100,\"state\":\"DONE\",\"result\":\"\",\"output\":[\"a\"]},\n"
+                + " {\"host\":\"nas\",\"action\":\"stopjail\",\"target\":\"web\",\"started\":\"yesterday\","
+                + "\"millis\":100,\"state\":\"DONE\",\"result\":\"\",\"output\":[]},\n"
+                + " {\"host\":\"nas\",\"action\":\"stopjail\",\"target\":\"db\",\"started\":\"2026-11-27T11:00:00Z\","
+                + "\"millis\":100,\"state\":\"DONE\",\"result\":\"ok\",\"output\":[]}]";
+        java.nio.file.Files.writeString(file, original);
+        List<org.jaildesk.client.SavedFile.SetAside> told = new java.util.ArrayList<>();
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH),
+                new org.jaildesk.client.SavedFile(file, JobsViewModel.LIMIT, told::add), m -> { });
+        assertEquals(List.of("web", "db"), vm.jobs().stream().map(JobRow::target).toList());
+        assertTrue(told.get(0).reason().startsWith("job 2: java.time.format.DateTimeParseException"), told.get(0).reason());
+        assertEquals(original, java.nio.file.Files.readString(told.get(0).keptAs().orElseThrow()));
+        vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        JobsViewModel again = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        assertEquals(List.of("web", "db"), again.jobs().stream().map(JobRow::target).toList());
+    }
+
+    /** The saved history is bounded as a whole: 300 jobs of 200 long lines each would be gigabytes. */
+    @Test
+    void theSavedOutputIsBoundedNewestFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("jobs.json");
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        List<String> lines = java.util.Collections.nCopies(JobsViewModel.SAVED_LINES, "x".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH));
+        for (String jail : List.of("oldest", "older", "newest")) {
+            vm.sinkFor("nas").started("execjail", jail, null).finished(true, "", lines);
+        }
+        vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(java.nio.file.Files.size(file) < JobsViewModel.LIMIT);
+        List<JobRow> read = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { }).jobs();
+        assertEquals(List.of("newest", "older", "oldest"), read.stream().map(JobRow::target).toList());
+        assertEquals(List.of(200, 200, 0), read.stream().map(r -> r.output().size()).toList());
+        assertTrue(read.stream().mapToLong(r -> r.output().stream().mapToLong(String::length).sum()).sum() <= JobsViewModel.SAVED_OUTPUT);
+    }
+
     /** A job that prints without end keeps its newest lines only. */
     @Test
     void aChattyJobKeepsItsNewestLines() {
-        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
         JobSink.Job job = vm.sinkFor("nas").started("execjail", "web", null);
         for (int i = 0; i < JobRow.MAX_LINES + 1_000; i++) {
             job.line("line " + i, -1);
@@ -178,7 +218,7 @@ class JobsViewModelTest {
     /** A job that failed because iocage was not run as root says where to change that, as the notice does. */
     @Test
     void aJobRefusedForWantOfRootSaysWhatToDo() {
-        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), null, m -> { });
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
         vm.sinkFor("this machine").started("startjail", "web", null)
                 .finished(false, "You need to have root privileges to run iocage!", List.of());
         String result = vm.jobs().get(0).result().get();

@@ -3,6 +3,7 @@ package org.jaildesk.ui.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +32,7 @@ class JobsViewTest {
     @Start
     void start(Stage stage) {
         Messages msg = new Messages(Locale.ENGLISH);
-        vm = new JobsViewModel(Platform::runLater, msg, null, m -> { });
+        vm = new JobsViewModel(Platform::runLater, msg, (Path) null, m -> { });
         stage.setScene(new Scene(new JobsView(vm, msg), 1000, 600));
         stage.show();
     }

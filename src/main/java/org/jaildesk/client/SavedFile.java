@@ -1,0 +1,137 @@
+package org.jaildesk.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.jaildesk.domain.Shown;
+
+/**
+ * A file of the desktop's config or state folder (saved hosts, accepted certificates, window state, job history):
+ * people edit these by hand, and another version of JailDesk may have written them. One that cannot be read is never
+ * overwritten by the next save: it is moved aside under a new name ({@code hosts.json.unreadable-20261127-153000}),
+ * kept as it was, and the user is told where. Reads are bounded: a file past its limit is not read at all.
+ */
+public final class SavedFile {
+
+    private static final Logger LOG = Logger.getLogger(SavedFile.class.getName());
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    /** The most of a reason kept in a notice (a parser's message may quote the file). */
+    private static final int REASON = 300;
+
+    /**
+     * A file that could not be used as it was.
+     *
+     * @param file   the file as JailDesk knows it
+     * @param keptAs where its content now is, or empty if it could not be moved (then JailDesk does not write it)
+     * @param reason what was wrong, one line
+     */
+    public record SetAside(Path file, Optional<Path> keptAs, String reason) {
+    }
+
+    /** Reads the content; throws (any exception) when it is not what it should be. */
+    @FunctionalInterface
+    public interface Parse<T> {
+        T from(InputStream in) throws Exception;
+    }
+
+    /** Writes the whole new content. */
+    @FunctionalInterface
+    public interface Write {
+        void to(OutputStream out) throws IOException;
+    }
+
+    private final Path file;
+    private final long limit;
+    private final Consumer<SetAside> setAside;
+    private volatile boolean stuck;
+
+    /**
+     * @param limit    the most bytes read; a bigger file is set aside unread
+     * @param setAside told of each file set aside (on the calling thread)
+     */
+    public SavedFile(Path file, long limit, Consumer<SetAside> setAside) {
+        this.file = file;
+        this.limit = limit;
+        this.setAside = setAside;
+    }
+
+    /** A file whose trouble is only logged (the command line, tests). */
+    public static SavedFile logged(Path file, long limit) {
+        return new SavedFile(file, limit, s -> { });
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** The content parsed; empty when there is no file or it could not be read (it was then set aside). */
+    public <T> Optional<T> read(Parse<T> parse) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (IOException e) {
+            setAside("cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (content.length > limit) {
+            setAside(String.format(Locale.ROOT, "it is larger than the %,d bytes JailDesk reads", limit));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.from(new ByteArrayInputStream(content)));
+        } catch (Exception e) {
+            setAside(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Moves the file aside, as it is, and says so: it cannot be used, and the next save must not destroy what the user
+     * had in it. If it cannot be moved, it is not written either.
+     */
+    public void setAside(String reason) {
+        // One line, without its closing full stop: the message around it has its own.
+        String why = Shown.cut(reason, REASON).replaceAll("\\p{Cntrl}+", " ").strip().replaceAll("\\.+$", "");
+        Optional<Path> kept = Optional.empty();
+        try {
+            String name = file.getFileName() + ".unreadable-" + LocalDateTime.now().format(STAMP);
+            Path to = file.resolveSibling(name);
+            for (int n = 2; Files.exists(to); n++) {
+                to = file.resolveSibling(name + "-" + n);
+            }
+            Files.move(file, to);
+            kept = Optional.of(to);
+        } catch (IOException e) {
+            stuck = true;
+            LOG.warning("cannot move " + file + " aside: " + e.getMessage() + "; JailDesk will not write it");
+        }
+        LOG.warning(file + " " + why + (kept.isPresent() ? "; kept as " + kept.get() : ""));
+        setAside.accept(new SetAside(file, kept, why));
+    }
+
+    /** Replaces the file's content at once (a new file moved over the old one), never leaving half a file. */
+    public void write(Write content) throws IOException {
+        if (stuck) {
+            throw new IOException(file + " could not be read nor moved aside; it is left as it is");
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            content.to(out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

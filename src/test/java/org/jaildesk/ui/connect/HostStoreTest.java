@@ -1,0 +1,88 @@
+package org.jaildesk.ui.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jaildesk.client.SavedFile;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * hosts.json is edited by hand and written by other versions: what cannot be used is set aside whole, as it was, and
+ * never lost to the next save; what can be used is listed.
+ */
+class HostStoreTest {
+
+    @TempDir
+    Path dir;
+    private final List<SavedFile.SetAside> told = new ArrayList<>();
+
+    private HostsViewModel hosts() {
+        Messages msg = new Messages(Locale.ENGLISH);
+        return new HostsViewModel(List.of(), new HostStore(new SavedFile(dir.resolve("hosts.json"), HostStore.LIMIT, told::add)),
+                null, h -> null, Runnable::run, msg, new Notifier(msg));
+    }
+
+    private List<String> names(HostsViewModel hosts) {
+        return hosts.hosts().stream().map(HostEntry::name).toList();
+    }
+
+    @Test
+    void aFileThatIsNoJsonIsKeptAndAHostAddedLaterDoesNotOverwriteIt() throws Exception {
+        String damaged = "[{\"name\": \"nas\", \"url\": \"wss://nas:12150\", \"user\": \"admin\"},\n{\"name\": \"web\"";
+        Files.writeString(dir.resolve("hosts.json"), damaged);
+        HostsViewModel hosts = hosts();
+        assertEquals(List.of(), names(hosts));
+        Path kept = told.get(0).keptAs().orElseThrow();
+
+        hosts.addRemote("db", "wss://db:12150", "admin");
+        assertEquals(damaged, Files.readString(kept));
+        assertEquals(List.of("db"), names(hosts()));
+    }
+
+    @Test
+    void aFieldOfALaterVersionIsNoReasonToDropTheHosts() throws Exception {
+        Files.writeString(dir.resolve("hosts.json"),
+                "[{\"name\": \"nas\", \"url\": \"wss://nas:12150\", \"user\": \"admin\", \"colour\": \"green\"}]");
+        assertEquals(List.of("nas"), names(hosts()));
+        assertTrue(told.isEmpty());
+    }
+
+    @Test
+    void hostsTheWindowWouldRefuseAreSetAsideAndTheOthersKept() throws Exception {
+        String original = "[{\"name\": \"" + "n".repeat(70) + "\", \"url\": \"wss://long:12150\", \"user\": \"admin\"},\n"
+                + " 42,\n"
+                + " {\"name\": \"nobody\", \"url\": \"wss://nobody:12150\", \"user\": null},\n"
+                + " {\"name\": \"shell\", \"url\": \"wss://shell:12150\", \"user\": \"a b\"},\n"
+                + " {\"name\": \"ftp\", \"url\": \"ftp://files\", \"user\": \"admin\"},\n"
+                + " {\"url\": \"wss://unnamed:12150\", \"user\": \"admin\"},\n"
+                + " {\"name\": \"nas\", \"url\": \"wss://nas:12150\", \"user\": \"admin\"},\n"
+                + " {\"name\": \"nas again\", \"url\": \"wss://nas:12150\", \"user\": \"root\"}]";
+        Files.writeString(dir.resolve("hosts.json"), original);
+
+        assertEquals(List.of("wss://unnamed:12150", "nas"), names(hosts()));
+        SavedFile.SetAside aside = told.get(0);
+        assertEquals(original, Files.readString(aside.keptAs().orElseThrow()));
+        assertTrue(aside.reason().startsWith("host 1 (nnnn"), aside.reason());
+        assertTrue(aside.reason().contains("A host name has at most 64 characters."), aside.reason());
+        assertTrue(aside.reason().contains("host 2 (): not a host"), aside.reason());
+        // The file now holds what is listed: the next start reads it without setting anything aside.
+        told.clear();
+        assertEquals(List.of("wss://unnamed:12150", "nas"), names(hosts()));
+        assertTrue(told.isEmpty(), told.toString());
+    }
+
+    @Test
+    void aFileOfMegabytesIsNotRead() throws Exception {
+        Files.writeString(dir.resolve("hosts.json"), "[" + " ".repeat(2 * 1024 * 1024) + "]");
+        assertEquals(List.of(), names(hosts()));
+        assertEquals("it is larger than the 1,048,576 bytes JailDesk reads", told.get(0).reason());
+    }
+}
