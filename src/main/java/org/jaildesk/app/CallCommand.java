@@ -26,6 +26,7 @@ import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
 import org.jaildesk.protocol.Response;
 import org.jaildesk.protocol.SysadmCodec;
+import org.jaildesk.server.UserStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -142,12 +143,19 @@ final class CallCommand implements Callable<Integer> {
     }
 
     private Transport remote() throws IOException {
-        String pw = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        char[] pw;
+        try (java.io.Reader in = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
+            pw = UserCommand.firstLine(in, UserStore.MAX_PASSWORD);
+        }
+        if (pw == null) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "the first line of %s is longer than %,d characters",
+                    passwordFile, UserStore.MAX_PASSWORD));
+        }
         KnownHosts known = new KnownHosts(AppDirs.config().resolve("known-hosts.properties"));
         if (acceptFingerprint != null) {
             known.accept(WebSocketTransport.hostPort(url), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
         }
-        return new WebSocketTransport(new WebSocketTransport.Options(url, user, pw::toCharArray, known,
+        return new WebSocketTransport(new WebSocketTransport.Options(url, user, pw::clone, known,
                 Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false));
     }
 }

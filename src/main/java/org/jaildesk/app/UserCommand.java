@@ -1,6 +1,5 @@
 package org.jaildesk.app;
 
-import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -81,13 +80,16 @@ final class UserCommand implements Runnable {
                 Arrays.fill(again, '\0');
                 return first;
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = in.readLine();
-            if (line == null || line.isEmpty()) {
-                err.println("no password on standard input");
+            char[] line = firstLine(new InputStreamReader(System.in, StandardCharsets.UTF_8), UserStore.MAX_PASSWORD);
+            if (line == null) {
+                err.println(String.format(java.util.Locale.ROOT,
+                        "the password on standard input is too long: use at most %,d characters", UserStore.MAX_PASSWORD));
                 return null;
             }
-            return line.toCharArray();
+            if (line.length == 0) {
+                err.println("no password on standard input");
+            }
+            return line.length == 0 ? null : line;
         }
     }
 
@@ -124,5 +126,27 @@ final class UserCommand implements Runnable {
             UserStore.load(users).names().forEach(spec.commandLine().getOut()::println);
             return 0;
         }
+    }
+
+    /**
+     * The first line of {@code in} (without its line end), read no further than {@code max} characters: null when it is
+     * longer (a file of megabytes, or /dev/zero, is not read whole).
+     */
+    static char[] firstLine(java.io.Reader in, int max) throws IOException {
+        char[] line = new char[max];
+        int n = 0;
+        for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+            if (n == max) {
+                Arrays.fill(line, '\0');
+                return null;
+            }
+            line[n++] = (char) c;
+        }
+        if (n > 0 && line[n - 1] == '\r') {
+            n--;
+        }
+        char[] out = Arrays.copyOf(line, n);
+        Arrays.fill(line, '\0');
+        return out;
     }
 }

@@ -48,6 +48,8 @@ public final class UserStore {
 
     /** How long a password that passed PBKDF2 is remembered, from that check (not extended by use). */
     public static final Duration REMEMBER = Duration.ofMinutes(5);
+    /** The longest password taken: a passphrase of many words fits; megabytes pasted by mistake do not. */
+    public static final int MAX_PASSWORD = 1_024;
 
     private record Entry(String name, int iterations, byte[] salt, byte[] hash) {
     }
@@ -131,7 +133,13 @@ public final class UserStore {
             throw new IllegalArgumentException("invalid user name '" + name + "': use lower-case letters, digits, . _ -");
         }
         if (password.length < 8) {
+            java.util.Arrays.fill(password, '\0');
             throw new IllegalArgumentException("the password is too short: use at least 8 characters");
+        }
+        if (password.length > MAX_PASSWORD) {
+            java.util.Arrays.fill(password, '\0');
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the password is too long: use at most %,d characters", MAX_PASSWORD));
         }
         try {
             users.put(name, hash(name, password, ITERATIONS));
@@ -154,6 +162,10 @@ public final class UserStore {
      * passed for this same user entry within {@link #REMEMBER} passes again without PBKDF2.
      */
     public boolean verify(String name, char[] password) {
+        if (password.length > MAX_PASSWORD) {
+            // No stored password is that long (put refuses it): wrong without hashing megabytes.
+            return false;
+        }
         Entry e = name == null ? null : users.get(name);
         byte[] mac = mac(name, password);
         Remembered r = e == null ? null : remembered.get(name);

@@ -49,6 +49,29 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertFalse(Files.exists(dir.resolve("users")));
     }
 
+    /** Ten megabytes on one line (or /dev/zero) is refused after reading 1,024 characters; no users file is written. */
+    @Test
+    void userAddRefusesAPasswordOfMegabytes() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("p".repeat(10_000_000).getBytes(StandardCharsets.UTF_8)));
+            assertEquals(1, run("user", "add", "admin", "--users", dir.resolve("users").toString()));
+        } finally {
+            System.setIn(stdin);
+        }
+        assertTrue(err.toString().contains("the password on standard input is too long: use at most 1,024 characters"), err.toString());
+        assertFalse(Files.exists(dir.resolve("users")));
+    }
+
+    @Test
+    void callRefusesAPasswordFileOfMegabytesBeforeConnecting() throws Exception {
+        Files.writeString(dir.resolve("pw"), "p".repeat(10_000_000));
+        assertEquals(1, run("call", "--url", "wss://127.0.0.1:1", "--user", "a", "--password-file", dir.resolve("pw").toString(),
+                "listjails"));
+        assertTrue(err.toString().contains("is longer than 1,024 characters"), err.toString());
+        assertTrue(err.toString().length() < 300, err.toString());
+    }
+
     @Test
     void insecureIsRefusedOffLoopback() {
         assertEquals(2, run("serve", "--demo", "--insecure", "--bind", "0.0.0.0", "--state", dir.toString()));

@@ -48,7 +48,20 @@ class UserStoreTest {
         assertThrows(IllegalArgumentException.class, () -> s.put("-root", "longenough".toCharArray()));
         assertThrows(IllegalArgumentException.class, () -> s.put("a:b", "longenough".toCharArray()));
         assertThrows(IllegalArgumentException.class, () -> s.put("admin", "short".toCharArray()));
-        assertTrue(s.isEmpty());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> s.put("admin", "p".repeat(UserStore.MAX_PASSWORD + 1).toCharArray()));
+        assertEquals("the password is too long: use at most 1,024 characters", tooLong.getMessage());
+        s.put("admin", "p".repeat(UserStore.MAX_PASSWORD).toCharArray());
+        assertTrue(s.verify("admin", "p".repeat(UserStore.MAX_PASSWORD).toCharArray()));
+    }
+
+    @Test
+    void aPasswordOfMegabytesIsWrongWithoutBeingHashed() throws Exception {
+        UserStore s = UserStore.load(dir.resolve("users"));
+        s.put("admin", "longenough".toCharArray());
+        long before = s.derivations();
+        assertFalse(s.verify("admin", "x".repeat(10_000_000).toCharArray()));
+        assertEquals(before, s.derivations());
     }
 
     @Test
