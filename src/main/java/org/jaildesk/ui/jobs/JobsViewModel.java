@@ -150,6 +150,7 @@ public final class JobsViewModel {
                         row.progress.set(1);
                         row.duration.set(Duration.between(row.started, Instant.now()));
                         announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", actionName(row.action), row.target, hostName));
+                        trim();
                         save();
                     });
                 }
@@ -173,6 +174,37 @@ public final class JobsViewModel {
         return row.cancellable() && row.cancel.getAsBoolean();
     }
 
+    /** The most characters of output the finished jobs keep in memory, the newest first. */
+    static final int KEPT_OUTPUT = 16_000_000;
+
+    /**
+     * Bounds what the panel holds over a long session: the newest {@link #KEEP} jobs (the running ones always), and
+     * the finished ones' output to {@link #KEPT_OUTPUT} characters in all, an older job losing its first lines first.
+     * A job may keep 2,000 lines of 10,000 characters, and nothing else limited how many jobs a window holds.
+     */
+    private void trim() {
+        List<JobRow> dropped = new ArrayList<>();
+        long budget = KEPT_OUTPUT;
+        int kept = 0;
+        for (JobRow r : jobs) {
+            if (r.state.get() == JobRow.State.RUNNING) {
+                continue;
+            }
+            if (++kept > KEEP) {
+                dropped.add(r);
+                continue;
+            }
+            int from = r.output.size();
+            while (from > 0 && r.output.get(from - 1).length() <= budget) {
+                budget -= r.output.get(--from).length();
+            }
+            if (from > 0) {
+                r.output.remove(0, from);
+            }
+        }
+        jobs.removeAll(dropped);
+    }
+
     public void clearFinished() {
         jobs.removeIf(j -> j.state.get() != JobRow.State.RUNNING);
         save();
@@ -191,6 +223,7 @@ public final class JobsViewModel {
                 refused.add("job " + (n + 1) + ": " + e);
             }
         }
+        trim();
         if (!refused.isEmpty()) {
             // The jobs that can be read are kept; the file as it was is set aside and saved anew without the others.
             file.setAside(String.join("; ", refused));

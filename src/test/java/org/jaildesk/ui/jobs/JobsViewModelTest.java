@@ -200,6 +200,31 @@ class JobsViewModelTest {
         assertTrue(read.stream().mapToLong(r -> r.output().stream().mapToLong(String::length).sum()).sum() <= JobsViewModel.SAVED_OUTPUT);
     }
 
+    /** A window left open for weeks: the panel holds the newest 300 jobs, and their output within a bound. */
+    @Test
+    void theFinishedJobsAreBoundedInNumberAndOutput() {
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
+        JobSink.Job running = vm.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null);
+        for (int i = 0; i < 310; i++) {
+            vm.sinkFor("nas").started("startjail", "jail" + i, null).finished(true, "", List.of("started"));
+        }
+        assertEquals(301, vm.jobs().size());
+        assertEquals("jail309", vm.jobs().get(0).target());
+        assertEquals("jail10", vm.jobs().get(299).target());
+        assertEquals("14.2-RELEASE", vm.jobs().get(300).target(), "a running job stays, however old");
+
+        List<String> lines = java.util.Collections.nCopies(JobRow.MAX_LINES, "x".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH));
+        vm.sinkFor("nas").started("execjail", "older", null).finished(true, "", lines);
+        vm.sinkFor("nas").started("execjail", "newest", null).finished(true, "", lines);
+        int fit = JobsViewModel.KEPT_OUTPUT / org.jaildesk.ui.common.Scrollback.LINE_LENGTH;
+        assertEquals(fit, vm.jobs().get(0).output().size(), "the newest keeps its last lines that fit");
+        assertEquals(0, vm.jobs().get(1).output().size(), "an older one has none left");
+        long total = vm.jobs().stream().mapToLong(r -> r.output().stream().mapToLong(String::length).sum()).sum();
+        assertTrue(total <= JobsViewModel.KEPT_OUTPUT, total + " characters");
+        running.finished(true, "", List.of());
+        assertEquals(300, vm.jobs().size());
+    }
+
     /** A job that prints without end keeps its newest lines only. */
     @Test
     void aChattyJobKeepsItsNewestLines() {
