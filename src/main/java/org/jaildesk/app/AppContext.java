@@ -5,10 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.client.SavedFile;
+import org.jaildesk.host.ProcessRunner;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.MainWindow;
 import org.jaildesk.ui.UiState;
@@ -17,6 +27,7 @@ import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostStore;
 import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jobs.JobsViewModel;
 
 /** The one place that wires the desktop app together (STYLE: one composition root, constructor injection). */
 public final class AppContext {
@@ -45,11 +56,11 @@ public final class AppContext {
         return out;
     }
 
-    private final org.jaildesk.client.ProtocolLog protocolLog = new org.jaildesk.client.ProtocolLog();
+    private final ProtocolLog protocolLog = new ProtocolLog();
 
     /** Builds the main window on the FX thread and shows it (again, after a change of language). */
     public MainWindow start(Stage stage) {
-        // Files people edit: one that cannot be read is set aside and the user told once the window is there.
+        // Files people edit: one that cannot be used is set aside and the user told once the window is there.
         List<SavedFile.SetAside> setAside = new ArrayList<>();
         UiState uiState = new UiState(new SavedFile(configDir.resolve("ui-state.json"), UiState.LIMIT, setAside::add));
         Messages msg = new Messages(Locale.forLanguageTag(uiState.setting("language", Locale.getDefault().getLanguage())));
@@ -59,61 +70,67 @@ public final class AppContext {
         Notifier notifier = new Notifier(msg);
         // A language switch reads the history again: what the previous window still had to write comes first.
         flushHistory();
-        org.jaildesk.ui.jobs.JobsViewModel jobs = new org.jaildesk.ui.jobs.JobsViewModel(Platform::runLater, msg,
-                new SavedFile(configDir.resolve("jobs.json"), org.jaildesk.ui.jobs.JobsViewModel.LIMIT, setAside::add), text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))));
+        JobsViewModel jobs = new JobsViewModel(Platform::runLater, msg,
+                new SavedFile(configDir.resolve("jobs.json"), JobsViewModel.LIMIT, setAside::add),
+                text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))));
         if (connector != null) {
             connector.closeAll();
         }
-        connector = new DesktopConnector(demo, iocage.orElse(null), new KnownHosts(new SavedFile(configDir.resolve("known-hosts.properties"), KnownHosts.LIMIT, setAside::add)),
-                protocolLog, jobs, () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")));
+        KnownHosts knownHosts = new KnownHosts(
+                new SavedFile(configDir.resolve("known-hosts.properties"), KnownHosts.LIMIT, setAside::add));
+        connector = new DesktopConnector(demo, iocage.orElse(null), knownHosts, protocolLog, jobs,
+                () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")));
         MainWindow[] window = new MainWindow[1];
-        HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), new HostStore(new SavedFile(configDir.resolve("hosts.json"), HostStore.LIMIT, setAside::add)), connector,
+        HostStore saved = new HostStore(new SavedFile(configDir.resolve("hosts.json"), HostStore.LIMIT, setAside::add));
+        HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), saved, connector,
                 host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
         window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage));
         history = jobs;
-        setAside.forEach(f -> notifier.tell(f.keptAs().map(kept -> msg.get("file.setAside", f.file(), kept.getFileName(), f.reason()))
-                .orElseGet(() -> msg.get("file.stuck", f.file(), f.reason()))));
+        for (SavedFile.SetAside f : setAside) {
+            notifier.tell(f.keptAs().map(kept -> msg.get("file.setAside", f.file(), kept.getFileName(), f.reason()))
+                    .orElseGet(() -> msg.get("file.stuck", f.file(), f.reason())));
+        }
         window[0].show();
         stage.setOnHidden(e -> connector.closeAll());
         return window[0];
     }
 
-    private volatile org.jaildesk.ui.jobs.JobsViewModel history;
+    private volatile JobsViewModel history;
 
     /** Waits (up to 5 s) until the job history the window asked to write is on disk. */
     void flushHistory() {
-        org.jaildesk.ui.jobs.JobsViewModel h = history;
+        JobsViewModel h = history;
         if (h == null) {
             return;
         }
         try {
-            h.flush().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            h.flush().get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            java.util.logging.Logger.getLogger(AppContext.class.getName()).warning("the job history may not be saved: " + e);
+        } catch (ExecutionException | TimeoutException e) {
+            Logger.getLogger(AppContext.class.getName()).warning("the job history may not be saved: " + e);
         }
     }
 
     /** The saved way of running this machine's iocage; anything unknown (a hand-edited file) means directly. */
-    static org.jaildesk.host.ProcessRunner.Privilege privilege(String saved) {
-        for (org.jaildesk.host.ProcessRunner.Privilege p : org.jaildesk.host.ProcessRunner.Privilege.values()) {
+    static ProcessRunner.Privilege privilege(String saved) {
+        for (ProcessRunner.Privilege p : ProcessRunner.Privilege.values()) {
             if (p.name().equals(saved)) {
                 return p;
             }
         }
-        return org.jaildesk.host.ProcessRunner.Privilege.NONE;
+        return ProcessRunner.Privilege.NONE;
     }
 
     /** A finished job: a small desktop notification, never a modal dialog. */
     private static void notify(Stage owner, String text, boolean dark) {
         try {
-            org.controlsfx.control.Notifications n = org.controlsfx.control.Notifications.create().title("JailDesk").text(text)
-                    .owner(owner).hideAfter(javafx.util.Duration.seconds(4));
+            Notifications n = Notifications.create().title("JailDesk").text(text)
+                    .owner(owner).hideAfter(Duration.seconds(4));
             // Dark like the window: the light popup under the dark theme's text colours was unreadable.
             (dark ? n.darkStyle() : n).showInformation();
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(AppContext.class.getName()).fine("notification: " + e);
+            Logger.getLogger(AppContext.class.getName()).fine("notification: " + e);
         }
     }
 
@@ -122,7 +139,7 @@ public final class AppContext {
      * standard error) if the window could not be built: a process without a window must not be left running.
      */
     public static int launchGui(AppContext ctx) {
-        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         Throwable[] failed = new Throwable[1];
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
@@ -141,7 +158,7 @@ public final class AppContext {
             Thread.currentThread().interrupt();
         }
         if (failed[0] != null) {
-            java.util.logging.Logger.getLogger(AppContext.class.getName()).log(java.util.logging.Level.SEVERE, "the window", failed[0]);
+            Logger.getLogger(AppContext.class.getName()).log(Level.SEVERE, "the window", failed[0]);
             System.err.println("JailDesk could not open its window: " + failed[0]);
             Platform.exit();
             return 1;

@@ -3,12 +3,20 @@ package org.jaildesk.app;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.JobTransport;
 import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.LoggingTransport;
+import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.client.Transport;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.host.HostOptions;
@@ -18,6 +26,7 @@ import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.connect.ConnectionState;
 import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.jobs.JobsViewModel;
 
 /** The desktop's transports: the demo host and the local iocage in process, remote hosts over WebSocket. */
 final class DesktopConnector implements HostConnector {
@@ -26,13 +35,13 @@ final class DesktopConnector implements HostConnector {
     private final Path iocage;
     private final KnownHosts knownHosts;
     private final Map<String, AutoCloseable> open = new ConcurrentHashMap<>();
-    private final org.jaildesk.client.ProtocolLog log;
-    private final org.jaildesk.ui.jobs.JobsViewModel jobs;
+    private final ProtocolLog log;
+    private final JobsViewModel jobs;
     /** How this machine's iocage is run: directly, or through doas or sudo (read at each opening). */
-    private final java.util.function.Supplier<ProcessRunner.Privilege> privilege;
+    private final Supplier<ProcessRunner.Privilege> privilege;
 
-    DesktopConnector(SimulatedIocage.Config demo, Path iocage, KnownHosts knownHosts, org.jaildesk.client.ProtocolLog log,
-                     org.jaildesk.ui.jobs.JobsViewModel jobs, java.util.function.Supplier<ProcessRunner.Privilege> privilege) {
+    DesktopConnector(SimulatedIocage.Config demo, Path iocage, KnownHosts knownHosts, ProtocolLog log,
+                     JobsViewModel jobs, Supplier<ProcessRunner.Privilege> privilege) {
         this.privilege = privilege;
         this.demo = demo;
         this.iocage = iocage;
@@ -42,7 +51,7 @@ final class DesktopConnector implements HostConnector {
     }
 
     /** Local hosts show the exact iocage argv they ran in the protocol log. */
-    private IocageHost logged(IocageHost h, String name, java.util.function.Function<java.util.List<String>, java.util.List<String>> argv) {
+    private IocageHost logged(IocageHost h, String name, Function<List<String>, List<String>> argv) {
         h.onCommand(c -> log.command(name, argv.apply(c.args()), c.exitCode(), c.elapsed().toMillis()));
         return h;
     }
@@ -53,7 +62,7 @@ final class DesktopConnector implements HostConnector {
         switch (host.kind()) {
             case DEMO -> {
                 IocageHost h = logged(new IocageHost(new SimulatedIocage(demo), HostOptions.defaults()), host.name(),
-                        args -> java.util.stream.Stream.concat(java.util.stream.Stream.of("iocage"), args.stream()).toList());
+                        args -> Stream.concat(Stream.of("iocage"), args.stream()).toList());
                 open.put(host.id(), h);
                 t = new InProcessTransport(h);
                 state.accept(ConnectionState.CONNECTED);
@@ -78,7 +87,7 @@ final class DesktopConnector implements HostConnector {
                 t = ws;
             }
         }
-        return new IocageClient(new org.jaildesk.client.JobTransport(new org.jaildesk.client.LoggingTransport(t, log, host.name()),
+        return new IocageClient(new JobTransport(new LoggingTransport(t, log, host.name()),
                 jobs.sinkFor(host.name())));
     }
 
@@ -104,7 +113,7 @@ final class DesktopConnector implements HostConnector {
             try {
                 c.close();
             } catch (Exception e) {
-                java.util.logging.Logger.getLogger(DesktopConnector.class.getName()).fine("close: " + e);
+                Logger.getLogger(DesktopConnector.class.getName()).fine("close: " + e);
             }
         }
     }

@@ -8,16 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import org.jaildesk.client.SavedFile;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jaildesk.client.JobSink;
+import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 
 /**
  * Every action on every host as a job: live output, progress where the output tells, result; the finished ones kept
@@ -42,8 +47,8 @@ public final class JobsViewModel {
      * Writes the history off the FX thread, one write at a time, in order: with 300 jobs of 200 lines it is megabytes,
      * and a stutter after every job that ends would be seen. A thread that idles ends.
      */
-    private final java.util.concurrent.ThreadPoolExecutor writer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 10,
-            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 10,
+            TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "jobs-history-writer");
                 t.setDaemon(true);
                 return t;
@@ -71,8 +76,8 @@ public final class JobsViewModel {
     }
 
     /** Completes when every history write asked for so far is on disk (at exit, and for tests). */
-    public java.util.concurrent.CompletableFuture<Void> flush() {
-        return java.util.concurrent.CompletableFuture.runAsync(() -> { }, writer);
+    public CompletableFuture<Void> flush() {
+        return CompletableFuture.runAsync(() -> { }, writer);
     }
 
     public ObservableList<JobRow> jobs() {
@@ -146,7 +151,7 @@ public final class JobsViewModel {
                         row.add(output.stream().map(line -> new JobRow.Line(line, false)).toList());
                         boolean cancelled = !ok && message != null && message.startsWith("cancelled");
                         row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
-                        row.result.set(kept(message == null ? "" : ok ? message : org.jaildesk.ui.common.Notifier.explained(msg, message)));
+                        row.result.set(kept(message == null ? "" : ok ? message : Notifier.explained(msg, message)));
                         row.progress.set(1);
                         row.duration.set(Duration.between(row.started, Instant.now()));
                         announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", actionName(row.action), row.target, hostName));
