@@ -59,9 +59,10 @@ public final class HostStore {
             // A host written without a name is listed by its address, as the window would list it.
             String name = text(h, "name").isBlank() ? Shown.cut(url.strip(), HostsViewModel.NAME_LENGTH - 1) : text(h, "name");
             String user = text(h, "user");
-            Optional<String> problem = h.isObject() ? check.of(name, url, user) : Optional.of("not a host");
+            // Anything but a host's fields (a number, a list) has no name: the check says so in the window's language.
+            Optional<String> problem = check.of(name, url, user);
             if (problem.isPresent()) {
-                refused.add("host " + n + " (" + Shown.of(name) + "): " + problem.get());
+                refused.add("#" + n + " (" + Shown.of(name) + "): " + problem.get());
             } else {
                 HostEntry entry = HostEntry.remote(name.strip(), url.strip(), user.strip());
                 hosts.putIfAbsent(entry.id(), entry);

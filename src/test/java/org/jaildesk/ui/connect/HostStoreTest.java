@@ -70,9 +70,9 @@ class HostStoreTest {
         assertEquals(List.of("wss://unnamed:12150", "nas"), names(hosts()));
         SavedFile.SetAside aside = told.get(0);
         assertEquals(original, Files.readString(aside.keptAs().orElseThrow()));
-        assertTrue(aside.reason().startsWith("host 1 (nnnn"), aside.reason());
+        assertTrue(aside.reason().startsWith("#1 (nnnn"), aside.reason());
         assertTrue(aside.reason().contains("A host name has at most 64 characters."), aside.reason());
-        assertTrue(aside.reason().contains("host 2 (): not a host"), aside.reason());
+        assertTrue(aside.reason().contains("#2 (): Enter a name for the host."), aside.reason());
         // The file now holds what is listed: the next start reads it without setting anything aside.
         told.clear();
         assertEquals(List.of("wss://unnamed:12150", "nas"), names(hosts()));
