@@ -127,11 +127,13 @@ public final class SavedFile {
         if (stuck) {
             throw new IOException(file + " could not be read nor moved aside; it is left as it is");
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        // A link (a dotfiles folder linked in) stays a link: the file it points to is the one replaced.
+        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             content.to(out);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -115,4 +115,16 @@ class SavedFileTest {
             }
         }).sorted().toList());
     }
+
+    @Test
+    void aLinkedFileStaysALink() throws Exception {
+        Path dotfiles = Files.createDirectories(dir.resolve("dotfiles"));
+        Files.writeString(dotfiles.resolve("a.json"), "ok 1");
+        Files.createSymbolicLink(dir.resolve("a.json"), dotfiles.resolve("a.json"));
+        SavedFile f = file("a.json", 100);
+        assertEquals(Optional.of("ok 1"), f.read(SavedFileTest::text));
+        f.write(out -> out.write("ok 2".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(Files.isSymbolicLink(dir.resolve("a.json")));
+        assertEquals("ok 2", Files.readString(dotfiles.resolve("a.json")));
+    }
 }
