@@ -9,33 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The files of the config folder, each damaged by hand: the window still opens on the demo host, says which files it
  * set aside and where they are, and what was in them is still there.
  */
-@ExtendWith(ApplicationExtension.class)
-class DamagedFilesWindowTest {
-
-    @TempDir
-    static Path dir;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
+class DamagedFilesWindowTest extends AppWindowTest {
 
     @Test
     void theWindowOpensAndSaysWhichFilesItSetAside(FxRobot robot) throws Exception {
@@ -49,12 +33,8 @@ class DamagedFilesWindowTest {
         AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
 
         WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return !((TableView<?>) robot.lookup("#jailTable").query()).getItems().isEmpty();
-        });
-        List<String> notices = robot.lookup(".notice .label").queryAll().stream().map(n -> ((Label) n).getText())
-                .filter(t -> t.contains("could not be used as it was")).toList();
+        waitFor(() -> !((TableView<?>) robot.lookup("#jailTable").query()).getItems().isEmpty());
+        List<String> notices = notices(robot).stream().filter(t -> t.contains("could not be used as it was")).toList();
         assertEquals(4, notices.size(), notices.toString());
         for (String name : List.of("known-hosts.properties", "hosts.json", "ui-state.json", "jobs.json")) {
             String notice = notices.stream().filter(t -> t.startsWith(config.resolve(name) + " could not be used as it was: ")).findFirst()

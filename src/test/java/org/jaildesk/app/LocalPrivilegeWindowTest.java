@@ -5,51 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.jaildesk.host.FakeIocage;
 import org.jaildesk.host.ProcessRunner;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.MenuItems;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * This machine's iocage needs root for everything but reading; a desktop user runs it through doas or sudo, chosen in
  * the Host menu, remembered, and used from the next command on.
  */
-@ExtendWith(ApplicationExtension.class)
-class LocalPrivilegeWindowTest {
-
-    @TempDir
-    static Path dir;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    private void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return c.call();
-        });
-    }
-
-    private List<String> notices(FxRobot robot) {
-        return robot.lookup(".notice .label").queryAll().stream().map(n -> ((Label) n).getText()).toList();
-    }
+class LocalPrivilegeWindowTest extends AppWindowTest {
 
     @Test
     void iocageRunsThroughDoasOnceChosenAndDirectlyAgain(FxRobot robot) throws Exception {

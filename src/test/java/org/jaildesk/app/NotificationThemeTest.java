@@ -3,34 +3,18 @@ package org.jaildesk.app;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The small notification at the end of a job wears the window's theme: dark on dark, so its text can be read. */
-@ExtendWith(ApplicationExtension.class)
-class NotificationThemeTest {
-
-    @TempDir
-    Path dir;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
+class NotificationThemeTest extends AppWindowTest {
 
     @Test
     void aJobsNotificationIsDarkUnderTheDarkTheme(FxRobot robot) throws Exception {

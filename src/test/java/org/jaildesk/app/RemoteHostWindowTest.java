@@ -9,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.jaildesk.host.HostOptions;
 import org.jaildesk.host.IocageHost;
 import org.jaildesk.server.ServerConfig;
@@ -26,30 +24,17 @@ import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A remote host in the window, against the real server over wss: add it, compare and accept the certificate, type
  * the password when asked, see its jails. The password is never written to the config folder.
  */
-@ExtendWith(ApplicationExtension.class)
-class RemoteHostWindowTest {
+class RemoteHostWindowTest extends AppWindowTest {
 
-    @TempDir
-    static Path dir;
-    private Stage stage;
     private IocageHost host;
     private SysadmServer server;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
 
     @AfterEach
     void stop() {
@@ -59,13 +44,6 @@ class RemoteHostWindowTest {
         if (host != null) {
             host.close();
         }
-    }
-
-    private void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return c.call();
-        });
     }
 
     /** A server over a demo host in {@code dir/<name>}, user admin; returns its certificate. */
