@@ -143,6 +143,8 @@ final class CallCommand implements Callable<Integer> {
     }
 
     private Transport remote() throws IOException {
+        // A password others can read is no secret: refused, as the server refuses such a users file.
+        UserStore.checkPrivate(passwordFile);
         char[] pw;
         try (java.io.Reader in = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
             pw = UserCommand.firstLine(in, UserStore.MAX_PASSWORD);

@@ -101,7 +101,8 @@ public final class UserStore {
         return new UserStore(file, users);
     }
 
-    static void checkPrivate(Path file) throws IOException {
+    /** Refuses a file that group or others may read or write (a users file, a password file). */
+    public static void checkPrivate(Path file) throws IOException {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             for (PosixFilePermission p : perms) {

@@ -66,10 +66,21 @@ class ServeAndUserCommandTest extends CommandLineTest {
     @Test
     void callRefusesAPasswordFileOfMegabytesBeforeConnecting() throws Exception {
         Files.writeString(dir.resolve("pw"), "p".repeat(10_000_000));
+        Files.setPosixFilePermissions(dir.resolve("pw"), PosixFilePermissions.fromString("rw-------"));
         assertEquals(1, run("call", "--url", "wss://127.0.0.1:1", "--user", "a", "--password-file", dir.resolve("pw").toString(),
                 "listjails"));
         assertTrue(err.toString().contains("is longer than 1,024 characters"), err.toString());
         assertTrue(err.toString().length() < 300, err.toString());
+    }
+
+    @Test
+    void callRefusesAPasswordFileOthersCanRead() throws Exception {
+        Files.writeString(dir.resolve("pw"), "a long passphrase\n");
+        Files.setPosixFilePermissions(dir.resolve("pw"), PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(1, run("call", "--url", "wss://127.0.0.1:1", "--user", "a", "--password-file", dir.resolve("pw").toString(),
+                "listjails"));
+        assertTrue(err.toString().contains("others may read or change it; run: chmod 600 " + dir.resolve("pw")), err.toString());
+        assertFalse(err.toString().contains("cannot connect"), "refused before connecting: " + err);
     }
 
     @Test
