@@ -1,18 +1,28 @@
 package org.jaildesk.ui;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -23,11 +33,13 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 
 /** Every request and reply of every host, with timing, and the iocage argv of local hosts; filter, copy, export. */
 final class ProtocolLogWindow {
@@ -35,6 +47,8 @@ final class ProtocolLogWindow {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private final ObservableList<ProtocolLog.Entry> entries = FXCollections.observableArrayList();
     private final Messages msg;
+    /** How the last export went. */
+    private final Label status = new Label();
     private Stage stage;
 
     ProtocolLogWindow(ProtocolLog log, Messages msg) {
@@ -75,7 +89,7 @@ final class ProtocolLogWindow {
         table.getColumns().add(col(msg.get("log.host"), ProtocolLog.Entry::host, 150));
         table.getColumns().add(col(msg.get("log.kind"), e -> msg.get("log.kind." + e.kind().name().toLowerCase()), 80));
         table.getColumns().add(col(msg.get("log.summary"), ProtocolLog.Entry::summary, 420));
-        table.getColumns().add(col(msg.get("log.ms"), e -> e.millis() > 0 ? e.millis() + " ms" : "", 70));
+        table.getColumns().add(col(msg.get("log.ms"), e -> e.millis() > 0 ? e.millis() + " ms" : "", 90));
         TextArea text = new TextArea();
         text.setId("logText");
         text.setEditable(false);
@@ -93,16 +107,16 @@ final class ProtocolLogWindow {
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("jaildesk-protocol.log");
-            java.io.File f = chooser.showSaveDialog(stage);
+            File f = chooser.showSaveDialog(stage);
             if (f != null) {
-                try {
-                    Files.writeString(f.toPath(), dump(shown), StandardCharsets.UTF_8);
-                } catch (java.io.IOException ex) {
-                    text.setText(ex.getMessage());
-                }
+                export.setDisable(true);
+                export(f.toPath(), shown).whenComplete((ok, error) -> Platform.runLater(() -> export.setDisable(false)));
             }
         });
-        HBox top = new HBox(8, filter, copy, export);
+        status.setId("logStatus");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, filter, copy, export, status);
+        top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(filter, Priority.ALWAYS);
         top.setPadding(new Insets(8));
         SplitPane split = new SplitPane(table, text);
@@ -116,14 +130,61 @@ final class ProtocolLogWindow {
         return stage;
     }
 
-    static String dump(java.util.List<ProtocolLog.Entry> list) {
+    /**
+     * Writes {@code entries} (as they are now) to {@code to} off the FX thread: the log keeps up to 16 million
+     * characters. The status beside the buttons says that it is saving, then how it went. Call on the FX thread.
+     */
+    CompletableFuture<Void> export(Path to, List<ProtocolLog.Entry> entries) {
+        List<ProtocolLog.Entry> snapshot = List.copyOf(entries);
+        status.setText(msg.get("log.saving", to.getFileName()));
+        return CompletableFuture.runAsync(() -> {
+            try (Writer w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+                dump(snapshot, w);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, EXPORTS).whenComplete((ok, error) -> Platform.runLater(() -> status.setText(error == null
+                ? msg.get("log.saved", snapshot.size(), to)
+                : msg.get("log.saveFailed", Notifier.oneLine(why(error))))));
+    }
+
+    /** What stopped the writing, as "NoSuchFileException: /home/…/x.log". */
+    private static String why(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof UncheckedIOException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** What the status beside the buttons says (for tests). */
+    String status() {
+        return status.getText();
+    }
+
+    /** Each export on a thread of its own, which ends with it (the button is off meanwhile). */
+    private static final Executor EXPORTS = command -> {
+        Thread t = new Thread(command, "protocol-log-export");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    static String dump(List<ProtocolLog.Entry> list) {
         StringBuilder b = new StringBuilder();
+        try {
+            dump(list, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return b.toString();
+    }
+
+    private static void dump(List<ProtocolLog.Entry> list, Appendable out) throws IOException {
         for (ProtocolLog.Entry e : list) {
-            b.append(TIME.format(e.time())).append("  ").append(e.host()).append("  ").append(e.kind()).append("  ")
+            out.append(TIME.format(e.time())).append("  ").append(e.host()).append("  ").append(e.kind().name()).append("  ")
                     .append(e.summary()).append(e.millis() > 0 ? "  " + e.millis() + " ms" : "").append('\n')
                     .append(e.text()).append("\n\n");
         }
-        return b.toString();
     }
 
     private static TableColumn<ProtocolLog.Entry, String> col(String title, java.util.function.Function<ProtocolLog.Entry, String> f, double w) {
