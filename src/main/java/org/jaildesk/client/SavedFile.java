@@ -50,9 +50,16 @@ public final class SavedFile {
         void to(OutputStream out) throws IOException;
     }
 
+    /** Renames a file (a seam for tests: a rename the file system refuses cannot be arranged as root). */
+    @FunctionalInterface
+    interface Rename {
+        void move(Path from, Path to) throws IOException;
+    }
+
     private final Path file;
     private final long limit;
     private final Consumer<SetAside> setAside;
+    private final Rename rename;
     private volatile boolean stuck;
 
     /**
@@ -60,9 +67,14 @@ public final class SavedFile {
      * @param setAside told of each file set aside (on the calling thread)
      */
     public SavedFile(Path file, long limit, Consumer<SetAside> setAside) {
+        this(file, limit, setAside, (from, to) -> Files.move(from, to));
+    }
+
+    SavedFile(Path file, long limit, Consumer<SetAside> setAside, Rename rename) {
         this.file = file;
         this.limit = limit;
         this.setAside = setAside;
+        this.rename = rename;
     }
 
     /** A file whose trouble is only logged (the command line, tests). */
@@ -112,7 +124,7 @@ public final class SavedFile {
             for (int n = 2; Files.exists(to); n++) {
                 to = file.resolveSibling(name + "-" + n);
             }
-            Files.move(file, to);
+            rename.move(file, to);
             kept = Optional.of(to);
         } catch (IOException e) {
             stuck = true;

@@ -127,4 +127,18 @@ class SavedFileTest {
         assertTrue(Files.isSymbolicLink(dir.resolve("a.json")));
         assertEquals("ok 2", Files.readString(dotfiles.resolve("a.json")));
     }
+
+    @Test
+    void aFileThatCannotBeMovedAsideIsNeverWritten() throws Exception {
+        Files.writeString(dir.resolve("a.json"), "damaged");
+        SavedFile f = new SavedFile(dir.resolve("a.json"), 100, told::add, (from, to) -> {
+            throw new IOException("read-only file system");
+        });
+        assertEquals(Optional.empty(), f.read(SavedFileTest::text));
+        assertEquals(List.of(new SavedFile.SetAside(dir.resolve("a.json"), Optional.empty(), "not what it should be")), told);
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> f.write(out -> out.write("ok".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(refused.getMessage().endsWith("could not be read nor moved aside; it is left as it is"), refused.getMessage());
+        assertEquals("damaged", Files.readString(dir.resolve("a.json")));
+    }
 }
