@@ -1,6 +1,7 @@
 package org.jaildesk.ui.jobs;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,8 @@ public final class JobsViewModel {
     private final Messages msg;
     private final SavedFile file;
     private final Consumer<String> announce;
-    private final ObjectMapper json = new ObjectMapper();
+    // A field a later version adds is no reason to set the history aside.
+    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /**
      * Writes the history off the FX thread, one write at a time, in order: with 300 jobs of 200 lines it is megabytes,
      * and a stutter after every job that ends would be seen. A thread that idles ends.
@@ -247,7 +249,8 @@ public final class JobsViewModel {
     }
 
     private static JobRow restored(Saved s) {
-        JobRow r = new JobRow(s.host(), s.action(), s.target(), Instant.parse(s.started()), (BooleanSupplier) null);
+        JobRow r = new JobRow(Objects.requireNonNull(s.host(), "no host"), Objects.requireNonNull(s.action(), "no action"),
+                Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), (BooleanSupplier) null);
         r.state.set(JobRow.State.valueOf(s.state()));
         r.duration.set(Duration.ofMillis(s.millis()));
         // Bounded as a job's own are: the file may be older than the bounds, or edited.

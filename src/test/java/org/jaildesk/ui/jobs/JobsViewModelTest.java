@@ -169,14 +169,17 @@ class JobsViewModelTest {
                 + "\"millis\":100,\"state\":\"DONE\",\"result\":\"\",\"output\":[\"a\"]},\n"
                 + " {\"host\":\"nas\",\"action\":\"stopjail\",\"target\":\"web\",\"started\":\"yesterday\","
                 + "\"millis\":100,\"state\":\"DONE\",\"result\":\"\",\"output\":[]},\n"
+                + " {\"host\":\"nas\",\"action\":\"stopjail\",\"target\":null,\"started\":\"2026-11-27T10:30:00Z\","
+                + "\"millis\":100,\"state\":\"DONE\",\"result\":\"\",\"output\":[]},\n"
                 + " {\"host\":\"nas\",\"action\":\"stopjail\",\"target\":\"db\",\"started\":\"2026-11-27T11:00:00Z\","
-                + "\"millis\":100,\"state\":\"DONE\",\"result\":\"ok\",\"output\":[]}]";
+                + "\"millis\":100,\"state\":\"DONE\",\"result\":\"ok\",\"output\":[],\"node\":\"a later version's field\"}]";
         java.nio.file.Files.writeString(file, original);
         List<org.jaildesk.client.SavedFile.SetAside> told = new java.util.ArrayList<>();
         JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH),
                 new org.jaildesk.client.SavedFile(file, JobsViewModel.LIMIT, told::add), m -> { });
         assertEquals(List.of("web", "db"), vm.jobs().stream().map(JobRow::target).toList());
         assertTrue(told.get(0).reason().startsWith("job 2: java.time.format.DateTimeParseException"), told.get(0).reason());
+        assertTrue(told.get(0).reason().contains("; job 3: java.lang.NullPointerException: no target"), told.get(0).reason());
         assertEquals(original, java.nio.file.Files.readString(told.get(0).keptAs().orElseThrow()));
         vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
         JobsViewModel again = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
