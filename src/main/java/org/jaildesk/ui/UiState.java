@@ -1,5 +1,6 @@
 package org.jaildesk.ui;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -42,7 +43,8 @@ public final class UiState {
     public static final long LIMIT = 1024 * 1024;
 
     private final SavedFile file;
-    private final ObjectMapper json = new ObjectMapper();
+    // A field a later version adds to a layout is no reason to lose the layout.
+    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<String, Layout> layouts = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
 

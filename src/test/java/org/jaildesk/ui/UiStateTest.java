@@ -52,4 +52,11 @@ class UiStateTest {
         assertEquals("light", new UiState(new SavedFile(file, UiState.LIMIT, told::add)).setting("theme", "light"));
         assertEquals("it is not a JSON object", told.get(0).reason());
     }
+
+    @Test
+    void aLayoutWithAFieldOfALaterVersionIsKept() throws Exception {
+        Path file = dir.resolve("ui-state.json");
+        Files.writeString(file, "{\"layouts\":{\"nas\":{\"width\":900,\"density\":\"compact\"}}}");
+        assertEquals(900, new UiState(file).layout("nas").width);
+    }
 }
