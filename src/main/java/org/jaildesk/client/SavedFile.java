@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
@@ -134,18 +137,29 @@ public final class SavedFile {
         setAside.accept(new SetAside(file, kept, why));
     }
 
-    /** Replaces the file's content at once (a new file moved over the old one), never leaving half a file. */
+    /**
+     * Replaces the file's content at once (a new file moved over the old one), never leaving half a file. What went
+     * wrong is said in words a user can act on ("/home/a/.config/jaildesk exists and is not a folder").
+     */
     public void write(Write content) throws IOException {
         if (stuck) {
             throw new IOException(file + " could not be read nor moved aside; it is left as it is");
         }
-        // A link (a dotfiles folder linked in) stays a link: the file it points to is the one replaced.
-        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            content.to(out);
+        try {
+            // A link (a dotfiles folder linked in) stays a link: the file it points to is the one replaced.
+            Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.to(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(e.getFile() + " exists and is not a folder", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException(e.getFile() + ": permission denied", e);
+        } catch (NoSuchFileException e) {
+            throw new IOException(e.getFile() + ": no such file or folder", e);
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.jaildesk.client.SavedFile;
 
@@ -103,6 +104,17 @@ public final class UiState {
         settings.put(key, value);
     }
 
+    private BiConsumer<Path, String> saveFailed = (path, why) -> { };
+    private boolean toldSaveFailed;
+
+    /**
+     * Told the first time the file cannot be written (its path and why): a theme, a language or a way of running
+     * iocage chosen in the window would otherwise be lost at the next start without a word.
+     */
+    public void onSaveFailed(BiConsumer<Path, String> told) {
+        this.saveFailed = told;
+    }
+
     public void save() {
         if (file == null) {
             return;
@@ -111,6 +123,10 @@ public final class UiState {
             file.write(out -> json.writerWithDefaultPrettyPrinter().writeValue(out, Map.of("layouts", layouts, "settings", settings)));
         } catch (IOException e) {
             LOG.warning("cannot save " + file.path() + ": " + e.getMessage());
+            if (!toldSaveFailed) {
+                toldSaveFailed = true;
+                saveFailed.accept(file.path(), String.valueOf(e.getMessage()));
+            }
         }
     }
 }

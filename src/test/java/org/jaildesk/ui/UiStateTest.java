@@ -59,4 +59,19 @@ class UiStateTest {
         Files.writeString(file, "{\"layouts\":{\"nas\":{\"width\":900,\"density\":\"compact\"}}}");
         assertEquals(900, new UiState(file).layout("nas").width);
     }
+
+    @Test
+    void aFileThatCannotBeWrittenIsToldOnce() throws Exception {
+        Files.writeString(dir.resolve("config"), "a file where the config folder should be");
+        Path file = dir.resolve("config").resolve("ui-state.json");
+        UiState s = new UiState(file);
+        List<String> told = new ArrayList<>();
+        s.onSaveFailed((path, why) -> told.add(path + ": " + why));
+        s.putSetting("theme", "dark");
+        s.save();
+        s.save();
+        assertEquals(1, told.size(), told.toString());
+        assertEquals(file + ": " + dir.resolve("config") + " exists and is not a folder", told.get(0));
+        assertEquals("dark", s.setting("theme", "light"), "the choice holds for this run");
+    }
 }

@@ -71,7 +71,11 @@ public final class HostStore {
         List<HostEntry> usable = List.copyOf(hosts.values());
         if (!refused.isEmpty()) {
             file.setAside(String.join("; ", refused));
-            save(usable);
+            try {
+                save(usable);
+            } catch (IOException e) {
+                LOG.warning("cannot save the hosts in " + file.path() + ": " + e.getMessage());
+            }
         }
         return usable;
     }
@@ -81,13 +85,14 @@ public final class HostStore {
         return v != null && v.isTextual() ? v.asText() : "";
     }
 
-    public void save(List<HostEntry> hosts) {
+    /** Writes the remote hosts of {@code hosts}; says why not if the file cannot be written. */
+    public void save(List<HostEntry> hosts) throws IOException {
         List<Saved> out = new ArrayList<>();
         hosts.stream().filter(h -> h.kind() == HostEntry.Kind.REMOTE).forEach(h -> out.add(new Saved(h.name(), h.url(), h.user())));
-        try {
-            file.write(w -> json.writerWithDefaultPrettyPrinter().writeValue(w, out));
-        } catch (IOException e) {
-            LOG.warning("cannot save the hosts in " + file.path() + ": " + e.getMessage());
-        }
+        file.write(w -> json.writerWithDefaultPrettyPrinter().writeValue(w, out));
+    }
+
+    public Path path() {
+        return file.path();
     }
 }

@@ -1,5 +1,7 @@
 package org.jaildesk.ui.connect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
@@ -119,8 +121,17 @@ public final class HostsViewModel {
         HostEntry h = HostEntry.remote(name.strip(), url.strip(), user.strip());
         hosts.removeIf(x -> x.id().equals(h.id()));
         hosts.add(h);
-        store.save(hosts);
+        save();
         return h;
+    }
+
+    /** Writes the hosts; a failure is told (the change holds until JailDesk restarts, and would then be gone). */
+    private void save() {
+        try {
+            store.save(hosts);
+        } catch (IOException e) {
+            notifier.refusal(msg.get("host.notSaved", store.path(), Notifier.oneLine(String.valueOf(e.getMessage()))));
+        }
     }
 
     /**
@@ -147,7 +158,7 @@ public final class HostsViewModel {
         connector.close(host);
         dropSession(host);
         hosts.remove(host);
-        store.save(hosts);
+        save();
         if (host.equals(selected.get())) {
             selected.set(hosts.isEmpty() ? null : hosts.get(0));
         }
@@ -165,7 +176,13 @@ public final class HostsViewModel {
                 Throwable e = s.jails().lastFailure().get();
                 UntrustedCertificateException.in(e).ifPresent(u -> {
                     if (question.accept(s.host(), u)) {
-                        connector.acceptCertificate(s.host(), u.fingerprint());
+                        try {
+                            connector.acceptCertificate(s.host(), u.fingerprint());
+                        } catch (UncheckedIOException notSaved) {
+                            // Trusted for this run all the same; the user learns why it will be asked again.
+                            notifier.refusal(msg.get("host.certificateNotSaved",
+                                    Notifier.oneLine(String.valueOf(notSaved.getCause().getMessage()))));
+                        }
                         s.jails().refresh();
                     } else if (!u.changed()) {
                         // Declined: now say why the table stays empty (a changed certificate already said so).

@@ -85,4 +85,21 @@ class HostStoreTest {
         assertEquals(List.of(), names(hosts()));
         assertEquals("it is larger than the 1,048,576 bytes JailDesk reads", told.get(0).reason());
     }
+
+    /** A host added where hosts.json cannot be written (here its folder is a file) is listed, and the user told. */
+    @Test
+    void aHostThatCannotBeSavedIsListedAndTheUserTold() throws Exception {
+        Files.writeString(dir.resolve("config"), "a file where the config folder should be");
+        Messages msg = new Messages(Locale.ENGLISH);
+        Notifier notifier = new Notifier(msg);
+        Path file = dir.resolve("config").resolve("hosts.json");
+        HostsViewModel hosts = new HostsViewModel(List.of(), new HostStore(file), null, h -> null, Runnable::run, msg, notifier);
+
+        hosts.addRemote("nas", "wss://nas:12150", "admin");
+        assertEquals(List.of("nas"), names(hosts));
+        assertEquals(1, notifier.notices().size());
+        String notice = notifier.notices().get(0).message();
+        assertTrue(notice.startsWith("The hosts could not be saved to " + file + " ("), notice);
+        assertTrue(notice.endsWith("): the change holds until JailDesk is closed and will then be lost."), notice);
+    }
 }

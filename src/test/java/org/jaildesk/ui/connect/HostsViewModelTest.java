@@ -131,4 +131,57 @@ class HostsViewModelTest {
         assertEquals(saved, java.nio.file.Files.readString(dir.resolve("hosts.json")), "nothing saved");
         assertEquals(1, hosts.hosts().size());
     }
+
+    /**
+     * A certificate accepted where known-hosts.properties cannot be written: the host is trusted and listed for this
+     * run, and the user told that it will be asked again (the failure was lost in a future nobody looked at).
+     */
+    @Test
+    void aCertificateThatCannotBeSavedIsTrustedForNowAndTheUserTold() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean trusted = new java.util.concurrent.atomic.AtomicBoolean();
+        HostConnector refusing = new HostConnector() {
+            @Override
+            public IocageClient open(HostEntry host, Prompts prompts, Consumer<ConnectionState> state) {
+                return new IocageClient(request -> {
+                    asked.add(request.action());
+                    if (!trusted.get()) {
+                        return CompletableFuture.failedFuture(new org.jaildesk.client.IocageClientException(
+                                org.jaildesk.client.IocageClientException.Kind.TRANSPORT, "untrusted",
+                                new org.jaildesk.client.UntrustedCertificateException("nas:12150", "AB:CD", false)));
+                    }
+                    return CompletableFuture.completedFuture(Response.to(request,
+                            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set(request.action(),
+                                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())));
+                });
+            }
+
+            @Override
+            public void acceptCertificate(HostEntry host, String fingerprint) {
+                trusted.set(true); // in memory, as KnownHosts does before it writes
+                throw new java.io.UncheckedIOException("cannot write known-hosts.properties",
+                        new java.io.IOException("/home/a/.config/jaildesk exists and is not a folder"));
+            }
+
+            @Override
+            public void close(HostEntry host) {
+            }
+
+            @Override
+            public void release(HostEntry host) {
+            }
+        };
+        Messages msg = new Messages(Locale.ENGLISH);
+        Notifier notifier = new Notifier(msg);
+        HostsViewModel hosts = new HostsViewModel(List.of(), new HostStore(dir.resolve("hosts.json")), refusing, h -> null,
+                Runnable::run, msg, notifier);
+        HostEntry nas = hosts.addRemote("nas", "wss://nas:12150", "admin");
+        hosts.selected().set(nas);
+
+        hosts.refreshCurrent((host, refusal) -> true);
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> asked.size() == 2);
+        assertEquals(List.of("listjails", "listjails"), asked, "asked again once accepted");
+        assertTrue(notifier.notices().stream().anyMatch(n -> n.message().equals("The accepted certificate could not be saved "
+                + "(/home/a/.config/jaildesk exists and is not a folder): JailDesk trusts it until it is closed and will then ask again.")),
+                notifier.notices().toString());
+    }
 }
