@@ -79,6 +79,7 @@ public final class MainWindow {
                       org.jaildesk.ui.jobs.JobsViewModel jobs, org.jaildesk.client.ProtocolLog protocolLog,
                       java.util.function.Consumer<java.util.Locale> switchLanguage) {
         this.jobs = jobs;
+        jobs.onSaveFailed((path, why) -> notifier.refusal(msg.get("jobs.notSaved", path, Notifier.oneLine(why))));
         this.protocolLog = protocolLog;
         this.switchLanguage = switchLanguage;
         this.hosts = hosts;

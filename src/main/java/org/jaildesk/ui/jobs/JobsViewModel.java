@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -281,7 +282,20 @@ public final class JobsViewModel {
                 file.write(w -> json.writeValue(w, out));
             } catch (Exception e) {
                 LOG.warning("cannot save the job history " + file.path() + ": " + e.getMessage());
+                if (!toldSaveFailed) {
+                    toldSaveFailed = true;
+                    fx.execute(() -> saveFailed.accept(file.path(), String.valueOf(e.getMessage())));
+                }
             }
         });
+    }
+
+    private volatile BiConsumer<Path, String> saveFailed = (path, why) -> { };
+    /** Written by the history writer only. */
+    private boolean toldSaveFailed;
+
+    /** Told on the FX thread, the first time the history cannot be written (its path and why). */
+    public void onSaveFailed(BiConsumer<Path, String> told) {
+        this.saveFailed = told;
     }
 }
