@@ -51,6 +51,7 @@ public final class HostStore {
             return List.of();
         }
         Map<String, HostEntry> hosts = new LinkedHashMap<>();
+        Map<String, Integer> places = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
         int n = 0;
         for (JsonNode h : read.get()) {
@@ -65,7 +66,13 @@ public final class HostStore {
                 refused.add("#" + n + " (" + Shown.of(name) + "): " + problem.get());
             } else {
                 HostEntry entry = HostEntry.remote(name.strip(), url.strip(), user.strip());
-                hosts.putIfAbsent(entry.id(), entry);
+                Integer first = places.putIfAbsent(entry.id(), n);
+                if (first == null) {
+                    hosts.put(entry.id(), entry);
+                } else {
+                    // One entry per address (the window replaces a host saved again): the second would be lost unseen.
+                    refused.add("#" + n + " (" + Shown.of(name) + ") = #" + first + " (" + Shown.of(url) + ")");
+                }
             }
         }
         List<HostEntry> usable = List.copyOf(hosts.values());

@@ -80,6 +80,16 @@ class HostStoreTest {
     }
 
     @Test
+    void aSecondHostOfTheSameAddressIsSetAsideNotLostUnseen() throws Exception {
+        String original = "[{\"name\": \"nas\", \"url\": \"wss://nas:12150\", \"user\": \"admin\"},\n"
+                + " {\"name\": \"nas as root\", \"url\": \"wss://nas:12150\", \"user\": \"root\"}]";
+        Files.writeString(dir.resolve("hosts.json"), original);
+        assertEquals(List.of("nas"), names(hosts()));
+        assertEquals("#2 (nas as root) = #1 (wss://nas:12150)", told.get(0).reason());
+        assertEquals(original, Files.readString(told.get(0).keptAs().orElseThrow()));
+    }
+
+    @Test
     void aFileOfMegabytesIsNotRead() throws Exception {
         Files.writeString(dir.resolve("hosts.json"), "[" + " ".repeat(2 * 1024 * 1024) + "]");
         assertEquals(List.of(), names(hosts()));
