@@ -122,7 +122,11 @@ public final class JobsView extends VBox {
         action.setPrefWidth(110);
         target.setPrefWidth(110);
         started.setPrefWidth(80);
-        duration.setPrefWidth(70);
+        duration.setPrefWidth(80);
+        // The short columns keep their headings whole ("Durat…" at 1280 pixels); the host and the result give way.
+        for (TableColumn<JobRow, ?> c : java.util.List.of(state, started, duration)) {
+            c.setMinWidth(c.getPrefWidth());
+        }
         table.getColumns().addAll(java.util.List.of(state, host, action, target, started, duration, progress, result));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
