@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.jaildesk.domain.Shown;
@@ -27,6 +30,7 @@ import org.jaildesk.domain.Shown;
 public final class SavedFile {
 
     private static final Logger LOG = Logger.getLogger(SavedFile.class.getName());
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     /** The most of a reason kept in a notice (a parser's message may quote the file). */
     private static final int REASON = 300;
@@ -138,6 +142,23 @@ public final class SavedFile {
     }
 
     /**
+     * Makes {@code tmp} (new, or left by a write that was cut off) readable by its owner only, before anything is
+     * written to it: the job history holds what commands run in jails printed, which may be secret, and a home folder
+     * is often readable by every local user.
+     */
+    private static void ownerOnly(Path tmp) throws IOException {
+        try {
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException leftOver) {
+                Files.setPosixFilePermissions(tmp, OWNER_ONLY);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Not a POSIX file system: its own rules apply.
+        }
+    }
+
+    /**
      * Replaces the file's content at once (a new file moved over the old one), never leaving half a file. What went
      * wrong is said in words a user can act on ("/home/a/.config/jaildesk exists and is not a folder").
      */
@@ -150,6 +171,7 @@ public final class SavedFile {
             Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            ownerOnly(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.to(out);
             }

@@ -71,6 +71,9 @@ class SavedFileTest {
         f.write(out -> out.write("ok 2".getBytes(StandardCharsets.UTF_8)));
         assertEquals("ok 2", Files.readString(dir.resolve("a.json")));
         assertArrayEquals(original, Files.readAllBytes(kept.get(0)));
+        // The job history may hold what a command printed in a jail: no other local user reads it.
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("a.json"))));
     }
 
     @Test
