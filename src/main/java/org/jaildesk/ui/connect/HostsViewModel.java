@@ -125,12 +125,17 @@ public final class HostsViewModel {
         return h;
     }
 
-    /** Writes the hosts; a failure is told (the change holds until JailDesk restarts, and would then be gone). */
+    private boolean toldNotSaved;
+
+    /** Writes the hosts; a failure is told once (the change holds until JailDesk is closed, and would then be gone). */
     private void save() {
         try {
             store.save(hosts);
         } catch (IOException e) {
-            notifier.refusal(msg.get("host.notSaved", store.path(), Notifier.oneLine(String.valueOf(e.getMessage()))));
+            if (!toldNotSaved) {
+                toldNotSaved = true;
+                notifier.refusal(msg.get("host.notSaved", store.path(), Notifier.oneLine(String.valueOf(e.getMessage()))));
+            }
         }
     }
 

@@ -106,8 +106,9 @@ class HostStoreTest {
         HostsViewModel hosts = new HostsViewModel(List.of(), new HostStore(file), null, h -> null, Runnable::run, msg, notifier);
 
         hosts.addRemote("nas", "wss://nas:12150", "admin");
-        assertEquals(List.of("nas"), names(hosts));
-        assertEquals(1, notifier.notices().size());
+        hosts.addRemote("web", "wss://web:12150", "admin");
+        assertEquals(List.of("nas", "web"), names(hosts));
+        assertEquals(1, notifier.notices().size(), "told once, not at every change");
         String notice = notifier.notices().get(0).message();
         assertTrue(notice.startsWith("The hosts could not be saved to " + file + " ("), notice);
         assertTrue(notice.endsWith("): the change holds until JailDesk is closed and will then be lost."), notice);
