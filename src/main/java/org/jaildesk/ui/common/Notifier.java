@@ -42,7 +42,7 @@ public final class Notifier {
 
     /** Something the user should read once, not a failure: stays until dismissed. */
     public void tell(String message) {
-        notices.add(new Notice(Notice.Kind.INFO, "", message, ""));
+        notices.add(new Notice(Notice.Kind.INFO, "", message, message));
     }
 
     /**

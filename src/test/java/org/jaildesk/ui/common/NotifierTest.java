@@ -31,4 +31,11 @@ class NotifierTest {
         assertEquals("Start mail: mail failed to start\u2026 ERROR: no such jail", failWith("mail failed to start\u2026 ERROR: no such jail\n\n").message());
         assertEquals("Start mail: " + "y".repeat(Notifier.LINE), failWith("y".repeat(Notifier.LINE)).message());
     }
+
+    /** Every notice has a "Copy details" button: for one that is not a failure it copies the notice itself. */
+    @Test
+    void copyDetailsOfANoticeThatIsNoFailureCopiesItsText() {
+        notifier.tell("hosts.json could not be used as it was");
+        assertEquals("hosts.json could not be used as it was", notifier.notices().get(0).details());
+    }
 }
