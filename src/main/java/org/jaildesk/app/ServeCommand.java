@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jaildesk.host.IocageHost;
@@ -81,7 +82,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.defaults(address, state, host.hostName()).withPorts(port, restPort)
                 .withTls(!insecure);
-        ServerTls tls = insecure ? null : ServerTls.loadOrCreate(state, host.hostName());
+        ServerTls tls;
+        try {
+            tls = insecure ? null : ServerTls.loadOrCreate(state, host.hostName());
+        } catch (IOException | GeneralSecurityException e) {
+            err.println(e.getMessage());
+            iocage.close();
+            return 1;
+        }
         SysadmServer server = new SysadmServer(iocage, config, store, tls, Main.version());
         try {
             server.start();

@@ -81,6 +81,14 @@ public final class ServerTls {
             UserStore.checkPrivate(file);
             try (InputStream in = Files.newInputStream(file)) {
                 store.load(in, STORE_PASSWORD);
+                if (!store.isKeyEntry(ALIAS) || !(store.getCertificate(ALIAS) instanceof X509Certificate)) {
+                    throw new GeneralSecurityException("it holds no server key '" + ALIAS + "'");
+                }
+            } catch (IOException | GeneralSecurityException e) {
+                // Never made anew by itself: clients pinned this certificate, and a new one is for the admin to decide.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new IOException(file + " cannot be read as the server's certificate (" + why + "). Move it"
+                        + " aside to make a new one; clients will then be told that the certificate changed", e);
             }
         } else {
             store.load(null, null);

@@ -89,6 +89,27 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(err.toString().contains("--insecure is refused on 0.0.0.0"), err.toString());
     }
 
+    /** A damaged certificate file is never replaced by itself (clients pinned it): a clear message, exit 1. */
+    @Test
+    void serveRefusesADamagedCertificateAndLeavesIt() throws Exception {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(0, run("user", "add", "admin", "--users", dir.resolve("users").toString()), err.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+        Path p12 = dir.resolve("server.p12");
+        Files.writeString(p12, "garbage");
+        Files.setPosixFilePermissions(p12, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(1, run("serve", "--demo", "--state", dir.toString(), "--port", "0", "--rest-port", "0"));
+        assertTrue(err.toString().contains(p12 + " cannot be read as the server's certificate ("), err.toString());
+        assertTrue(err.toString().contains("Move it aside to make a new one; clients will then be told that the certificate changed"),
+                err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        assertEquals("garbage", Files.readString(p12));
+    }
+
     @Test
     void serveRefusesToStartWithoutUsers() {
         assertEquals(1, run("serve", "--demo", "--state", dir.toString(), "--port", "0", "--rest-port", "0"));
