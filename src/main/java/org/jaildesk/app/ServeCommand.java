@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jaildesk.client.SavedFile;
 import org.jaildesk.host.IocageHost;
 import org.jaildesk.server.ServerConfig;
 import org.jaildesk.server.ServerTls;
@@ -85,7 +86,11 @@ final class ServeCommand implements Callable<Integer> {
         ServerTls tls;
         try {
             tls = insecure ? null : ServerTls.loadOrCreate(state, host.hostName());
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
+            err.println("cannot use the state folder " + state + ": " + SavedFile.words(e));
+            iocage.close();
+            return 1;
+        } catch (GeneralSecurityException e) {
             err.println(e.getMessage());
             iocage.close();
             return 1;

@@ -176,12 +176,25 @@ public final class SavedFile {
                 content.to(out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(e.getFile() + " exists and is not a folder", e);
-        } catch (AccessDeniedException e) {
-            throw new IOException(e.getFile() + ": permission denied", e);
-        } catch (NoSuchFileException e) {
-            throw new IOException(e.getFile() + ": no such file or folder", e);
+        } catch (FileAlreadyExistsException | AccessDeniedException | NoSuchFileException e) {
+            throw new IOException(words(e), e);
         }
+    }
+
+    /**
+     * What a failed file operation means, in words one can act on: the JDK's messages for the commonest ones are only
+     * the path ("/home/a/.config/jaildesk").
+     */
+    public static String words(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof AccessDeniedException f && f.getReason() == null) {
+            return f.getFile() + ": permission denied";
+        }
+        if (e instanceof NoSuchFileException f && f.getReason() == null) {
+            return f.getFile() + ": no such file or folder";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -20,13 +20,7 @@ class ServeAndUserCommandTest extends CommandLineTest {
 
     @Test
     void userAddReadsThePasswordFromStdinAndStoresOnlyAHash() throws Exception {
-        InputStream stdin = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(0, run("user", "add", "admin", "--users", dir.resolve("users").toString()), err.toString());
-        } finally {
-            System.setIn(stdin);
-        }
+        addAdmin();
         String text = Files.readString(dir.resolve("users"));
         assertTrue(text.contains("admin:pbkdf2-sha256:"));
         assertFalse(text.contains("passphrase"));
@@ -36,29 +30,34 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(out.toString().contains("admin"));
     }
 
-    @Test
-    void userAddRefusesAnEmptyPasswordAndABadName() {
+    /** The user admin in {@code dir/users}, as the README adds it. */
+    private void addAdmin() {
+        assertEquals(0, withStdin("a long passphrase\n", "user", "add", "admin", "--users", dir.resolve("users").toString()),
+                err.toString());
+    }
+
+    /** Runs the command line with {@code text} on standard input. */
+    private int withStdin(String text, String... args) {
         InputStream stdin = System.in;
         try {
-            System.setIn(new ByteArrayInputStream(new byte[0]));
-            assertEquals(1, run("user", "add", "admin", "--users", dir.resolve("users").toString()));
-            assertEquals(2, run("user", "add", "-admin", "--users", dir.resolve("users").toString()));
+            System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            return run(args);
         } finally {
             System.setIn(stdin);
         }
+    }
+
+    @Test
+    void userAddRefusesAnEmptyPasswordAndABadName() {
+        assertEquals(1, withStdin("", "user", "add", "admin", "--users", dir.resolve("users").toString()));
+        assertEquals(2, withStdin("", "user", "add", "-admin", "--users", dir.resolve("users").toString()));
         assertFalse(Files.exists(dir.resolve("users")));
     }
 
     /** Ten megabytes on one line (or /dev/zero) is refused after reading 1,024 characters; no users file is written. */
     @Test
     void userAddRefusesAPasswordOfMegabytes() {
-        InputStream stdin = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream("p".repeat(10_000_000).getBytes(StandardCharsets.UTF_8)));
-            assertEquals(1, run("user", "add", "admin", "--users", dir.resolve("users").toString()));
-        } finally {
-            System.setIn(stdin);
-        }
+        assertEquals(1, withStdin("p".repeat(10_000_000), "user", "add", "admin", "--users", dir.resolve("users").toString()));
         assertTrue(err.toString().contains("the password on standard input is too long: use at most 1,024 characters"), err.toString());
         assertFalse(Files.exists(dir.resolve("users")));
     }
@@ -92,13 +91,7 @@ class ServeAndUserCommandTest extends CommandLineTest {
     /** A damaged certificate file is never replaced by itself (clients pinned it): a clear message, exit 1. */
     @Test
     void serveRefusesADamagedCertificateAndLeavesIt() throws Exception {
-        InputStream stdin = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(0, run("user", "add", "admin", "--users", dir.resolve("users").toString()), err.toString());
-        } finally {
-            System.setIn(stdin);
-        }
+        addAdmin();
         Path p12 = dir.resolve("server.p12");
         Files.writeString(p12, "garbage");
         Files.setPosixFilePermissions(p12, PosixFilePermissions.fromString("rw-------"));
@@ -108,6 +101,17 @@ class ServeAndUserCommandTest extends CommandLineTest {
                 err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
         assertEquals("garbage", Files.readString(p12));
+    }
+
+    @Test
+    void serveSaysWhenItsStateFolderIsAFile() throws Exception {
+        addAdmin();
+        Path notAFolder = dir.resolve("state");
+        Files.writeString(notAFolder, "x");
+        assertEquals(1, run("serve", "--demo", "--state", notAFolder.toString(), "--users", dir.resolve("users").toString(),
+                "--port", "0", "--rest-port", "0"));
+        assertTrue(err.toString().contains("cannot use the state folder " + notAFolder + ": " + notAFolder
+                + " exists and is not a folder"), err.toString());
     }
 
     @Test
