@@ -20,6 +20,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -38,6 +39,7 @@ import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostsViewModel;
 import org.jaildesk.ui.jails.JailAction;
+import org.jaildesk.ui.jails.JailFilter;
 import org.jaildesk.ui.jails.JailsViewModel;
 
 /**
@@ -333,6 +335,15 @@ public final class MainWindow {
         search.setPromptText(msg.get("search.prompt"));
         search.setPrefColumnCount(26);
         search.setAccessibleText(msg.get("search.prompt"));
+        // A pasted page would be laid out whole in the field and matched against every jail: only what the filter reads.
+        search.setTextFormatter(new TextFormatter<String>(change -> {
+            int over = change.getControlNewText().length() - JailFilter.MAX_QUERY;
+            if (over > 0) {
+                String text = change.getText();
+                change.setText(text.substring(0, Math.max(0, text.length() - over)));
+            }
+            return change;
+        }));
         search.setOnKeyPressed(k -> {
             if (k.getCode() == KeyCode.ESCAPE) {
                 search.clear();

@@ -11,10 +11,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.jails.JailFilter;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -42,6 +44,20 @@ class MainWindowTest extends WindowTest {
         assertTrue(robot.lookup("#emptyState").queryAs(Label.class).getText().contains("No jail matches"));
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         page.waitFor(() -> page.rows().size() == 12);
+    }
+
+    /** A pasted page goes into the search as its first 1,000 characters, which is all the filter reads. */
+    @Test
+    void aPastedPageInTheSearchIsCutToWhatTheFilterReads(FxRobot robot) throws Exception {
+        open(robot);
+        TextField search = robot.lookup("#search").queryAs(TextField.class);
+        robot.interact(() -> search.setText("web0" + "x".repeat(10_000_000)));
+        assertEquals(JailFilter.MAX_QUERY, search.getText().length());
+        page.waitFor(() -> page.rows().isEmpty());
+        robot.interact(() -> search.setText("web0"));
+        page.waitFor(() -> page.rows().size() == 2);
+        robot.clickOn("#search").write("1");
+        page.waitFor(() -> page.rows().size() == 1);
     }
 
     @Test
