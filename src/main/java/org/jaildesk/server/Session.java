@@ -2,6 +2,7 @@ package org.jaildesk.server;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -22,6 +23,8 @@ final class Session {
     volatile String token;
     /** Set at the first successful login; the grace timer closes only sockets that never logged in. */
     volatile boolean everLoggedIn;
+    /** Requests of this connection waiting for their replies (see {@link SysadmServer#MAX_IN_FLIGHT}). */
+    final AtomicInteger inFlight = new AtomicInteger();
 
     Session(String address, Consumer<String> sender) {
         this.address = address;

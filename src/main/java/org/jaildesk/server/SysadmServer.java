@@ -63,6 +63,13 @@ public final class SysadmServer implements AutoCloseable {
     /** Frames above this are refused by the WebSocket layer itself (the connection closes with 1009). */
     static final int HARD_FRAME_LIMIT = 16 * 1024 * 1024;
 
+    /**
+     * Requests one connection may have waiting for their replies. Each waits as a task of the host's, holding its
+     * request and, when done, its reply: without a bound one client could queue work and memory without end. A
+     * desktop has a few in flight, a script some dozens; the reliability test pipelines 200.
+     */
+    static final int MAX_IN_FLIGHT = 256;
+
     private final ServerConfig config;
     private final SysadmCodec codec = new SysadmCodec();
     private final Gate gate;
@@ -330,6 +337,12 @@ public final class SysadmServer implements AutoCloseable {
                 s.sender.accept(codec.write(ErrorReply.of("", e.code(), e.getMessage())));
                 return;
             }
+            if (s.inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+                s.inFlight.decrementAndGet();
+                s.sender.accept(codec.write(ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "too many requests waiting on this"
+                        + " connection (" + MAX_IN_FLIGHT + "): send more when their replies have come")));
+                return;
+            }
             CompletableFuture<Reply> reply;
             try {
                 reply = gate.handle(s, r);
@@ -337,9 +350,14 @@ public final class SysadmServer implements AutoCloseable {
                 LOG.log(Level.SEVERE, "request failed", e);
                 reply = CompletableFuture.completedFuture(ErrorReply.of(r.id(), ErrorCode.INTERNAL, "internal error"));
             }
-            if (reply != null) {
-                reply.whenComplete((rep, err) -> s.sender.accept(codec.write(err == null ? rep
-                        : ErrorReply.of(r.id(), ErrorCode.INTERNAL, "internal error: " + err.getClass().getSimpleName()))));
+            if (reply == null) {
+                s.inFlight.decrementAndGet();
+            } else {
+                reply.whenComplete((rep, err) -> {
+                    s.inFlight.decrementAndGet();
+                    s.sender.accept(codec.write(err == null ? rep
+                            : ErrorReply.of(r.id(), ErrorCode.INTERNAL, "internal error: " + err.getClass().getSimpleName())));
+                });
             }
         }
 

@@ -368,6 +368,43 @@ class ServerWebSocketTest {
         assertTrue(q.get("jaildesk").get("extensions").toString().contains("setjailsettings"));
     }
 
+    /**
+     * One connection may have 256 requests waiting; more are refused at once, each with its id, and the connection
+     * serves again once replies have come. (Without the bound one client could queue work and memory without end.)
+     */
+    @Test
+    void aConnectionWithTooManyRequestsWaitingIsToldToWait() throws Exception {
+        try (ServerFixture slow = new ServerFixture(dir.resolve("slow"), false, new SimulatedIocage.Config(
+                SimulatedIocage.Flavor.PYTHON, 0, Duration.ofSeconds(1), Duration.ZERO, null), 0, 0, Duration.ofSeconds(2))) {
+            RawClient c = RawClient.open(slow.wsUri());
+            open.add(c::close);
+            login(c);
+            int sent = SysadmServer.MAX_IN_FLIGHT + 44;
+            for (int i = 0; i < sent; i++) {
+                c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"l" + i + "\",\"args\":{\"action\":\"listjails\"}}");
+            }
+            List<String> refused = new ArrayList<>();
+            int listed = 0;
+            for (int i = 0; i < sent; i++) {
+                JsonNode m = json(c.next());
+                if (m.path("args").has("listjails")) {
+                    listed++;
+                } else {
+                    assertEquals("too many requests waiting on this connection (256): send more when their replies have come",
+                            m.path("args").path("message").asText(), m.toString());
+                    refused.add(m.get("id").asText());
+                }
+            }
+            assertEquals(SysadmServer.MAX_IN_FLIGHT, listed);
+            assertEquals(44, refused.size());
+            assertEquals("l256", refused.get(0), "the ones over the bound are refused, in order");
+            c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"again\",\"args\":{\"action\":\"listjails\"}}");
+            JsonNode again = json(c.next());
+            assertEquals("again", again.get("id").asText());
+            assertTrue(again.path("args").has("listjails"), again.toString());
+        }
+    }
+
     @Test
     void repliesComeOutOfOrderAndMatchTheirRequests() throws Exception {
         RawClient c = raw();
