@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
@@ -69,6 +70,13 @@ public final class SysadmServer implements AutoCloseable {
      * desktop has a few in flight, a script some dozens; the reliability test pipelines 200.
      */
     static final int MAX_IN_FLIGHT = 256;
+
+    /**
+     * Replies and events queued for a connection and not yet taken by its client: past either bound the client is not
+     * reading (Java-WebSocket queues without a bound), and the connection is closed rather than held in memory.
+     */
+    static final int MAX_QUEUED_FRAMES = 4_096;
+    static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
     private final ServerConfig config;
     private final SysadmCodec codec = new SysadmCodec();
@@ -279,6 +287,11 @@ public final class SysadmServer implements AutoCloseable {
             AtomicBoolean nudging = new AtomicBoolean();
             Session s = new Session(address, text -> {
                 if (conn.isOpen()) {
+                    if (notReading(conn)) {
+                        LOG.warning("closing the connection from " + address + ": it does not read what it is sent");
+                        conn.closeConnection(CloseFrame.POLICY_VALIDATION, "replies are not being read");
+                        return;
+                    }
                     conn.send(text);
                     nudge(conn, nudging);
                 }
@@ -290,6 +303,21 @@ public final class SysadmServer implements AutoCloseable {
                     conn.close(CloseFrame.POLICY_VALIDATION, "not logged in within " + config.authGrace().toSeconds() + " s");
                 }
             }, config.authGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Whether more is queued for {@code conn} than its client could be reading (see {@link #MAX_QUEUED_BYTES}). */
+        private static boolean notReading(WebSocket conn) {
+            if (!(conn instanceof WebSocketImpl impl) || impl.outQueue.size() < 16) {
+                return false;
+            }
+            if (impl.outQueue.size() > MAX_QUEUED_FRAMES) {
+                return true;
+            }
+            long bytes = 0;
+            for (ByteBuffer b : impl.outQueue) {
+                bytes += b.remaining();
+            }
+            return bytes > MAX_QUEUED_BYTES;
         }
 
         /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -403,6 +404,73 @@ class ServerWebSocketTest {
             assertEquals("again", again.get("id").asText());
             assertTrue(again.path("args").has("listjails"), again.toString());
         }
+    }
+
+    /**
+     * A client that sends but never reads: its replies (listings of 10,000 jails, megabytes each) would pile up in the
+     * server's memory without end. Past 64 MiB queued the server closes the connection.
+     */
+    @Test
+    void aClientThatNeverReadsIsClosedBeforeItsRepliesFillTheServer() throws Exception {
+        try (ServerFixture big = new ServerFixture(dir.resolve("big"), false, new SimulatedIocage.Config(
+                SimulatedIocage.Flavor.PYTHON, 10_000, Duration.ZERO, Duration.ZERO, null), 0, 0, Duration.ofMinutes(5));
+             java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096); // before connecting: the kernel holds little for a client that reads nothing
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", big.server.wsPort()), 10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String handshake = readHandshake(socket.getInputStream());
+            assertTrue(handshake.startsWith("HTTP/1.1 101"), handshake);
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> big.server.openSockets() == 1);
+            sendFrame(out, "{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"login\",\"args\":{\"username\":\"admin\","
+                    + "\"password\":\"" + ServerFixture.PASSWORD + "\"}}");
+            // Some 2 MB a reply: about 32 fill 64 MiB; 80 are sent unless the server closes before.
+            int sent = 0;
+            try {
+                while (sent < 80 && big.server.openSockets() == 1) {
+                    sendFrame(out, "{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"l" + sent
+                            + "\",\"args\":{\"action\":\"listjails\"}}");
+                    sent++;
+                }
+            } catch (java.net.SocketException closedWhileSending) {
+                // The server closed it while a request was on its way.
+            }
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> big.server.openSockets() == 0);
+            assertTrue(sent > 20, "closed after " + sent + " listings of some 2 MB: before 64 MiB were queued");
+        }
+    }
+
+    /** The server's answer to the upgrade request, read byte by byte up to its blank line (nothing after it). */
+    private static String readHandshake(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        while (!b.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            b.append((char) c);
+        }
+        return b.toString();
+    }
+
+    /** One text frame as a client sends it: masked, here with the key 0 (the payload goes as it is). */
+    private static void sendFrame(java.io.OutputStream out, String text) throws java.io.IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream f = new java.io.ByteArrayOutputStream();
+        f.write(0x81);
+        if (payload.length < 126) {
+            f.write(0x80 | payload.length);
+        } else {
+            f.write(0x80 | 126);
+            f.write(payload.length >> 8);
+            f.write(payload.length & 0xff);
+        }
+        f.write(new byte[4]);
+        f.write(payload);
+        out.write(f.toByteArray());
+        out.flush();
     }
 
     @Test
