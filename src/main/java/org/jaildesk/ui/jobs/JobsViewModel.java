@@ -202,10 +202,8 @@ public final class JobsViewModel {
                 dropped.add(r);
                 continue;
             }
-            int from = r.output.size();
-            while (from > 0 && r.output.get(from - 1).length() <= budget) {
-                budget -= r.output.get(--from).length();
-            }
+            int from = lastThatFit(r.output, budget);
+            budget -= length(r.output.subList(from, r.output.size()));
             if (from > 0) {
                 r.output.remove(0, from);
             }
@@ -242,11 +240,20 @@ public final class JobsViewModel {
     /** A job's last lines, at most {@link #SAVED_LINES} and {@code budget} characters in all. */
     private static List<String> savedLines(List<String> output, long budget) {
         List<String> last = output.subList(Math.max(0, output.size() - SAVED_LINES), output.size());
-        int from = last.size();
-        for (long left = budget; from > 0 && last.get(from - 1).length() <= left; from--) {
-            left -= last.get(from - 1).length();
+        return List.copyOf(last.subList(lastThatFit(last, budget), last.size()));
+    }
+
+    /** Where the newest lines of {@code lines} that fit in {@code budget} characters together begin. */
+    private static int lastThatFit(List<String> lines, long budget) {
+        int from = lines.size();
+        for (long left = budget; from > 0 && lines.get(from - 1).length() <= left; from--) {
+            left -= lines.get(from - 1).length();
         }
-        return List.copyOf(last.subList(from, last.size()));
+        return from;
+    }
+
+    private static long length(List<String> lines) {
+        return lines.stream().mapToLong(String::length).sum();
     }
 
     private static JobRow restored(Saved s) {
@@ -271,7 +278,7 @@ public final class JobsViewModel {
         for (JobRow r : jobs) {
             if (r.state.get() != JobRow.State.RUNNING && out.size() < KEEP) {
                 List<String> lines = savedLines(r.output, budget);
-                budget -= lines.stream().mapToLong(String::length).sum();
+                budget -= length(lines);
                 out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
                         r.result.get(), lines));
             }
