@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.jaildesk.domain.Shown;
@@ -68,6 +69,7 @@ public final class SavedFile {
     private final Consumer<SetAside> setAside;
     private final Rename rename;
     private volatile boolean stuck;
+    private final AtomicBoolean toldWriteFailed = new AtomicBoolean();
 
     /**
      * @param limit    the most bytes read; a bigger file is set aside unread
@@ -155,6 +157,24 @@ public final class SavedFile {
             }
         } catch (UnsupportedOperationException notPosix) {
             // Not a POSIX file system: its own rules apply.
+        }
+    }
+
+    /**
+     * {@link #write}, for a save that follows a change in the window: a failure is logged, and the first one for this
+     * file is given to {@code told} (why, in words), so that the user hears of it once, not at every save. Returns
+     * whether the file was written.
+     */
+    public boolean writeOrTellOnce(Write content, Consumer<String> told) {
+        try {
+            write(content);
+            return true;
+        } catch (IOException e) {
+            LOG.warning("cannot save " + file + ": " + e.getMessage());
+            if (toldWriteFailed.compareAndSet(false, true)) {
+                told.accept(String.valueOf(e.getMessage()));
+            }
+            return false;
         }
     }
 

@@ -105,7 +105,6 @@ public final class UiState {
     }
 
     private BiConsumer<Path, String> saveFailed = (path, why) -> { };
-    private boolean toldSaveFailed;
 
     /**
      * Told the first time the file cannot be written (its path and why): a theme, a language or a way of running
@@ -119,14 +118,7 @@ public final class UiState {
         if (file == null) {
             return;
         }
-        try {
-            file.write(out -> json.writerWithDefaultPrettyPrinter().writeValue(out, Map.of("layouts", layouts, "settings", settings)));
-        } catch (IOException e) {
-            LOG.warning("cannot save " + file.path() + ": " + e.getMessage());
-            if (!toldSaveFailed) {
-                toldSaveFailed = true;
-                saveFailed.accept(file.path(), String.valueOf(e.getMessage()));
-            }
-        }
+        file.writeOrTellOnce(out -> json.writerWithDefaultPrettyPrinter().writeValue(out, Map.of("layouts", layouts, "settings", settings)),
+                why -> saveFailed.accept(file.path(), why));
     }
 }

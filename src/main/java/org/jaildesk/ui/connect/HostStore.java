@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.Shown;
@@ -79,7 +80,7 @@ public final class HostStore {
         if (!refused.isEmpty()) {
             file.setAside(String.join("; ", refused));
             try {
-                save(usable);
+                file.write(content(usable));
             } catch (IOException e) {
                 LOG.warning("cannot save the hosts in " + file.path() + ": " + e.getMessage());
             }
@@ -92,11 +93,15 @@ public final class HostStore {
         return v != null && v.isTextual() ? v.asText() : "";
     }
 
-    /** Writes the remote hosts of {@code hosts}; says why not if the file cannot be written. */
-    public void save(List<HostEntry> hosts) throws IOException {
+    /** Writes the remote hosts of {@code hosts}; the first time that fails, {@code told} hears why. */
+    public void save(List<HostEntry> hosts, Consumer<String> told) {
+        file.writeOrTellOnce(content(hosts), told);
+    }
+
+    private SavedFile.Write content(List<HostEntry> hosts) {
         List<Saved> out = new ArrayList<>();
         hosts.stream().filter(h -> h.kind() == HostEntry.Kind.REMOTE).forEach(h -> out.add(new Saved(h.name(), h.url(), h.user())));
-        file.write(w -> json.writerWithDefaultPrettyPrinter().writeValue(w, out));
+        return w -> json.writerWithDefaultPrettyPrinter().writeValue(w, out);
     }
 
     public Path path() {

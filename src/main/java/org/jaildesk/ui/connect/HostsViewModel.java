@@ -1,6 +1,5 @@
 package org.jaildesk.ui.connect;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -125,18 +124,9 @@ public final class HostsViewModel {
         return h;
     }
 
-    private boolean toldNotSaved;
-
     /** Writes the hosts; a failure is told once (the change holds until JailDesk is closed, and would then be gone). */
     private void save() {
-        try {
-            store.save(hosts);
-        } catch (IOException e) {
-            if (!toldNotSaved) {
-                toldNotSaved = true;
-                notifier.refusal(msg.get("host.notSaved", store.path(), Notifier.oneLine(String.valueOf(e.getMessage()))));
-            }
-        }
+        store.save(hosts, why -> notifier.refusal(msg.get("host.notSaved", store.path(), Notifier.oneLine(why))));
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jaildesk.client.JobSink;
@@ -32,7 +31,6 @@ import org.jaildesk.ui.common.Notifier;
  */
 public final class JobsViewModel {
 
-    private static final Logger LOG = Logger.getLogger(JobsViewModel.class.getName());
     private static final int KEEP = 300;
 
     private record Saved(String host, String action, String target, String started, long millis, String state, String result,
@@ -284,22 +282,11 @@ public final class JobsViewModel {
             }
         }
         // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.
-        writer.execute(() -> {
-            try {
-                file.write(w -> json.writeValue(w, out));
-            } catch (Exception e) {
-                LOG.warning("cannot save the job history " + file.path() + ": " + e.getMessage());
-                if (!toldSaveFailed) {
-                    toldSaveFailed = true;
-                    fx.execute(() -> saveFailed.accept(file.path(), String.valueOf(e.getMessage())));
-                }
-            }
-        });
+        writer.execute(() -> file.writeOrTellOnce(w -> json.writeValue(w, out),
+                why -> fx.execute(() -> saveFailed.accept(file.path(), why))));
     }
 
     private volatile BiConsumer<Path, String> saveFailed = (path, why) -> { };
-    /** Written by the history writer only. */
-    private boolean toldSaveFailed;
 
     /** Told on the FX thread, the first time the history cannot be written (its path and why). */
     public void onSaveFailed(BiConsumer<Path, String> told) {
