@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -150,9 +149,9 @@ final class ProtocolLogWindow {
 
     /** What stopped the writing, as "NoSuchFileException: /home/…/x.log". */
     private static String why(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof UncheckedIOException) && e.getCause() != null) {
-            e = e.getCause();
+        Throwable e = Notifier.unwrap(error);
+        if (e instanceof UncheckedIOException u) {
+            e = u.getCause();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
