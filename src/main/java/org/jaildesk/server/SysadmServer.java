@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +56,19 @@ public final class SysadmServer implements AutoCloseable {
      */
     static final String HTTP_NODELAY = "sun.net.httpserver.nodelay";
 
+    /**
+     * Java-WebSocket's own logger. It logs a port that cannot be bound as a fatal error with a stack trace, then
+     * reports the same failure to {@code onError}; {@link #start} turns that into one sentence ("cannot listen on
+     * …"), so the stack trace only buried it. Held here: the JDK keeps loggers (and their filters) only while they
+     * are referenced.
+     */
+    private static final Logger WEBSOCKET_LOG = Logger.getLogger(WebSocketServer.class.getName());
+
     static {
         if (System.getProperty(HTTP_NODELAY) == null) {
             System.setProperty(HTTP_NODELAY, "true");
         }
+        WEBSOCKET_LOG.setFilter(r -> !(r.getThrown() instanceof BindException));
     }
 
     /** Frames above this are refused by the WebSocket layer itself (the connection closes with 1009). */
@@ -402,9 +412,10 @@ public final class SysadmServer implements AutoCloseable {
                     fatal(ex);
                     return;
                 }
+                // Before listening: start() reports it as its failure, with the address.
                 failure = ex;
                 started.countDown();
-                LOG.severe("WebSocket server: " + ex.getMessage());
+                LOG.fine(() -> "WebSocket server: " + ex);
             } else {
                 LOG.fine(() -> "connection error: " + ex);
             }

@@ -17,8 +17,13 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
@@ -246,7 +251,32 @@ class ServerWebSocketTest {
                 dir.resolve("second"), "second").withPorts(fx.server.wsPort(), 0).withTls(false),
                 users, null, "test");
         open.add(second);
-        assertTrue(assertThrows(java.io.IOException.class, second::start).getMessage().contains("cannot listen"));
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    logged.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            assertTrue(assertThrows(java.io.IOException.class, second::start).getMessage().contains("cannot listen"));
+        } finally {
+            root.removeHandler(capture);
+        }
+        // The exception is the whole report: no stack trace from Java-WebSocket or second line of ours before it.
+        assertEquals(List.of(), logged.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
         // A listener that never listened has not "stopped": nothing may report it as a failure of a running server.
         assertThrows(java.util.concurrent.TimeoutException.class, () -> second.failed().get(1, java.util.concurrent.TimeUnit.SECONDS));
     }
