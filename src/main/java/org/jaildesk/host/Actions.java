@@ -15,7 +15,6 @@ import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.domain.Wording;
 import org.jaildesk.host.parse.CommonOutput;
-import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.LegacyOutput;
 import org.jaildesk.host.parse.Lines;
 import org.jaildesk.host.parse.ListedJail;
@@ -23,7 +22,8 @@ import org.jaildesk.host.parse.PythonOutput;
 
 /**
  * One method per action that changes the host: validate, build the argv for the host's dialect, run, parse, answer in
- * the seed's shape. The reads are in {@link Reads}, running iocage and judging its output in {@link Commands}.
+ * the seed's shape. Those on the whole host (pools, releases, cleaning) are in {@link HostActions}, the reads in
+ * {@link Reads}, running iocage and judging its output in {@link Commands}.
  */
 final class Actions {
 
@@ -34,12 +34,14 @@ final class Actions {
     private final HostOptions options;
     private final Commands commands;
     private final Reads reads;
+    private final HostActions whole;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
         this.options = options;
         this.commands = new Commands(host, options);
         this.reads = new Reads(host, options, commands);
+        this.whole = new HostActions(host, options, commands, reads);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -58,15 +60,15 @@ final class Actions {
             case "createjail" -> createJail(a);
             case "destroyjail" -> destroy(a);
             case "execjail" -> execJail(a);
-            case "cleanall" -> clean(a, 'a', "All iocage datasets have been cleaned.");
-            case "cleanjails" -> clean(a, 'j', "All jails have been cleaned.");
-            case "cleanreleases" -> clean(a, 'r', "All RELEASEs have been cleaned.");
-            case "cleantemplates" -> clean(a, 't', "All templates have been cleaned.");
-            case "activatepool" -> activate(a);
-            case "deactivatepool" -> deactivate(a);
-            case "activatestatus" -> activateStatus();
+            case "cleanall" -> whole.clean(a, 'a', "All iocage datasets have been cleaned.");
+            case "cleanjails" -> whole.clean(a, 'j', "All jails have been cleaned.");
+            case "cleanreleases" -> whole.clean(a, 'r', "All RELEASEs have been cleaned.");
+            case "cleantemplates" -> whole.clean(a, 't', "All templates have been cleaned.");
+            case "activatepool" -> whole.activate(a);
+            case "deactivatepool" -> whole.deactivate(a);
+            case "activatestatus" -> whole.activateStatus();
             case "setjailsettings" -> setSettings(a);
-            case "fetchrelease" -> fetch(a);
+            case "fetchrelease" -> whole.fetch(a);
             default -> throw new BadRequestException("unknown action '" + action + "'");
         };
     }
@@ -315,72 +317,6 @@ final class Actions {
         return out;
     }
 
-    private ObjectNode clean(Args a, char what, String done) throws Exception {
-        Cli cli = reads.cli();
-        List<String> argv = cli.clean(what);
-        return host.withHost(() -> {
-            CommandResult r = commands.longJob(a.jobId(), argv, cli.cleanStdin());
-            commands.requireSuccess(cli, r);
-            ObjectNode out = JSON.objectNode();
-            out.put("success", done);
-            host.publish(Commands.jailChanged("clean", ""));
-            return out;
-        });
-    }
-
-    // ---- pools ----------------------------------------------------------------------------------------------
-
-    private ObjectNode activate(Args a) throws Exception {
-        if (!a.has("pool")) {
-            ObjectNode out = JSON.objectNode();
-            out.putObject("currently active").put("pool", currentPool());
-            return out;
-        }
-        String pool = a.required("pool", Validation::pool);
-        Cli cli = reads.cli();
-        return host.withHost(() -> {
-            CommandResult r = host.exec(cli.activate(pool), options.actionTimeout(), "", null);
-            commands.requireSuccess(cli, r);
-            ObjectNode out = JSON.objectNode();
-            out.put("success", "pool " + pool + " activated.");
-            host.publish(Commands.jailChanged("activatepool", ""));
-            return out;
-        });
-    }
-
-    private String currentPool() throws Exception {
-        Cli cli = reads.cli();
-        CommandResult r = commands.readOk(cli, cli.currentPool());
-        return cli.dialect().isPython() ? PythonOutput.pool(r.stdout()) : LegacyOutput.pool(r.stdout());
-    }
-
-    private ObjectNode deactivate(Args a) throws Exception {
-        String pool = a.required("pool", Validation::pool);
-        Cli cli = reads.cli();
-        List<String> argv = cli.deactivate(pool);
-        return host.withHost(() -> {
-            CommandResult r = host.exec(argv, options.actionTimeout(), "", null);
-            commands.requireSuccess(cli, r);
-            ObjectNode out = JSON.objectNode();
-            out.put("success", "pool " + pool + " deactivated.");
-            host.publish(Commands.jailChanged("deactivatepool", ""));
-            return out;
-        });
-    }
-
-    private ObjectNode activateStatus() throws Exception {
-        ObjectNode out = JSON.objectNode();
-        try {
-            String pool = currentPool();
-            out.put("activated", "true");
-            out.put("pool", pool);
-        } catch (ActionFailedException | IocageParseException e) {
-            out.put("activated", "false");
-            out.put("reason", e.getMessage());
-        }
-        return out;
-    }
-
     // ---- extensions -----------------------------------------------------------------------------------------
 
     private ObjectNode setSettings(Args a) throws Exception {
@@ -399,7 +335,7 @@ final class Actions {
             ObjectNode out = JSON.objectNode();
             out.put("jail", jail);
             ObjectNode success = out.putObject("success");
-            Map<String, String> changes = new java.util.LinkedHashMap<>();
+            Map<String, String> changes = new LinkedHashMap<>();
             for (List<String> argv : cli.set(assignments, jail)) {
                 CommandResult r = host.exec(argv, options.actionTimeout(), "", null);
                 commands.requireSuccess(cli, r);
@@ -414,19 +350,6 @@ final class Actions {
                         .ifPresent(d -> restart.add(d.key()));
             }
             host.publish(Commands.jailChanged("setjailsettings", jail));
-            return out;
-        });
-    }
-
-    private ObjectNode fetch(Args a) throws Exception {
-        String release = a.required("release", Validation::release);
-        Cli cli = reads.cli();
-        return host.withHost(() -> {
-            CommandResult r = commands.longJob(a.jobId(), cli.fetch(release), "");
-            commands.requireSuccess(cli, r);
-            ObjectNode out = JSON.objectNode();
-            out.put("release", release);
-            out.put("success", "release " + release + " fetched.");
             return out;
         });
     }

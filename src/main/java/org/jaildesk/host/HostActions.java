@@ -1,0 +1,106 @@
+package org.jaildesk.host;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.jaildesk.host.parse.IocageParseException;
+import org.jaildesk.host.parse.LegacyOutput;
+import org.jaildesk.host.parse.PythonOutput;
+
+/**
+ * The actions on the whole host rather than one jail: cleaning iocage's datasets, the pool iocage uses, fetching a
+ * release. Each change runs alone on the host ({@link IocageHost#withHost}): no jail action runs beside it.
+ */
+final class HostActions {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final IocageHost host;
+    private final HostOptions options;
+    private final Commands commands;
+    private final Reads reads;
+
+    HostActions(IocageHost host, HostOptions options, Commands commands, Reads reads) {
+        this.host = host;
+        this.options = options;
+        this.commands = commands;
+        this.reads = reads;
+    }
+
+    ObjectNode clean(Args a, char what, String done) throws Exception {
+        Cli cli = reads.cli();
+        List<String> argv = cli.clean(what);
+        return host.withHost(() -> {
+            CommandResult r = commands.longJob(a.jobId(), argv, cli.cleanStdin());
+            commands.requireSuccess(cli, r);
+            ObjectNode out = JSON.objectNode();
+            out.put("success", done);
+            host.publish(Commands.jailChanged("clean", ""));
+            return out;
+        });
+    }
+
+    ObjectNode activate(Args a) throws Exception {
+        if (!a.has("pool")) {
+            ObjectNode out = JSON.objectNode();
+            out.putObject("currently active").put("pool", currentPool());
+            return out;
+        }
+        String pool = a.required("pool", Validation::pool);
+        Cli cli = reads.cli();
+        return host.withHost(() -> {
+            CommandResult r = host.exec(cli.activate(pool), options.actionTimeout(), "", null);
+            commands.requireSuccess(cli, r);
+            ObjectNode out = JSON.objectNode();
+            out.put("success", "pool " + pool + " activated.");
+            host.publish(Commands.jailChanged("activatepool", ""));
+            return out;
+        });
+    }
+
+    private String currentPool() throws Exception {
+        Cli cli = reads.cli();
+        CommandResult r = commands.readOk(cli, cli.currentPool());
+        return cli.dialect().isPython() ? PythonOutput.pool(r.stdout()) : LegacyOutput.pool(r.stdout());
+    }
+
+    ObjectNode deactivate(Args a) throws Exception {
+        String pool = a.required("pool", Validation::pool);
+        Cli cli = reads.cli();
+        List<String> argv = cli.deactivate(pool);
+        return host.withHost(() -> {
+            CommandResult r = host.exec(argv, options.actionTimeout(), "", null);
+            commands.requireSuccess(cli, r);
+            ObjectNode out = JSON.objectNode();
+            out.put("success", "pool " + pool + " deactivated.");
+            host.publish(Commands.jailChanged("deactivatepool", ""));
+            return out;
+        });
+    }
+
+    ObjectNode activateStatus() throws Exception {
+        ObjectNode out = JSON.objectNode();
+        try {
+            String pool = currentPool();
+            out.put("activated", "true");
+            out.put("pool", pool);
+        } catch (ActionFailedException | IocageParseException e) {
+            out.put("activated", "false");
+            out.put("reason", e.getMessage());
+        }
+        return out;
+    }
+
+    ObjectNode fetch(Args a) throws Exception {
+        String release = a.required("release", Validation::release);
+        Cli cli = reads.cli();
+        return host.withHost(() -> {
+            CommandResult r = commands.longJob(a.jobId(), cli.fetch(release), "");
+            commands.requireSuccess(cli, r);
+            ObjectNode out = JSON.objectNode();
+            out.put("release", release);
+            out.put("success", "release " + release + " fetched.");
+            return out;
+        });
+    }
+}
