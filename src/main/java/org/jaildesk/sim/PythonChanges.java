@@ -2,10 +2,12 @@ package org.jaildesk.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Python iocage's commands that make jails or change their settings ({@code create}, {@code clone}, {@code set}), with
- * its messages and exit codes; the rest of its command line is {@link PythonSim}.
+ * Python iocage's commands that make jails, change their settings or change the whole host ({@code create},
+ * {@code clone}, {@code set}, {@code clean}, {@code activate}, {@code fetch}), with its messages and exit codes; the
+ * rest of its command line is {@link PythonSim}.
  */
 final class PythonChanges {
 
@@ -36,7 +38,7 @@ final class PythonChanges {
                 o.fail("Jail: " + src.id + " must not be running to be cloned!");
                 return false;
             }
-            String name = java.util.UUID.randomUUID().toString();
+            String name = UUID.randomUUID().toString();
             List<String> props = new ArrayList<>();
             for (int i = 1; i < f.size(); i++) {
                 if (f.get(i).equals("-n") && i + 1 < f.size()) {
@@ -64,7 +66,7 @@ final class PythonChanges {
     boolean create(List<String> f, SimOutput o) {
         String release = "";
         String template = "";
-        String name = java.util.UUID.randomUUID().toString();
+        String name = UUID.randomUUID().toString();
         SimJail.Kind kind = SimJail.Kind.CLONE;
         List<String> props = new ArrayList<>();
         for (int i = 0; i < f.size(); i++) {
@@ -217,6 +219,73 @@ final class PythonChanges {
                 }
             }
         }
+        return true;
+    }
+
+    boolean clean(List<String> f, SimOutput o) {
+        if (!f.contains("-f")) {
+            o.err("Aborted!");
+            o.exit = 1;
+            return false;
+        }
+        synchronized (state) {
+            if (f.contains("-a")) {
+                state.jails.clear();
+                state.templates.clear();
+                state.releases.clear();
+                o.out("Cleaning iocage");
+                o.out("All iocage datasets have been destroyed.");
+            } else if (f.contains("-j")) {
+                state.jails.clear();
+                o.out("Cleaning iocage/jails");
+                o.out("All iocage jail datasets have been destroyed.");
+            } else if (f.contains("-r")) {
+                state.releases.clear();
+                state.jails.clear();
+                o.out("Cleaning iocage/releases");
+                o.out("All iocage RELEASE and jail datasets have been destroyed.");
+            } else if (f.contains("-t")) {
+                state.templates.clear();
+                o.out("Cleaning iocage/templates");
+                o.out("All iocage template datasets have been destroyed.");
+            } else {
+                o.fail("Please specify a dataset type to clean!");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean activate(List<String> f, SimOutput o) {
+        if (f.size() != 1) {
+            o.err("Error: Missing argument 'ZPOOL'.");
+            o.exit = 2;
+            return false;
+        }
+        synchronized (state) {
+            String pool = f.get(0);
+            if (!state.pools.contains(pool)) {
+                o.fail("ZFS pool '" + pool + "' not found!");
+                return false;
+            }
+            state.activePool = pool;
+            o.out("ZFS pool '" + pool + "' successfully activated.");
+        }
+        return true;
+    }
+
+    boolean fetch(List<String> f, SimOutput o) {
+        int r = f.indexOf("-r");
+        if (r < 0 || r + 1 >= f.size()) {
+            o.fail("Please supply a RELEASE with -r");
+            return false;
+        }
+        String release = f.get(r + 1);
+        if (!SimDialect.MIRROR.contains(release)) {
+            o.fail(release + " was not found!");
+            return false;
+        }
+        sim.fetchWithProgress(release, o);
         return true;
     }
 }

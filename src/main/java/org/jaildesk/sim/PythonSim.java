@@ -56,10 +56,10 @@ final class PythonSim extends SimDialect {
             case "create" -> changes.create(rest, o);
             case "destroy" -> destroy(rest, o);
             case "exec" -> exec(rest, o) | changed;
-            case "clean" -> clean(rest, o);
-            case "activate" -> activate(rest, o);
+            case "clean" -> changes.clean(rest, o);
+            case "activate" -> changes.activate(rest, o);
             case "set" -> changes.set(rest, o);
-            case "fetch" -> fetch(rest, o);
+            case "fetch" -> changes.fetch(rest, o);
             default -> {
                 o.err("Usage: iocage [OPTIONS] COMMAND [ARGS]...");
                 o.err("Try 'iocage --help' for help.");
@@ -361,72 +361,5 @@ final class PythonSim extends SimDialect {
             o.fail("Command: " + String.join(" ", command) + " failed!");
         }
         return false;
-    }
-
-    private boolean clean(List<String> f, SimOutput o) {
-        if (!f.contains("-f")) {
-            o.err("Aborted!");
-            o.exit = 1;
-            return false;
-        }
-        synchronized (state) {
-            if (f.contains("-a")) {
-                state.jails.clear();
-                state.templates.clear();
-                state.releases.clear();
-                o.out("Cleaning iocage");
-                o.out("All iocage datasets have been destroyed.");
-            } else if (f.contains("-j")) {
-                state.jails.clear();
-                o.out("Cleaning iocage/jails");
-                o.out("All iocage jail datasets have been destroyed.");
-            } else if (f.contains("-r")) {
-                state.releases.clear();
-                state.jails.clear();
-                o.out("Cleaning iocage/releases");
-                o.out("All iocage RELEASE and jail datasets have been destroyed.");
-            } else if (f.contains("-t")) {
-                state.templates.clear();
-                o.out("Cleaning iocage/templates");
-                o.out("All iocage template datasets have been destroyed.");
-            } else {
-                o.fail("Please specify a dataset type to clean!");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean activate(List<String> f, SimOutput o) {
-        if (f.size() != 1) {
-            o.err("Error: Missing argument 'ZPOOL'.");
-            o.exit = 2;
-            return false;
-        }
-        synchronized (state) {
-            String pool = f.get(0);
-            if (!state.pools.contains(pool)) {
-                o.fail("ZFS pool '" + pool + "' not found!");
-                return false;
-            }
-            state.activePool = pool;
-            o.out("ZFS pool '" + pool + "' successfully activated.");
-        }
-        return true;
-    }
-
-    private boolean fetch(List<String> f, SimOutput o) {
-        int r = f.indexOf("-r");
-        if (r < 0 || r + 1 >= f.size()) {
-            o.fail("Please supply a RELEASE with -r");
-            return false;
-        }
-        String release = f.get(r + 1);
-        if (!MIRROR.contains(release)) {
-            o.fail(release + " was not found!");
-            return false;
-        }
-        fetchWithProgress(release, o);
-        return true;
     }
 }
