@@ -1,17 +1,24 @@
 package org.jaildesk.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.value.ObservableStringValue;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -20,8 +27,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToolBar;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -31,16 +38,18 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.jaildesk.domain.Jail;
+import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostsViewModel;
-import org.jaildesk.ui.jails.JailAction;
-import org.jaildesk.ui.jails.JailFilter;
 import org.jaildesk.ui.jails.JailsViewModel;
+import org.jaildesk.ui.jobs.JobRow;
+import org.jaildesk.ui.jobs.JobsView;
+import org.jaildesk.ui.jobs.JobsViewModel;
 
 /**
  * The main window: hosts on the left, the selected host's jail table and details in the middle, failures and the
@@ -48,6 +57,8 @@ import org.jaildesk.ui.jails.JailsViewModel;
  * table's context menu.
  */
 public final class MainWindow {
+
+    private static final double HOST_LIST_WIDTH = 210;
 
     private final HostsViewModel hosts;
     private final Messages msg;
@@ -58,28 +69,32 @@ public final class MainWindow {
     private final Theme theme;
     private final Map<String, HostView> views = new HashMap<>();
     private final StackPane center = new StackPane();
-    private final TextField search = new TextField();
+    private final TextField search;
     private final StatusBar statusBar;
     private final BackgroundRefresh background = new BackgroundRefresh(this::vm);
     private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
     /** The current host's active pool, "" when none. */
     private final SimpleStringProperty activePool = new SimpleStringProperty("");
+    private final JobsViewModel jobs;
+    private final ProtocolLog protocolLog;
+    private final Consumer<Locale> switchLanguage;
     private HostView current;
-
-    private final org.jaildesk.ui.jobs.JobsViewModel jobs;
-    private final org.jaildesk.client.ProtocolLog protocolLog;
-    private final java.util.function.Consumer<java.util.Locale> switchLanguage;
     private ProtocolLogWindow logWindow;
     private List<UiAction> actionList = List.of();
+    private ContextMenu tableMenu;
+    private Runnable jobsPanel = () -> { };
+    private HostListPane hostList;
+    /** The shown host's query, which the search field edits. */
+    private StringProperty previousQuery = new SimpleStringProperty();
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
-        this(hosts, msg, notifier, uiState, stage, new org.jaildesk.ui.jobs.JobsViewModel(Runnable::run, msg, (Path) null, m -> { }),
-                new org.jaildesk.client.ProtocolLog(), l -> { });
+        this(hosts, msg, notifier, uiState, stage, new JobsViewModel(Runnable::run, msg, (Path) null, m -> { }),
+                new ProtocolLog(), l -> { });
     }
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage,
-                      org.jaildesk.ui.jobs.JobsViewModel jobs, org.jaildesk.client.ProtocolLog protocolLog,
-                      java.util.function.Consumer<java.util.Locale> switchLanguage) {
+                      JobsViewModel jobs, ProtocolLog protocolLog,
+                      Consumer<Locale> switchLanguage) {
         this.jobs = jobs;
         jobs.onSaveFailed((path, why) -> notifier.refusal(msg.get("jobs.notSaved", path, Notifier.oneLine(why))));
         this.protocolLog = protocolLog;
@@ -93,6 +108,7 @@ public final class MainWindow {
         this.hostDialogs = new HostDialogs(msg);
         this.theme = new Theme(uiState);
         this.statusBar = new StatusBar(msg, notifier);
+        this.search = SearchField.create(msg);
     }
 
     /** Prompts for the connector, answered on the FX thread while the transport thread waits. */
@@ -100,7 +116,7 @@ public final class MainWindow {
         return host -> onFx(() -> hostDialogs.password(stage, host));
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+    private static <T> T onFx(Callable<T> c) {
         if (Platform.isFxApplicationThread()) {
             try {
                 return c.call();
@@ -121,7 +137,7 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.setId("mainRoot");
         root.getStyleClass().add("main");
-        List<UiAction> actions = actions();
+        List<UiAction> actions = new JailActions(hosts, msg, stage, () -> current).all(hasJailView, this::refresh);
         actionList = actions;
         root.setTop(new VBox(menuBar(actions), toolBar(actions)));
         hostList = new HostListPane(hosts, hostDialogs, msg, stage);
@@ -129,7 +145,7 @@ public final class MainWindow {
         body.setDividerPositions(0.18);
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
-        org.jaildesk.ui.jobs.JobsView jobsView = new org.jaildesk.ui.jobs.JobsView(jobs, msg);
+        JobsView jobsView = new JobsView(jobs, msg);
         SplitPane vertical = new SplitPane(body);
         vertical.setId("mainSplit");
         vertical.setOrientation(Orientation.VERTICAL);
@@ -151,9 +167,9 @@ public final class MainWindow {
 
         HostEntry first = hosts.hosts().isEmpty() ? null : hosts.hosts().get(0);
         UiState.Layout layout = uiState.layout(first == null ? "-" : first.id());
-        List<javafx.geometry.Rectangle2D> screens = new java.util.ArrayList<>();
-        screens.add(javafx.stage.Screen.getPrimary().getVisualBounds());
-        javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getVisualBounds).filter(b -> !screens.contains(b)).forEach(screens::add);
+        List<Rectangle2D> screens = new ArrayList<>();
+        screens.add(Screen.getPrimary().getVisualBounds());
+        Screen.getScreens().stream().map(Screen::getVisualBounds).filter(b -> !screens.contains(b)).forEach(screens::add);
         WindowPlacement.Place place = WindowPlacement.of(layout, screens);
         Scene scene = new Scene(root, place.width(), place.height());
         scene.getStylesheets().add(MainWindow.class.getResource("theme.css").toExternalForm());
@@ -164,13 +180,13 @@ public final class MainWindow {
         stage.setMaximized(layout.maximized);
         stage.setScene(scene);
         // setAll: after a language switch the same stage gets a new window, which would add its icons again.
-        stage.getIcons().setAll(java.util.stream.IntStream.of(16, 32, 64, 128, 256).mapToObj(size -> new javafx.scene.image.Image(
+        stage.getIcons().setAll(IntStream.of(16, 32, 64, 128, 256).mapToObj(size -> new Image(
                 MainWindow.class.getResource("icons/jaildesk-" + size + ".png").toExternalForm())).toList());
         // A language switch gives the stage a new window's scene: this one then stops its timer and its theme's
         // listener, which would otherwise go on for the rest of the session.
-        stage.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        stage.sceneProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
                 if (now != scene) {
                     stage.sceneProperty().removeListener(this);
                     retire();
@@ -213,46 +229,6 @@ public final class MainWindow {
 
     private JailsViewModel vm() {
         return current == null ? null : current.session().jails();
-    }
-
-    /** Why {@code action} cannot run now, following the current host's selection; empty when it can. */
-    private ObservableStringValue whyNot(JailAction action) {
-        // Rebound when the host changes: the reason follows the current host's view model.
-        SimpleStringProperty p = new SimpleStringProperty(msg.get("why.noHost"));
-        hosts.selected().addListener((o, a, b) -> {
-            p.unbind();
-            if (b != null) {
-                p.bind(hosts.session(b).jails().whyNot(action));
-            } else {
-                p.set(msg.get("why.noHost"));
-            }
-        });
-        return p;
-    }
-
-    private List<UiAction> actions() {
-        KeyCombination.Modifier c = KeyCombination.SHORTCUT_DOWN;
-        KeyCombination.Modifier s = KeyCombination.SHIFT_DOWN;
-        ObservableStringValue anyHost = Bindings.when(hasJailView).then("").otherwise(msg.get("why.noHost"));
-        return List.of(
-                new UiAction("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), whyNot(JailAction.START),
-                        () -> vm().startSelected()),
-                new UiAction("stop", msg.get("action.stop"), new KeyCodeCombination(KeyCode.X, c, s), whyNot(JailAction.STOP),
-                        () -> vm().stopSelected()),
-                new UiAction("restart", msg.get("action.restart"), new KeyCodeCombination(KeyCode.R, c, s), whyNot(JailAction.RESTART),
-                        () -> vm().restartSelected()),
-                new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), anyHost,
-                        this::refresh),
-                new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), anyHost,
-                        () -> current.dialogs().create(stage).show()),
-                new UiAction("clone", msg.get("action.clone"), new KeyCodeCombination(KeyCode.D, c), whyNot(JailAction.CLONE),
-                        () -> current.dialogs().cloneJail(stage, vm().selection().get(0)).show()),
-                new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), whyNot(JailAction.DESTROY),
-                        () -> current.dialogs().destroy(stage, vm().selection().get(0)).show()),
-                new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
-                        () -> current.exec().open(stage, vm().selection().get(0))),
-                new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
-                        () -> vm().capSelected()));
     }
 
     private void refresh() {
@@ -314,7 +290,7 @@ public final class MainWindow {
         saveLayout(current);
         uiState.save();
         if (runningJobs().isEmpty()) {
-            switchLanguage.accept(java.util.Locale.forLanguageTag(tag));
+            switchLanguage.accept(Locale.forLanguageTag(tag));
         } else {
             // Switching rebuilds the window and its hosts, which would stop the running jobs.
             notifier.tell(msg.get("language.later", msg.get("language." + tag)));
@@ -331,24 +307,6 @@ public final class MainWindow {
         }
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        search.setId("search");
-        search.setPromptText(msg.get("search.prompt"));
-        search.setPrefColumnCount(26);
-        search.setAccessibleText(msg.get("search.prompt"));
-        // A pasted page would be laid out whole in the field and matched against every jail: only what the filter reads.
-        search.setTextFormatter(new TextFormatter<String>(change -> {
-            int over = change.getControlNewText().length() - JailFilter.MAX_QUERY;
-            if (over > 0) {
-                String text = change.getText();
-                change.setText(text.substring(0, Math.max(0, text.length() - over)));
-            }
-            return change;
-        }));
-        search.setOnKeyPressed(k -> {
-            if (k.getCode() == KeyCode.ESCAPE) {
-                search.clear();
-            }
-        });
         bar.getItems().addAll(spacer, search);
         ContextMenu context = new ContextMenu();
         actions.forEach(a -> context.getItems().add(a.menuItem()));
@@ -356,19 +314,15 @@ public final class MainWindow {
         return bar;
     }
 
-    private ContextMenu tableMenu;
-    private Runnable jobsPanel = () -> { };
-    private HostListPane hostList;
-
-    private List<org.jaildesk.ui.jobs.JobRow> runningJobs() {
-        return jobs.jobs().stream().filter(j -> j.state().get() == org.jaildesk.ui.jobs.JobRow.State.RUNNING).toList();
+    private List<JobRow> runningJobs() {
+        return jobs.jobs().stream().filter(j -> j.state().get() == JobRow.State.RUNNING).toList();
     }
 
     /** How iocage runs on this machine: directly, or through doas or sudo; a change reopens this machine's host. */
     private Menu localPrivilegeMenu(HostEntry local) {
         return ChoiceMenu.of(msg.get("menu.localPrivilege"), "menu-localPrivilege", UiState.PRIVILEGES,
-                p -> msg.get("privilege." + p.toLowerCase(java.util.Locale.ROOT)),
-                p -> "menu-privilege-" + p.toLowerCase(java.util.Locale.ROOT),
+                p -> msg.get("privilege." + p.toLowerCase(Locale.ROOT)),
+                p -> "menu-privilege-" + p.toLowerCase(Locale.ROOT),
                 uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"), p -> setLocalPrivilege(local, p));
     }
 
@@ -393,8 +347,6 @@ public final class MainWindow {
     private void startBackgroundRefresh() {
         background.every(uiState.intSetting("refreshSeconds", 30));
     }
-
-    private static final double HOST_LIST_WIDTH = 210;
 
     // ---- switching hosts --------------------------------------------------------------------------------------
 
@@ -429,8 +381,6 @@ public final class MainWindow {
             refresh();
         }
     }
-
-    private javafx.beans.property.StringProperty previousQuery = new javafx.beans.property.SimpleStringProperty();
 
     private void saveLayout(HostView v) {
         if (v != null) {

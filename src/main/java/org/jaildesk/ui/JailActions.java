@@ -1,0 +1,81 @@
+package org.jaildesk.ui;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jails.JailAction;
+import org.jaildesk.ui.jails.JailsViewModel;
+
+/**
+ * The jail actions of the main window, each once with its shortcut and why it is off: the Jail menu, the toolbar,
+ * the table's context menu and the command palette are all made from this list. Each acts on the host shown when it
+ * runs.
+ */
+final class JailActions {
+
+    private final HostsViewModel hosts;
+    private final Messages msg;
+    private final Stage stage;
+    private final Supplier<HostView> current;
+
+    JailActions(HostsViewModel hosts, Messages msg, Stage stage, Supplier<HostView> current) {
+        this.hosts = hosts;
+        this.msg = msg;
+        this.stage = stage;
+        this.current = current;
+    }
+
+    /** {@code hasHost}: a host is shown (what Refresh and Create need); {@code refresh} refreshes it. */
+    List<UiAction> all(ObservableBooleanValue hasHost, Runnable refresh) {
+        KeyCombination.Modifier c = KeyCombination.SHORTCUT_DOWN;
+        KeyCombination.Modifier s = KeyCombination.SHIFT_DOWN;
+        ObservableStringValue anyHost = Bindings.when(hasHost).then("").otherwise(msg.get("why.noHost"));
+        return List.of(
+                new UiAction("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), whyNot(JailAction.START),
+                        () -> vm().startSelected()),
+                new UiAction("stop", msg.get("action.stop"), new KeyCodeCombination(KeyCode.X, c, s), whyNot(JailAction.STOP),
+                        () -> vm().stopSelected()),
+                new UiAction("restart", msg.get("action.restart"), new KeyCodeCombination(KeyCode.R, c, s), whyNot(JailAction.RESTART),
+                        () -> vm().restartSelected()),
+                new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), anyHost,
+                        refresh),
+                new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), anyHost,
+                        () -> current.get().dialogs().create(stage).show()),
+                new UiAction("clone", msg.get("action.clone"), new KeyCodeCombination(KeyCode.D, c), whyNot(JailAction.CLONE),
+                        () -> current.get().dialogs().cloneJail(stage, vm().selection().get(0)).show()),
+                new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), whyNot(JailAction.DESTROY),
+                        () -> current.get().dialogs().destroy(stage, vm().selection().get(0)).show()),
+                new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
+                        () -> current.get().exec().open(stage, vm().selection().get(0))),
+                new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
+                        () -> vm().capSelected()));
+    }
+
+    private JailsViewModel vm() {
+        return current.get().session().jails();
+    }
+
+    /** Why {@code action} cannot run now, following the current host's selection; empty when it can. */
+    private ObservableStringValue whyNot(JailAction action) {
+        // Rebound when the host changes: the reason follows the current host's view model.
+        SimpleStringProperty p = new SimpleStringProperty(msg.get("why.noHost"));
+        hosts.selected().addListener((o, a, b) -> {
+            p.unbind();
+            if (b != null) {
+                p.bind(hosts.session(b).jails().whyNot(action));
+            } else {
+                p.set(msg.get("why.noHost"));
+            }
+        });
+        return p;
+    }
+}
