@@ -1,12 +1,15 @@
 package org.jaildesk.ui.jails;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,11 +21,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.jaildesk.client.CreatedJail;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.JobOutput;
+import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.ui.common.Messages;
@@ -53,6 +58,7 @@ public final class JailsViewModel {
     private final ReadOnlyObjectWrapper<Throwable> lastFailure = new ReadOnlyObjectWrapper<>();
     private final Map<JailAction, StringBinding> whyNot = new EnumMap<>(JailAction.class);
     private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
+    private final ListingPace pace = new ListingPace();
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -68,7 +74,7 @@ public final class JailsViewModel {
             whyNot.put(a, why);
             can.put(a, why.isEmpty());
         }
-        selection.addListener((javafx.collections.ListChangeListener<Jail>) c ->
+        selection.addListener((ListChangeListener<Jail>) c ->
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
     }
 
@@ -130,43 +136,17 @@ public final class JailsViewModel {
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
-    /**
-     * A background refresh waits at least this many times as long as the last listing took, after it ended: on a
-     * large pool where {@code iocage list} takes 90 s, an idle window lists every 6 minutes instead of all the time.
-     */
-    public static final int BACKGROUND_LOAD_FACTOR = 4;
-
-    /**
-     * The longest a background refresh waits because listings are slow (one that hung until its timeout, say): well
-     * within a JailDesk server's 15-minute token lifetime, so an idle window stays logged in.
-     */
-    public static final java.time.Duration BACKGROUND_WAIT_CAP = java.time.Duration.ofMinutes(10);
-
-    private volatile java.util.function.LongSupplier clock = System::nanoTime;
-    /** When the last listing ended (nanoTime) and how long it took; written on the FX executor. */
-    private volatile long lastListingEnded;
-    private volatile long lastListingTook;
-    private volatile boolean listedOnce;
-
     /** The clock (nanoTime) background refreshes are timed by (for tests). */
-    public void clock(java.util.function.LongSupplier nanos) {
-        this.clock = nanos;
+    public void clock(LongSupplier nanos) {
+        pace.clock(nanos);
     }
 
     /**
-     * Whether the background timer should refresh now: nothing is being listed, and since the last listing ended
-     * (however it was asked for, and whether it succeeded or not) both {@code interval} and
-     * {@link #BACKGROUND_LOAD_FACTOR} times that listing's duration (up to {@link #BACKGROUND_WAIT_CAP}) have passed.
+     * Whether the background timer should refresh now: nothing is being listed, and the last listing (however it was
+     * asked for, and whether it succeeded or not) is long enough ago; see {@link ListingPace}.
      */
-    public boolean backgroundRefreshDue(java.time.Duration interval) {
-        if (refreshing.get()) {
-            return false;
-        }
-        if (!listedOnce) {
-            return true;
-        }
-        long wait = Math.max(interval.toNanos(), Math.min(BACKGROUND_WAIT_CAP.toNanos(), BACKGROUND_LOAD_FACTOR * lastListingTook));
-        return clock.getAsLong() - lastListingEnded >= wait;
+    public boolean backgroundRefreshDue(Duration interval) {
+        return !refreshing.get() && pace.due(interval);
     }
 
     private volatile boolean closed;
@@ -213,12 +193,9 @@ public final class JailsViewModel {
         if (loaded.get()) {
             stale.set(true);
         }
-        long began = clock.getAsLong();
+        long began = pace.now();
         Notifier.logged(client.listJails().handleAsync((list, error) -> {
-            long ended = clock.getAsLong();
-            lastListingTook = ended - began;
-            lastListingEnded = ended;
-            listedOnce = true;
+            pace.ended(began);
             CompletableFuture<Void> waiting;
             synchronized (this) {
                 waiting = next;
@@ -260,7 +237,7 @@ public final class JailsViewModel {
 
     /** A host's certificate seen for the first time (not a changed one, which is always shown as a warning). */
     static boolean certificateNotKnownYet(Throwable e) {
-        return org.jaildesk.client.UntrustedCertificateException.in(e).filter(u -> !u.changed()).isPresent();
+        return UntrustedCertificateException.in(e).filter(u -> !u.changed()).isPresent();
     }
 
     /** Replaces the rows, keeping the selection on the jails that are still there (by id). */
@@ -285,7 +262,7 @@ public final class JailsViewModel {
         } else {
             jails.setAll(list);
         }
-        Map<String, Jail> byId = new java.util.HashMap<>();
+        Map<String, Jail> byId = new HashMap<>();
         list.forEach(j -> byId.put(j.id(), j));
         List<Jail> reselected = new ArrayList<>();
         for (String id : selectedIds) {
