@@ -25,6 +25,18 @@ import org.jaildesk.protocol.SysadmCodec;
  */
 final class SessionLogin {
 
+    /**
+     * The longest wait for the answer to a login: a host answers it at once (ours closes a socket not logged in after
+     * 30 s). Requests may wait far longer (the desktop gives a listing 30 minutes), but a login that waited as long
+     * would leave the host "connecting" for half an hour behind a server that never answers.
+     */
+    static final Duration LOGIN_WAIT = Duration.ofSeconds(60);
+
+    /** How long a login waits for its answer: the request timeout, at most {@link #LOGIN_WAIT}. */
+    static Duration waitFor(WebSocketTransport.Options options) {
+        return options.requestTimeout().compareTo(LOGIN_WAIT) < 0 ? options.requestTimeout() : LOGIN_WAIT;
+    }
+
     private final WebSocketTransport.Options options;
     private final SysadmCodec codec;
     private final AtomicLong ids;

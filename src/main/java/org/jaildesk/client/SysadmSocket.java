@@ -3,15 +3,20 @@ package org.jaildesk.client;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
@@ -59,6 +64,44 @@ final class SysadmSocket extends WebSocketClient {
         super(url, new Draft_6455(List.of(), replyLimit));
         this.wiring = wiring;
         setConnectionLostTimeout(30);
+    }
+
+    /**
+     * A new socket to {@code options}' URL, connected within its connect timeout (for wss with TLS pinned to the
+     * host's known fingerprint), not logged in yet; or why not, with a refused certificate's fingerprint.
+     */
+    static SysadmSocket connect(WebSocketTransport.Options options, int replyLimit, Wiring wiring) {
+        SysadmSocket c = new SysadmSocket(options.url(), replyLimit, wiring);
+        String hostPort = wiring.hostPort();
+        try {
+            if ("wss".equals(options.url().getScheme())) {
+                c.pin = new PinningTrustManager(options.knownHosts(), hostPort);
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, new TrustManager[] {c.pin}, new SecureRandom());
+                c.setSocketFactory(ctx.getSocketFactory());
+            }
+            if (!c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
+                throw refusal != null
+                        ? IocageClientException.transport(refusal.trouble(), refusal, hostPort, refusal.fingerprint())
+                        : c.error == null ? IocageClientException.transport(Trouble.CANNOT_CONNECT, null, hostPort)
+                        : IocageClientException.transport(Trouble.CANNOT_CONNECT_BECAUSE, c.error, hostPort,
+                                String.valueOf(c.error.getMessage()));
+            }
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw transport("TLS is not available: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw transport("interrupted while connecting", e);
+        } catch (IocageClientException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static IocageClientException transport(String message, Throwable cause) {
+        return new IocageClientException(IocageClientException.Kind.TRANSPORT, message, cause);
     }
 
     @Override

@@ -2,9 +2,10 @@ package org.jaildesk.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
 import org.jaildesk.protocol.Protocol;
@@ -67,7 +66,7 @@ public final class WebSocketTransport implements Transport {
         }
         try {
             return new URI(u.getScheme(), u.getUserInfo(), u.getHost(), DEFAULT_PORT, u.getPath(), u.getQuery(), u.getFragment());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return u;
         }
     }
@@ -120,7 +119,7 @@ public final class WebSocketTransport implements Transport {
             return t;
         });
         this.replies = new PendingReplies(scheduler, hostPort());
-        this.login = new SessionLogin(options, codec, ids, loginWait(options));
+        this.login = new SessionLogin(options, codec, ids, SessionLogin.waitFor(options));
     }
 
     public State state() {
@@ -192,7 +191,7 @@ public final class WebSocketTransport implements Transport {
     }
 
     private static Set<String> advertised(Reply r) {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         if (r instanceof Response ok) {
             ok.args().path("jaildesk").path("extensions").forEach(n -> out.add(n.asText()));
         }
@@ -296,39 +295,15 @@ public final class WebSocketTransport implements Transport {
             result.completeExceptionally(e);
         } finally {
             if (password != null) {
-                java.util.Arrays.fill(password, '\0');
+                Arrays.fill(password, '\0');
             }
         }
     }
 
     /** A new socket, connected (TLS pinned to the known fingerprint for wss), not logged in yet. */
     private SysadmSocket connect() {
-        SysadmSocket c = new SysadmSocket(options.url(), replyLimit,
+        return SysadmSocket.connect(options, replyLimit,
                 new SysadmSocket.Wiring(codec, replies, this::timeoutFor, this::dispatch, this::lost, hostPort()));
-        try {
-            if ("wss".equals(options.url().getScheme())) {
-                c.pin = new PinningTrustManager(options.knownHosts(), hostPort());
-                SSLContext ctx = SSLContext.getInstance("TLS");
-                ctx.init(null, new TrustManager[] {c.pin}, new SecureRandom());
-                c.setSocketFactory(ctx.getSocketFactory());
-            }
-            if (!c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
-                throw refusal != null
-                        ? trouble(refusal.trouble(), refusal, hostPort(), refusal.fingerprint())
-                        : c.error == null ? trouble(Trouble.CANNOT_CONNECT, null, hostPort())
-                        : trouble(Trouble.CANNOT_CONNECT_BECAUSE, c.error, hostPort(), String.valueOf(c.error.getMessage()));
-            }
-            return c;
-        } catch (GeneralSecurityException e) {
-            throw transport("TLS is not available: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw transport("interrupted while connecting", e);
-        } catch (IocageClientException e) {
-            c.close();
-            throw e;
-        }
     }
 
     @Override
@@ -411,21 +386,6 @@ public final class WebSocketTransport implements Transport {
 
     private static IocageClientException trouble(Trouble t, Throwable cause, String... args) {
         return IocageClientException.transport(t, cause, args);
-    }
-
-    private static IocageClientException transport(String message, Throwable cause) {
-        return new IocageClientException(IocageClientException.Kind.TRANSPORT, message, cause);
-    }
-
-    /**
-     * The longest wait for the answer to a login: a host answers it at once (ours closes a socket not logged in after
-     * 30 s). Requests may wait far longer (the desktop gives a listing 30 minutes), but a login that waited as long
-     * would leave the host "connecting" for half an hour behind a server that never answers.
-     */
-    static final Duration LOGIN_WAIT = Duration.ofSeconds(60);
-
-    static Duration loginWait(Options options) {
-        return options.requestTimeout().compareTo(LOGIN_WAIT) < 0 ? options.requestTimeout() : LOGIN_WAIT;
     }
 
     /** Beyond the host's limit for a long action: time for it to stop iocage and send the reply. */

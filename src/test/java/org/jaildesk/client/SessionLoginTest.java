@@ -25,8 +25,8 @@ class SessionLoginTest {
 
     @Test
     void theLoginWaitsAMinuteAtMostThoughRequestsWaitHalfAnHour() {
-        assertEquals(Duration.ofSeconds(60), WebSocketTransport.loginWait(options(Duration.ofMinutes(30))));
-        assertEquals(Duration.ofSeconds(5), WebSocketTransport.loginWait(options(Duration.ofSeconds(5))));
+        assertEquals(Duration.ofSeconds(60), SessionLogin.waitFor(options(Duration.ofMinutes(30))));
+        assertEquals(Duration.ofSeconds(5), SessionLogin.waitFor(options(Duration.ofSeconds(5))));
     }
 
     @Test
