@@ -8,6 +8,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
@@ -80,13 +79,6 @@ public final class SysadmServer implements AutoCloseable {
      * desktop has a few in flight, a script some dozens; the reliability test pipelines 200.
      */
     static final int MAX_IN_FLIGHT = 256;
-
-    /**
-     * Replies and events queued for a connection and not yet taken by its client: past either bound the client is not
-     * reading (Java-WebSocket queues without a bound), and the connection is closed rather than held in memory.
-     */
-    static final int MAX_QUEUED_FRAMES = 4_096;
-    static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
     private final ServerConfig config;
     private final SysadmCodec codec = new SysadmCodec();
@@ -205,7 +197,7 @@ public final class SysadmServer implements AutoCloseable {
         return tls == null ? Optional.empty() : Optional.of(tls.fingerprint());
     }
 
-    public java.nio.file.Path auditFile() {
+    public Path auditFile() {
         return config.stateDir().resolve("audit.log");
     }
 
@@ -294,18 +286,7 @@ public final class SysadmServer implements AutoCloseable {
                 conn.close(CloseFrame.POLICY_VALIDATION, "too many failed logins; try again later");
                 return;
             }
-            AtomicBoolean nudging = new AtomicBoolean();
-            Session s = new Session(address, text -> {
-                if (conn.isOpen()) {
-                    if (notReading(conn)) {
-                        LOG.warning("closing the connection from " + address + ": it does not read what it is sent");
-                        conn.closeConnection(CloseFrame.POLICY_VALIDATION, "replies are not being read");
-                        return;
-                    }
-                    conn.send(text);
-                    nudge(conn, nudging);
-                }
-            });
+            Session s = new Session(address, new ConnectionSender(conn, address, timers, this::onWriteDemand));
             sessions.put(conn, s);
             timers.schedule(() -> {
                 // Not loggedIn(): an auth request logs the session out while it checks the password.
@@ -313,43 +294,6 @@ public final class SysadmServer implements AutoCloseable {
                     conn.close(CloseFrame.POLICY_VALIDATION, "not logged in within " + config.authGrace().toSeconds() + " s");
                 }
             }, config.authGrace().toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        /** Whether more is queued for {@code conn} than its client could be reading (see {@link #MAX_QUEUED_BYTES}). */
-        private static boolean notReading(WebSocket conn) {
-            if (!(conn instanceof WebSocketImpl impl) || impl.outQueue.size() < 16) {
-                return false;
-            }
-            if (impl.outQueue.size() > MAX_QUEUED_FRAMES) {
-                return true;
-            }
-            long bytes = 0;
-            for (ByteBuffer b : impl.outQueue) {
-                bytes += b.remaining();
-            }
-            return bytes > MAX_QUEUED_BYTES;
-        }
-
-        /**
-         * Java-WebSocket 1.6.0 can lose a write wake-up: its selector thread drains a connection's queue, then sets the
-         * key back to read-only; a frame queued by another thread (our replies come from the host's threads) in between
-         * stays queued until something else is written. Shortly after a send, re-arm the write while data is queued.
-         */
-        private void nudge(WebSocket conn, AtomicBoolean scheduled) {
-            if (!scheduled.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                timers.schedule(() -> {
-                    scheduled.set(false);
-                    if (conn.isOpen() && conn.hasBufferedData()) {
-                        onWriteDemand(conn);
-                        nudge(conn, scheduled);
-                    }
-                }, 25, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                scheduled.set(false);
-            }
         }
 
         @Override

@@ -388,7 +388,7 @@ public final class Bench {
 
     /**
      * Java-WebSocket 1.6.0's server can leave a reply queued and unsent until the connection writes again (a wake-up
-     * lost between its selector and worker threads; our server re-arms the write, see SysadmServer). The bare echo
+     * lost between its selector and worker threads; our server re-arms the write, see ConnectionSender). The bare echo
      * baseline has no such re-arm, so a round that waits this long for its reply sends once more to flush it.
      */
     private static final long STUCK_MS = 250;
