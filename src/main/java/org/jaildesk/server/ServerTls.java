@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -98,11 +97,7 @@ public final class ServerTls {
             X509Certificate cert = selfSigned(pair, hostName);
             store.setKeyEntry(ALIAS, pair.getPrivate(), STORE_PASSWORD, new java.security.cert.Certificate[] {cert});
             Files.createDirectories(stateDir);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
+            OwnerOnly.create(file);
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, STORE_PASSWORD);
             }

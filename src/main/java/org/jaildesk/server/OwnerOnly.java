@@ -1,0 +1,25 @@
+package org.jaildesk.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** The server's files that only its own user may read: the users' hashes, the certificate's key, the audit log. */
+final class OwnerOnly {
+
+    private OwnerOnly() {
+    }
+
+    /**
+     * Creates {@code file} empty and {@code rw-------} from the start, so that nothing is ever in it while others
+     * could read it. A file system without POSIX permissions gets the file as it makes it.
+     */
+    static void create(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+    }
+}
