@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,10 +22,26 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The JDK's property for the format of its log lines, read when a handler's formatter is made. */
+    static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     public static void main(String[] args) {
+        oneLineLogs();
         // Command-line output is the reply itself; routine log lines would only get in its way.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Log lines of one line each, with the date, time and time zone first ({@code 2026-11-27 17:11:17 +0000 WARNING
+     * org.jaildesk.server.ConnectionSender: …}; a stack trace follows on its own lines), instead of the JDK's two
+     * lines in the locale's words: the server's log is read with grep and rotated by newsyslog. A format given with
+     * {@code -Djava.util.logging.SimpleFormatter.format} is kept. Before anything logs, or the handler has its format.
+     */
+    static void oneLineLogs() {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT %1$tz %4$s %3$s: %5$s%6$s%n");
+        }
     }
 
     /** Runs the command line and returns the exit code (used by tests, which must not call System.exit). */

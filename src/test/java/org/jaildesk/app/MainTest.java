@@ -3,6 +3,9 @@ package org.jaildesk.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 class MainTest extends CommandLineTest {
@@ -18,5 +21,33 @@ class MainTest extends CommandLineTest {
     void anUnknownOptionIsAUsageErrorWithExitTwo() {
         assertEquals(2, run("--no-such-option"));
         assertTrue(err.toString().contains("Unknown option"));
+    }
+
+    @Test
+    void logLinesAreOneLineEachWithTheTimeZoneAndAGivenFormatIsKept() {
+        String before = System.getProperty(Main.LOG_FORMAT);
+        try {
+            System.clearProperty(Main.LOG_FORMAT);
+            Main.oneLineLogs();
+            LogRecord r = new LogRecord(Level.WARNING, "closing the connection from 192.0.2.7");
+            r.setLoggerName("org.jaildesk.server.ConnectionSender");
+            String line = new SimpleFormatter().format(r);
+            assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4} WARNING "
+                    + "org\\.jaildesk\\.server\\.ConnectionSender: closing the connection from 192\\.0\\.2\\.7\\R"), line);
+            r.setThrown(new IllegalStateException("boom"));
+            String[] lines = new SimpleFormatter().format(r).split("\\R");
+            assertTrue(lines[0].endsWith("192.0.2.7") && lines[1].equals("java.lang.IllegalStateException: boom"),
+                    String.join("\n", lines));
+
+            System.setProperty(Main.LOG_FORMAT, "%5$s%n");
+            Main.oneLineLogs();
+            assertEquals("%5$s%n", System.getProperty(Main.LOG_FORMAT));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Main.LOG_FORMAT);
+            } else {
+                System.setProperty(Main.LOG_FORMAT, before);
+            }
+        }
     }
 }
