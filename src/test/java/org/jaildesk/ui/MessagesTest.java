@@ -209,4 +209,19 @@ class MessagesTest {
             java.util.Locale.setDefault(system);
         }
     }
+
+    /**
+     * The settings legend names three markers, laid out as one label that wraps in the narrow inspector: it may break
+     * only between them (three spaces), never inside one ("(restart) takes effect at the next" / "start").
+     */
+    @Test
+    void theSettingsLegendBreaksOnlyBetweenItsItems() throws Exception {
+        for (String bundle : new String[] {"messages.properties", "messages_de.properties"}) {
+            String[] items = load(bundle).getProperty("settings.legend").split(" {3}");
+            assertEquals(3, items.length, bundle);
+            for (String item : items) {
+                assertTrue(!item.isBlank() && !item.contains(" "), bundle + ": \"" + item + "\" could break inside");
+            }
+        }
+    }
 }
