@@ -31,6 +31,18 @@ class MainWindowTest extends WindowTest {
         assertEquals("12 jails", robot.lookup("#status").queryAs(Label.class).getText());
     }
 
+    /** A jail's addresses in the details pane, one a line, so that the narrow pane never breaks inside one. */
+    @Test
+    void theDetailsShowEachAddressOnItsOwnLine(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        page.waitFor(() -> robot.lookup(".details-value").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("10.0.0.22/24")));
+        Label ip4 = robot.lookup(".details-value").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().contains("10.0.0.22/24")).findFirst().orElseThrow();
+        assertEquals("em0|192.168.1.22/24\nem0|10.0.0.22/24", ip4.getText());
+    }
+
     @Test
     void searchAndFieldFiltersNarrowTheTable(FxRobot robot) throws Exception {
         open(robot);

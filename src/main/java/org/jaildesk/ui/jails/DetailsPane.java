@@ -1,8 +1,10 @@
 package org.jaildesk.ui.jails;
 
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
@@ -38,21 +40,29 @@ public final class DetailsPane extends VBox {
         }
         title.setText(j.displayName());
         int r = 0;
-        r = row(r, "column.state", msg.get("state." + j.state().name().toLowerCase(java.util.Locale.ROOT)));
+        r = row(r, "column.state", msg.get("state." + j.state().name().toLowerCase(Locale.ROOT)));
         r = row(r, "column.id", j.id());
         r = row(r, "column.jid", j.jid().isPresent() ? String.valueOf(j.jid().getAsInt()) : "–");
         r = row(r, "column.boot", j.boot() ? msg.get("value.on") : msg.get("value.off"));
         r = row(r, "column.type", j.type());
         r = row(r, "column.release", j.release());
-        r = row(r, "column.ip4", j.ip4().isEmpty() ? "–" : j.ip4());
-        r = row(r, "column.ip6", j.ip6().isEmpty() ? "–" : j.ip6());
+        r = row(r, "column.ip4", addresses(j.ip4()));
+        r = row(r, "column.ip6", addresses(j.ip6()));
         row(r, "column.template", j.template().isEmpty() ? "–" : j.template());
+    }
+
+    /**
+     * iocage's address list ({@code em0|192.168.1.22/24,em0|10.0.0.22/24}) one address a line: wrapped as one text
+     * in the narrow pane it broke inside an address ("10.0.0.2" / "2/24").
+     */
+    static String addresses(String list) {
+        return list.isEmpty() ? "–" : String.join("\n", list.split(","));
     }
 
     private int row(int r, String key, String value) {
         Label k = new Label(msg.get(key));
         k.getStyleClass().add("details-key");
-        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        k.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.getStyleClass().add("details-value");
         v.setWrapText(true);
