@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +74,15 @@ class JailsViewModelTest {
         assertEquals(12, vm.jails().size());
         assertFalse(vm.stale().get());
         assertEquals("12 jails", notifier.status().get());
+    }
+
+    @Test
+    void aNewJailsNameMayNotBeOneTheHostAlreadyHas() {
+        assertEquals(Optional.empty(), vm.whyNotNewName("mail"), "nothing listed yet: only iocage's own rules apply");
+        vm.refresh().join();
+        assertEquals(Optional.of("A jail named mail is already on this host."), vm.whyNotNewName("mail"));
+        assertEquals(Optional.empty(), vm.whyNotNewName("mail2"));
+        assertTrue(vm.whyNotNewName("-f").orElseThrow().contains("-f"), "iocage's own rules still come first");
     }
 
     @Test

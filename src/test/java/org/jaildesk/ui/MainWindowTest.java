@@ -148,6 +148,10 @@ class MainWindowTest extends WindowTest {
         robot.clickOn("#createName").write("-bad");
         page.waitFor(() -> robot.lookup("#createError").queryAs(Label.class).getText().contains("option"));
         assertTrue(ok.isDisabled());
+        robot.eraseText(4).write("mail");
+        page.waitFor(() -> robot.lookup("#createError").queryAs(Label.class).getText()
+                .equals("A jail named mail is already on this host."));
+        assertTrue(ok.isDisabled());
         robot.eraseText(4).write("shop");
         robot.clickOn("#createProps").write("priority=500");
         page.waitFor(() -> robot.lookup("#createError").queryAs(Label.class).getText().contains("priority"));

@@ -19,7 +19,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
-import org.jaildesk.domain.JailNames;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
@@ -75,12 +74,12 @@ public final class JailDialogs {
         ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName"))
-                    : JailNames.checkNew(name.getText()).map(msg::get);
+                    : vm.whyNotNewName(name.getText());
             if (p.isEmpty() && type.getValue() != JailsViewModel.JailType.EMPTY && release.getValue() == null) {
                 p = Optional.of(msg.get("create.needRelease"));
             }
             return p.or(() -> PropsField.check(props.getText(), msg)).orElse("");
-        }, name.textProperty(), release.valueProperty(), type.valueProperty(), props.textProperty()));
+        }, name.textProperty(), release.valueProperty(), type.valueProperty(), props.textProperty(), vm.jails()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
@@ -105,8 +104,8 @@ public final class JailDialogs {
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("clone.ok"), "cloneOk", false);
-        error.textProperty().bind(Bindings.createStringBinding(() -> JailNames.checkNew(name.getText()).map(msg::get)
-                .or(() -> PropsField.check(props.getText(), msg)).orElse(""), name.textProperty(), props.textProperty()));
+        error.textProperty().bind(Bindings.createStringBinding(() -> vm.whyNotNewName(name.getText())
+                .or(() -> PropsField.check(props.getText(), msg)).orElse(""), name.textProperty(), props.textProperty(), vm.jails()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -29,6 +30,7 @@ import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.JobOutput;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailNames;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -316,6 +318,16 @@ public final class JailsViewModel {
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((a, b) -> b == null)
                 .thenComposeAsync(this::refreshAfterChange, fx);
+    }
+
+    /**
+     * Why {@code name} cannot name a new jail here, in the window's language; empty when it can. Besides what iocage
+     * refuses in any name, a jail of this host (as last listed) may already have it.
+     */
+    public Optional<String> whyNotNewName(String name) {
+        return JailNames.checkNew(name).map(msg::get).or(() -> jails.stream()
+                .filter(j -> j.displayName().equals(name) || j.id().equals(name)).findFirst()
+                .map(j -> msg.get("create.nameTaken", name)));
     }
 
     /** Creates a jail. {@code props} are extra {@code key=value} pairs, already checked by the dialog. */
