@@ -81,9 +81,14 @@ public final class JobTransport extends ForwardingTransport {
 
     /**
      * The host's own word of success, for the job's result column; empty when the reply has none (start, stop: their
-     * step lines are the job's output, and its state already says it is done, in the user's language).
+     * step lines are the job's output, and its state already says it is done, in the user's language) and when it
+     * carries a command's output (a jail's {@code exec}, whose lines its success also lists): its first line is no
+     * result.
      */
     static String summary(JsonNode body) {
+        if (body.path("output").isArray()) {
+            return "";
+        }
         JsonNode s = body.path("success");
         if (s.isTextual()) {
             return s.asText();

@@ -47,6 +47,11 @@ class JobTransportTest {
         assertEquals("Successfully created: shop (14.1-RELEASE)", JobTransport.summary(made));
         // A start answers with its steps only: no English "done" in a German result column.
         assertEquals("", JobTransport.summary(json.createObjectNode().set("mail", json.createObjectNode().put("INFO", "mail started"))));
+        // A command run in a jail: "1", the first line of `jot 5`, is not what the job came to.
+        var ran = json.createObjectNode();
+        ran.putObject("success").put("1", "").put("2", "");
+        ran.putArray("output").add("1").add("2");
+        assertEquals("", JobTransport.summary(ran));
     }
 
     /** Cancel is offered only where the transport can stop the job: in process yes, over a remote connection no. */
