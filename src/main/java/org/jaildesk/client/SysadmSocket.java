@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -57,6 +58,11 @@ final class SysadmSocket extends WebSocketClient {
     volatile boolean tooBig;
     /** Why a message from the host could not be read, which closed the connection; null while none was. */
     volatile String unreadable;
+    /** Why the host closed this connection, as it said (a WebSocket close reason); null while it has not. */
+    volatile String closedBecause;
+    /** Opened (the handshake done), then closed: counted down once {@link #onClose} has run. */
+    private volatile boolean opened;
+    private final CountDownLatch closed = new CountDownLatch(1);
     /** What the host on this connection advertises ({@code rpc/query}), once asked. */
     volatile CompletableFuture<Set<String>> extensions;
 
@@ -81,9 +87,16 @@ final class SysadmSocket extends WebSocketClient {
                 c.setSocketFactory(ctx.getSocketFactory());
             }
             if (!c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (c.opened) {
+                    // Opened and closed at once (a host that refuses this address): its reason is read by a
+                    // thread of the socket's own, which may not have got to it yet.
+                    c.closed.await(1, TimeUnit.SECONDS);
+                }
                 UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
                 throw refusal != null
                         ? IocageClientException.transport(refusal.trouble(), refusal, hostPort, refusal.fingerprint())
+                        : c.closedBecause != null
+                        ? IocageClientException.transport(Trouble.CLOSED_BY_HOST, null, hostPort, c.closedBecause)
                         : c.error == null ? IocageClientException.transport(Trouble.CANNOT_CONNECT, null, hostPort)
                         : IocageClientException.transport(Trouble.CANNOT_CONNECT_BECAUSE, c.error, hostPort,
                                 String.valueOf(c.error.getMessage()));
@@ -117,9 +130,18 @@ final class SysadmSocket extends WebSocketClient {
         try {
             send(wiring.codec().write(r));
         } catch (RuntimeException e) {
-            wiring.replies().fail(r.id(), f, isOpen()
-                    ? IocageClientException.transport(Trouble.CANNOT_SEND, e, wiring.hostPort(), String.valueOf(e.getMessage()))
-                    : IocageClientException.transport(Trouble.CANNOT_SEND_CLOSED, e, wiring.hostPort()));
+            if (isOpen()) {
+                wiring.replies().fail(r.id(), f, IocageClientException.transport(Trouble.CANNOT_SEND, e, wiring.hostPort(),
+                        String.valueOf(e.getMessage())));
+            } else if (opened && closed.getCount() > 0) {
+                // Closing by the host, whose reason is still on its way: the close fails this request with it
+                // (its id is in sent), rather than "closed" without a word of why.
+                LOG.fine(() -> "not sent, the connection is closing: " + r.id());
+            } else {
+                wiring.replies().fail(r.id(), f, closedBecause != null
+                        ? IocageClientException.transport(Trouble.CLOSED_BY_HOST, e, wiring.hostPort(), closedBecause)
+                        : IocageClientException.transport(Trouble.CANNOT_SEND_CLOSED, e, wiring.hostPort()));
+            }
         }
         return f;
     }
@@ -134,6 +156,7 @@ final class SysadmSocket extends WebSocketClient {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+        opened = true;
         LOG.fine(() -> "connected to " + wiring.hostPort());
     }
 
@@ -168,6 +191,11 @@ final class SysadmSocket extends WebSocketClient {
     public void onClose(int code, String reason, boolean remote) {
         LOG.fine(() -> "closed " + wiring.hostPort() + ": " + code + " " + reason);
         tooBig = code == CloseFrame.TOOBIG && !remote;
+        if (remote && reason != null && !reason.isBlank()) {
+            // At most 123 bytes by the protocol; written out, so that it cannot break or fake a line of a notice.
+            closedBecause = Shown.of(reason.strip(), WHY);
+        }
+        closed.countDown();
         wiring.lost().accept(this);
     }
 

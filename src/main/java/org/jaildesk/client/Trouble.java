@@ -24,6 +24,9 @@ public enum Trouble {
     CANNOT_SEND("cannot send to {0}: {1}"),
     CANNOT_SEND_CLOSED("cannot send to {0}: the connection is closed"),
     LOST("the connection to {0} was lost before the reply came; the request was not sent again"),
+    /** The host closed the connection and said why ({1}): blocked after failed logins, shutting down, … */
+    CLOSED_BY_HOST("{0} closed the connection: {1}"),
+    LOST_BECAUSE("{0} closed the connection before the reply came ({1}); the request was not sent again"),
     TOO_BIG("a reply from {0} was larger than {1}, so the connection was closed; the request was not sent again"),
     UNREADABLE("{0} sent a message JailDesk cannot read ({1}), so the connection was closed; the request was not sent again");
 

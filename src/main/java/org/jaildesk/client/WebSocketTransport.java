@@ -353,6 +353,8 @@ public final class WebSocketTransport implements Transport {
                     : Math.max(1, replyLimit / 1024) + " KiB");
         } else if (c.unreadable != null) {
             replies.failAll(c.sent, Trouble.UNREADABLE, hostPort(), c.unreadable);
+        } else if (c.closedBecause != null) {
+            replies.failAll(c.sent, Trouble.LOST_BECAUSE, hostPort(), c.closedBecause);
         } else {
             replies.failAll(c.sent, Trouble.LOST, hostPort());
         }

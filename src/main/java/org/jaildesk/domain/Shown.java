@@ -20,10 +20,15 @@ public final class Shown {
 
     /** {@code text} shortened and with its control characters written out; "" for null. */
     public static String of(String text) {
+        return of(text, KEPT);
+    }
+
+    /** {@code text} cut at {@code max} characters and with its control characters written out; "" for null. */
+    public static String of(String text, int max) {
         if (text == null) {
             return "";
         }
-        String s = cut(text, KEPT);
+        String s = cut(text, max);
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -109,7 +109,8 @@ class ServerTlsTest {
             fx.close();
             IocageClientException e = failure(longJob);
             assertEquals(IocageClientException.Kind.TRANSPORT, e.kind());
-            assertTrue(e.getMessage().contains("was lost before the reply came; the request was not sent again"), e.getMessage());
+            assertTrue(e.getMessage().contains("closed the connection before the reply came (server shutting down); the request"
+                    + " was not sent again"), e.getMessage());
             ServerFixture restarted = new ServerFixture(dir.resolve("s"), false, slow, ws, rest, Duration.ofSeconds(30));
             try {
                 // The transport reconnects by itself, with growing pauses; a new request goes through once it has.

@@ -105,6 +105,15 @@ class ServerWebSocketTest extends ServerTestBase {
         open.add(again::close);
         again.connectBlocking(10, TimeUnit.SECONDS);
         assertTrue(again.awaitClose(10), "a new connection from a blocked address is closed at once");
+        // JailDesk's own client says why, in the server's words, not only that the connection closed or could not be
+        // made (whether the close comes before or after its login went out is a race, and either is worded).
+        for (int i = 0; i < 5; i++) {
+            WebSocketTransport t = transport(ServerFixture.PASSWORD);
+            String why = failureOf(new IocageClient(t).listJails()).getMessage();
+            assertTrue(why.startsWith(fx.wsUri().getHost() + ":" + fx.wsUri().getPort() + " closed the connection")
+                    && why.contains("too many failed logins; try again later"), why);
+            t.close();
+        }
         fx.clock.advance(Duration.ofMinutes(61));
         RawClient later = raw();
         login(later);
