@@ -9,14 +9,19 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.jails.JailsViewModel;
 
-/** The line at the bottom of the window: the host shown, its pool, what was done last, and whether the rows are old. */
+/**
+ * The line at the bottom of the window: the host shown, its pool, what was done last, how many jails the search shows,
+ * and whether the rows are old.
+ */
 final class StatusBar extends HBox {
 
     private final Messages msg;
     private final Label host = new Label();
     private final Label pool = new Label();
     private final Label stale = new Label();
+    private final Label matching = new Label();
 
     StatusBar(Messages msg, Notifier notifier) {
         super(12);
@@ -32,9 +37,13 @@ final class StatusBar extends HBox {
         // repaints the whole window on every refresh.
         stale.setText(msg.get("status.stale"));
         stale.setVisible(false);
+        matching.setId("matching");
+        matching.setVisible(false);
+        // Takes room only while a search narrows the table.
+        matching.managedProperty().bind(matching.visibleProperty());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(host, pool, status, spacer, stale);
+        getChildren().addAll(host, pool, status, spacer, matching, stale);
         setId("statusBar");
         getStyleClass().add("status-bar");
         setPadding(new Insets(4, 10, 4, 10));
@@ -52,6 +61,10 @@ final class StatusBar extends HBox {
         stale.textProperty().bind(Bindings.when(offline).then(msg.get("status.offline")).otherwise(msg.get("status.stale")));
         pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
                 view.admin().pool()));
+        JailsViewModel vm = view.session().jails();
+        matching.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.matching", vm.visible().size(),
+                vm.jails().size()), vm.visible(), vm.jails()));
+        matching.visibleProperty().bind(vm.query().isNotEmpty());
     }
 
     /** No host is shown. */
@@ -62,5 +75,8 @@ final class StatusBar extends HBox {
         stale.textProperty().unbind();
         pool.textProperty().unbind();
         pool.setText("");
+        matching.visibleProperty().unbind();
+        matching.setVisible(false);
+        matching.textProperty().unbind();
     }
 }

@@ -46,16 +46,20 @@ class MainWindowTest extends WindowTest {
     @Test
     void searchAndFieldFiltersNarrowTheTable(FxRobot robot) throws Exception {
         open(robot);
+        Label matching = robot.lookup("#matching").queryAs(Label.class);
+        assertFalse(matching.isVisible(), "without a search the status line has no count of its own");
         robot.clickOn("#search").write("state:up");
         page.waitFor(() -> page.rows().stream().allMatch(j -> j.state() == JailState.UP) && page.rows().size() == 6);
+        page.waitFor(() -> matching.isVisible() && matching.getText().equals("The search shows 6 of 12 jails"));
         robot.eraseText(8).write("release:13.* !boot:on");
         page.waitFor(() -> page.rows().size() == 3);
         assertTrue(page.rows().stream().noneMatch(j -> j.boot()));
         robot.eraseText(21).write("nothing-like-this");
         page.waitFor(() -> page.rows().isEmpty());
         assertTrue(robot.lookup("#emptyState").queryAs(Label.class).getText().contains("No jail matches"));
+        assertEquals("The search shows 0 of 12 jails", matching.getText());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        page.waitFor(() -> page.rows().size() == 12);
+        page.waitFor(() -> page.rows().size() == 12 && !matching.isVisible());
     }
 
     /** A pasted page goes into the search as its first 1,000 characters, which is all the filter reads. */
