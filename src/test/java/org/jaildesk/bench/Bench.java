@@ -193,7 +193,7 @@ public final class Bench {
             long[] ours = samples[1];
             double ratio = Figures.median(ours) / Figures.median(raw);
             f.report("local listjails, 5,000 jails, vs process start + read",
-                    String.format(Locale.ROOT, "%.2fx (%.1f ms vs %.1f ms)", ratio, Figures.median(ours) / 1e6, Figures.median(raw) / 1e6),
+                    String.format(Locale.ROOT, "%.3fx (%.2f ms vs %.2f ms)", ratio, Figures.median(ours) / 1e6, Figures.median(raw) / 1e6),
                     "<= 1.2x", ratio <= 1.2);
             f.part("  in the first " + first + " listings of the run (JIT compiling)", String.format(Locale.ROOT, "%.2fx",
                     Figures.median(early[1]) / Figures.median(early[0])));
