@@ -15,8 +15,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.Transport;
+import org.jaildesk.client.Trouble;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.host.IocageHost;
@@ -119,6 +121,12 @@ final class CallCommand implements Callable<Integer> {
             return 1;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof IocageClientException refused && refused.trouble() == Trouble.LOGIN_REFUSED) {
+                // The window's wording ends in what its Refresh does; here the password is the file's first line.
+                err.println("login to " + refused.troubleArgs().get(0) + " refused: " + refused.troubleArgs().get(1)
+                        + "; check --user and the first line of " + passwordFile);
+                return 1;
+            }
             err.println(cause.getMessage());
             UntrustedCertificateException.in(cause)
                     .ifPresent(u -> err.println("To accept it: add --accept-fingerprint " + u.fingerprint()));

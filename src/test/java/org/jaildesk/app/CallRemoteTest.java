@@ -1,0 +1,84 @@
+package org.jaildesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.server.ServerConfig;
+import org.jaildesk.server.ServerTls;
+import org.jaildesk.server.SysadmServer;
+import org.jaildesk.server.UserStore;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jaildesk call --url}: against a real server on loopback, with its certificate and login. */
+class CallRemoteTest extends CommandLineTest {
+
+    private static final String CONFIG = "jaildesk.config.dir";
+
+    @TempDir
+    Path dir;
+    private IocageHost host;
+    private SysadmServer server;
+    private ServerTls tls;
+    private String configBefore;
+
+    @BeforeEach
+    void start() throws Exception {
+        // Accepted fingerprints go to the config folder: this test's own, not the user's.
+        configBefore = System.getProperty(CONFIG);
+        System.setProperty(CONFIG, dir.resolve("config").toString());
+        UserStore users = UserStore.load(dir.resolve("state/users"));
+        users.put("admin", "a long passphrase".toCharArray());
+        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+                HostOptions.defaults());
+        tls = ServerTls.loadOrCreate(dir.resolve("state"), "nas");
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), dir.resolve("state"), "nas")
+                .withPorts(0, 0), users, tls, "test").start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        host.close();
+        if (configBefore == null) {
+            System.clearProperty(CONFIG);
+        } else {
+            System.setProperty(CONFIG, configBefore);
+        }
+    }
+
+    private Path passwordFile(String name, String password) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, password + "\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        return f;
+    }
+
+    private int call(Path password) {
+        return run("call", "--url", "wss://127.0.0.1:" + server.wsPort(), "--user", "admin", "--password-file",
+                password.toString(), "--accept-fingerprint", tls.fingerprint(), "listjails");
+    }
+
+    /** A wrong password says what to check on the command line, not what the window's Refresh would do. */
+    @Test
+    void aRefusedLoginNamesWhatToCheckAndTheRightOneLists() throws Exception {
+        Path wrong = passwordFile("wrong", "not the passphrase");
+        assertEquals(1, call(wrong));
+        assertEquals("login to 127.0.0.1:" + server.wsPort() + " refused: wrong user name or password; check --user and"
+                + " the first line of " + wrong, err.toString().strip());
+        assertFalse(err.toString().contains("Refresh"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(0, call(passwordFile("right", "a long passphrase")), err.toString());
+        assertTrue(out.toString().contains("\"mail\""), out.toString());
+    }
+}
