@@ -84,7 +84,8 @@ public final class AppContext {
         HostStore saved = new HostStore(new SavedFile(configDir.resolve("hosts.json"), HostStore.LIMIT, setAside::add));
         HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), saved, connector,
                 host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
-        window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage));
+        window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage),
+                Main.version(), configDir.toAbsolutePath());
         history = jobs;
         for (SavedFile.SetAside f : setAside) {
             notifier.tell(f.keptAs().map(kept -> msg.get("file.setAside", f.file(), kept.getFileName(), f.reason()))

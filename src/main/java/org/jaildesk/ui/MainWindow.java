@@ -78,6 +78,7 @@ public final class MainWindow {
     private final JobsViewModel jobs;
     private final ProtocolLog protocolLog;
     private final Consumer<Locale> switchLanguage;
+    private final HelpMenu.About about;
     private HostView current;
     private ProtocolLogWindow logWindow;
     private List<UiAction> actionList = List.of();
@@ -89,12 +90,14 @@ public final class MainWindow {
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
         this(hosts, msg, notifier, uiState, stage, new JobsViewModel(Runnable::run, msg, (Path) null, m -> { }),
-                new ProtocolLog(), l -> { });
+                new ProtocolLog(), l -> { }, "", null);
     }
 
+    /** {@code version} and {@code files} (the folder of the desktop's own files) are what Help ▸ About tells. */
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage,
                       JobsViewModel jobs, ProtocolLog protocolLog,
-                      Consumer<Locale> switchLanguage) {
+                      Consumer<Locale> switchLanguage, String version, Path files) {
+        this.about = new HelpMenu.About(version, files);
         this.jobs = jobs;
         jobs.onSaveFailed((path, why) -> notifier.refusal(msg.get("jobs.notSaved", path, Notifier.oneLine(why))));
         this.protocolLog = protocolLog;
@@ -264,7 +267,7 @@ public final class MainWindow {
         Menu hostMenu = HostMenu.of(msg, stage, () -> current, hasJailView, activePool, local);
         Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
                 () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh));
-        MenuBar bar = new MenuBar(file, jail, hostMenu, view);
+        MenuBar bar = new MenuBar(file, jail, hostMenu, view, HelpMenu.of(msg, stage, about));
         bar.setId("menuBar");
         return bar;
     }

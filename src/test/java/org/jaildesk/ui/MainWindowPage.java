@@ -29,6 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The main window over an instant demo host, and the ways tests reach into it. */
 final class MainWindowPage {
 
+    /** The version the window is told it is, for Help ▸ About. */
+    static final String VERSION = "9.8.7-test";
+
     final FxRobot robot;
     MainWindow window;
     final IocageHost host;
@@ -75,7 +78,7 @@ final class MainWindowPage {
         HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
                 new HostStore(config.resolve("hosts.json")), connector, h -> null, Platform::runLater, msg, notifier);
         window = new MainWindow(hosts, msg, notifier, new UiState(config.resolve("ui-state.json")), stage, jobs, log,
-                l -> build(stage, config, l));
+                l -> build(stage, config, l), VERSION, config);
         window.show();
     }
 

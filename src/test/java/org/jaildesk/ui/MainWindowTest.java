@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.domain.JailState;
@@ -19,6 +20,7 @@ import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.jails.JailFilter;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window against the demo host, driven as a user would: clicks, keys, typing. Headless (Monocle). */
 class MainWindowTest extends WindowTest {
@@ -29,6 +31,22 @@ class MainWindowTest extends WindowTest {
         assertEquals("JailDesk \u2014 Demo host (simulated)", stage.getTitle());
         assertEquals(12, page.rows().size());
         assertEquals("12 jails", robot.lookup("#status").queryAs(Label.class).getText());
+    }
+
+    /** Help ▸ About says which JailDesk this is, on what, and where its files are; Copy takes it all for a report. */
+    @Test
+    void aboutTellsTheVersionTheRuntimeAndTheFilesAndCopiesThem(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(() -> MenuItems.byId(robot, "menu-about").fire());
+        page.waitFor(() -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+        assertEquals("JailDesk 9.8.7-test", robot.lookup("#about-0").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#about-2").queryAs(Label.class).getText().startsWith("Java " + System.getProperty("java.version")));
+        assertEquals("Settings, hosts and job history: " + config, robot.lookup("#about-3").queryAs(Label.class).getText());
+        robot.clickOn("#aboutCopy");
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+        assertTrue(copied.startsWith("JailDesk 9.8.7-test\n") && copied.endsWith("job history: " + config), copied);
+        assertTrue(robot.lookup("#aboutDialog").tryQuery().isPresent(), "Copy leaves the dialog open");
+        robot.interact(() -> ((javafx.scene.control.DialogPane) robot.lookup("#aboutDialog").query()).getScene().getWindow().hide());
     }
 
     /** A jail's addresses in the details pane, one a line, so that the narrow pane never breaks inside one. */
