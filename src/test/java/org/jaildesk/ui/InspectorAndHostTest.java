@@ -164,6 +164,7 @@ class InspectorAndHostTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#deactivateDialog").tryQuery().isPresent());
         assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Nothing is deleted"))
                 .tryQuery().isPresent());
+        assertFalse(robot.lookup("#deactivateOk").queryButton().isDefaultButton(), "Enter does not deactivate the pool");
         robot.clickOn("#deactivateOk");
         page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: none active"));
         // With no pool active there is nothing to deactivate: the item is off rather than offering "none active".

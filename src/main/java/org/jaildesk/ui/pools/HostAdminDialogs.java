@@ -74,6 +74,8 @@ public final class HostAdminDialogs {
         Label explain = Dialogs.explanation(msg.get("pool.deactivateExplain", pool));
         d.getDialogPane().setContent(box(explain));
         ButtonType ok = Dialogs.confirmButton(d, msg.get("pool.deactivateOk"), "deactivateOk", true);
+        // Every jail of the pool goes out of iocage's reach: not on a stray Enter.
+        Dialogs.cancelByDefault(d, ok);
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.deactivate(pool);
