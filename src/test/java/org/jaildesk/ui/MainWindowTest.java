@@ -59,6 +59,10 @@ class MainWindowTest extends WindowTest {
         Label ip4 = robot.lookup(".details-value").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().contains("10.0.0.22/24")).findFirst().orElseThrow();
         assertEquals("em0|192.168.1.22/24\nem0|10.0.0.22/24", ip4.getText());
+        // In the table, where the column cuts the list, its tooltip has them the same way.
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "em0|192.168.1.22/24,em0|10.0.0.22/24".equals(c.getText())).query();
+        assertEquals("em0|192.168.1.22/24\nem0|10.0.0.22/24", cell.getTooltip().getText());
     }
 
     @Test

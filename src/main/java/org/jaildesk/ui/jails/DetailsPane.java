@@ -55,7 +55,7 @@ public final class DetailsPane extends VBox {
      * iocage's address list ({@code em0|192.168.1.22/24,em0|10.0.0.22/24}) one address a line: wrapped as one text
      * in the narrow pane it broke inside an address ("10.0.0.2" / "2/24").
      */
-    private static String addresses(String list) {
+    static String addresses(String list) {
         return list.isEmpty() ? "–" : String.join("\n", list.split(","));
     }
 

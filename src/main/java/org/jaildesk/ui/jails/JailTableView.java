@@ -16,6 +16,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
@@ -53,7 +54,9 @@ public final class JailTableView extends TableView<Jail> {
         getColumns().add(text("col-boot", msg.get("column.boot"), j -> j.boot() ? msg.get("value.on") : msg.get("value.off"), 80));
         getColumns().add(text("col-type", msg.get("column.type"), Jail::type, 90));
         getColumns().add(text("col-release", msg.get("column.release"), Jail::release, 130));
-        getColumns().add(text("col-ip4", msg.get("column.ip4"), Jail::ip4, 220));
+        TableColumn<Jail, String> ip4 = text("col-ip4", msg.get("column.ip4"), Jail::ip4, 220);
+        ip4.setCellFactory(c -> new AddressCell());
+        getColumns().add(ip4);
 
         SortedList<Jail> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(comparatorProperty());
@@ -105,6 +108,23 @@ public final class JailTableView extends TableView<Jail> {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    /** A jail's addresses; several (which the column cuts) are in its tooltip, one a line. */
+    private static final class AddressCell extends TableCell<Jail, String> {
+        private final Tooltip all = new Tooltip();
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            if (!empty && item != null && item.contains(",")) {
+                all.setText(DetailsPane.addresses(item));
+                setTooltip(all);
+            } else {
+                setTooltip(null);
+            }
+        }
     }
 
     /**
