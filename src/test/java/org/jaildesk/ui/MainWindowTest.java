@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -31,6 +33,33 @@ class MainWindowTest extends WindowTest {
         assertEquals("JailDesk \u2014 Demo host (simulated)", stage.getTitle());
         assertEquals(12, page.rows().size());
         assertEquals("12 jails", robot.lookup("#status").queryAs(Label.class).getText());
+    }
+
+    /**
+     * Typing a search keeps the selected jails that it still shows (the table let go of its whole selection when its
+     * rows were filtered, seen under Xvfb); one that it hides is let go; a refresh that changes a selected jail's row
+     * keeps it selected.
+     */
+    @Test
+    void theSelectionOutlivesASearchThatStillShowsItAndARefresh(FxRobot robot) throws Exception {
+        open(robot);
+        TableView<?> table = robot.lookup("#jailTable").queryAs(TableView.class);
+        page.select("mail", "web02");
+        robot.clickOn("#search").write("m");
+        page.waitFor(() -> page.rows().size() < 12);
+        assertEquals(List.of("mail"), selected(table), "mail is still shown and still selected; web02 is hidden");
+        assertEquals("mail", robot.lookup("#detailsTitle").queryAs(Label.class).getText());
+        robot.eraseText(1);
+        page.waitFor(() -> page.rows().size() == 12);
+        assertEquals(List.of("mail"), selected(table), "a jail the search hid is not selected when it comes back");
+        robot.clickOn("#tb-start");
+        page.waitFor(() -> page.rows().stream().anyMatch(j -> j.tag().equals("mail") && j.isRunning()));
+        assertEquals(List.of("mail"), selected(table), "the refresh that shows mail running keeps it selected");
+    }
+
+    private static List<String> selected(TableView<?> table) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().getSelectedItems().stream()
+                .map(j -> ((org.jaildesk.domain.Jail) j).tag()).sorted().toList()).get();
     }
 
     /** Help ▸ About says which JailDesk this is, on what, and where its files are; Copy takes it all for a report. */

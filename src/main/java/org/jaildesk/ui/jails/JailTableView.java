@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -27,6 +28,11 @@ public final class JailTableView extends TableView<Jail> {
 
     private final Set<String> selectedIds = new HashSet<>();
     private boolean restoring;
+    /**
+     * The rows are being replaced (a refresh, or the search changed): the table drops its selection on the way, which
+     * is not the user's choice and must not be remembered as such.
+     */
+    private boolean rowsChanging;
 
     /** A host's table; its rows are dimmed while {@code old} holds (they are what was last listed). */
     public JailTableView(JailsViewModel vm, Messages msg, ObservableBooleanValue old) {
@@ -58,6 +64,12 @@ public final class JailTableView extends TableView<Jail> {
         ip4.setCellFactory(c -> new AddressCell());
         getColumns().add(ip4);
 
+        // Before the sorted list's own listener, so that it runs first: see rowsChanging. The rows' own listener
+        // below ends it; should a change not reach the rows, the next turn of the FX thread does.
+        vm.visible().addListener((ListChangeListener<Jail>) c -> {
+            rowsChanging = true;
+            Platform.runLater(() -> rowsChanging = false);
+        });
         SortedList<Jail> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
@@ -72,7 +84,7 @@ public final class JailTableView extends TableView<Jail> {
         setPlaceholder(empty);
 
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<Jail>) c -> {
-            if (restoring) {
+            if (restoring || rowsChanging) {
                 return;
             }
             List<Jail> now = List.copyOf(getSelectionModel().getSelectedItems());
@@ -87,6 +99,7 @@ public final class JailTableView extends TableView<Jail> {
         opacityProperty().bind(Bindings.when(old).then(0.6).otherwise(1.0));
     }
 
+    /** The same jails selected again after the rows changed, those still shown; a jail no longer shown is let go. */
     private void restoreSelection(JailsViewModel vm) {
         restoring = true;
         try {
@@ -98,8 +111,12 @@ public final class JailTableView extends TableView<Jail> {
             }
         } finally {
             restoring = false;
+            rowsChanging = false;
         }
-        vm.selection().setAll(List.copyOf(getSelectionModel().getSelectedItems()));
+        List<Jail> now = List.copyOf(getSelectionModel().getSelectedItems());
+        selectedIds.clear();
+        now.forEach(j -> selectedIds.add(j.id()));
+        vm.selection().setAll(now);
     }
 
     private static TableColumn<Jail, String> text(String id, String title, Function<Jail, String> value, double width) {
