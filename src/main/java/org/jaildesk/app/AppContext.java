@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -31,6 +32,9 @@ import org.jaildesk.ui.jobs.JobsViewModel;
 
 /** The one place that wires the desktop app together (STYLE: one composition root, constructor injection). */
 public final class AppContext {
+
+    /** JavaFX's own logger; held here, as the JDK keeps a logger's filter only while the logger is referenced. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private final Path configDir;
     private final SimulatedIocage.Config demo;
@@ -136,10 +140,20 @@ public final class AppContext {
     }
 
     /**
+     * JavaFX warns at every start that it was loaded from the class path ("Unsupported JavaFX configuration"): the one
+     * jar runs that way by design (ADR 0001), and the warning on every {@code java -jar} start read like a fault. Its
+     * other records pass.
+     */
+    static boolean notAboutTheClassPath(LogRecord r) {
+        return r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration");
+    }
+
+    /**
      * {@code jaildesk} with no arguments: the window. Returns when it is closed (0), or at once (1, the reason on
      * standard error) if the window could not be built: a process without a window must not be left running.
      */
     public static int launchGui(AppContext ctx) {
+        JAVAFX_LOG.setFilter(AppContext::notAboutTheClassPath);
         CountDownLatch closed = new CountDownLatch(1);
         Throwable[] failed = new Throwable[1];
         Platform.setImplicitExit(true);

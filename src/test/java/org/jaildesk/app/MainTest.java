@@ -1,6 +1,7 @@
 package org.jaildesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.logging.Level;
@@ -49,5 +50,14 @@ class MainTest extends CommandLineTest {
                 System.setProperty(Main.LOG_FORMAT, before);
             }
         }
+    }
+
+    /** JavaFX's warning that the one jar runs it from the class path is dropped; its other warnings are not. */
+    @Test
+    void theWindowDoesNotWarnOfTheClassPathAtEveryStart() {
+        assertFalse(AppContext.notAboutTheClassPath(new LogRecord(Level.WARNING,
+                "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'")));
+        assertTrue(AppContext.notAboutTheClassPath(new LogRecord(Level.WARNING, "Could not resolve 'x' while resolving lookup")));
+        assertTrue(AppContext.notAboutTheClassPath(new LogRecord(Level.WARNING, null)));
     }
 }
