@@ -38,7 +38,7 @@ final class HelpMenu {
     }
 
     /** The lines the dialog shows, which Copy puts on the clipboard as they are. */
-    static List<String> lines(Messages msg, About about) {
+    private static List<String> lines(Messages msg, About about) {
         return List.of(msg.get("about.version", about.version()), msg.get("about.what"),
                 msg.get("about.runtime", System.getProperty("java.version"), System.getProperty("java.vm.vendor"),
                         System.getProperty("javafx.runtime.version", "?"), System.getProperty("os.name"),
