@@ -84,13 +84,9 @@ public final class JailTableView extends TableView<Jail> {
         setPlaceholder(empty);
 
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<Jail>) c -> {
-            if (restoring || rowsChanging) {
-                return;
+            if (!restoring && !rowsChanging) {
+                takeSelection(vm);
             }
-            List<Jail> now = List.copyOf(getSelectionModel().getSelectedItems());
-            selectedIds.clear();
-            now.forEach(j -> selectedIds.add(j.id()));
-            vm.selection().setAll(now);
         });
         // Rows are replaced on every refresh: keep the same jails selected.
         getItems().addListener((ListChangeListener<Jail>) c -> restoreSelection(vm));
@@ -113,6 +109,11 @@ public final class JailTableView extends TableView<Jail> {
             restoring = false;
             rowsChanging = false;
         }
+        takeSelection(vm);
+    }
+
+    /** What the table has selected now becomes the view model's selection and what a change of the rows restores. */
+    private void takeSelection(JailsViewModel vm) {
         List<Jail> now = List.copyOf(getSelectionModel().getSelectedItems());
         selectedIds.clear();
         now.forEach(j -> selectedIds.add(j.id()));
