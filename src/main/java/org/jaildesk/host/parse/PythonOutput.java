@@ -234,7 +234,7 @@ public final class PythonOutput {
 
     /**
      * {@code set}: one {@code key: old -> new} line per property (a jail), or
-     * {@code Default Property: key has been updated to value} (the defaults). Other lines (RCTL notes, "requires a
+     * {@code Default Property: key has been updated to value} (the defaults: the value alone). Other lines (RCTL notes, "requires a
      * jail restart") are not changes and are skipped.
      */
     public static Map<String, String> setChanges(String stdout) {
@@ -249,7 +249,8 @@ public final class PythonOutput {
             }
             m = dflt.matcher(line.text().trim());
             if (m.matches()) {
-                out.put(m.group(1), "-> " + m.group(2));
+                // No old value is printed for a default: report the value set, as for legacy iocage.
+                out.put(m.group(1), m.group(2));
             }
         }
         return out;
