@@ -77,6 +77,22 @@ class JobsViewTest {
         assertEquals(output.getLength(), output.getCaretPosition(), "it shows the end");
     }
 
+    /** The output pane says why it is empty: nothing selected, nothing printed yet, or a job that printed nothing. */
+    @Test
+    void anEmptyOutputPaneSaysWhy(FxRobot robot) throws Exception {
+        TextArea output = robot.lookup("#jobOutput").queryAs(TextArea.class);
+        assertEquals("Select a job to see what it printed.", output.getPromptText());
+        JobSink.Job job = vm.sinkFor("nas").started("setjailsettings", "default", null);
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#jobsTable").queryAs(TableView.class).getSelectionModel().select(0))
+                .get(15, TimeUnit.SECONDS);
+        assertEquals("Nothing printed yet.", output.getPromptText());
+        job.finished(true, "notes: hello world", List.of());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.jobs().get(0).state().get() == JobRow.State.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("This job printed nothing.", output.getPromptText());
+        assertEquals("", output.getText());
+    }
+
     /** The columns fit the panel, the result taking what the others leave, and a result cut short is whole on hover. */
     @Test
     void theResultIsWholeInItsTooltipAndTheColumnsFit(FxRobot robot) throws Exception {
