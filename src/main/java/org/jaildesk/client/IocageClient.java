@@ -341,8 +341,13 @@ public final class IocageClient {
         JsonNode error = body.get("error");
         if (error != null) {
             String message = error.isTextual() ? error.asText().trim() : error.toString();
+            List<String> printed = new ArrayList<>();
+            JsonNode output = body.get("output");
+            if (output != null && output.isArray()) {
+                output.forEach(n -> printed.add(n.isTextual() ? n.asText() : n.toString()));
+            }
             throw new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
-                    message.isEmpty() ? action + " failed" : message);
+                    message.isEmpty() ? action + " failed" : message, printed);
         }
         return body;
     }

@@ -21,9 +21,20 @@ public class IocageClientException extends RuntimeException {
     private final String code;
     private final Trouble trouble;
     private final java.util.List<String> troubleArgs;
+    private final java.util.List<String> output;
 
     public IocageClientException(Kind kind, String message) {
         this(kind, message, "", null);
+    }
+
+    /** An action that failed after printing {@code output} (a command run in a jail: its own error lines). */
+    public IocageClientException(Kind kind, String message, java.util.List<String> output) {
+        super(message);
+        this.kind = kind;
+        this.code = "";
+        this.trouble = null;
+        this.troubleArgs = java.util.List.of();
+        this.output = java.util.List.copyOf(output);
     }
 
     public IocageClientException(Kind kind, String message, Throwable cause) {
@@ -36,6 +47,7 @@ public class IocageClientException extends RuntimeException {
         this.code = code == null ? "" : code;
         this.trouble = null;
         this.troubleArgs = java.util.List.of();
+        this.output = java.util.List.of();
     }
 
     /** A trouble JailDesk words itself: the message is its English wording, the desktop may show its own. */
@@ -45,6 +57,7 @@ public class IocageClientException extends RuntimeException {
         this.code = code == null ? "" : code;
         this.trouble = trouble;
         this.troubleArgs = java.util.List.of(args);
+        this.output = java.util.List.of();
     }
 
     /** A transport failure JailDesk words itself (the connection, a reply that did not come). */
@@ -64,6 +77,11 @@ public class IocageClientException extends RuntimeException {
     /** The arguments of {@link #trouble()}'s wording. */
     public java.util.List<String> troubleArgs() {
         return troubleArgs;
+    }
+
+    /** What the failed action printed before it failed, where the host sent it ({@code "output"}); most have none. */
+    public java.util.List<String> output() {
+        return output;
     }
 
     /** The error envelope's code for {@link Kind#PROTOCOL_ERROR}; "" otherwise. */

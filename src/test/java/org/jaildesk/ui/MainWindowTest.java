@@ -341,6 +341,19 @@ class MainWindowTest extends WindowTest {
         assertTrue(stage.isShowing());
     }
 
+    /** A command that fails shows what it printed (its own reason) before the host's error, not the error alone. */
+    @Test
+    void aFailedCommandShowsWhatItPrinted(FxRobot robot) throws Exception {
+        openConsole(robot, "db01");
+        robot.clickOn("#execCommand").write("nosuchcommand -x");
+        robot.clickOn("#execRun");
+        page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText().equals("The command failed"));
+        assertEquals(List.of("$ nosuchcommand -x", "sh: nosuchcommand: not found", "Command: nosuchcommand -x failed!"),
+                robot.lookup("#execOutput").queryAs(TextArea.class).getText().lines().toList());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
+    }
+
     @Test
     void aFailureIsShownCalmlyWithCopyDetails(FxRobot robot) throws Exception {
         open(robot);

@@ -1,5 +1,7 @@
 package org.jaildesk.ui.jails;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -17,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.JobOutput;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
@@ -89,8 +92,14 @@ public final class ExecConsole {
             vm.exec(jail, user.getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
                 run.setDisable(false);
                 if (err != null) {
-                    // A host's error may be a traceback of any length: bounded as output is.
-                    add(output, ConsoleText.block(Notifier.text(msg, err).lines().toList(), ConsoleText.KEPT_LINES));
+                    // What the command printed before it failed (its own error, as "sh: x: not found"), then the
+                    // host's error, which may be a traceback of any length: bounded as output is.
+                    List<String> lines = new ArrayList<>();
+                    if (Notifier.unwrap(err) instanceof IocageClientException failed) {
+                        lines.addAll(failed.output());
+                    }
+                    lines.addAll(Notifier.text(msg, err).lines().toList());
+                    add(output, ConsoleText.block(lines, ConsoleText.KEPT_LINES));
                     result.setText(msg.get("exec.failed"));
                     result.getStyleClass().add("failed");
                 } else {
