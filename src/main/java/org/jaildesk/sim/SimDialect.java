@@ -104,6 +104,7 @@ abstract class SimDialect {
     }
 
     private static final java.util.regex.Pattern JOT = java.util.regex.Pattern.compile("jot ([1-9][0-9]{0,4}|100000)");
+    private static final java.util.regex.Pattern FREEBSD_VERSION = java.util.regex.Pattern.compile("freebsd-version((?:\\s+-[kru]+)*)");
 
     /** What a command run inside a jail prints; exit code as the second element. */
     static Object[] execInJail(SimJail j, String user, String command, Map<String, String> defaults) {
@@ -121,12 +122,18 @@ abstract class SimDialect {
             }
             return new Object[] {b.toString(), 0};
         }
+        java.util.regex.Matcher version = FREEBSD_VERSION.matcher(cmd);
+        if (version.matches()) {
+            // One line for each of -k (installed kernel), -r (running kernel), -u (userland); the userland alone without.
+            String flags = version.group(1);
+            long lines = flags.isBlank() ? 1 : "kru".chars().filter(f -> flags.indexOf(f) >= 0).count();
+            return new Object[] {String.join("\n", java.util.Collections.nCopies((int) lines, j.release)), 0};
+        }
         return switch (cmd) {
             case "hostname" -> new Object[] {j.prop("host_hostname", Map.of("host_hostname", j.tag)), 0};
             case "whoami" -> new Object[] {user, 0};
             case "id" -> new Object[] {user.equals("root") ? "uid=0(root) gid=0(wheel) groups=0(wheel),5(operator)"
                     : "uid=1001(" + user + ") gid=1001(" + user + ") groups=1001(" + user + ")", 0};
-            case "freebsd-version" -> new Object[] {j.release, 0};
             case "uname -a" -> new Object[] {"FreeBSD " + j.tag + " " + j.release + " FreeBSD " + j.release
                     + " GENERIC amd64", 0};
             case "uptime" -> new Object[] {" 9:41AM  up 3 days,  2:17, 0 users, load averages: 0.12, 0.09, 0.08", 0};

@@ -116,6 +116,14 @@ class DemoHostRoundTripTest {
         assertEquals("100000", many.get(many.size() - 1));
         String tooMany = failure(c.execJail(made.id(), "root", "jot 100001")).getMessage();
         assertTrue(tooMany.contains("jot"), tooMany);
+        // freebsd-version as admins type it: one line per flag of -k, -r, -u.
+        List<String> userland = c.execJail(made.id(), "root", "freebsd-version").join().lines();
+        assertEquals(1, userland.size());
+        assertTrue(userland.get(0).startsWith("14.1-RELEASE"), userland.toString());
+        assertEquals(List.of(userland.get(0), userland.get(0)), c.execJail(made.id(), "root", "freebsd-version -ku").join().lines());
+        // A command that fails: what it printed comes with the failure.
+        Throwable failed = failure(c.execJail(made.id(), "root", "nosuchcommand"));
+        assertEquals(List.of("sh: nosuchcommand: not found"), ((org.jaildesk.client.IocageClientException) failed).output());
         assertTrue(failure(c.destroyJail(made.id())).getMessage().contains("is running"));
         c.stopJail(made.id()).join();
         assertEquals(made.id(), c.destroyJail(made.id()).join());
