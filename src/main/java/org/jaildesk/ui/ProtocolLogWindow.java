@@ -92,6 +92,7 @@ final class ProtocolLogWindow {
         TextArea text = new TextArea();
         text.setId("logText");
         text.setEditable(false);
+        text.setPromptText(msg.get("log.select"));
         text.getStyleClass().add("console");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> text.setText(b == null ? "" : b.text()));
         Button copy = new Button(msg.get("log.copy"));

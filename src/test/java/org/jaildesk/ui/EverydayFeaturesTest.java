@@ -186,6 +186,9 @@ class EverydayFeaturesTest extends WindowTest {
         @SuppressWarnings("unchecked")
         TableView<ProtocolLog.Entry> table = (TableView<ProtocolLog.Entry>) robot.lookup("#logTable").query();
         List<ProtocolLog.Entry> entries = List.copyOf(table.getItems());
+        // The entry pane says what goes there while it is empty.
+        assertEquals("Select an entry to see it whole. While none is selected, Copy takes every entry shown.",
+                robot.lookup("#logText").queryAs(javafx.scene.control.TextArea.class).getPromptText());
         ProtocolLog.Entry request = entries.stream().filter(e -> e.kind() == ProtocolLog.Entry.Kind.REQUEST
                 && e.summary().startsWith("sysadm/iocage listjails")).findFirst().orElseThrow();
         String id = request.summary().substring(request.summary().indexOf('#') + 1);
