@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.jaildesk.client.IocageClientException;
+import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.jails.JailFilter;
@@ -88,6 +89,8 @@ class MainWindowTest extends WindowTest {
         Label ip4 = robot.lookup(".details-value").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().contains("10.0.0.22/24")).findFirst().orElseThrow();
         assertEquals("em0|192.168.1.22/24\nem0|10.0.0.22/24", ip4.getText());
+        assertTrue(robot.lookup(".details-key").queryAllAs(Label.class).stream().noneMatch(l -> l.getText().equals("UUID / name")),
+                "a Python jail's id is its name, the title");
         // In the table, where the column cuts the list, its tooltip has them the same way.
         javafx.scene.control.TableCell<?, ?> cell = robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && "em0|192.168.1.22/24,em0|10.0.0.22/24".equals(c.getText())).query();
@@ -455,5 +458,9 @@ class MainWindowTest extends WindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertTrue(id.isVisible());
         assertTrue(page.rows().stream().anyMatch(j -> !j.id().equals(j.tag())), "legacy ids are UUIDs");
+        // The details show the UUID beside the name.
+        Jail first = page.rows().get(0);
+        page.select(first.tag());
+        page.waitFor(() -> robot.lookup(".details-value").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(first.id())));
     }
 }

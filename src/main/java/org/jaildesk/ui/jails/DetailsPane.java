@@ -41,7 +41,10 @@ public final class DetailsPane extends VBox {
         title.setText(j.displayName());
         int r = 0;
         r = row(r, "column.state", msg.get("state." + j.state().name().toLowerCase(Locale.ROOT)));
-        r = row(r, "column.id", j.id());
+        if (!j.id().equals(j.tag())) {
+            // Legacy iocage's UUID; Python iocage's id is the name in the title.
+            r = row(r, "column.id", j.id());
+        }
         r = row(r, "column.jid", j.jid().isPresent() ? String.valueOf(j.jid().getAsInt()) : "–");
         r = row(r, "column.boot", j.boot() ? msg.get("value.on") : msg.get("value.off"));
         r = row(r, "column.type", j.type());
