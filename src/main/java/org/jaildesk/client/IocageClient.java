@@ -275,20 +275,28 @@ public final class IocageClient {
 
     /** The releases fetched on the host. */
     public CompletableFuture<List<String>> listReleases() {
-        return call(args("listreleases"), body -> {
-            JsonNode local = field(body, "local", "listreleases");
-            if (!local.isArray()) {
-                throw malformed("listreleases.local should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(local));
+        return call(args("listreleases"), body -> names(body, "local", "listreleases"));
+    }
+
+    /** The releases the FreeBSD mirror offers to fetch, as the host's iocage reads them ({@code iocage list -R}). */
+    public CompletableFuture<List<String>> listRemoteReleases() {
+        return call(args("listremotereleases"), body -> names(body, "remote", "listremotereleases"));
+    }
+
+    /** The array of names under {@code key}, empty ones left out. */
+    private static List<String> names(JsonNode body, String key, String action) {
+        JsonNode list = field(body, key, action);
+        if (!list.isArray()) {
+            throw malformed(action + "." + key + " should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
+        }
+        List<String> out = new ArrayList<>();
+        list.forEach(n -> {
+            String r = text(n, action + "." + key + "[]");
+            if (!r.isEmpty()) {
+                out.add(r);
             }
-            List<String> out = new ArrayList<>();
-            local.forEach(n -> {
-                String r = text(n, "listreleases.local[]");
-                if (!r.isEmpty()) {
-                    out.add(r);
-                }
-            });
-            return List.copyOf(out);
         });
+        return List.copyOf(out);
     }
 
     public CompletableFuture<List<Jail>> listTemplates() {

@@ -49,6 +49,7 @@ final class Actions {
             case "listjails" -> reads.listJails();
             case "listtemplates" -> reads.listTemplates();
             case "listreleases" -> reads.listReleases();
+            case "listremotereleases" -> reads.listRemoteReleases();
             case "getdefaultsettings" -> reads.defaults();
             case "getjailsettings" -> reads.jailSettings(a);
             case "df" -> reads.df();

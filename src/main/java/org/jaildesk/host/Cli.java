@@ -50,6 +50,15 @@ final class Cli {
         return py() ? List.of("list", "-r", "-h") : List.of("list", "-r");
     }
 
+    /** The releases the FreeBSD mirror offers: Python's {@code list -R}; legacy iocage has no remote listing. */
+    List<String> remoteReleases() throws UnsupportedActionException {
+        if (!py()) {
+            throw new UnsupportedActionException("listremotereleases is not supported by " + dialect.label()
+                    + ": it cannot list the mirror's releases; type the release to fetch");
+        }
+        return List.of("list", "-R");
+    }
+
     List<String> getAll(String jail) {
         return List.of("get", "all", jail);
     }

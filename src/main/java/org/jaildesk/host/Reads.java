@@ -137,6 +137,16 @@ final class Reads {
         return out;
     }
 
+    /** What the mirror offers to fetch ({@code iocage list -R}, which reads the mirror's index over the network). */
+    ObjectNode listRemoteReleases() throws Exception {
+        Cli cli = cli();
+        CommandResult r = commands.readOk(cli, cli.remoteReleases());
+        ObjectNode out = JSON.objectNode();
+        ArrayNode remote = out.putArray("remote");
+        PythonOutput.remoteReleases(r.stdout()).forEach(remote::add);
+        return out;
+    }
+
     ObjectNode defaults() throws Exception {
         Cli cli = cli();
         CommandResult r = commands.readOk(cli, cli.defaults());

@@ -22,7 +22,8 @@ public final class Protocol {
 
     /** JailDesk's extensions, advertised through {@code rpc/query}; a client uses them only where advertised. */
     public static final List<String> EXTENSION_ACTIONS = List.of(
-            "setjailsettings", "restartjail", "activatestatus", "listreleases", "listtemplates", "fetchrelease");
+            "setjailsettings", "restartjail", "activatestatus", "listreleases", "listremotereleases", "listtemplates",
+            "fetchrelease");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:

@@ -64,7 +64,7 @@ class CallCommandTest extends CommandLineTest {
         for (String[] call : new String[][] {{"getdefaultsettings"}, {"getjailsettings", "jail=db01"}, {"df"},
             {"startjail", "jail=mail"}, {"stopjail", "jail=db01"}, {"clonejail", "jail=mail", "props=tag=m2"},
             {"createjail", "props=tag=n1 release=14.1-RELEASE"}, {"execjail", "jail=plex", "user=root", "command=hostname"},
-            {"activatepool"}, {"activatestatus"}, {"listreleases"}, {"listtemplates"}, {"restartjail", "jail=plex"},
+            {"activatepool"}, {"activatestatus"}, {"listreleases"}, {"listremotereleases"}, {"listtemplates"}, {"restartjail", "jail=plex"},
             {"setjailsettings", "jail=mail", "props=priority=5"}, {"fetchrelease", "release=14.2-RELEASE"},
             {"cleantemplates"}, {"cleanjails"}, {"cleanreleases"}, {"cleanall"}, {"activatepool", "pool=backup"}}) {
             String[] args = new String[call.length + 2];

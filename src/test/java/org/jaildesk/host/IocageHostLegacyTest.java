@@ -120,6 +120,10 @@ class IocageHostLegacyTest {
                     .get("tag").asText());
             h.body("fetchrelease", "release", "11.0-RELEASE");
             assertEquals(List.of("fetch", "release=11.0-RELEASE"), lastCall());
+            // Legacy iocage has no remote listing: nothing runs, and the reason says to type the release.
+            int before = fake.actionCalls().size();
+            assertTrue(h.body("listremotereleases").get("error").asText().contains("type the release to fetch"));
+            assertEquals(before, fake.actionCalls().size());
         }
     }
 

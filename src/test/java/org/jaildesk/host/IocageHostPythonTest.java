@@ -297,5 +297,10 @@ class IocageHostPythonTest extends OverFakePython {
         JsonNode fetched = h.body("fetchrelease", "release", "13.2-RELEASE");
         assertEquals(List.of("fetch", "-r", "13.2-RELEASE"), lastCall());
         assertEquals("13.2-RELEASE", fetched.get("release").asText());
+        JsonNode remote = h.body("listremotereleases").get("remote");
+        assertEquals(List.of("list", "-R"), lastCall());
+        assertEquals("13.4-RELEASE", remote.get(0).asText());
+        assertEquals("15.0-RELEASE", remote.get(remote.size() - 1).asText());
+        assertEquals(6, remote.size());
     }
 }

@@ -40,6 +40,7 @@ class TimeoutClassTest {
         requests.put("activatestatus", new String[0]);
         requests.put("activatepool", new String[0]);
         requests.put("listreleases", new String[0]);
+        requests.put("listremotereleases", new String[0]);
         requests.put("listtemplates", new String[0]);
         requests.put("startjail", new String[] {"jail", "mail"});
         requests.put("restartjail", new String[] {"jail", "mail"});

@@ -171,6 +171,30 @@ class EverydayFeaturesTest extends WindowTest {
         robot.clickOn("Cancel");
     }
 
+    /**
+     * The fetch dialog lists what the host's mirror offers (iocage list -R), oldest first, with the releases already
+     * fetched marked; a click takes a name, a double click fetches it.
+     */
+    @Test
+    void theFetchDialogOffersTheMirrorsReleases(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(MenuItems.byId(robot, "menu-fetchRelease")::fire);
+        page.waitFor(() -> robot.lookup("#fetchOffered").tryQuery().isPresent());
+        javafx.scene.control.ListView<String> offered = robot.lookup("#fetchOffered").queryListView();
+        page.waitFor(() -> offered.getItems().size() == 8);
+        assertEquals(List.of("12.4-RELEASE", "13.2-RELEASE", "13.3-RELEASE", "13.4-RELEASE", "14.0-RELEASE", "14.1-RELEASE",
+                "14.2-RELEASE", "15.0-RELEASE"), offered.getItems());
+        page.waitFor(() -> robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(c -> "14.1-RELEASE   (already fetched)".equals(c.getText())));
+        javafx.scene.control.TextField name = robot.lookup("#fetchReleaseName").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn("13.4-RELEASE");
+        assertEquals("13.4-RELEASE", name.getText());
+        robot.doubleClickOn("14.2-RELEASE");
+        page.waitFor(() -> !page.jobs.jobs().isEmpty());
+        assertEquals("14.2-RELEASE", page.jobs.jobs().get(0).target());
+        page.waitFor(() -> robot.lookup("#fetchOffered").tryQuery().isEmpty());
+    }
+
     @Test
     void anotherClientsChangeUpdatesTheTableByItself(FxRobot robot) throws Exception {
         open(robot);

@@ -147,6 +147,21 @@ public final class PythonOutput {
         return CommonOutput.releaseLines(lines, RELEASE);
     }
 
+    /**
+     * {@code list -R}: one release a line, as the mirror's index names them; lines that are not a release name
+     * (a warning about the mirror) are skipped, not failed: the list only offers names to pick.
+     */
+    public static List<String> remoteReleases(String stdout) {
+        List<String> out = new ArrayList<>();
+        for (Lines.Line line : Lines.meaningful(stdout)) {
+            String r = line.text().trim();
+            if (RELEASE.matcher(r).matches() && !out.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** {@code df -h}: name, crt, res, qta, use, ava (TAB separated), or the table. Python has no tag: tag = name. */
     public static List<DfRow> df(String stdout) throws IocageParseException {
         List<Lines.Line> lines = Lines.meaningful(stdout);

@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -29,12 +30,54 @@ public final class HostAdminDialogs {
                 msg.get("pool.activateOk"), "poolOk", vm::activate);
     }
 
-    /** Fetch a release: its name, checked as you type; the download then runs as a job. */
+    /**
+     * Fetch a release: the releases the host's mirror offers, listed while the dialog opens (a click takes one, a
+     * double click fetches it), and the name, which may also be typed and is checked as you type; the download then
+     * runs as a job.
+     */
     public Dialog<ButtonType> fetch(Window owner) {
-        return oneName(owner, "fetchDialog", msg.get("release.fetchTitle"), msg.get("release.fetchExplain"),
+        ListView<String> offered = new ListView<>();
+        offered.setId("fetchOffered");
+        offered.setPrefHeight(170);
+        Label waiting = new Label(msg.get("release.mirrorAsking"));
+        waiting.setWrapText(true);
+        offered.setPlaceholder(waiting);
+        java.util.Set<String> fetched = new java.util.HashSet<>();
+        offered.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String release, boolean empty) {
+                super.updateItem(release, empty);
+                setText(empty || release == null ? null
+                        : fetched.contains(release) ? msg.get("release.fetchedMark", release) : release);
+            }
+        });
+        Label mirror = new Label(msg.get("release.mirror"));
+        mirror.setLabelFor(offered);
+        VBox list = new VBox(4, mirror, offered);
+        vm.offer().thenAccept(o -> {
+            fetched.addAll(o.fetched());
+            offered.getItems().setAll(o.releases());
+            waiting.setText(o.problem().isEmpty() ? msg.get("release.mirrorEmpty") : msg.get("release.mirrorFailed", o.problem()));
+        });
+        Dialog<ButtonType> d = oneName(owner, "fetchDialog", msg.get("release.fetchTitle"), msg.get("release.fetchExplain"),
                 new NameField("fetchReleaseName", "14.2-RELEASE", "fetchError",
                         text -> org.jaildesk.domain.ReleaseNames.isValid(text) ? "" : msg.get("release.invalid")),
-                msg.get("release.fetchOk"), "fetchOk", vm::fetch);
+                msg.get("release.fetchOk"), "fetchOk", vm::fetch, list);
+        TextField name = (TextField) d.getDialogPane().lookup("#fetchReleaseName");
+        offered.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                name.setText(now);
+            }
+        });
+        ButtonType fetchType = d.getDialogPane().getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow();
+        javafx.scene.control.Button ok = (javafx.scene.control.Button) d.getDialogPane().lookupButton(fetchType);
+        offered.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && offered.getSelectionModel().getSelectedItem() != null && !ok.isDisabled()) {
+                ok.fire();
+            }
+        });
+        return d;
     }
 
     /** The name a dialog asks for: ids, an example, and the problem with a typed value ("" when fine). */
@@ -43,10 +86,11 @@ public final class HostAdminDialogs {
 
     /**
      * A dialog that asks for one name: focused when it opens, its problem shown as you type, OK only for a name
-     * without one; on OK, {@code run} gets the name.
+     * without one; on OK, {@code run} gets the name. {@code above} goes between the explanation and the name.
      */
     private Dialog<ButtonType> oneName(Window owner, String id, String title, String explanation, NameField field,
-                                       String okText, String okId, java.util.function.Consumer<String> run) {
+                                       String okText, String okId, java.util.function.Consumer<String> run,
+                                       javafx.scene.Node... above) {
         Dialog<ButtonType> d = Dialogs.titled(owner, id, title);
         TextField name = new TextField();
         name.setId(field.id());
@@ -55,7 +99,10 @@ public final class HostAdminDialogs {
         error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
                 : field.problem().apply(name.getText()), name.textProperty()));
         Label explain = Dialogs.explanation(explanation);
-        d.getDialogPane().setContent(box(explain, name, error));
+        java.util.List<javafx.scene.Node> content = new java.util.ArrayList<>(java.util.List.of(explain));
+        content.addAll(java.util.List.of(above));
+        content.addAll(java.util.List.of(name, error));
+        d.getDialogPane().setContent(box(content.toArray(javafx.scene.Node[]::new)));
         Dialogs.focusWhenShown(d, name);
         ButtonType ok = Dialogs.confirmButton(d, okText, okId, false);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(

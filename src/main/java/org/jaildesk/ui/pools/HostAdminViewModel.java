@@ -114,6 +114,25 @@ public final class HostAdminViewModel {
         return done(call, msg.get("release.fetch", release));
     }
 
+    /** What the fetch dialog offers: the mirror's releases and those already fetched, or why the mirror was not listed. */
+    public record Offer(List<String> releases, java.util.Set<String> fetched, String problem) {
+    }
+
+    /**
+     * Asks the host which releases its mirror has ({@code iocage list -R}, where the host offers it) and which it has
+     * fetched. Completes on the FX thread, never exceptionally: a host that cannot list the mirror gives the reason.
+     */
+    public CompletableFuture<Offer> offer() {
+        CompletableFuture<List<String>> remote = client.extensions().thenCompose(ext -> ext.contains("listremotereleases")
+                ? client.listRemoteReleases()
+                : CompletableFuture.failedFuture(new org.jaildesk.client.IocageClientException(
+                        org.jaildesk.client.IocageClientException.Kind.ACTION_FAILED, msg.get("release.noMirrorList"))));
+        CompletableFuture<List<String>> local = client.listReleases().exceptionally(e -> List.of());
+        return remote.thenCombine(local, (r, l) -> new Offer(r, java.util.Set.copyOf(l), ""))
+                .exceptionally(e -> new Offer(List.of(), java.util.Set.of(), Notifier.text(msg, e)))
+                .thenApplyAsync(o -> o, fx);
+    }
+
     public CompletableFuture<String> deactivate(String name) {
         return refused(name).orElseGet(() -> done(client.deactivatePool(name), msg.get("pool.deactivate", name)));
     }

@@ -88,6 +88,15 @@ class PythonOutputTest {
         assertEquals(List.of("12.4-RELEASE", "13.2-RELEASE"), PythonOutput.releases(Samples.py("list-py-r.txt")));
     }
 
+    /** The mirror's list only offers names to pick: a line that is not a release name is left out, not failed. */
+    @Test
+    void theMirrorsReleasesAreTheLinesThatNameOne() {
+        assertEquals(List.of("13.4-RELEASE", "13.5-RELEASE", "14.1-RELEASE", "14.2-RELEASE", "14.3-RELEASE", "15.0-RELEASE"),
+                PythonOutput.remoteReleases(Samples.py("list-py-R.txt")));
+        assertEquals(List.of("14.2-RELEASE", "15.0-BETA1"), PythonOutput.remoteReleases(
+                "WARNING: mirror slow\n14.2-RELEASE\n  15.0-BETA1  \n14.2-RELEASE\n-f\n$(x)\n14.2-RELEASE; touch x\n"));
+    }
+
     @Test
     void dfInBothForms() throws Exception {
         List<DfRow> rows = PythonOutput.df(Samples.py("df-py-H.txt"));

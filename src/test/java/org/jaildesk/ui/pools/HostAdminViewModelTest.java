@@ -105,6 +105,21 @@ class HostAdminViewModelTest {
         assertFalse(t.asked.contains("fetchrelease"), t.asked.toString());
         String shown = fxThread.submit(() -> notifier.notices().get(0).message()).get();
         assertTrue(shown.contains(msg.get("release.notOffered")), shown);
+        // Nor asked for the mirror's releases: the fetch dialog says why it has no list.
+        HostAdminViewModel.Offer offer = vm.offer().get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), offer.releases());
+        assertEquals(msg.get("release.noMirrorList"), offer.problem());
+        assertFalse(t.asked.contains("listremotereleases"), t.asked.toString());
+    }
+
+    @Test
+    void theFetchOfferIsTheMirrorsReleasesWithThoseFetched() throws Exception {
+        HostAdminViewModel vm = new HostAdminViewModel(new IocageClient(new InProcessTransport(host)), fxThread, msg,
+                new Notifier(msg), () -> { });
+        HostAdminViewModel.Offer offer = vm.offer().get(10, TimeUnit.SECONDS);
+        assertEquals("", offer.problem());
+        assertEquals(8, offer.releases().size());
+        assertEquals(Set.of("13.2-RELEASE", "14.1-RELEASE"), offer.fetched());
     }
 
     @Test
