@@ -179,6 +179,44 @@ class MessagesTest {
         assertEquals("Fertig, 2 Zeilen Ausgabe", de.get("exec.ok", 2));
     }
 
+    /**
+     * A text with a placeholder is a MessageFormat pattern: a lone apostrophe there starts a quote, which swallowed the
+     * apostrophes and the placeholder after it ("The mirrors releases could not be listed ({0})"). It is written
+     * doubled; and a text without one is shown as it is, so a doubled one there would show twice.
+     */
+    @Test
+    void apostrophesAndPlaceholdersComeOutAsWritten() throws Exception {
+        Pattern placeholder = Pattern.compile("\\{(\\d)");
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String bundle : new String[] {"messages.properties", "messages_de.properties"}) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                Matcher m = placeholder.matcher(text);
+                int highest = -1;
+                while (m.find()) {
+                    highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                }
+                if (highest < 0) {
+                    assertTrue(!text.contains("''"), bundle + " " + key + " has no placeholder: its '' shows twice");
+                    continue;
+                }
+                assertTrue(!lone.matcher(text).find(), bundle + " " + key + " has a lone apostrophe: " + text);
+                // A plain {n} gets a marker that must come out; a {n,number} or {n,choice,…} a number.
+                Object[] args = new Object[highest + 1];
+                for (int i = 0; i <= highest; i++) {
+                    args[i] = text.contains("{" + i + ",") ? (Object) 2 : "<arg" + i + ">";
+                }
+                String shown = new java.text.MessageFormat(text, java.util.Locale.ROOT).format(args);
+                for (int i = 0; i <= highest; i++) {
+                    if (text.contains("{" + i + "}")) {
+                        assertTrue(shown.contains("<arg" + i + ">"), bundle + " " + key + " lost {" + i + "}: " + shown);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void germanIsComplete() throws Exception {
         Properties en = load("messages.properties");

@@ -38,7 +38,9 @@ public final class HostAdminDialogs {
     public Dialog<ButtonType> fetch(Window owner) {
         ListView<String> offered = new ListView<>();
         offered.setId("fetchOffered");
-        offered.setPrefHeight(170);
+        // Eight rows (what a mirror usually offers) without a scroll bar.
+        offered.setFixedCellSize(24);
+        offered.setPrefHeight(8 * 24 + 4);
         Label waiting = new Label(msg.get("release.mirrorAsking"));
         waiting.setWrapText(true);
         offered.setPlaceholder(waiting);
@@ -52,7 +54,9 @@ public final class HostAdminDialogs {
             }
         });
         Label mirror = new Label(msg.get("release.mirror"));
+        mirror.setWrapText(true);
         mirror.setLabelFor(offered);
+        Label typed = new Label(msg.get("release.name"));
         VBox list = new VBox(4, mirror, offered);
         vm.offer().thenAccept(o -> {
             fetched.addAll(o.fetched());
@@ -62,8 +66,9 @@ public final class HostAdminDialogs {
         Dialog<ButtonType> d = oneName(owner, "fetchDialog", msg.get("release.fetchTitle"), msg.get("release.fetchExplain"),
                 new NameField("fetchReleaseName", "14.2-RELEASE", "fetchError",
                         text -> org.jaildesk.domain.ReleaseNames.isValid(text) ? "" : msg.get("release.invalid")),
-                msg.get("release.fetchOk"), "fetchOk", vm::fetch, list);
+                msg.get("release.fetchOk"), "fetchOk", vm::fetch, list, typed);
         TextField name = (TextField) d.getDialogPane().lookup("#fetchReleaseName");
+        typed.setLabelFor(name);
         offered.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 name.setText(now);
