@@ -18,6 +18,7 @@ import org.jaildesk.ui.jails.JailsViewModel;
 final class StatusBar extends HBox {
 
     private final Messages msg;
+    private final Notifier notifier;
     private final Label host = new Label();
     private final Label pool = new Label();
     private final Label stale = new Label();
@@ -26,6 +27,7 @@ final class StatusBar extends HBox {
     StatusBar(Messages msg, Notifier notifier) {
         super(12);
         this.msg = msg;
+        this.notifier = notifier;
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(notifier.status());
@@ -62,6 +64,8 @@ final class StatusBar extends HBox {
         pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
                 view.admin().pool()));
         JailsViewModel vm = view.session().jails();
+        // What was done last belonged to the host shown before: "12 jails" stayed beside a host still loading.
+        notifier.info(vm.loaded().get() ? msg.get("status.jails", vm.jails().size()) : "");
         matching.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.matching", vm.visible().size(),
                 vm.jails().size()), vm.visible(), vm.jails()));
         matching.visibleProperty().bind(vm.query().isNotEmpty());
@@ -70,6 +74,7 @@ final class StatusBar extends HBox {
     /** No host is shown. */
     void clear() {
         host.setText("");
+        notifier.info("");
         stale.visibleProperty().unbind();
         stale.setVisible(false);
         stale.textProperty().unbind();

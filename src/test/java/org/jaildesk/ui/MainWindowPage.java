@@ -37,6 +37,7 @@ final class MainWindowPage {
     final IocageHost host;
     org.jaildesk.ui.jobs.JobsViewModel jobs;
     Notifier notifier;
+    org.jaildesk.ui.connect.HostsViewModel hosts;
     final org.jaildesk.client.ProtocolLog log = new org.jaildesk.client.ProtocolLog();
 
     private MainWindowPage(FxRobot robot, MainWindow window, IocageHost host) {
@@ -63,6 +64,20 @@ final class MainWindowPage {
             @Override
             public IocageClient open(HostEntry h, Prompts prompts, java.util.function.Consumer<ConnectionState> state) {
                 state.accept(ConnectionState.CONNECTED);
+                if (h.name().startsWith("silent")) {
+                    // A host that never answers: its view stays as it is before its first listing.
+                    return new IocageClient(new org.jaildesk.client.Transport() {
+                        @Override
+                        public java.util.concurrent.CompletableFuture<org.jaildesk.protocol.Reply> send(org.jaildesk.protocol.Request r) {
+                            return new java.util.concurrent.CompletableFuture<>();
+                        }
+
+                        @Override
+                        public java.util.concurrent.CompletableFuture<java.util.Set<String>> extensions() {
+                            return new java.util.concurrent.CompletableFuture<>();
+                        }
+                    });
+                }
                 return new IocageClient(new org.jaildesk.client.JobTransport(new org.jaildesk.client.LoggingTransport(
                         new InProcessTransport(host), log, h.name()), jobs.sinkFor(h.name())));
             }
@@ -75,7 +90,7 @@ final class MainWindowPage {
             public void close(HostEntry h) {
             }
         };
-        HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
+        hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
                 new HostStore(config.resolve("hosts.json")), connector, h -> null, Platform::runLater, msg, notifier);
         window = new MainWindow(hosts, msg, notifier, new UiState(config.resolve("ui-state.json")), stage, jobs, log,
                 l -> build(stage, config, l), VERSION, config);

@@ -36,6 +36,21 @@ class MainWindowTest extends WindowTest {
         assertEquals("12 jails", robot.lookup("#status").queryAs(Label.class).getText());
     }
 
+    /** The status line's "12 jails" is the demo host's: a host still loading does not show it, and back it comes. */
+    @Test
+    void theStatusLineSpeaksOfTheHostShown(FxRobot robot) throws Exception {
+        open(robot);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertEquals("12 jails", status.getText());
+        org.jaildesk.ui.connect.HostEntry silent = WaitForAsyncUtils.asyncFx(
+                () -> page.hosts.addRemote("silent", "wss://192.0.2.1:12150", "admin")).get();
+        robot.interact(() -> page.hosts.selected().set(silent));
+        page.waitFor(() -> stage.getTitle().endsWith("silent"));
+        assertEquals("", status.getText());
+        robot.interact(() -> page.hosts.selected().set(page.hosts.hosts().get(0)));
+        page.waitFor(() -> status.getText().equals("12 jails"));
+    }
+
     /**
      * Typing a search keeps the selected jails that it still shows (the table let go of its whole selection when its
      * rows were filtered, seen under Xvfb); one that it hides is let go; a refresh that changes a selected jail's row
