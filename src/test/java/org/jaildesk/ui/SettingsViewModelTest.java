@@ -90,7 +90,7 @@ class SettingsViewModelTest {
         SettingsViewModel vm = vm(new InProcessTransport(host), false);
         vm.load("mail").join();
         assertTrue(vm.edit("priority", "500").isPresent());
-        assertTrue(vm.invalid().contains("priority"));
+        assertTrue(vm.invalid().containsKey("priority"));
         assertTrue(vm.edit("priority", "7").isEmpty());
         assertTrue(vm.invalid().isEmpty());
         assertTrue(vm.edit("boot", "off").isEmpty());

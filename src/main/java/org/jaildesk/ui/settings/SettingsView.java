@@ -89,8 +89,16 @@ public final class SettingsView extends VBox {
         });
         Label pending = new Label();
         pending.setId(id + "-pending");
-        pending.textProperty().bind(Bindings.createStringBinding(() -> vm.edits().isEmpty() ? ""
-                : msg.get("settings.pending", vm.edits().size()), vm.edits()));
+        // A field refused as typed is only outlined; what is wrong with it is said here, not only in its tooltip.
+        pending.textProperty().bind(Bindings.createStringBinding(() -> !vm.invalid().isEmpty()
+                ? vm.invalid().values().iterator().next()
+                : vm.edits().isEmpty() ? "" : msg.get("settings.pending", vm.edits().size()), vm.edits(), vm.invalid()));
+        vm.invalid().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
+            pending.getStyleClass().remove("danger-text");
+            if (!vm.invalid().isEmpty()) {
+                pending.getStyleClass().add("danger-text");
+            }
+        });
         // The buttons keep their words whole (the inspector is narrow, German longer); the count wraps instead.
         review.setMinWidth(Region.USE_PREF_SIZE);
         discard.setMinWidth(Region.USE_PREF_SIZE);

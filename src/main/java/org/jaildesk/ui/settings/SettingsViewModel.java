@@ -16,7 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import javafx.collections.ObservableSet;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.PropertyCatalog;
@@ -45,7 +44,7 @@ public final class SettingsViewModel {
     private final boolean forDefaults;
     private final ObservableList<Setting> settings = FXCollections.observableArrayList();
     private final ObservableMap<String, String> edits = FXCollections.observableHashMap();
-    private final ObservableSet<String> invalid = FXCollections.observableSet();
+    private final ObservableMap<String, String> invalid = FXCollections.observableMap(new java.util.LinkedHashMap<>());
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper("");
@@ -70,8 +69,8 @@ public final class SettingsViewModel {
         return edits;
     }
 
-    /** Properties whose edit is currently not valid (apply stays off while any is). */
-    public ObservableSet<String> invalid() {
+    /** Properties whose edit is currently not valid, with what is wrong, in the order typed (apply stays off while any is). */
+    public ObservableMap<String, String> invalid() {
         return invalid;
     }
 
@@ -179,7 +178,7 @@ public final class SettingsViewModel {
         }
         Optional<String> problem = check(key, value);
         if (problem.isPresent()) {
-            invalid.add(key);
+            invalid.put(key, problem.get());
             edits.remove(key);
             return problem;
         }
