@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -306,70 +305,10 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> shownTooltip(robot).equals("Clone\u2026 (Ctrl+D)"));
     }
 
-    /** Opens the window, selects {@code jail} and opens its command console from the toolbar. */
-    private void openConsole(FxRobot robot, String jail) throws Exception {
-        open(robot);
-        page.select(jail);
-        robot.clickOn("#tb-exec");
-        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isPresent());
-    }
-
     /** The text of the tooltip on screen, or "" when none is. */
     private static String shownTooltip(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
                 .map(w -> ((javafx.scene.control.Tooltip) w).getText()).findFirst().orElse("");
-    }
-
-    @Test
-    void aLongOutputArrivesInOnePieceAndTheConsoleKeepsItsLastLines(FxRobot robot) throws Exception {
-        openConsole(robot, "db01");
-        // Appended line by line, 20,000 lines held the FX thread for minutes (each append lays out the text again):
-        // the output must arrive as a few changes of the text, whatever its length.
-        TextArea output = robot.lookup("#execOutput").queryAs(TextArea.class);
-        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
-        robot.interact(() -> output.textProperty().addListener((o, a, b) -> changes.incrementAndGet()));
-        robot.clickOn("#execCommand").write("jot 20000");
-        robot.clickOn("#execRun");
-        page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText()
-                .equals("Done, 20,000 lines of output; the console keeps the last 2,000"));
-        String shown = output.getText();
-        assertEquals(2_000, shown.lines().count());
-        assertEquals("18001", shown.lines().findFirst().orElseThrow(), "the command line and the first lines made way");
-        assertTrue(shown.endsWith("\n19999\n20000\n"));
-        assertTrue(changes.get() <= 3, changes.get() + " changes: the command line, the output, the oldest lines dropped");
-        // It shows the end, as a terminal does.
-        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) output.lookup(".scroll-pane");
-        page.waitFor(() -> pane.getVvalue() == pane.getVmax());
-        robot.push(javafx.scene.input.KeyCode.ESCAPE);
-        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
-    }
-
-    @Test
-    void runsACommandInAJailAndShowsTheOutput(FxRobot robot) throws Exception {
-        openConsole(robot, "db01");
-        robot.clickOn("#execCommand").write("echo hello from db01");
-        robot.clickOn("#execRun");
-        page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().contains("hello from db01"));
-        page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText().startsWith("Done"));
-        robot.clickOn("#execClear");
-        page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().isEmpty());
-        // Esc closes the console; the main window stays.
-        robot.push(javafx.scene.input.KeyCode.ESCAPE);
-        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
-        assertTrue(stage.isShowing());
-    }
-
-    /** A command that fails shows what it printed (its own reason) before the host's error, not the error alone. */
-    @Test
-    void aFailedCommandShowsWhatItPrinted(FxRobot robot) throws Exception {
-        openConsole(robot, "db01");
-        robot.clickOn("#execCommand").write("nosuchcommand -x");
-        robot.clickOn("#execRun");
-        page.waitFor(() -> robot.lookup("#execResult").queryAs(Label.class).getText().equals("The command failed"));
-        assertEquals(List.of("$ nosuchcommand -x", "sh: nosuchcommand: not found", "Command: nosuchcommand -x failed!"),
-                robot.lookup("#execOutput").queryAs(TextArea.class).getText().lines().toList());
-        robot.push(javafx.scene.input.KeyCode.ESCAPE);
-        page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
     }
 
     @Test
@@ -383,47 +322,6 @@ class MainWindowTest extends WindowTest {
         assertTrue(robot.lookup("#notice-copy-0").tryQuery().isPresent());
         robot.clickOn("#notice-dismiss-0");
         page.waitFor(() -> robot.lookup("#notice-0").tryQuery().isEmpty());
-    }
-
-    @Test
-    void theSortIsRememberedForTheHost(FxRobot robot) throws Exception {
-        open(robot);
-        robot.interact(() -> {
-            var name = page.table().getColumns().stream().filter(c -> "col-name".equals(c.getId())).findFirst().orElseThrow();
-            name.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
-            page.table().getSortOrder().setAll(java.util.List.of(name));
-        });
-        page.waitFor(() -> page.rows().get(0).tag().equals("web02"));
-        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        String saved = Files.readString(config.resolve("ui-state.json"));
-        assertTrue(saved.contains("\"sortColumn\" : \"col-name\""), saved);
-        assertTrue(saved.contains("\"sortAscending\" : false"), saved);
-    }
-
-    /** The room a wider window gives goes to the table, where the columns are; the host list and inspector keep theirs. */
-    @Test
-    void aWiderWindowWidensTheTableNotTheSidePanels(FxRobot robot) throws Exception {
-        open(robot);
-        javafx.scene.Node hostList = robot.lookup("#hosts").query();
-        javafx.scene.Node side = robot.lookup("#sideTabs").query();
-        double sideWidth = side.getBoundsInLocal().getWidth();
-        assertTrue(sideWidth > 330 && sideWidth < 380, "inspector " + sideWidth);
-        double hostWidth = hostList.getBoundsInLocal().getWidth();
-        assertTrue(hostWidth > 170 && hostWidth < 215, "host list " + hostWidth);
-        double tableWidth = page.table().getWidth();
-        double before = stage.getWidth();
-        try {
-            robot.interact(() -> stage.setWidth(before + 300));
-            page.waitFor(() -> page.table().getWidth() > tableWidth + 250);
-            assertEquals(sideWidth, side.getBoundsInLocal().getWidth(), 2);
-            assertEquals(hostWidth, hostList.getBoundsInLocal().getWidth(), 2);
-            // Closed, it remembers the content's size (the window's would grow by its decorations at every start).
-            robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-            var saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.resolve("ui-state.json").toFile());
-            assertEquals(stage.getScene().getWidth(), saved.at("/layouts").elements().next().path("width").asDouble(), 0.5, saved.toString());
-        } finally {
-            robot.interact(() -> stage.setWidth(before));
-        }
     }
 
     /** ui-state.json is a file people edit: nonsense in it falls back to the defaults instead of stopping the window. */
@@ -450,32 +348,5 @@ class MainWindowTest extends WindowTest {
         robot.interact(() -> name.replaceSelection("mail2"));
         robot.clickOn("#cloneOk");
         page.waitFor(() -> page.has("mail2"));
-    }
-
-    /** Python iocage's ids are the names: the "UUID / name" column would repeat Name, so it starts hidden, and stays so. */
-    @Test
-    void theIdColumnStartsHiddenWhereItRepeatsTheName(FxRobot robot) throws Exception {
-        open(robot);
-        javafx.scene.control.TableColumn<?, ?> id = page.table().getColumns().stream()
-                .filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow();
-        page.waitFor(() -> !id.isVisible());
-        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        String saved = Files.readString(config.resolve("ui-state.json"));
-        assertTrue(saved.contains("\"hidden\" : [ \"col-id\" ]"), saved);
-    }
-
-    /** Legacy iocage names its jails by UUID: the column says something there and stays shown. */
-    @Test
-    void theIdColumnStaysWhereIdsAreUuids(FxRobot robot) throws Exception {
-        open(robot, SimulatedIocage.Flavor.LEGACY);
-        javafx.scene.control.TableColumn<?, ?> id = page.table().getColumns().stream()
-                .filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(id.isVisible());
-        assertTrue(page.rows().stream().anyMatch(j -> !j.id().equals(j.tag())), "legacy ids are UUIDs");
-        // The details show the UUID beside the name.
-        Jail first = page.rows().get(0);
-        page.select(first.tag());
-        page.waitFor(() -> robot.lookup(".details-value").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(first.id())));
     }
 }

@@ -1,0 +1,83 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import javafx.scene.control.Label;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** How the window lays out the jail table, and what of it is remembered: the sort, widths, the id column. */
+class TableLayoutTest extends WindowTest {
+
+    @Test
+    void theSortIsRememberedForTheHost(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(() -> {
+            var name = page.table().getColumns().stream().filter(c -> "col-name".equals(c.getId())).findFirst().orElseThrow();
+            name.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            page.table().getSortOrder().setAll(java.util.List.of(name));
+        });
+        page.waitFor(() -> page.rows().get(0).tag().equals("web02"));
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        String saved = Files.readString(config.resolve("ui-state.json"));
+        assertTrue(saved.contains("\"sortColumn\" : \"col-name\""), saved);
+        assertTrue(saved.contains("\"sortAscending\" : false"), saved);
+    }
+
+    /** The room a wider window gives goes to the table, where the columns are; the host list and inspector keep theirs. */
+    @Test
+    void aWiderWindowWidensTheTableNotTheSidePanels(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.Node hostList = robot.lookup("#hosts").query();
+        javafx.scene.Node side = robot.lookup("#sideTabs").query();
+        double sideWidth = side.getBoundsInLocal().getWidth();
+        assertTrue(sideWidth > 330 && sideWidth < 380, "inspector " + sideWidth);
+        double hostWidth = hostList.getBoundsInLocal().getWidth();
+        assertTrue(hostWidth > 170 && hostWidth < 215, "host list " + hostWidth);
+        double tableWidth = page.table().getWidth();
+        double before = stage.getWidth();
+        try {
+            robot.interact(() -> stage.setWidth(before + 300));
+            page.waitFor(() -> page.table().getWidth() > tableWidth + 250);
+            assertEquals(sideWidth, side.getBoundsInLocal().getWidth(), 2);
+            assertEquals(hostWidth, hostList.getBoundsInLocal().getWidth(), 2);
+            // Closed, it remembers the content's size (the window's would grow by its decorations at every start).
+            robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            var saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.resolve("ui-state.json").toFile());
+            assertEquals(stage.getScene().getWidth(), saved.at("/layouts").elements().next().path("width").asDouble(), 0.5, saved.toString());
+        } finally {
+            robot.interact(() -> stage.setWidth(before));
+        }
+    }
+
+    /** Python iocage's ids are the names: the "UUID / name" column would repeat Name, so it starts hidden, and stays so. */
+    @Test
+    void theIdColumnStartsHiddenWhereItRepeatsTheName(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.control.TableColumn<?, ?> id = page.table().getColumns().stream()
+                .filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow();
+        page.waitFor(() -> !id.isVisible());
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        String saved = Files.readString(config.resolve("ui-state.json"));
+        assertTrue(saved.contains("\"hidden\" : [ \"col-id\" ]"), saved);
+    }
+
+    /** Legacy iocage names its jails by UUID: the column says something there and stays shown. */
+    @Test
+    void theIdColumnStaysWhereIdsAreUuids(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.LEGACY);
+        javafx.scene.control.TableColumn<?, ?> id = page.table().getColumns().stream()
+                .filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(id.isVisible());
+        assertTrue(page.rows().stream().anyMatch(j -> !j.id().equals(j.tag())), "legacy ids are UUIDs");
+        // The details show the UUID beside the name.
+        Jail first = page.rows().get(0);
+        page.select(first.tag());
+        page.waitFor(() -> robot.lookup(".details-value").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(first.id())));
+    }
+}
