@@ -62,7 +62,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
         // A wider window widens the table, where the columns are; the inspector keeps its width.
-        WindowPlacement.placeDivider(split, INSPECTOR_WIDTH, true);
+        WindowPlacement.placeDivider(split, INSPECTOR_WIDTH, true, 0.4);
         SplitPane.setResizableWithParent(side, false);
 
         UsageViewModel usage = new UsageViewModel(vm.client(), Platform::runLater, msg, notifier);

@@ -34,7 +34,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -146,7 +145,7 @@ public final class MainWindow {
         hostList = new HostListPane(hosts, hostDialogs, msg, stage);
         SplitPane body = new SplitPane(hostList, center);
         body.setDividerPositions(0.18);
-        WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false);
+        WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
         JobsView jobsView = new JobsView(jobs, msg);
         SplitPane vertical = new SplitPane(body);
@@ -300,7 +299,12 @@ public final class MainWindow {
         }
     }
 
-    private ToolBar toolBar(List<UiAction> actions) {
+    /**
+     * The action buttons, then the search field. The search stays outside the buttons' tool bar: in it, a narrow
+     * window (1024 pixels) put the search behind the overflow arrow; now the buttons go there (each is in the menus
+     * and has its key), and the search keeps its place.
+     */
+    private HBox toolBar(List<UiAction> actions) {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
         for (UiAction a : actions) {
@@ -308,13 +312,15 @@ public final class MainWindow {
                 bar.getItems().add(a.button());
             }
         }
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getItems().addAll(spacer, search);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        search.setMinWidth(160);
+        HBox row = new HBox(8, bar, search);
+        row.getStyleClass().add("tool-row");
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         ContextMenu context = new ContextMenu();
         actions.forEach(a -> context.getItems().add(a.menuItem()));
         tableMenu = context;
-        return bar;
+        return row;
     }
 
     private List<JobRow> runningJobs() {

@@ -62,16 +62,18 @@ public final class WindowPlacement {
 
     /**
      * Puts a split's divider {@code pixels} from its start (or from its end) once the split has its width: a share of
-     * the width would give a wide window's room to the host list and the inspector instead of the table.
+     * the width would give a wide window's room to the host list and the inspector instead of the table. On a small
+     * screen the side takes at most {@code maxShare} of the width, so that the table keeps room for its columns.
      */
-    static void placeDivider(SplitPane split, double pixels, boolean fromEnd) {
+    static void placeDivider(SplitPane split, double pixels, boolean fromEnd, double maxShare) {
         javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number width) {
                 double w = width.doubleValue();
-                if (w > 2 * pixels) {
+                if (w > pixels) {
                     split.widthProperty().removeListener(this);
-                    split.setDividerPosition(0, fromEnd ? 1 - pixels / w : pixels / w);
+                    double side = Math.min(pixels, Math.floor(w * maxShare));
+                    split.setDividerPosition(0, fromEnd ? 1 - side / w : side / w);
                 }
             }
         };

@@ -54,6 +54,45 @@ class TableLayoutTest extends WindowTest {
         }
     }
 
+    /**
+     * A narrow window (a 1024-pixel screen) keeps the search field in view: inside the buttons' tool bar it went
+     * behind the overflow arrow; the buttons go there instead.
+     */
+    @Test
+    void aNarrowWindowKeepsTheSearchInView(FxRobot robot) throws Exception {
+        open(robot);
+        double before = stage.getWidth();
+        try {
+            robot.interact(() -> stage.setWidth(900));
+            javafx.scene.control.TextField search = robot.lookup("#search").queryAs(javafx.scene.control.TextField.class);
+            page.waitFor(() -> stage.getScene().getWidth() <= 900);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds b = search.localToScene(search.getBoundsInLocal());
+            assertTrue(search.isVisible() && search.getScene() == stage.getScene(), "the search is in the window");
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= stage.getScene().getWidth() && b.getWidth() >= 160, b.toString());
+        } finally {
+            robot.interact(() -> stage.setWidth(before));
+        }
+    }
+
+    /** On a small screen the inspector and host list take at most a share of the width; on a large one, their pixels. */
+    @Test
+    void theSidePanelsGiveWayOnASmallScreen(FxRobot robot) throws Exception {
+        double[] small = new double[1];
+        double[] large = new double[1];
+        robot.interact(() -> {
+            for (double[] at : new double[][] {{700, 0}, {1400, 1}}) {
+                javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(new javafx.scene.layout.Pane(),
+                        new javafx.scene.layout.Pane());
+                WindowPlacement.placeDivider(split, 360, true, 0.4);
+                split.resize(at[0], 400);
+                (at[1] == 0 ? small : large)[0] = split.getDividerPositions()[0];
+            }
+        });
+        assertEquals(1 - 280.0 / 700, small[0], 0.001, "the inspector is 40% of 700 pixels");
+        assertEquals(1 - 360.0 / 1400, large[0], 0.001, "the inspector keeps its 360 pixels");
+    }
+
     /** Python iocage's ids are the names: the "UUID / name" column would repeat Name, so it starts hidden, and stays so. */
     @Test
     void theIdColumnStartsHiddenWhereItRepeatsTheName(FxRobot robot) throws Exception {
