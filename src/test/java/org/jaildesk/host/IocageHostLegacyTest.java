@@ -124,6 +124,10 @@ class IocageHostLegacyTest {
             int before = fake.actionCalls().size();
             assertTrue(h.body("listremotereleases").get("error").asText().contains("type the release to fetch"));
             assertEquals(before, fake.actionCalls().size());
+            // Nor has its create a template: refused, rather than a jail made from a release instead.
+            String refused = h.body("createjail", "props", "tag=web09 template=tmpl-web").get("error").asText();
+            assertTrue(refused.contains("clone the template instead"), refused);
+            assertEquals(before, fake.actionCalls().size());
         }
     }
 

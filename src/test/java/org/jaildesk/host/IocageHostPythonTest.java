@@ -297,6 +297,8 @@ class IocageHostPythonTest extends OverFakePython {
         JsonNode fetched = h.body("fetchrelease", "release", "13.2-RELEASE");
         assertEquals(List.of("fetch", "-r", "13.2-RELEASE"), lastCall());
         assertEquals("13.2-RELEASE", fetched.get("release").asText());
+        h.body("createjail", "props", "tag=web09 template=tmpl-web");
+        assertEquals(List.of("create", "-t", "tmpl-web", "-n", "web09"), lastCall());
         JsonNode remote = h.body("listremotereleases").get("remote");
         assertEquals(List.of("list", "-R"), lastCall());
         assertEquals("13.4-RELEASE", remote.get(0).asText());

@@ -20,6 +20,7 @@ import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.jails.JailFilter;
+import org.jaildesk.ui.jails.JailsViewModel;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -231,6 +232,31 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> !ok.isDisabled());
         robot.clickOn(ok);
         page.waitFor(() -> page.has("shop"));
+    }
+
+    /** A jail made from one of the host's templates: the template takes the release's place, and must be chosen. */
+    @Test
+    void createMakesAJailFromATemplate(FxRobot robot) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        robot.clickOn("#createName").write("shop");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<JailsViewModel.JailType> type = robot.lookup("#createType").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertEquals("From a template", type.getConverter().toString(JailsViewModel.JailType.TEMPLATE));
+        robot.interact(() -> type.setValue(JailsViewModel.JailType.TEMPLATE));
+        page.waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof Label l && "Template".equals(l.getText())).tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> template = robot.lookup("#createTemplate").queryAs(javafx.scene.control.ComboBox.class);
+        page.waitFor(() -> template.isVisible() && !robot.lookup("#createRelease").query().isVisible());
+        assertEquals("Choose a template.", robot.lookup("#createError").queryAs(Label.class).getText());
+        assertTrue(ok.isDisabled());
+        page.waitFor(() -> template.getItems().contains("tmpl-web"));
+        robot.interact(() -> template.setValue("tmpl-web"));
+        page.waitFor(() -> !ok.isDisabled());
+        robot.clickOn(ok);
+        page.waitFor(() -> page.has("shop"));
+        assertEquals("tmpl-web", page.row("shop").template());
     }
 
     @Test

@@ -28,7 +28,7 @@ class MessagesTest {
     /** Keys the code builds from a prefix and a value (state, type, category, …). */
     private static final Set<String> BUILT = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             "state.up", "state.down", "state.corrupt", "state.unknown",
-            "type.clone", "type.basejail", "type.thick", "type.empty",
+            "type.clone", "type.basejail", "type.thick", "type.template", "type.empty",
             "category.identity", "category.network", "category.resources", "category.jail", "category.zfs", "category.other",
             "clean.jails.action", "clean.releases.action", "clean.templates.action", "clean.all.action",
             "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",

@@ -33,7 +33,10 @@ public final class JailDialogs {
         this.msg = msg;
     }
 
-    /** Create: name, release (from the host), type, extra properties. Runs the create when confirmed. */
+    /**
+     * Create: name, release (from the host) or, for a jail made from a template, the template, type, extra properties.
+     * Runs the create when confirmed.
+     */
     public Dialog<ButtonType> create(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "createDialog", msg.get("create.title"));
         TextField name = field("createName", msg.get("create.namePrompt"));
@@ -62,12 +65,29 @@ public final class JailDialogs {
             }
         });
         release.disableProperty().bind(type.valueProperty().isEqualTo(JailsViewModel.JailType.EMPTY));
+        // From a template: the template takes the release's place (iocage create -t).
+        ComboBox<String> template = new ComboBox<>();
+        template.setId("createTemplate");
+        template.setPromptText(msg.get("create.releaseLoading"));
+        vm.templates().thenAcceptAsync(list -> {
+            template.setItems(FXCollections.observableArrayList(list));
+            template.setPromptText(list.isEmpty() ? msg.get("create.noTemplates") : msg.get("create.templatePrompt"));
+        }, Platform::runLater);
+        javafx.beans.binding.BooleanBinding fromTemplate = type.valueProperty().isEqualTo(JailsViewModel.JailType.TEMPLATE);
+        template.visibleProperty().bind(fromTemplate);
+        release.visibleProperty().bind(fromTemplate.not());
+        template.setMaxWidth(Double.MAX_VALUE);
+        Label source = new Label();
+        source.textProperty().bind(Bindings.when(fromTemplate).then(msg.get("create.template")).otherwise(msg.get("create.release")));
         TextField props = field("createProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("createError");
         GridPane g = Dialogs.form();
         g.addRow(0, new Label(msg.get("create.name")), name);
-        g.addRow(1, new Label(msg.get("create.release")), release);
-        g.addRow(2, new Label(msg.get("create.type")), type);
+        javafx.scene.layout.StackPane from = new javafx.scene.layout.StackPane(release, template);
+        from.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // The type first: it decides what the next row asks for (a release, a template, or nothing for an empty jail).
+        g.addRow(1, new Label(msg.get("create.type")), type);
+        g.addRow(2, source, from);
         g.addRow(3, new Label(msg.get("create.props")), props);
         g.add(error, 0, 4, 2, 1);
         d.getDialogPane().setContent(g);
@@ -75,15 +95,20 @@ public final class JailDialogs {
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName"))
                     : vm.whyNotNewName(name.getText());
-            if (p.isEmpty() && type.getValue() != JailsViewModel.JailType.EMPTY && release.getValue() == null) {
+            if (p.isEmpty() && type.getValue() == JailsViewModel.JailType.TEMPLATE && template.getValue() == null) {
+                p = Optional.of(msg.get("create.needTemplate"));
+            } else if (p.isEmpty() && type.getValue() != JailsViewModel.JailType.EMPTY
+                    && type.getValue() != JailsViewModel.JailType.TEMPLATE && release.getValue() == null) {
                 p = Optional.of(msg.get("create.needRelease"));
             }
             return p.or(() -> PropsField.check(props.getText(), msg)).orElse("");
-        }, name.textProperty(), release.valueProperty(), type.valueProperty(), props.textProperty(), vm.jails()));
+        }, name.textProperty(), release.valueProperty(), template.valueProperty(), type.valueProperty(), props.textProperty(),
+                vm.jails()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.create(name.getText(), release.getValue(), type.getValue(), props.getText());
+                vm.create(name.getText(), type.getValue() == JailsViewModel.JailType.TEMPLATE ? template.getValue()
+                        : release.getValue(), type.getValue(), props.getText());
             }
             return b;
         });

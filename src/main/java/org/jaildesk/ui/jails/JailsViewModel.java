@@ -43,7 +43,7 @@ import org.jaildesk.ui.common.Notifier;
 public final class JailsViewModel {
 
     /** How a new jail is made. */
-    public enum JailType { CLONE, BASEJAIL, THICK, EMPTY }
+    public enum JailType { CLONE, BASEJAIL, THICK, TEMPLATE, EMPTY }
 
     private final IocageClient client;
     private final Executor fx;
@@ -280,6 +280,11 @@ public final class JailsViewModel {
         return client.listReleases().exceptionally(e -> List.of());
     }
 
+    /** The names of the host's templates, for a jail made from one; none where the host cannot list them. */
+    public CompletableFuture<List<String>> templates() {
+        return client.listTemplates().thenApply(l -> l.stream().map(Jail::displayName).toList()).exceptionally(e -> List.of());
+    }
+
     // ---- actions ----------------------------------------------------------------------------------------------
 
     /** Starts every selected jail that is down; one refresh when all are done. */
@@ -330,11 +335,14 @@ public final class JailsViewModel {
                 .map(j -> msg.get("create.nameTaken", name)));
     }
 
-    /** Creates a jail. {@code props} are extra {@code key=value} pairs, already checked by the dialog. */
-    public CompletableFuture<CreatedJail> create(String name, String release, JailType type, String props) {
+    /**
+     * Creates a jail from {@code source}: a release, or for {@link JailType#TEMPLATE} a template's name (nothing for
+     * an empty jail). {@code props} are extra {@code key=value} pairs, already checked by the dialog.
+     */
+    public CompletableFuture<CreatedJail> create(String name, String source, JailType type, String props) {
         StringBuilder p = new StringBuilder("tag=").append(name);
         if (type != JailType.EMPTY) {
-            p.append(" release=").append(release);
+            p.append(type == JailType.TEMPLATE ? " template=" : " release=").append(source);
         }
         if (props != null && !props.isBlank()) {
             p.append(' ').append(props.trim());
@@ -343,7 +351,7 @@ public final class JailsViewModel {
             case EMPTY -> "-e";
             case BASEJAIL -> "-b";
             case THICK -> "-T";
-            case CLONE -> "";
+            case CLONE, TEMPLATE -> "";
         };
         return after(client.createJail(p.toString(), switches), verb("action.create") + " " + name);
     }
