@@ -27,6 +27,7 @@ import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notice;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.jails.JailAction;
+import org.jaildesk.ui.jails.JailType;
 import org.jaildesk.ui.jails.JailsViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +189,7 @@ class JailsViewModelTest {
     @Test
     void createAndCloneAddJails() {
         vm.refresh().join();
-        vm.create("shop", "14.1-RELEASE", JailsViewModel.JailType.BASEJAIL, "boot=on").join();
+        vm.create("shop", "14.1-RELEASE", JailType.BASEJAIL, "boot=on").join();
         vm.refresh().join();
         assertEquals("basejail", jail("shop").type());
         vm.cloneJail(jail("mail"), "mail-copy", "priority=5").join();
@@ -330,7 +331,7 @@ class JailsViewModelTest {
 
             // A change that fails is not announced: the table still lists after it (iocage may have changed something).
             lists.set(0);
-            CompletableFuture<?> failed = fxThread.submit(() -> v.create("bad", "99.0-RELEASE", JailsViewModel.JailType.BASEJAIL, "")).get();
+            CompletableFuture<?> failed = fxThread.submit(() -> v.create("bad", "99.0-RELEASE", JailType.BASEJAIL, "")).get();
             assertTrue(failed.handle((r, e) -> e != null).get(10, TimeUnit.SECONDS));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (lists.get() == 0 && System.nanoTime() < deadline) {

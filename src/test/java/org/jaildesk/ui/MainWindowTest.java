@@ -20,7 +20,7 @@ import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.jails.JailFilter;
-import org.jaildesk.ui.jails.JailsViewModel;
+import org.jaildesk.ui.jails.JailType;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -242,9 +242,9 @@ class MainWindowTest extends WindowTest {
         Button ok = robot.lookup("#createOk").queryAs(Button.class);
         robot.clickOn("#createName").write("shop");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<JailsViewModel.JailType> type = robot.lookup("#createType").queryAs(javafx.scene.control.ChoiceBox.class);
-        assertEquals("From a template", type.getConverter().toString(JailsViewModel.JailType.TEMPLATE));
-        robot.interact(() -> type.setValue(JailsViewModel.JailType.TEMPLATE));
+        javafx.scene.control.ChoiceBox<JailType> type = robot.lookup("#createType").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertEquals("From a template", type.getConverter().toString(JailType.TEMPLATE));
+        robot.interact(() -> type.setValue(JailType.TEMPLATE));
         page.waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof Label l && "Template".equals(l.getText())).tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> template = robot.lookup("#createTemplate").queryAs(javafx.scene.control.ComboBox.class);

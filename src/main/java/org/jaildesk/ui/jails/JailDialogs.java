@@ -50,21 +50,21 @@ public final class JailDialogs {
                 release.getSelectionModel().selectLast();
             }
         }, Platform::runLater);
-        ChoiceBox<JailsViewModel.JailType> type = new ChoiceBox<>(FXCollections.observableArrayList(JailsViewModel.JailType.values()));
+        ChoiceBox<JailType> type = new ChoiceBox<>(FXCollections.observableArrayList(JailType.values()));
         type.setId("createType");
-        type.setValue(JailsViewModel.JailType.CLONE);
+        type.setValue(JailType.CLONE);
         type.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(JailsViewModel.JailType t) {
+            public String toString(JailType t) {
                 return t == null ? "" : msg.get("type." + t.name().toLowerCase(java.util.Locale.ROOT));
             }
 
             @Override
-            public JailsViewModel.JailType fromString(String s) {
+            public JailType fromString(String s) {
                 return null;
             }
         });
-        release.disableProperty().bind(type.valueProperty().isEqualTo(JailsViewModel.JailType.EMPTY));
+        release.disableProperty().bind(type.valueProperty().isEqualTo(JailType.EMPTY));
         // From a template: the template takes the release's place (iocage create -t).
         ComboBox<String> template = new ComboBox<>();
         template.setId("createTemplate");
@@ -73,7 +73,7 @@ public final class JailDialogs {
             template.setItems(FXCollections.observableArrayList(list));
             template.setPromptText(list.isEmpty() ? msg.get("create.noTemplates") : msg.get("create.templatePrompt"));
         }, Platform::runLater);
-        javafx.beans.binding.BooleanBinding fromTemplate = type.valueProperty().isEqualTo(JailsViewModel.JailType.TEMPLATE);
+        javafx.beans.binding.BooleanBinding fromTemplate = type.valueProperty().isEqualTo(JailType.TEMPLATE);
         template.visibleProperty().bind(fromTemplate);
         release.visibleProperty().bind(fromTemplate.not());
         template.setMaxWidth(Double.MAX_VALUE);
@@ -95,10 +95,10 @@ public final class JailDialogs {
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName"))
                     : vm.whyNotNewName(name.getText());
-            if (p.isEmpty() && type.getValue() == JailsViewModel.JailType.TEMPLATE && template.getValue() == null) {
+            if (p.isEmpty() && type.getValue() == JailType.TEMPLATE && template.getValue() == null) {
                 p = Optional.of(msg.get("create.needTemplate"));
-            } else if (p.isEmpty() && type.getValue() != JailsViewModel.JailType.EMPTY
-                    && type.getValue() != JailsViewModel.JailType.TEMPLATE && release.getValue() == null) {
+            } else if (p.isEmpty() && type.getValue() != JailType.EMPTY
+                    && type.getValue() != JailType.TEMPLATE && release.getValue() == null) {
                 p = Optional.of(msg.get("create.needRelease"));
             }
             return p.or(() -> PropsField.check(props.getText(), msg)).orElse("");
@@ -107,7 +107,7 @@ public final class JailDialogs {
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.create(name.getText(), type.getValue() == JailsViewModel.JailType.TEMPLATE ? template.getValue()
+                vm.create(name.getText(), type.getValue() == JailType.TEMPLATE ? template.getValue()
                         : release.getValue(), type.getValue(), props.getText());
             }
             return b;

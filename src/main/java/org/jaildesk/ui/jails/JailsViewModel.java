@@ -42,9 +42,6 @@ import org.jaildesk.ui.common.Notifier;
  */
 public final class JailsViewModel {
 
-    /** How a new jail is made. */
-    public enum JailType { CLONE, BASEJAIL, THICK, TEMPLATE, EMPTY }
-
     private final IocageClient client;
     private final Executor fx;
     private final Messages msg;
@@ -340,20 +337,7 @@ public final class JailsViewModel {
      * an empty jail). {@code props} are extra {@code key=value} pairs, already checked by the dialog.
      */
     public CompletableFuture<CreatedJail> create(String name, String source, JailType type, String props) {
-        StringBuilder p = new StringBuilder("tag=").append(name);
-        if (type != JailType.EMPTY) {
-            p.append(type == JailType.TEMPLATE ? " template=" : " release=").append(source);
-        }
-        if (props != null && !props.isBlank()) {
-            p.append(' ').append(props.trim());
-        }
-        String switches = switch (type) {
-            case EMPTY -> "-e";
-            case BASEJAIL -> "-b";
-            case THICK -> "-T";
-            case CLONE, TEMPLATE -> "";
-        };
-        return after(client.createJail(p.toString(), switches), verb("action.create") + " " + name);
+        return after(client.createJail(type.props(name, source, props), type.switches()), verb("action.create") + " " + name);
     }
 
     public CompletableFuture<CreatedJail> cloneJail(Jail source, String name, String props) {
