@@ -54,7 +54,7 @@ final class Cli {
     List<String> remoteReleases() throws UnsupportedActionException {
         if (!py()) {
             throw new UnsupportedActionException("listremotereleases is not supported by " + dialect.label()
-                    + ": it cannot list the mirror's releases; type the release to fetch");
+                    + ": it has no remote listing; type the release to fetch");
         }
         return List.of("list", "-R");
     }
