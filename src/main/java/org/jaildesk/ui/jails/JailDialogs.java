@@ -40,16 +40,8 @@ public final class JailDialogs {
     public Dialog<ButtonType> create(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "createDialog", msg.get("create.title"));
         TextField name = field("createName", msg.get("create.namePrompt"));
-        ComboBox<String> release = new ComboBox<>();
-        release.setId("createRelease");
-        release.setPromptText(msg.get("create.releaseLoading"));
-        vm.releases().thenAcceptAsync(list -> {
-            release.setItems(FXCollections.observableArrayList(list));
-            release.setPromptText(list.isEmpty() ? msg.get("create.noReleases") : msg.get("create.releasePrompt"));
-            if (!list.isEmpty()) {
-                release.getSelectionModel().selectLast();
-            }
-        }, Platform::runLater);
+        ComboBox<String> release = fromHost("createRelease", vm.releases(), msg.get("create.releaseLoading"),
+                msg.get("create.noReleases"), msg.get("create.releasePrompt"), true);
         ChoiceBox<JailType> type = new ChoiceBox<>(FXCollections.observableArrayList(JailType.values()));
         type.setId("createType");
         type.setValue(JailType.CLONE);
@@ -66,13 +58,8 @@ public final class JailDialogs {
         });
         release.disableProperty().bind(type.valueProperty().isEqualTo(JailType.EMPTY));
         // From a template: the template takes the release's place (iocage create -t).
-        ComboBox<String> template = new ComboBox<>();
-        template.setId("createTemplate");
-        template.setPromptText(msg.get("create.releaseLoading"));
-        vm.templates().thenAcceptAsync(list -> {
-            template.setItems(FXCollections.observableArrayList(list));
-            template.setPromptText(list.isEmpty() ? msg.get("create.noTemplates") : msg.get("create.templatePrompt"));
-        }, Platform::runLater);
+        ComboBox<String> template = fromHost("createTemplate", vm.templates(), msg.get("create.templateLoading"),
+                msg.get("create.noTemplates"), msg.get("create.templatePrompt"), false);
         javafx.beans.binding.BooleanBinding fromTemplate = type.valueProperty().isEqualTo(JailType.TEMPLATE);
         template.visibleProperty().bind(fromTemplate);
         release.visibleProperty().bind(fromTemplate.not());
@@ -114,6 +101,25 @@ public final class JailDialogs {
         });
         Dialogs.focusWhenShown(d, name);
         return d;
+    }
+
+    /**
+     * A choice the host fills: {@code loading} until it answers, then its items ({@code prompt} over them, the last one
+     * chosen if {@code last}), or {@code none} when it has none.
+     */
+    private static ComboBox<String> fromHost(String id, java.util.concurrent.CompletableFuture<java.util.List<String>> items,
+                                             String loading, String none, String prompt, boolean last) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setPromptText(loading);
+        items.thenAcceptAsync(list -> {
+            box.setItems(FXCollections.observableArrayList(list));
+            box.setPromptText(list.isEmpty() ? none : prompt);
+            if (last && !list.isEmpty()) {
+                box.getSelectionModel().selectLast();
+            }
+        }, Platform::runLater);
+        return box;
     }
 
     /** Clone the selected (stopped) jail under a new name, with properties that should differ. */
