@@ -152,14 +152,14 @@ public final class PythonOutput {
      * (a warning about the mirror) are skipped, not failed: the list only offers names to pick.
      */
     public static List<String> remoteReleases(String stdout) {
-        List<String> out = new ArrayList<>();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (Lines.Line line : Lines.meaningful(stdout)) {
             String r = line.text().trim();
-            if (RELEASE.matcher(r).matches() && !out.contains(r)) {
+            if (RELEASE.matcher(r).matches()) {
                 out.add(r);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** {@code df -h}: name, crt, res, qta, use, ava (TAB separated), or the table. Python has no tag: tag = name. */
