@@ -34,8 +34,8 @@ public final class JailDialogs {
     }
 
     /**
-     * Create: name, release (from the host) or, for a jail made from a template, the template, type, extra properties.
-     * Runs the create when confirmed.
+     * Create: name, type, then what the type makes the jail from (a release of the host's, or one of its templates;
+     * nothing for an empty jail), extra properties. Runs the create when confirmed.
      */
     public Dialog<ButtonType> create(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "createDialog", msg.get("create.title"));
