@@ -317,9 +317,7 @@ public final class MainWindow {
         HBox row = new HBox(8, bar, search);
         row.getStyleClass().add("tool-row");
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        ContextMenu context = new ContextMenu();
-        actions.forEach(a -> context.getItems().add(a.menuItem()));
-        tableMenu = context;
+        tableMenu = TableMenu.of(actions, msg, () -> current == null ? null : current.table());
         return row;
     }
 

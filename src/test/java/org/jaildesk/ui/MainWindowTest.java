@@ -234,6 +234,24 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> page.has("shop"));
     }
 
+    /** Ctrl+C in the table copies the selected rows as shown, TAB between cells, in the table's order. */
+    @Test
+    void theSelectedRowsCopyAsText(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("web02", "mail");
+        robot.push(KeyCode.CONTROL, KeyCode.C);
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+        assertEquals("down\tmail\t\toff\tjail\t13.2-RELEASE-p4\tem0|192.168.1.22/24,em0|10.0.0.22/24\n"
+                + "down\tweb02\t\toff\tjail\t13.2-RELEASE-p4\tvnet0|192.168.1.31/24\n", copied);
+        // The context menu says the same, and is off without a selection.
+        javafx.scene.control.MenuItem copy = page.table().getContextMenu().getItems().stream()
+                .filter(i -> "ctx-copy".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Copy rows", copy.getText());
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.interact(copy::fire);
+        assertEquals(copied, WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+    }
+
     /** A jail made from one of the host's templates: the template takes the release's place, and must be chosen. */
     @Test
     void createMakesAJailFromATemplate(FxRobot robot) throws Exception {
