@@ -232,6 +232,8 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> !ok.isDisabled());
         robot.clickOn(ok);
         page.waitFor(() -> page.has("shop"));
+        // The new jail is selected (and scrolled to), as one expects after making it.
+        page.waitFor(() -> page.table().getSelectionModel().getSelectedItems().stream().map(Jail::tag).toList().equals(List.of("shop")));
     }
 
     /** Ctrl+C in the table copies the selected rows as shown, TAB between cells, in the table's order. */
@@ -392,5 +394,7 @@ class MainWindowTest extends WindowTest {
         robot.interact(() -> name.replaceSelection("mail2"));
         robot.clickOn("#cloneOk");
         page.waitFor(() -> page.has("mail2"));
+        // The clone, not its source, is selected now.
+        page.waitFor(() -> page.table().getSelectionModel().getSelectedItems().stream().map(Jail::tag).toList().equals(List.of("mail2")));
     }
 }

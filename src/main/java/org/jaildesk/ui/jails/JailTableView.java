@@ -99,6 +99,24 @@ public final class JailTableView extends TableView<Jail> {
         // Stale rows are dimmed by opacity, a render property: a pseudo-class here re-ran CSS over every visible
         // cell twice per refresh (about 60 ms on the FX thread with 10,000 jails).
         opacityProperty().bind(Bindings.when(old).then(0.6).otherwise(1.0));
+        // A jail just created or cloned is selected and scrolled to once the table lists it (on a host of thousands,
+        // it would otherwise be somewhere in the table); one the search hides is let be.
+        Runnable reveal = () -> {
+            String id = vm.reveal().get();
+            if (id.isEmpty() || vm.jails().stream().noneMatch(j -> j.id().equals(id))) {
+                return;
+            }
+            for (int i = 0; i < getItems().size(); i++) {
+                if (getItems().get(i).id().equals(id)) {
+                    getSelectionModel().clearAndSelect(i);
+                    scrollTo(i);
+                    break;
+                }
+            }
+            vm.reveal().set("");
+        };
+        vm.reveal().addListener((o, was, now) -> reveal.run());
+        getItems().addListener((ListChangeListener<Jail>) c -> reveal.run());
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
             if (COPY.match(k)) {
                 copySelection();

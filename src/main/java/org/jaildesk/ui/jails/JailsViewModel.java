@@ -55,6 +55,7 @@ public final class JailsViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Jail> focused = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Throwable> lastFailure = new ReadOnlyObjectWrapper<>();
+    private final StringProperty reveal = new SimpleStringProperty("");
     private final Map<JailAction, StringBinding> whyNot = new EnumMap<>(JailAction.class);
     private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
     private final ListingPace pace = new ListingPace();
@@ -112,6 +113,14 @@ public final class JailsViewModel {
     /** At least one listing has arrived (so an empty table means "no jails", not "not loaded yet"). */
     public ReadOnlyBooleanProperty loaded() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /**
+     * The id of a jail just made here (created or cloned) that the table selects and scrolls to once a listing has
+     * it, then empties; "" when there is none.
+     */
+    public StringProperty reveal() {
+        return reveal;
     }
 
     /** Why the last refresh failed, or null after a good one. */
@@ -337,12 +346,21 @@ public final class JailsViewModel {
      * an empty jail). {@code props} are extra {@code key=value} pairs, already checked by the dialog.
      */
     public CompletableFuture<CreatedJail> create(String name, String source, JailType type, String props) {
-        return after(client.createJail(type.props(name, source, props), type.switches()), verb("action.create") + " " + name);
+        return revealed(after(client.createJail(type.props(name, source, props), type.switches()),
+                verb("action.create") + " " + name));
     }
 
     public CompletableFuture<CreatedJail> cloneJail(Jail source, String name, String props) {
         String p = "tag=" + name + (props == null || props.isBlank() ? "" : " " + props.trim());
-        return after(client.cloneJail(source.id(), p), verb("action.clone") + " " + source.displayName());
+        return revealed(after(client.cloneJail(source.id(), p), verb("action.clone") + " " + source.displayName()));
+    }
+
+    /** The jail {@code made} is shown once listed: {@link #reveal}. */
+    private CompletableFuture<CreatedJail> revealed(CompletableFuture<CreatedJail> made) {
+        return made.thenApplyAsync(j -> {
+            reveal.set(j.id());
+            return j;
+        }, fx);
     }
 
     /**
