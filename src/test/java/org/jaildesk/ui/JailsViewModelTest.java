@@ -79,11 +79,11 @@ class JailsViewModelTest {
 
     @Test
     void aNewJailsNameMayNotBeOneTheHostAlreadyHas() {
-        assertEquals(Optional.empty(), vm.whyNotNewName("mail"), "nothing listed yet: only iocage's own rules apply");
+        assertEquals(Optional.empty(), vm.newJails().whyNotNewName("mail"), "nothing listed yet: only iocage's own rules apply");
         vm.refresh().join();
-        assertEquals(Optional.of("A jail named mail is already on this host."), vm.whyNotNewName("mail"));
-        assertEquals(Optional.empty(), vm.whyNotNewName("mail2"));
-        assertTrue(vm.whyNotNewName("-f").orElseThrow().contains("-f"), "iocage's own rules still come first");
+        assertEquals(Optional.of("A jail named mail is already on this host."), vm.newJails().whyNotNewName("mail"));
+        assertEquals(Optional.empty(), vm.newJails().whyNotNewName("mail2"));
+        assertTrue(vm.newJails().whyNotNewName("-f").orElseThrow().contains("-f"), "iocage's own rules still come first");
     }
 
     @Test
@@ -189,10 +189,10 @@ class JailsViewModelTest {
     @Test
     void createAndCloneAddJails() {
         vm.refresh().join();
-        vm.create("shop", "14.1-RELEASE", JailType.BASEJAIL, "boot=on").join();
+        vm.newJails().create("shop", "14.1-RELEASE", JailType.BASEJAIL, "boot=on").join();
         vm.refresh().join();
         assertEquals("basejail", jail("shop").type());
-        vm.cloneJail(jail("mail"), "mail-copy", "priority=5").join();
+        vm.newJails().cloneJail(jail("mail"), "mail-copy", "priority=5").join();
         vm.refresh().join();
         assertEquals(14, vm.jails().size());
         assertEquals(List.of("hi"), vm.exec(jail("db01"), "root", "echo hi").join().lines());
@@ -331,7 +331,7 @@ class JailsViewModelTest {
 
             // A change that fails is not announced: the table still lists after it (iocage may have changed something).
             lists.set(0);
-            CompletableFuture<?> failed = fxThread.submit(() -> v.create("bad", "99.0-RELEASE", JailType.BASEJAIL, "")).get();
+            CompletableFuture<?> failed = fxThread.submit(() -> v.newJails().create("bad", "99.0-RELEASE", JailType.BASEJAIL, "")).get();
             assertTrue(failed.handle((r, e) -> e != null).get(10, TimeUnit.SECONDS));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (lists.get() == 0 && System.nanoTime() < deadline) {

@@ -40,7 +40,7 @@ public final class JailDialogs {
     public Dialog<ButtonType> create(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "createDialog", msg.get("create.title"));
         TextField name = field("createName", msg.get("create.namePrompt"));
-        ComboBox<String> release = fromHost("createRelease", vm.releases(), msg.get("create.releaseLoading"),
+        ComboBox<String> release = fromHost("createRelease", vm.newJails().releases(), msg.get("create.releaseLoading"),
                 msg.get("create.noReleases"), msg.get("create.releasePrompt"), true);
         ChoiceBox<JailType> type = new ChoiceBox<>(FXCollections.observableArrayList(JailType.values()));
         type.setId("createType");
@@ -58,7 +58,7 @@ public final class JailDialogs {
         });
         release.disableProperty().bind(type.valueProperty().isEqualTo(JailType.EMPTY));
         // From a template: the template takes the release's place (iocage create -t).
-        ComboBox<String> template = fromHost("createTemplate", vm.templates(), msg.get("create.templateLoading"),
+        ComboBox<String> template = fromHost("createTemplate", vm.newJails().templates(), msg.get("create.templateLoading"),
                 msg.get("create.noTemplates"), msg.get("create.templatePrompt"), false);
         javafx.beans.binding.BooleanBinding fromTemplate = type.valueProperty().isEqualTo(JailType.TEMPLATE);
         template.visibleProperty().bind(fromTemplate);
@@ -81,7 +81,7 @@ public final class JailDialogs {
         ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             Optional<String> p = name.getText().isEmpty() ? Optional.of(msg.get("create.needName"))
-                    : vm.whyNotNewName(name.getText());
+                    : vm.newJails().whyNotNewName(name.getText());
             if (p.isEmpty() && type.getValue() == JailType.TEMPLATE && template.getValue() == null) {
                 p = Optional.of(msg.get("create.needTemplate"));
             } else if (p.isEmpty() && type.getValue() != JailType.EMPTY
@@ -94,7 +94,7 @@ public final class JailDialogs {
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.create(name.getText(), type.getValue() == JailType.TEMPLATE ? template.getValue()
+                vm.newJails().create(name.getText(), type.getValue() == JailType.TEMPLATE ? template.getValue()
                         : release.getValue(), type.getValue(), props.getText());
             }
             return b;
@@ -135,12 +135,12 @@ public final class JailDialogs {
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("clone.ok"), "cloneOk", false);
-        error.textProperty().bind(Bindings.createStringBinding(() -> vm.whyNotNewName(name.getText())
+        error.textProperty().bind(Bindings.createStringBinding(() -> vm.newJails().whyNotNewName(name.getText())
                 .or(() -> PropsField.check(props.getText(), msg)).orElse(""), name.textProperty(), props.textProperty(), vm.jails()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.cloneJail(source, name.getText(), props.getText());
+                vm.newJails().cloneJail(source, name.getText(), props.getText());
             }
             return b;
         });

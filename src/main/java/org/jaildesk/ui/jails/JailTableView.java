@@ -102,7 +102,7 @@ public final class JailTableView extends TableView<Jail> {
         // A jail just created or cloned is selected and scrolled to once the table lists it (on a host of thousands,
         // it would otherwise be somewhere in the table); one the search hides is let be.
         Runnable reveal = () -> {
-            String id = vm.reveal().get();
+            String id = vm.newJails().reveal().get();
             if (id.isEmpty() || vm.jails().stream().noneMatch(j -> j.id().equals(id))) {
                 return;
             }
@@ -113,9 +113,9 @@ public final class JailTableView extends TableView<Jail> {
                     break;
                 }
             }
-            vm.reveal().set("");
+            vm.newJails().reveal().set("");
         };
-        vm.reveal().addListener((o, was, now) -> reveal.run());
+        vm.newJails().reveal().addListener((o, was, now) -> reveal.run());
         getItems().addListener((ListChangeListener<Jail>) c -> reveal.run());
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
             if (COPY.match(k)) {

@@ -25,12 +25,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.jaildesk.client.CreatedJail;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.JobOutput;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.domain.Jail;
-import org.jaildesk.domain.JailNames;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -55,10 +53,10 @@ public final class JailsViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Jail> focused = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Throwable> lastFailure = new ReadOnlyObjectWrapper<>();
-    private final StringProperty reveal = new SimpleStringProperty("");
     private final Map<JailAction, StringBinding> whyNot = new EnumMap<>(JailAction.class);
     private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
     private final ListingPace pace = new ListingPace();
+    private final NewJails newJails;
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -76,6 +74,12 @@ public final class JailsViewModel {
         }
         selection.addListener((ListChangeListener<Jail>) c ->
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
+        newJails = new NewJails(client, fx, msg, jails, this::after);
+    }
+
+    /** Making jails: names, releases and templates to choose from, create and clone. */
+    public NewJails newJails() {
+        return newJails;
     }
 
     public IocageClient client() {
@@ -113,14 +117,6 @@ public final class JailsViewModel {
     /** At least one listing has arrived (so an empty table means "no jails", not "not loaded yet"). */
     public ReadOnlyBooleanProperty loaded() {
         return loaded.getReadOnlyProperty();
-    }
-
-    /**
-     * The id of a jail just made here (created or cloned) that the table selects and scrolls to once a listing has
-     * it, then empties; "" when there is none.
-     */
-    public StringProperty reveal() {
-        return reveal;
     }
 
     /** Why the last refresh failed, or null after a good one. */
@@ -282,15 +278,6 @@ public final class JailsViewModel {
         selection.setAll(reselected);
     }
 
-    public CompletableFuture<List<String>> releases() {
-        return client.listReleases().exceptionally(e -> List.of());
-    }
-
-    /** The names of the host's templates, for a jail made from one; none where the host cannot list them. */
-    public CompletableFuture<List<String>> templates() {
-        return client.listTemplates().thenApply(l -> l.stream().map(Jail::displayName).toList()).exceptionally(e -> List.of());
-    }
-
     // ---- actions ----------------------------------------------------------------------------------------------
 
     /** Starts every selected jail that is down; one refresh when all are done. */
@@ -332,38 +319,6 @@ public final class JailsViewModel {
     }
 
     /**
-     * Why {@code name} cannot name a new jail here, in the window's language; empty when it can. Besides what iocage
-     * refuses in any name, a jail of this host (as last listed) may already have it.
-     */
-    public Optional<String> whyNotNewName(String name) {
-        return JailNames.checkNew(name).map(msg::get).or(() -> jails.stream()
-                .filter(j -> j.displayName().equals(name) || j.id().equals(name)).findFirst()
-                .map(j -> msg.get("create.nameTaken", name)));
-    }
-
-    /**
-     * Creates a jail from {@code source}: a release, or for {@link JailType#TEMPLATE} a template's name (nothing for
-     * an empty jail). {@code props} are extra {@code key=value} pairs, already checked by the dialog.
-     */
-    public CompletableFuture<CreatedJail> create(String name, String source, JailType type, String props) {
-        return revealed(after(client.createJail(type.props(name, source, props), type.switches()),
-                verb("action.create") + " " + name));
-    }
-
-    public CompletableFuture<CreatedJail> cloneJail(Jail source, String name, String props) {
-        String p = "tag=" + name + (props == null || props.isBlank() ? "" : " " + props.trim());
-        return revealed(after(client.cloneJail(source.id(), p), verb("action.clone") + " " + source.displayName()));
-    }
-
-    /** The jail {@code made} is shown once listed: {@link #reveal}. */
-    private CompletableFuture<CreatedJail> revealed(CompletableFuture<CreatedJail> made) {
-        return made.thenApplyAsync(j -> {
-            reveal.set(j.id());
-            return j;
-        }, fx);
-    }
-
-    /**
      * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
      * first; then it is stopped, and destroyed only if the stop worked.
      */
@@ -377,7 +332,7 @@ public final class JailsViewModel {
             return CompletableFuture.failedFuture(new IllegalStateException("running"));
         }
         CompletableFuture<?> stopped = jail.isRunning() ? client.stopJail(jail.id()) : CompletableFuture.completedFuture(null);
-        return after(stopped.thenCompose(x -> client.destroyJail(jail.id())), verb("action.destroy") + " " + jail.displayName());
+        return after(stopped.thenCompose(x -> client.destroyJail(jail.id())), verb(msg, "action.destroy") + " " + jail.displayName());
     }
 
     public CompletableFuture<JobOutput> exec(Jail jail, String user, String command) {
@@ -385,7 +340,7 @@ public final class JailsViewModel {
     }
 
     /** An action's menu label without the "…" that says a dialog follows: "Create web03", not "Create… web03…". */
-    private String verb(String key) {
+    static String verb(Messages msg, String key) {
         String label = msg.get(key);
         return label.endsWith("\u2026") ? label.substring(0, label.length() - 1) : label;
     }

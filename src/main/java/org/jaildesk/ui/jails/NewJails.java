@@ -1,0 +1,91 @@
+package org.jaildesk.ui.jails;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.jaildesk.client.CreatedJail;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailNames;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * Making jails on a host: the names it can still take, its releases and templates to make them from, create and
+ * clone, and the jail just made, which the table then shows. Part of a host's {@link JailsViewModel}.
+ */
+public final class NewJails {
+
+    private final IocageClient client;
+    private final Executor fx;
+    private final Messages msg;
+    private final List<Jail> listed;
+    private final BiFunction<CompletableFuture<CreatedJail>, String, CompletableFuture<CreatedJail>> after;
+    private final StringProperty reveal = new SimpleStringProperty("");
+
+    /**
+     * {@code listed} is the host's last listing; {@code after} reports a change and refreshes the table once it is
+     * done, handing its result on.
+     */
+    NewJails(IocageClient client, Executor fx, Messages msg, List<Jail> listed,
+             BiFunction<CompletableFuture<CreatedJail>, String, CompletableFuture<CreatedJail>> after) {
+        this.client = client;
+        this.fx = fx;
+        this.msg = msg;
+        this.listed = listed;
+        this.after = after;
+    }
+
+    /**
+     * The id of a jail just made here (created or cloned) that the table selects and scrolls to once a listing has
+     * it, then empties; "" when there is none.
+     */
+    public StringProperty reveal() {
+        return reveal;
+    }
+
+    public CompletableFuture<List<String>> releases() {
+        return client.listReleases().exceptionally(e -> List.of());
+    }
+
+    /** The names of the host's templates, for a jail made from one; none where the host cannot list them. */
+    public CompletableFuture<List<String>> templates() {
+        return client.listTemplates().thenApply(l -> l.stream().map(Jail::displayName).toList()).exceptionally(e -> List.of());
+    }
+
+    /**
+     * Why {@code name} cannot name a new jail here, in the window's language; empty when it can. Besides what iocage
+     * refuses in any name, a jail of this host (as last listed) may already have it.
+     */
+    public Optional<String> whyNotNewName(String name) {
+        return JailNames.checkNew(name).map(msg::get).or(() -> listed.stream()
+                .filter(j -> j.displayName().equals(name) || j.id().equals(name)).findFirst()
+                .map(j -> msg.get("create.nameTaken", name)));
+    }
+
+    /**
+     * Creates a jail from {@code source}: a release, or for {@link JailType#TEMPLATE} a template's name (nothing for
+     * an empty jail). {@code props} are extra {@code key=value} pairs, already checked by the dialog.
+     */
+    public CompletableFuture<CreatedJail> create(String name, String source, JailType type, String props) {
+        return revealed(after.apply(client.createJail(type.props(name, source, props), type.switches()),
+                JailsViewModel.verb(msg, "action.create") + " " + name));
+    }
+
+    public CompletableFuture<CreatedJail> cloneJail(Jail source, String name, String props) {
+        String p = "tag=" + name + (props == null || props.isBlank() ? "" : " " + props.trim());
+        return revealed(after.apply(client.cloneJail(source.id(), p),
+                JailsViewModel.verb(msg, "action.clone") + " " + source.displayName()));
+    }
+
+    /** The jail {@code made} is shown once listed: {@link #reveal}. */
+    private CompletableFuture<CreatedJail> revealed(CompletableFuture<CreatedJail> made) {
+        return made.thenApplyAsync(j -> {
+            reveal.set(j.id());
+            return j;
+        }, fx);
+    }
+}
