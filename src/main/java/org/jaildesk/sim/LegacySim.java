@@ -329,7 +329,7 @@ final class LegacySim extends SimDialect {
                 o.fail("  ERROR: make sure all jails are stopped before changing pools!");
                 return false;
             }
-            state.activePool = pool;
+            state.activate(pool);
         }
         return true;
     }

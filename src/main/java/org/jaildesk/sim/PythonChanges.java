@@ -268,7 +268,7 @@ final class PythonChanges {
                 o.fail("ZFS pool '" + pool + "' not found!");
                 return false;
             }
-            state.activePool = pool;
+            state.activate(pool);
             o.out("ZFS pool '" + pool + "' successfully activated.");
         }
         return true;

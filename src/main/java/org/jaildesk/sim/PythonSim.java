@@ -39,7 +39,7 @@ final class PythonSim extends SimDialect {
         synchronized (state) {
             if (state.activePool.isEmpty() && !cmd.equals("activate") && !cmd.equals("clean")) {
                 // As root, Python iocage activates the first pool by itself (reference §2.2).
-                state.activePool = state.pools.get(0);
+                state.activate(state.pools.get(0));
                 o.out("Setting up zpool [" + state.activePool + "] for iocage usage");
                 o.out("If you wish to change please use \"iocage activate\"");
                 changed = true;

@@ -19,6 +19,37 @@ final class SimState {
     int nextJid = 1;
     /** Defaults changed with {@code set k=v default}. */
     Map<String, String> defaultOverrides = new LinkedHashMap<>();
+    /** The pool whose releases, jails and templates the fields above hold (it stays loaded while none is active). */
+    String loadedPool = "tank";
+    /** What the other pools hold, each as it was when another pool was activated. */
+    Map<String, Pool> parked = new LinkedHashMap<>();
+
+    /** A pool's own iocage datasets. */
+    static final class Pool {
+        TreeSet<String> releases = new TreeSet<>();
+        Map<String, SimJail> jails = new LinkedHashMap<>();
+        Map<String, SimJail> templates = new LinkedHashMap<>();
+    }
+
+    /**
+     * Makes {@code pool} the active one: iocage then sees that pool's releases, jails and templates (none on a pool it
+     * has not used), and those of the pool before stay on it for when it is activated again.
+     */
+    void activate(String pool) {
+        if (!pool.equals(loadedPool)) {
+            Pool before = new Pool();
+            before.releases = releases;
+            before.jails = jails;
+            before.templates = templates;
+            parked.put(loadedPool, before);
+            Pool now = parked.containsKey(pool) ? parked.remove(pool) : new Pool();
+            releases = now.releases;
+            jails = now.jails;
+            templates = now.templates;
+            loadedPool = pool;
+        }
+        activePool = pool;
+    }
 
     static final long RELEASE_BYTES = 1_200L * 1024 * 1024;
 

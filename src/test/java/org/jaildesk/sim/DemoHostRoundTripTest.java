@@ -146,6 +146,13 @@ class DemoHostRoundTripTest {
         assertEquals("pool tank activated.".replace("tank", "backup"),
                 flavor == SimulatedIocage.Flavor.LEGACY ? stopAllThenActivate(c, "backup") : c.activatePool("backup").join());
         assertEquals(Optional.of("backup"), c.currentPool().join());
+        // Each pool has its own datasets: the other pool's jails, releases and templates are not seen meanwhile.
+        assertEquals(List.of(), c.listJails().join());
+        assertEquals(List.of(), c.listReleases().join());
+        assertEquals(List.of(), c.listTemplates().join());
+        c.activatePool("tank").join();
+        assertEquals(12, c.listJails().join().size(), "back on tank, its jails are there again");
+        assertTrue(c.listReleases().join().contains("14.2-RELEASE"));
     }
 
     private static String stopAllThenActivate(IocageClient c, String pool) {

@@ -120,6 +120,12 @@ class SimulatedIocageTest {
         SimulatedIocage second = new SimulatedIocage(config);
         assertTrue(second.jailIds().contains("keeper"));
         assertTrue(run(second, "get", "state", "db01").stdout().startsWith("down"));
+        // So does a pool switch: the jails of the pool left wait on it, also across a restart.
+        run(second, "activate", "backup");
+        SimulatedIocage third = new SimulatedIocage(config);
+        assertEquals(List.of(), third.jailIds());
+        run(third, "activate", "tank");
+        assertTrue(new SimulatedIocage(config).jailIds().contains("keeper"));
     }
 
     @Test
