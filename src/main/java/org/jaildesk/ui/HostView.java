@@ -66,7 +66,15 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         SplitPane.setResizableWithParent(side, false);
 
         UsageViewModel usage = new UsageViewModel(vm.client(), Platform::runLater, msg, notifier);
-        Tab usageTab = tab("tab-usage", msg.get("tab.usage"), new UsageView(usage, msg));
+        Tab jailsTab = tab("tab-jails", msg.get("tab.jails"), split);
+        // A double-clicked jail in the disk usage is shown among the jails: the search is cleared if it hides it.
+        Tab usageTab = tab("tab-usage", msg.get("tab.usage"), new UsageView(usage, msg, id -> {
+            jailsTab.getTabPane().getSelectionModel().select(jailsTab);
+            if (!table.show(id)) {
+                vm.query().set("");
+                table.show(id);
+            }
+        }));
         usageTab.selectedProperty().addListener((o, a, b) -> {
             if (b) {
                 usage.refresh();
@@ -81,7 +89,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 defaults.load(null);
             }
         });
-        TabPane tabs = new TabPane(tab("tab-jails", msg.get("tab.jails"), split), usageTab, defaultsTab);
+        TabPane tabs = new TabPane(jailsTab, usageTab, defaultsTab);
         tabs.setId("hostTabs");
         HostAdminViewModel admin = new HostAdminViewModel(vm.client(), Platform::runLater,
                 msg, notifier, () -> {

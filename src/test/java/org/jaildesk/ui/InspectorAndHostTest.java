@@ -139,6 +139,23 @@ class InspectorAndHostTest extends WindowTest {
         assertTrue(robot.lookup("#usageChart").tryQuery().isPresent());
     }
 
+    /** Double-clicking a jail in the disk usage shows it among the jails, selected, even when the search hid it. */
+    @Test
+    void aJailDoubleClickedInTheDiskUsageIsShownAmongTheJails(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        robot.clickOn("#search").write("state:up");
+        page.waitFor(() -> page.rows().size() == 6);
+        robot.clickOn("Disk usage");
+        page.waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "git".equals(c.getText())).tryQuery().isPresent());
+        robot.doubleClickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "git".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        page.waitFor(() -> page.table().isVisible() && page.table().getSelectionModel().getSelectedItems().stream()
+                .map(org.jaildesk.domain.Jail::tag).toList().equals(List.of("git")));
+        assertEquals("", robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).getText(),
+                "git is down: the search for running jails hid it, and was cleared");
+    }
+
     private static int indexOf(List<DiskUsage> rows, String tag) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).tag().equals(tag)) {

@@ -106,13 +106,7 @@ public final class JailTableView extends TableView<Jail> {
             if (id.isEmpty() || vm.jails().stream().noneMatch(j -> j.id().equals(id))) {
                 return;
             }
-            for (int i = 0; i < getItems().size(); i++) {
-                if (getItems().get(i).id().equals(id)) {
-                    getSelectionModel().clearAndSelect(i);
-                    scrollTo(i);
-                    break;
-                }
-            }
+            show(id);
             vm.newJails().reveal().set("");
         };
         vm.newJails().reveal().addListener((o, was, now) -> reveal.run());
@@ -123,6 +117,18 @@ public final class JailTableView extends TableView<Jail> {
                 k.consume();
             }
         });
+    }
+
+    /** Selects the jail {@code id} alone and scrolls to it, if the table shows it; false if it does not. */
+    public boolean show(String id) {
+        for (int i = 0; i < getItems().size(); i++) {
+            if (getItems().get(i).id().equals(id)) {
+                getSelectionModel().clearAndSelect(i);
+                scrollTo(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Puts the selected rows on the clipboard as {@link #selectedAsText()} says; nothing when none is selected. */

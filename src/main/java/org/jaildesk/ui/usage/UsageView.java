@@ -25,7 +25,8 @@ import org.jaildesk.ui.common.Messages;
 /** The disk usage table (sorted by real size, not by text) with totals, and a bar chart of used space per jail. */
 public final class UsageView extends VBox {
 
-    public UsageView(UsageViewModel vm, Messages msg) {
+    /** {@code open} gets the id of a jail whose row is double-clicked (the host's view then shows it among the jails). */
+    public UsageView(UsageViewModel vm, Messages msg, java.util.function.Consumer<String> open) {
         setId("usage");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -45,6 +46,14 @@ public final class UsageView extends VBox {
         used.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(used);
         table.setRowFactory(t -> new TableRow<>() {
+            {
+                setOnMouseClicked(e -> {
+                    if (e.getClickCount() == 2 && !isEmpty() && getItem() != null) {
+                        open.accept(getItem().id());
+                    }
+                });
+            }
+
             @Override
             protected void updateItem(DiskUsage d, boolean empty) {
                 super.updateItem(d, empty);
