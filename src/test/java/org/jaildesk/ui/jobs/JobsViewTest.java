@@ -98,11 +98,12 @@ class JobsViewTest {
     void theResultIsWholeInItsTooltipAndTheColumnsFit(FxRobot robot) throws Exception {
         String said = "release 14.2-RELEASE fetched; its checksums matched and it was updated to the latest patch level.";
         vm.sinkFor("Demo host (simulated)").started("fetchrelease", "14.2-RELEASE", null).finished(true, said, List.of());
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(".table-cell").queryAll().stream()
-                .anyMatch(c -> said.equals(((javafx.scene.control.Labeled) c).getText())));
-        javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) robot.lookup(".table-cell").queryAll()
-                .stream().filter(c -> said.equals(((javafx.scene.control.Labeled) c).getText())).findFirst().orElseThrow();
-        assertEquals(said, cell.getTooltip().getText());
+        // Looked up and read on the FX thread in one go: between two lookups from here the table may lay its cells
+        // out again (a run of the suite found the cell by the first lookup and not by the second).
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(".table-cell")
+                .queryAll().stream().map(c -> (javafx.scene.control.TableCell<?, ?>) c)
+                .anyMatch(c -> said.equals(c.getText()) && c.getTooltip() != null && said.equals(c.getTooltip().getText())))
+                .get());
         TableView<?> table = robot.lookup("#jobsTable").queryAs(TableView.class);
         double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
         assertTrue(columns <= table.getWidth(), columns + " px of columns in a table " + table.getWidth() + " px wide");
@@ -116,15 +117,18 @@ class JobsViewTest {
     void aHugeResultIsShownCut(FxRobot robot) throws Exception {
         String huge = "Traceback (most recent call last):" + "\n  File \"iocage\", line 1".repeat(40_000);
         vm.sinkFor("nas").started("startjail", "web01", null).finished(false, huge, List.of());
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(".table-cell").queryAll().stream()
-                .anyMatch(c -> ((javafx.scene.control.Labeled) c).getText() != null
-                        && ((javafx.scene.control.Labeled) c).getText().startsWith("Traceback")));
-        javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) robot.lookup(".table-cell").queryAll()
-                .stream().filter(c -> ((javafx.scene.control.Labeled) c).getText() != null
-                        && ((javafx.scene.control.Labeled) c).getText().startsWith("Traceback")).findFirst().orElseThrow();
-        assertTrue(cell.getText().length() <= 301, cell.getText().length() + " characters in the cell");
-        assertTrue(cell.getTooltip().getText().length() <= JobsViewModel.RESULT + 1);
-        assertTrue(cell.getTooltip().getText().startsWith("Traceback (most recent call last):\n  File"));
+        // The cell's text and tooltip taken on the FX thread in one go (see theResultIsWholeInItsTooltipAndTheColumnsFit).
+        java.util.concurrent.atomic.AtomicReference<String[]> shown = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(".table-cell")
+                .queryAll().stream().map(c -> (javafx.scene.control.TableCell<?, ?>) c)
+                .filter(c -> c.getText() != null && c.getText().startsWith("Traceback") && c.getTooltip() != null).findFirst()
+                .map(c -> {
+                    shown.set(new String[] {c.getText(), c.getTooltip().getText()});
+                    return true;
+                }).orElse(false)).get());
+        assertTrue(shown.get()[0].length() <= 301, shown.get()[0].length() + " characters in the cell");
+        assertTrue(shown.get()[1].length() <= JobsViewModel.RESULT + 1);
+        assertTrue(shown.get()[1].startsWith("Traceback (most recent call last):\n  File"));
         assertTrue(vm.jobs().get(0).result().get().length() <= JobsViewModel.RESULT + 1, "kept and saved cut too");
     }
 }
