@@ -85,11 +85,12 @@ class InspectorAndHostTest extends WindowTest {
         assertTrue(priority.getTooltip().getText().contains("not a valid value for priority"), priority.getTooltip().getText());
         assertTrue(robot.lookup("#inspector-review").queryAs(Button.class).isDisabled());
         // Said beside the buttons too, not only in the tooltip; gone once the value is fixed.
-        Label pending = robot.lookup("#inspector-pending").queryAs(Label.class);
-        assertEquals(priority.getTooltip().getText(), pending.getText());
-        assertTrue(pending.getStyleClass().contains("danger-text"));
+        Label problem = robot.lookup("#inspector-problem").queryAs(Label.class);
+        assertEquals(priority.getTooltip().getText(), problem.getText());
+        assertTrue(problem.isVisible() && problem.getStyleClass().contains("danger-text"));
         robot.interact(() -> priority.setText("42"));
-        page.waitFor(() -> pending.getText().equals("1 change pending") && !pending.getStyleClass().contains("danger-text"));
+        page.waitFor(() -> !problem.isVisible()
+                && robot.lookup("#inspector-pending").queryAs(Label.class).getText().equals("1 change pending"));
     }
 
     @Test

@@ -89,16 +89,19 @@ public final class SettingsView extends VBox {
         });
         Label pending = new Label();
         pending.setId(id + "-pending");
-        // A field refused as typed is only outlined; what is wrong with it is said here, not only in its tooltip.
-        pending.textProperty().bind(Bindings.createStringBinding(() -> !vm.invalid().isEmpty()
-                ? vm.invalid().values().iterator().next()
-                : vm.edits().isEmpty() ? "" : msg.get("settings.pending", vm.edits().size()), vm.edits(), vm.invalid()));
-        vm.invalid().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
-            pending.getStyleClass().remove("danger-text");
-            if (!vm.invalid().isEmpty()) {
-                pending.getStyleClass().add("danger-text");
-            }
-        });
+        pending.textProperty().bind(Bindings.createStringBinding(() -> vm.edits().isEmpty() ? ""
+                : msg.get("settings.pending", vm.edits().size()), vm.edits()));
+        // A field refused as typed is only outlined; what is wrong with it is said under the buttons too, not only in
+        // its tooltip, on a line of its own (beside the buttons the narrow inspector wrapped it word by word).
+        Label problem = new Label();
+        problem.setId(id + "-problem");
+        problem.getStyleClass().add("danger-text");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.textProperty().bind(Bindings.createStringBinding(() -> vm.invalid().isEmpty() ? ""
+                : vm.invalid().values().iterator().next(), vm.invalid()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
         // The buttons keep their words whole (the inspector is narrow, German longer); the count wraps instead.
         review.setMinWidth(Region.USE_PREF_SIZE);
         discard.setMinWidth(Region.USE_PREF_SIZE);
@@ -106,7 +109,7 @@ public final class SettingsView extends VBox {
         pending.setMinHeight(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(8, review, discard, pending);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(reason, legend, filter, sheet, buttons);
+        getChildren().addAll(reason, legend, filter, sheet, buttons, problem);
         vm.settings().addListener((ListChangeListener<Setting>) c -> rebuild());
         vm.editable().addListener((o, a, b) -> rebuild());
     }
