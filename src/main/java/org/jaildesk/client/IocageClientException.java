@@ -29,12 +29,7 @@ public class IocageClientException extends RuntimeException {
 
     /** An action that failed after printing {@code output} (a command run in a jail: its own error lines). */
     public IocageClientException(Kind kind, String message, java.util.List<String> output) {
-        super(message);
-        this.kind = kind;
-        this.code = "";
-        this.trouble = null;
-        this.troubleArgs = java.util.List.of();
-        this.output = java.util.List.copyOf(output);
+        this(kind, message, "", null, null, java.util.List.of(), output);
     }
 
     public IocageClientException(Kind kind, String message, Throwable cause) {
@@ -42,22 +37,22 @@ public class IocageClientException extends RuntimeException {
     }
 
     public IocageClientException(Kind kind, String message, String code, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
-        this.code = code == null ? "" : code;
-        this.trouble = null;
-        this.troubleArgs = java.util.List.of();
-        this.output = java.util.List.of();
+        this(kind, message, code, cause, null, java.util.List.of(), java.util.List.of());
     }
 
     /** A trouble JailDesk words itself: the message is its English wording, the desktop may show its own. */
     public IocageClientException(Kind kind, Trouble trouble, String code, Throwable cause, String... args) {
-        super(trouble.english(args), cause);
+        this(kind, trouble.english(args), code, cause, trouble, java.util.List.of(args), java.util.List.of());
+    }
+
+    private IocageClientException(Kind kind, String message, String code, Throwable cause, Trouble trouble,
+                                  java.util.List<String> troubleArgs, java.util.List<String> output) {
+        super(message, cause);
         this.kind = kind;
         this.code = code == null ? "" : code;
         this.trouble = trouble;
-        this.troubleArgs = java.util.List.of(args);
-        this.output = java.util.List.of();
+        this.troubleArgs = troubleArgs;
+        this.output = java.util.List.copyOf(output);
     }
 
     /** A transport failure JailDesk words itself (the connection, a reply that did not come). */

@@ -207,11 +207,6 @@ final class Actions {
         if (cli.dialect().isPython() && !empty && release.isEmpty() && template.isEmpty()) {
             throw new BadRequestException("createjail needs release=… (or template=…) in props, or the switch -e");
         }
-        if (!cli.dialect().isPython() && !template.isEmpty()) {
-            // Its create has no template: the jail would have been made from a release instead.
-            throw new UnsupportedActionException("createjail from a template is not supported by " + cli.dialect().label()
-                    + ": clone the template instead (clonejail with jail=" + template + ")");
-        }
         List<String> pyFlags = new ArrayList<>();
         if (flags.contains("-b")) {
             pyFlags.add("-b");

@@ -168,7 +168,12 @@ final class Cli {
      * {@code create}: Python takes {@code -r/-t/-e} and {@code -n NAME}; legacy takes {@code tag=} and
      * {@code release=} as properties.
      */
-    List<String> create(CreateArgs a) {
+    /** Legacy iocage's create has no template: refused, where it would make the jail from a release instead. */
+    List<String> create(CreateArgs a) throws UnsupportedActionException {
+        if (!py() && !a.template().isEmpty()) {
+            throw new UnsupportedActionException("createjail from a template is not supported by " + dialect.label()
+                    + ": clone the template instead (clonejail with jail=" + a.template() + ")");
+        }
         List<String> argv = new ArrayList<>();
         argv.add("create");
         if (py()) {

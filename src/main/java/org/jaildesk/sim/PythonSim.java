@@ -75,8 +75,7 @@ final class PythonSim extends SimDialect {
         boolean tabs = f.contains("-h") || f.contains("-H");
         if (f.contains("-R")) {
             // The mirror's releases, one a line, oldest first (iocage reads them from the mirror's index).
-            SimDialect.MIRROR.stream().sorted(java.util.Comparator.<String>comparingInt(r -> Integer.parseInt(r.substring(0, r.indexOf('.'))))
-                    .thenComparingInt(r -> Integer.parseInt(r.substring(r.indexOf('.') + 1, r.indexOf('-'))))).forEach(o::out);
+            SimDialect.MIRROR.forEach(o::out);
             return false;
         }
         synchronized (state) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jaildesk.domain.PropertyCatalog;
 import org.jaildesk.domain.PropertyDef;
 
@@ -18,8 +17,8 @@ import org.jaildesk.domain.PropertyDef;
  */
 abstract class SimDialect {
 
-    /** Releases the simulated mirror has; anything else "was not found". */
-    static final Set<String> MIRROR = Set.of("12.4-RELEASE", "13.2-RELEASE", "13.3-RELEASE", "13.4-RELEASE",
+    /** Releases the simulated mirror has, oldest first (as {@code list -R} prints them); anything else "was not found". */
+    static final List<String> MIRROR = List.of("12.4-RELEASE", "13.2-RELEASE", "13.3-RELEASE", "13.4-RELEASE",
             "14.0-RELEASE", "14.1-RELEASE", "14.2-RELEASE", "15.0-RELEASE");
 
     final SimState state;

@@ -148,14 +148,15 @@ public final class JobsView extends VBox {
         Button cancel = new Button(msg.get("jobs.cancel"));
         cancel.setId("jobCancel");
         cancel.setOnAction(e -> vm.cancel(table.getSelectionModel().getSelectedItem()));
-        Runnable cancelState = () -> {
+        // What follows the selected job and its state: whether it can be cancelled, what its empty output pane says.
+        Runnable showSelected = () -> {
             JobRow r = table.getSelectionModel().getSelectedItem();
             cancel.setDisable(r == null || !r.cancellable());
             // Shown while the text is empty: a blank pane would not say whether anything is missing.
             output.setPromptText(msg.get(r == null ? "jobs.output.select"
                     : r.state().get() == JobRow.State.RUNNING ? "jobs.output.waiting" : "jobs.output.none"));
         };
-        javafx.beans.value.ChangeListener<JobRow.State> stateChanged = (o, a, b) -> cancelState.run();
+        javafx.beans.value.ChangeListener<JobRow.State> stateChanged = (o, a, b) -> showSelected.run();
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (a != null) {
                 a.output().removeListener(follow);
@@ -166,9 +167,9 @@ public final class JobsView extends VBox {
                 b.output().addListener(follow);
                 b.state().addListener(stateChanged);
             }
-            cancelState.run();
+            showSelected.run();
         });
-        cancelState.run();
+        showSelected.run();
         Button clear = new Button(msg.get("jobs.clear"));
         clear.setId("jobsClear");
         clear.setOnAction(e -> vm.clearFinished());

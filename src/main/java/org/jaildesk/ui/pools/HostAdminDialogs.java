@@ -27,7 +27,7 @@ public final class HostAdminDialogs {
     public Dialog<ButtonType> activate(Window owner) {
         return oneName(owner, "activateDialog", msg.get("pool.activateTitle"), msg.get("pool.activateExplain"),
                 new NameField("poolName", "tank", "poolError", text -> vm.poolNameProblem(text).orElse("")),
-                msg.get("pool.activateOk"), "poolOk", vm::activate);
+                msg.get("pool.activateOk"), "poolOk", vm::activate).dialog();
     }
 
     /**
@@ -63,37 +63,37 @@ public final class HostAdminDialogs {
             offered.getItems().setAll(o.releases());
             waiting.setText(o.problem().isEmpty() ? msg.get("release.mirrorEmpty") : msg.get("release.mirrorFailed", o.problem()));
         });
-        Dialog<ButtonType> d = oneName(owner, "fetchDialog", msg.get("release.fetchTitle"), msg.get("release.fetchExplain"),
+        Asked asked = oneName(owner, "fetchDialog", msg.get("release.fetchTitle"), msg.get("release.fetchExplain"),
                 new NameField("fetchReleaseName", "14.2-RELEASE", "fetchError",
                         text -> org.jaildesk.domain.ReleaseNames.isValid(text) ? "" : msg.get("release.invalid")),
                 msg.get("release.fetchOk"), "fetchOk", vm::fetch, list, typed);
-        TextField name = (TextField) d.getDialogPane().lookup("#fetchReleaseName");
-        typed.setLabelFor(name);
+        typed.setLabelFor(asked.name());
         offered.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
-                name.setText(now);
+                asked.name().setText(now);
             }
         });
-        ButtonType fetchType = d.getDialogPane().getButtonTypes().stream()
-                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow();
-        javafx.scene.control.Button ok = (javafx.scene.control.Button) d.getDialogPane().lookupButton(fetchType);
         offered.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && offered.getSelectionModel().getSelectedItem() != null && !ok.isDisabled()) {
-                ok.fire();
+            if (e.getClickCount() == 2 && offered.getSelectionModel().getSelectedItem() != null && !asked.ok().isDisabled()) {
+                asked.ok().fire();
             }
         });
-        return d;
+        return asked.dialog();
     }
 
     /** The name a dialog asks for: ids, an example, and the problem with a typed value ("" when fine). */
     private record NameField(String id, String example, String errorId, java.util.function.Function<String, String> problem) {
     }
 
+    /** A dialog asking for one name, with its name field and its OK button. */
+    private record Asked(Dialog<ButtonType> dialog, TextField name, javafx.scene.control.Button ok) {
+    }
+
     /**
      * A dialog that asks for one name: focused when it opens, its problem shown as you type, OK only for a name
      * without one; on OK, {@code run} gets the name. {@code above} goes between the explanation and the name.
      */
-    private Dialog<ButtonType> oneName(Window owner, String id, String title, String explanation, NameField field,
+    private Asked oneName(Window owner, String id, String title, String explanation, NameField field,
                                        String okText, String okId, java.util.function.Consumer<String> run,
                                        javafx.scene.Node... above) {
         Dialog<ButtonType> d = Dialogs.titled(owner, id, title);
@@ -110,15 +110,15 @@ public final class HostAdminDialogs {
         d.getDialogPane().setContent(box(content.toArray(javafx.scene.Node[]::new)));
         Dialogs.focusWhenShown(d, name);
         ButtonType ok = Dialogs.confirmButton(d, okText, okId, false);
-        d.getDialogPane().lookupButton(ok).disableProperty().bind(
-                name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
+        javafx.scene.control.Button okButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(ok);
+        okButton.disableProperty().bind(name.textProperty().isEmpty().or(error.textProperty().isNotEmpty()));
         d.setResultConverter(b -> {
             if (b == ok) {
                 run.accept(name.getText());
             }
             return b;
         });
-        return d;
+        return new Asked(d, name, okButton);
     }
 
     public Dialog<ButtonType> deactivate(Window owner, String pool) {
