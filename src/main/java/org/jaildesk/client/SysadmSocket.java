@@ -25,6 +25,7 @@ import org.java_websocket.handshake.ServerHandshake;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.protocol.Event;
 import org.jaildesk.protocol.Message;
+import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.ProtocolException;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
@@ -86,8 +87,10 @@ final class SysadmSocket extends WebSocketClient {
                 ctx.init(null, new TrustManager[] {c.pin}, new SecureRandom());
                 c.setSocketFactory(ctx.getSocketFactory());
             }
-            if (!c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                if (c.opened) {
+            boolean open = c.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // Opened, but refused in the handshake's reply (see onOpen): nothing is sent on it.
+            if (!open || c.closedBecause != null) {
+                if (!open && c.opened) {
                     // Opened and closed at once (a host that refuses this address): its reason is read by a
                     // thread of the socket's own, which may not have got to it yet.
                     c.closed.await(1, TimeUnit.SECONDS);
@@ -156,6 +159,13 @@ final class SysadmSocket extends WebSocketClient {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+        // A host that refuses this connection (our server, for a blocked address) says why here as well as in its
+        // close frame, which can be lost: the host closes its socket right after sending it, and if anything we sent
+        // is still unread there, the close is a reset that drops the frame before we read it.
+        String refused = handshake.getFieldValue(Protocol.REFUSED_HEADER);
+        if (refused != null && !refused.isBlank()) {
+            closedBecause = Shown.of(refused.strip(), WHY);
+        }
         opened = true;
         LOG.fine(() -> "connected to " + wiring.hostPort());
     }

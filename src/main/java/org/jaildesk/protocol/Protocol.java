@@ -32,6 +32,12 @@ public final class Protocol {
      */
     public static final String CANCEL = "cancel";
 
+    /**
+     * A header in the server's WebSocket handshake reply: the connection is refused and is about to be closed, for
+     * the reason it gives (the close frame carries it too, but can be lost to the TCP close; see protocol.md).
+     */
+    public static final String REFUSED_HEADER = "X-JailDesk-Refused";
+
     /** Actions that change the host; they are serialized per jail and audited. */
     public static final List<String> MUTATING_ACTIONS = List.of(
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",

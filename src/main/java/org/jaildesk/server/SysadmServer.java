@@ -23,14 +23,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.jaildesk.protocol.ErrorCode;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
+import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.ProtocolException;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
@@ -46,6 +50,8 @@ import org.jaildesk.protocol.SysadmCodec;
 public final class SysadmServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SysadmServer.class.getName());
+    /** Why a blocked address's connection is closed (the close frame's reason and {@link Protocol#REFUSED_HEADER}). */
+    private static final String BLOCKED = "too many failed logins; try again later";
 
     /**
      * The JDK's HTTP server writes a reply's headers and its body separately; with Nagle's algorithm on, the body
@@ -278,12 +284,33 @@ public final class SysadmServer implements AutoCloseable {
             started.countDown();
         }
 
+        /**
+         * A blocked address is told so in the handshake's reply ({@link Protocol#REFUSED_HEADER}) as well as by the
+         * close once open, because the close frame alone can be lost: Java-WebSocket closes the socket as soon as that
+         * frame is out, a request the client sent meanwhile is then unread, and that makes the close a TCP reset, which
+         * drops the frame on the client's side before it is read. The handshake's reply is read before the client sends
+         * anything.
+         */
+        @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
+                throws InvalidDataException {
+            ServerHandshakeBuilder reply = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+            if (gate.throttle().isBlocked(addressOf(conn))) {
+                reply.put(Protocol.REFUSED_HEADER, BLOCKED);
+                conn.setAttachment(BLOCKED);
+            }
+            return reply;
+        }
+
+        private static String addressOf(WebSocket conn) {
+            return conn.getRemoteSocketAddress() == null ? "unknown" : conn.getRemoteSocketAddress().getAddress().getHostAddress();
+        }
+
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            String address = conn.getRemoteSocketAddress() == null ? "unknown"
-                    : conn.getRemoteSocketAddress().getAddress().getHostAddress();
-            if (gate.throttle().isBlocked(address)) {
-                conn.close(CloseFrame.POLICY_VALIDATION, "too many failed logins; try again later");
+            String address = addressOf(conn);
+            if (BLOCKED.equals(conn.getAttachment()) || gate.throttle().isBlocked(address)) {
+                conn.close(CloseFrame.POLICY_VALIDATION, BLOCKED);
                 return;
             }
             Session s = new Session(address, new ConnectionSender(conn, address, timers, this::onWriteDemand));

@@ -88,8 +88,12 @@ public final class RawClient extends WebSocketClient {
         return closeCode >= 0;
     }
 
+    /** The server's reply to the opening handshake, once opened. */
+    volatile ServerHandshake handshake;
+
     @Override
     public void onOpen(ServerHandshake h) {
+        handshake = h;
     }
 
     @Override
