@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailSettings;
+import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
@@ -281,6 +282,28 @@ public final class IocageClient {
     /** The releases the FreeBSD mirror offers to fetch, as the host's iocage reads them ({@code iocage list -R}). */
     public CompletableFuture<List<String>> listRemoteReleases() {
         return call(args("listremotereleases"), body -> names(body, "remote", "listremotereleases"));
+    }
+
+    /** The jail's ZFS snapshots, oldest first (extension {@code listsnapshots}). */
+    public CompletableFuture<List<JailSnapshot>> listSnapshots(String jail) {
+        return call(args("listsnapshots", "jail", jail), ReplyRecords::snapshots);
+    }
+
+    /** Takes a snapshot named {@code name}, or named by the host after the time when empty; its name. */
+    public CompletableFuture<String> takeSnapshot(String jail, String name) {
+        ObjectNode a = name.isEmpty() ? args("snapshotjail", "jail", jail) : args("snapshotjail", "jail", jail, "snapshot", name);
+        return call(a, body -> text(field(body, "snapshot", "snapshotjail"), "snapshotjail.snapshot"));
+    }
+
+    /** Rolls the stopped jail back to {@code name}; the host destroys the snapshots taken after it. */
+    public CompletableFuture<String> rollbackJail(String jail, String name) {
+        return call(args("rollbackjail", "jail", jail, "snapshot", name),
+                body -> text(field(body, "snapshot", "rollbackjail"), "rollbackjail.snapshot"));
+    }
+
+    public CompletableFuture<String> removeSnapshot(String jail, String name) {
+        return call(args("removesnapshot", "jail", jail, "snapshot", name),
+                body -> text(field(body, "snapshot", "removesnapshot"), "removesnapshot.snapshot"));
     }
 
     /** The array of names under {@code key}, empty ones left out. */

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailSettings;
+import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.Shown;
 
@@ -171,5 +172,25 @@ final class ReplyRecords {
                     "the host did not confirm " + action);
         }
         return text(success, action + ".success");
+    }
+
+    /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */
+    static List<JailSnapshot> snapshots(JsonNode body) {
+        JsonNode list = field(body, "snapshots", "listsnapshots");
+        if (!list.isArray()) {
+            throw malformed("listsnapshots.snapshots should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
+        }
+        List<JailSnapshot> out = new ArrayList<>();
+        for (JsonNode row : list) {
+            String path = "listsnapshots.snapshots[" + out.size() + "]";
+            object(row, path);
+            String name = listed(row, "name", path);
+            if (name.isBlank()) {
+                throw malformed(path + ".name is missing or empty");
+            }
+            out.add(new JailSnapshot(name, listed(row, "created", path), ReplyReader.size(row, "rsize", path),
+                    ReplyReader.size(row, "used", path)));
+        }
+        return List.copyOf(out);
     }
 }

@@ -35,6 +35,7 @@ final class Actions {
     private final Commands commands;
     private final Reads reads;
     private final HostActions whole;
+    private final Snapshots snapshots;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
@@ -42,6 +43,7 @@ final class Actions {
         this.commands = new Commands(host, options);
         this.reads = new Reads(host, options, commands);
         this.whole = new HostActions(host, options, commands, reads);
+        this.snapshots = new Snapshots(host, options, commands, reads);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -70,6 +72,10 @@ final class Actions {
             case "activatestatus" -> whole.activateStatus();
             case "setjailsettings" -> setSettings(a);
             case "fetchrelease" -> whole.fetch(a);
+            case "listsnapshots" -> snapshots.list(a);
+            case "snapshotjail" -> snapshots.take(a);
+            case "rollbackjail" -> snapshots.rollback(a);
+            case "removesnapshot" -> snapshots.remove(a);
             default -> throw new BadRequestException("unknown action '" + action + "'");
         };
     }
@@ -266,7 +272,7 @@ final class Actions {
     private ObjectNode destroy(Args a) throws Exception {
         String jail = a.required("jail", v -> Validation.jail(v, false));
         return host.withJail(jail, () -> {
-            ListedJail j = find(jail);
+            ListedJail j = reads.find(jail);
             if (j.running()) {
                 throw new ActionFailedException("jail " + jail + " is running: stop it first");
             }
@@ -278,21 +284,6 @@ final class Actions {
             host.publish(Commands.jailChanged("destroyjail", j.id()));
             return out;
         });
-    }
-
-    /** The listed jail that {@code ref} names: by id, or by tag when exactly one jail has it. */
-    private ListedJail find(String ref) throws Exception {
-        List<ListedJail> all = reads.jails();
-        for (ListedJail j : all) {
-            if (j.id().equals(ref)) {
-                return j;
-            }
-        }
-        List<ListedJail> byTag = all.stream().filter(j -> j.tag().equals(ref)).toList();
-        if (byTag.size() == 1) {
-            return byTag.get(0);
-        }
-        throw new ActionFailedException(byTag.isEmpty() ? "jail '" + ref + "' not found" : "more than one jail is tagged '" + ref + "'");
     }
 
     private ObjectNode execJail(Args a) throws Exception {

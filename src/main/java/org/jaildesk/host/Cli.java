@@ -166,9 +166,9 @@ final class Cli {
 
     /**
      * {@code create}: Python takes {@code -r/-t/-e} and {@code -n NAME}; legacy takes {@code tag=} and
-     * {@code release=} as properties.
+     * {@code release=} as properties. Legacy iocage's create has no template: refused, where it would make the jail
+     * from a release instead.
      */
-    /** Legacy iocage's create has no template: refused, where it would make the jail from a release instead. */
     List<String> create(CreateArgs a) throws UnsupportedActionException {
         if (!py() && !a.template().isEmpty()) {
             throw new UnsupportedActionException("createjail from a template is not supported by " + dialect.label()
@@ -218,6 +218,29 @@ final class Cli {
         }
         argv.addAll(properties);
         return argv;
+    }
+
+    /*
+     * Snapshots (reference §3.13). Python names the snapshot with -n; legacy takes JAIL@NAME, so it gets the jail's
+     * UUID (a legacy tag may itself hold '@').
+     */
+
+    /** Python's TAB-separated list (with a {@code NAME/root} row per snapshot); legacy's one table. */
+    List<String> snapshots(String jail) {
+        return py() ? List.of("snaplist", "-h", jail) : List.of("snaplist", jail);
+    }
+
+    List<String> snapshot(String jail, String name) {
+        return py() ? List.of("snapshot", "-n", name, jail) : List.of("snapshot", jail + "@" + name);
+    }
+
+    /** {@code -f}: Python would prompt; legacy never does. */
+    List<String> rollback(String jail, String name) {
+        return py() ? List.of("rollback", "-n", name, "-f", jail) : List.of("rollback", jail + "@" + name);
+    }
+
+    List<String> removeSnapshot(String jail, String name) {
+        return py() ? List.of("snapremove", "-n", name, jail) : List.of("snapremove", jail + "@" + name);
     }
 
     /** Parsed {@code createjail} arguments, validated. */

@@ -42,6 +42,21 @@ final class Reads {
         return listing(cli, cli.list(), cli.listTable(), false).jails();
     }
 
+    /** The listed jail that {@code ref} names: by id, or by tag when exactly one jail has it. */
+    ListedJail find(String ref) throws Exception {
+        List<ListedJail> all = jails();
+        for (ListedJail j : all) {
+            if (j.id().equals(ref)) {
+                return j;
+            }
+        }
+        List<ListedJail> byTag = all.stream().filter(j -> j.tag().equals(ref)).toList();
+        if (byTag.size() == 1) {
+            return byTag.get(0);
+        }
+        throw new ActionFailedException(byTag.isEmpty() ? "jail '" + ref + "' not found" : "more than one jail is tagged '" + ref + "'");
+    }
+
     /** The jails of a listing, and their reply if it was built as soon as they were read (see {@link Streamed}). */
     private record Listed(List<ListedJail> jails, ObjectNode early) {
         ObjectNode reply() {

@@ -12,10 +12,12 @@ import java.util.Map;
 final class LegacySim extends SimDialect {
 
     private final LegacyChanges changes;
+    private final SimSnapshots snapshots;
 
     LegacySim(SimState state) {
         super(state, "defaults-legacy.txt", '=');
         this.changes = new LegacyChanges(this, state);
+        this.snapshots = new SimSnapshots(state);
     }
 
     @Override
@@ -58,6 +60,7 @@ final class LegacySim extends SimDialect {
             case "deactivate" -> deactivate(rest, o);
             case "set" -> changes.set(rest, o);
             case "fetch" -> fetch(rest, o);
+            case "snaplist", "snapshot", "rollback", "snapremove" -> snapshots.legacy(cmd, rest, o, this);
             default -> {
                 // Legacy prints its usage and exits 0 for an unknown command (reference §2.1).
                 o.out("usage: iocage [command] [options]");

@@ -12,10 +12,12 @@ final class PythonSim extends SimDialect {
             "TEMPLATE", "BASEJAIL");
 
     private final PythonChanges changes;
+    private final SimSnapshots snapshots;
 
     PythonSim(SimState state) {
         super(state, "defaults-python.txt", ':');
         this.changes = new PythonChanges(this, state);
+        this.snapshots = new SimSnapshots(state);
     }
 
     @Override
@@ -60,6 +62,7 @@ final class PythonSim extends SimDialect {
             case "activate" -> changes.activate(rest, o);
             case "set" -> changes.set(rest, o);
             case "fetch" -> changes.fetch(rest, o);
+            case "snaplist", "snapshot", "rollback", "snapremove" -> snapshots.python(cmd, rest, o, this::jailOrFail) | changed;
             default -> {
                 o.err("Usage: iocage [OPTIONS] COMMAND [ARGS]...");
                 o.err("Try 'iocage --help' for help.");

@@ -1,6 +1,8 @@
 package org.jaildesk.sim;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One jail (or template) of the simulated host. Mutable; guarded by the simulator's lock. */
@@ -23,6 +25,30 @@ final class SimJail {
     double compressRatio = 1.0;
     /** Properties that differ from the defaults, in Python iocage's notation (booleans 0/1). */
     Map<String, String> props = new LinkedHashMap<>();
+    /** Its ZFS snapshots, oldest first (a clone starts without any). */
+    List<Snap> snapshots = new ArrayList<>();
+
+    /** A snapshot: when it was taken, what the jail held then, and its properties then (they live in the dataset). */
+    static final class Snap {
+        String name;
+        long createdEpochSecond;
+        long usedBytes;
+        Map<String, String> props = new LinkedHashMap<>();
+
+        Snap() {
+        }
+
+        Snap(String name, long createdEpochSecond, SimJail of) {
+            this.name = name;
+            this.createdEpochSecond = createdEpochSecond;
+            this.usedBytes = of.usedBytes;
+            this.props = new LinkedHashMap<>(of.props);
+        }
+    }
+
+    Snap snapshot(String name) {
+        return snapshots.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
+    }
 
     SimJail() {
     }

@@ -32,7 +32,9 @@ class InjectionTest extends OverFakePython {
                 Arguments.of("restartjail", "jail", v), Arguments.of("destroyjail", "jail", v),
                 Arguments.of("capjail", "jail", v), Arguments.of("clonejail", "jail", v),
                 Arguments.of("getjailsettings", "jail", v), Arguments.of("execjail", "jail", v),
-                Arguments.of("setjailsettings", "jail", v),
+                Arguments.of("setjailsettings", "jail", v), Arguments.of("listsnapshots", "jail", v),
+                Arguments.of("snapshotjail", "jail", v), Arguments.of("rollbackjail", "jail", v),
+                Arguments.of("removesnapshot", "jail", v),
                 Arguments.of("createjail", "props", "tag=" + v + " release=13.2-RELEASE"),
                 Arguments.of("clonejail", "props", "tag=" + v)));
     }
@@ -69,6 +71,9 @@ class InjectionTest extends OverFakePython {
         }
         if (action.equals("setjailsettings") && field.equals("jail")) {
             kv.addAll(List.of("props", "boot=on"));
+        }
+        if ((action.equals("rollbackjail") || action.equals("removesnapshot")) && field.equals("jail")) {
+            kv.addAll(List.of("snapshot", "s1"));
         }
         ErrorReply e = h.refused(action, kv.toArray(String[]::new));
         assertEquals("400", e.code());

@@ -42,6 +42,7 @@ class MutatedOutputPropertyTest {
             new Case("legacy/get-r-legacy.txt", t -> LegacyOutput.getAcross(t, "vnet")),
             new Case("legacy/list-legacy-develop-r.txt", LegacyOutput::releases),
             new Case("legacy/activate-legacy-query.txt", LegacyOutput::pool),
+            new Case("legacy/snaplist-legacy.txt", LegacyOutput::snapshots),
             new Case("python/start-py-rctl.txt", t -> CommonOutput.steps(t)));
 
     private static String read(String name) {

@@ -16,6 +16,7 @@ public final class LegacyOutput {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CREATED = Pattern.compile("\\s*Successfully created: (\\S+) \\((.*)\\)\\s*");
     /** Legacy release names are upper case: {@code 10.3-RELEASE}. */
+    private static final Pattern SNAPSHOT_ROW = Pattern.compile("(\\S+)\\s+(\\S.*?)\\s+(\\S+)\\s+(\\S+)");
     private static final Pattern RELEASE = Pattern.compile("[0-9]+\\.[0-9]+-[A-Z0-9.-]+");
     private static final String NON_IOCAGE = "--- non iocage jails currently active ---";
 
@@ -94,6 +95,31 @@ public final class LegacyOutput {
             out.add(new DfRow(uuid(f[0], line), String.join(" ", List.of(f).subList(6, f.length)),
                     CommonOutput.figure(f[1], line), CommonOutput.figure(f[2], line), CommonOutput.figure(f[3], line),
                     CommonOutput.figure(f[4], line), CommonOutput.figure(f[5], line)));
+        }
+        return out;
+    }
+
+    /**
+     * {@code snaplist J}: a header {@code NAME CREATED RSIZE USED}, then {@code %-36s  %-21s  %s   %s} per snapshot.
+     * CREATED holds spaces ({@code Tue Feb  9 23:47 2016}): the name is the first word, the sizes the last two.
+     */
+    public static List<Snapshot> snapshots(String stdout) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        List<Snapshot> out = new ArrayList<>();
+        if (lines.isEmpty()) {
+            return out;
+        }
+        Lines.Line head = lines.get(0);
+        if (!List.of(head.text().trim().split("\\s+")).equals(List.of("NAME", "CREATED", "RSIZE", "USED"))) {
+            throw IocageParseException.at("unknown snaplist header", head.number(), head.text());
+        }
+        for (Lines.Line line : lines.subList(1, lines.size())) {
+            Matcher m = SNAPSHOT_ROW.matcher(line.text().trim());
+            if (!m.matches()) {
+                throw IocageParseException.at("expected a snapshot's name, creation time and two sizes", line.number(), line.text());
+            }
+            out.add(new Snapshot(m.group(1), m.group(2), CommonOutput.figure(m.group(3), line),
+                    CommonOutput.figure(m.group(4), line)));
         }
         return out;
     }

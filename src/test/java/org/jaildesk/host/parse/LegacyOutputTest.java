@@ -103,4 +103,26 @@ class LegacyOutputTest {
         assertEquals(Dialect.Kind.PYTHON, Dialect.detect("0.9.9 07/28/2017\n").kind());
         assertThrows(IllegalArgumentException.class, () -> Dialect.detect("bash: iocage: command not found"));
     }
+
+    /**
+     * {@code snaplist}: the sample is built from legacy iocage's printf ({@code %-36s  %-21s  %s   %s}, reference
+     * §3.13); no recording of it exists. The creation time holds runs of spaces and stays whole.
+     */
+    @Test
+    void snapshotsSplitTheCreationTimeFromTheRight() throws Exception {
+        List<Snapshot> snaps = LegacyOutput.snapshots(Samples.legacy("snaplist-legacy.txt"));
+        assertEquals(List.of(new Snapshot("ioc-2016-02-09_23:47:04", "Tue Feb  9 23:47 2016", "96K", "0"),
+                new Snapshot("before-upgrade", "Sat Mar 12  8:05 2016", "1.2G", "18.5M")), snaps);
+        String same = String.format("%-36s  %-21s  %s   %s%n%-36s  %-21s  %s   %s%n", "NAME", "CREATED", "RSIZE", "USED",
+                "x", "Mon Dec 12 10:05 2016", "96K", "96K");
+        assertEquals(new Snapshot("x", "Mon Dec 12 10:05 2016", "96K", "96K"), LegacyOutput.snapshots(same).get(0),
+                "equal sizes are told apart by place");
+        assertEquals(List.of(), LegacyOutput.snapshots(""), "a jail without snapshots prints nothing, or only the header");
+        assertEquals(List.of(), LegacyOutput.snapshots("NAME  CREATED  RSIZE  USED\n"));
+        assertThrows(IocageParseException.class, () -> LegacyOutput.snapshots("NAME CREATED SIZE\nx y 1K\n"));
+        assertThrows(IocageParseException.class, () -> LegacyOutput.snapshots("NAME CREATED RSIZE USED\nx 96K 0\n"),
+                "a row without its creation time");
+        assertThrows(IocageParseException.class, () -> LegacyOutput.snapshots("NAME CREATED RSIZE USED\nx Tue Feb 9 big 0\n"),
+                "a size that is not one");
+    }
 }
