@@ -20,6 +20,8 @@ public record Wording(Phrase phrase, List<Object> args) {
         NAME_OPTION("name ''{0}'' would be read as an option"),
         NAME_INVALID("invalid jail name ''{0}'': use letters, digits and . _ - (not first), at most 120 characters"),
         NAME_RESERVED("''{0}'' cannot be a jail name: iocage reserves it"),
+        SNAPSHOT_INVALID("invalid snapshot name ''{0}'': use letters, digits and _ . : - (not first), at most 128 characters"),
+        SNAPSHOT_RESERVED("''{0}'' cannot be a snapshot name: iocage reads it as every snapshot of the jail"),
         PROPERTY_NAME("''{0}'' is not a property name"),
         PROPERTY_UNKNOWN("{0} is not a known iocage property"),
         PROPERTY_DEFAULTS_ONLY("{0} can only be changed in the defaults"),

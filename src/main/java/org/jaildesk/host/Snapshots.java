@@ -68,14 +68,14 @@ final class Snapshots {
     ObjectNode take(Args a) throws Exception {
         String jail = a.required("jail", v -> Validation.jail(v, false));
         String name = a.has("snapshot") ? a.required("snapshot", Validation::snapshot) : DEFAULT_NAME.format(Instant.now());
-        return change("snapshotjail", jail, name, (cli, ref) -> cli.snapshot(ref, name));
+        return change("snapshotjail", jail, name, "snapshot " + jail + "@" + name + " taken", (cli, ref) -> cli.snapshot(ref, name));
     }
 
     /** The jail must be stopped; iocage destroys the snapshots taken after this one (ZFS cannot roll back past them). */
     ObjectNode rollback(Args a) throws Exception {
         String jail = a.required("jail", v -> Validation.jail(v, false));
         String name = a.required("snapshot", Validation::snapshot);
-        return change("rollbackjail", jail, name, (cli, ref) -> {
+        return change("rollbackjail", jail, name, jail + " rolled back to " + name, (cli, ref) -> {
             ListedJail j = reads.find(jail);
             if (j.running()) {
                 throw new ActionFailedException("jail " + jail + " is running: stop it before rolling it back");
@@ -87,14 +87,15 @@ final class Snapshots {
     ObjectNode remove(Args a) throws Exception {
         String jail = a.required("jail", v -> Validation.jail(v, false));
         String name = a.required("snapshot", Validation::snapshot);
-        return change("removesnapshot", jail, name, (cli, ref) -> cli.removeSnapshot(ref, name));
+        return change("removesnapshot", jail, name, "snapshot " + jail + "@" + name + " removed", (cli, ref) -> cli.removeSnapshot(ref, name));
     }
 
     private interface Argv {
         List<String> of(Cli cli, String ref) throws Exception;
     }
 
-    private ObjectNode change(String action, String jail, String name, Argv argv) throws Exception {
+    /** Runs the change alone on its jail; the reply names the jail and snapshot, and says what was done. */
+    private ObjectNode change(String action, String jail, String name, String done, Argv argv) throws Exception {
         return host.withJail(jail, () -> {
             Cli cli = reads.cli();
             CommandResult r = host.exec(argv.of(cli, ref(cli, jail)), options.actionTimeout(), "", null);
@@ -102,6 +103,7 @@ final class Snapshots {
             ObjectNode out = JSON.objectNode();
             out.put("jail", jail);
             out.put("snapshot", name);
+            out.put("success", done);
             host.publish(Commands.jailChanged(action, jail));
             return out;
         });

@@ -21,7 +21,6 @@ public final class Validation {
 
     // Legacy tags may hold '@' and ':' (default tags are timestamps like 2016-02-09@23:47:04).
     private static final Pattern JAIL_REF = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._@:-]{0,127}");
-    private static final Pattern SNAPSHOT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}");
     private static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?");
     private static final Set<String> RESERVED_NAMES = Set.of("default", "help");
@@ -58,22 +57,10 @@ public final class Validation {
         return common.isPresent() ? common : org.jaildesk.domain.JailNames.checkNew(v).map(Wording::english);
     }
 
-    /**
-     * A snapshot's name, the part after '@': what ZFS allows but '/' (a dataset below the jail's) and a leading '-'.
-     * {@code ALL} is refused, in any case: iocage's snapremove reads it as every snapshot of the jail.
-     */
+    /** A snapshot's name: the rule the snapshot dialog uses too ({@link org.jaildesk.domain.SnapshotNames}). */
     public static Optional<String> snapshot(String v) {
         Optional<String> common = text("snapshot", v);
-        if (common.isPresent()) {
-            return common;
-        }
-        if (!SNAPSHOT.matcher(v).matches()) {
-            return Optional.of("invalid snapshot name '" + Shown.of(v) + "': use letters, digits and _ . : - (not first)");
-        }
-        if (v.equalsIgnoreCase("ALL")) {
-            return Optional.of("invalid snapshot name '" + v + "': iocage reads ALL as every snapshot of the jail");
-        }
-        return Optional.empty();
+        return common.isPresent() ? common : org.jaildesk.domain.SnapshotNames.check(v).map(Wording::english);
     }
 
     public static Optional<String> pool(String v) {

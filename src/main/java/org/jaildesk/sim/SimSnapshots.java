@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code snaplist}, {@code snapshot}, {@code rollback} and {@code snapremove} in both dialects (reference §3.13). A
@@ -162,10 +163,17 @@ final class SimSnapshots {
         return true;
     }
 
-    /** What a snapshot holds that the jail no longer shares with it: nothing until the jail changes after it. */
+    /**
+     * What a snapshot alone holds: nothing while what came after it (the next snapshot, or the jail now) is the same;
+     * some space once that differs.
+     */
     private static String used(SimJail j, SimJail.Snap s) {
-        boolean changed = !s.props.equals(j.props) || s.usedBytes != j.usedBytes || j.snapshots.indexOf(s) < j.snapshots.size() - 1;
-        return changed ? Formats.size(Math.max(64 * 1024, Math.abs(j.usedBytes - s.usedBytes) / 4 + 1_300_000)) : "0B";
+        int i = j.snapshots.indexOf(s);
+        SimJail.Snap next = i + 1 < j.snapshots.size() ? j.snapshots.get(i + 1) : null;
+        Map<String, String> laterProps = next != null ? next.props : j.props;
+        long laterBytes = next != null ? next.usedBytes : j.usedBytes;
+        boolean changed = !s.props.equals(laterProps) || s.usedBytes != laterBytes;
+        return changed ? Formats.size(Math.abs(laterBytes - s.usedBytes) / 4 + 1_300_000) : "0B";
     }
 
     private static String option(List<String> f, String flag) {

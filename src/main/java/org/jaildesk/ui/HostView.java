@@ -21,6 +21,8 @@ import org.jaildesk.ui.jails.JailsViewModel;
 import org.jaildesk.ui.pools.HostAdminDialogs;
 import org.jaildesk.ui.pools.HostAdminViewModel;
 import org.jaildesk.ui.settings.SettingsView;
+import org.jaildesk.ui.snapshots.SnapshotsView;
+import org.jaildesk.ui.snapshots.SnapshotsViewModel;
 import org.jaildesk.ui.settings.SettingsViewModel;
 import org.jaildesk.ui.usage.UsageView;
 import org.jaildesk.ui.usage.UsageViewModel;
@@ -48,7 +50,9 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 () -> vm.selection().stream().map(Jail::id).toList(), "inspector");
         Tab detailsTab = tab("tab-details", msg.get("tab.details"), details);
         Tab settingsTab = tab("tab-settings", msg.get("tab.settings"), settingsView);
-        TabPane side = new TabPane(detailsTab, settingsTab);
+        SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);
+        Tab snapshotsTab = tab("tab-snapshots", msg.get("tab.snapshots"), new SnapshotsView(snapshots, msg, vm.focused()));
+        TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab);
         side.setId("sideTabs");
         // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
         Runnable loadSettings = () -> {
@@ -58,6 +62,16 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         };
         vm.focused().addListener((o, a, b) -> loadSettings.run());
         settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
+        // Snapshots likewise, and read again when another jail is focused (a refresh keeps the same one focused).
+        Runnable loadSnapshots = () -> {
+            Jail j = vm.focused().get();
+            String id = j == null ? null : j.id();
+            if (snapshotsTab.isSelected() && !java.util.Objects.equals(id, snapshots.subject().get())) {
+                snapshots.load(id);
+            }
+        };
+        vm.focused().addListener((o, a, b) -> loadSnapshots.run());
+        snapshotsTab.selectedProperty().addListener((o, a, b) -> loadSnapshots.run());
         SplitPane split = new SplitPane(table, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -112,6 +126,10 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
             HostView now = shown.apply(hostId);
             if (now != null) {
                 now.session().jails().hostChanged();
+            }
+            // Another client's snapshot (or our own job's) shows in the open tab.
+            if (snapshotsTab.isSelected()) {
+                snapshots.reload();
             }
         }));
         return new HostView(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,

@@ -1,0 +1,107 @@
+package org.jaildesk.ui.snapshots;
+
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailSnapshot;
+import org.jaildesk.domain.SnapshotNames;
+import org.jaildesk.ui.common.Dialogs;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * Take (a name checked as it is typed, or none), roll back (says what is lost: the changes since, and the later
+ * snapshots by name) and remove (says what it frees). Rollback and removal have Cancel as their default button.
+ */
+final class SnapshotDialogs {
+
+    private final SnapshotsViewModel vm;
+    private final Messages msg;
+
+    SnapshotDialogs(SnapshotsViewModel vm, Messages msg) {
+        this.vm = vm;
+        this.msg = msg;
+    }
+
+    Dialog<ButtonType> take(Window owner, String jail) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotTakeDialog", msg.get("snapshots.take.title", jail));
+        TextField name = new TextField();
+        name.setId("snapshotName");
+        name.setPromptText(msg.get("snapshots.take.prompt"));
+        name.setPrefColumnCount(26);
+        Label error = Dialogs.errorLabel("snapshotNameError");
+        error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
+                : SnapshotNames.check(name.getText()).map(msg::get).orElse(""), name.textProperty()));
+        GridPane g = Dialogs.form();
+        g.add(Dialogs.explanation(msg.get("snapshots.take.explain")), 0, 0, 2, 1);
+        g.addRow(1, new Label(msg.get("snapshots.take.name")), name);
+        g.add(error, 0, 2, 2, 1);
+        d.getDialogPane().setContent(g);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("snapshots.take.ok"), "snapshotTakeOk", false);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.take(jail, name.getText());
+            }
+            return b;
+        });
+        Dialogs.focusWhenShown(d, name);
+        return d;
+    }
+
+    Dialog<ButtonType> rollback(Window owner, Jail jail, JailSnapshot to) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotRollbackDialog",
+                msg.get("snapshots.rollback.title", jail.displayName(), to.name()));
+        Label warning = Dialogs.explanation(msg.get("snapshots.rollback.warning", jail.displayName(),
+                to.created().isEmpty() ? to.name() : to.created()));
+        warning.getStyleClass().add("danger-text");
+        VBox box = new VBox(10, warning);
+        String later = vm.after(to).stream().map(JailSnapshot::name).collect(Collectors.joining(", "));
+        if (!later.isEmpty()) {
+            Label lost = Dialogs.explanation(msg.get("snapshots.rollback.later", later));
+            lost.setId("snapshotRollbackLater");
+            box.getChildren().add(lost);
+        }
+        box.setPadding(new Insets(10));
+        d.getDialogPane().setContent(box);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("snapshots.rollback.ok"), "snapshotRollbackOk", true);
+        danger(d, ok);
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.rollback(jail.id(), to.name());
+            }
+            return b;
+        });
+        return d;
+    }
+
+    Dialog<ButtonType> remove(Window owner, String jail, JailSnapshot s) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotRemoveDialog", msg.get("snapshots.remove.title", jail, s.name()));
+        VBox box = new VBox(10, Dialogs.explanation(msg.get("snapshots.remove.warning", s.used().text())));
+        box.setPadding(new Insets(10));
+        d.getDialogPane().setContent(box);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("snapshots.remove.ok"), "snapshotRemoveOk", true);
+        danger(d, ok);
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.remove(jail, s.name());
+            }
+            return b;
+        });
+        return d;
+    }
+
+    private static void danger(Dialog<ButtonType> d, ButtonType ok) {
+        Node button = d.getDialogPane().lookupButton(ok);
+        button.getStyleClass().add("danger");
+        Dialogs.cancelByDefault(d, ok);
+    }
+}

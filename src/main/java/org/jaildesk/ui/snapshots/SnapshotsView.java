@@ -1,0 +1,117 @@
+package org.jaildesk.ui.snapshots;
+
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailSnapshot;
+import org.jaildesk.domain.Size;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * The inspector's Snapshots tab: the focused jail's snapshots, oldest first, and the buttons to take one, roll back to
+ * the selected one (a stopped jail only; the line under the buttons says why not) and remove it.
+ */
+public final class SnapshotsView extends VBox {
+
+    public SnapshotsView(SnapshotsViewModel vm, Messages msg, ObservableValue<Jail> focused) {
+        setId("snapshots");
+        setSpacing(6);
+        setPadding(new Insets(6));
+        TableView<JailSnapshot> table = new TableView<>(vm.rows());
+        table.setId("snapshotsTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<JailSnapshot, String> name = new TableColumn<>(msg.get("snapshots.name"));
+        name.setId("snap-name");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(112);
+        TableColumn<JailSnapshot, String> created = new TableColumn<>(msg.get("snapshots.created"));
+        created.setId("snap-created");
+        created.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().created()));
+        created.setPrefWidth(160);
+        // Sorting by the creation text would put Fri before Mon: the list keeps iocage's order, oldest first.
+        created.setSortable(false);
+        // "Holds" needs a word of explanation: a header tooltip needs the header's text as a label of its own.
+        TableColumn<JailSnapshot, Size> used = size("snap-used", "", JailSnapshot::used);
+        Label usedHeader = new Label(msg.get("snapshots.used"));
+        usedHeader.setTooltip(new Tooltip(msg.get("snapshots.usedTip")));
+        used.setGraphic(usedHeader);
+        table.getColumns().add(name);
+        table.getColumns().add(created);
+        table.getColumns().add(used);
+        // What the snapshot refers to (the jail's whole data then) matters less than what it holds: a tooltip.
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(JailSnapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                setTooltip(empty || s == null ? null : new Tooltip(msg.get("snapshots.rowTip", s.name(), s.created(),
+                        s.referenced().text(), s.used().text())));
+            }
+        });
+        Label placeholder = new Label();
+        placeholder.setId("snapshotsPlaceholder");
+        placeholder.getStyleClass().add("empty-state");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(vm.placeholder());
+        table.setPlaceholder(placeholder);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        SnapshotDialogs dialogs = new SnapshotDialogs(vm, msg);
+        ObservableValue<JailSnapshot> selected = table.getSelectionModel().selectedItemProperty();
+        Button take = new Button(msg.get("snapshots.take"));
+        take.setId("snapshotTake");
+        take.disableProperty().bind(vm.supported().not().or(Bindings.createBooleanBinding(() -> focused.getValue() == null, focused)));
+        take.setOnAction(e -> dialogs.take(getScene().getWindow(), focused.getValue().id()).show());
+        Button rollback = new Button(msg.get("snapshots.rollback"));
+        rollback.setId("snapshotRollback");
+        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null
+                || focused.getValue() == null || focused.getValue().isRunning(), selected, focused));
+        rollback.setOnAction(e -> dialogs.rollback(getScene().getWindow(), focused.getValue(), selected.getValue()).show());
+        Button remove = new Button(msg.get("snapshots.remove"));
+        remove.setId("snapshotRemove");
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null || focused.getValue() == null,
+                selected, focused));
+        remove.setOnAction(e -> dialogs.remove(getScene().getWindow(), focused.getValue().id(), selected.getValue()).show());
+        FlowPane buttons = new FlowPane(6, 6, take, rollback, remove);
+        // Why Roll back is off, where it is not plain: a running jail, or nothing selected in a list that has rows.
+        Label why = new Label();
+        why.setId("snapshotWhy");
+        why.setWrapText(true);
+        why.getStyleClass().add("legend");
+        why.textProperty().bind(Bindings.createStringBinding(() -> {
+            Jail j = focused.getValue();
+            if (j == null || vm.rows().isEmpty()) {
+                return "";
+            }
+            if (j.isRunning()) {
+                return msg.get("snapshots.why.running", j.displayName());
+            }
+            return selected.getValue() == null ? msg.get("snapshots.why.select") : "";
+        }, focused, selected, vm.rows()));
+        why.managedProperty().bind(why.textProperty().isNotEmpty());
+        getChildren().addAll(buttons, why, table);
+    }
+
+    private static TableColumn<JailSnapshot, Size> size(String id, String title, Function<JailSnapshot, Size> f) {
+        TableColumn<JailSnapshot, Size> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
+        c.setComparator(Size::compareTo);
+        c.setPrefWidth(56);
+        return c;
+    }
+}

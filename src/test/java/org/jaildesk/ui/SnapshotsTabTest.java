@@ -1,0 +1,95 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.jaildesk.domain.JailSnapshot;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The inspector's Snapshots tab against the demo host: take, roll back (with what it destroys), remove. */
+class SnapshotsTabTest extends WindowTest {
+
+    @SuppressWarnings("unchecked")
+    private List<String> snapshots(FxRobot robot) {
+        TableView<JailSnapshot> t = (TableView<JailSnapshot>) robot.lookup("#snapshotsTable").query();
+        return t.getItems().stream().map(JailSnapshot::name).toList();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void take(FxRobot robot, String name) {
+        robot.clickOn("#snapshotTake");
+        page.waitFor(() -> robot.lookup("#snapshotTakeDialog").tryQuery().isPresent());
+        robot.clickOn("#snapshotName").write(name);
+        robot.clickOn("#snapshotTakeOk");
+    }
+
+    private void select(FxRobot robot, String snapshot) {
+        javafx.scene.Node cell = robot.from(robot.lookup("#snapshotsTable").queryAs(TableView.class))
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && snapshot.equals(c.getText()))
+                .query();
+        robot.clickOn(cell);
+    }
+
+    @Test
+    void takeRollBackAndRemoveAsAUserDoes(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.clickOn("#tab-snapshots");
+        page.waitFor(() -> text(robot, "#snapshotsPlaceholder").startsWith("mail has no snapshots yet"));
+        assertTrue(robot.lookup("#snapshotRollback").queryAs(Button.class).isDisabled(), "nothing to roll back to");
+
+        // A name iocage could misread is refused as it is typed; the button stays off.
+        robot.clickOn("#snapshotTake");
+        page.waitFor(() -> robot.lookup("#snapshotTakeDialog").tryQuery().isPresent());
+        robot.clickOn("#snapshotName").write("a;b");
+        page.waitFor(() -> text(robot, "#snapshotNameError").startsWith("invalid snapshot name 'a;b'"));
+        assertTrue(robot.lookup("#snapshotTakeOk").queryAs(Button.class).isDisabled());
+        robot.interact(() -> robot.lookup("#snapshotName").queryAs(TextField.class).clear());
+        robot.clickOn("#snapshotName").write("clean");
+        robot.clickOn("#snapshotTakeOk");
+        page.waitFor(() -> snapshots(robot).equals(List.of("clean")));
+        take(robot, "later");
+        page.waitFor(() -> snapshots(robot).equals(List.of("clean", "later")));
+        assertTrue(page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("snapshot mail@later taken")),
+                "each change is a job with its result");
+
+        select(robot, "clean");
+        robot.clickOn("#snapshotRollback");
+        page.waitFor(() -> robot.lookup("#snapshotRollbackDialog").tryQuery().isPresent());
+        assertEquals("These later snapshots are destroyed with it: later", text(robot, "#snapshotRollbackLater"));
+        robot.clickOn("#snapshotRollbackOk");
+        page.waitFor(() -> snapshots(robot).equals(List.of("clean")));
+
+        select(robot, "clean");
+        robot.clickOn("#snapshotRemove");
+        page.waitFor(() -> robot.lookup("#snapshotRemoveDialog").tryQuery().isPresent());
+        robot.clickOn("#snapshotRemoveOk");
+        page.waitFor(() -> snapshots(robot).isEmpty());
+    }
+
+    @Test
+    void aRunningJailSaysWhyItCannotBeRolledBack(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        robot.clickOn("#tab-snapshots");
+        page.waitFor(() -> text(robot, "#snapshotsPlaceholder").startsWith("db01 has no snapshots yet"));
+        take(robot, "s1");
+        page.waitFor(() -> snapshots(robot).equals(List.of("s1")));
+        select(robot, "s1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#snapshotRollback").queryAs(Button.class).isDisabled());
+        assertEquals("Stop db01 to roll it back.", text(robot, "#snapshotWhy"));
+        assertFalse(robot.lookup("#snapshotRemove").queryAs(Button.class).isDisabled(), "a running jail's snapshot can go");
+    }
+}

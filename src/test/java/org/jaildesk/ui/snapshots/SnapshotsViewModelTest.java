@@ -1,0 +1,95 @@
+package org.jaildesk.ui.snapshots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.Transport;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.protocol.ErrorCode;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Request;
+import org.jaildesk.sim.SimulatedIocage;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.junit.jupiter.api.Test;
+
+/** What the Snapshots tab says when there is nothing to list, and that an older answer never replaces a newer one. */
+class SnapshotsViewModelTest {
+
+    private final Messages msg = new Messages(Locale.ENGLISH);
+
+    private SnapshotsViewModel vm(Transport t) {
+        return new SnapshotsViewModel(new IocageClient(t), Runnable::run, msg, new Notifier(msg));
+    }
+
+    @Test
+    void theOriginalSysadmServerHasNoSnapshotsAndIsNotAsked() {
+        List<Request> sent = new ArrayList<>();
+        SnapshotsViewModel vm = vm(r -> {
+            sent.add(r);
+            return new CompletableFuture<>();
+        });
+        vm.load("web").join();
+        assertEquals("This host does not offer snapshots: its server is not JailDesk's.", vm.placeholder().get());
+        assertFalse(vm.supported().get(), "the buttons stay off");
+        assertEquals(List.of(), sent, "no listsnapshots to a host that does not advertise it");
+    }
+
+    @Test
+    void aFailedListingSaysWhyInThePlaceholder() {
+        SnapshotsViewModel vm = vm(new Transport() {
+            @Override
+            public CompletableFuture<Reply> send(Request r) {
+                return CompletableFuture.completedFuture(ErrorReply.of(r.id(), ErrorCode.INTERNAL, "zfs: pool tank is suspended"));
+            }
+
+            @Override
+            public CompletableFuture<Set<String>> extensions() {
+                return CompletableFuture.completedFuture(Set.of(SnapshotsViewModel.EXTENSION));
+            }
+        });
+        vm.load("web").join();
+        assertTrue(vm.placeholder().get().startsWith("The snapshots of web could not be read: "), vm.placeholder().get());
+        assertTrue(vm.placeholder().get().contains("zfs: pool tank is suspended"), vm.placeholder().get());
+        assertEquals(List.of(), vm.rows());
+    }
+
+    @Test
+    void aSlowAnswerForTheJailSelectedBeforeIsDropped() {
+        CompletableFuture<Reply> slow = new CompletableFuture<>();
+        try (IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+                HostOptions.defaults())) {
+            InProcessTransport real = new InProcessTransport(host);
+            new IocageClient(real).takeSnapshot("db01", "kept").join();
+            SnapshotsViewModel vm = vm(new Transport() {
+                @Override
+                public CompletableFuture<Reply> send(Request r) {
+                    return r.args().path("jail").asText().equals("mail") ? slow : real.send(r);
+                }
+
+                @Override
+                public CompletableFuture<Set<String>> extensions() {
+                    return real.extensions();
+                }
+            });
+            CompletableFuture<Void> first = vm.load("mail");
+            vm.load("db01").join();
+            assertEquals("kept", vm.rows().get(0).name());
+            slow.complete(ErrorReply.of("x", ErrorCode.INTERNAL, "late"));
+            first.join();
+            assertEquals("db01", vm.subject().get());
+            assertEquals(1, vm.rows().size(), "mail's late answer did not replace db01's list");
+            assertFalse(vm.placeholder().get().contains("late"));
+        }
+    }
+}
