@@ -43,8 +43,6 @@ public final class SnapshotsView extends VBox {
         created.setId("snap-created");
         created.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().created()));
         created.setPrefWidth(160);
-        // Sorting by the creation text would put Fri before Mon: the list keeps iocage's order, oldest first.
-        created.setSortable(false);
         // "Holds" needs a word of explanation: a header tooltip needs the header's text as a label of its own.
         TableColumn<JailSnapshot, Size> used = size("snap-used", "", JailSnapshot::used);
         Label usedHeader = new Label(msg.get("snapshots.used"));
@@ -53,6 +51,9 @@ public final class SnapshotsView extends VBox {
         table.getColumns().add(name);
         table.getColumns().add(created);
         table.getColumns().add(used);
+        // Oldest first, always: a rollback destroys what comes after, so the order is the meaning (and sorting the
+        // creation text would put Fri before Mon).
+        table.getColumns().forEach(c -> c.setSortable(false));
         // What the snapshot refers to (the jail's whole data then) matters less than what it holds: a tooltip.
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -102,7 +103,8 @@ public final class SnapshotsView extends VBox {
             }
             return selected.getValue() == null ? msg.get("snapshots.why.select") : "";
         }, focused, selected, vm.rows()));
-        why.managedProperty().bind(why.textProperty().isNotEmpty());
+        // Its line is kept while empty: the table under it does not jump when a row is selected.
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(buttons, why, table);
     }
 
