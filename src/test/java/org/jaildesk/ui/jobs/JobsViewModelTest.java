@@ -120,7 +120,8 @@ class JobsViewModelTest {
         JobsViewModel de = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), (Path) null, notices::add);
         assertEquals("Release herunterladen", de.actionName("fetchrelease"));
         assertEquals("Einstellungen \u00e4ndern", de.actionName("setjailsettings"));
-        assertEquals("snapshotjail", de.actionName("snapshotjail"), "an action a newer server added");
+        assertEquals("migratejail", de.actionName("migratejail"), "an action a newer server added");
+        assertEquals("Snapshot anlegen", de.actionName("snapshotjail"));
     }
 
     /** A line of megabytes (a remote host's output may be anything) is kept to its first characters. */
