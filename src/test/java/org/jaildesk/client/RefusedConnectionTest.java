@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +17,6 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
-import org.java_websocket.server.WebSocketServer;
 import org.jaildesk.protocol.Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,15 +33,12 @@ class RefusedConnectionTest {
      * Refuses every connection with {@code why} in the handshake's reply and sends no close frame (as if it was lost):
      * the first message on it drops the connection.
      */
-    private static final class RefusingHost extends WebSocketServer {
-        final CountDownLatch up = new CountDownLatch(1);
+    private static final class RefusingHost extends LoopbackHost {
         final AtomicInteger messages = new AtomicInteger();
         final String why;
 
         RefusingHost(String why) {
-            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             this.why = why;
-            setReuseAddr(true);
         }
 
         @Override
@@ -65,19 +58,6 @@ class RefusedConnectionTest {
         public void onMessage(WebSocket c, String text) {
             messages.incrementAndGet();
             ((WebSocketImpl) c).closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped without a close frame");
-        }
-
-        @Override
-        public void onClose(WebSocket c, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onError(WebSocket c, Exception e) {
-        }
-
-        @Override
-        public void onStart() {
-            up.countDown();
         }
     }
 

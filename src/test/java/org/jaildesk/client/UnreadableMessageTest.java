@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,18 +28,12 @@ class UnreadableMessageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Logs anyone in; answers the first {@code listjails} with an HTML page, every other request properly. */
-    private static final class Host extends WebSocketServer {
+    private static final class Host extends LoopbackHost {
         final AtomicInteger listings = new AtomicInteger();
         final AtomicInteger connections = new AtomicInteger();
-        final java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
         final String garbage = "<html><body>502 Bad Gateway</body></html>";
         /** Answers the login with the page too, while true. */
         volatile boolean garbledLogin;
-
-        Host() {
-            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            setReuseAddr(true);
-        }
 
         @Override
         public void onOpen(WebSocket c, ClientHandshake h) {
@@ -77,19 +68,6 @@ class UnreadableMessageTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        @Override
-        public void onClose(WebSocket c, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onError(WebSocket c, Exception e) {
-        }
-
-        @Override
-        public void onStart() {
-            up.countDown();
         }
     }
 

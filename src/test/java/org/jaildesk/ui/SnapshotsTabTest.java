@@ -34,6 +34,14 @@ class SnapshotsTabTest extends WindowTest {
         robot.clickOn("#snapshotTakeOk");
     }
 
+    /** The window, {@code jail} selected, its Snapshots tab open and read (none yet). */
+    private void openSnapshotsOf(FxRobot robot, String jail) throws Exception {
+        open(robot);
+        page.select(jail);
+        robot.clickOn("#tab-snapshots");
+        page.waitFor(() -> text(robot, "#snapshotsPlaceholder").startsWith(jail + " has no snapshots yet"));
+    }
+
     private void select(FxRobot robot, String snapshot) {
         javafx.scene.Node cell = robot.from(robot.lookup("#snapshotsTable").queryAs(TableView.class))
                 .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && snapshot.equals(c.getText()))
@@ -43,10 +51,7 @@ class SnapshotsTabTest extends WindowTest {
 
     @Test
     void takeRollBackAndRemoveAsAUserDoes(FxRobot robot) throws Exception {
-        open(robot);
-        page.select("mail");
-        robot.clickOn("#tab-snapshots");
-        page.waitFor(() -> text(robot, "#snapshotsPlaceholder").startsWith("mail has no snapshots yet"));
+        openSnapshotsOf(robot, "mail");
         assertTrue(robot.lookup("#snapshotRollback").queryAs(Button.class).isDisabled(), "nothing to roll back to");
 
         // A name iocage could misread is refused as it is typed; the button stays off.
@@ -80,10 +85,7 @@ class SnapshotsTabTest extends WindowTest {
 
     @Test
     void aRunningJailSaysWhyItCannotBeRolledBack(FxRobot robot) throws Exception {
-        open(robot);
-        page.select("db01");
-        robot.clickOn("#tab-snapshots");
-        page.waitFor(() -> text(robot, "#snapshotsPlaceholder").startsWith("db01 has no snapshots yet"));
+        openSnapshotsOf(robot, "db01");
         take(robot, "s1");
         page.waitFor(() -> snapshots(robot).equals(List.of("s1")));
         select(robot, "s1");

@@ -1,6 +1,5 @@
 package org.jaildesk.ui.snapshots;
 
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,7 +43,10 @@ public final class SnapshotsView extends VBox {
         created.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().created()));
         created.setPrefWidth(160);
         // "Holds" needs a word of explanation: a header tooltip needs the header's text as a label of its own.
-        TableColumn<JailSnapshot, Size> used = size("snap-used", "", JailSnapshot::used);
+        TableColumn<JailSnapshot, Size> used = new TableColumn<>();
+        used.setId("snap-used");
+        used.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().used()));
+        used.setPrefWidth(56);
         Label usedHeader = new Label(msg.get("snapshots.used"));
         usedHeader.setTooltip(new Tooltip(msg.get("snapshots.usedTip")));
         used.setGraphic(usedHeader);
@@ -106,14 +108,5 @@ public final class SnapshotsView extends VBox {
         // Its line is kept while empty: the table under it does not jump when a row is selected.
         why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(buttons, why, table);
-    }
-
-    private static TableColumn<JailSnapshot, Size> size(String id, String title, Function<JailSnapshot, Size> f) {
-        TableColumn<JailSnapshot, Size> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
-        c.setComparator(Size::compareTo);
-        c.setPrefWidth(56);
-        return c;
     }
 }
