@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
@@ -9,6 +10,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -29,7 +31,7 @@ import org.jaildesk.ui.usage.UsageViewModel;
 
 /** A host's table, inspector, disk usage, defaults and dialogs: built once per host, shown while it is selected. */
 record HostView(HostSession session, JailTableView table, Node node, JailDialogs dialogs, ExecConsole exec,
-                HostAdminViewModel admin, HostAdminDialogs adminDialogs) {
+                HostAdminViewModel admin, HostAdminDialogs adminDialogs, Consumer<Window> takeSnapshot) {
 
     /** The inspector's first width; a wider window widens the table, where the columns are. */
     static final double INSPECTOR_WIDTH = 360;
@@ -51,7 +53,8 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         Tab detailsTab = tab("tab-details", msg.get("tab.details"), details);
         Tab settingsTab = tab("tab-settings", msg.get("tab.settings"), settingsView);
         SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);
-        Tab snapshotsTab = tab("tab-snapshots", msg.get("tab.snapshots"), new SnapshotsView(snapshots, msg, vm.focused()));
+        SnapshotsView snapshotsView = new SnapshotsView(snapshots, msg, vm.focused());
+        Tab snapshotsTab = tab("tab-snapshots", msg.get("tab.snapshots"), snapshotsView);
         TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab);
         side.setId("sideTabs");
         // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
@@ -132,8 +135,14 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 snapshots.reload();
             }
         }));
+        // Jail ▸ Take snapshot…: the jail's Snapshots tab, and its dialog once the tab knows whether the host has any.
+        Consumer<Window> takeSnapshot = owner -> {
+            jailsTab.getTabPane().getSelectionModel().select(jailsTab);
+            side.getSelectionModel().select(snapshotsTab);
+            snapshotsView.take(owner);
+        };
         return new HostView(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
-                new HostAdminDialogs(admin, msg));
+                new HostAdminDialogs(admin, msg), takeSnapshot);
     }
 
     /**

@@ -57,7 +57,9 @@ final class JailActions {
                 new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
                         () -> current.get().exec().open(stage, vm().selection().get(0))),
                 new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
-                        () -> vm().capSelected()));
+                        () -> vm().capSelected()),
+                new UiAction("snapshot", msg.get("action.snapshot"), null, whyNot(JailAction.SNAPSHOT),
+                        () -> current.get().takeSnapshot().accept(stage)));
     }
 
     private JailsViewModel vm() {

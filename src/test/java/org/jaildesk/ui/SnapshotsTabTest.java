@@ -94,4 +94,25 @@ class SnapshotsTabTest extends WindowTest {
         assertEquals("Stop db01 to roll it back.", text(robot, "#snapshotWhy"));
         assertFalse(robot.lookup("#snapshotRemove").queryAs(Button.class).isDisabled(), "a running jail's snapshot can go");
     }
+
+    /** Jail ▸ Take snapshot…: the inspector turns to the jail's Snapshots tab and asks for the name. */
+    @Test
+    void theJailMenuTakesASnapshotOfTheSelectedJail(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("git", "mail");
+        javafx.scene.control.MenuItem item = MenuItems.byId(robot, "menu-snapshot");
+        assertTrue(item.isDisable(), "one jail at a time");
+        page.select("git");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(item.isDisable());
+        robot.interact(item::fire);
+        page.waitFor(() -> robot.lookup("#snapshotTakeDialog").tryQuery().isPresent());
+        assertEquals("tab-snapshots", robot.lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId(), "the inspector shows the jail's snapshots");
+        assertEquals("Take a snapshot of git", robot.lookup("#snapshotTakeDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .getHeaderText());
+        robot.clickOn("#snapshotName").write("before");
+        robot.clickOn("#snapshotTakeOk");
+        page.waitFor(() -> snapshots(robot).equals(List.of("before")));
+    }
 }

@@ -23,7 +23,9 @@ public enum JailAction {
     /** One jail at a time: the dialog asks for the jail's name to be typed. */
     DESTROY,
     /** Any running jail among the selected: limits are applied to a running jail. */
-    CAP;
+    CAP,
+    /** One jail, in any state: a snapshot is of one jail (a rollback, in its tab, needs it stopped). */
+    SNAPSHOT;
 
     /** Why this action cannot run on {@code selection} now, in the window's language; empty when it can. */
     public String whyNot(List<Jail> selection, Messages msg) {
@@ -37,7 +39,7 @@ public enum JailAction {
                     : selection.get(0).isRunning() ? "" : msg.get("why.execNotRunning", selection.get(0).displayName());
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
-            case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+            case DESTROY, SNAPSHOT -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
         };
     }
 

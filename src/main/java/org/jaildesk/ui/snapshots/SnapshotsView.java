@@ -1,5 +1,6 @@
 package org.jaildesk.ui.snapshots;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -15,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.Size;
@@ -26,7 +28,12 @@ import org.jaildesk.ui.common.Messages;
  */
 public final class SnapshotsView extends VBox {
 
+    private final SnapshotsViewModel vm;
+    private final ObservableValue<Jail> focused;
+    private final SnapshotDialogs dialogs;
+
     public SnapshotsView(SnapshotsViewModel vm, Messages msg, ObservableValue<Jail> focused) {
+        this.dialogs = new SnapshotDialogs(vm, msg);
         setId("snapshots");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -73,7 +80,9 @@ public final class SnapshotsView extends VBox {
         table.setPlaceholder(placeholder);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        SnapshotDialogs dialogs = new SnapshotDialogs(vm, msg);
+        this.vm = vm;
+        this.focused = focused;
+        SnapshotDialogs dialogs = this.dialogs;
         ObservableValue<JailSnapshot> selected = table.getSelectionModel().selectedItemProperty();
         Button take = new Button(msg.get("snapshots.take"));
         take.setId("snapshotTake");
@@ -108,5 +117,21 @@ public final class SnapshotsView extends VBox {
         // Its line is kept while empty: the table under it does not jump when a row is selected.
         why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(buttons, why, table);
+    }
+
+    /**
+     * Opens the take dialog for the focused jail (Jail ▸ Take snapshot…) once the tab has read what the host offers:
+     * a host without snapshots shows only the tab, which says so.
+     */
+    public void take(Window owner) {
+        Jail j = focused.getValue();
+        if (j == null) {
+            return;
+        }
+        vm.ready().thenRunAsync(() -> {
+            if (vm.supported().get() && j.id().equals(vm.subject().get())) {
+                dialogs.take(owner, j.id()).show();
+            }
+        }, Platform::runLater);
     }
 }

@@ -35,6 +35,8 @@ public final class SnapshotsViewModel {
     private final ReadOnlyBooleanWrapper supported = new ReadOnlyBooleanWrapper(true);
     /** Answers that belong to an older request (another jail selected meanwhile) are dropped. */
     private long asked;
+    /** The last {@link #load}, done once its answer is shown. */
+    private CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
     public SnapshotsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -63,8 +65,18 @@ public final class SnapshotsViewModel {
         return supported.getReadOnlyProperty();
     }
 
+    /** Done once the last load's answer is shown (what {@link #supported()} says is then known for its host). */
+    public CompletableFuture<Void> ready() {
+        return loading;
+    }
+
     /** Shows {@code jail}'s snapshots (null: none selected). On the FX thread. */
     public CompletableFuture<Void> load(String jail) {
+        loading = read(jail);
+        return loading;
+    }
+
+    private CompletableFuture<Void> read(String jail) {
         long mine = ++asked;
         subject.set(jail);
         rows.clear();
