@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jaildesk.host.parse.LegacyOutput;
 import org.jaildesk.host.parse.ListedJail;
 import org.jaildesk.host.parse.PythonOutput;
@@ -21,6 +22,7 @@ import org.jaildesk.host.parse.Snapshot;
 final class Snapshots {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Python iocage's own default name for a snapshot, in UTC; the host always names it, so the reply can say it. */
     static final DateTimeFormatter DEFAULT_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -109,8 +111,11 @@ final class Snapshots {
         });
     }
 
-    /** How iocage is to name the jail: Python by its name; legacy by its UUID (a legacy tag may hold '@'). */
+    /**
+     * How iocage is to name the jail: Python by its name; legacy by its UUID (a legacy tag may hold '@'), looked up in
+     * a listing unless the jail was given by it (as the desktop does).
+     */
     private String ref(Cli cli, String jail) throws Exception {
-        return cli.dialect().isPython() ? jail : reads.find(jail).id();
+        return cli.dialect().isPython() || UUID.matcher(jail).matches() ? jail : reads.find(jail).id();
     }
 }

@@ -98,6 +98,10 @@ class SnapshotsTest {
         assertEquals(List.of("rollback", "611c89ae-c43c-11e5-9602-54ee75595566@s1"), lastCall());
         h.body("removesnapshot", "jail", "2016-02-09@23:47:04", "snapshot", "s1");
         assertEquals(List.of("snapremove", "9b8e1033-d065-11e5-8209-d05099728dbf@s1"), lastCall());
+        int calls = fake.actionCalls().size();
+        h.body("listsnapshots", "jail", WWW);
+        assertEquals(List.of(List.of("snaplist", WWW)), fake.actionCalls().subList(calls, fake.actionCalls().size()),
+                "a jail given by its UUID (as the desktop does) needs no listing first");
     }
 
     static Stream<Arguments> hostileNames() {
