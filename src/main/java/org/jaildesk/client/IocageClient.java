@@ -284,6 +284,12 @@ public final class IocageClient {
         return call(args("listremotereleases"), body -> names(body, "remote", "listremotereleases"));
     }
 
+    /** Renames a stopped jail (extension {@code renamejail}); its id and name afterwards (a legacy jail keeps its UUID). */
+    public CompletableFuture<CreatedJail> renameJail(String jail, String name) {
+        return call(args("renamejail", "jail", jail, "name", name), body -> new CreatedJail(
+                text(field(body, "id", "renamejail"), "renamejail.id"), text(field(body, "name", "renamejail"), "renamejail.name")));
+    }
+
     /** The jail's ZFS snapshots, oldest first (extension {@code listsnapshots}). */
     public CompletableFuture<List<JailSnapshot>> listSnapshots(String jail) {
         return call(args("listsnapshots", "jail", jail), ReplyRecords::snapshots);

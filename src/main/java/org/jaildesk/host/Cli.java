@@ -220,6 +220,14 @@ final class Cli {
         return argv;
     }
 
+    /**
+     * Python's {@code rename J NEW} (which would stop a running jail; the host refuses those first). Legacy has no
+     * rename: its tag plays the name's part, so {@code set tag=NEW UUID}.
+     */
+    List<String> rename(String jail, String name) {
+        return py() ? List.of("rename", jail, name) : List.of("set", "tag=" + name, jail);
+    }
+
     /*
      * Snapshots (reference §3.13). Python names the snapshot with -n; legacy takes JAIL@NAME, so it gets the jail's
      * UUID (a legacy tag may itself hold '@').

@@ -132,6 +132,11 @@ final class Reads {
         return listing(cli, cli.list(), cli.listTable(), true).reply();
     }
 
+    List<ListedJail> templates() throws Exception {
+        Cli cli = cli();
+        return listing(cli, cli.listTemplates(), cli.listTemplatesTable(), false).jails();
+    }
+
     ObjectNode listTemplates() throws Exception {
         Cli cli = cli();
         ObjectNode out = JSON.objectNode();

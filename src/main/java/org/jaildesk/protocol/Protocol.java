@@ -23,7 +23,7 @@ public final class Protocol {
     /** JailDesk's extensions, advertised through {@code rpc/query}; a client uses them only where advertised. */
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listreleases", "listremotereleases", "listtemplates",
-            "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot");
+            "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:
@@ -42,7 +42,7 @@ public final class Protocol {
     public static final List<String> MUTATING_ACTIONS = List.of(
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
             "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
-            "restartjail", "fetchrelease", "snapshotjail", "rollbackjail", "removesnapshot");
+            "restartjail", "fetchrelease", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail");
 
     /**
      * Actions that may run for hours (a release download, a full copy of a jail): the host lets their iocage run for

@@ -157,6 +157,38 @@ final class PythonChanges {
         return true;
     }
 
+    /** {@code rename J NEW}: stops a running jail first, as iocage does; keeps the jail's place in the listing. */
+    boolean rename(List<String> f, SimOutput o) {
+        synchronized (state) {
+            if (f.size() != 2) {
+                o.err("Usage: iocage rename [OPTIONS] JAIL NEW_NAME");
+                o.exit = 2;
+                return false;
+            }
+            SimJail j = state.jails.get(f.get(0));
+            String to = f.get(1);
+            if (j == null) {
+                o.fail("jail '" + f.get(0) + "' not found!");
+                return false;
+            }
+            if (state.jails.containsKey(to) || state.templates.containsKey(to)) {
+                o.fail("Jail: " + to + " already exists!");
+                return false;
+            }
+            if (j.running) {
+                sim.stop(j);
+            }
+            String from = j.id;
+            java.util.Map<String, SimJail> renamed = new java.util.LinkedHashMap<>();
+            state.jails.forEach((id, x) -> renamed.put(id.equals(from) ? to : id, x));
+            state.jails = renamed;
+            j.id = to;
+            j.tag = to;
+            o.out("Jail: " + from + " renamed to " + to);
+        }
+        return true;
+    }
+
     boolean set(List<String> f, SimOutput o) {
         if (f.size() < 2) {
             o.fail("You must specify a jail!");

@@ -61,6 +61,7 @@ final class PythonSim extends SimDialect {
             case "clean" -> changes.clean(rest, o);
             case "activate" -> changes.activate(rest, o);
             case "set" -> changes.set(rest, o);
+            case "rename" -> changes.rename(rest, o);
             case "fetch" -> changes.fetch(rest, o);
             case "snaplist", "snapshot", "rollback", "snapremove" -> snapshots.python(cmd, rest, o, this::jailOrFail) | changed;
             default -> {

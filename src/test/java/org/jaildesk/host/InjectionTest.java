@@ -34,7 +34,7 @@ class InjectionTest extends OverFakePython {
                 Arguments.of("getjailsettings", "jail", v), Arguments.of("execjail", "jail", v),
                 Arguments.of("setjailsettings", "jail", v), Arguments.of("listsnapshots", "jail", v),
                 Arguments.of("snapshotjail", "jail", v), Arguments.of("rollbackjail", "jail", v),
-                Arguments.of("removesnapshot", "jail", v),
+                Arguments.of("removesnapshot", "jail", v), Arguments.of("renamejail", "jail", v),
                 Arguments.of("createjail", "props", "tag=" + v + " release=13.2-RELEASE"),
                 Arguments.of("clonejail", "props", "tag=" + v)));
     }
@@ -74,6 +74,9 @@ class InjectionTest extends OverFakePython {
         }
         if ((action.equals("rollbackjail") || action.equals("removesnapshot")) && field.equals("jail")) {
             kv.addAll(List.of("snapshot", "s1"));
+        }
+        if (action.equals("renamejail")) {
+            kv.addAll(List.of("name", "ok"));
         }
         ErrorReply e = h.refused(action, kv.toArray(String[]::new));
         assertEquals("400", e.code());
