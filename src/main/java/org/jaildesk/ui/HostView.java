@@ -10,6 +10,8 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
@@ -45,6 +47,17 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         JailsViewModel vm = session.jails();
         JailTableView table = new JailTableView(vm, msg, session.showsOld());
         table.setContextMenu(tableMenu);
+        // A table takes F2 itself (to edit a cell), so the scene never sees it as Rename's shortcut: the menu's item
+        // with that shortcut gets it here, if it can run.
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F2) {
+                tableMenu.getItems().stream().filter(i -> i.getAccelerator() != null && i.getAccelerator().match(e) && !i.isDisable())
+                        .findFirst().ifPresent(i -> {
+                            e.consume();
+                            i.fire();
+                        });
+            }
+        });
         DetailsPane details = new DetailsPane(vm, msg);
         SettingsViewModel settings = new SettingsViewModel(vm.client(),
                 Platform::runLater, msg, notifier, false);

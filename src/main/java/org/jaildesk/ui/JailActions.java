@@ -59,7 +59,9 @@ final class JailActions {
                 new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
                         () -> vm().capSelected()),
                 new UiAction("snapshot", msg.get("action.snapshot"), null, whyNot(JailAction.SNAPSHOT),
-                        () -> current.get().takeSnapshot().accept(stage)));
+                        () -> current.get().takeSnapshot().accept(stage)),
+                new UiAction("rename", msg.get("action.rename"), new KeyCodeCombination(KeyCode.F2), whyNot(JailAction.RENAME),
+                        () -> current.get().dialogs().rename(stage, vm().selection().get(0)).show()));
     }
 
     private JailsViewModel vm() {

@@ -308,7 +308,7 @@ public final class MainWindow {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
         for (UiAction a : actions) {
-            if (!a.id().equals("cap") && !a.id().equals("snapshot")) {
+            if (!List.of("cap", "snapshot", "rename").contains(a.id())) {
                 bar.getItems().add(a.button());
             }
         }

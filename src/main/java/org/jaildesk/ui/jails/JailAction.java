@@ -25,7 +25,9 @@ public enum JailAction {
     /** Any running jail among the selected: limits are applied to a running jail. */
     CAP,
     /** One jail, in any state: a snapshot is of one jail (a rollback, in its tab, needs it stopped). */
-    SNAPSHOT;
+    SNAPSHOT,
+    /** One stopped jail: Python iocage would stop a running one to rename it, so the host refuses those. */
+    RENAME;
 
     /** Why this action cannot run on {@code selection} now, in the window's language; empty when it can. */
     public String whyNot(List<Jail> selection, Messages msg) {
@@ -40,6 +42,8 @@ public enum JailAction {
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
             case DESTROY, SNAPSHOT -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+            case RENAME -> selection.size() > 1 ? oneAtATime(selection, msg)
+                    : selection.get(0).isRunning() ? msg.get("why.renameRunning", selection.get(0).displayName()) : "";
         };
     }
 

@@ -186,6 +186,32 @@ public final class JailDialogs {
         return d;
     }
 
+    /** Rename a stopped jail: the new name checked as it is typed, against the host's other jails too. */
+    public Dialog<ButtonType> rename(Window owner, Jail jail) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "renameDialog", msg.get("rename.title", jail.displayName()));
+        TextField name = field("renameName", msg.get("create.namePrompt"));
+        name.setText(jail.displayName());
+        Label error = Dialogs.errorLabel("renameError");
+        GridPane g = Dialogs.form();
+        g.add(Dialogs.explanation(msg.get("rename.explain", jail.displayName())), 0, 0, 2, 1);
+        g.addRow(1, new Label(msg.get("create.name")), name);
+        g.add(error, 0, 2, 2, 1);
+        d.getDialogPane().setContent(g);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("rename.ok"), "renameOk", false);
+        error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().equals(jail.displayName()) ? ""
+                : vm.newJails().whyNotNewName(name.getText()).orElse(""), name.textProperty(), vm.jails()));
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty()
+                .or(name.textProperty().isEqualTo(jail.displayName())));
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.newJails().rename(jail, name.getText());
+            }
+            return b;
+        });
+        Dialogs.focusWhenShown(d, name);
+        return d;
+    }
+
     private static TextField field(String id, String prompt) {
         TextField t = new TextField();
         t.setId(id);

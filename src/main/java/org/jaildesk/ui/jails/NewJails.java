@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jaildesk.client.CreatedJail;
 import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.IocageClientException;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailNames;
 import org.jaildesk.ui.common.Messages;
@@ -79,6 +80,15 @@ public final class NewJails {
         String p = "tag=" + name + (props == null || props.isBlank() ? "" : " " + props.trim());
         return revealed(after.apply(client.cloneJail(source.id(), p),
                 JailsViewModel.verb(msg, "action.clone") + " " + source.displayName()));
+    }
+
+    /** Renames a stopped jail; the table then shows it under its new name. */
+    public CompletableFuture<CreatedJail> rename(Jail jail, String name) {
+        CompletableFuture<CreatedJail> renamed = client.extensions().thenCompose(ext -> ext.contains("renamejail")
+                ? client.renameJail(jail.id(), name)
+                : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
+                        msg.get("rename.unsupported"))));
+        return revealed(after.apply(renamed, JailsViewModel.verb(msg, "action.rename") + " " + jail.displayName()));
     }
 
     /** The jail {@code made} is shown once listed: {@link #reveal}. */

@@ -1,0 +1,60 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Jail ▸ Rename… (F2) against the demo host, in both dialects. */
+class RenameDialogTest extends WindowTest {
+
+    private void renameTo(FxRobot robot, String name) {
+        robot.type(KeyCode.F2);
+        page.waitFor(() -> robot.lookup("#renameDialog").tryQuery().isPresent());
+        TextField field = robot.lookup("#renameName").queryAs(TextField.class);
+        assertEquals("mail", field.getText(), "the dialog starts from the jail's name");
+        assertTrue(robot.lookup("#renameOk").queryAs(Button.class).isDisabled(), "the same name renames nothing");
+        robot.interact(field::clear);
+        robot.clickOn(field).write("git");
+        page.waitFor(() -> "A jail named git is already on this host.".equals(robot.lookup("#renameError").queryAs(Label.class).getText()));
+        assertTrue(robot.lookup("#renameOk").queryAs(Button.class).isDisabled());
+        robot.interact(field::clear);
+        robot.clickOn(field).write(name);
+        robot.clickOn("#renameOk");
+    }
+
+    @Test
+    void aStoppedJailIsRenamedAndStaysSelected(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        MenuItem item = MenuItems.byId(robot, "menu-rename");
+        assertTrue(item.isDisable(), "db01 is running");
+        page.select("mail");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(item.isDisable());
+        renameTo(robot, "post");
+        page.waitFor(() -> page.has("post") && !page.has("mail"));
+        page.waitFor(() -> page.table().getSelectionModel().getSelectedItem() != null
+                && page.table().getSelectionModel().getSelectedItem().displayName().equals("post"));
+        assertEquals(12, page.rows().size());
+    }
+
+    @Test
+    void aLegacyJailKeepsItsUuid(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.LEGACY);
+        String uuid = page.row("mail").id();
+        page.select("mail");
+        renameTo(robot, "post");
+        page.waitFor(() -> page.has("post"));
+        assertEquals(uuid, page.row("post").id());
+    }
+}
