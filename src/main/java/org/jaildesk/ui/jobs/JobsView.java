@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -136,11 +137,11 @@ public final class JobsView extends VBox {
         output.getStyleClass().add("console");
         Consumer<JobRow> showAll = r -> {
             output.setText(r == null ? "" : String.join("\n", r.output()));
-            output.positionCaret(output.getLength());
+            OutputPane.showLastLine(output, r == null ? List.of() : r.output());
         };
         ListChangeListener<String> follow = c -> {
             if (OutputPane.follow(output, c)) {
-                output.positionCaret(output.getLength());
+                OutputPane.showLastLine(output, c.getList());
             } else {
                 showAll.accept(table.getSelectionModel().getSelectedItem());
             }

@@ -41,4 +41,13 @@ final class OutputPane {
         edits.forEach(Runnable::run);
         return true;
     }
+
+    /**
+     * Shows the end of the output: the caret at the start of the last line, whose lines are {@code lines}. At its end,
+     * a long last line (a path, a URL) would scroll the pane sideways and hide the start of every line above it.
+     */
+    static void showLastLine(TextInputControl text, java.util.List<? extends String> lines) {
+        int last = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).length();
+        text.positionCaret(Math.max(0, text.getLength() - last));
+    }
 }

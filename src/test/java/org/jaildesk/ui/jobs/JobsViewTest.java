@@ -74,7 +74,23 @@ class JobsViewTest {
         assertEquals("/usr/src/sys/file4001", shown.lines().findFirst().orElseThrow());
         assertTrue(shown.endsWith("\n/usr/src/sys/file6000"), shown.substring(shown.length() - 40));
         assertTrue(changes.get() <= 3, changes.get() + " changes of the text for 6,000 lines");
-        assertEquals(output.getLength(), output.getCaretPosition(), "it shows the end");
+        assertEquals(output.getLength() - "/usr/src/sys/file6000".length(), output.getCaretPosition(),
+                "it shows the end: the caret at the last line's start");
+    }
+
+    /** A long last line (a URL, a path) does not scroll the pane sideways: the start of every line stays in view. */
+    @Test
+    void aLongLastLineKeepsTheLinesStartsInView(FxRobot robot) throws Exception {
+        JobSink.Job job = vm.sinkFor("nas").started("updatejail", "web01", null);
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#jobsTable").queryAs(TableView.class).getSelectionModel().select(0))
+                .get(15, TimeUnit.SECONDS);
+        TextArea output = robot.lookup("#jobOutput").queryAs(TextArea.class);
+        job.line("Looking up update.FreeBSD.org mirrors... 2 mirrors found.", -1);
+        job.line("Fetching metadata signature for 13.2-RELEASE from update1.freebsd.org"
+                + "/a/very/long/path/that/is/wider/than/the/pane".repeat(8) + "... done.", -1);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> output.getText().contains("... done."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.0, output.getScrollLeft(), "not scrolled sideways");
     }
 
     /** The output pane says why it is empty: nothing selected, nothing printed yet, or a job that printed nothing. */
