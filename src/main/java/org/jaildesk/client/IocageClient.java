@@ -290,6 +290,14 @@ public final class IocageClient {
                 text(field(body, "id", "renamejail"), "renamejail.id"), text(field(body, "name", "renamejail"), "renamejail.name")));
     }
 
+    /**
+     * Updates the jail to its release's latest patch level (extension {@code updatejail}: iocage's {@code update},
+     * which takes a snapshot first); what the host says of it ("web updated from 13.2-RELEASE-p4 to …-p6").
+     */
+    public CompletableFuture<String> updateJail(String jail) {
+        return call(args("updatejail", "jail", jail), body -> successText(body, "updatejail"));
+    }
+
     /** The jail's ZFS snapshots, oldest first (extension {@code listsnapshots}). */
     public CompletableFuture<List<JailSnapshot>> listSnapshots(String jail) {
         return call(args("listsnapshots", "jail", jail), ReplyRecords::snapshots);

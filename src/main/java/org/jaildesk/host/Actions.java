@@ -36,6 +36,7 @@ final class Actions {
     private final Reads reads;
     private final HostActions whole;
     private final Snapshots snapshots;
+    private final Upkeep upkeep;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
@@ -44,6 +45,7 @@ final class Actions {
         this.reads = new Reads(host, options, commands);
         this.whole = new HostActions(host, options, commands, reads);
         this.snapshots = new Snapshots(host, options, commands, reads);
+        this.upkeep = new Upkeep(host, options, commands, reads);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -71,7 +73,8 @@ final class Actions {
             case "deactivatepool" -> whole.deactivate(a);
             case "activatestatus" -> whole.activateStatus();
             case "setjailsettings" -> setSettings(a);
-            case "renamejail" -> rename(a);
+            case "renamejail" -> upkeep.rename(a);
+            case "updatejail" -> upkeep.update(a);
             case "fetchrelease" -> whole.fetch(a);
             case "listsnapshots" -> snapshots.list(a);
             case "snapshotjail" -> snapshots.take(a);
@@ -343,37 +346,6 @@ final class Actions {
                         .ifPresent(d -> restart.add(d.key()));
             }
             host.publish(Commands.jailChanged("setjailsettings", jail));
-            return out;
-        });
-    }
-
-    /**
-     * A stopped jail gets a new name (its tag, on legacy iocage). A name another jail or template has is refused before
-     * iocage runs: legacy iocage would silently give that other jail a timestamp for a tag instead.
-     */
-    private ObjectNode rename(Args a) throws Exception {
-        String jail = a.required("jail", v -> Validation.jail(v, false));
-        String name = a.required("name", Validation::newName);
-        return host.withHost(() -> {
-            ListedJail j = reads.find(jail);
-            if (j.running()) {
-                throw new ActionFailedException("jail " + jail + " is running: stop it before renaming it");
-            }
-            List<ListedJail> all = new ArrayList<>(reads.jails());
-            all.addAll(reads.templates());
-            if (all.stream().anyMatch(o -> o.tag().equals(name) || o.id().equals(name))) {
-                throw new ActionFailedException("a jail or template named " + name + " exists already");
-            }
-            Cli cli = reads.cli();
-            CommandResult r = host.exec(cli.rename(j.id(), name), options.actionTimeout(), "", null);
-            commands.requireSuccess(cli, r);
-            String id = cli.dialect().isPython() ? name : j.id();
-            ObjectNode out = JSON.objectNode();
-            out.put("jail", jail);
-            out.put("name", name);
-            out.put("id", id);
-            out.put("success", "jail " + j.tag() + " renamed to " + name);
-            host.publish(Commands.jailChanged("renamejail", id));
             return out;
         });
     }

@@ -228,6 +228,11 @@ final class Cli {
         return py() ? List.of("rename", jail, name) : List.of("set", "tag=" + name, jail);
     }
 
+    /** {@code update J}: freebsd-update in the jail after a snapshot (reference §3.14); the legacy jail by its UUID. */
+    List<String> update(String jail) {
+        return List.of("update", jail);
+    }
+
     /*
      * Snapshots (reference §3.13). Python names the snapshot with -n; legacy takes JAIL@NAME, so it gets the jail's
      * UUID (a legacy tag may itself hold '@').

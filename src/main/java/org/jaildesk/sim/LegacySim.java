@@ -13,11 +13,13 @@ final class LegacySim extends SimDialect {
 
     private final LegacyChanges changes;
     private final SimSnapshots snapshots;
+    private final SimUpdate update;
 
     LegacySim(SimState state) {
         super(state, "defaults-legacy.txt", '=');
         this.changes = new LegacyChanges(this, state);
         this.snapshots = new SimSnapshots(state);
+        this.update = new SimUpdate(this, state);
     }
 
     @Override
@@ -61,6 +63,7 @@ final class LegacySim extends SimDialect {
             case "set" -> changes.set(rest, o);
             case "fetch" -> fetch(rest, o);
             case "snaplist", "snapshot", "rollback", "snapremove" -> snapshots.legacy(cmd, rest, o, this);
+            case "update" -> updateCmd(rest, o);
             default -> {
                 // Legacy prints its usage and exits 0 for an unknown command (reference §2.1).
                 o.out("usage: iocage [command] [options]");
@@ -128,6 +131,17 @@ final class LegacySim extends SimDialect {
             return value.equals("1") || value.equals("on") ? "on" : "off";
         }
         return value;
+    }
+
+    private boolean updateCmd(List<String> f, SimOutput o) {
+        SimJail j;
+        synchronized (state) {
+            j = f.size() == 1 ? find(f.get(0), o) : null;
+        }
+        if (f.size() != 1) {
+            o.fail("  ERROR: missing UUID!");
+        }
+        return j != null && update.update(j, false, o);
     }
 
     SimJail find(String ref, SimOutput o) {

@@ -13,11 +13,13 @@ final class PythonSim extends SimDialect {
 
     private final PythonChanges changes;
     private final SimSnapshots snapshots;
+    private final SimUpdate update;
 
     PythonSim(SimState state) {
         super(state, "defaults-python.txt", ':');
         this.changes = new PythonChanges(this, state);
         this.snapshots = new SimSnapshots(state);
+        this.update = new SimUpdate(this, state);
     }
 
     @Override
@@ -62,6 +64,7 @@ final class PythonSim extends SimDialect {
             case "activate" -> changes.activate(rest, o);
             case "set" -> changes.set(rest, o);
             case "rename" -> changes.rename(rest, o);
+            case "update" -> updateCmd(rest, o);
             case "fetch" -> changes.fetch(rest, o);
             case "snaplist", "snapshot", "rollback", "snapremove" -> snapshots.python(cmd, rest, o, this::jailOrFail) | changed;
             default -> {
@@ -214,6 +217,14 @@ final class PythonSim extends SimDialect {
 
     static long parse(String size) {
         return org.jaildesk.domain.Size.parse(size).bytes();
+    }
+
+    private boolean updateCmd(List<String> f, SimOutput o) {
+        SimJail j;
+        synchronized (state) {
+            j = jailOrFail(f, o);
+        }
+        return j != null && update.update(j, true, o);
     }
 
     private SimJail jailOrFail(List<String> f, SimOutput o) {

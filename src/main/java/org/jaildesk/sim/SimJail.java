@@ -33,6 +33,8 @@ final class SimJail {
         String name;
         long createdEpochSecond;
         long usedBytes;
+        /** The release with its patch level then (an update changes the jail's files, a rollback undoes it). */
+        String release;
         Map<String, String> props = new LinkedHashMap<>();
 
         Snap() {
@@ -42,6 +44,7 @@ final class SimJail {
             this.name = name;
             this.createdEpochSecond = createdEpochSecond;
             this.usedBytes = of.usedBytes;
+            this.release = of.release;
             this.props = new LinkedHashMap<>(of.props);
         }
     }

@@ -146,7 +146,7 @@ final class SimSnapshots {
         }
     }
 
-    /** Back to {@code name}: its properties and disk use; the snapshots after it are destroyed. */
+    /** Back to {@code name}: its properties, release and disk use; the snapshots after it are destroyed. */
     private boolean rollback(SimJail j, String name, SimOutput o, String missing, boolean legacySteps) {
         SimJail.Snap s = name == null ? null : j.snapshot(name);
         if (s == null) {
@@ -159,6 +159,9 @@ final class SimSnapshots {
         }
         j.props = new LinkedHashMap<>(s.props);
         j.usedBytes = s.usedBytes;
+        if (s.release != null) {
+            j.release = s.release;
+        }
         j.snapshots = new ArrayList<>(j.snapshots.subList(0, j.snapshots.indexOf(s) + 1));
         return true;
     }

@@ -61,7 +61,9 @@ final class JailActions {
                 new UiAction("snapshot", msg.get("action.snapshot"), null, whyNot(JailAction.SNAPSHOT),
                         () -> current.get().takeSnapshot().accept(stage)),
                 new UiAction("rename", msg.get("action.rename"), new KeyCodeCombination(KeyCode.F2), whyNot(JailAction.RENAME),
-                        () -> current.get().dialogs().rename(stage, vm().selection().get(0)).show()));
+                        () -> current.get().dialogs().rename(stage, vm().selection().get(0)).show()),
+                new UiAction("update", msg.get("action.update"), null, whyNot(JailAction.UPDATE),
+                        () -> current.get().dialogs().update(stage, vm().selection().get(0)).show()));
     }
 
     private JailsViewModel vm() {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Jail ▸ Rename… (F2) against the demo host, in both dialects. */
-class RenameDialogTest extends WindowTest {
+/** Jail ▸ Rename… (F2) and Jail ▸ Update… against the demo host. */
+class RenameAndUpdateTest extends WindowTest {
 
     private void renameTo(FxRobot robot, String name) {
         robot.type(KeyCode.F2);
@@ -56,5 +56,18 @@ class RenameDialogTest extends WindowTest {
         renameTo(robot, "post");
         page.waitFor(() -> page.has("post"));
         assertEquals(uuid, page.row("post").id());
+    }
+
+    @Test
+    void updateSaysWhatItDoesAndHowToUndoIt(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.interact(MenuItems.byId(robot, "menu-update")::fire);
+        page.waitFor(() -> robot.lookup("#updateDialog").tryQuery().isPresent());
+        assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText().startsWith("iocage takes a snapshot of the jail first"))
+                .tryQuery().isPresent(), "the dialog says how to undo it");
+        robot.clickOn("#updateOk");
+        page.waitFor(() -> page.row("mail").release().equals("13.2-RELEASE-p6"));
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("mail updated from 13.2-RELEASE-p4 to 13.2-RELEASE-p6")));
     }
 }

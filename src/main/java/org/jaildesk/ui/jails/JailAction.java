@@ -27,7 +27,9 @@ public enum JailAction {
     /** One jail, in any state: a snapshot is of one jail (a rollback, in its tab, needs it stopped). */
     SNAPSHOT,
     /** One stopped jail: Python iocage would stop a running one to rename it, so the host refuses those. */
-    RENAME;
+    RENAME,
+    /** One jail, in any state: iocage updates one jail at a time (Python starts a stopped one for it). */
+    UPDATE;
 
     /** Why this action cannot run on {@code selection} now, in the window's language; empty when it can. */
     public String whyNot(List<Jail> selection, Messages msg) {
@@ -41,7 +43,7 @@ public enum JailAction {
                     : selection.get(0).isRunning() ? "" : msg.get("why.execNotRunning", selection.get(0).displayName());
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
-            case DESTROY, SNAPSHOT -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+            case DESTROY, SNAPSHOT, UPDATE -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
             case RENAME -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.renameRunning", selection.get(0).displayName()) : "";
         };

@@ -212,6 +212,23 @@ public final class JailDialogs {
         return d;
     }
 
+    /** Update: says what iocage does (a snapshot, then freebsd-update) and how to undo it, before it runs. */
+    public Dialog<ButtonType> update(Window owner, Jail jail) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "updateDialog", msg.get("update.title", jail.displayName()));
+        VBox box = new VBox(10, Dialogs.explanation(msg.get("update.explain", jail.displayName(), jail.release())),
+                Dialogs.explanation(msg.get("update.undo")));
+        box.setPadding(new Insets(10));
+        d.getDialogPane().setContent(box);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("update.ok"), "updateOk", false);
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.update(jail);
+            }
+            return b;
+        });
+        return d;
+    }
+
     private static TextField field(String id, String prompt) {
         TextField t = new TextField();
         t.setId(id);

@@ -26,6 +26,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.JobOutput;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.domain.Jail;
@@ -322,6 +323,15 @@ public final class JailsViewModel {
      * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
      * first; then it is stopped, and destroyed only if the stop worked.
      */
+    /** iocage's update of one jail (a snapshot, then freebsd-update), where the host offers it. */
+    public CompletableFuture<String> update(Jail jail) {
+        CompletableFuture<String> updated = client.extensions().thenCompose(ext -> ext.contains("updatejail")
+                ? client.updateJail(jail.id())
+                : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
+                        msg.get("update.unsupported"))));
+        return after(updated, verb(msg, "action.update") + " " + jail.displayName());
+    }
+
     public CompletableFuture<String> destroy(Jail jail, String typedName, boolean stopFirst) {
         if (!jail.displayName().equals(typedName)) {
             notifier.refusal(msg.get("destroy.nameMismatch", jail.displayName()));

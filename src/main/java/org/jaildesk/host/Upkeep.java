@@ -1,0 +1,87 @@
+package org.jaildesk.host;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jaildesk.host.parse.ListedJail;
+
+/**
+ * Keeping a jail up: renaming it, and updating it to its release's latest patch level (JailDesk's extensions
+ * {@code renamejail} and {@code updatejail}).
+ */
+final class Upkeep {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final IocageHost host;
+    private final HostOptions options;
+    private final Commands commands;
+    private final Reads reads;
+
+    Upkeep(IocageHost host, HostOptions options, Commands commands, Reads reads) {
+        this.host = host;
+        this.options = options;
+        this.commands = commands;
+        this.reads = reads;
+    }
+
+    /**
+     * A stopped jail gets a new name (its tag, on legacy iocage). A name another jail or template has is refused before
+     * iocage runs: legacy iocage would silently give that other jail a timestamp for a tag instead.
+     */
+    ObjectNode rename(Args a) throws Exception {
+        String jail = a.required("jail", v -> Validation.jail(v, false));
+        String name = a.required("name", Validation::newName);
+        return host.withHost(() -> {
+            ListedJail j = reads.find(jail);
+            if (j.running()) {
+                throw new ActionFailedException("jail " + jail + " is running: stop it before renaming it");
+            }
+            List<ListedJail> all = new ArrayList<>(reads.jails());
+            all.addAll(reads.templates());
+            if (all.stream().anyMatch(o -> o.tag().equals(name) || o.id().equals(name))) {
+                throw new ActionFailedException("a jail or template named " + name + " exists already");
+            }
+            Cli cli = reads.cli();
+            CommandResult r = host.exec(cli.rename(j.id(), name), options.actionTimeout(), "", null);
+            commands.requireSuccess(cli, r);
+            String id = cli.dialect().isPython() ? name : j.id();
+            ObjectNode out = JSON.objectNode();
+            out.put("jail", jail);
+            out.put("name", name);
+            out.put("id", id);
+            out.put("success", "jail " + j.tag() + " renamed to " + name);
+            host.publish(Commands.jailChanged("renamejail", id));
+            return out;
+        });
+    }
+
+    /**
+     * iocage's {@code update}: freebsd-update in the jail, to its release's latest patch level, after a snapshot iocage
+     * takes first (Python names it {@code ioc_update_<release>_<date>}), which a rollback can go back to. Python starts
+     * a stopped jail for it. A long job: its lines come as progress events (as a fetch's do); the reply says the
+     * release afterwards.
+     */
+    ObjectNode update(Args a) throws Exception {
+        String jail = a.required("jail", v -> Validation.jail(v, false));
+        String job = a.jobId();
+        return host.withJail(jail, () -> {
+            ListedJail before = reads.find(jail);
+            Cli cli = reads.cli();
+            CommandResult r = commands.longJob(job, cli.update(before.id()), "");
+            commands.requireSuccess(cli, r);
+            String release = reads.find(jail).release();
+            ObjectNode out = JSON.objectNode();
+            out.put("jail", jail);
+            out.put("release", release);
+            // Legacy iocage lists the release without its patch level: there the listing cannot tell what changed.
+            String name = before.tag();
+            out.put("success", cli.dialect().isLegacy() ? name + " updated to the latest patch level of " + release
+                    : release.equals(before.release()) ? name + " is at " + release + " already"
+                    : name + " updated from " + before.release() + " to " + release);
+            host.publish(Commands.jailChanged("updatejail", jail));
+            return out;
+        });
+    }
+}

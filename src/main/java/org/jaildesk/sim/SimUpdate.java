@@ -1,0 +1,81 @@
+package org.jaildesk.sim;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code update J} in both dialects (reference §3.14): a snapshot first, then freebsd-update in the jail up to the
+ * newest patch level the demo's mirror has for its release. Python starts a stopped jail for it (and stops it again
+ * here); the snapshot lets a rollback undo the update.
+ */
+final class SimUpdate {
+
+    /** The newest patch level of each release on the demo's mirror. */
+    private static final Map<String, Integer> LATEST = Map.of("13.2-RELEASE", 6, "13.3-RELEASE", 4, "13.4-RELEASE", 2,
+            "14.0-RELEASE", 5, "14.1-RELEASE", 3, "14.2-RELEASE", 1);
+    private static final DateTimeFormatter PY_SNAPSHOT = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LEGACY_SNAPSHOT = DateTimeFormatter.ofPattern("'ioc-'yyyy-MM-dd_HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private final SimDialect sim;
+    private final SimState state;
+
+    SimUpdate(SimDialect sim, SimState state) {
+        this.sim = sim;
+        this.state = state;
+    }
+
+    /** Updates {@code j}; the output as iocage and freebsd-update print it, paced. */
+    boolean update(SimJail j, boolean python, SimOutput o) {
+        String base;
+        int patch;
+        synchronized (state) {
+            int dash = j.release.lastIndexOf("-p");
+            base = dash > 0 ? j.release.substring(0, dash) : j.release;
+            if (!LATEST.containsKey(base)) {
+                o.fail(python ? "Jail: " + j.id + " has no release to update (" + j.release + ")!"
+                        : "  ERROR: " + j.tag + " has no release to update (" + j.release + ")");
+                return false;
+            }
+            patch = dash > 0 ? Integer.parseInt(j.release.substring(dash + 2)) : 0;
+            Instant now = Instant.now();
+            String snapshot = python ? "ioc_update_" + j.release + "_" + PY_SNAPSHOT.format(now) : LEGACY_SNAPSHOT.format(now);
+            j.snapshots.add(new SimJail.Snap(snapshot, now.getEpochSecond(), j));
+        }
+        int latest = LATEST.get(base);
+        String to = base + "-p" + latest;
+        if (python) {
+            o.out("");
+            o.slowLine("* Updating " + j.id + " to the latest patch level... ");
+        }
+        o.slowLine("Looking up update.FreeBSD.org mirrors... 2 mirrors found.");
+        o.slowLine("Fetching metadata signature for " + base + " from update1.freebsd.org... done.");
+        o.slowLine("Fetching metadata index... done.");
+        o.slowLine("Inspecting system... done.");
+        o.slowLine("Preparing to download files... done.");
+        if (patch >= latest) {
+            o.out("No updates needed to update system to " + to + ".");
+            return true;
+        }
+        o.out("The following files will be updated as part of updating to " + to + ":");
+        for (String file : List.of("/bin/freebsd-version", "/lib/libc.so.7", "/usr/lib/libssl.so.30", "/usr/sbin/sshd")) {
+            o.out(file);
+        }
+        o.slowLine("Installing updates... done.");
+        synchronized (state) {
+            boolean wasRunning = j.running;
+            if (python && !wasRunning) {
+                sim.start(j);
+            }
+            j.release = to;
+            j.usedBytes += 38L * 1024 * 1024;
+            if (python && !wasRunning) {
+                sim.stop(j);
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,90 @@
+package org.jaildesk.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailSnapshot;
+import org.jaildesk.protocol.Protocol;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The {@code updatejail} extension: iocage's update as a long job, and on the demo host what a rollback undoes. */
+class UpdateTest {
+
+    @TempDir
+    Path dir;
+    FakeIocage fake;
+    HostHarness h;
+
+    @AfterEach
+    void close() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Test
+    void pythonUpdatesByNameAndItsLinesAreProgress() {
+        fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
+        h = HostHarness.over(fake);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        h.host.subscribe(e -> {
+            if (Protocol.DISPATCHER_EVENT.equals(e.name()) && e.args().has("line")) {
+                lines.add(e.args().get("line").asText());
+            }
+        });
+        JsonNode body = h.body("updatejail", "jail", "mail");
+        List<List<String>> calls = fake.actionCalls();
+        assertTrue(calls.contains(List.of("update", "mail")), calls.toString());
+        assertEquals("mail is at 13.2-RELEASE-p4 already", body.get("success").asText(), "the fake changes nothing");
+        assertTrue(lines.contains("* Updating mail to the latest patch level..."), lines.toString());
+        assertTrue(Protocol.isLong("updatejail"), "freebsd-update may take long: a long action's limits");
+    }
+
+    @Test
+    void legacyUpdatesTheUuid() {
+        fake = new FakeIocage(dir, FakeIocage.Kind.LEGACY_DEVELOP);
+        h = HostHarness.over(fake);
+        h.body("updatejail", "jail", "testjail");
+        assertTrue(fake.actionCalls().contains(List.of("update", "611c89ae-c43c-11e5-9602-54ee75595566")));
+        assertEquals("400", h.refused("updatejail", "jail", "-f").code());
+    }
+
+    /** On the demo host the jail reaches its release's newest patch, after a snapshot a rollback goes back to. */
+    @ParameterizedTest
+    @EnumSource(SimulatedIocage.Flavor.class)
+    void anUpdateCanBeRolledBack(SimulatedIocage.Flavor flavor) {
+        try (IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(flavor)), HostOptions.defaults())) {
+            IocageClient c = new IocageClient(new InProcessTransport(host));
+            Jail mail = c.listJails().join().stream().filter(j -> j.displayName().equals("mail")).findFirst().orElseThrow();
+            boolean python = flavor == SimulatedIocage.Flavor.PYTHON;
+            // Legacy iocage lists the release without its patch level.
+            assertEquals(python ? "13.2-RELEASE-p4" : "13.2-RELEASE", mail.release());
+            assertEquals(python ? "mail updated from 13.2-RELEASE-p4 to 13.2-RELEASE-p6"
+                    : "mail updated to the latest patch level of 13.2-RELEASE", c.updateJail(mail.id()).join());
+            Jail after = c.listJails().join().stream().filter(j -> j.id().equals(mail.id())).findFirst().orElseThrow();
+            assertEquals(mail.state(), after.state(), "a stopped jail is stopped again");
+            List<JailSnapshot> snaps = c.listSnapshots(mail.id()).join();
+            assertEquals(1, snaps.size());
+            assertTrue(snaps.get(0).name().startsWith(python ? "ioc_update_13.2-RELEASE-p4_" : "ioc-"), snaps.get(0).name());
+            if (python) {
+                assertEquals("13.2-RELEASE-p6", after.release());
+                assertEquals("mail is at 13.2-RELEASE-p6 already", c.updateJail(mail.id()).join());
+                c.rollbackJail(mail.id(), snaps.get(0).name()).join();
+                assertEquals("13.2-RELEASE-p4", c.listJails().join().stream().filter(j -> j.id().equals(mail.id()))
+                        .findFirst().orElseThrow().release(), "the rollback undid the update");
+            }
+        }
+    }
+}
