@@ -51,6 +51,12 @@ class TimeoutClassTest {
         requests.put("createjail", new String[] {"props", "tag=web09 release=13.2-RELEASE"});
         requests.put("fetchrelease", new String[] {"release", "14.1-RELEASE"});
         requests.put("destroyjail", new String[] {"jail", "mail2"});
+        requests.put("snapshotjail", new String[] {"jail", "mail", "snapshot", "s1"});
+        requests.put("listsnapshots", new String[] {"jail", "mail"});
+        requests.put("updatejail", new String[] {"jail", "mail"});
+        requests.put("rollbackjail", new String[] {"jail", "mail", "snapshot", "s1"});
+        requests.put("removesnapshot", new String[] {"jail", "mail", "snapshot", "s1"});
+        requests.put("renamejail", new String[] {"jail", "mail", "name", "post"});
         requests.put("cleantemplates", new String[0]);
         requests.put("cleanjails", new String[0]);
         requests.put("cleanreleases", new String[0]);
