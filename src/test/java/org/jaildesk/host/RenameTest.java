@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,37 +13,13 @@ import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.sim.SimulatedIocage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The {@code renamejail} extension: Python's {@code rename}, legacy's tag, and what is refused before either runs. */
-class RenameTest {
-
-    @TempDir
-    Path dir;
-    FakeIocage fake;
-    HostHarness h;
-
-    private void open(FakeIocage.Kind kind) {
-        fake = new FakeIocage(dir, kind);
-        h = HostHarness.over(fake);
-    }
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    private List<String> lastCall() {
-        List<List<String>> calls = fake.actionCalls();
-        return calls.get(calls.size() - 1);
-    }
+class RenameTest extends OverFake {
 
     @Test
     void pythonRenamesAStoppedJail() {

@@ -5,43 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jaildesk.protocol.ErrorReply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The snapshot extensions against fake iocage (Python 1.2 and legacy develop) through the ProcessRunner. */
-class SnapshotsTest {
+class SnapshotsTest extends OverFake {
 
     private static final String WWW = "0bf985de-ca0f-11e5-8d45-d05099728dbf";
 
-    @TempDir
-    Path dir;
-    FakeIocage fake;
-    HostHarness h;
-
-    private void open(FakeIocage.Kind kind) {
-        fake = new FakeIocage(dir, kind);
-        h = HostHarness.over(fake);
-    }
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    private List<String> lastCall() {
-        List<List<String>> calls = fake.actionCalls();
-        return calls.get(calls.size() - 1);
-    }
 
     @Test
     void pythonListsEachSnapshotOnceWithItsRootDatasetsSizes() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jaildesk.client.InProcessTransport;
@@ -13,31 +12,16 @@ import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.sim.SimulatedIocage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The {@code updatejail} extension: iocage's update as a long job, and on the demo host what a rollback undoes. */
-class UpdateTest {
-
-    @TempDir
-    Path dir;
-    FakeIocage fake;
-    HostHarness h;
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
+class UpdateTest extends OverFake {
 
     @Test
     void pythonUpdatesByNameAndItsLinesAreProgress() {
-        fake = new FakeIocage(dir, FakeIocage.Kind.PYTHON);
-        h = HostHarness.over(fake);
+        open(FakeIocage.Kind.PYTHON);
         List<String> lines = new CopyOnWriteArrayList<>();
         h.host.subscribe(e -> {
             if (Protocol.DISPATCHER_EVENT.equals(e.name()) && e.args().has("line")) {
@@ -54,8 +38,7 @@ class UpdateTest {
 
     @Test
     void legacyUpdatesTheUuid() {
-        fake = new FakeIocage(dir, FakeIocage.Kind.LEGACY_DEVELOP);
-        h = HostHarness.over(fake);
+        open(FakeIocage.Kind.LEGACY_DEVELOP);
         h.body("updatejail", "jail", "testjail");
         assertTrue(fake.actionCalls().contains(List.of("update", "611c89ae-c43c-11e5-9602-54ee75595566")));
         assertEquals("400", h.refused("updatejail", "jail", "-f").code());

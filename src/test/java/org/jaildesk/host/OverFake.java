@@ -1,0 +1,33 @@
+package org.jaildesk.host;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** For tests of the host over a fake iocage of a dialect each test chooses: {@link #open}, closed after the test. */
+abstract class OverFake {
+
+    @TempDir
+    Path dir;
+    FakeIocage fake;
+    HostHarness h;
+
+    void open(FakeIocage.Kind kind) {
+        fake = new FakeIocage(dir, kind);
+        h = HostHarness.over(fake);
+    }
+
+    @AfterEach
+    void closeHost() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    /** The arguments of the last iocage run but {@code --version}. */
+    List<String> lastCall() {
+        List<List<String>> calls = fake.actionCalls();
+        return calls.get(calls.size() - 1);
+    }
+}
