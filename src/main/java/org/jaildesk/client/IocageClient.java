@@ -292,10 +292,12 @@ public final class IocageClient {
 
     /**
      * Updates the jail to its release's latest patch level (extension {@code updatejail}: iocage's {@code update},
-     * which takes a snapshot first); what the host says of it ("web updated from 13.2-RELEASE-p4 to …-p6").
+     * which takes a snapshot first), and with {@code packages} its packages too (Python iocage only); what the host says
+     * of it ("web updated from 13.2-RELEASE-p4 to …-p6").
      */
-    public CompletableFuture<String> updateJail(String jail) {
-        return call(args("updatejail", "jail", jail), body -> successText(body, "updatejail"));
+    public CompletableFuture<String> updateJail(String jail, boolean packages) {
+        ObjectNode a = packages ? args("updatejail", "jail", jail, "packages", "yes") : args("updatejail", "jail", jail);
+        return call(a, body -> successText(body, "updatejail"));
     }
 
     /** The jail's ZFS snapshots, oldest first (extension {@code listsnapshots}). */

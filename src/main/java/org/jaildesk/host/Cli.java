@@ -228,9 +228,19 @@ final class Cli {
         return py() ? List.of("rename", jail, name) : List.of("set", "tag=" + name, jail);
     }
 
-    /** {@code update J}: freebsd-update in the jail after a snapshot (reference §3.14); the legacy jail by its UUID. */
-    List<String> update(String jail) {
-        return List.of("update", jail);
+    /**
+     * {@code update J}: freebsd-update in the jail after a snapshot (reference §3.14); the legacy jail by its UUID.
+     * {@code packages}: Python's {@code -P}, which upgrades the jail's packages too; legacy has none.
+     */
+    List<String> update(String jail, boolean packages) throws UnsupportedActionException {
+        if (!packages) {
+            return List.of("update", jail);
+        }
+        if (!py()) {
+            throw new UnsupportedActionException("updatejail with packages=yes is not supported by " + dialect.label()
+                    + ": it has no 'update -P'; run pkg upgrade in the jail instead");
+        }
+        return List.of("update", "-P", jail);
     }
 
     /*

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.host.parse.ListedJail;
 
 /**
@@ -60,16 +62,19 @@ final class Upkeep {
     /**
      * iocage's {@code update}: freebsd-update in the jail, to its release's latest patch level, after a snapshot iocage
      * takes first (Python names it {@code ioc_update_<release>_<date>}), which a rollback can go back to. Python starts
-     * a stopped jail for it. A long job: its lines come as progress events (as a fetch's do); the reply says the
+     * a stopped jail for it; {@code packages=yes} (Python's {@code -P}) upgrades the jail's packages too. A long job: its lines come as progress events (as a fetch's do); the reply says the
      * release afterwards.
      */
     ObjectNode update(Args a) throws Exception {
         String jail = a.required("jail", v -> Validation.jail(v, false));
+        boolean packages = a.optional("packages", v -> v.equals("yes") || v.equals("no") ? Optional.empty()
+                : Optional.of("packages is yes or no, not '" + Shown.of(v) + "'")).equals("yes");
         String job = a.jobId();
+        Cli cli = reads.cli();
+        cli.update(jail, packages); // a dialect without -P refuses now, not after waiting for the jail's turn
         return host.withJail(jail, () -> {
             ListedJail before = reads.find(jail);
-            Cli cli = reads.cli();
-            CommandResult r = commands.longJob(job, cli.update(before.id()), "");
+            CommandResult r = commands.longJob(job, cli.update(before.id(), packages), "");
             commands.requireSuccess(cli, r);
             String release = reads.find(jail).release();
             ObjectNode out = JSON.objectNode();

@@ -141,7 +141,7 @@ final class LegacySim extends SimDialect {
         if (f.size() != 1) {
             o.fail("  ERROR: missing UUID!");
         }
-        return j != null && update.update(j, false, o);
+        return j != null && update.update(j, false, false, o);
     }
 
     SimJail find(String ref, SimOutput o) {

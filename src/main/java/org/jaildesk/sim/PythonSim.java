@@ -224,7 +224,7 @@ final class PythonSim extends SimDialect {
         synchronized (state) {
             j = jailOrFail(f, o);
         }
-        return j != null && update.update(j, true, o);
+        return j != null && update.update(j, true, f.contains("-P"), o);
     }
 
     private SimJail jailOrFail(List<String> f, SimOutput o) {

@@ -25,6 +25,8 @@ final class SimJail {
     double compressRatio = 1.0;
     /** Properties that differ from the defaults, in Python iocage's notation (booleans 0/1). */
     Map<String, String> props = new LinkedHashMap<>();
+    /** Whether {@code update -P} upgraded its packages already (the demo's mirror has two newer ones, once). */
+    boolean packagesUpgraded;
     /** Its ZFS snapshots, oldest first (a clone starts without any). */
     List<Snap> snapshots = new ArrayList<>();
 

@@ -28,8 +28,8 @@ final class SimUpdate {
         this.state = state;
     }
 
-    /** Updates {@code j}; the output as iocage and freebsd-update print it, paced. */
-    boolean update(SimJail j, boolean python, SimOutput o) {
+    /** Updates {@code j} (and its packages, Python's {@code -P}); the output as iocage, freebsd-update and pkg print it, paced. */
+    boolean update(SimJail j, boolean python, boolean packages, SimOutput o) {
         String base;
         int patch;
         synchronized (state) {
@@ -58,6 +58,7 @@ final class SimUpdate {
         o.slowLine("Preparing to download files... done.");
         if (patch >= latest) {
             o.out("No updates needed to update system to " + to + ".");
+            upgradePackages(j, packages, o);
             return true;
         }
         o.out("The following files will be updated as part of updating to " + to + ":");
@@ -76,6 +77,35 @@ final class SimUpdate {
                 sim.stop(j);
             }
         }
+        upgradePackages(j, packages, o);
         return true;
+    }
+
+    /** pkg upgrade in the jail, as pkg prints it: the first time two packages, after that nothing to do. */
+    private void upgradePackages(SimJail j, boolean packages, SimOutput o) {
+        if (!packages) {
+            return;
+        }
+        o.slowLine("Updating FreeBSD repository catalogue...");
+        o.out("FreeBSD repository is up to date.");
+        o.out("All repositories are up to date.");
+        boolean done;
+        synchronized (state) {
+            done = j.packagesUpgraded;
+            j.packagesUpgraded = true;
+        }
+        if (done) {
+            o.out("Your packages are up to date.");
+            return;
+        }
+        o.out("The following 2 package(s) will be affected (of 0 checked):");
+        o.out("");
+        o.out("Installed packages to be UPGRADED:");
+        o.out("\tcurl: 8.4.0 -> 8.5.0");
+        o.out("\topenssl: 3.0.12,1 -> 3.0.13,1");
+        o.out("");
+        o.out("Number of packages to be upgraded: 2");
+        o.slowLine("[" + j.tag + "] [1/2] Upgrading curl from 8.4.0 to 8.5.0...");
+        o.slowLine("[" + j.tag + "] [2/2] Upgrading openssl from 3.0.12,1 to 3.0.13,1...");
     }
 }

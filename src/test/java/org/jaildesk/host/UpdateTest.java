@@ -37,6 +37,24 @@ class UpdateTest extends OverFake {
     }
 
     @Test
+    void packagesTooIsPythonsDashP() {
+        open(FakeIocage.Kind.PYTHON);
+        h.body("updatejail", "jail", "mail", "packages", "yes");
+        assertTrue(fake.actionCalls().contains(List.of("update", "-P", "mail")), fake.actionCalls().toString());
+        h.body("updatejail", "jail", "mail", "packages", "no");
+        assertTrue(fake.actionCalls().contains(List.of("update", "mail")), fake.actionCalls().toString());
+        assertEquals("packages is yes or no, not 'maybe'", h.refused("updatejail", "jail", "mail", "packages", "maybe").message());
+    }
+
+    @Test
+    void legacyHasNoDashPAndRunsNothingForIt() {
+        open(FakeIocage.Kind.LEGACY_DEVELOP);
+        assertTrue(h.body("updatejail", "jail", "testjail", "packages", "yes").get("error").asText()
+                .startsWith("updatejail with packages=yes is not supported by iocage"));
+        assertTrue(fake.actionCalls().stream().noneMatch(c -> c.get(0).equals("update")), "no update ran");
+    }
+
+    @Test
     void legacyUpdatesTheUuid() {
         open(FakeIocage.Kind.LEGACY_DEVELOP);
         h.body("updatejail", "jail", "testjail");
@@ -55,15 +73,23 @@ class UpdateTest extends OverFake {
             // Legacy iocage lists the release without its patch level.
             assertEquals(python ? "13.2-RELEASE-p4" : "13.2-RELEASE", mail.release());
             assertEquals(python ? "mail updated from 13.2-RELEASE-p4 to 13.2-RELEASE-p6"
-                    : "mail updated to the latest patch level of 13.2-RELEASE", c.updateJail(mail.id()).join());
+                    : "mail updated to the latest patch level of 13.2-RELEASE", c.updateJail(mail.id(), false).join());
             Jail after = c.listJails().join().stream().filter(j -> j.id().equals(mail.id())).findFirst().orElseThrow();
             assertEquals(mail.state(), after.state(), "a stopped jail is stopped again");
             List<JailSnapshot> snaps = c.listSnapshots(mail.id()).join();
             assertEquals(1, snaps.size());
             assertTrue(snaps.get(0).name().startsWith(python ? "ioc_update_13.2-RELEASE-p4_" : "ioc-"), snaps.get(0).name());
             if (python) {
+                List<String> lines = new CopyOnWriteArrayList<>();
+                host.subscribe(e -> {
+                    if (Protocol.DISPATCHER_EVENT.equals(e.name()) && e.args().has("line")) {
+                        lines.add(e.args().get("line").asText());
+                    }
+                });
+                c.updateJail(mail.id(), true).join();
+                assertTrue(lines.contains("[mail] [1/2] Upgrading curl from 8.4.0 to 8.5.0..."), lines.toString());
                 assertEquals("13.2-RELEASE-p6", after.release());
-                assertEquals("mail is at 13.2-RELEASE-p6 already", c.updateJail(mail.id()).join());
+                assertEquals("mail is at 13.2-RELEASE-p6 already", c.updateJail(mail.id(), false).join());
                 c.rollbackJail(mail.id(), snaps.get(0).name()).join();
                 assertEquals("13.2-RELEASE-p4", c.listJails().join().stream().filter(j -> j.id().equals(mail.id()))
                         .findFirst().orElseThrow().release(), "the rollback undid the update");

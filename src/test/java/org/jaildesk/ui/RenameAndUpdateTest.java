@@ -66,8 +66,10 @@ class RenameAndUpdateTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#updateDialog").tryQuery().isPresent());
         assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText().startsWith("iocage takes a snapshot of the jail first"))
                 .tryQuery().isPresent(), "the dialog says how to undo it");
+        robot.clickOn("#updatePackages");
         robot.clickOn("#updateOk");
         page.waitFor(() -> page.row("mail").release().equals("13.2-RELEASE-p6"));
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.output().contains("[mail] [1/2] Upgrading curl from 8.4.0 to 8.5.0...")));
         page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("mail updated from 13.2-RELEASE-p4 to 13.2-RELEASE-p6")));
     }
 }

@@ -215,14 +215,16 @@ public final class JailDialogs {
     /** Update: says what iocage does (a snapshot, then freebsd-update) and how to undo it, before it runs. */
     public Dialog<ButtonType> update(Window owner, Jail jail) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "updateDialog", msg.get("update.title", jail.displayName()));
+        CheckBox packages = new CheckBox(msg.get("update.packages"));
+        packages.setId("updatePackages");
         VBox box = new VBox(10, Dialogs.explanation(msg.get("update.explain", jail.displayName(), jail.release())),
-                Dialogs.explanation(msg.get("update.undo")));
+                Dialogs.explanation(msg.get("update.undo")), packages);
         box.setPadding(new Insets(10));
         d.getDialogPane().setContent(box);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("update.ok"), "updateOk", false);
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.update(jail);
+                vm.update(jail, packages.isSelected());
             }
             return b;
         });

@@ -323,10 +323,10 @@ public final class JailsViewModel {
      * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
      * first; then it is stopped, and destroyed only if the stop worked.
      */
-    /** iocage's update of one jail (a snapshot, then freebsd-update), where the host offers it. */
-    public CompletableFuture<String> update(Jail jail) {
+    /** iocage's update of one jail (a snapshot, then freebsd-update; its packages too), where the host offers it. */
+    public CompletableFuture<String> update(Jail jail, boolean packages) {
         CompletableFuture<String> updated = client.extensions().thenCompose(ext -> ext.contains("updatejail")
-                ? client.updateJail(jail.id())
+                ? client.updateJail(jail.id(), packages)
                 : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
                         msg.get("update.unsupported"))));
         return after(updated, verb(msg, "action.update") + " " + jail.displayName());
