@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every action against fake legacy iocage (develop, the API page's dialect, and 1.7.x) through the ProcessRunner. */
 class IocageHostLegacyTest {
@@ -17,30 +14,8 @@ class IocageHostLegacyTest {
     private static final String WWW = "0bf985de-ca0f-11e5-8d45-d05099728dbf";
     private static final String TESTJAIL = "611c89ae-c43c-11e5-9602-54ee75595566";
 
-    abstract static class Base {
-        @TempDir
-        Path dir;
-        FakeIocage fake;
-        HostHarness h;
-
-        void open(FakeIocage.Kind kind) {
-            fake = new FakeIocage(dir, kind);
-            h = HostHarness.over(fake);
-        }
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
-
-        List<String> lastCall() {
-            List<List<String>> calls = fake.actionCalls();
-            return calls.get(calls.size() - 1);
-        }
-    }
-
     @Nested
-    class Develop extends Base {
+    class Develop extends OverFake {
 
         Develop() {
         }
@@ -132,7 +107,7 @@ class IocageHostLegacyTest {
     }
 
     @Nested
-    class Master extends Base {
+    class Master extends OverFake {
 
         Master() {
         }
