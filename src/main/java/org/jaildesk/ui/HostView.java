@@ -78,16 +78,19 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         };
         vm.focused().addListener((o, a, b) -> loadSettings.run());
         settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
-        // Snapshots likewise, and read again when another jail is focused (a refresh keeps the same one focused).
-        Runnable loadSnapshots = () -> {
-            Jail j = vm.focused().get();
-            String id = j == null ? null : j.id();
-            if (snapshotsTab.isSelected() && !java.util.Objects.equals(id, snapshots.subject().get())) {
-                snapshots.load(id);
+        // Snapshots likewise: read each time the tab is shown (changes made while it was hidden are not missed), and
+        // again when another jail is focused (a refresh keeps the same one focused).
+        java.util.function.Supplier<String> focusedId = () -> vm.focused().get() == null ? null : vm.focused().get().id();
+        vm.focused().addListener((o, a, b) -> {
+            if (snapshotsTab.isSelected() && !java.util.Objects.equals(focusedId.get(), snapshots.subject().get())) {
+                snapshots.load(focusedId.get());
             }
-        };
-        vm.focused().addListener((o, a, b) -> loadSnapshots.run());
-        snapshotsTab.selectedProperty().addListener((o, a, b) -> loadSnapshots.run());
+        });
+        snapshotsTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                snapshots.load(focusedId.get());
+            }
+        });
         SplitPane split = new SplitPane(table, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -144,9 +147,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 now.session().jails().hostChanged();
             }
             // Another client's snapshot (or our own job's) shows in the open tab.
-            if (snapshotsTab.isSelected()) {
-                snapshots.reload();
-            }
+            snapshots.hostChanged(snapshotsTab.isSelected());
         }));
         // Jail ▸ Take snapshot…: the jail's Snapshots tab, and its dialog once the tab knows whether the host has any.
         Consumer<Window> takeSnapshot = owner -> {

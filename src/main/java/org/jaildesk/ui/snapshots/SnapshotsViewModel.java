@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,6 +36,8 @@ public final class SnapshotsViewModel {
     private final ReadOnlyBooleanWrapper supported = new ReadOnlyBooleanWrapper(true);
     /** Answers that belong to an older request (another jail selected meanwhile) are dropped. */
     private long asked;
+    /** How many changes the host has announced; a change of our own that it announced needs no reading of its own. */
+    private long announced;
     /** The last {@link #load}, done once its answer is shown. */
     private CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
@@ -108,6 +111,17 @@ public final class SnapshotsViewModel {
         }, fx), "the snapshots view");
     }
 
+    /**
+     * The host says a jail changed (anyone's change, ours too, announced after it is done): the list is read again if
+     * it is {@code shown}; a hidden tab reads it when shown.
+     */
+    public void hostChanged(boolean shown) {
+        announced++;
+        if (shown) {
+            reload();
+        }
+    }
+
     /** Reads the shown jail's snapshots again (after a change, or when the host says one happened). */
     public CompletableFuture<Void> reload() {
         return subject.get() == null ? CompletableFuture.completedFuture(null) : load(subject.get());
@@ -115,15 +129,15 @@ public final class SnapshotsViewModel {
 
     /** Takes a snapshot of {@code jail}; an empty name lets the host name it after the time. */
     public CompletableFuture<String> take(String jail, String name) {
-        return after(client.takeSnapshot(jail, name), "snapshotjail", jail, name);
+        return after(() -> client.takeSnapshot(jail, name), "snapshotjail", jail, name);
     }
 
     public CompletableFuture<String> rollback(String jail, String name) {
-        return after(client.rollbackJail(jail, name), "rollbackjail", jail, name);
+        return after(() -> client.rollbackJail(jail, name), "rollbackjail", jail, name);
     }
 
     public CompletableFuture<String> remove(String jail, String name) {
-        return after(client.removeSnapshot(jail, name), "removesnapshot", jail, name);
+        return after(() -> client.removeSnapshot(jail, name), "removesnapshot", jail, name);
     }
 
     /** The snapshots taken after {@code s} in the list shown: what a rollback to it destroys. */
@@ -132,11 +146,17 @@ public final class SnapshotsViewModel {
         return i < 0 ? List.of() : List.copyOf(rows.subList(i + 1, rows.size()));
     }
 
-    /** Reported as "Roll back mail@clean": done, or why not; the list is read again either way. */
-    private CompletableFuture<String> after(CompletableFuture<String> change, String action, String jail, String name) {
+    /**
+     * Reported as "Roll back mail@clean": done, or why not. The list is read again, unless the host announced the
+     * change (its event read it already); a failed change is not announced, and iocage may have changed something.
+     */
+    private CompletableFuture<String> after(Supplier<CompletableFuture<String>> call, String action, String jail, String name) {
         String what = msg.get("jobs.action." + action) + " " + jail + (name.isEmpty() ? "" : "@" + name);
+        long before = announced; // before the change is sent: its event may come before the call returns
+        CompletableFuture<String> change = call.get();
         return notifier.follow(change, what, fx, () -> {
-            if (Objects.equals(subject.get(), jail)) {
+            boolean readByEvent = !change.isCompletedExceptionally() && announced != before;
+            if (Objects.equals(subject.get(), jail) && !readByEvent) {
                 reload();
             }
         });

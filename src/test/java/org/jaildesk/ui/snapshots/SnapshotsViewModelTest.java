@@ -92,4 +92,47 @@ class SnapshotsViewModelTest {
             assertFalse(vm.placeholder().get().contains("late"));
         }
     }
+
+    /**
+     * Our own change is read once: by the host's change event, not again when its reply comes. A failed change is not
+     * announced, so its reply reads the list again.
+     */
+    @Test
+    void ourOwnAnnouncedChangeIsReadOnce() {
+        try (IocageHost host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+                HostOptions.defaults())) {
+            InProcessTransport real = new InProcessTransport(host);
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            IocageClient client = new IocageClient(new Transport() {
+                @Override
+                public CompletableFuture<Reply> send(Request r) {
+                    if (r.args().path("action").asText().equals("listsnapshots")) {
+                        reads.incrementAndGet();
+                    }
+                    return real.send(r);
+                }
+
+                @Override
+                public CompletableFuture<Set<String>> extensions() {
+                    return real.extensions();
+                }
+
+                @Override
+                public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> listener) {
+                    return real.onEvent(listener);
+                }
+            });
+            SnapshotsViewModel vm = new SnapshotsViewModel(client, Runnable::run, msg, new Notifier(msg));
+            client.onJailsChanged(() -> vm.hostChanged(true));
+            vm.load("mail").join();
+            assertEquals(1, reads.get());
+            vm.take("mail", "s1").join();
+            vm.ready().join();
+            assertEquals(2, reads.get(), "read by the change event only");
+            assertEquals(List.of("s1"), vm.rows().stream().map(org.jaildesk.domain.JailSnapshot::name).toList());
+            vm.remove("mail", "nosuch").handle((x, e) -> null).join();
+            vm.ready().join();
+            assertEquals(3, reads.get(), "a failed change, not announced, is read after its reply");
+        }
+    }
 }
