@@ -44,7 +44,11 @@ final class Reads {
 
     /** The listed jail that {@code ref} names: by id, or by tag when exactly one jail has it. */
     ListedJail find(String ref) throws Exception {
-        List<ListedJail> all = jails();
+        return find(ref, jails());
+    }
+
+    /** {@link #find(String)} among jails already listed. */
+    static ListedJail find(String ref, List<ListedJail> all) throws ActionFailedException {
         for (ListedJail j : all) {
             if (j.id().equals(ref)) {
                 return j;

@@ -36,11 +36,11 @@ final class Upkeep {
         String jail = a.required("jail", v -> Validation.jail(v, false));
         String name = a.required("name", Validation::newName);
         return host.withHost(() -> {
-            ListedJail j = reads.find(jail);
+            List<ListedJail> all = new ArrayList<>(reads.jails());
+            ListedJail j = Reads.find(jail, all);
             if (j.running()) {
                 throw new ActionFailedException("jail " + jail + " is running: stop it before renaming it");
             }
-            List<ListedJail> all = new ArrayList<>(reads.jails());
             all.addAll(reads.templates());
             if (all.stream().anyMatch(o -> o.tag().equals(name) || o.id().equals(name))) {
                 throw new ActionFailedException("a jail or template named " + name + " exists already");
