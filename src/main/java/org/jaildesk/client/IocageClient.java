@@ -300,6 +300,25 @@ public final class IocageClient {
         return call(a, body -> successText(body, "updatejail"));
     }
 
+    /**
+     * Exports a stopped jail to an image file on its host (extension {@code exportjail}: Python iocage's {@code export});
+     * what the host says of it ("mail exported to /tank/iocage/images/mail_2026-11-27.zip").
+     */
+    public CompletableFuture<String> exportJail(String jail) {
+        return call(args("exportjail", "jail", jail), body -> successText(body, "exportjail"));
+    }
+
+    /**
+     * Imports the jail an image of the host's iocage holds, given by the image's whole name as export named it
+     * (extension {@code importjail}); the jail imported.
+     */
+    public CompletableFuture<CreatedJail> importJail(String image) {
+        return call(args("importjail", "image", image), body -> {
+            String jail = text(field(body, "jail", "importjail"), "importjail.jail");
+            return new CreatedJail(jail, jail);
+        });
+    }
+
     /** The jail's ZFS snapshots, oldest first (extension {@code listsnapshots}). */
     public CompletableFuture<List<JailSnapshot>> listSnapshots(String jail) {
         return call(args("listsnapshots", "jail", jail), ReplyRecords::snapshots);

@@ -21,6 +21,8 @@ public record Wording(Phrase phrase, List<Object> args) {
         NAME_INVALID("invalid jail name ''{0}'': use letters, digits and . _ - (not first), at most 120 characters"),
         NAME_RESERVED("''{0}'' cannot be a jail name: iocage reserves it"),
         SNAPSHOT_INVALID("invalid snapshot name ''{0}'': use letters, digits and _ . : - (not first), at most 128 characters"),
+        IMAGE_INVALID("invalid image name ''{0}'': give it as export named it, the jail''s name, _ and the day"
+                + " (mail_2026-11-27), with .zip or .tar.xz or without"),
         SNAPSHOT_RESERVED("''{0}'' cannot be a snapshot name: iocage reads it as every snapshot of the jail"),
         PROPERTY_NAME("''{0}'' is not a property name"),
         PROPERTY_UNKNOWN("{0} is not a known iocage property"),

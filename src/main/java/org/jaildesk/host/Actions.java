@@ -37,6 +37,7 @@ final class Actions {
     private final HostActions whole;
     private final Snapshots snapshots;
     private final Upkeep upkeep;
+    private final Images images;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
@@ -46,6 +47,7 @@ final class Actions {
         this.whole = new HostActions(host, options, commands, reads);
         this.snapshots = new Snapshots(host, options, commands, reads);
         this.upkeep = new Upkeep(host, options, commands, reads);
+        this.images = new Images(host, commands, reads);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -75,6 +77,8 @@ final class Actions {
             case "setjailsettings" -> setSettings(a);
             case "renamejail" -> upkeep.rename(a);
             case "updatejail" -> upkeep.update(a);
+            case "exportjail" -> images.export(a);
+            case "importjail" -> images.importImage(a);
             case "fetchrelease" -> whole.fetch(a);
             case "listsnapshots" -> snapshots.list(a);
             case "snapshotjail" -> snapshots.take(a);

@@ -243,6 +243,31 @@ final class Cli {
         return List.of("update", "-P", jail);
     }
 
+    /**
+     * Python's {@code export J}: the stopped jail as {@code <iocroot>/images/J_<date>.zip} (reference §3.14). Legacy
+     * iocage exports too, but nothing of its output has been recorded; JailDesk does not guess at it.
+     */
+    List<String> export(String jail) throws UnsupportedActionException {
+        requirePython("exportjail");
+        return List.of("export", jail);
+    }
+
+    /**
+     * Python's {@code import NAME}: iocage finds the image by a pattern made of the name (see {@code Images}), so
+     * the name is given whole, without its extension.
+     */
+    List<String> importImage(String image) throws UnsupportedActionException {
+        requirePython("importjail");
+        return List.of("import", image);
+    }
+
+    private void requirePython(String action) throws UnsupportedActionException {
+        if (!py()) {
+            throw new UnsupportedActionException(action + " is not supported by " + dialect.label()
+                    + ": JailDesk reads Python iocage's export and import only");
+        }
+    }
+
     /*
      * Snapshots (reference §3.13). Python names the snapshot with -n; legacy takes JAIL@NAME, so it gets the jail's
      * UUID (a legacy tag may itself hold '@').

@@ -63,6 +63,12 @@ public final class Validation {
         return common.isPresent() ? common : org.jaildesk.domain.SnapshotNames.check(v).map(Wording::english);
     }
 
+    /** An image's name for {@code import}: the rule the import dialog uses too ({@link org.jaildesk.domain.ImageNames}). */
+    public static Optional<String> image(String v) {
+        Optional<String> common = text("image", v);
+        return common.isPresent() ? common : org.jaildesk.domain.ImageNames.check(v).map(Wording::english);
+    }
+
     public static Optional<String> pool(String v) {
         Optional<String> common = text("pool", v);
         if (common.isPresent()) {

@@ -23,7 +23,8 @@ public final class Protocol {
     /** JailDesk's extensions, advertised through {@code rpc/query}; a client uses them only where advertised. */
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listreleases", "listremotereleases", "listtemplates",
-            "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail");
+            "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
+            "exportjail", "importjail");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:
@@ -42,7 +43,8 @@ public final class Protocol {
     public static final List<String> MUTATING_ACTIONS = List.of(
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
             "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
-            "restartjail", "fetchrelease", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail");
+            "restartjail", "fetchrelease", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
+            "exportjail", "importjail");
 
     /**
      * Actions that may run for hours (a release download, a full copy of a jail): the host lets their iocage run for
@@ -50,7 +52,7 @@ public final class Protocol {
      */
     public static final List<String> LONG_ACTIONS = List.of(
             "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail", "createjail", "fetchrelease",
-            "updatejail");
+            "updatejail", "exportjail", "importjail");
 
     /** How long a host lets iocage run one of the {@link #LONG_ACTIONS}. */
     public static final Duration LONG_ACTION_LIMIT = Duration.ofHours(2);

@@ -14,12 +14,14 @@ final class PythonSim extends SimDialect {
     private final PythonChanges changes;
     private final SimSnapshots snapshots;
     private final SimUpdate update;
+    private final SimImages images;
 
     PythonSim(SimState state) {
         super(state, "defaults-python.txt", ':');
         this.changes = new PythonChanges(this, state);
         this.snapshots = new SimSnapshots(state);
         this.update = new SimUpdate(this, state);
+        this.images = new SimImages(state);
     }
 
     @Override
@@ -65,6 +67,8 @@ final class PythonSim extends SimDialect {
             case "set" -> changes.set(rest, o);
             case "rename" -> changes.rename(rest, o);
             case "update" -> updateCmd(rest, o);
+            case "export" -> images.export(rest, o);
+            case "import" -> images.importImage(rest, o);
             case "fetch" -> changes.fetch(rest, o);
             case "snaplist", "snapshot", "rollback", "snapremove" -> snapshots.python(cmd, rest, o, this::jailOrFail) | changed;
             default -> {

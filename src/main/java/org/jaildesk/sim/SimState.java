@@ -16,6 +16,8 @@ final class SimState {
     TreeSet<String> releases = new TreeSet<>();
     Map<String, SimJail> jails = new LinkedHashMap<>();
     Map<String, SimJail> templates = new LinkedHashMap<>();
+    /** The images of {@code export} in the iocroot's images folder, by file name: the jail as it was exported. */
+    Map<String, SimJail> images = new LinkedHashMap<>();
     int nextJid = 1;
     /** Defaults changed with {@code set k=v default}. */
     Map<String, String> defaultOverrides = new LinkedHashMap<>();
@@ -29,6 +31,7 @@ final class SimState {
         TreeSet<String> releases = new TreeSet<>();
         Map<String, SimJail> jails = new LinkedHashMap<>();
         Map<String, SimJail> templates = new LinkedHashMap<>();
+        Map<String, SimJail> images = new LinkedHashMap<>();
     }
 
     /**
@@ -41,11 +44,13 @@ final class SimState {
             before.releases = releases;
             before.jails = jails;
             before.templates = templates;
+            before.images = images;
             parked.put(loadedPool, before);
             Pool now = parked.containsKey(pool) ? parked.remove(pool) : new Pool();
             releases = now.releases;
             jails = now.jails;
             templates = now.templates;
+            images = now.images;
             loadedPool = pool;
         }
         activePool = pool;

@@ -35,7 +35,7 @@ class InjectionTest extends OverFakePython {
                 Arguments.of("setjailsettings", "jail", v), Arguments.of("listsnapshots", "jail", v),
                 Arguments.of("snapshotjail", "jail", v), Arguments.of("rollbackjail", "jail", v),
                 Arguments.of("removesnapshot", "jail", v), Arguments.of("renamejail", "jail", v),
-                Arguments.of("updatejail", "jail", v),
+                Arguments.of("updatejail", "jail", v), Arguments.of("exportjail", "jail", v),
                 Arguments.of("createjail", "props", "tag=" + v + " release=13.2-RELEASE"),
                 Arguments.of("clonejail", "props", "tag=" + v)));
     }

@@ -48,9 +48,13 @@ class TimeoutClassTest {
         requests.put("execjail", new String[] {"jail", "plex", "user", "root", "command", "echo hi"});
         requests.put("setjailsettings", new String[] {"jail", "mail", "props", "notes=x"});
         requests.put("clonejail", new String[] {"jail", "mail", "props", "tag=mail2"});
+        requests.put("exportjail", new String[] {"jail", "mail2"});
         requests.put("createjail", new String[] {"props", "tag=web09 release=13.2-RELEASE"});
         requests.put("fetchrelease", new String[] {"release", "14.1-RELEASE"});
         requests.put("destroyjail", new String[] {"jail", "mail2"});
+        // The image the export wrote (named for the day it ran), once the jail it holds is gone.
+        String[] importArgs = {"image", ""};
+        requests.put("importjail", importArgs);
         requests.put("snapshotjail", new String[] {"jail", "mail", "snapshot", "s1"});
         requests.put("listsnapshots", new String[] {"jail", "mail"});
         requests.put("updatejail", new String[] {"jail", "mail"});
@@ -67,6 +71,9 @@ class TimeoutClassTest {
                 seen.clear();
                 JsonNode body = h.body(r.getKey(), r.getValue());
                 assertFalse(body.has("error"), r.getKey() + ": " + body);
+                if (r.getKey().equals("exportjail")) {
+                    importArgs[1] = java.nio.file.Path.of(body.get("image").asText()).getFileName().toString();
+                }
                 Set<Duration> timeouts = seen.stream().map(CommandSpec::timeout).collect(Collectors.toSet());
                 assertFalse(seen.isEmpty(), r.getKey() + " ran no iocage");
                 assertEquals(Protocol.isLong(r.getKey()), timeouts.contains(LONG), r.getKey() + " ran with " + timeouts);
