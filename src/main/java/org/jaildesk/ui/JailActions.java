@@ -52,6 +52,8 @@ final class JailActions {
                         () -> current.get().dialogs().create(stage).show()),
                 new UiAction("clone", msg.get("action.clone"), new KeyCodeCombination(KeyCode.D, c), whyNot(JailAction.CLONE),
                         () -> current.get().dialogs().cloneJail(stage, vm().selection().get(0)).show()),
+                new UiAction("import", msg.get("action.import"), null, anyHost,
+                        () -> current.get().dialogs().importImage(stage).show()),
                 new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), whyNot(JailAction.DESTROY),
                         () -> current.get().dialogs().destroy(stage, vm().selection().get(0)).show()),
                 new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
@@ -63,7 +65,9 @@ final class JailActions {
                 new UiAction("rename", msg.get("action.rename"), new KeyCodeCombination(KeyCode.F2), whyNot(JailAction.RENAME),
                         () -> current.get().dialogs().rename(stage, vm().selection().get(0)).show()),
                 new UiAction("update", msg.get("action.update"), null, whyNot(JailAction.UPDATE),
-                        () -> current.get().dialogs().update(stage, vm().selection().get(0)).show()));
+                        () -> current.get().dialogs().update(stage, vm().selection().get(0)).show()),
+                new UiAction("export", msg.get("action.export"), null, whyNot(JailAction.EXPORT),
+                        () -> current.get().dialogs().export(stage, vm().selection().get(0)).show()));
     }
 
     private JailsViewModel vm() {

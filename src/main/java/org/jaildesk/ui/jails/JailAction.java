@@ -29,7 +29,9 @@ public enum JailAction {
     /** One stopped jail: Python iocage would stop a running one to rename it, so the host refuses those. */
     RENAME,
     /** One jail, in any state: iocage updates one jail at a time (Python starts a stopped one for it). */
-    UPDATE;
+    UPDATE,
+    /** One stopped jail: iocage exports a stopped jail only (its datasets are sent from a snapshot). */
+    EXPORT;
 
     /** Why this action cannot run on {@code selection} now, in the window's language; empty when it can. */
     public String whyNot(List<Jail> selection, Messages msg) {
@@ -46,6 +48,8 @@ public enum JailAction {
             case DESTROY, SNAPSHOT, UPDATE -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
             case RENAME -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.renameRunning", selection.get(0).displayName()) : "";
+            case EXPORT -> selection.size() > 1 ? oneAtATime(selection, msg)
+                    : selection.get(0).isRunning() ? msg.get("why.exportRunning", selection.get(0).displayName()) : "";
         };
     }
 

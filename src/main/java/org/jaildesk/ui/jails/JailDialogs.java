@@ -231,6 +231,49 @@ public final class JailDialogs {
         return d;
     }
 
+    /** Export: says where the image goes and what a second export on the same day does, before it runs. */
+    public Dialog<ButtonType> export(Window owner, Jail jail) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "exportDialog", msg.get("export.title", jail.displayName()));
+        VBox box = new VBox(10, Dialogs.explanation(msg.get("export.explain", jail.displayName())),
+                Dialogs.explanation(msg.get("export.back")));
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(460);
+        d.getDialogPane().setContent(box);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("export.ok"), "exportOk", false);
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.export(jail);
+            }
+            return b;
+        });
+        return d;
+    }
+
+    /** Import: the image's name checked as it is typed, against the host's jails too (an import would overwrite one). */
+    public Dialog<ButtonType> importImage(Window owner) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "importDialog", msg.get("import.title"));
+        TextField image = field("importImage", msg.get("import.prompt"));
+        Label error = Dialogs.errorLabel("importError");
+        GridPane g = Dialogs.form();
+        g.add(Dialogs.explanation(msg.get("import.explain")), 0, 0, 2, 1);
+        g.addRow(1, new Label(msg.get("import.image")), image);
+        g.add(error, 0, 2, 2, 1);
+        d.getDialogPane().setContent(g);
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("import.ok"), "importOk", false);
+        error.textProperty().bind(Bindings.createStringBinding(() -> image.getText().isEmpty() ? ""
+                : vm.newJails().whyNotImage(image.getText().strip()).orElse(""), image.textProperty(), vm.jails()));
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty()
+                .or(image.textProperty().isEmpty()));
+        d.setResultConverter(b -> {
+            if (b == ok) {
+                vm.newJails().importImage(image.getText().strip());
+            }
+            return b;
+        });
+        Dialogs.focusWhenShown(d, image);
+        return d;
+    }
+
     private static TextField field(String id, String prompt) {
         TextField t = new TextField();
         t.setId(id);

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -319,18 +320,30 @@ public final class JailsViewModel {
                 .thenComposeAsync(this::refreshAfterChange, fx);
     }
 
+    /** iocage's update of one jail (a snapshot, then freebsd-update; its packages too), where the host offers it. */
+    public CompletableFuture<String> update(Jail jail, boolean packages) {
+        return after(offered(client, msg, "updatejail", "update.unsupported", () -> client.updateJail(jail.id(), packages)),
+                verb(msg, "action.update") + " " + jail.displayName());
+    }
+
+    /** iocage's export of one stopped jail to an image file on its host, where the host offers it. */
+    public CompletableFuture<String> export(Jail jail) {
+        return after(offered(client, msg, "exportjail", "export.unsupported", () -> client.exportJail(jail.id())),
+                verb(msg, "action.export") + " " + jail.displayName());
+    }
+
+    /** {@code call} where the host offers {@code extension}; otherwise failed with the message {@code unsupportedKey}. */
+    static <T> CompletableFuture<T> offered(IocageClient client, Messages msg, String extension, String unsupportedKey,
+            Supplier<CompletableFuture<T>> call) {
+        return client.extensions().thenCompose(ext -> ext.contains(extension) ? call.get()
+                : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
+                        msg.get(unsupportedKey))));
+    }
+
     /**
      * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
      * first; then it is stopped, and destroyed only if the stop worked.
      */
-    /** iocage's update of one jail (a snapshot, then freebsd-update; its packages too), where the host offers it. */
-    public CompletableFuture<String> update(Jail jail, boolean packages) {
-        CompletableFuture<String> updated = client.extensions().thenCompose(ext -> ext.contains("updatejail")
-                ? client.updateJail(jail.id(), packages)
-                : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
-                        msg.get("update.unsupported"))));
-        return after(updated, verb(msg, "action.update") + " " + jail.displayName());
-    }
 
     public CompletableFuture<String> destroy(Jail jail, String typedName, boolean stopFirst) {
         if (!jail.displayName().equals(typedName)) {

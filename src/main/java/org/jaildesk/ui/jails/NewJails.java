@@ -9,7 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jaildesk.client.CreatedJail;
 import org.jaildesk.client.IocageClient;
-import org.jaildesk.client.IocageClientException;
+import org.jaildesk.domain.ImageNames;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailNames;
 import org.jaildesk.ui.common.Messages;
@@ -84,11 +84,27 @@ public final class NewJails {
 
     /** Renames a stopped jail; the table then shows it under its new name. */
     public CompletableFuture<CreatedJail> rename(Jail jail, String name) {
-        CompletableFuture<CreatedJail> renamed = client.extensions().thenCompose(ext -> ext.contains("renamejail")
-                ? client.renameJail(jail.id(), name)
-                : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
-                        msg.get("rename.unsupported"))));
+        CompletableFuture<CreatedJail> renamed = JailsViewModel.offered(client, msg, "renamejail", "rename.unsupported",
+                () -> client.renameJail(jail.id(), name));
         return revealed(after.apply(renamed, JailsViewModel.verb(msg, "action.rename") + " " + jail.displayName()));
+    }
+
+    /**
+     * Why {@code image} cannot be imported here, in the window's language; empty when it can. Besides a name that is
+     * not an image's, a jail of this host (as last listed) with the image's jail name would be overwritten by it (the
+     * host checks again, with iocage's own pattern, before anything runs).
+     */
+    public Optional<String> whyNotImage(String image) {
+        return ImageNames.check(image).map(msg::get).or(() -> listed.stream()
+                .filter(j -> j.id().equals(ImageNames.jail(image)) || j.displayName().equals(ImageNames.jail(image)))
+                .findFirst().map(j -> msg.get("import.jailThere", j.displayName())));
+    }
+
+    /** Imports the jail an image holds; the table then shows it. */
+    public CompletableFuture<CreatedJail> importImage(String image) {
+        CompletableFuture<CreatedJail> imported = JailsViewModel.offered(client, msg, "importjail", "import.unsupported",
+                () -> client.importJail(image));
+        return revealed(after.apply(imported, JailsViewModel.verb(msg, "action.import") + " " + image));
     }
 
     /** The jail {@code made} is shown once listed: {@link #reveal}. */

@@ -1,0 +1,69 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.ui.jobs.JobRow;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Jail ▸ Export… and Jail ▸ Import jail… against the demo host: a jail exported, destroyed, and brought back. */
+class ExportImportTest extends WindowTest {
+
+    @Test
+    void anExportedJailComesBackByItsImagesName(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        MenuItem export = MenuItems.byId(robot, "menu-export");
+        assertTrue(export.isDisable(), "db01 is running");
+        page.select("mail");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(export.isDisable());
+        robot.interact(export::fire);
+        page.waitFor(() -> robot.lookup("#exportDialog").tryQuery().isPresent());
+        robot.clickOn("#exportOk");
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.state().get() == JobRow.State.DONE
+                && j.result().get().startsWith("mail exported to /tank/iocage/images/mail_")));
+        JobRow job = page.jobs.jobs().stream().filter(j -> j.result().get().startsWith("mail exported")).findFirst().orElseThrow();
+        assertTrue(job.output().contains("Exporting dataset: tank/iocage/jails/mail/root"), job.output().toString());
+        String result = job.result().get();
+        String image = result.substring(result.lastIndexOf('/') + 1);
+
+        robot.interact(MenuItems.byId(robot, "menu-import")::fire);
+        page.waitFor(() -> robot.lookup("#importDialog").tryQuery().isPresent());
+        TextField field = robot.lookup("#importImage").queryAs(TextField.class);
+        Button ok = robot.lookup("#importOk").queryAs(Button.class);
+        assertTrue(ok.isDisabled(), "nothing typed yet");
+        robot.clickOn(field).write("a;b");
+        page.waitFor(() -> robot.lookup("#importError").queryAs(Label.class).getText().startsWith("invalid image name 'a;b'"));
+        assertTrue(ok.isDisabled());
+        robot.interact(field::clear);
+        robot.clickOn(field).write(image);
+        page.waitFor(() -> "A jail named mail is on this host: the import would overwrite it. Destroy or rename it first."
+                .equals(robot.lookup("#importError").queryAs(Label.class).getText()));
+        assertTrue(ok.isDisabled(), "mail is still here");
+        robot.clickOn("Cancel");
+        page.waitFor(() -> robot.lookup("#importDialog").tryQuery().isEmpty());
+
+        // Another client destroys mail; the host's change event lists the jails again.
+        new IocageClient(new InProcessTransport(page.host)).destroyJail("mail").join();
+        page.waitFor(() -> !page.has("mail"));
+        robot.interact(MenuItems.byId(robot, "menu-import")::fire);
+        page.waitFor(() -> robot.lookup("#importDialog").tryQuery().isPresent());
+        robot.clickOn("#importImage").write(image);
+        page.waitFor(() -> !robot.lookup("#importOk").queryAs(Button.class).isDisabled());
+        robot.clickOn("#importOk");
+        page.waitFor(() -> page.has("mail"));
+        page.waitFor(() -> page.table().getSelectionModel().getSelectedItem() != null
+                && page.table().getSelectionModel().getSelectedItem().displayName().equals("mail"));
+        assertEquals(12, page.rows().size());
+    }
+}
