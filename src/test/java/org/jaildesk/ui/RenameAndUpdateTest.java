@@ -45,6 +45,11 @@ class RenameAndUpdateTest extends WindowTest {
         page.waitFor(() -> page.has("post") && !page.has("mail"));
         page.waitFor(() -> page.table().getSelectionModel().getSelectedItem() != null
                 && page.table().getSelectionModel().getSelectedItem().displayName().equals("post"));
+        // Selected for the window too, not only in the table: the actions and the inspector follow it.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(item.isDisable(), "post is selected and stopped");
+        assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText().equals("post")).tryQuery().isPresent(),
+                "the inspector shows post");
         assertEquals(12, page.rows().size());
     }
 

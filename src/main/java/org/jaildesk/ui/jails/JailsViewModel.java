@@ -246,9 +246,12 @@ public final class JailsViewModel {
         return UntrustedCertificateException.in(e).filter(u -> !u.changed()).isPresent();
     }
 
-    /** Replaces the rows, keeping the selection on the jails that are still there (by id). */
+    /**
+     * Replaces the rows, keeping the selection on the jails that are still there (by id). The selection is read after
+     * the rows changed: the table may have changed it meanwhile (a jail just created, renamed or imported is selected
+     * as soon as the table shows it), and that is what the user sees selected.
+     */
     private void replace(List<Jail> list) {
-        List<String> selectedIds = selection.stream().map(Jail::id).toList();
         if (list.size() == jails.size()) {
             // Most refreshes change a few rows: touch only those, so the table does not rebuild 10,000 rows each time.
             int[] changed = new int[501];
@@ -271,7 +274,7 @@ public final class JailsViewModel {
         Map<String, Jail> byId = new HashMap<>();
         list.forEach(j -> byId.put(j.id(), j));
         List<Jail> reselected = new ArrayList<>();
-        for (String id : selectedIds) {
+        for (String id : selection.stream().map(Jail::id).toList()) {
             Jail j = byId.get(id);
             if (j != null) {
                 reselected.add(j);
