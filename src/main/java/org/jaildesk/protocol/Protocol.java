@@ -77,7 +77,7 @@ public final class Protocol {
      * {@code createjail} makes ({@code tag=} in its props); empty when there is none.
      */
     public static String target(JsonNode args) {
-        for (String k : List.of("jail", "pool", "release")) {
+        for (String k : List.of("jail", "pool", "release", "image")) {
             if (args.hasNonNull(k) && args.get(k).isTextual()) {
                 return args.get(k).asText();
             }

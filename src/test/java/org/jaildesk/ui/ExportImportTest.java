@@ -64,6 +64,10 @@ class ExportImportTest extends WindowTest {
         page.waitFor(() -> page.has("mail"));
         page.waitFor(() -> page.table().getSelectionModel().getSelectedItem() != null
                 && page.table().getSelectionModel().getSelectedItem().displayName().equals("mail"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(export.isDisable(), "the imported mail is selected for the window too, and stopped");
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.target().equals(image)
+                && j.result().get().equals("jail mail imported from " + image)));
         assertEquals(12, page.rows().size());
     }
 }
