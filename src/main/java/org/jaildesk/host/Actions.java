@@ -38,6 +38,7 @@ final class Actions {
     private final Snapshots snapshots;
     private final Upkeep upkeep;
     private final Images images;
+    private final Mounts mounts;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
@@ -48,6 +49,7 @@ final class Actions {
         this.snapshots = new Snapshots(host, options, commands, reads);
         this.upkeep = new Upkeep(host, options, commands, reads);
         this.images = new Images(host, commands, reads);
+        this.mounts = new Mounts(host, options, commands, reads);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -79,6 +81,9 @@ final class Actions {
             case "updatejail" -> upkeep.update(a);
             case "exportjail" -> images.export(a);
             case "importjail" -> images.importImage(a);
+            case "listmounts" -> mounts.list(a);
+            case "addmount" -> mounts.add(a);
+            case "removemount" -> mounts.remove(a);
             case "fetchrelease" -> whole.fetch(a);
             case "listsnapshots" -> snapshots.list(a);
             case "snapshotjail" -> snapshots.take(a);

@@ -248,7 +248,7 @@ final class Cli {
      * iocage exports too, but nothing of its output has been recorded; JailDesk does not guess at it.
      */
     List<String> export(String jail) throws UnsupportedActionException {
-        requirePython("exportjail");
+        requirePython("exportjail", "JailDesk reads Python iocage's export and import only");
         return List.of("export", jail);
     }
 
@@ -257,14 +257,37 @@ final class Cli {
      * the name is given whole, without its extension.
      */
     List<String> importImage(String image) throws UnsupportedActionException {
-        requirePython("importjail");
+        requirePython("importjail", "JailDesk reads Python iocage's export and import only");
         return List.of("import", image);
     }
 
-    private void requirePython(String action) throws UnsupportedActionException {
+    /*
+     * A jail's fstab, the host's folders mounted into it (Python's fstab command, reference §3.14). Legacy iocage has
+     * none: its jails' fstab files are edited by hand.
+     */
+
+    List<String> fstabList(String jail) throws UnsupportedActionException {
+        requirePython("listmounts", NO_FSTAB);
+        return List.of("fstab", "-l", "-h", jail);
+    }
+
+    /** {@code destination} is inside the jail: iocage puts it under the jail's root. */
+    List<String> fstabAdd(String jail, String source, String destination, String type, String options)
+            throws UnsupportedActionException {
+        requirePython("addmount", NO_FSTAB);
+        return List.of("fstab", "-a", jail, source, destination, type, options, "0", "0");
+    }
+
+    List<String> fstabRemove(String jail, int index) throws UnsupportedActionException {
+        requirePython("removemount", NO_FSTAB);
+        return List.of("fstab", "-r", jail, Integer.toString(index));
+    }
+
+    private static final String NO_FSTAB = "it has no fstab command; edit the jail's fstab file in its iocage folder";
+
+    private void requirePython(String action, String why) throws UnsupportedActionException {
         if (!py()) {
-            throw new UnsupportedActionException(action + " is not supported by " + dialect.label()
-                    + ": JailDesk reads Python iocage's export and import only");
+            throw new UnsupportedActionException(action + " is not supported by " + dialect.label() + ": " + why);
         }
     }
 

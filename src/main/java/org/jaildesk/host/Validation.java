@@ -69,6 +69,28 @@ public final class Validation {
         return common.isPresent() ? common : org.jaildesk.domain.ImageNames.check(v).map(Wording::english);
     }
 
+    /** A mount's paths, type and options: the rules the mount dialog uses too ({@link org.jaildesk.domain.MountPaths}). */
+    public static Optional<String> mountSource(String v) {
+        return mount("source", v, org.jaildesk.domain.MountPaths::checkSource);
+    }
+
+    public static Optional<String> mountDestination(String v) {
+        return mount("destination", v, org.jaildesk.domain.MountPaths::checkDestination);
+    }
+
+    public static Optional<String> mountType(String v) {
+        return mount("type", v, org.jaildesk.domain.MountPaths::checkType);
+    }
+
+    public static Optional<String> mountOptions(String v) {
+        return mount("options", v, org.jaildesk.domain.MountPaths::checkOptions);
+    }
+
+    private static Optional<String> mount(String what, String v, java.util.function.Function<String, Optional<Wording>> rule) {
+        Optional<String> common = text(what, v);
+        return common.isPresent() ? common : rule.apply(v).map(w -> what + ": " + w.english());
+    }
+
     public static Optional<String> pool(String v) {
         Optional<String> common = text("pool", v);
         if (common.isPresent()) {

@@ -24,7 +24,7 @@ public final class Protocol {
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listreleases", "listremotereleases", "listtemplates",
             "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "exportjail", "importjail");
+            "exportjail", "importjail", "listmounts", "addmount", "removemount");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:
@@ -44,7 +44,7 @@ public final class Protocol {
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
             "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
             "restartjail", "fetchrelease", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "exportjail", "importjail");
+            "exportjail", "importjail", "addmount", "removemount");
 
     /**
      * Actions that may run for hours (a release download, a full copy of a jail): the host lets their iocage run for

@@ -15,6 +15,7 @@ final class PythonSim extends SimDialect {
     private final SimSnapshots snapshots;
     private final SimUpdate update;
     private final SimImages images;
+    private final SimMounts mounts;
 
     PythonSim(SimState state) {
         super(state, "defaults-python.txt", ':');
@@ -22,6 +23,7 @@ final class PythonSim extends SimDialect {
         this.snapshots = new SimSnapshots(state);
         this.update = new SimUpdate(this, state);
         this.images = new SimImages(state);
+        this.mounts = new SimMounts(state);
     }
 
     @Override
@@ -69,6 +71,7 @@ final class PythonSim extends SimDialect {
             case "update" -> updateCmd(rest, o);
             case "export" -> images.export(rest, o);
             case "import" -> images.importImage(rest, o);
+            case "fstab" -> mounts.fstab(rest, o) | changed;
             case "fetch" -> changes.fetch(rest, o);
             case "snaplist", "snapshot", "rollback", "snapremove" -> snapshots.python(cmd, rest, o, this::jailOrFail) | changed;
             default -> {

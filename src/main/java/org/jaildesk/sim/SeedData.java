@@ -22,8 +22,12 @@ final class SeedData {
                 "boot", "1", "priority", "10", "notes", "postgres 15 primary");
         add(s, legacy, "mail", SimJail.Kind.CLONE, "13.2-RELEASE-p4", 3480, 1.87, false, "em0|192.168.1.22/24,em0|10.0.0.22/24",
                 "quota", "20G");
-        add(s, legacy, "plex", SimJail.Kind.CLONE, "14.1-RELEASE-p2", 9120, 1.02, true, "DHCP",
+        SimJail plex = add(s, legacy, "plex", SimJail.Kind.CLONE, "14.1-RELEASE-p2", 9120, 1.02, true, "DHCP",
                 "boot", "1", "vnet", "1", "dhcp", "1", "bpf", "1");
+        if (!legacy) {
+            // Its library from the host, read-only (legacy iocage keeps fstab lines by hand only).
+            plex.mounts.add(new SimJail.Mount("/tank/media", "/tank/iocage/jails/plex/root/mnt/media", "nullfs", "ro", "0", "0"));
+        }
         add(s, legacy, "web01", SimJail.Kind.BASEJAIL, "14.1-RELEASE-p2", 210, 1.44, true, "em0|192.168.1.30/24",
                 "boot", "1", "priority", "20");
         SimJail web02 = add(s, legacy, "web02", SimJail.Kind.CLONE, "13.2-RELEASE-p4", 180, 1.52, false,

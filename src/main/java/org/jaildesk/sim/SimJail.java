@@ -27,6 +27,31 @@ final class SimJail {
     Map<String, String> props = new LinkedHashMap<>();
     /** Whether {@code update -P} upgraded its packages already (the demo's mirror has two newer ones, once). */
     boolean packagesUpgraded;
+    /** The host's folders mounted into it: the lines of its fstab, in order. */
+    List<Mount> mounts = new ArrayList<>();
+
+    /** A line of the jail's fstab; the destination as iocage keeps it, under the jail's root. */
+    static final class Mount {
+        String source;
+        String destination;
+        String type;
+        String options;
+        String dump = "0";
+        String pass = "0";
+
+        Mount() {
+        }
+
+        Mount(String source, String destination, String type, String options, String dump, String pass) {
+            this.source = source;
+            this.destination = destination;
+            this.type = type;
+            this.options = options;
+            this.dump = dump;
+            this.pass = pass;
+        }
+    }
+
     /** Its ZFS snapshots, oldest first (a clone starts without any). */
     List<Snap> snapshots = new ArrayList<>();
 
@@ -82,6 +107,11 @@ final class SimJail {
         c.origin = origin;
         c.compressRatio = compressRatio;
         c.props = new LinkedHashMap<>(props);
+        // The fstab is in the jail's dataset; iocage points its destinations at the copy's root.
+        for (Mount m : mounts) {
+            c.mounts.add(new Mount(m.source, m.destination.replace("/jails/" + id + "/root", "/jails/" + newId + "/root"),
+                    m.type, m.options, m.dump, m.pass));
+        }
         return c;
     }
 }

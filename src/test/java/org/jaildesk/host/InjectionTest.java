@@ -36,6 +36,7 @@ class InjectionTest extends OverFakePython {
                 Arguments.of("snapshotjail", "jail", v), Arguments.of("rollbackjail", "jail", v),
                 Arguments.of("removesnapshot", "jail", v), Arguments.of("renamejail", "jail", v),
                 Arguments.of("updatejail", "jail", v), Arguments.of("exportjail", "jail", v),
+                Arguments.of("listmounts", "jail", v),
                 Arguments.of("createjail", "props", "tag=" + v + " release=13.2-RELEASE"),
                 Arguments.of("clonejail", "props", "tag=" + v)));
     }

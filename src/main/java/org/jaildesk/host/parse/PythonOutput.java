@@ -297,6 +297,53 @@ public final class PythonOutput {
         return out;
     }
 
+    /**
+     * {@code fstab -l -h J}: a line per entry, its index, a TAB, then the entry's six fields separated by TABs (freebsd/
+     * iocage) or as the fstab line itself, with an iocage comment after '#' (older iocage). Without {@code -h}, a table
+     * of INDEX and FSTAB ENTRY, whose entry is read alike. A field with a space (a path) keeps it where TABs separate.
+     */
+    public static List<FstabEntry> fstab(String stdout) throws IocageParseException {
+        List<Lines.Line> lines = Lines.meaningful(stdout);
+        List<FstabEntry> out = new ArrayList<>();
+        if (TextTable.looksLikeTable(lines)) {
+            TextTable.Table t = TextTable.parse(lines);
+            if (!t.header().equals(List.of("INDEX", "FSTAB ENTRY"))) {
+                throw new IocageParseException("unknown fstab columns " + t.header());
+            }
+            for (int i = 0; i < t.rows().size(); i++) {
+                List<String> r = t.rows().get(i);
+                out.add(fstabEntry(r.get(0), r.get(1), new Lines.Line(i + 1, String.join(" | ", r))));
+            }
+            return out;
+        }
+        for (Lines.Line line : lines) {
+            int tab = line.text().indexOf('\t');
+            if (tab < 0) {
+                throw IocageParseException.at("expected an index and a TAB before the fstab entry", line.number(), line.text());
+            }
+            out.add(fstabEntry(line.text().substring(0, tab), line.text().substring(tab + 1), line));
+        }
+        return out;
+    }
+
+    private static FstabEntry fstabEntry(String index, String entry, Lines.Line line) throws IocageParseException {
+        int comment = entry.indexOf(" #");
+        String e = (comment >= 0 ? entry.substring(0, comment) : entry).strip();
+        String[] f = e.split("\t");
+        if (f.length != 6) {
+            f = e.split("\\s+");
+        }
+        if (f.length != 6) {
+            throw IocageParseException.at("expected 6 fstab fields, got " + f.length, line.number(), line.text());
+        }
+        try {
+            return new FstabEntry(Integer.parseInt(index.strip()), f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(),
+                    f[4].strip(), f[5].strip());
+        } catch (NumberFormatException x) {
+            throw IocageParseException.at("an fstab index should be a number, not '" + index.strip() + "'", line.number(), line.text());
+        }
+    }
+
     /** {@code snapshot -n NAME J}: the dataset@name iocage says it created. */
     public static String snapshotCreated(String stdout) throws IocageParseException {
         for (Lines.Line line : Lines.meaningful(stdout)) {

@@ -194,4 +194,30 @@ class PythonOutputTest {
         String broken = Samples.py("list-py.txt").replace("| db01       |", "| db01  |");
         assertThrows(IocageParseException.class, () -> PythonOutput.list(broken));
     }
+
+    /**
+     * {@code fstab -l}: no recording exists, so these are built from freebsd/iocage's code (a line per entry: the index,
+     * a TAB, the six fields joined by TABs; without -h a table of INDEX and FSTAB ENTRY) and from older iocage's
+     * (index, TAB, the fstab line with its "# Added by iocage" comment).
+     */
+    @Test
+    void fstabInEachForm() throws Exception {
+        FstabEntry media = new FstabEntry(0, "/tank/media", "/zroot/iocage/jails/plex/root/mnt/media", "nullfs", "ro", "0", "0");
+        FstabEntry spaced = new FstabEntry(1, "/tank/My Films", "/zroot/iocage/jails/plex/root/mnt/films", "nullfs", "rw", "0", "0");
+        assertEquals(List.of(media, spaced), PythonOutput.fstab("0\t/tank/media\t/zroot/iocage/jails/plex/root/mnt/media\tnullfs\tro\t0\t0\n"
+                + "1\t/tank/My Films\t/zroot/iocage/jails/plex/root/mnt/films\tnullfs\trw\t0\t0\n"));
+        assertEquals(List.of(media), PythonOutput.fstab("0\t/tank/media /zroot/iocage/jails/plex/root/mnt/media nullfs ro 0 0"
+                + " # Added by iocage on 2026-11-27 21:00:00\n"));
+        assertEquals(List.of(media), PythonOutput.fstab("""
+                +-------+--------------------------------------------------------------------+
+                | INDEX |                            FSTAB ENTRY                             |
+                +=======+====================================================================+
+                | 0     | /tank/media /zroot/iocage/jails/plex/root/mnt/media nullfs ro 0 0  |
+                +-------+--------------------------------------------------------------------+
+                """));
+        assertEquals(List.of(), PythonOutput.fstab(""));
+        assertThrows(IocageParseException.class, () -> PythonOutput.fstab("0\t/tank/media /mnt nullfs\n"));
+        assertThrows(IocageParseException.class, () -> PythonOutput.fstab("Traceback (most recent call last):\n"));
+        assertThrows(IocageParseException.class, () -> PythonOutput.fstab("x\t/a\t/b\tnullfs\tro\t0\t0\n"));
+    }
 }
