@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.protocol.ErrorReply;
@@ -317,6 +318,23 @@ public final class IocageClient {
             String jail = text(field(body, "jail", "importjail"), "importjail.jail");
             return new CreatedJail(jail, jail);
         });
+    }
+
+    /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */
+    public CompletableFuture<List<JailMount>> listMounts(String jail) {
+        return call(args("listmounts", "jail", jail), ReplyRecords::mounts);
+    }
+
+    /** Mounts the host's {@code source} on {@code destination} inside the jail (extension {@code addmount}, nullfs). */
+    public CompletableFuture<String> addMount(String jail, String source, String destination, boolean readOnly) {
+        return call(args("addmount", "jail", jail, "source", source, "destination", destination, "options", readOnly ? "ro" : "rw"),
+                body -> successText(body, "addmount"));
+    }
+
+    /** Unmounts {@code m} and removes its line, if it is still the line listed at its index (extension {@code removemount}). */
+    public CompletableFuture<String> removeMount(String jail, JailMount m) {
+        return call(args("removemount", "jail", jail, "index", Integer.toString(m.index()), "source", m.source(),
+                "destination", m.destination()), body -> successText(body, "removemount"));
     }
 
     /** The jail's ZFS snapshots, oldest first (extension {@code listsnapshots}). */

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.JailState;
@@ -175,6 +176,25 @@ final class ReplyRecords {
     }
 
     /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */
+    static List<JailMount> mounts(JsonNode body) {
+        JsonNode list = field(body, "mounts", "listmounts");
+        if (!list.isArray()) {
+            throw malformed("listmounts.mounts should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
+        }
+        List<JailMount> out = new ArrayList<>();
+        for (JsonNode row : list) {
+            String path = "listmounts.mounts[" + out.size() + "]";
+            object(row, path);
+            String index = listed(row, "index", path);
+            if (!index.matches("\\d{1,4}")) {
+                throw malformed(path + ".index should be a number but is '" + Shown.of(index) + "'");
+            }
+            out.add(new JailMount(Integer.parseInt(index), listed(row, "source", path), listed(row, "destination", path),
+                    listed(row, "path", path), listed(row, "type", path), listed(row, "options", path)));
+        }
+        return out;
+    }
+
     static List<JailSnapshot> snapshots(JsonNode body) {
         JsonNode list = field(body, "snapshots", "listsnapshots");
         if (!list.isArray()) {

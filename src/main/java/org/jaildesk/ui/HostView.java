@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -14,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.JailListModel;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostSession;
@@ -22,12 +24,14 @@ import org.jaildesk.ui.jails.ExecConsole;
 import org.jaildesk.ui.jails.JailDialogs;
 import org.jaildesk.ui.jails.JailTableView;
 import org.jaildesk.ui.jails.JailsViewModel;
+import org.jaildesk.ui.mounts.MountsView;
+import org.jaildesk.ui.mounts.MountsViewModel;
 import org.jaildesk.ui.pools.HostAdminDialogs;
 import org.jaildesk.ui.pools.HostAdminViewModel;
 import org.jaildesk.ui.settings.SettingsView;
+import org.jaildesk.ui.settings.SettingsViewModel;
 import org.jaildesk.ui.snapshots.SnapshotsView;
 import org.jaildesk.ui.snapshots.SnapshotsViewModel;
-import org.jaildesk.ui.settings.SettingsViewModel;
 import org.jaildesk.ui.usage.UsageView;
 import org.jaildesk.ui.usage.UsageViewModel;
 
@@ -68,7 +72,9 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);
         SnapshotsView snapshotsView = new SnapshotsView(snapshots, msg, vm.focused());
         Tab snapshotsTab = tab("tab-snapshots", msg.get("tab.snapshots"), snapshotsView);
-        TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab);
+        MountsViewModel mounts = new MountsViewModel(vm.client(), Platform::runLater, msg, notifier);
+        Tab mountsTab = tab("tab-mounts", msg.get("tab.mounts"), new MountsView(mounts, msg, vm.focused()));
+        TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab, mountsTab);
         side.setId("sideTabs");
         // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
         Runnable loadSettings = () -> {
@@ -78,19 +84,8 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         };
         vm.focused().addListener((o, a, b) -> loadSettings.run());
         settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
-        // Snapshots likewise: read each time the tab is shown (changes made while it was hidden are not missed), and
-        // again when another jail is focused (a refresh keeps the same one focused).
-        java.util.function.Supplier<String> focusedId = () -> vm.focused().get() == null ? null : vm.focused().get().id();
-        vm.focused().addListener((o, a, b) -> {
-            if (snapshotsTab.isSelected() && !java.util.Objects.equals(focusedId.get(), snapshots.subject().get())) {
-                snapshots.load(focusedId.get());
-            }
-        });
-        snapshotsTab.selectedProperty().addListener((o, a, selected) -> {
-            if (selected) {
-                snapshots.load(focusedId.get());
-            }
-        });
+        readOnDemand(snapshotsTab, snapshots, vm.focused());
+        readOnDemand(mountsTab, mounts, vm.focused());
         SplitPane split = new SplitPane(table, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -146,8 +141,9 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
             if (now != null) {
                 now.session().jails().hostChanged();
             }
-            // Another client's snapshot (or our own job's) shows in the open tab.
+            // Another client's snapshot or mount (or our own job's) shows in the open tab.
             snapshots.hostChanged(snapshotsTab.isSelected());
+            mounts.hostChanged(mountsTab.isSelected());
         }));
         // Jail ▸ Take snapshot…: the jail's Snapshots tab, and its dialog once the tab knows whether the host has any.
         Consumer<Window> takeSnapshot = owner -> {
@@ -182,6 +178,25 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                     vm.loaded().removeListener(this);
                     decide.run();
                 }
+            }
+        });
+    }
+
+    /**
+     * A jail's list in the inspector (snapshots, mounts) is read each time its tab is shown (changes made while it was
+     * hidden are not missed), and again when another jail is focused while it is shown (a refresh keeps the same one
+     * focused).
+     */
+    private static void readOnDemand(Tab tab, JailListModel<?> model, ObservableValue<Jail> focused) {
+        java.util.function.Supplier<String> focusedId = () -> focused.getValue() == null ? null : focused.getValue().id();
+        focused.addListener((o, a, b) -> {
+            if (tab.isSelected() && !java.util.Objects.equals(focusedId.get(), model.subject().get())) {
+                model.load(focusedId.get());
+            }
+        });
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                model.load(focusedId.get());
             }
         });
     }

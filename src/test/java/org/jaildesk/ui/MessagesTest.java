@@ -34,7 +34,10 @@ class MessagesTest {
             "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",
             "log.kind.request", "log.kind.reply", "log.kind.event", "log.kind.command",
             "language.en", "language.de", "privilege.none", "privilege.doas", "privilege.sudo",
-            "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed"),
+            "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed",
+            // The inspector's per-jail lists (JailListModel): their placeholders, by the list's own prefix.
+            "snapshots.select", "snapshots.loading", "snapshots.failed", "snapshots.unsupported", "snapshots.none",
+            "mounts.select", "mounts.loading", "mounts.failed", "mounts.unsupported", "mounts.none"),
             // What each job does: every action that changes the host becomes one.
             org.jaildesk.protocol.Protocol.MUTATING_ACTIONS.stream().map(a -> "jobs.action." + a))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
