@@ -175,41 +175,41 @@ final class ReplyRecords {
         return text(success, action + ".success");
     }
 
-    /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */
+    /** {@code listmounts}: {@code {"jail", "mounts": [{"index", "source", "destination", "path", "type", "options"}, …]}}. */
     static List<JailMount> mounts(JsonNode body) {
-        JsonNode list = field(body, "mounts", "listmounts");
-        if (!list.isArray()) {
-            throw malformed("listmounts.mounts should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
-        }
-        List<JailMount> out = new ArrayList<>();
-        for (JsonNode row : list) {
-            String path = "listmounts.mounts[" + out.size() + "]";
-            object(row, path);
+        return rows(body, "mounts", "listmounts", (row, path) -> {
             String index = listed(row, "index", path);
             if (!index.matches("\\d{1,4}")) {
                 throw malformed(path + ".index should be a number but is '" + Shown.of(index) + "'");
             }
-            out.add(new JailMount(Integer.parseInt(index), listed(row, "source", path), listed(row, "destination", path),
-                    listed(row, "path", path), listed(row, "type", path), listed(row, "options", path)));
-        }
-        return out;
+            return new JailMount(Integer.parseInt(index), listed(row, "source", path), listed(row, "destination", path),
+                    listed(row, "path", path), listed(row, "type", path), listed(row, "options", path));
+        });
     }
 
+    /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */
     static List<JailSnapshot> snapshots(JsonNode body) {
-        JsonNode list = field(body, "snapshots", "listsnapshots");
-        if (!list.isArray()) {
-            throw malformed("listsnapshots.snapshots should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
-        }
-        List<JailSnapshot> out = new ArrayList<>();
-        for (JsonNode row : list) {
-            String path = "listsnapshots.snapshots[" + out.size() + "]";
-            object(row, path);
+        return rows(body, "snapshots", "listsnapshots", (row, path) -> {
             String name = listed(row, "name", path);
             if (name.isBlank()) {
                 throw malformed(path + ".name is missing or empty");
             }
-            out.add(new JailSnapshot(name, listed(row, "created", path), ReplyReader.size(row, "rsize", path),
-                    ReplyReader.size(row, "used", path)));
+            return new JailSnapshot(name, listed(row, "created", path), ReplyReader.size(row, "rsize", path),
+                    ReplyReader.size(row, "used", path));
+        });
+    }
+
+    /** The array {@code field} of {@code action}'s reply, each element an object read by {@code row} (with its path). */
+    private static <T> List<T> rows(JsonNode body, String field, String action, java.util.function.BiFunction<JsonNode, String, T> row) {
+        JsonNode list = field(body, field, action);
+        if (!list.isArray()) {
+            throw malformed(action + "." + field + " should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
+        }
+        List<T> out = new ArrayList<>();
+        for (JsonNode r : list) {
+            String path = action + "." + field + "[" + out.size() + "]";
+            object(r, path);
+            out.add(row.apply(r, path));
         }
         return List.copyOf(out);
     }

@@ -162,6 +162,15 @@ class ReplyShapesTest {
     }
 
     @Test
+    void aMountsReplyWithAnIndexThatIsNoNumberNamesTheRow() {
+        IocageClientException e = failure(answering("{\"listmounts\":{\"jail\":\"a\",\"mounts\":[{\"index\":\"0\","
+                + "\"source\":\"/x\",\"destination\":\"/y\",\"path\":\"/p/y\",\"type\":\"nullfs\",\"options\":\"ro\"},"
+                + "{\"index\":\"-1\"}]}}").listMounts("a"));
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertEquals("unexpected reply: listmounts.mounts[1].index should be a number but is '-1'", e.getMessage());
+    }
+
+    @Test
     void everyCallWithAWrongTypedReplyFailsTypedNeverWithAnNpe() {
         List<Function<IocageClient, CompletableFuture<?>>> calls = List.of(
                 IocageClient::listJails, IocageClient::getDefaultSettings, c -> c.getJailSettings("a"),
@@ -170,7 +179,9 @@ class ReplyShapesTest {
                 c -> c.createJail("tag=a", ""), c -> c.destroyJail("a"), c -> c.execJail("a", "root", "ls"),
                 IocageClient::cleanAll, IocageClient::cleanJails, IocageClient::cleanReleases,
                 IocageClient::cleanTemplates, c -> c.activatePool("tank"), IocageClient::currentPool,
-                c -> c.deactivatePool("tank"));
+                c -> c.deactivatePool("tank"), c -> c.listSnapshots("a"), c -> c.listMounts("a"), c -> c.exportJail("a"),
+                c -> c.importJail("a_2026-11-27"), c -> c.addMount("a", "/x", "/y", true),
+                c -> c.removeMount("a", new org.jaildesk.domain.JailMount(0, "/x", "/y", "/p/y", "nullfs", "ro")));
         for (String shape : List.of("{}", "{\"%s\":\"x\"}", "{\"%s\":{\"a\":7,\"defaults\":[],\"success\":{\"q\":[]}}}",
                 "{\"%s\":{\"a\":[],\"success\":[],\"currently active\":\"x\",\"defaults\":\"x\"}}")) {
             for (Function<IocageClient, CompletableFuture<?>> call : calls) {

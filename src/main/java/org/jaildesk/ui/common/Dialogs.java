@@ -59,6 +59,15 @@ public final class Dialogs {
         return g;
     }
 
+    /** A text field of the dialogs: its id for tests, its prompt, room for some 25 characters. */
+    public static javafx.scene.control.TextField field(String id, String prompt) {
+        javafx.scene.control.TextField t = new javafx.scene.control.TextField();
+        t.setId(id);
+        t.setPromptText(prompt);
+        t.setPrefColumnCount(25);
+        return t;
+    }
+
     /** The line under a form that says what is wrong with the input (empty when nothing is). */
     public static Label errorLabel(String id) {
         Label l = new Label();

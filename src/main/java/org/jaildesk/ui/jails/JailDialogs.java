@@ -39,7 +39,7 @@ public final class JailDialogs {
      */
     public Dialog<ButtonType> create(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "createDialog", msg.get("create.title"));
-        TextField name = field("createName", msg.get("create.namePrompt"));
+        TextField name = Dialogs.field("createName", msg.get("create.namePrompt"));
         ComboBox<String> release = fromHost("createRelease", vm.newJails().releases(), msg.get("create.releaseLoading"),
                 msg.get("create.noReleases"), msg.get("create.releasePrompt"), true);
         ChoiceBox<JailType> type = new ChoiceBox<>(FXCollections.observableArrayList(JailType.values()));
@@ -66,7 +66,7 @@ public final class JailDialogs {
         template.setMaxWidth(Double.MAX_VALUE);
         Label source = new Label();
         source.textProperty().bind(Bindings.when(fromTemplate).then(msg.get("create.template")).otherwise(msg.get("create.release")));
-        TextField props = field("createProps", msg.get("create.propsPrompt"));
+        TextField props = Dialogs.field("createProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("createError");
         GridPane g = Dialogs.form();
         g.addRow(0, new Label(msg.get("create.name")), name);
@@ -125,9 +125,9 @@ public final class JailDialogs {
     /** Clone the selected (stopped) jail under a new name, with properties that should differ. */
     public Dialog<ButtonType> cloneJail(Window owner, Jail source) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "cloneDialog", msg.get("clone.title", source.displayName()));
-        TextField name = field("cloneName", msg.get("create.namePrompt"));
+        TextField name = Dialogs.field("cloneName", msg.get("create.namePrompt"));
         name.setText(source.displayName() + "-clone");
-        TextField props = field("cloneProps", msg.get("create.propsPrompt"));
+        TextField props = Dialogs.field("cloneProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("cloneError");
         GridPane g = Dialogs.form();
         g.addRow(0, new Label(msg.get("create.name")), name);
@@ -157,7 +157,7 @@ public final class JailDialogs {
         Label warning = new Label(msg.get("destroy.warning", jail.displayName()));
         warning.setWrapText(true);
         warning.getStyleClass().add("danger-text");
-        TextField typed = field("destroyConfirm", jail.displayName());
+        TextField typed = Dialogs.field("destroyConfirm", jail.displayName());
         CheckBox stopFirst = new CheckBox(msg.get("destroy.stopFirst"));
         stopFirst.setId("destroyStopFirst");
         stopFirst.setVisible(jail.isRunning());
@@ -189,7 +189,7 @@ public final class JailDialogs {
     /** Rename a stopped jail: the new name checked as it is typed, against the host's other jails too. */
     public Dialog<ButtonType> rename(Window owner, Jail jail) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "renameDialog", msg.get("rename.title", jail.displayName()));
-        TextField name = field("renameName", msg.get("create.namePrompt"));
+        TextField name = Dialogs.field("renameName", msg.get("create.namePrompt"));
         name.setText(jail.displayName());
         Label error = Dialogs.errorLabel("renameError");
         GridPane g = Dialogs.form();
@@ -252,7 +252,7 @@ public final class JailDialogs {
     /** Import: the image's name checked as it is typed, against the host's jails too (an import would overwrite one). */
     public Dialog<ButtonType> importImage(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "importDialog", msg.get("import.title"));
-        TextField image = field("importImage", msg.get("import.prompt"));
+        TextField image = Dialogs.field("importImage", msg.get("import.prompt"));
         Label error = Dialogs.errorLabel("importError");
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("import.explain")), 0, 0, 2, 1);
@@ -272,14 +272,6 @@ public final class JailDialogs {
         });
         Dialogs.focusWhenShown(d, image);
         return d;
-    }
-
-    private static TextField field(String id, String prompt) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.setPromptText(prompt);
-        t.setPrefColumnCount(24);
-        return t;
     }
 
 }

@@ -29,8 +29,8 @@ final class MountDialogs {
 
     Dialog<ButtonType> add(Window owner, Jail jail) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "mountAddDialog", msg.get("mounts.add.title", jail.displayName()));
-        TextField source = field("mountSource", msg.get("mounts.add.sourcePrompt"));
-        TextField destination = field("mountDestination", msg.get("mounts.add.destinationPrompt"));
+        TextField source = Dialogs.field("mountSource", msg.get("mounts.add.sourcePrompt"));
+        TextField destination = Dialogs.field("mountDestination", msg.get("mounts.add.destinationPrompt"));
         CheckBox readOnly = new CheckBox(msg.get("mounts.add.readOnly"));
         readOnly.setId("mountReadOnly");
         readOnly.setSelected(true);
@@ -78,13 +78,5 @@ final class MountDialogs {
             return b;
         });
         return d;
-    }
-
-    private static TextField field(String id, String prompt) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.setPromptText(prompt);
-        t.setPrefColumnCount(26);
-        return t;
     }
 }

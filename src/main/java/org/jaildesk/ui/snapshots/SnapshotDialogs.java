@@ -33,10 +33,7 @@ final class SnapshotDialogs {
 
     Dialog<ButtonType> take(Window owner, String jail) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotTakeDialog", msg.get("snapshots.take.title", jail));
-        TextField name = new TextField();
-        name.setId("snapshotName");
-        name.setPromptText(msg.get("snapshots.take.prompt"));
-        name.setPrefColumnCount(26);
+        TextField name = Dialogs.field("snapshotName", msg.get("snapshots.take.prompt"));
         Label error = Dialogs.errorLabel("snapshotNameError");
         error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
                 : SnapshotNames.check(name.getText()).map(msg::get).orElse(""), name.textProperty()));
