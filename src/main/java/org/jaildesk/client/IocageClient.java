@@ -430,8 +430,9 @@ public final class IocageClient {
             if (output != null && output.isArray()) {
                 output.forEach(n -> printed.add(n.isTextual() ? n.asText() : n.toString()));
             }
-            throw new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
-                    message.isEmpty() ? action + " failed" : message, printed);
+            IocageClientException.Kind kind = body.path("unsupported").asText().equals("true")
+                    ? IocageClientException.Kind.UNSUPPORTED : IocageClientException.Kind.ACTION_FAILED;
+            throw new IocageClientException(kind, message.isEmpty() ? action + " failed" : message, printed);
         }
         return body;
     }

@@ -9,6 +9,8 @@ public class IocageClientException extends RuntimeException {
     public enum Kind {
         /** The host ran the action and it failed (iocage said no): the message is the host's. */
         ACTION_FAILED,
+        /** The host cannot do this at all (its iocage has no such command): the message is the host's, saying why. */
+        UNSUPPORTED,
         /** The host answered with the error envelope (400, 401, 403, 404 …). */
         PROTOCOL_ERROR,
         /** The reply did not have the shape the action documents. */

@@ -203,8 +203,12 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
             payload = actions.run(action, args);
         } catch (BadRequestException e) {
             return ErrorReply.of(request.id(), ErrorCode.BAD_REQUEST, e.getMessage());
-        } catch (ActionFailedException | UnsupportedActionException e) {
+        } catch (ActionFailedException e) {
             payload = error(e.getMessage());
+        } catch (UnsupportedActionException e) {
+            // Not a failure of this call but what the host's iocage cannot do at all: a client may stop offering it.
+            payload = error(e.getMessage());
+            payload.put("unsupported", "true");
         } catch (CommandException e) {
             payload = error(e.getMessage());
         } catch (IocageParseException e) {

@@ -62,8 +62,9 @@ class MountsTest extends OverFake {
     @Test
     void legacyIocageHasNoFstabCommandAndIsNotAsked() {
         open(FakeIocage.Kind.LEGACY_DEVELOP);
-        assertTrue(h.body("listmounts", "jail", "testjail").get("error").asText()
-                .startsWith("listmounts is not supported by iocage"));
+        JsonNode listed = h.body("listmounts", "jail", "testjail");
+        assertTrue(listed.get("error").asText().startsWith("listmounts is not supported by iocage"), listed.toString());
+        assertEquals("true", listed.get("unsupported").asText(), "what the host cannot do at all is marked as such");
         assertTrue(h.body("addmount", "jail", "testjail", "source", "/a", "destination", "/b").get("error").asText()
                 .contains("it has no fstab command"));
         assertTrue(fake.actionCalls().stream().noneMatch(c -> c.get(0).equals("fstab")), fake.actionCalls().toString());

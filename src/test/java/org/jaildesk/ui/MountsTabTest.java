@@ -88,8 +88,9 @@ class MountsTabTest extends WindowTest {
         open(robot, SimulatedIocage.Flavor.LEGACY);
         page.select("mail");
         robot.clickOn("#tab-mounts");
-        // The legacy jail by its UUID, as the inspector's lists name it.
-        page.waitFor(() -> text(robot, "#mountsPlaceholder").startsWith("The mounts of " + page.row("mail").id() + " could not be read"));
-        assertTrue(text(robot, "#mountsPlaceholder").contains("it has no fstab command"), text(robot, "#mountsPlaceholder"));
+        page.waitFor(() -> text(robot, "#mountsPlaceholder").equals("This host does not offer mounts: its server is not JailDesk's,"
+                + " or its iocage has no fstab command (legacy iocage)."));
+        assertTrue(robot.lookup("#mountAdd").queryAs(Button.class).isDisabled(), "nothing to add on a host that cannot");
+        assertEquals("", text(robot, "#mountWhen"));
     }
 }

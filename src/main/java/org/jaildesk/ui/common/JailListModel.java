@@ -15,7 +15,8 @@ import org.jaildesk.client.IocageClient;
 
 /**
  * One jail's list of something the host keeps for it (an inspector tab: its snapshots, its mounts), read on demand
- * through a JailDesk extension; a host without the extension says so and its buttons stay off. Changes run as jobs
+ * through a JailDesk extension; a host without the extension, or whose iocage cannot do it (its answer says
+ * {@code unsupported}), says so and its buttons stay off. Changes run as jobs
  * (every change does); the list is read again after each, and when the host says a jail changed while it is shown.
  * The placeholder's words are the bundle's {@code <keys>.select}, {@code .loading}, {@code .failed},
  * {@code .unsupported} and {@code .none}.
@@ -105,8 +106,13 @@ public abstract class JailListModel<T> {
             if (mine != asked) {
                 return null;
             }
-            supported.set(error != null || list != null);
-            if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            boolean cannot = cause instanceof org.jaildesk.client.IocageClientException e
+                    && e.kind() == org.jaildesk.client.IocageClientException.Kind.UNSUPPORTED;
+            supported.set(!cannot && (error != null || list != null));
+            if (cannot) {
+                placeholder.set(msg.get(keys + ".unsupported"));
+            } else if (error != null) {
                 placeholder.set(msg.get(keys + ".failed", jail, Notifier.oneLine(Notifier.text(msg, error))));
             } else if (list == null) {
                 placeholder.set(msg.get(keys + ".unsupported"));
