@@ -303,10 +303,14 @@ public final class IocageClient {
 
     /**
      * Exports a stopped jail to an image file on its host (extension {@code exportjail}: Python iocage's {@code export});
-     * what the host says of it ("mail exported to /tank/iocage/images/mail_2026-11-27.zip").
+     * the image's path on the host ({@code /tank/iocage/images/mail_2026-11-27.zip}), empty if iocage did not say it.
      */
     public CompletableFuture<String> exportJail(String jail) {
-        return call(args("exportjail", "jail", jail), body -> successText(body, "exportjail"));
+        return call(args("exportjail", "jail", jail), body -> {
+            successText(body, "exportjail");
+            JsonNode image = body.get("image");
+            return image != null && image.isTextual() ? image.asText() : "";
+        });
     }
 
     /**

@@ -115,7 +115,7 @@ class ImagesTest extends OverFake {
             IocageClient c = new IocageClient(new InProcessTransport(host));
             c.setJailSettings("mail", java.util.Map.of("notes", "before the export")).join();
             String exported = c.exportJail("mail").join();
-            assertTrue(exported.matches("mail exported to /tank/iocage/images/mail_\\d{4}-\\d{2}-\\d{2}\\.zip"), exported);
+            assertTrue(exported.matches("/tank/iocage/images/mail_\\d{4}-\\d{2}-\\d{2}\\.zip"), exported);
             String image = exported.substring(exported.lastIndexOf('/') + 1);
             c.destroyJail("mail").join();
             assertFalse(names(c).contains("mail"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -58,7 +59,10 @@ class ExportImportTest extends WindowTest {
         page.waitFor(() -> !page.has("mail"));
         robot.interact(MenuItems.byId(robot, "menu-import")::fire);
         page.waitFor(() -> robot.lookup("#importDialog").tryQuery().isPresent());
-        robot.clickOn("#importImage").write(image);
+        // The image exported a moment ago is offered in the list: chosen there, not typed.
+        javafx.scene.control.ComboBox<?> choice = robot.lookup("#importImageChoice").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(List.of(image), List.copyOf(choice.getItems()));
+        robot.interact(() -> choice.getSelectionModel().select(0));
         page.waitFor(() -> !robot.lookup("#importOk").queryAs(Button.class).isDisabled());
         robot.clickOn("#importOk");
         page.waitFor(() -> page.has("mail"));

@@ -249,14 +249,24 @@ public final class JailDialogs {
         return d;
     }
 
-    /** Import: the image's name checked as it is typed, against the host's jails too (an import would overwrite one). */
+    /**
+     * Import: the image's name checked as it is typed, against the host's jails too (an import would overwrite one); the
+     * images exported to this host in this session are offered in its list.
+     */
     public Dialog<ButtonType> importImage(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "importDialog", msg.get("import.title"));
-        TextField image = Dialogs.field("importImage", msg.get("import.prompt"));
+        javafx.scene.control.ComboBox<String> choice = new javafx.scene.control.ComboBox<>(vm.exportedImages());
+        choice.setId("importImageChoice");
+        choice.setEditable(true);
+        choice.setMaxWidth(Double.MAX_VALUE);
+        TextField image = choice.getEditor();
+        image.setId("importImage");
+        image.setPromptText(msg.get("import.prompt"));
+        image.setPrefColumnCount(25);
         Label error = Dialogs.errorLabel("importError");
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("import.explain")), 0, 0, 2, 1);
-        g.addRow(1, new Label(msg.get("import.image")), image);
+        g.addRow(1, new Label(msg.get("import.image")), choice);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("import.ok"), "importOk", false);

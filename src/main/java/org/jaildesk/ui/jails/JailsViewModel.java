@@ -49,6 +49,7 @@ public final class JailsViewModel {
     private final ObservableList<Jail> jails = FXCollections.observableArrayList();
     private final FilteredList<Jail> visible = new FilteredList<>(jails, j -> true);
     private final ObservableList<Jail> selection = FXCollections.observableArrayList();
+    private final ObservableList<String> exportedImages = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
@@ -329,10 +330,24 @@ public final class JailsViewModel {
                 verb(msg, "action.update") + " " + jail.displayName());
     }
 
-    /** iocage's export of one stopped jail to an image file on its host, where the host offers it. */
+    /**
+     * iocage's export of one stopped jail to an image file on its host, where the host offers it; the image's name is
+     * then among {@link #exportedImages()}.
+     */
     public CompletableFuture<String> export(Jail jail) {
-        return after(offered(client, msg, "exportjail", "export.unsupported", () -> client.exportJail(jail.id())),
-                verb(msg, "action.export") + " " + jail.displayName());
+        CompletableFuture<String> exported = offered(client, msg, "exportjail", "export.unsupported", () -> client.exportJail(jail.id()));
+        return after(exported.thenApplyAsync(path -> {
+            String image = path.substring(path.lastIndexOf('/') + 1);
+            if (!image.isEmpty() && !exportedImages.contains(image)) {
+                exportedImages.add(0, image);
+            }
+            return path;
+        }, fx), verb(msg, "action.export") + " " + jail.displayName());
+    }
+
+    /** The images exported to this host in this session, newest first: what the import dialog offers. */
+    public ObservableList<String> exportedImages() {
+        return exportedImages;
     }
 
     /** {@code call} where the host offers {@code extension}; otherwise failed with the message {@code unsupportedKey}. */
