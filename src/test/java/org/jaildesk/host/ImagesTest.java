@@ -79,6 +79,21 @@ class ImagesTest extends OverFake {
         }
     }
 
+    /** The images folder is the active pool's iocage's: another pool's iocage does not see them. */
+    @Test
+    void theDemoHostKeepsImagesWithTheirPool() {
+        try (HostHarness sim = new HostHarness(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+                HostOptions.defaults())) {
+            String path = sim.body("exportjail", "jail", "git").get("image").asText();
+            String image = path.substring(path.lastIndexOf('/') + 1);
+            sim.body("destroyjail", "jail", "git");
+            sim.body("activatepool", "pool", "backup");
+            assertTrue(sim.body("importjail", "image", image).get("error").asText().contains("not found"), "not on backup");
+            sim.body("activatepool", "pool", "tank");
+            assertEquals("git", sim.body("importjail", "image", image).get("jail").asText());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-f", "a;b", "$(x)", "mail", "mail_2026-11-27.tgz", "mail_27-11-2026", "-x_2026-11-27",
         "a\nb_2026-11-27", "ALL_2026-11-27", "_2026-11-27"})
