@@ -103,6 +103,17 @@ public final class Dialogs {
     }
 
     /**
+     * The confirming button of an action that destroys or takes something away: after Cancel, red, and Cancel the
+     * default, so that Enter never confirms it.
+     */
+    public static ButtonType dangerButton(Dialog<ButtonType> d, String text, String id) {
+        ButtonType ok = confirmButton(d, text, id, true);
+        d.getDialogPane().lookupButton(ok).getStyleClass().add("danger");
+        cancelByDefault(d, ok);
+        return ok;
+    }
+
+    /**
      * Adds the confirming button, with the id tests find it by, and Cancel. {@code cancelFirst} for actions that
      * destroy or take something away.
      */

@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -169,13 +168,10 @@ public final class JailDialogs {
         box.setPadding(new Insets(10));
         box.setPrefWidth(440);
         d.getDialogPane().setContent(box);
-        ButtonType ok = Dialogs.confirmButton(d, msg.get(jail.isRunning() ? "destroy.okRunning" : "destroy.ok"), "destroyOk", true);
+        ButtonType ok = Dialogs.dangerButton(d, msg.get(jail.isRunning() ? "destroy.okRunning" : "destroy.ok"), "destroyOk");
         BooleanBinding ready = typed.textProperty().isEqualTo(jail.displayName())
                 .and(Bindings.createBooleanBinding(() -> !jail.isRunning() || stopFirst.isSelected(), stopFirst.selectedProperty()));
-        Node button = d.getDialogPane().lookupButton(ok);
-        button.getStyleClass().add("danger");
-        button.disableProperty().bind(ready.not());
-        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(ready.not());
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.destroy(jail, typed.getText(), stopFirst.isSelected());

@@ -2,7 +2,6 @@ package org.jaildesk.ui.mounts;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -67,10 +66,7 @@ final class MountDialogs {
                 m.source(), m.destination(), jail.displayName())));
         box.setPadding(new Insets(10));
         d.getDialogPane().setContent(box);
-        ButtonType ok = Dialogs.confirmButton(d, msg.get("mounts.remove.ok"), "mountRemoveOk", true);
-        Node button = d.getDialogPane().lookupButton(ok);
-        button.getStyleClass().add("danger");
-        Dialogs.cancelByDefault(d, ok);
+        ButtonType ok = Dialogs.dangerButton(d, msg.get("mounts.remove.ok"), "mountRemoveOk");
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.remove(jail.id(), m);

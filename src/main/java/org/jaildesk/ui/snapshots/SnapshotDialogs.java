@@ -3,7 +3,6 @@ package org.jaildesk.ui.snapshots;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -69,8 +68,7 @@ final class SnapshotDialogs {
         }
         box.setPadding(new Insets(10));
         d.getDialogPane().setContent(box);
-        ButtonType ok = Dialogs.confirmButton(d, msg.get("snapshots.rollback.ok"), "snapshotRollbackOk", true);
-        danger(d, ok);
+        ButtonType ok = Dialogs.dangerButton(d, msg.get("snapshots.rollback.ok"), "snapshotRollbackOk");
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.rollback(jail.id(), to.name());
@@ -85,8 +83,7 @@ final class SnapshotDialogs {
         VBox box = new VBox(10, Dialogs.explanation(msg.get("snapshots.remove.warning", s.used().text())));
         box.setPadding(new Insets(10));
         d.getDialogPane().setContent(box);
-        ButtonType ok = Dialogs.confirmButton(d, msg.get("snapshots.remove.ok"), "snapshotRemoveOk", true);
-        danger(d, ok);
+        ButtonType ok = Dialogs.dangerButton(d, msg.get("snapshots.remove.ok"), "snapshotRemoveOk");
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.remove(jail, s.name());
@@ -94,11 +91,5 @@ final class SnapshotDialogs {
             return b;
         });
         return d;
-    }
-
-    private static void danger(Dialog<ButtonType> d, ButtonType ok) {
-        Node button = d.getDialogPane().lookupButton(ok);
-        button.getStyleClass().add("danger");
-        Dialogs.cancelByDefault(d, ok);
     }
 }
