@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.Jail;
@@ -23,7 +22,7 @@ class ImagesTest extends OverFake {
     @Test
     void pythonExportsAStoppedJailByNameAndSaysWhereTheImageIs() {
         open(FakeIocage.Kind.PYTHON);
-        List<String> lines = progressLines();
+        List<String> lines = progressLines(h.host);
         JsonNode body = h.body("exportjail", "jail", "mail");
         assertTrue(fake.actionCalls().contains(List.of("export", "mail")), fake.actionCalls().toString());
         assertEquals("/zroot/iocage/images/mail_2026-11-27.zip", body.get("image").asText());
@@ -42,7 +41,7 @@ class ImagesTest extends OverFake {
     @Test
     void anImageIsImportedByItsWholeNameWithoutItsExtension() {
         open(FakeIocage.Kind.PYTHON);
-        List<String> lines = progressLines();
+        List<String> lines = progressLines(h.host);
         JsonNode body = h.body("importjail", "image", "old_2026-11-27.zip");
         assertEquals(List.of("import", "old_2026-11-27"), lastCall());
         assertEquals("old", body.get("jail").asText());
@@ -144,15 +143,5 @@ class ImagesTest extends OverFake {
 
     private static List<String> names(IocageClient c) {
         return c.listJails().join().stream().map(Jail::id).toList();
-    }
-
-    private List<String> progressLines() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        h.host.subscribe(e -> {
-            if (Protocol.DISPATCHER_EVENT.equals(e.name()) && e.args().has("line")) {
-                lines.add(e.args().get("line").asText());
-            }
-        });
-        return lines;
     }
 }

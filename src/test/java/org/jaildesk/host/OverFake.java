@@ -25,6 +25,17 @@ abstract class OverFake {
         }
     }
 
+    /** The lines of long jobs that {@code host} publishes as progress events from now on, as they come. */
+    static List<String> progressLines(IocageHost host) {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        host.subscribe(e -> {
+            if (org.jaildesk.protocol.Protocol.DISPATCHER_EVENT.equals(e.name()) && e.args().has("line")) {
+                lines.add(e.args().get("line").asText());
+            }
+        });
+        return lines;
+    }
+
     /** The arguments of the last iocage run but {@code --version}. */
     List<String> lastCall() {
         List<List<String>> calls = fake.actionCalls();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.Jail;
@@ -22,12 +21,7 @@ class UpdateTest extends OverFake {
     @Test
     void pythonUpdatesByNameAndItsLinesAreProgress() {
         open(FakeIocage.Kind.PYTHON);
-        List<String> lines = new CopyOnWriteArrayList<>();
-        h.host.subscribe(e -> {
-            if (Protocol.DISPATCHER_EVENT.equals(e.name()) && e.args().has("line")) {
-                lines.add(e.args().get("line").asText());
-            }
-        });
+        List<String> lines = progressLines(h.host);
         JsonNode body = h.body("updatejail", "jail", "mail");
         List<List<String>> calls = fake.actionCalls();
         assertTrue(calls.contains(List.of("update", "mail")), calls.toString());
@@ -80,12 +74,7 @@ class UpdateTest extends OverFake {
             assertEquals(1, snaps.size());
             assertTrue(snaps.get(0).name().startsWith(python ? "ioc_update_13.2-RELEASE-p4_" : "ioc-"), snaps.get(0).name());
             if (python) {
-                List<String> lines = new CopyOnWriteArrayList<>();
-                host.subscribe(e -> {
-                    if (Protocol.DISPATCHER_EVENT.equals(e.name()) && e.args().has("line")) {
-                        lines.add(e.args().get("line").asText());
-                    }
-                });
+                List<String> lines = progressLines(host);
                 c.updateJail(mail.id(), true).join();
                 assertTrue(lines.contains("[mail] [1/2] Upgrading curl from 8.4.0 to 8.5.0..."), lines.toString());
                 assertEquals("13.2-RELEASE-p6", after.release());
