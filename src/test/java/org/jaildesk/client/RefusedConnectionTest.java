@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,22 +15,20 @@ import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.jaildesk.protocol.Protocol;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host that refuses the connection in its handshake's reply ({@link Protocol#REFUSED_HEADER}) but whose close frame
  * never arrives, as when it is lost to a TCP reset: the client still says why, in the host's words, and sends
  * nothing on the refused connection.
  */
-class RefusedConnectionTest {
+class RefusedConnectionTest extends OverLoopback<RefusedConnectionTest.RefusingHost> {
 
     /**
      * Refuses every connection with {@code why} in the handshake's reply and sends no close frame (as if it was lost):
      * the first message on it drops the connection.
      */
-    private static final class RefusingHost extends LoopbackHost {
+    static final class RefusingHost extends LoopbackHost {
         final AtomicInteger messages = new AtomicInteger();
         final String why;
 
@@ -61,29 +56,9 @@ class RefusedConnectionTest {
         }
     }
 
-    @TempDir
-    Path dir;
-
-    private RefusingHost host;
-    private WebSocketTransport transport;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (transport != null) {
-            transport.close();
-        }
-        if (host != null) {
-            host.stop(1000);
-        }
-    }
 
     private IocageClientException refusal(String why) throws Exception {
-        host = new RefusingHost(why);
-        host.start();
-        assertTrue(host.up.await(10, TimeUnit.SECONDS));
-        transport = new WebSocketTransport(new WebSocketTransport.Options(URI.create("ws://127.0.0.1:" + host.getPort()),
-                "admin", "pw"::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofMinutes(10),
-                Duration.ofSeconds(10), true));
+        connect(new RefusingHost(why), "pw"::toCharArray);
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> new IocageClient(transport).listJails().get(20, TimeUnit.SECONDS));
         return assertInstanceOf(IocageClientException.class, e.getCause());

@@ -7,28 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host that answers with something that is not sysadm JSON: which request it answered cannot be known, so the
  * connection is closed and what waited on it fails at once, saying why, instead of waiting out its time limit.
  */
-class UnreadableMessageTest {
+class UnreadableMessageTest extends OverLoopback<UnreadableMessageTest.Host> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Logs anyone in; answers the first {@code listjails} with an HTML page, every other request properly. */
-    private static final class Host extends LoopbackHost {
+    static final class Host extends LoopbackHost {
         final AtomicInteger listings = new AtomicInteger();
         final AtomicInteger connections = new AtomicInteger();
         final String garbage = "<html><body>502 Bad Gateway</body></html>";
@@ -71,31 +66,11 @@ class UnreadableMessageTest {
         }
     }
 
-    @TempDir
-    Path dir;
-
-    private Host host;
-    private WebSocketTransport transport;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (transport != null) {
-            transport.close();
-        }
-        if (host != null) {
-            host.stop(1000);
-        }
-    }
 
     @Test
     void anUnreadableReplyFailsItsRequestAtOnceAndTheNextOneWorksOnANewConnection() throws Exception {
-        host = new Host();
-        host.start();
-        assertTrue(host.up.await(10, TimeUnit.SECONDS));
-        // A limit of ten minutes for a reply: the failure must not be its running out.
-        transport = new WebSocketTransport(new WebSocketTransport.Options(URI.create("ws://127.0.0.1:" + host.getPort()),
-                "admin", "pw"::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofMinutes(10),
-                Duration.ofSeconds(10), true));
+        // A limit of ten minutes for a reply (see connect): the failure must not be its running out.
+        connect(new Host(), "pw"::toCharArray);
         IocageClient client = new IocageClient(transport);
         ExecutionException e = assertThrows(ExecutionException.class, () -> client.listJails().get(20, TimeUnit.SECONDS));
         IocageClientException why = assertInstanceOf(IocageClientException.class, e.getCause());
@@ -112,16 +87,13 @@ class UnreadableMessageTest {
      */
     @Test
     void anUnreadableLoginReplyIsNotAskedAgainUntilTheUserDoes() throws Exception {
-        host = new Host();
-        host.garbledLogin = true;
-        host.start();
-        assertTrue(host.up.await(10, TimeUnit.SECONDS));
+        Host garbling = new Host();
+        garbling.garbledLogin = true;
         AtomicInteger asked = new AtomicInteger();
-        transport = new WebSocketTransport(new WebSocketTransport.Options(URI.create("ws://127.0.0.1:" + host.getPort()),
-                "admin", () -> {
-                    asked.incrementAndGet();
-                    return "pw".toCharArray();
-                }, new KnownHosts(dir.resolve("known")), Duration.ofMinutes(10), Duration.ofSeconds(10), true));
+        connect(garbling, () -> {
+            asked.incrementAndGet();
+            return "pw".toCharArray();
+        });
         IocageClient client = new IocageClient(transport);
         ExecutionException e = assertThrows(ExecutionException.class, () -> client.listJails().get(20, TimeUnit.SECONDS));
         assertEquals(Trouble.UNREADABLE, ((IocageClientException) e.getCause()).trouble());
