@@ -383,7 +383,7 @@ public final class IocageClient {
         return call(args("listtemplates"), body -> {
             List<Jail> out = new ArrayList<>();
             forEach(field(body, "templates", "listtemplates"), "listtemplates.templates",
-                    (id, row) -> out.add(jailOf(id, row, "listtemplates.templates." + id)));
+                    (id, row) -> out.add(jailOf(id, row, "listtemplates.templates.", id)));
             return List.copyOf(out);
         });
     }

@@ -4,7 +4,6 @@ import static org.jaildesk.client.ReplyReader.field;
 import static org.jaildesk.client.ReplyReader.forEach;
 import static org.jaildesk.client.ReplyReader.malformed;
 import static org.jaildesk.client.ReplyReader.object;
-import static org.jaildesk.client.ReplyReader.optionalText;
 import static org.jaildesk.client.ReplyReader.stringMap;
 import static org.jaildesk.client.ReplyReader.text;
 
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Jail;
@@ -40,7 +40,7 @@ final class ReplyRecords {
         if (newShape != null && newShape.isObject()) {
             // 2017+ servers key by JID; stopped jails collide under "-", so identify by the inner uuid.
             forEach(newShape, "listjails.jails", (jid, row) -> jails.add(jailOf(row.path("uuid").asText(""), row,
-                    "listjails.jails." + Shown.of(jid))));
+                    "listjails.jails.", jid)));
             return List.copyOf(jails);
         }
         forEach(body, "listjails", (key, row) -> {
@@ -48,7 +48,7 @@ final class ReplyRecords {
             if (key.startsWith("/") || key.equals("non") || row.path("jid").asText().startsWith("---")) {
                 return;
             }
-            jails.add(jailOf(key, row, "listjails." + Shown.of(key)));
+            jails.add(jailOf(key, row, "listjails.", key));
         });
         return List.copyOf(jails);
     }
@@ -59,18 +59,24 @@ final class ReplyRecords {
      */
     static final int LISTED = 4_096;
 
-    static Jail jailOf(String id, JsonNode row, String path) {
-        object(row, path);
+    /**
+     * One row of a listing, at {@code within + key} in the reply. The path is put together only for an error: a
+     * refresh reads 10,000 rows of ten values each, and naming every one of them up front was most of its work.
+     */
+    static Jail jailOf(String id, JsonNode row, String within, String key) {
+        Supplier<String> path = () -> within + Shown.of(key);
+        if (row == null || !row.isObject()) {
+            object(row, path.get());
+        }
         if (id.isBlank()) {
-            throw malformed(path + " has no uuid");
+            throw malformed(path.get() + " has no uuid");
         }
         if (id.length() > LISTED) {
-            throw tooLong(path, id);
+            throw tooLong(path.get(), id);
         }
         String jid = listed(row, "jid", path);
-        OptionalInt jidValue = jid.matches("\\d{1,9}") ? OptionalInt.of(Integer.parseInt(jid)) : OptionalInt.empty();
         String boot = listed(row, "boot", path);
-        return new Jail(id.trim(), listed(row, "tag", path), jidValue,
+        return new Jail(id.trim(), listed(row, "tag", path), jidOf(jid),
                 JailState.parse(listed(row, "state", path)),
                 boot.equals("on") || boot.equals("1") || boot.equals("yes"),
                 listed(row, "type", path), listed(row, "release", path),
@@ -78,11 +84,37 @@ final class ReplyRecords {
                 placeholder(listed(row, "template", path)));
     }
 
+    /** A running jail's JID (one to nine digits); none for {@code -} or anything else. */
+    static OptionalInt jidOf(String jid) {
+        int n = jid.length();
+        if (n == 0 || n > 9) {
+            return OptionalInt.empty();
+        }
+        for (int i = 0; i < n; i++) {
+            char c = jid.charAt(i);
+            if (c < '0' || c > '9') {
+                return OptionalInt.empty();
+            }
+        }
+        return OptionalInt.of(Integer.parseInt(jid));
+    }
+
     /** A value of a listing's row: a string, empty if missing, at most {@link #LISTED} characters. */
-    private static String listed(JsonNode row, String key, String path) {
-        String v = optionalText(row, key, path);
+    private static String listed(JsonNode row, String field, String path) {
+        return listed(row, field, () -> path);
+    }
+
+    /** The same, with the row's path put together only for an error. */
+    private static String listed(JsonNode row, String field, Supplier<String> path) {
+        JsonNode node = row.get(field);
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        // A value of another kind goes to text(), which refuses it naming the path.
+        String v = node.isTextual() || node.isNumber() || node.isBoolean() ? node.asText().trim()
+                : text(node, path.get() + "." + field);
         if (v.length() > LISTED) {
-            throw tooLong(path + "." + key, v);
+            throw tooLong(path.get() + "." + field, v);
         }
         return v;
     }

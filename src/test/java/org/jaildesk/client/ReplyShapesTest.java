@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Replies outside the seed: the real servers' quirks, and replies of the wrong shape. */
@@ -125,6 +127,29 @@ class ReplyShapesTest {
         assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
         assertTrue(e.getMessage().startsWith("unexpected reply: "), e.getMessage());
         assertFalse(e.getMessage().contains("NullPointer"));
+    }
+
+    /** The message names where in the reply the wrong value sits, in both shapes and for templates. */
+    @Test
+    void aListingValueOfTheWrongKindIsNamedByItsPath() {
+        assertEquals("unexpected reply: listjails.x.state should be a string but is an array",
+                failure(answering("{\"listjails\":{\"x\":{\"state\":[1,2]}}}").listJails()).getMessage());
+        assertEquals("unexpected reply: listjails.jails.3.tag should be a string but is an object",
+                failure(answering("{\"listjails\":{\"jails\":{\"3\":{\"uuid\":\"db01\",\"tag\":{}}}}}").listJails()).getMessage());
+        assertEquals("unexpected reply: listjails.jails.a\\u000ab has no uuid",
+                failure(answering("{\"listjails\":{\"jails\":{\"a\\nb\":{\"tag\":\"x\"}}}}").listJails()).getMessage());
+        assertEquals("unexpected reply: listtemplates.templates.t1.ip4 should be a string but is an object",
+                failure(answering("{\"listtemplates\":{\"templates\":{\"t1\":{\"ip4\":{}}}}}").listTemplates()).getMessage());
+    }
+
+    /** A JID is one to nine ASCII digits; anything else (a stopped jail's "-", a sign, other digits) is none. */
+    @ParameterizedTest
+    @CsvSource(value = {"3,3", "0,0", "123456789,123456789", "-,", "'',", "1234567890,", "+1,", "1a,", "' 7',7", "\u0663,", "12.5,"},
+            nullValues = "")
+    void aJidIsReadOnlyWhenItIsANumber(String jid, Integer expected) {
+        String row = "{\"listjails\":{\"web\":{\"jid\":\"" + jid + "\",\"state\":\"up\"}}}";
+        Jail web = answering(row).listJails().join().get(0);
+        assertEquals(expected == null ? OptionalInt.empty() : OptionalInt.of(expected), web.jid(), jid);
     }
 
     /**
