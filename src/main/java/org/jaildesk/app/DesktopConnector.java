@@ -19,6 +19,7 @@ import org.jaildesk.client.LoggingTransport;
 import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.client.Transport;
 import org.jaildesk.client.WebSocketTransport;
+import org.jaildesk.host.ExecutedCommand;
 import org.jaildesk.host.HostOptions;
 import org.jaildesk.host.IocageHost;
 import org.jaildesk.host.ProcessRunner;
@@ -51,8 +52,8 @@ final class DesktopConnector implements HostConnector {
     }
 
     /** Local hosts show the exact iocage argv they ran in the protocol log. */
-    private IocageHost logged(IocageHost h, String name, Function<List<String>, List<String>> argv) {
-        h.onCommand(c -> log.command(name, argv.apply(c.args()), c.exitCode(), c.elapsed().toMillis()));
+    private IocageHost logged(IocageHost h, String name, Function<ExecutedCommand, List<String>> argv) {
+        h.onCommand(c -> log.command(name, argv.apply(c), c.exitCode(), c.elapsed().toMillis()));
         return h;
     }
 
@@ -62,14 +63,15 @@ final class DesktopConnector implements HostConnector {
         switch (host.kind()) {
             case DEMO -> {
                 IocageHost h = logged(new IocageHost(new SimulatedIocage(demo), HostOptions.defaults()), host.name(),
-                        args -> Stream.concat(Stream.of("iocage"), args.stream()).toList());
+                        ExecutedCommand::commandLine);
                 open.put(host.id(), h);
                 t = new InProcessTransport(h);
                 state.accept(ConnectionState.CONNECTED);
             }
             case LOCAL -> {
                 ProcessRunner runner = new ProcessRunner(iocage, privilege.get());
-                IocageHost h = logged(new IocageHost(runner, HostOptions.defaults()), host.name(), runner::argv);
+                IocageHost h = logged(new IocageHost(runner, HostOptions.defaults()), host.name(),
+                        c -> c.tool() == null ? runner.argv(c.args()) : runner.toolArgv(c.tool(), c.args()));
                 open.put(host.id(), h);
                 t = new InProcessTransport(h);
                 state.accept(ConnectionState.CONNECTED);

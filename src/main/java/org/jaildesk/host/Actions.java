@@ -39,6 +39,7 @@ final class Actions {
     private final Upkeep upkeep;
     private final Images images;
     private final Mounts mounts;
+    private final Usage usage;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
@@ -50,6 +51,7 @@ final class Actions {
         this.upkeep = new Upkeep(host, options, commands, reads);
         this.images = new Images(host, commands, reads);
         this.mounts = new Mounts(host, options, commands, reads);
+        this.usage = new Usage(host, options);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -84,6 +86,7 @@ final class Actions {
             case "listmounts" -> mounts.list(a);
             case "addmount" -> mounts.add(a);
             case "removemount" -> mounts.remove(a);
+            case "jailusage" -> usage.list();
             case "fetchrelease" -> whole.fetch(a);
             case "listsnapshots" -> snapshots.list(a);
             case "snapshotjail" -> snapshots.take(a);

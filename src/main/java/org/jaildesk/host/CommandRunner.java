@@ -13,6 +13,16 @@ public interface CommandRunner {
      */
     CommandResult run(CommandSpec spec) throws CommandException;
 
+    /**
+     * Runs one of the host's own programs ({@code <tool> <spec.args()>}) the same way. A runner that has no such
+     * program (a test's stand-in for iocage) says so.
+     *
+     * @throws CommandException when the program cannot be run at all
+     */
+    default CommandResult runTool(Tool tool, CommandSpec spec) throws CommandException {
+        throw new CommandException(describe() + " cannot run " + tool.command(), null);
+    }
+
     /** A short description of what runs the commands, for logs and the protocol log. */
     default String describe() {
         return getClass().getSimpleName();

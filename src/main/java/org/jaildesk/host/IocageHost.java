@@ -260,9 +260,16 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     }
 
     CommandResult exec(CommandSpec spec) throws CommandException {
-        List<String> args = spec.args();
-        CommandResult r = runner.run(spec);
-        ExecutedCommand done = new ExecutedCommand(args, r.exitCode(), r.elapsed(), r.timedOut());
+        return ran(null, spec, runner.run(spec));
+    }
+
+    /** Runs one of the host's own programs, told to the command listeners as iocage's runs are. */
+    CommandResult execTool(Tool tool, CommandSpec spec) throws CommandException {
+        return ran(tool, spec, runner.runTool(tool, spec));
+    }
+
+    private CommandResult ran(Tool tool, CommandSpec spec, CommandResult r) {
+        ExecutedCommand done = new ExecutedCommand(tool, spec.args(), r.exitCode(), r.elapsed(), r.timedOut());
         for (Consumer<ExecutedCommand> l : commandListeners) {
             try {
                 l.accept(done);

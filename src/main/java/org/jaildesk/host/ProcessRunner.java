@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +57,8 @@ public final class ProcessRunner implements CommandRunner {
     private final Privilege privilege;
     private final int outputCap;
     private final Duration readerGrace;
+    /** Where the host's own programs are, where not in their usual place (tests run stand-ins). */
+    private final Map<Tool, Path> tools;
     private final ExecutorService readers;
 
     public ProcessRunner(Path iocage, Privilege privilege) {
@@ -66,10 +70,15 @@ public final class ProcessRunner implements CommandRunner {
     }
 
     ProcessRunner(Path iocage, Privilege privilege, int outputCap, Duration readerGrace) {
+        this(iocage, privilege, outputCap, readerGrace, Map.of());
+    }
+
+    private ProcessRunner(Path iocage, Privilege privilege, int outputCap, Duration readerGrace, Map<Tool, Path> tools) {
         this.iocage = iocage;
         this.privilege = privilege;
         this.outputCap = outputCap;
         this.readerGrace = readerGrace;
+        this.tools = Map.copyOf(tools);
         AtomicInteger n = new AtomicInteger();
         this.readers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "iocage-output-" + n.incrementAndGet());
@@ -95,11 +104,39 @@ public final class ProcessRunner implements CommandRunner {
         return argv;
     }
 
+    /** The same runner with {@code tool} run from {@code path} instead of its usual place. */
+    public ProcessRunner withTool(Tool tool, Path path) {
+        Map<Tool, Path> moved = new EnumMap<>(Tool.class);
+        moved.putAll(tools);
+        moved.put(tool, path);
+        return new ProcessRunner(iocage, privilege, outputCap, readerGrace, moved);
+    }
+
+    /** The full argv that {@link #runTool} starts. */
+    public List<String> toolArgv(Tool tool, List<String> args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(tools.getOrDefault(tool, tool.path()).toString());
+        argv.addAll(args);
+        return argv;
+    }
+
     @Override
     public CommandResult run(CommandSpec spec) throws CommandException {
-        List<String> argv = argv(spec.args());
-        ProcessBuilder pb = new ProcessBuilder(argv);
+        ProcessBuilder pb = new ProcessBuilder(argv(spec.args()));
         pb.environment().put("IOCAGE_COLOR", "FALSE");
+        return run(pb, spec);
+    }
+
+    /** Runs a program of the host's own as iocage is run, in the C locale (numbers with a '.', English words). */
+    @Override
+    public CommandResult runTool(Tool tool, CommandSpec spec) throws CommandException {
+        ProcessBuilder pb = new ProcessBuilder(toolArgv(tool, spec.args()));
+        pb.environment().put("LC_ALL", "C");
+        return run(pb, spec);
+    }
+
+    private CommandResult run(ProcessBuilder pb, CommandSpec spec) throws CommandException {
+        List<String> argv = pb.command();
         if (spec.stdin().isEmpty()) {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }

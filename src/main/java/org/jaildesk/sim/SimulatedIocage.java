@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.jaildesk.host.CommandException;
 import org.jaildesk.host.CommandResult;
 import org.jaildesk.host.CommandRunner;
 import org.jaildesk.host.CommandSpec;
+import org.jaildesk.host.Tool;
 
 /**
  * The demo host: a {@link CommandRunner} that answers the argv {@code IocageHost} sends with iocage's real output
@@ -122,6 +125,40 @@ public final class SimulatedIocage implements CommandRunner {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         boolean late = elapsed.compareTo(spec.timeout()) > 0;
         return new CommandResult(late ? -1 : out.exit, out.out.toString(), out.err.toString(), late, false, elapsed);
+    }
+
+    /**
+     * The host's {@code ps} as JailDesk asks it ({@code -ax -o jid= -o pcpu= -o rss=}): a few processes of the host
+     * itself and, for each running jail, a handful whose CPU and memory drift a little every few seconds, so a
+     * window that refreshes shows them move.
+     */
+    @Override
+    public CommandResult runTool(Tool tool, CommandSpec spec) throws CommandException {
+        long start = System.nanoTime();
+        pause(config.latency());
+        if (tool != Tool.PS || !spec.args().equals(List.of("-ax", "-o", "jid=", "-o", "pcpu=", "-o", "rss="))) {
+            return new CommandResult(1, "", "ps: the demo host answers only JailDesk's own ps\n", false, false,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("    0  0.0  11820\n    0  0.3  25412\n    0  0.0   8740\n");
+        long now = System.currentTimeMillis() / 5_000;
+        synchronized (state) {
+            for (SimJail j : state.jails.values()) {
+                if (!j.running) {
+                    continue;
+                }
+                Random r = new Random(j.id.hashCode() * 31L + now);
+                int base = Math.floorMod(j.id.hashCode(), 6);
+                int processes = 3 + base;
+                for (int p = 0; p < processes; p++) {
+                    double cpu = p == 0 ? base * 1.7 + r.nextInt(40) / 10.0 : r.nextInt(5) / 10.0;
+                    long rssKb = 2_000 + (long) base * 9_000 + r.nextInt(3_000);
+                    out.append(String.format(Locale.ROOT, "%5d %4.1f %6d%n", j.jid, cpu, rssKb));
+                }
+            }
+        }
+        return new CommandResult(0, out.toString(), "", false, false, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static void pause(Duration d) throws CommandException {

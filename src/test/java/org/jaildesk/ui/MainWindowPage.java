@@ -50,8 +50,7 @@ final class MainWindowPage {
     static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Config sim) {
         IocageHost host = new IocageHost(new SimulatedIocage(sim), HostOptions.defaults());
         MainWindowPage page = new MainWindowPage(robot, null, host);
-        host.onCommand(c -> page.log.command("demo", java.util.stream.Stream.concat(java.util.stream.Stream.of("iocage"),
-                c.args().stream()).toList(), c.exitCode(), c.elapsed().toMillis()));
+        host.onCommand(c -> page.log.command("demo", c.commandLine(), c.exitCode(), c.elapsed().toMillis()));
         page.build(stage, config, Locale.ENGLISH);
         return page;
     }

@@ -1,0 +1,30 @@
+package org.jaildesk.host;
+
+import java.nio.file.Path;
+
+/**
+ * A program of the host's own, besides iocage, that JailDesk runs: each with its fixed place in FreeBSD's base
+ * system, run without a privilege prefix and never through a shell.
+ */
+public enum Tool {
+    /** {@code ps(1)}: what the processes of each jail use (iocage has no such listing). Any user sees every process. */
+    PS("ps", Path.of("/bin/ps"));
+
+    private final String command;
+    private final Path path;
+
+    Tool(String command, Path path) {
+        this.command = command;
+        this.path = path;
+    }
+
+    /** The name it goes by, as the protocol log shows it. */
+    public String command() {
+        return command;
+    }
+
+    /** Where FreeBSD keeps it. */
+    public Path path() {
+        return path;
+    }
+}
