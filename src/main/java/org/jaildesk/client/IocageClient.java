@@ -30,6 +30,7 @@ import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
+import org.jaildesk.domain.JailUsage;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
@@ -322,6 +323,14 @@ public final class IocageClient {
             String jail = text(field(body, "jail", "importjail"), "importjail.jail");
             return new CreatedJail(jail, jail);
         });
+    }
+
+    /**
+     * What each running jail's processes use now, by JID (extension {@code jailusage}); join it to {@link #listJails}
+     * by {@link Jail#jid()}.
+     */
+    public CompletableFuture<Map<Integer, JailUsage>> jailUsage() {
+        return call(args("jailusage"), ReplyRecords::usage);
     }
 
     /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */

@@ -21,6 +21,7 @@ import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.Shown;
 
 /**
@@ -29,6 +30,9 @@ import org.jaildesk.domain.Shown;
  */
 final class ReplyRecords {
 
+    private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+    private static final Pattern PERCENT = Pattern.compile("\\d{1,9}(\\.\\d{1,3})?");
+    private static final Pattern BYTES = Pattern.compile("\\d{1,18}");
     private static final Pattern CREATED = Pattern.compile("(\\S+)(?:\\s+\\((.*?)\\)?)?");
 
     private ReplyRecords() {
@@ -205,6 +209,25 @@ final class ReplyRecords {
                     "the host did not confirm " + action);
         }
         return text(success, action + ".success");
+    }
+
+    /** {@code jailusage}: {@code {"usage": [{"jid", "processes", "cpu", "memory"}, …]}}, by JID. */
+    static Map<Integer, JailUsage> usage(JsonNode body) {
+        Map<Integer, JailUsage> byJid = new java.util.TreeMap<>();
+        for (JailUsage u : rows(body, "usage", "jailusage", (row, path) -> {
+            OptionalInt jid = jidOf(listed(row, "jid", path));
+            String processes = listed(row, "processes", path);
+            String cpu = listed(row, "cpu", path);
+            String memory = listed(row, "memory", path);
+            if (jid.isEmpty() || jid.getAsInt() == 0 || !COUNT.matcher(processes).matches() || !PERCENT.matcher(cpu).matches()
+                    || !BYTES.matcher(memory).matches()) {
+                throw malformed(path + " is not a running jail's usage: " + Shown.of(row.toString(), 200));
+            }
+            return new JailUsage(jid.getAsInt(), Integer.parseInt(processes), Double.parseDouble(cpu), Long.parseLong(memory));
+        })) {
+            byJid.put(u.jid(), u);
+        }
+        return byJid;
     }
 
     /** {@code listmounts}: {@code {"jail", "mounts": [{"index", "source", "destination", "path", "type", "options"}, …]}}. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.JailUsage;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Response;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,34 @@ class ReplyShapesTest {
         assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
         assertTrue(e.getMessage().startsWith("unexpected reply: "), e.getMessage());
         assertFalse(e.getMessage().contains("NullPointer"));
+    }
+
+    @Test
+    void aJailsUsageIsReadByJid() {
+        Map<Integer, JailUsage> usage = answering("""
+                {"jailusage":{"usage":[{"jid":"3","processes":"14","cpu":"112.5","memory":"123456789"},
+                                       {"jid":"12","processes":"1","cpu":"0","memory":"0"}]}}""").jailUsage().join();
+        assertEquals(new JailUsage(3, 14, 112.5, 123_456_789L), usage.get(3));
+        assertEquals(new JailUsage(12, 1, 0.0, 0L), usage.get(12));
+        assertEquals(2, usage.size());
+    }
+
+    /** A host's figures that are not numbers (or the host's own JID 0) are a malformed reply, not a zero in a cell. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"jid\":\"-\",\"processes\":\"1\",\"cpu\":\"0\",\"memory\":\"0\"}",
+        "{\"jid\":\"0\",\"processes\":\"1\",\"cpu\":\"0\",\"memory\":\"0\"}",
+        "{\"jid\":\"3\",\"processes\":\"-1\",\"cpu\":\"0\",\"memory\":\"0\"}",
+        "{\"jid\":\"3\",\"processes\":\"1\",\"cpu\":\"NaN\",\"memory\":\"0\"}",
+        "{\"jid\":\"3\",\"processes\":\"1\",\"cpu\":\"1e400\",\"memory\":\"0\"}",
+        "{\"jid\":\"3\",\"processes\":\"1\",\"cpu\":\"0\",\"memory\":\"99999999999999999999\"}",
+        "{\"jid\":\"3\",\"processes\":\"1\",\"cpu\":\"0\"}",
+        "\"3\""
+    })
+    void aUsageRowThatIsNotFiguresIsAMalformedReply(String row) {
+        IocageClientException e = failure(answering("{\"jailusage\":{\"usage\":[" + row + "]}}").jailUsage());
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertTrue(e.getMessage().startsWith("unexpected reply: jailusage.usage[0]"), e.getMessage());
     }
 
     /** The message names where in the reply the wrong value sits, in both shapes and for templates. */
