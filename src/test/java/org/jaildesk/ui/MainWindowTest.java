@@ -243,8 +243,9 @@ class MainWindowTest extends WindowTest {
         page.select("web02", "mail");
         robot.push(KeyCode.CONTROL, KeyCode.C);
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
-        assertEquals("down\tmail\t\toff\tjail\t13.2-RELEASE-p4\tem0|192.168.1.22/24,em0|10.0.0.22/24\n"
-                + "down\tweb02\t\toff\tjail\t13.2-RELEASE-p4\tvnet0|192.168.1.31/24\n", copied);
+        // Stopped jails: no JID, CPU or memory.
+        assertEquals("down\tmail\t\t\t\toff\tjail\t13.2-RELEASE-p4\tem0|192.168.1.22/24,em0|10.0.0.22/24\n"
+                + "down\tweb02\t\t\t\toff\tjail\t13.2-RELEASE-p4\tvnet0|192.168.1.31/24\n", copied);
         // The context menu says the same, and is off without a selection.
         javafx.scene.control.MenuItem copy = page.table().getContextMenu().getItems().stream()
                 .filter(i -> "ctx-copy".equals(i.getId())).findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.Shown;
 
@@ -14,10 +15,13 @@ import org.jaildesk.domain.Shown;
  */
 public final class PsOutput {
 
+    /** Compiled once: a host of thousands of running jails prints tens of thousands of lines on every refresh. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern JID = Pattern.compile("\\d{1,9}");
     /** A process's CPU figure: up to six digits, a fraction of up to three. */
-    private static final java.util.regex.Pattern CPU = java.util.regex.Pattern.compile("\\d{1,6}(\\.\\d{1,3})?");
+    private static final Pattern CPU = Pattern.compile("\\d{1,6}(\\.\\d{1,3})?");
     /** Resident kilobytes of one process: at most a few terabytes' worth of digits. */
-    private static final int RSS_DIGITS = 12;
+    private static final Pattern RSS = Pattern.compile("\\d{1,12}");
 
     private PsOutput() {
     }
@@ -32,17 +36,17 @@ public final class PsOutput {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split("\\s+");
+            String[] f = SPACES.split(line);
             if (f.length != 3) {
                 throw IocageParseException.at("expected a jail id, a CPU figure and a memory size", n + 1, line);
             }
-            if (!f[0].matches("\\d{1,9}")) {
+            if (!JID.matcher(f[0]).matches()) {
                 throw IocageParseException.at("a jail id should be a number, not '" + Shown.of(f[0], 40) + "'", n + 1, line);
             }
             if (!CPU.matcher(f[1]).matches()) {
                 throw IocageParseException.at("a CPU figure should be a number, not '" + Shown.of(f[1], 40) + "'", n + 1, line);
             }
-            if (!f[2].matches("\\d{1," + RSS_DIGITS + "}")) {
+            if (!RSS.matcher(f[2]).matches()) {
                 throw IocageParseException.at("a memory size should be a number of kilobytes, not '" + Shown.of(f[2], 40) + "'", n + 1, line);
             }
             int jid = Integer.parseInt(f[0]);

@@ -7,17 +7,21 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Messages;
 
 /** The selected jail at a glance; empty with a hint when nothing (or several jails) is selected. */
 public final class DetailsPane extends VBox {
 
     private final Messages msg;
+    private final JailUsages usages;
     private final Label title = new Label();
     private final GridPane grid = new GridPane();
 
     public DetailsPane(JailsViewModel vm, Messages msg) {
         this.msg = msg;
+        this.usages = vm.usages();
         setId("details");
         getStyleClass().add("details");
         setPadding(new Insets(12));
@@ -29,6 +33,7 @@ public final class DetailsPane extends VBox {
         grid.setVgap(6);
         getChildren().addAll(title, grid);
         vm.focused().addListener((o, a, b) -> show(b));
+        usages.byJid().addListener((o, a, b) -> show(vm.focused().get()));
         show(null);
     }
 
@@ -46,6 +51,11 @@ public final class DetailsPane extends VBox {
             r = row(r, "column.id", j.id());
         }
         r = row(r, "column.jid", j.jid().isPresent() ? String.valueOf(j.jid().getAsInt()) : "–");
+        JailUsage u = usages.of(j);
+        if (u != null) {
+            r = row(r, "column.cpu", new JailTableView.CpuShare(u.cpuPercent()) + " (" + msg.get("details.processes", u.processes()) + ")");
+            r = row(r, "column.memory", Size.ofBytes(u.memoryBytes()).toString());
+        }
         r = row(r, "column.boot", j.boot() ? msg.get("value.on") : msg.get("value.off"));
         r = row(r, "column.type", j.type());
         r = row(r, "column.release", j.release());

@@ -21,6 +21,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Messages;
 
 /** The jail table: one row per jail, sortable, multi-select, with an empty state that says what to do. */
@@ -63,6 +65,11 @@ public final class JailTableView extends TableView<Jail> {
         jid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jid().isPresent() ? c.getValue().jid().getAsInt() : null));
         jid.setPrefWidth(50);
         getColumns().add(jid);
+        JailUsages usages = vm.usages();
+        getColumns().add(usage("col-cpu", msg.get("column.cpu"), msg.get("column.cpu.help"), usages,
+                u -> new CpuShare(u.cpuPercent()), 75));
+        getColumns().add(usage("col-memory", msg.get("column.memory"), msg.get("column.memory.help"), usages,
+                u -> Size.ofBytes(u.memoryBytes()), 85));
         getColumns().add(text("col-boot", msg.get("column.boot"), j -> j.boot() ? msg.get("value.on") : msg.get("value.off"), 80));
         getColumns().add(text("col-type", msg.get("column.type"), Jail::type, 85));
         getColumns().add(text("col-release", msg.get("column.release"), Jail::release, 125));
@@ -79,6 +86,13 @@ public final class JailTableView extends TableView<Jail> {
         SortedList<Jail> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
+        // Sorted by CPU or memory, the rows follow the figures as they change, as top's do (sort() hands the sorted
+        // list a new comparator, which sorts it again; the selection stays with its jails, as after a header click).
+        usages.byJid().addListener((o, was, now) -> {
+            if (getSortOrder().stream().anyMatch(c -> "col-cpu".equals(c.getId()) || "col-memory".equals(c.getId()))) {
+                sort();
+            }
+        });
 
         Label empty = new Label();
         empty.setId("emptyState");
@@ -191,6 +205,52 @@ public final class JailTableView extends TableView<Jail> {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    /**
+     * A column of a running jail's usage figure, empty for a stopped jail or while none are known; its cells' tooltip
+     * (one for the column) says what the figure is, and why there are none when there are not.
+     */
+    private static <T extends Comparable<T>> TableColumn<Jail, T> usage(String id, String title, String help, JailUsages usages,
+            Function<JailUsage, T> figure, double width) {
+        TableColumn<Jail, T> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> {
+            JailUsage u = usages.of(cell.getValue());
+            return u == null ? null : figure.apply(u);
+        }, usages.byJid()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(
+                () -> usages.problem().get().isEmpty() ? help : help + "\n\n" + usages.problem().get(), usages.problem()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        c.setCellFactory(col -> {
+            TableCell<Jail, T> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(T item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : item.toString());
+                }
+            };
+            cell.getStyleClass().add("figure-cell");
+            cell.setTooltip(tip);
+            return cell;
+        });
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A jail's CPU use in percent of one CPU, as the column shows it and sorts it. */
+    record CpuShare(double percent) implements Comparable<CpuShare> {
+        @Override
+        public int compareTo(CpuShare o) {
+            return Double.compare(percent, o.percent);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%.1f %%", percent);
+        }
     }
 
     /** A jail's addresses; several (which the column cuts) are in its tooltip, one a line. */

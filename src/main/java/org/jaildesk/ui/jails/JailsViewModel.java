@@ -60,6 +60,7 @@ public final class JailsViewModel {
     private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
     private final ListingPace pace = new ListingPace();
     private final NewJails newJails;
+    private final JailUsages usages;
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -78,6 +79,12 @@ public final class JailsViewModel {
         selection.addListener((ListChangeListener<Jail>) c ->
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
         newJails = new NewJails(client, fx, msg, jails, this::after);
+        usages = new JailUsages(client, fx, msg);
+    }
+
+    /** What the running jails use, read beside each listing. */
+    public JailUsages usages() {
+        return usages;
     }
 
     /** Making jails: names, releases and templates to choose from, create and clone. */
@@ -201,6 +208,7 @@ public final class JailsViewModel {
             stale.set(true);
         }
         long began = pace.now();
+        Notifier.logged(usages.read(), "the jails' usage figures");
         Notifier.logged(client.listJails().handleAsync((list, error) -> {
             pace.ended(began);
             CompletableFuture<Void> waiting;

@@ -1,0 +1,82 @@
+package org.jaildesk.ui.jails;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.IocageClientException;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailUsage;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+
+/**
+ * What the host's running jails use now (extension {@code jailusage}), read beside each listing, for the table's
+ * CPU and memory columns. One read at a time: a refresh while one runs goes without. A host without the extension,
+ * or one whose read failed, has no figures (the columns stay empty; {@link #problem()} says why) and no notice: the
+ * listing is what a refresh is for.
+ */
+public final class JailUsages {
+
+    static final String EXTENSION = "jailusage";
+    private static final Logger LOG = Logger.getLogger(JailUsages.class.getName());
+
+    private final IocageClient client;
+    private final Executor fx;
+    private final Messages msg;
+    private final ReadOnlyObjectWrapper<Map<Integer, JailUsage>> byJid = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final AtomicBoolean reading = new AtomicBoolean();
+
+    JailUsages(IocageClient client, Executor fx, Messages msg) {
+        this.client = client;
+        this.fx = fx;
+        this.msg = msg;
+    }
+
+    /** The figures of the running jails by JID; replaced as a whole by each read. */
+    public ReadOnlyObjectProperty<Map<Integer, JailUsage>> byJid() {
+        return byJid.getReadOnlyProperty();
+    }
+
+    /** Why there are no figures, in the window's language; empty while there are. */
+    public ReadOnlyStringProperty problem() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** A running jail's figures; null for a stopped jail, or while none are known. */
+    public JailUsage of(Jail jail) {
+        return jail.jid().isPresent() ? byJid.get().get(jail.jid().getAsInt()) : null;
+    }
+
+    /** Reads the figures again unless a read is running; completes once they are shown. */
+    CompletableFuture<Void> read() {
+        if (!reading.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return client.extensions()
+                .thenCompose(ext -> ext.contains(EXTENSION) ? client.jailUsage()
+                        : CompletableFuture.<Map<Integer, JailUsage>>failedFuture(new IocageClientException(
+                                IocageClientException.Kind.UNSUPPORTED, msg.get("usage.unsupported"))))
+                .handleAsync((usage, error) -> {
+                    reading.set(false);
+                    if (error == null) {
+                        byJid.set(Map.copyOf(usage));
+                        problem.set("");
+                    } else {
+                        Throwable why = Notifier.unwrap(error);
+                        LOG.log(Level.FINE, "no usage figures", why);
+                        byJid.set(Map.of());
+                        problem.set(msg.get("usage.none", why.getMessage()));
+                    }
+                    return null;
+                }, fx);
+    }
+}
