@@ -18,6 +18,12 @@ public final class DetailsPane extends VBox {
     private final JailUsages usages;
     private final Label title = new Label();
     private final GridPane grid = new GridPane();
+    /** The running jail's CPU and memory over the last hour, as this window read them. */
+    private final VBox trend = new VBox(4);
+    private final Sparkline cpuLine = new Sparkline();
+    private final Sparkline memoryLine = new Sparkline();
+    private final Label cpuTitle = new Label();
+    private final Label memoryTitle = new Label();
 
     public DetailsPane(JailsViewModel vm, Messages msg) {
         this.msg = msg;
@@ -31,7 +37,12 @@ public final class DetailsPane extends VBox {
         title.setId("detailsTitle");
         grid.setHgap(12);
         grid.setVgap(6);
-        getChildren().addAll(title, grid);
+        trend.setId("detailsTrend");
+        cpuTitle.getStyleClass().add("details-key");
+        memoryTitle.getStyleClass().add("details-key");
+        cpuLine.setId("trendCpu");
+        memoryLine.setId("trendMemory");
+        getChildren().addAll(title, grid, trend);
         vm.focused().addListener((o, a, b) -> show(b));
         usages.byJid().addListener((o, a, b) -> show(vm.focused().get()));
         show(null);
@@ -39,6 +50,7 @@ public final class DetailsPane extends VBox {
 
     private void show(Jail j) {
         grid.getChildren().clear();
+        trend.getChildren().clear();
         if (j == null) {
             title.setText(msg.get("details.none"));
             return;
@@ -62,6 +74,32 @@ public final class DetailsPane extends VBox {
         r = row(r, "column.ip4", addresses(j.ip4()));
         r = row(r, "column.ip6", addresses(j.ip6()));
         row(r, "column.template", j.template().isEmpty() ? "–" : j.template());
+        if (u != null) {
+            showTrend(usages.history(j));
+        }
+    }
+
+    /** The lines of a running jail's figures; until there are two samples, a word on when they come. */
+    private void showTrend(UsageHistory.Samples s) {
+        if (s.size() < 2) {
+            Label wait = new Label(msg.get("details.trend.wait"));
+            wait.getStyleClass().add("details-key");
+            wait.setWrapText(true);
+            trend.getChildren().add(wait);
+            return;
+        }
+        String span = msg.get("details.trend.span", s.spanSeconds() / 60);
+        double cpuPeak = 0;
+        double memoryPeak = 0;
+        for (int i = 0; i < s.size(); i++) {
+            cpuPeak = Math.max(cpuPeak, s.cpu()[i]);
+            memoryPeak = Math.max(memoryPeak, s.memory()[i]);
+        }
+        cpuTitle.setText(msg.get("details.trend.cpu", span, new JailTableView.CpuShare(cpuPeak).toString()));
+        memoryTitle.setText(msg.get("details.trend.memory", span, Size.ofBytes((long) memoryPeak).toString()));
+        cpuLine.show(s.at(), s.cpu());
+        memoryLine.show(s.at(), s.memory());
+        trend.getChildren().addAll(cpuTitle, cpuLine, memoryTitle, memoryLine);
     }
 
     /**

@@ -1,9 +1,12 @@
 package org.jaildesk.ui.jails;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,7 +21,7 @@ import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
 /**
- * What the host's running jails use now (extension {@code jailusage}), read beside each listing, for the table's
+ * What the host's running jails use now (extension {@code jailusage}), read after each listing, for the table's
  * CPU and memory columns. One read at a time: a refresh while one runs goes without. A host without the extension,
  * or one whose read failed, has no figures (the columns stay empty; {@link #problem()} says why) and no notice: the
  * listing is what a refresh is for.
@@ -34,11 +37,45 @@ public final class JailUsages {
     private final ReadOnlyObjectWrapper<Map<Integer, JailUsage>> byJid = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final AtomicBoolean reading = new AtomicBoolean();
+    /** The listed jails, whose JIDs name the figures' jails; read on the FX thread. */
+    private final List<Jail> listed;
+    /** Each running jail's last hour, by jail id (a JID changes at every start); FX thread. */
+    private final Map<String, UsageHistory> history = new HashMap<>();
+    private LongSupplier epochSeconds = () -> System.currentTimeMillis() / 1000;
 
-    JailUsages(IocageClient client, Executor fx, Messages msg) {
+    JailUsages(IocageClient client, Executor fx, Messages msg, List<Jail> listed) {
         this.client = client;
         this.fx = fx;
         this.msg = msg;
+        this.listed = listed;
+    }
+
+    /** The wall clock samples are timed by (for tests). */
+    void clock(LongSupplier epochSeconds) {
+        this.epochSeconds = epochSeconds;
+    }
+
+    /**
+     * The jail's figures over the last hour as this window read them (empty before the second read, or for a jail that
+     * did not run meanwhile); FX thread.
+     */
+    public UsageHistory.Samples history(Jail jail) {
+        UsageHistory h = history.get(jail.id());
+        return h == null ? new UsageHistory.Samples(new long[0], new double[0], new double[0]) : h.samples();
+    }
+
+    /** Adds a sample to each listed running jail's history; lets go of those of jails no longer listed. */
+    private void record(Map<Integer, JailUsage> usage) {
+        long now = epochSeconds.getAsLong();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Jail j : listed) {
+            ids.add(j.id());
+            JailUsage u = of(j, usage);
+            if (u != null) {
+                history.computeIfAbsent(j.id(), k -> new UsageHistory()).add(now, u.cpuPercent(), u.memoryBytes());
+            }
+        }
+        history.keySet().retainAll(ids);
     }
 
     /** The figures of the running jails by JID; replaced as a whole by each read. */
@@ -53,7 +90,11 @@ public final class JailUsages {
 
     /** A running jail's figures; null for a stopped jail, or while none are known. */
     public JailUsage of(Jail jail) {
-        return jail.jid().isPresent() ? byJid.get().get(jail.jid().getAsInt()) : null;
+        return of(jail, byJid.get());
+    }
+
+    private static JailUsage of(Jail jail, Map<Integer, JailUsage> usage) {
+        return jail.jid().isPresent() ? usage.get(jail.jid().getAsInt()) : null;
     }
 
     /** Reads the figures again unless a read is running; completes once they are shown. */
@@ -68,6 +109,7 @@ public final class JailUsages {
                 .handleAsync((usage, error) -> {
                     reading.set(false);
                     if (error == null) {
+                        record(usage);
                         byJid.set(Map.copyOf(usage));
                         problem.set("");
                     } else {

@@ -79,10 +79,10 @@ public final class JailsViewModel {
         selection.addListener((ListChangeListener<Jail>) c ->
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
         newJails = new NewJails(client, fx, msg, jails, this::after);
-        usages = new JailUsages(client, fx, msg);
+        usages = new JailUsages(client, fx, msg, jails);
     }
 
-    /** What the running jails use, read beside each listing. */
+    /** What the running jails use, read after each listing. */
     public JailUsages usages() {
         return usages;
     }
@@ -208,7 +208,6 @@ public final class JailsViewModel {
             stale.set(true);
         }
         long began = pace.now();
-        Notifier.logged(usages.read(), "the jails' usage figures");
         Notifier.logged(client.listJails().handleAsync((list, error) -> {
             pace.ended(began);
             CompletableFuture<Void> waiting;
@@ -233,6 +232,8 @@ public final class JailsViewModel {
                     lastFailure.set(null);
                     notifier.succeeded(msg.get("action.refresh"));
                     replace(list);
+                    // After the rows: the figures are joined to them by JID, which changes at every start.
+                    Notifier.logged(usages.read(), "the jails' usage figures");
                     loaded.set(true);
                     stale.set(waiting != null);
                     notifier.info(msg.get("status.jails", list.size()));

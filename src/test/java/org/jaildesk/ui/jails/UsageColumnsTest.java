@@ -129,6 +129,31 @@ class UsageColumnsTest {
         waitFor(() -> shown().contains("40.0 % (3 processes)"));
     }
 
+    /** The window keeps each running jail's last hour and draws it under the details, oldest at the left. */
+    @Test
+    void theDetailsDrawTheSelectedJailsLastHour(FxRobot robot) throws Exception {
+        long[] now = {100_000};
+        vm.usages().clock(() -> now[0]);
+        usage = row(1, "10.0", 1_048_576);
+        refresh();
+        waitFor(() -> "10.0 %".equals(cell("col-cpu", "db01")));
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(order().indexOf("db01")));
+        waitFor(() -> shown().contains("CPU and memory over time show here from the next refresh on (this window keeps the last hour)."));
+        now[0] += 600;
+        usage = row(1, "40.0", 3_145_728);
+        refresh();
+        waitFor(() -> shown().contains("CPU, the last 10 minutes: at most 40.0 %"));
+        assertTrue(shown().contains("Memory, the last 10 minutes: at most 3.00M"), shown());
+        Sparkline cpu = (Sparkline) details.lookup("#trendCpu");
+        List<Double> p = cpu.points();
+        assertEquals(4, p.size(), p.toString());
+        assertTrue(p.get(0) < p.get(2), "the newer sample is to the right: " + p);
+        assertTrue(p.get(1) > p.get(3), "the higher figure is higher up: " + p);
+        // A stopped jail has no figures, and no lines.
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(order().indexOf("mail")));
+        waitFor(() -> details.lookup("#trendCpu") == null);
+    }
+
     /** The texts of the details pane's labels. */
     private String shown() {
         return details.lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList().toString();
