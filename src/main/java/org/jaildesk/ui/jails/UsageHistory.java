@@ -3,7 +3,7 @@ package org.jaildesk.ui.jails;
 /**
  * One jail's CPU and memory figures over the last hour, as the window read them at each refresh: the client keeps
  * them itself (the host keeps none), for this session only. A ring of primitive values, so a host of thousands of
- * running jails keeps a few megabytes.
+ * running jails keeps a few megabytes, and a history starts small (most jails' last hour is short at first).
  */
 public final class UsageHistory {
 
@@ -12,21 +12,24 @@ public final class UsageHistory {
     /** The most samples kept (an hour at one refresh every 15 s); more frequent refreshes keep a shorter span. */
     static final int CAPACITY = 240;
 
-    private final long[] at = new long[CAPACITY];
-    private final float[] cpu = new float[CAPACITY];
-    private final float[] memory = new float[CAPACITY];
+    private long[] at = new long[8];
+    private float[] cpu = new float[8];
+    private float[] memory = new float[8];
     /** Index of the oldest sample, and how many there are. */
     private int first;
     private int size;
 
     /** Adds a sample taken at {@code epochSecond}; those older than {@link #SPAN_SECONDS} before it are let go. */
     synchronized void add(long epochSecond, double cpuPercent, long memoryBytes) {
-        if (size > 0 && epochSecond < at[(first + size - 1) % CAPACITY]) {
+        if (size > 0 && epochSecond < at[(first + size - 1) % at.length]) {
             return; // the clock went back: keep the line going forward in time
         }
-        int slot = (first + size) % CAPACITY;
-        if (size == CAPACITY) {
-            first = (first + 1) % CAPACITY;
+        if (size == at.length && size < CAPACITY) {
+            grow();
+        }
+        int slot = (first + size) % at.length;
+        if (size == at.length) {
+            first = (first + 1) % at.length;
         } else {
             size++;
         }
@@ -34,9 +37,27 @@ public final class UsageHistory {
         cpu[slot] = (float) cpuPercent;
         memory[slot] = (float) memoryBytes;
         while (size > 0 && at[first] < epochSecond - SPAN_SECONDS) {
-            first = (first + 1) % CAPACITY;
+            first = (first + 1) % at.length;
             size--;
         }
+    }
+
+    /** Twice the room, at most {@link #CAPACITY}, the samples moved to the start in order. */
+    private void grow() {
+        int n = Math.min(CAPACITY, 2 * at.length);
+        long[] t = new long[n];
+        float[] c = new float[n];
+        float[] m = new float[n];
+        for (int i = 0; i < size; i++) {
+            int k = (first + i) % at.length;
+            t[i] = at[k];
+            c[i] = cpu[k];
+            m[i] = memory[k];
+        }
+        at = t;
+        cpu = c;
+        memory = m;
+        first = 0;
     }
 
     /** The samples, oldest first. */
@@ -45,7 +66,7 @@ public final class UsageHistory {
         double[] c = new double[size];
         double[] m = new double[size];
         for (int i = 0; i < size; i++) {
-            int k = (first + i) % CAPACITY;
+            int k = (first + i) % at.length;
             t[i] = at[k];
             c[i] = cpu[k];
             m[i] = memory[k];

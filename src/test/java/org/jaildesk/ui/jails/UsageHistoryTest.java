@@ -35,6 +35,29 @@ class UsageHistoryTest {
         assertEquals(UsageHistory.CAPACITY + 9, s.at()[s.size() - 1]);
     }
 
+    /** Against the plain reading (a list cut to the hour and to the capacity), through growth, pruning and wrapping. */
+    @Test
+    void keepsWhatAPlainListWouldKeep() {
+        for (long seed = 1; seed <= 200; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            UsageHistory h = new UsageHistory();
+            java.util.ArrayDeque<long[]> plain = new java.util.ArrayDeque<>();
+            long t = 1_000;
+            for (int i = 0, n = r.nextInt(1_000); i < n; i++) {
+                t += r.nextInt(10) == 0 ? r.nextInt(2_000) : r.nextInt(30);
+                h.add(t, i, 2L * i);
+                plain.addLast(new long[] {t, i});
+                while (plain.size() > UsageHistory.CAPACITY || plain.peekFirst()[0] < t - UsageHistory.SPAN_SECONDS) {
+                    plain.removeFirst();
+                }
+            }
+            UsageHistory.Samples s = h.samples();
+            assertArrayEquals(plain.stream().mapToLong(p -> p[0]).toArray(), s.at(), "seed " + seed);
+            assertArrayEquals(plain.stream().mapToDouble(p -> p[1]).toArray(), s.cpu(), 1e-6, "seed " + seed);
+            assertArrayEquals(plain.stream().mapToDouble(p -> 2 * p[1]).toArray(), s.memory(), 1e-6, "seed " + seed);
+        }
+    }
+
     @Test
     void aClockThatGoesBackDoesNotBendTheLine() {
         UsageHistory h = new UsageHistory();
