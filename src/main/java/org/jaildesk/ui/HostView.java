@@ -67,7 +67,11 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 Platform::runLater, msg, notifier, false);
         SettingsView settingsView = new SettingsView(settings, msg,
                 () -> vm.selection().stream().map(Jail::id).toList(), "inspector");
-        Tab detailsTab = tab("tab-details", msg.get("tab.details"), details);
+        // Scrolls in a short window: the figures' lines come last, under the jail's details.
+        javafx.scene.control.ScrollPane detailsScroll = new javafx.scene.control.ScrollPane(details);
+        detailsScroll.setFitToWidth(true);
+        detailsScroll.getStyleClass().add("details-scroll");
+        Tab detailsTab = tab("tab-details", msg.get("tab.details"), detailsScroll);
         Tab settingsTab = tab("tab-settings", msg.get("tab.settings"), settingsView);
         SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);
         SnapshotsView snapshotsView = new SnapshotsView(snapshots, msg, vm.focused());

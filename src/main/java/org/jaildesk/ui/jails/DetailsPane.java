@@ -40,6 +40,8 @@ public final class DetailsPane extends VBox {
         trend.setId("detailsTrend");
         cpuTitle.getStyleClass().add("details-key");
         memoryTitle.getStyleClass().add("details-key");
+        cpuTitle.setWrapText(true);
+        memoryTitle.setWrapText(true);
         cpuLine.setId("trendCpu");
         memoryLine.setId("trendMemory");
         getChildren().addAll(title, grid, trend);
@@ -95,10 +97,14 @@ public final class DetailsPane extends VBox {
             cpuPeak = Math.max(cpuPeak, s.cpu()[i]);
             memoryPeak = Math.max(memoryPeak, s.memory()[i]);
         }
-        cpuTitle.setText(msg.get("details.trend.cpu", span, new JailTableView.CpuShare(cpuPeak).toString()));
+        // A figure and its unit stay on one line when the caption wraps.
+        cpuTitle.setText(msg.get("details.trend.cpu", span, new JailTableView.CpuShare(cpuPeak).toString().replace(' ', '\u00a0')));
         memoryTitle.setText(msg.get("details.trend.memory", span, Size.ofBytes((long) memoryPeak).toString()));
         cpuLine.show(s.at(), s.cpu());
         memoryLine.show(s.at(), s.memory());
+        // A screen reader cannot see a line: it reads what the caption says.
+        cpuLine.setAccessibleText(cpuTitle.getText());
+        memoryLine.setAccessibleText(memoryTitle.getText());
         trend.getChildren().addAll(cpuTitle, cpuLine, memoryTitle, memoryLine);
     }
 

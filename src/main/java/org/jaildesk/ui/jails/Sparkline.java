@@ -18,6 +18,7 @@ final class Sparkline extends Region {
 
     Sparkline() {
         getStyleClass().add("sparkline");
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         line.getStyleClass().add("sparkline-line");
         axis.getStyleClass().add("sparkline-axis");
         line.setManaged(false);

@@ -142,9 +142,10 @@ class UsageColumnsTest {
         now[0] += 600;
         usage = row(1, "40.0", 3_145_728);
         refresh();
-        waitFor(() -> shown().contains("CPU, the last 10 minutes: at most 40.0 %"));
+        waitFor(() -> shown().contains("CPU, the last 10 minutes: at most 40.0\u00a0%"));
         assertTrue(shown().contains("Memory, the last 10 minutes: at most 3.00M"), shown());
         Sparkline cpu = (Sparkline) details.lookup("#trendCpu");
+        assertEquals("CPU, the last 10 minutes: at most 40.0\u00a0%", cpu.getAccessibleText(), "a screen reader hears the caption");
         List<Double> p = cpu.points();
         assertEquals(4, p.size(), p.toString());
         assertTrue(p.get(0) < p.get(2), "the newer sample is to the right: " + p);
