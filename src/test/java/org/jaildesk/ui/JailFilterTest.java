@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.JailUsage;
 import org.jaildesk.ui.jails.JailFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,5 +72,44 @@ class JailFilterTest {
         String query = "web" + " ".repeat(JailFilter.MAX_QUERY) + "state:up";
         assertEquals(List.of("web01", "web02"), JAILS.stream().filter(JailFilter.parse(query)).map(Jail::tag).toList());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> JailFilter.parse("name:" + "y".repeat(10_000_000)));
+    }
+
+    /** db01 (JID 1) busy and big, web01 (JID 3) idle and small; the stopped jails have no figures. */
+    private static final java.util.Map<Integer, JailUsage> FIGURES = java.util.Map.of(
+            1, new JailUsage(1, 9, 75.5, 3L * 1024 * 1024 * 1024),
+            3, new JailUsage(3, 2, 0.4, 200L * 1024 * 1024));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cpu:>50|db01",
+        "cpu:<1|web01",
+        "cpu:>=0.4|db01 web01",
+        "cpu:<=0.4|web01",
+        "CPU:>0.39 state:up|db01 web01",
+        "!cpu:>50|mail web01 web02",
+        "mem:>1G|db01",
+        "memory:<1g|web01",
+        "mem:>=200M|db01 web01",
+        "mem:>200MiB|db01",
+        "mem:>1.5G|db01",
+        "mem:>209715200|db01",
+        "mem:<209715201|web01",
+        "cpu:>5G|''",
+        "cpu:>abc|''",
+        "mem:>|''",
+        "mem:>-1|''",
+        "cpu:>1e3|''",
+        "cpu:75.5|''"})
+    void comparesARunningJailsFigures(String query, String expected) {
+        List<String> names = JAILS.stream().filter(JailFilter.parse(query,
+                j -> j.jid().isPresent() ? FIGURES.get(j.jid().getAsInt()) : null)).map(Jail::tag).toList();
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), names);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"cpu:>50|true", "state:up !mem:<1G|true", "web|false", "cpu:50|false", "xcpu:>5|false",
+        "name:cpu:>5|false", "''|false"})
+    void knowsWhichQueriesCompareFigures(String query, boolean compares) {
+        assertEquals(compares, JailFilter.comparesFigures(query));
     }
 }

@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailUsage;
 
 /**
  * The table's search: free words match name, id, address or release; {@code field:value} matches one field, with
  * {@code *} and {@code ?} wildcards; a leading {@code !} negates a term. All terms must hold.
- * Example: {@code state:up release:13.* !boot:on web}.
+ * Example: {@code state:up release:13.* !boot:on web}. A running jail's figures compare with {@code >} or {@code <}
+ * ({@code >=}, {@code <=}): {@code cpu:>50} (percent of one CPU), {@code mem:>1G} (bytes, or with K, M, G or T, 1,024
+ * apart); a jail without figures (stopped, or a host that reports none) matches no comparison.
  */
 public final class JailFilter {
 
@@ -40,6 +43,11 @@ public final class JailFilter {
      * fields are matched as free text.
      */
     public static Predicate<Jail> parse(String query) {
+        return parse(query, j -> null);
+    }
+
+    /** The same, with each running jail's figures for the comparisons ({@code cpu:>50}, {@code mem:>1G}). */
+    public static Predicate<Jail> parse(String query, Function<Jail, JailUsage> usage) {
         List<Predicate<Jail>> terms = new ArrayList<>();
         if (query != null) {
             String read = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
@@ -49,17 +57,36 @@ public final class JailFilter {
                 }
                 boolean negate = raw.startsWith("!");
                 String term = negate ? raw.substring(1) : raw;
-                Predicate<Jail> p = term(term);
+                Predicate<Jail> p = term(term, usage);
                 terms.add(negate ? p.negate() : p);
             }
         }
         return jail -> terms.stream().allMatch(t -> t.test(jail));
     }
 
-    private static Predicate<Jail> term(String term) {
+    /** Whether a query compares figures, so that new figures change what it lets through. */
+    public static boolean comparesFigures(String query) {
+        if (query == null) {
+            return false;
+        }
+        String q = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
+        return FIGURE.matcher(q).find();
+    }
+
+    private static final java.util.regex.Pattern FIGURE =
+            java.util.regex.Pattern.compile("(?i)(?:^|[\\s!])(?:cpu|mem|memory):[<>]");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(\\d{1,12}(?:\\.\\d{1,6})?)([kmgt]?)(?:i?b)?");
+
+    private static Predicate<Jail> term(String term, Function<Jail, JailUsage> usage) {
         int colon = term.indexOf(':');
         if (colon > 0) {
-            Function<Jail, String> field = FIELDS.get(term.substring(0, colon).toLowerCase(Locale.ROOT));
+            String name = term.substring(0, colon).toLowerCase(Locale.ROOT);
+            String value = term.substring(colon + 1);
+            if ((name.equals("cpu") || name.equals("mem") || name.equals("memory"))
+                    && (value.startsWith(">") || value.startsWith("<"))) {
+                return compare(name.equals("cpu"), value, usage);
+            }
+            Function<Jail, String> field = FIELDS.get(name);
             if (field != null) {
                 Glob g = new Glob(term.substring(colon + 1));
                 return j -> g.matches(field.apply(j));
@@ -68,6 +95,28 @@ public final class JailFilter {
         String needle = term.toLowerCase(Locale.ROOT);
         return j -> j.tag().toLowerCase(Locale.ROOT).contains(needle) || j.id().toLowerCase(Locale.ROOT).contains(needle)
                 || j.ip4().toLowerCase(Locale.ROOT).contains(needle) || j.release().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /**
+     * {@code >N}, {@code >=N}, {@code <N} or {@code <=N} against a running jail's CPU (percent) or memory (bytes; N may
+     * end in K, M, G or T). A value that is not a number matches nothing.
+     */
+    private static Predicate<Jail> compare(boolean cpu, String value, Function<Jail, JailUsage> usage) {
+        boolean greater = value.charAt(0) == '>';
+        boolean orEqual = value.length() > 1 && value.charAt(1) == '=';
+        java.util.regex.Matcher m = NUMBER.matcher(value.substring(orEqual ? 2 : 1).toLowerCase(Locale.ROOT));
+        if (!m.matches() || cpu && !m.group(2).isEmpty()) {
+            return j -> false;
+        }
+        double bound = Double.parseDouble(m.group(1)) * Math.pow(1024, "kmgt".indexOf(m.group(2).isEmpty() ? "-" : m.group(2)) + 1);
+        return j -> {
+            JailUsage u = usage.apply(j);
+            if (u == null) {
+                return false;
+            }
+            double v = cpu ? u.cpuPercent() : u.memoryBytes();
+            return greater ? (orEqual ? v >= bound : v > bound) : (orEqual ? v <= bound : v < bound);
+        };
     }
 
     /**

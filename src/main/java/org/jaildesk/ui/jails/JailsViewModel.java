@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -67,10 +66,6 @@ public final class JailsViewModel {
         this.fx = fx;
         this.msg = msg;
         this.notifier = notifier;
-        query.addListener((o, a, b) -> {
-            Predicate<Jail> p = JailFilter.parse(b);
-            visible.setPredicate(p);
-        });
         for (JailAction a : JailAction.values()) {
             StringBinding why = Bindings.createStringBinding(() -> a.whyNot(selection, msg), selection);
             whyNot.put(a, why);
@@ -80,6 +75,13 @@ public final class JailsViewModel {
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
         newJails = new NewJails(client, fx, msg, jails, this::after);
         usages = new JailUsages(client, fx, msg, jails);
+        query.addListener((o, a, b) -> visible.setPredicate(JailFilter.parse(b, usages::of)));
+        // A search that compares figures (cpu:>50) lets other jails through once the figures change.
+        usages.byJid().addListener((o, a, b) -> {
+            if (JailFilter.comparesFigures(query.get())) {
+                visible.setPredicate(JailFilter.parse(query.get(), usages::of));
+            }
+        });
     }
 
     /** What the running jails use, read after each listing. */

@@ -155,6 +155,19 @@ class UsageColumnsTest {
         waitFor(() -> details.lookup("#trendCpu") == null);
     }
 
+    /** A search that compares figures follows them: a jail that gets busy comes into view at the next read. */
+    @Test
+    void aSearchByCpuFollowsTheFigures(FxRobot robot) throws Exception {
+        usage = row(1, "12.5", 1024) + "," + row(2, "0.3", 1024);
+        refresh();
+        waitFor(() -> "12.5 %".equals(cell("col-cpu", "db01")));
+        robot.interact(() -> vm.query().set("cpu:>50"));
+        waitFor(() -> order().isEmpty());
+        usage = row(1, "12.5", 1024) + "," + row(2, "80.0", 1024);
+        refresh();
+        waitFor(() -> order().equals(List.of("web01")));
+    }
+
     /** The texts of the details pane's labels. */
     private String shown() {
         return details.lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList().toString();
