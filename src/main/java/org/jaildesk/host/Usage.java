@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.PsOutput;
 
@@ -35,7 +36,7 @@ final class Usage {
             throw new ActionFailedException("ps did not finish within " + options.readTimeout().toSeconds() + " s and was stopped");
         }
         if (r.exitCode() != 0) {
-            String said = Commands.lastLine(r.stderr().isBlank() ? r.stdout() : r.stderr());
+            String said = Shown.of(Commands.lastLine(r.stderr().isBlank() ? r.stdout() : r.stderr()), 300);
             throw new ActionFailedException("ps failed (exit " + r.exitCode() + ")" + (said.isBlank() ? "" : ": " + said));
         }
         List<JailUsage> usage;

@@ -61,6 +61,17 @@ class UsageTest {
         }
     }
 
+    /** A ps that says megabytes in its last line is quoted short. */
+    @Test
+    void aFailingPsThatSaysMuchIsQuotedShort() throws Exception {
+        Path ps = fakePs("", 1);
+        Files.writeString(ps, "#!/bin/sh\nhead -c 1000000 /dev/zero | tr '\\0' x >&2\nexit 1\n");
+        try (HostHarness h = over(ps, ProcessRunner.Privilege.NONE)) {
+            String error = h.body("jailusage").get("error").asText();
+            assertTrue(error.startsWith("ps failed (exit 1): xxx") && error.length() < 400, error.length() + " characters");
+        }
+    }
+
     @Test
     void outputThatIsNotPssIsAnErrorNotZeros() throws Exception {
         try (HostHarness h = over(fakePs("  JID %CPU RSS\n    3 1.0 100\n", 0), ProcessRunner.Privilege.NONE)) {

@@ -17,6 +17,7 @@ import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
@@ -116,7 +117,8 @@ public final class JailUsages {
                         Throwable why = Notifier.unwrap(error);
                         LOG.log(Level.FINE, "no usage figures", why);
                         byJid.set(Map.of());
-                        problem.set(msg.get("usage.none", why.getMessage()));
+                        // A host's message may be of any length: a tooltip shows its start, as a notice does.
+                        problem.set(msg.get("usage.none", Shown.of(String.valueOf(why.getMessage()), 300)));
                     }
                     return null;
                 }, fx);

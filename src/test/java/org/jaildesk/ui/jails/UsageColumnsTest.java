@@ -198,6 +198,11 @@ class UsageColumnsTest {
         refresh();
         waitFor(() -> vm.usages().problem().get().contains("ps failed (exit 1): not FreeBSD"));
         assertNull(cell("col-cpu", "db01"));
+        // A host's message of any length: the tooltip quotes its start.
+        usage = "!" + "y".repeat(1_000_000);
+        refresh();
+        waitFor(() -> vm.usages().problem().get().startsWith("No figures: yyy"));
+        assertTrue(vm.usages().problem().get().length() < 400, vm.usages().problem().get().length() + " characters");
         usage = row(1, "1.0", 1024);
         refresh();
         waitFor(() -> vm.usages().problem().get().isEmpty() && "1.0 %".equals(cell("col-cpu", "db01")));
