@@ -7,8 +7,11 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.jails.JailTableView;
 import org.jaildesk.ui.jails.JailsViewModel;
 
 /**
@@ -23,6 +26,8 @@ final class StatusBar extends HBox {
     private final Label pool = new Label();
     private final Label stale = new Label();
     private final Label matching = new Label();
+    /** What the host's running jails use in all, where it reports their figures. */
+    private final Label load = new Label();
 
     StatusBar(Messages msg, Notifier notifier) {
         super(12);
@@ -43,9 +48,12 @@ final class StatusBar extends HBox {
         matching.setVisible(false);
         // Takes room only while a search narrows the table.
         matching.managedProperty().bind(matching.visibleProperty());
+        load.setId("hostLoad");
+        load.setVisible(false);
+        load.managedProperty().bind(load.visibleProperty());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(host, pool, status, spacer, matching, stale);
+        getChildren().addAll(host, pool, status, load, spacer, matching, stale);
         setId("statusBar");
         getStyleClass().add("status-bar");
         setPadding(new Insets(4, 10, 4, 10));
@@ -69,6 +77,18 @@ final class StatusBar extends HBox {
         matching.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.matching", vm.visible().size(),
                 vm.jails().size()), vm.visible(), vm.jails()));
         matching.visibleProperty().bind(vm.query().isNotEmpty());
+        var figures = vm.usages().byJid();
+        load.textProperty().bind(Bindings.createStringBinding(() -> {
+            double cpu = 0;
+            long memory = 0;
+            for (JailUsage u : figures.get().values()) {
+                cpu += u.cpuPercent();
+                memory += u.memoryBytes();
+            }
+            return msg.get("status.load", figures.get().size(), new JailTableView.CpuShare(cpu).toString(),
+                    Size.ofBytes(memory).toString());
+        }, figures));
+        load.visibleProperty().bind(Bindings.createBooleanBinding(() -> !figures.get().isEmpty(), figures));
     }
 
     /** No host is shown. */
@@ -83,5 +103,8 @@ final class StatusBar extends HBox {
         matching.visibleProperty().unbind();
         matching.setVisible(false);
         matching.textProperty().unbind();
+        load.visibleProperty().unbind();
+        load.setVisible(false);
+        load.textProperty().unbind();
     }
 }

@@ -241,7 +241,7 @@ public final class JailTableView extends TableView<Jail> {
     }
 
     /** A jail's CPU use in percent of one CPU, as the column shows it and sorts it. */
-    record CpuShare(double percent) implements Comparable<CpuShare> {
+    public record CpuShare(double percent) implements Comparable<CpuShare> {
         @Override
         public int compareTo(CpuShare o) {
             return Double.compare(percent, o.percent);
