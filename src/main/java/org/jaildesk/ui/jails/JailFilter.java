@@ -108,7 +108,8 @@ public final class JailFilter {
         if (!m.matches() || cpu && !m.group(2).isEmpty()) {
             return j -> false;
         }
-        double bound = Double.parseDouble(m.group(1)) * Math.pow(1024, "kmgt".indexOf(m.group(2).isEmpty() ? "-" : m.group(2)) + 1);
+        int power = m.group(2).isEmpty() ? 0 : "kmgt".indexOf(m.group(2)) + 1;
+        double bound = Double.parseDouble(m.group(1)) * Math.pow(1024, power);
         return j -> {
             JailUsage u = usage.apply(j);
             if (u == null) {
