@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.Size;
 
 /**
  * The table's search: free words match name, id, address or release; {@code field:value} matches one field, with
@@ -75,7 +76,7 @@ public final class JailFilter {
 
     private static final java.util.regex.Pattern FIGURE =
             java.util.regex.Pattern.compile("(?i)(?:^|[\\s!])(?:cpu|mem|memory):[<>]");
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(\\d{1,12}(?:\\.\\d{1,6})?)([kmgt]?)(?:i?b)?");
+    private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("\\d{1,12}(?:\\.\\d{1,6})?");
 
     private static Predicate<Jail> term(String term, Function<Jail, JailUsage> usage) {
         int colon = term.indexOf(':');
@@ -98,18 +99,31 @@ public final class JailFilter {
     }
 
     /**
-     * {@code >N}, {@code >=N}, {@code <N} or {@code <=N} against a running jail's CPU (percent) or memory (bytes; N may
-     * end in K, M, G or T). A value that is not a number matches nothing.
+     * {@code >N}, {@code >=N}, {@code <N} or {@code <=N} against a running jail's CPU (percent) or memory (bytes; N a size
+     * as {@link Size} reads one, 512M or 1.5G). A value that is not a number or a size matches nothing.
      */
     private static Predicate<Jail> compare(boolean cpu, String value, Function<Jail, JailUsage> usage) {
         boolean greater = value.charAt(0) == '>';
         boolean orEqual = value.length() > 1 && value.charAt(1) == '=';
-        java.util.regex.Matcher m = NUMBER.matcher(value.substring(orEqual ? 2 : 1).toLowerCase(Locale.ROOT));
-        if (!m.matches() || cpu && !m.group(2).isEmpty()) {
-            return j -> false;
+        String number = value.substring(orEqual ? 2 : 1);
+        double bound;
+        if (cpu) {
+            if (!PERCENT.matcher(number).matches()) {
+                return j -> false;
+            }
+            bound = Double.parseDouble(number);
+        } else {
+            // Sizes as the disk usage view reads them (iocage's 1.69M, 83.4G): the same units, 1,024 apart.
+            try {
+                Size size = Size.parse(number);
+                if (size.kind() != Size.Kind.BYTES) {
+                    return j -> false;
+                }
+                bound = size.amount();
+            } catch (IllegalArgumentException notASize) {
+                return j -> false;
+            }
         }
-        int power = m.group(2).isEmpty() ? 0 : "kmgt".indexOf(m.group(2)) + 1;
-        double bound = Double.parseDouble(m.group(1)) * Math.pow(1024, power);
         return j -> {
             JailUsage u = usage.apply(j);
             if (u == null) {
