@@ -3,7 +3,8 @@ package org.jaildesk.ui.jails;
 /**
  * One jail's CPU and memory figures over the last hour, as the window read them at each refresh: the client keeps
  * them itself (the host keeps none), for this session only. A ring of primitive values, so a host of thousands of
- * running jails keeps a few megabytes, and a history starts small (most jails' last hour is short at first).
+ * running jails keeps a few megabytes, and a history starts small (most jails' last hour is short at first). Used on
+ * the FX thread only, as {@link JailUsages} is.
  */
 public final class UsageHistory {
 
@@ -20,7 +21,7 @@ public final class UsageHistory {
     private int size;
 
     /** Adds a sample taken at {@code epochSecond}; those older than {@link #SPAN_SECONDS} before it are let go. */
-    synchronized void add(long epochSecond, double cpuPercent, long memoryBytes) {
+    void add(long epochSecond, double cpuPercent, long memoryBytes) {
         if (size > 0 && epochSecond < at[(first + size - 1) % at.length]) {
             return; // the clock went back: keep the line going forward in time
         }
@@ -61,7 +62,7 @@ public final class UsageHistory {
     }
 
     /** The samples, oldest first. */
-    public synchronized Samples samples() {
+    public Samples samples() {
         long[] t = new long[size];
         double[] c = new double[size];
         double[] m = new double[size];
