@@ -17,7 +17,6 @@ import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailUsage;
-import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
@@ -117,8 +116,8 @@ public final class JailUsages {
                         Throwable why = Notifier.unwrap(error);
                         LOG.log(Level.FINE, "no usage figures", why);
                         byJid.set(Map.of());
-                        // A host's message may be of any length: a tooltip shows its start, as a notice does.
-                        problem.set(msg.get("usage.none", Shown.of(String.valueOf(why.getMessage()), 300)));
+                        // A host's message may be of any length: the tooltip quotes it as the notice bar does.
+                        problem.set(msg.get("usage.none", Notifier.oneLine(String.valueOf(why.getMessage()))));
                     }
                     return null;
                 }, fx);
