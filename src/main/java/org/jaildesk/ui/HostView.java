@@ -1,9 +1,11 @@
 package org.jaildesk.ui;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -15,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.HeldFlag;
 import org.jaildesk.ui.common.JailListModel;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -37,10 +40,17 @@ import org.jaildesk.ui.usage.UsageViewModel;
 
 /** A host's table, inspector, disk usage, defaults and dialogs: built once per host, shown while it is selected. */
 record HostView(HostSession session, JailTableView table, Node node, JailDialogs dialogs, ExecConsole exec,
-                HostAdminViewModel admin, HostAdminDialogs adminDialogs, Consumer<Window> takeSnapshot) {
+                HostAdminViewModel admin, HostAdminDialogs adminDialogs, Consumer<Window> takeSnapshot,
+                ObservableBooleanValue showsOld) {
 
     /** The inspector's first width; a wider window widens the table, where the columns are. */
     static final double INSPECTOR_WIDTH = 360;
+
+    /**
+     * How long a refresh runs before the window says that its rows are the last known ones. A quick refresh (most of
+     * them, after every change and every 30 s) would only make the whole table blink, and repaint it twice.
+     */
+    static final Duration OLD_ROWS_AFTER = Duration.ofMillis(500);
 
     /**
      * Builds a host's view. {@code shown} gives the view a host has now: after this machine's host was reopened, a
@@ -49,7 +59,9 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
     static HostView build(HostSession session, Messages msg, Notifier notifier, ContextMenu tableMenu,
                           Function<String, HostView> shown) {
         JailsViewModel vm = session.jails();
-        JailTableView table = new JailTableView(vm, msg, session.showsOld());
+        // A host not connected is said at once; a refresh only once it takes a while.
+        ObservableBooleanValue showsOld = HeldFlag.of(vm.stale(), OLD_ROWS_AFTER, HeldFlag.FX).or(session.offline());
+        JailTableView table = new JailTableView(vm, msg, showsOld);
         table.setContextMenu(tableMenu);
         // A table takes F2 itself (to edit a cell), so the scene never sees it as Rename's shortcut: the menu's item
         // with that shortcut gets it here, if it can run.
@@ -156,7 +168,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
             snapshotsView.take(owner);
         };
         return new HostView(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
-                new HostAdminDialogs(admin, msg), takeSnapshot);
+                new HostAdminDialogs(admin, msg), takeSnapshot, showsOld);
     }
 
     /**

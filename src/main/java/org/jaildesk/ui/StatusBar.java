@@ -60,14 +60,14 @@ final class StatusBar extends HBox {
     }
 
     /**
-     * Follows {@code view}, the host called {@code name}. The rows are old while a refresh runs, and while the host is
-     * not connected (a remote host whose connection dropped, or that cannot be reached): then the table still shows
+     * Follows {@code view}, the host called {@code name}. The rows are old while a refresh runs (said once it has run
+     * for {@link HostView#OLD_ROWS_AFTER}), and while the host is not connected (a remote host whose connection dropped, or that cannot be reached): then the table still shows
      * what was last listed, and the bar says so.
      */
     void show(String name, HostView view) {
         host.setText(name);
         BooleanBinding offline = view.session().offline();
-        stale.visibleProperty().bind(view.session().showsOld());
+        stale.visibleProperty().bind(view.showsOld());
         stale.textProperty().bind(Bindings.when(offline).then(msg.get("status.offline")).otherwise(msg.get("status.stale")));
         pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
                 view.admin().pool()));

@@ -213,6 +213,28 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> !stale.isVisible() && table.getOpacity() == 1.0);
     }
 
+    /**
+     * A quick refresh (here the one after starting a jail) changes the rows it changes and nothing else: the table
+     * does not blink dimmed and back, and the status bar says nothing about old rows.
+     */
+    @Test
+    void aQuickRefreshNeitherDimsTheRowsNorSaysTheyAreOld(FxRobot robot) throws Exception {
+        open(robot);
+        Node table = robot.lookup("#jailTable").query();
+        Label stale = robot.lookup("#stale").queryAs(Label.class);
+        List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            table.opacityProperty().addListener((o, was, is) -> seen.add("opacity " + is));
+            stale.visibleProperty().addListener((o, was, is) -> seen.add("stale label " + is));
+        });
+        page.select("mail");
+        robot.clickOn("#tb-start");
+        page.waitFor(() -> page.rows().stream().anyMatch(j -> j.tag().equals("mail") && j.isRunning()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), seen);
+        assertEquals(1.0, table.getOpacity());
+    }
+
     @Test
     void createValidatesAsYouTypeThenAddsTheJail(FxRobot robot) throws Exception {
         open(robot);

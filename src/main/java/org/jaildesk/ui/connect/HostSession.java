@@ -17,7 +17,6 @@ public final class HostSession {
     private final JailsViewModel jails;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.NOT_CONNECTED);
     private final BooleanBinding offline;
-    private final BooleanBinding showsOld;
 
     HostSession(HostEntry host, HostConnector connector, HostConnector.Prompts prompts, Executor fx, Messages msg,
                 Notifier notifier) {
@@ -26,7 +25,6 @@ public final class HostSession {
         this.jails = new JailsViewModel(client, fx, msg, notifier);
         this.offline = Bindings.createBooleanBinding(() -> !jails.jails().isEmpty()
                 && (state.get() == ConnectionState.NOT_CONNECTED || state.get() == ConnectionState.FAILED), state, jails.jails());
-        this.showsOld = jails.stale().or(offline);
     }
 
     public HostEntry host() {
@@ -47,10 +45,5 @@ public final class HostSession {
      */
     public BooleanBinding offline() {
         return offline;
-    }
-
-    /** The table shows what was last listed: a refresh runs, or the host is {@link #offline()}. */
-    public BooleanBinding showsOld() {
-        return showsOld;
     }
 }
