@@ -3,10 +3,8 @@ package org.jaildesk.client;
 import static org.jaildesk.client.ReplyReader.field;
 import static org.jaildesk.client.ReplyReader.forEach;
 import static org.jaildesk.client.ReplyReader.malformed;
-import static org.jaildesk.client.ReplyReader.object;
 import static org.jaildesk.client.ReplyReader.optionalText;
 import static org.jaildesk.client.ReplyReader.stringMap;
-import static org.jaildesk.client.ReplyReader.size;
 import static org.jaildesk.client.ReplyReader.text;
 import static org.jaildesk.client.ReplyRecords.created;
 import static org.jaildesk.client.ReplyRecords.jailOf;
@@ -31,11 +29,9 @@ import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.JailUsage;
-import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
-import org.jaildesk.protocol.Response;
 
 /**
  * Typed calls for the sysadm {@code iocage} class. Each method sends exactly the {@code args} the API page documents
@@ -120,28 +116,11 @@ public final class IocageClient {
 
     /** One property across every jail ({@code switches=-r}). */
     public CompletableFuture<List<PropertyRow>> getSettingOfAllJails(String prop) {
-        return call(args("getjailsettings", "switches", "-r", "prop", prop), body -> {
-            List<PropertyRow> rows = new ArrayList<>();
-            forEach(body, "getjailsettings", (id, row) -> {
-                String path = "getjailsettings." + id;
-                rows.add(new PropertyRow(id, optionalText(object(row, path), "TAG", path),
-                        text(field(row, prop, path), path + "." + prop)));
-            });
-            return List.copyOf(rows);
-        });
+        return call(args("getjailsettings", "switches", "-r", "prop", prop), body -> ReplyRecords.propertyRows(body, prop));
     }
 
     public CompletableFuture<List<DiskUsage>> df() {
-        return call(args("df"), body -> {
-            List<DiskUsage> rows = new ArrayList<>();
-            forEach(body, "df", (id, row) -> {
-                String p = "df." + id;
-                object(row, p);
-                rows.add(new DiskUsage(id, optionalText(row, "tag", p), size(row, "crt", p), size(row, "res", p),
-                        size(row, "qta", p), size(row, "use", p), size(row, "ava", p)));
-            });
-            return List.copyOf(rows);
-        });
+        return call(args("df"), ReplyRecords::diskUsage);
     }
 
     // ---- jail actions ---------------------------------------------------------------------------------------
@@ -252,18 +231,7 @@ public final class IocageClient {
         ObjectNode a = args("setjailsettings", "jail", jail);
         ObjectNode p = a.putObject("props");
         props.forEach(p::put);
-        return call(a, body -> {
-            Map<String, String> changed = stringMap(field(body, "success", "setjailsettings"), "setjailsettings.success");
-            List<String> restart = new ArrayList<>();
-            JsonNode r = body.get("restart");
-            if (r != null) {
-                if (!r.isArray()) {
-                    throw malformed("setjailsettings.restart should be an array");
-                }
-                r.forEach(n -> restart.add(text(n, "setjailsettings.restart[]")));
-            }
-            return new SettingsChange(jail, changed, List.copyOf(restart));
-        });
+        return call(a, body -> ReplyRecords.settingsChange(body, jail));
     }
 
     public CompletableFuture<JobOutput> restartJail(String jail) {
@@ -278,12 +246,12 @@ public final class IocageClient {
 
     /** The releases fetched on the host. */
     public CompletableFuture<List<String>> listReleases() {
-        return call(args("listreleases"), body -> names(body, "local", "listreleases"));
+        return call(args("listreleases"), body -> ReplyRecords.names(body, "local", "listreleases"));
     }
 
     /** The releases the FreeBSD mirror offers to fetch, as the host's iocage reads them ({@code iocage list -R}). */
     public CompletableFuture<List<String>> listRemoteReleases() {
-        return call(args("listremotereleases"), body -> names(body, "remote", "listremotereleases"));
+        return call(args("listremotereleases"), body -> ReplyRecords.names(body, "remote", "listremotereleases"));
     }
 
     /** Renames a stopped jail (extension {@code renamejail}); its id and name afterwards (a legacy jail keeps its UUID). */
@@ -372,22 +340,6 @@ public final class IocageClient {
                 body -> text(field(body, "snapshot", "removesnapshot"), "removesnapshot.snapshot"));
     }
 
-    /** The array of names under {@code key}, empty ones left out. */
-    private static List<String> names(JsonNode body, String key, String action) {
-        JsonNode list = field(body, key, action);
-        if (!list.isArray()) {
-            throw malformed(action + "." + key + " should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
-        }
-        List<String> out = new ArrayList<>();
-        list.forEach(n -> {
-            String r = text(n, action + "." + key + "[]");
-            if (!r.isEmpty()) {
-                out.add(r);
-            }
-        });
-        return List.copyOf(out);
-    }
-
     public CompletableFuture<List<Jail>> listTemplates() {
         return call(args("listtemplates"), body -> {
             List<Jail> out = new ArrayList<>();
@@ -423,30 +375,6 @@ public final class IocageClient {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.thenApply(reply -> reader.apply(actionBody(reply, action)));
-    }
-
-    /** The object under {@code args.<action>}, after turning error envelopes and inner errors into failures. */
-    static JsonNode actionBody(Reply reply, String action) {
-        if (reply instanceof ErrorReply e) {
-            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
-                    e.message().isEmpty() ? "the host refused " + action + " (" + e.code() + ")" : e.message(), e.code(), null);
-        }
-        Response r = (Response) reply;
-        JsonNode body = field(r.args(), action, "args");
-        object(body, action);
-        JsonNode error = body.get("error");
-        if (error != null) {
-            String message = error.isTextual() ? error.asText().trim() : error.toString();
-            List<String> printed = new ArrayList<>();
-            JsonNode output = body.get("output");
-            if (output != null && output.isArray()) {
-                output.forEach(n -> printed.add(n.isTextual() ? n.asText() : n.toString()));
-            }
-            IocageClientException.Kind kind = body.path("unsupported").asText().equals("true")
-                    ? IocageClientException.Kind.UNSUPPORTED : IocageClientException.Kind.ACTION_FAILED;
-            throw new IocageClientException(kind, message.isEmpty() ? action + " failed" : message, printed);
-        }
-        return body;
+        return sent.thenApply(reply -> reader.apply(ReplyReader.actionBody(reply, action)));
     }
 }

@@ -1,10 +1,15 @@
 package org.jaildesk.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jaildesk.domain.Size;
+import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.Reply;
+import org.jaildesk.protocol.Response;
 import org.jaildesk.protocol.SysadmCodec;
 
 /**
@@ -78,5 +83,29 @@ final class ReplyReader {
             Map.Entry<String, JsonNode> e = it.next();
             consumer.accept(e.getKey(), e.getValue());
         }
+    }
+
+    /** The object under {@code args.<action>}, after turning error envelopes and inner errors into failures. */
+    static JsonNode actionBody(Reply reply, String action) {
+        if (reply instanceof ErrorReply e) {
+            throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
+                    e.message().isEmpty() ? "the host refused " + action + " (" + e.code() + ")" : e.message(), e.code(), null);
+        }
+        Response r = (Response) reply;
+        JsonNode body = field(r.args(), action, "args");
+        object(body, action);
+        JsonNode error = body.get("error");
+        if (error != null) {
+            String message = error.isTextual() ? error.asText().trim() : error.toString();
+            List<String> printed = new ArrayList<>();
+            JsonNode output = body.get("output");
+            if (output != null && output.isArray()) {
+                output.forEach(n -> printed.add(n.isTextual() ? n.asText() : n.toString()));
+            }
+            IocageClientException.Kind kind = body.path("unsupported").asText().equals("true")
+                    ? IocageClientException.Kind.UNSUPPORTED : IocageClientException.Kind.ACTION_FAILED;
+            throw new IocageClientException(kind, message.isEmpty() ? action + " failed" : message, printed);
+        }
+        return body;
     }
 }

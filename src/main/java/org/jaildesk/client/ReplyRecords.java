@@ -4,6 +4,8 @@ import static org.jaildesk.client.ReplyReader.field;
 import static org.jaildesk.client.ReplyReader.forEach;
 import static org.jaildesk.client.ReplyReader.malformed;
 import static org.jaildesk.client.ReplyReader.object;
+import static org.jaildesk.client.ReplyReader.optionalText;
+import static org.jaildesk.client.ReplyReader.size;
 import static org.jaildesk.client.ReplyReader.stringMap;
 import static org.jaildesk.client.ReplyReader.text;
 
@@ -16,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
@@ -209,6 +212,59 @@ final class ReplyRecords {
                     "the host did not confirm " + action);
         }
         return text(success, action + ".success");
+    }
+
+    /** One property across every jail ({@code getjailsettings} with {@code switches=-r}). */
+    static List<PropertyRow> propertyRows(JsonNode body, String prop) {
+        List<PropertyRow> rows = new ArrayList<>();
+        forEach(body, "getjailsettings", (id, row) -> {
+            String path = "getjailsettings." + id;
+            rows.add(new PropertyRow(id, optionalText(object(row, path), "TAG", path),
+                    text(field(row, prop, path), path + "." + prop)));
+        });
+        return List.copyOf(rows);
+    }
+
+    /** {@code df}: each jail's sizes, by id. */
+    static List<DiskUsage> diskUsage(JsonNode body) {
+        List<DiskUsage> rows = new ArrayList<>();
+        forEach(body, "df", (id, row) -> {
+            String p = "df." + id;
+            object(row, p);
+            rows.add(new DiskUsage(id, optionalText(row, "tag", p), size(row, "crt", p), size(row, "res", p),
+                    size(row, "qta", p), size(row, "use", p), size(row, "ava", p)));
+        });
+        return List.copyOf(rows);
+    }
+
+    /** What {@code setjailsettings} reports per property, and the properties that take effect at a restart. */
+    static SettingsChange settingsChange(JsonNode body, String jail) {
+        Map<String, String> changed = stringMap(field(body, "success", "setjailsettings"), "setjailsettings.success");
+        List<String> restart = new ArrayList<>();
+        JsonNode r = body.get("restart");
+        if (r != null) {
+            if (!r.isArray()) {
+                throw malformed("setjailsettings.restart should be an array");
+            }
+            r.forEach(n -> restart.add(text(n, "setjailsettings.restart[]")));
+        }
+        return new SettingsChange(jail, changed, List.copyOf(restart));
+    }
+
+    /** The array of names under {@code key}, empty ones left out. */
+    static List<String> names(JsonNode body, String key, String action) {
+        JsonNode list = field(body, key, action);
+        if (!list.isArray()) {
+            throw malformed(action + "." + key + " should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
+        }
+        List<String> out = new ArrayList<>();
+        list.forEach(n -> {
+            String r = text(n, action + "." + key + "[]");
+            if (!r.isEmpty()) {
+                out.add(r);
+            }
+        });
+        return List.copyOf(out);
     }
 
     /** {@code jailusage}: {@code {"usage": [{"jid", "processes", "cpu", "memory"}, …]}}, by JID. */
