@@ -116,7 +116,8 @@ public final class IocageClient {
 
     /** One property across every jail ({@code switches=-r}). */
     public CompletableFuture<List<PropertyRow>> getSettingOfAllJails(String prop) {
-        return call(args("getjailsettings", "switches", "-r", "prop", prop), body -> ReplyRecords.propertyRows(body, prop));
+        return call(args("getjailsettings", "switches", "-r", "prop", prop),
+                body -> ReplyRecords.propertyRows(body, prop));
     }
 
     public CompletableFuture<List<DiskUsage>> df() {

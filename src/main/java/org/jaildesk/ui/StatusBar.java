@@ -61,8 +61,8 @@ final class StatusBar extends HBox {
 
     /**
      * Follows {@code view}, the host called {@code name}. The rows are old while a refresh runs (said once it has run
-     * for {@link HostView#OLD_ROWS_AFTER}), and while the host is not connected (a remote host whose connection dropped, or that cannot be reached): then the table still shows
-     * what was last listed, and the bar says so.
+     * for {@link HostView#OLD_ROWS_AFTER}), and while the host is not connected (a remote host whose connection
+     * dropped, or that cannot be reached): then the table still shows what was last listed, and the bar says so.
      */
     void show(String name, HostView view) {
         host.setText(name);

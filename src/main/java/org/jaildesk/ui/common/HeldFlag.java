@@ -8,8 +8,8 @@ import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * A flag that turns true only once its source has stayed true for a while, and false as soon as the source does:
- * what a window shows about a state that, when it is short, would only flicker (the table's rows dimmed while a quick
- * refresh runs, twice a second on a busy host). Lives on the FX thread, like its source.
+ * what a window shows about a state that, when it is short, would only flicker (the table's rows dimmed and undimmed
+ * around a quick refresh, after every change on a busy host). Lives on the FX thread, like its source.
  */
 public final class HeldFlag {
 
