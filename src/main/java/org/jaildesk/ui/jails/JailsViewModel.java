@@ -265,7 +265,8 @@ public final class JailsViewModel {
      */
     private void replace(List<Jail> list) {
         if (list.size() == jails.size()) {
-            // Most refreshes change a few rows: touch only those, so the table does not rebuild 10,000 rows each time.
+            // Most refreshes change a few rows: replace only those, so the filter and sort do not take 10,000 rows again.
+            // (The table still lays out its visible rows again for any replaced one: see docs/performance.md.)
             int[] changed = new int[501];
             int n = 0;
             for (int i = 0; i < list.size() && n < changed.length; i++) {
