@@ -6,12 +6,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -26,7 +24,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.jaildesk.client.IocageClient;
-import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.JobOutput;
 import org.jaildesk.client.UntrustedCertificateException;
 import org.jaildesk.domain.Jail;
@@ -264,26 +261,7 @@ public final class JailsViewModel {
      * as soon as the table shows it), and that is what the user sees selected.
      */
     private void replace(List<Jail> list) {
-        if (list.size() == jails.size()) {
-            // Most refreshes change a few rows: replace only those, so the filter and sort do not take 10,000 rows again.
-            // (The table still lays out its visible rows again for any replaced one: see docs/performance.md.)
-            int[] changed = new int[501];
-            int n = 0;
-            for (int i = 0; i < list.size() && n < changed.length; i++) {
-                if (!list.get(i).equals(jails.get(i))) {
-                    changed[n++] = i;
-                }
-            }
-            if (n < changed.length) {
-                for (int k = 0; k < n; k++) {
-                    jails.set(changed[k], list.get(changed[k]));
-                }
-            } else {
-                jails.setAll(list);
-            }
-        } else {
-            jails.setAll(list);
-        }
+        ListedRows.replace(jails, list);
         Map<String, Jail> byId = new HashMap<>();
         list.forEach(j -> byId.put(j.id(), j));
         List<Jail> reselected = new ArrayList<>();
@@ -338,8 +316,8 @@ public final class JailsViewModel {
 
     /** iocage's update of one jail (a snapshot, then freebsd-update; its packages too), where the host offers it. */
     public CompletableFuture<String> update(Jail jail, boolean packages) {
-        return after(offered(client, msg, "updatejail", "update.unsupported", () -> client.updateJail(jail.id(), packages)),
-                verb(msg, "action.update") + " " + jail.displayName());
+        return after(ActionCalls.offered(client, msg, "updatejail", "update.unsupported",
+                () -> client.updateJail(jail.id(), packages)), ActionCalls.verb(msg, "action.update") + " " + jail.displayName());
     }
 
     /**
@@ -347,14 +325,15 @@ public final class JailsViewModel {
      * then among {@link #exportedImages()}.
      */
     public CompletableFuture<String> export(Jail jail) {
-        CompletableFuture<String> exported = offered(client, msg, "exportjail", "export.unsupported", () -> client.exportJail(jail.id()));
+        CompletableFuture<String> exported = ActionCalls.offered(client, msg, "exportjail", "export.unsupported",
+                () -> client.exportJail(jail.id()));
         return after(exported.thenApplyAsync(path -> {
             String image = path.substring(path.lastIndexOf('/') + 1);
             if (!image.isEmpty() && !exportedImages.contains(image)) {
                 exportedImages.add(0, image);
             }
             return path;
-        }, fx), verb(msg, "action.export") + " " + jail.displayName());
+        }, fx), ActionCalls.verb(msg, "action.export") + " " + jail.displayName());
     }
 
     /** The images exported to this host in this session, newest first: what the import dialog offers. */
@@ -362,19 +341,10 @@ public final class JailsViewModel {
         return exportedImages;
     }
 
-    /** {@code call} where the host offers {@code extension}; otherwise failed with the message {@code unsupportedKey}. */
-    static <T> CompletableFuture<T> offered(IocageClient client, Messages msg, String extension, String unsupportedKey,
-            Supplier<CompletableFuture<T>> call) {
-        return client.extensions().thenCompose(ext -> ext.contains(extension) ? call.get()
-                : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
-                        msg.get(unsupportedKey))));
-    }
-
     /**
      * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
      * first; then it is stopped, and destroyed only if the stop worked.
      */
-
     public CompletableFuture<String> destroy(Jail jail, String typedName, boolean stopFirst) {
         if (!jail.displayName().equals(typedName)) {
             notifier.refusal(msg.get("destroy.nameMismatch", jail.displayName()));
@@ -385,17 +355,12 @@ public final class JailsViewModel {
             return CompletableFuture.failedFuture(new IllegalStateException("running"));
         }
         CompletableFuture<?> stopped = jail.isRunning() ? client.stopJail(jail.id()) : CompletableFuture.completedFuture(null);
-        return after(stopped.thenCompose(x -> client.destroyJail(jail.id())), verb(msg, "action.destroy") + " " + jail.displayName());
+        return after(stopped.thenCompose(x -> client.destroyJail(jail.id())),
+                ActionCalls.verb(msg, "action.destroy") + " " + jail.displayName());
     }
 
     public CompletableFuture<JobOutput> exec(Jail jail, String user, String command) {
         return client.execJail(jail.id(), user, command);
-    }
-
-    /** An action's menu label without the "…" that says a dialog follows: "Create web03", not "Create… web03…". */
-    static String verb(Messages msg, String key) {
-        String label = msg.get(key);
-        return label.endsWith("\u2026") ? label.substring(0, label.length() - 1) : label;
     }
 
     /** Reports the result, refreshes the table, and hands the result on. */

@@ -73,20 +73,20 @@ public final class NewJails {
      */
     public CompletableFuture<CreatedJail> create(String name, String source, JailType type, String props) {
         return revealed(after.apply(client.createJail(type.props(name, source, props), type.switches()),
-                JailsViewModel.verb(msg, "action.create") + " " + name));
+                ActionCalls.verb(msg, "action.create") + " " + name));
     }
 
     public CompletableFuture<CreatedJail> cloneJail(Jail source, String name, String props) {
         String p = "tag=" + name + (props == null || props.isBlank() ? "" : " " + props.trim());
         return revealed(after.apply(client.cloneJail(source.id(), p),
-                JailsViewModel.verb(msg, "action.clone") + " " + source.displayName()));
+                ActionCalls.verb(msg, "action.clone") + " " + source.displayName()));
     }
 
     /** Renames a stopped jail; the table then shows it under its new name. */
     public CompletableFuture<CreatedJail> rename(Jail jail, String name) {
-        CompletableFuture<CreatedJail> renamed = JailsViewModel.offered(client, msg, "renamejail", "rename.unsupported",
+        CompletableFuture<CreatedJail> renamed = ActionCalls.offered(client, msg, "renamejail", "rename.unsupported",
                 () -> client.renameJail(jail.id(), name));
-        return revealed(after.apply(renamed, JailsViewModel.verb(msg, "action.rename") + " " + jail.displayName()));
+        return revealed(after.apply(renamed, ActionCalls.verb(msg, "action.rename") + " " + jail.displayName()));
     }
 
     /**
@@ -102,9 +102,9 @@ public final class NewJails {
 
     /** Imports the jail an image holds; the table then shows it. */
     public CompletableFuture<CreatedJail> importImage(String image) {
-        CompletableFuture<CreatedJail> imported = JailsViewModel.offered(client, msg, "importjail", "import.unsupported",
+        CompletableFuture<CreatedJail> imported = ActionCalls.offered(client, msg, "importjail", "import.unsupported",
                 () -> client.importJail(image));
-        return revealed(after.apply(imported, JailsViewModel.verb(msg, "action.import") + " " + image));
+        return revealed(after.apply(imported, ActionCalls.verb(msg, "action.import") + " " + image));
     }
 
     /** The jail {@code made} is shown once listed: {@link #reveal}. */
