@@ -85,7 +85,10 @@ public final class JailTableView extends TableView<Jail> {
         });
         SortedList<Jail> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(comparatorProperty());
-        setItems(sorted);
+        // A jail refreshed with new values is an update of its row (RowUpdates); the sorted list under it sorts itself
+        // by the table's comparator, so the table has nothing to sort by hand.
+        setItems(new RowUpdates(sorted));
+        setSortPolicy(t -> true);
         // Sorted by CPU or memory, the rows follow the figures as they change, as top's do (sort() hands the sorted
         // list a new comparator, which sorts it again; the selection stays with its jails, as after a header click).
         usages.byJid().addListener((o, was, now) -> {

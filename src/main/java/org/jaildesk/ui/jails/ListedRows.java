@@ -15,8 +15,8 @@ final class ListedRows {
 
     /**
      * Makes {@code rows} hold {@code listed}. Most refreshes change a few rows: only those are replaced, so the filter
-     * and sort do not take 10,000 rows again. (The table still lays out its visible rows again for any replaced one:
-     * see docs/performance.md.)
+     * and sort do not take 10,000 rows again, and the table, which sees a jail listed again in its place as an update
+     * of its row ({@link RowUpdates}), fills only that row again.
      */
     static void replace(ObservableList<Jail> rows, List<Jail> listed) {
         if (listed.size() != rows.size()) {
