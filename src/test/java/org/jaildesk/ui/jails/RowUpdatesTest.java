@@ -35,6 +35,7 @@ import org.jaildesk.protocol.Request;
 import org.jaildesk.protocol.Response;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -55,6 +56,7 @@ class RowUpdatesTest {
     private volatile Set<Integer> running = Set.of();
     private JailsViewModel vm;
     private JailTableView table;
+    private Stage own;
 
     private static Jail jail(String id, boolean up) {
         return new Jail(id, id, up ? OptionalInt.of(1) : OptionalInt.empty(), up ? JailState.UP : JailState.DOWN, false,
@@ -118,6 +120,11 @@ class RowUpdatesTest {
         assertEquals(List.of("a", "b", "c"), rows.stream().map(Jail::id).toList());
     }
 
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(own::hide);
+    }
+
     @Start
     void start(Stage stage) {
         Transport host = new Transport() {
@@ -149,8 +156,10 @@ class RowUpdatesTest {
         Messages msg = new Messages(Locale.ENGLISH);
         vm = new JailsViewModel(new IocageClient(host), Platform::runLater, msg, new Notifier(msg));
         table = new JailTableView(vm, msg, new SimpleBooleanProperty(false));
-        stage.setScene(new Scene(table, 1000, 400));
-        stage.show();
+        // A window of its own, closed after the test: the primary stage stays as the other tests' windows expect it.
+        own = new Stage();
+        own.setScene(new Scene(table, 1000, 400));
+        own.show();
     }
 
     private void refresh() throws Exception {
