@@ -19,6 +19,7 @@ import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.HeldFlag;
 import org.jaildesk.ui.common.JailListModel;
+import org.jaildesk.ui.common.LazyTab;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostSession;
@@ -77,20 +78,21 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         DetailsPane details = new DetailsPane(vm, msg);
         SettingsViewModel settings = new SettingsViewModel(vm.client(),
                 Platform::runLater, msg, notifier, false);
-        SettingsView settingsView = new SettingsView(settings, msg,
-                () -> vm.selection().stream().map(Jail::id).toList(), "inspector");
         // Scrolls in a short window: the figures' lines come last, under the jail's details.
         javafx.scene.control.ScrollPane detailsScroll = new javafx.scene.control.ScrollPane(details);
         detailsScroll.setFitToWidth(true);
         detailsScroll.getStyleClass().add("details-scroll");
         Tab detailsTab = tab("tab-details", msg.get("tab.details"), detailsScroll);
-        Tab settingsTab = tab("tab-settings", msg.get("tab.settings"), settingsView);
+        // The tabs behind others are built when first shown: the window's first showing styles and lays out a third
+        // fewer nodes (docs/performance.md).
+        Tab settingsTab = new LazyTab<>("tab-settings", msg.get("tab.settings"), () -> new SettingsView(settings, msg,
+                () -> vm.selection().stream().map(Jail::id).toList(), "inspector")).tab();
         SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);
-        SnapshotsView snapshotsView = new SnapshotsView(snapshots, msg, vm.focused());
-        Tab snapshotsTab = tab("tab-snapshots", msg.get("tab.snapshots"), snapshotsView);
+        LazyTab<SnapshotsView> snapshotsTab = new LazyTab<>("tab-snapshots", msg.get("tab.snapshots"),
+                () -> new SnapshotsView(snapshots, msg, vm.focused()));
         MountsViewModel mounts = new MountsViewModel(vm.client(), Platform::runLater, msg, notifier);
-        Tab mountsTab = tab("tab-mounts", msg.get("tab.mounts"), new MountsView(mounts, msg, vm.focused()));
-        TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab, mountsTab);
+        Tab mountsTab = new LazyTab<>("tab-mounts", msg.get("tab.mounts"), () -> new MountsView(mounts, msg, vm.focused())).tab();
+        TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab.tab(), mountsTab);
         side.setId("sideTabs");
         // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
         Runnable loadSettings = () -> {
@@ -100,7 +102,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         };
         vm.focused().addListener((o, a, b) -> loadSettings.run());
         settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
-        readOnDemand(snapshotsTab, snapshots, vm.focused());
+        readOnDemand(snapshotsTab.tab(), snapshots, vm.focused());
         readOnDemand(mountsTab, mounts, vm.focused());
         SplitPane split = new SplitPane(table, side);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -112,13 +114,13 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         UsageViewModel usage = new UsageViewModel(vm.client(), Platform::runLater, msg, notifier);
         Tab jailsTab = tab("tab-jails", msg.get("tab.jails"), split);
         // A double-clicked jail in the disk usage is shown among the jails: the search is cleared if it hides it.
-        Tab usageTab = tab("tab-usage", msg.get("tab.usage"), new UsageView(usage, msg, id -> {
+        Tab usageTab = new LazyTab<>("tab-usage", msg.get("tab.usage"), () -> new UsageView(usage, msg, id -> {
             jailsTab.getTabPane().getSelectionModel().select(jailsTab);
             if (!table.show(id)) {
                 vm.query().set("");
                 table.show(id);
             }
-        }));
+        })).tab();
         usageTab.selectedProperty().addListener((o, a, b) -> {
             if (b) {
                 usage.refresh();
@@ -126,8 +128,8 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         });
         SettingsViewModel defaults = new SettingsViewModel(vm.client(),
                 Platform::runLater, msg, notifier, true);
-        Tab defaultsTab = tab("tab-defaults", msg.get("tab.defaults"),
-                new SettingsView(defaults, msg, () -> List.of(SettingsViewModel.DEFAULTS), "defaults"));
+        Tab defaultsTab = new LazyTab<>("tab-defaults", msg.get("tab.defaults"),
+                () -> new SettingsView(defaults, msg, () -> List.of(SettingsViewModel.DEFAULTS), "defaults")).tab();
         defaultsTab.selectedProperty().addListener((o, a, b) -> {
             if (b) {
                 defaults.load(null);
@@ -158,14 +160,14 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 now.session().jails().hostChanged();
             }
             // Another client's snapshot or mount (or our own job's) shows in the open tab.
-            snapshots.hostChanged(snapshotsTab.isSelected());
+            snapshots.hostChanged(snapshotsTab.tab().isSelected());
             mounts.hostChanged(mountsTab.isSelected());
         }));
         // Jail ▸ Take snapshot…: the jail's Snapshots tab, and its dialog once the tab knows whether the host has any.
         Consumer<Window> takeSnapshot = owner -> {
             jailsTab.getTabPane().getSelectionModel().select(jailsTab);
-            side.getSelectionModel().select(snapshotsTab);
-            snapshotsView.take(owner);
+            side.getSelectionModel().select(snapshotsTab.tab());
+            snapshotsTab.content().take(owner);
         };
         return new HostView(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
                 new HostAdminDialogs(admin, msg), takeSnapshot, showsOld);

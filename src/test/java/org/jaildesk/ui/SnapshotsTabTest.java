@@ -38,6 +38,8 @@ class SnapshotsTabTest extends WindowTest {
     private void openSnapshotsOf(FxRobot robot, String jail) throws Exception {
         open(robot);
         page.select(jail);
+        // Built when first shown, not with the window (LazyTab).
+        assertTrue(robot.lookup("#snapshotsTable").tryQuery().isEmpty(), "the Snapshots tab's table is not built yet");
         robot.clickOn("#tab-snapshots");
         page.waitFor(() -> text(robot, "#snapshotsPlaceholder").startsWith(jail + " has no snapshots yet"));
     }
