@@ -1,12 +1,16 @@
 package org.jaildesk.ui;
 
+import java.util.Date;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Messages;
@@ -16,7 +20,7 @@ import org.jaildesk.ui.jails.JailsViewModel;
 
 /**
  * The line at the bottom of the window: the host shown, its pool, what was done last, how many jails the search shows,
- * and whether the rows are old.
+ * and when the rows were listed or that they are old.
  */
 final class StatusBar extends HBox {
 
@@ -25,6 +29,8 @@ final class StatusBar extends HBox {
     private final Label host = new Label();
     private final Label pool = new Label();
     private final Label stale = new Label();
+    /** When the rows were listed, in the place of {@link #stale} while they are not old. */
+    private final Label listed = new Label();
     private final Label matching = new Label();
     /** What the host's running jails use in all, where it reports their figures. */
     private final Label load = new Label();
@@ -51,9 +57,15 @@ final class StatusBar extends HBox {
         load.setId("hostLoad");
         load.setVisible(false);
         load.managedProperty().bind(load.visibleProperty());
+        listed.setId("listedAt");
+        listed.setVisible(false);
+        listed.setTooltip(new Tooltip(msg.get("status.listed.help")));
+        // One place for both, as wide as the wider: neither moves the rest of the bar when the other shows.
+        StackPane freshness = new StackPane(stale, listed);
+        freshness.setAlignment(Pos.CENTER_RIGHT);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(host, pool, status, load, spacer, matching, stale);
+        getChildren().addAll(host, pool, status, load, spacer, matching, freshness);
         setId("statusBar");
         getStyleClass().add("status-bar");
         setPadding(new Insets(4, 10, 4, 10));
@@ -69,9 +81,12 @@ final class StatusBar extends HBox {
         BooleanBinding offline = view.session().offline();
         stale.visibleProperty().bind(view.showsOld());
         stale.textProperty().bind(Bindings.when(offline).then(msg.get("status.offline")).otherwise(msg.get("status.stale")));
+        JailsViewModel vm = view.session().jails();
+        listed.textProperty().bind(Bindings.createStringBinding(() -> vm.listedAt().get() == null ? ""
+                : msg.get("status.listed", Date.from(vm.listedAt().get())), vm.listedAt()));
+        listed.visibleProperty().bind(vm.listedAt().isNotNull().and(Bindings.not(view.showsOld())));
         pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
                 view.admin().pool()));
-        JailsViewModel vm = view.session().jails();
         // What was done last belonged to the host shown before: "12 jails" stayed beside a host still loading.
         notifier.info(vm.loaded().get() ? msg.get("status.jails", vm.jails().size()) : "");
         matching.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.matching", vm.visible().size(),
@@ -98,6 +113,9 @@ final class StatusBar extends HBox {
         stale.visibleProperty().unbind();
         stale.setVisible(false);
         stale.textProperty().unbind();
+        listed.visibleProperty().unbind();
+        listed.setVisible(false);
+        listed.textProperty().unbind();
         pool.textProperty().unbind();
         pool.setText("");
         matching.visibleProperty().unbind();

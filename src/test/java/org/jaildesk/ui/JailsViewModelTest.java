@@ -77,6 +77,31 @@ class JailsViewModelTest {
         assertEquals("12 jails", notifier.status().get());
     }
 
+    /** The status bar says when the rows were listed: the time a listing came back, kept when a refresh fails. */
+    @Test
+    void theRowsKnowWhenTheyWereListedAndAFailedRefreshLeavesThat() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        InProcessTransport inner = new InProcessTransport(host);
+        org.jaildesk.client.Transport flaky = r -> down.get()
+                ? CompletableFuture.failedFuture(new java.io.IOException("connection lost")) : inner.send(r);
+        JailsViewModel v = new JailsViewModel(new IocageClient(flaky), fxThread, new Messages(Locale.ENGLISH), notifier);
+        java.time.Instant first = java.time.Instant.parse("2026-11-28T06:05:12Z");
+        v.wallClock(java.time.Clock.fixed(first, java.time.ZoneOffset.UTC));
+        assertEquals(null, v.listedAt().get(), "nothing listed yet");
+
+        fxThread.submit(v::refresh).get().get(10, TimeUnit.SECONDS);
+        assertEquals(first, v.listedAt().get());
+
+        v.wallClock(java.time.Clock.fixed(first.plusSeconds(30), java.time.ZoneOffset.UTC));
+        down.set(true);
+        assertTrue(fxThread.submit(v::refresh).get().handle((r, e) -> e != null || v.lastFailure().get() != null).get(10, TimeUnit.SECONDS));
+        assertEquals(first, fxThread.submit(() -> v.listedAt().get()).get(), "a refresh that failed listed nothing");
+
+        down.set(false);
+        fxThread.submit(v::refresh).get().get(10, TimeUnit.SECONDS);
+        assertEquals(first.plusSeconds(30), fxThread.submit(() -> v.listedAt().get()).get());
+    }
+
     @Test
     void aNewJailsNameMayNotBeOneTheHostAlreadyHas() {
         assertEquals(Optional.empty(), vm.newJails().whyNotNewName("mail"), "nothing listed yet: only iocage's own rules apply");

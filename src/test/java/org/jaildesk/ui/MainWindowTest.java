@@ -204,13 +204,17 @@ class MainWindowTest extends WindowTest {
         open(robot, slow);
         Node table = robot.lookup("#jailTable").query();
         Label stale = robot.lookup("#stale").queryAs(Label.class);
+        Label listed = robot.lookup("#listedAt").queryAs(Label.class);
         assertFalse(stale.isVisible());
         assertEquals(1.0, table.getOpacity());
+        page.waitFor(listed::isVisible);
         robot.clickOn("#tb-refresh");
         page.waitFor(() -> stale.isVisible() && table.getOpacity() < 1.0);
         assertEquals("Refreshing \u2014 showing the last known state", stale.getText());
+        assertFalse(listed.isVisible(), "the note about old rows in the place of the time they were listed");
         assertEquals(12, page.rows().size(), "the last known rows stay while the refresh runs");
         page.waitFor(() -> !stale.isVisible() && table.getOpacity() == 1.0);
+        assertTrue(listed.isVisible());
     }
 
     /**
@@ -222,10 +226,13 @@ class MainWindowTest extends WindowTest {
         open(robot);
         Node table = robot.lookup("#jailTable").query();
         Label stale = robot.lookup("#stale").queryAs(Label.class);
+        Label listed = robot.lookup("#listedAt").queryAs(Label.class);
+        page.waitFor(listed::isVisible);
         List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> {
             table.opacityProperty().addListener((o, was, is) -> seen.add("opacity " + is));
             stale.visibleProperty().addListener((o, was, is) -> seen.add("stale label " + is));
+            listed.visibleProperty().addListener((o, was, is) -> seen.add("listed label " + is));
         });
         page.select("mail");
         robot.clickOn("#tb-start");
@@ -233,6 +240,11 @@ class MainWindowTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), seen);
         assertEquals(1.0, table.getOpacity());
+        // What the bar says instead: when the rows were listed, the time of this listing.
+        assertTrue(listed.getText().matches("Listed at \\d\\d:\\d\\d:\\d\\d"), listed.getText());
+        java.time.LocalTime shown = java.time.LocalTime.parse(listed.getText().substring("Listed at ".length()));
+        long off = Math.abs(java.time.Duration.between(shown, java.time.LocalTime.now()).toSeconds());
+        assertTrue(Math.min(off, 86_400 - off) < 60, "listed at " + shown + ", now " + java.time.LocalTime.now());
     }
 
     @Test

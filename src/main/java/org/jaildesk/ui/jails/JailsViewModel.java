@@ -1,6 +1,8 @@
 package org.jaildesk.ui.jails;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -52,6 +54,8 @@ public final class JailsViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Jail> focused = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Throwable> lastFailure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> listedAt = new ReadOnlyObjectWrapper<>();
+    private Clock clock = Clock.systemDefaultZone();
     private final Map<JailAction, StringBinding> whyNot = new EnumMap<>(JailAction.class);
     private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
     private final ListingPace pace = new ListingPace();
@@ -128,6 +132,11 @@ public final class JailsViewModel {
         return loaded.getReadOnlyProperty();
     }
 
+    /** When the rows were last listed (a listing that came back), or null before the first. */
+    public ReadOnlyObjectProperty<Instant> listedAt() {
+        return listedAt.getReadOnlyProperty();
+    }
+
     /** Why the last refresh failed, or null after a good one. */
     public ReadOnlyObjectProperty<Throwable> lastFailure() {
         return lastFailure.getReadOnlyProperty();
@@ -152,6 +161,11 @@ public final class JailsViewModel {
     /** The clock (nanoTime) background refreshes are timed by (for tests). */
     public void clock(LongSupplier nanos) {
         pace.clock(nanos);
+    }
+
+    /** The clock {@link #listedAt} reads (for tests). */
+    public void wallClock(Clock clock) {
+        this.clock = clock;
     }
 
     /**
@@ -234,6 +248,7 @@ public final class JailsViewModel {
                     // After the rows: the figures are joined to them by JID, which changes at every start.
                     Notifier.logged(usages.read(), "the jails' usage figures");
                     loaded.set(true);
+                    listedAt.set(clock.instant());
                     stale.set(waiting != null);
                     notifier.info(msg.get("status.jails", list.size()));
                 }
