@@ -83,8 +83,8 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         detailsScroll.setFitToWidth(true);
         detailsScroll.getStyleClass().add("details-scroll");
         Tab detailsTab = tab("tab-details", msg.get("tab.details"), detailsScroll);
-        // The tabs behind others are built when first shown: the window's first showing styles and lays out a third
-        // fewer nodes (docs/performance.md).
+        // The tabs behind others are built when first shown: the window's first showing styles and lays out nearly a
+        // third fewer nodes (docs/performance.md).
         Tab settingsTab = new LazyTab<>("tab-settings", msg.get("tab.settings"), () -> new SettingsView(settings, msg,
                 () -> vm.selection().stream().map(Jail::id).toList(), "inspector")).tab();
         SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);

@@ -55,7 +55,7 @@ public final class JailsViewModel {
     private final ReadOnlyObjectWrapper<Jail> focused = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Throwable> lastFailure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> listedAt = new ReadOnlyObjectWrapper<>();
-    private Clock clock = Clock.systemDefaultZone();
+    private volatile Clock clock = Clock.systemDefaultZone();
     private final Map<JailAction, StringBinding> whyNot = new EnumMap<>(JailAction.class);
     private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
     private final ListingPace pace = new ListingPace();
