@@ -67,6 +67,8 @@ public final class JailsViewModel {
         this.fx = fx;
         this.msg = msg;
         this.notifier = notifier;
+        // Loaded once a listing has come back: the time it came is kept anyway, for the status bar.
+        loaded.bind(listedAt.isNotNull());
         for (JailAction a : JailAction.values()) {
             StringBinding why = Bindings.createStringBinding(() -> a.whyNot(selection, msg), selection);
             whyNot.put(a, why);
@@ -247,7 +249,6 @@ public final class JailsViewModel {
                     replace(list);
                     // After the rows: the figures are joined to them by JID, which changes at every start.
                     Notifier.logged(usages.read(), "the jails' usage figures");
-                    loaded.set(true);
                     listedAt.set(clock.instant());
                     stale.set(waiting != null);
                     notifier.info(msg.get("status.jails", list.size()));
