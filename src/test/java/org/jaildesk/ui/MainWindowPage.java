@@ -52,6 +52,9 @@ final class MainWindowPage {
         MainWindowPage page = new MainWindowPage(robot, null, host);
         host.onCommand(c -> page.log.command("demo", c.commandLine(), c.exitCode(), c.elapsed().toMillis()));
         page.build(stage, config, Locale.ENGLISH);
+        // The stage is shared by the test classes of one JVM and keeps the size the last one gave it (a 400-pixel
+        // high table hid the rows a test clicks on): the window takes the size MainWindow gives it at a first start.
+        stage.sizeToScene();
         return page;
     }
 
