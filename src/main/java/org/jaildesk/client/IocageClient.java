@@ -28,6 +28,7 @@ import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
+import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
@@ -292,6 +293,11 @@ public final class IocageClient {
             String jail = text(field(body, "jail", "importjail"), "importjail.jail");
             return new CreatedJail(jail, jail);
         });
+    }
+
+    /** The image files in the host's images folder, newest first: what {@link #importJail} can be given (extension {@code listimages}). */
+    public CompletableFuture<List<HostImage>> listImages() {
+        return call(args("listimages"), ReplyRecords::images);
     }
 
     /**

@@ -24,6 +24,8 @@ import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.ImageNames;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.Shown;
 
@@ -284,6 +286,23 @@ final class ReplyRecords {
             byJid.put(u.jid(), u);
         }
         return byJid;
+    }
+
+    /** {@code listimages}: {@code {"folder", "images": [{"image", "jail", "size", "modified"}, …]}}, newest first. */
+    static List<HostImage> images(JsonNode body) {
+        return rows(body, "images", "listimages", (row, path) -> {
+            String image = listed(row, "image", path);
+            String size = listed(row, "size", path);
+            String modified = listed(row, "modified", path);
+            if (ImageNames.check(image).isPresent() || !image.matches(".*\\.(zip|tar\\.xz)") || !BYTES.matcher(size).matches()) {
+                throw malformed(path + " is not an image file: " + Shown.of(row.toString(), 200));
+            }
+            try {
+                return new HostImage(image, Long.parseLong(size), java.time.Instant.parse(modified));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw malformed(path + ".modified should be a time such as 2026-11-27T21:30:12Z but is '" + Shown.of(modified) + "'");
+            }
+        });
     }
 
     /** {@code listmounts}: {@code {"jail", "mounts": [{"index", "source", "destination", "path", "type", "options"}, …]}}. */

@@ -51,7 +51,7 @@ final class Actions {
         this.upkeep = new Upkeep(host, options, commands, reads);
         this.images = new Images(host, commands, reads);
         this.mounts = new Mounts(host, options, commands, reads);
-        this.usage = new Usage(host, options);
+        this.usage = new Usage(commands);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -83,6 +83,7 @@ final class Actions {
             case "updatejail" -> upkeep.update(a);
             case "exportjail" -> images.export(a);
             case "importjail" -> images.importImage(a);
+            case "listimages" -> images.list();
             case "listmounts" -> mounts.list(a);
             case "addmount" -> mounts.add(a);
             case "removemount" -> mounts.remove(a);

@@ -261,6 +261,27 @@ final class Cli {
         return List.of("import", image);
     }
 
+    /**
+     * Where Python iocage's {@code export} writes and {@code import} reads: the mountpoint of the pool's images
+     * dataset, {@code <iocroot>/images} ({@code zfs get}, run as a {@link Tool}, not through iocage, which lists no
+     * images).
+     */
+    List<String> imagesFolder(String pool) throws UnsupportedActionException {
+        requirePython("listimages", "JailDesk reads Python iocage's export and import only");
+        return List.of("get", "-H", "-o", "value", "mountpoint", pool + "/iocage/images");
+    }
+
+    /**
+     * The image files of {@code folder} as {@code find} lists them ({@link Tool#FIND}): only names as {@code export}
+     * makes them (a jail's name, {@code _YYYY-MM-DD}, {@code .zip} or {@code .tar.xz}), so every line is one file, and
+     * each as {@code stat -f '%z %m %N'} prints it: its size in bytes, its time in seconds since 1970, its path.
+     */
+    static List<String> imageFiles(String folder) {
+        return List.of("-E", folder, "-maxdepth", "1", "-type", "f",
+                "-regex", ".*/[A-Za-z0-9._-]+_[0-9]{4}-[0-9]{2}-[0-9]{2}\\.(zip|tar\\.xz)",
+                "-exec", "/usr/bin/stat", "-f", "%z %m %N", "{}", "+");
+    }
+
     /*
      * A jail's fstab, the host's folders mounted into it (Python's fstab command, reference §3.14). Legacy iocage has
      * none: its jails' fstab files are edited by hand.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jaildesk.domain.Shown;
 import org.jaildesk.host.parse.Lines;
 import org.jaildesk.host.parse.Progress;
 import org.jaildesk.protocol.Event;
@@ -35,6 +36,24 @@ final class Commands {
     CommandResult readOk(Cli cli, List<String> args) throws CommandException, ActionFailedException {
         CommandResult r = read(args);
         requireSuccess(cli, r);
+        return r;
+    }
+
+    /**
+     * Runs a read with one of the host's own programs, failing unless it finished in time and succeeded: the output of
+     * a read that worked. A failure names the program and quotes its last line (at most 300 characters).
+     */
+    CommandResult toolOk(Tool tool, List<String> args) throws CommandException, ActionFailedException {
+        CommandResult r = complete(host.execTool(tool, new CommandSpec(args, options.readTimeout(), "", null)));
+        if (r.timedOut()) {
+            throw new ActionFailedException(tool.command() + " did not finish within " + options.readTimeout().toSeconds()
+                    + " s and was stopped");
+        }
+        if (r.exitCode() != 0) {
+            String said = Shown.of(lastLine(r.stderr().isBlank() ? r.stdout() : r.stderr()), 300);
+            throw new ActionFailedException(tool.command() + " failed (exit " + r.exitCode() + ")"
+                    + (said.isBlank() ? "" : ": " + said));
+        }
         return r;
     }
 

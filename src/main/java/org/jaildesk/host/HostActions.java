@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.jaildesk.host.parse.IocageParseException;
-import org.jaildesk.host.parse.LegacyOutput;
-import org.jaildesk.host.parse.PythonOutput;
 
 /**
  * The actions on the whole host rather than one jail: cleaning iocage's datasets, the pool iocage uses, fetching a
@@ -43,7 +41,7 @@ final class HostActions {
     ObjectNode activate(Args a) throws Exception {
         if (!a.has("pool")) {
             ObjectNode out = JSON.objectNode();
-            out.putObject("currently active").put("pool", currentPool());
+            out.putObject("currently active").put("pool", reads.pool());
             return out;
         }
         String pool = a.required("pool", Validation::pool);
@@ -56,12 +54,6 @@ final class HostActions {
             host.publish(Commands.jailChanged("activatepool", ""));
             return out;
         });
-    }
-
-    private String currentPool() throws Exception {
-        Cli cli = reads.cli();
-        CommandResult r = commands.readOk(cli, cli.currentPool());
-        return cli.dialect().isPython() ? PythonOutput.pool(r.stdout()) : LegacyOutput.pool(r.stdout());
     }
 
     ObjectNode deactivate(Args a) throws Exception {
@@ -81,7 +73,7 @@ final class HostActions {
     ObjectNode activateStatus() throws Exception {
         ObjectNode out = JSON.objectNode();
         try {
-            String pool = currentPool();
+            String pool = reads.pool();
             out.put("activated", "true");
             out.put("pool", pool);
         } catch (ActionFailedException | IocageParseException e) {

@@ -1,11 +1,16 @@
 package org.jaildesk.host;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.ImageNames;
+import org.jaildesk.domain.Shown;
+import org.jaildesk.host.parse.ImageFiles;
+import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.ListedJail;
 
 /**
@@ -84,6 +89,38 @@ final class Images {
             host.publish(Commands.jailChanged("importjail", id));
             return out;
         });
+    }
+
+    /**
+     * The images in the host's images folder, newest first: {@code {"folder","images":[{"image","jail","size",
+     * "modified"},…]}}. iocage lists no images, so the host asks {@code zfs} where its images dataset is mounted and
+     * {@code find} for the files there. Changes nothing; two commands whatever the number of images.
+     */
+    ObjectNode list() throws Exception {
+        Cli cli = reads.cli();
+        List<String> where = cli.imagesFolder(reads.pool());
+        String folder = commands.toolOk(Tool.ZFS, where).stdout().strip();
+        if (!folder.startsWith("/") || folder.chars().anyMatch(Character::isISOControl)) {
+            throw new ActionFailedException("the images dataset " + where.get(where.size() - 1)
+                    + " is not mounted on a folder (its mountpoint is '" + Shown.of(folder, 120) + "')");
+        }
+        List<HostImage> found;
+        try {
+            found = ImageFiles.read(commands.toolOk(Tool.FIND, Cli.imageFiles(folder)).stdout(), folder);
+        } catch (IocageParseException e) {
+            throw new ActionFailedException("find printed output JailDesk cannot read: " + e.getMessage());
+        }
+        ObjectNode out = JSON.objectNode();
+        out.put("folder", folder);
+        ArrayNode rows = out.putArray("images");
+        for (HostImage i : found) {
+            ObjectNode row = rows.addObject();
+            row.put("image", i.image());
+            row.put("jail", i.jail());
+            row.put("size", String.valueOf(i.size()));
+            row.put("modified", i.modified().toString());
+        }
+        return out;
     }
 
     /** What follows {@code prefix} on the last line that starts with it, or "". */

@@ -37,6 +37,13 @@ final class Reads {
         return new Cli(host.dialect());
     }
 
+    /** The pool iocage uses now; an {@link ActionFailedException} when none is active. */
+    String pool() throws Exception {
+        Cli cli = cli();
+        CommandResult r = commands.readOk(cli, cli.currentPool());
+        return cli.dialect().isPython() ? PythonOutput.pool(r.stdout()) : LegacyOutput.pool(r.stdout());
+    }
+
     List<ListedJail> jails() throws Exception {
         Cli cli = cli();
         return listing(cli, cli.list(), cli.listTable(), false).jails();

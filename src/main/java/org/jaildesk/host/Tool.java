@@ -8,7 +8,11 @@ import java.nio.file.Path;
  */
 public enum Tool {
     /** {@code ps(1)}: what the processes of each jail use (iocage has no such listing). Any user sees every process. */
-    PS("ps", Path.of("/bin/ps"));
+    PS("ps", Path.of("/bin/ps")),
+    /** {@code zfs(8)}, reading only: where the images dataset is mounted (iocage's {@code export} writes there). */
+    ZFS("zfs", Path.of("/sbin/zfs")),
+    /** {@code find(1)}: the image files in that folder, each with its size and time through {@code stat(1)}. */
+    FIND("find", Path.of("/usr/bin/find"));
 
     private final String command;
     private final Path path;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.jaildesk.domain.JailUsage;
-import org.jaildesk.domain.Shown;
 import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.PsOutput;
 
@@ -21,24 +20,15 @@ final class Usage {
     /** Every process of the host, with its jail's id, CPU share and resident kilobytes; no header line. */
     static final List<String> PS_ARGS = List.of("-ax", "-o", "jid=", "-o", "pcpu=", "-o", "rss=");
 
-    private final IocageHost host;
-    private final HostOptions options;
+    private final Commands commands;
 
-    Usage(IocageHost host, HostOptions options) {
-        this.host = host;
-        this.options = options;
+    Usage(Commands commands) {
+        this.commands = commands;
     }
 
     /** {@code {"usage":[{"jid","processes","cpu","memory"},…]}}, a row per running jail, by jail id. */
     ObjectNode list() throws Exception {
-        CommandResult r = Commands.complete(host.execTool(Tool.PS, new CommandSpec(PS_ARGS, options.readTimeout(), "", null)));
-        if (r.timedOut()) {
-            throw new ActionFailedException("ps did not finish within " + options.readTimeout().toSeconds() + " s and was stopped");
-        }
-        if (r.exitCode() != 0) {
-            String said = Shown.of(Commands.lastLine(r.stderr().isBlank() ? r.stdout() : r.stderr()), 300);
-            throw new ActionFailedException("ps failed (exit " + r.exitCode() + ")" + (said.isBlank() ? "" : ": " + said));
-        }
+        CommandResult r = commands.toolOk(Tool.PS, PS_ARGS);
         List<JailUsage> usage;
         try {
             usage = PsOutput.usage(r.stdout());

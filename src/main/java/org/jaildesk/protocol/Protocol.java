@@ -24,7 +24,7 @@ public final class Protocol {
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listreleases", "listremotereleases", "listtemplates",
             "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "exportjail", "importjail", "listmounts", "addmount", "removemount", "jailusage");
+            "exportjail", "importjail", "listimages", "listmounts", "addmount", "removemount", "jailusage");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:

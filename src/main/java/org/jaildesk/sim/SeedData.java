@@ -45,6 +45,13 @@ final class SeedData {
                 "boot", "1");
         add(s, legacy, "proxy", SimJail.Kind.BASEJAIL, "14.1-RELEASE-p2", 72, 1.30, false, "em0|192.168.1.90/24");
         add(s, legacy, "test-empty", SimJail.Kind.EMPTY, "EMPTY", 0, 1.0, false, "-");
+        if (!legacy) {
+            // Images exported before: a jail since retired, and an older copy of one the host has.
+            SimJail wiki = jail(false, "wiki", SimJail.Kind.CLONE, "13.2-RELEASE-p4", 1380, 1.74);
+            wiki.props.put("ip4_addr", "em0|192.168.1.95/24");
+            s.images.put("wiki_2026-09-14.zip", wiki);
+            s.images.put("git_2026-10-30.zip", s.jails.get("git").copy("git", "git"));
+        }
         return s;
     }
 

@@ -1,6 +1,7 @@
 package org.jaildesk.sim;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,6 +50,7 @@ final class SimImages {
         synchronized (state) {
             SimJail copy = j.copy(j.id, j.tag);
             copy.running = false;
+            copy.exportedEpochSecond = Instant.now().getEpochSecond();
             state.images.put(image.substring(image.lastIndexOf('/') + 1) + "." + extension, copy);
         }
         o.out("");
@@ -103,6 +105,38 @@ final class SimImages {
         o.out("Imported: " + id);
         return true;
     }
+
+    /**
+     * {@code zfs get -H -o value mountpoint <pool>/iocage/images} and the {@code find … -exec stat -f '%z %m %N'}
+     * that lists the image files there, as JailDesk asks them; null for any other command of those tools.
+     */
+    String tool(String command, List<String> args) {
+        synchronized (state) {
+            if (command.equals("zfs") && args.equals(List.of("get", "-H", "-o", "value", "mountpoint",
+                    state.activePool + "/iocage/images"))) {
+                return images() + "\n";
+            }
+            if (!command.equals("find") || args.size() < 2 || !args.get(0).equals("-E") || !args.get(1).equals(images())
+                    || !args.subList(2, args.size()).equals(FIND_EXPRESSION)) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder();
+            state.images.forEach((file, j) -> {
+                long time = j.exportedEpochSecond != 0 ? j.exportedEpochSecond
+                        : LocalDate.parse(file.substring(file.lastIndexOf('_') + 1, file.lastIndexOf('_') + 11))
+                                .atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                // Compressed, the files hold about two fifths of what the jail uses.
+                out.append(j.usedBytes * 2 / 5).append(' ').append(time).append(' ').append(images()).append('/')
+                        .append(file).append('\n');
+            });
+            return out.toString();
+        }
+    }
+
+    /** find's expression after its folder, as JailDesk gives it (see the host's {@code Cli.imageFiles}). */
+    private static final List<String> FIND_EXPRESSION = List.of("-maxdepth", "1", "-type", "f",
+            "-regex", ".*/[A-Za-z0-9._-]+_[0-9]{4}-[0-9]{2}-[0-9]{2}\\.(zip|tar\\.xz)",
+            "-exec", "/usr/bin/stat", "-f", "%z %m %N", "{}", "+");
 
     private String images() {
         return "/" + state.activePool + "/iocage/images";

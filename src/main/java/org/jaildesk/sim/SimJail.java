@@ -27,6 +27,8 @@ final class SimJail {
     Map<String, String> props = new LinkedHashMap<>();
     /** Whether {@code update -P} upgraded its packages already (the demo's mirror has two newer ones, once). */
     boolean packagesUpgraded;
+    /** For a jail kept as an image file: when {@code export} wrote it, in seconds since 1970 (0: the image's day). */
+    long exportedEpochSecond;
     /** The host's folders mounted into it: the lines of its fstab, in order. */
     List<Mount> mounts = new ArrayList<>();
 

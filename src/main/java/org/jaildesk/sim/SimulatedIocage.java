@@ -135,7 +135,13 @@ public final class SimulatedIocage implements CommandRunner {
     public CommandResult runTool(Tool tool, CommandSpec spec) throws CommandException {
         long start = System.nanoTime();
         pause(config.latency());
-        if (tool != Tool.PS || !spec.args().equals(List.of("-ax", "-o", "jid=", "-o", "pcpu=", "-o", "rss="))) {
+        if (tool != Tool.PS) {
+            String out = config.flavor() == Flavor.PYTHON ? new SimImages(state).tool(tool.command(), spec.args()) : null;
+            return out != null ? new CommandResult(0, out, "", false, false, Duration.ofNanos(System.nanoTime() - start))
+                    : new CommandResult(1, "", tool.command() + ": the demo host answers only JailDesk's own "
+                            + tool.command() + "\n", false, false, Duration.ofNanos(System.nanoTime() - start));
+        }
+        if (!spec.args().equals(List.of("-ax", "-o", "jid=", "-o", "pcpu=", "-o", "rss="))) {
             return new CommandResult(1, "", "ps: the demo host answers only JailDesk's own ps\n", false, false,
                     Duration.ofNanos(System.nanoTime() - start));
         }

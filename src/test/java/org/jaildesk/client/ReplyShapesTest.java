@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Response;
@@ -157,6 +158,35 @@ class ReplyShapesTest {
         IocageClientException e = failure(answering("{\"jailusage\":{\"usage\":[" + row + "]}}").jailUsage());
         assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
         assertTrue(e.getMessage().startsWith("unexpected reply: jailusage.usage[0]"), e.getMessage());
+    }
+
+    @Test
+    void theHostsImagesAreReadInTheirOrder() {
+        List<HostImage> images = answering("""
+                {"listimages":{"folder":"/tank/iocage/images","images":[
+                  {"image":"mail_2026-11-27.zip","jail":"mail","size":"431298560","modified":"2026-11-27T21:30:12Z"},
+                  {"image":"wiki_2024-09-22.tar.xz","jail":"wiki","size":"0","modified":"2024-09-22T08:00:00Z"}]}}""")
+                .listImages().join();
+        assertEquals(List.of(new HostImage("mail_2026-11-27.zip", 431_298_560L, java.time.Instant.parse("2026-11-27T21:30:12Z")),
+                new HostImage("wiki_2024-09-22.tar.xz", 0, java.time.Instant.parse("2024-09-22T08:00:00Z"))), images);
+        assertEquals("mail", images.get(0).jail());
+    }
+
+    /** An image row the import could not be given as it is (a name that is no image's, a size or time that is none). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"image\":\"a;b_2026-11-27.zip\",\"size\":\"1\",\"modified\":\"2026-11-27T21:30:12Z\"}",
+        "{\"image\":\"-f_2026-11-27.zip\",\"size\":\"1\",\"modified\":\"2026-11-27T21:30:12Z\"}",
+        "{\"image\":\"mail_2026-11-27\",\"size\":\"1\",\"modified\":\"2026-11-27T21:30:12Z\"}",
+        "{\"image\":\"mail_2026-11-27.zip\",\"size\":\"-1\",\"modified\":\"2026-11-27T21:30:12Z\"}",
+        "{\"image\":\"mail_2026-11-27.zip\",\"size\":\"1\",\"modified\":\"yesterday\"}",
+        "{\"image\":\"mail_2026-11-27.zip\",\"size\":\"1\"}",
+        "\"mail_2026-11-27.zip\""
+    })
+    void anImageRowThatIsNotAnImageFileIsAMalformedReply(String row) {
+        IocageClientException e = failure(answering("{\"listimages\":{\"images\":[" + row + "]}}").listImages());
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertTrue(e.getMessage().startsWith("unexpected reply: listimages.images[0]"), e.getMessage());
     }
 
     /** The message names where in the reply the wrong value sits, in both shapes and for templates. */
