@@ -59,9 +59,11 @@ class ExportImportTest extends WindowTest {
         page.waitFor(() -> !page.has("mail"));
         robot.interact(MenuItems.byId(robot, "menu-import")::fire);
         page.waitFor(() -> robot.lookup("#importDialog").tryQuery().isPresent());
-        // The image exported a moment ago is offered in the list: chosen there, not typed.
+        // The list holds the host's images, the one exported a moment ago first: chosen there, not typed.
         javafx.scene.control.ComboBox<?> choice = robot.lookup("#importImageChoice").queryAs(javafx.scene.control.ComboBox.class);
-        assertEquals(List.of(image), List.copyOf(choice.getItems()));
+        page.waitFor(() -> robot.lookup("#importListed").queryAs(Label.class).getText()
+                .equals("The list holds the 3 images of the host's images folder, newest first."));
+        assertEquals(List.of(image, "git_2026-10-30.zip", "wiki_2026-09-14.zip"), List.copyOf(choice.getItems()));
         robot.interact(() -> choice.getSelectionModel().select(0));
         page.waitFor(() -> !robot.lookup("#importOk").queryAs(Button.class).isDisabled());
         robot.clickOn("#importOk");

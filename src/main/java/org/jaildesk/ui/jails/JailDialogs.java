@@ -1,6 +1,11 @@
 package org.jaildesk.ui.jails;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -13,16 +18,23 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 
 /** The create, clone and destroy dialogs. Each validates as the user types and enables its button only when valid. */
 public final class JailDialogs {
+
+    /** An image file's time in its list: the desktop's zone, to the minute, sortable whatever the language. */
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final JailsViewModel vm;
     private final Messages msg;
@@ -238,7 +250,7 @@ public final class JailDialogs {
         ButtonType ok = Dialogs.confirmButton(d, msg.get("export.ok"), "exportOk", false);
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.export(jail);
+                vm.newJails().export(jail);
             }
             return b;
         });
@@ -246,13 +258,37 @@ public final class JailDialogs {
     }
 
     /**
-     * Import: the image's name checked as it is typed, against the host's jails too (an import would overwrite one); the
-     * images exported to this host in this session are offered in its list.
+     * Import: the image's name checked as it is typed, against the host's jails too (an import would overwrite one). Its
+     * list holds the image files the host's images folder has, newest first, with their sizes and times, once the host
+     * has answered; until then, or where it cannot say, the images exported to this host in this session.
      */
     public Dialog<ButtonType> importImage(Window owner) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "importDialog", msg.get("import.title"));
-        javafx.scene.control.ComboBox<String> choice = new javafx.scene.control.ComboBox<>(vm.exportedImages());
+        ComboBox<String> choice = new ComboBox<>(FXCollections.observableArrayList(vm.newJails().exportedImages()));
         choice.setId("importImageChoice");
+        Label listed = Dialogs.explanation(msg.get("import.looking"));
+        listed.setId("importListed");
+        Map<String, HostImage> known = new HashMap<>();
+        choice.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                HostImage i = item == null ? null : known.get(item);
+                setText(item == null ? null : i == null ? item
+                        : msg.get("import.file", item, Size.ofBytes(i.size()).text(), FILE_TIME.format(i.modified())));
+            }
+        });
+        vm.newJails().hostImages().whenCompleteAsync((images, failure) -> {
+            if (failure != null) {
+                listed.setText(msg.get("import.notListed", Notifier.oneLine(Notifier.text(msg, failure))));
+                return;
+            }
+            images.forEach(i -> known.put(i.image(), i));
+            List<String> names = new ArrayList<>(images.stream().map(HostImage::image).toList());
+            vm.newJails().exportedImages().stream().filter(n -> !known.containsKey(n)).forEach(names::add);
+            choice.getItems().setAll(names);
+            listed.setText(images.isEmpty() ? msg.get("import.noneFound") : msg.get("import.found", images.size()));
+        }, Platform::runLater);
         choice.setEditable(true);
         choice.setMaxWidth(Double.MAX_VALUE);
         TextField image = choice.getEditor();
@@ -263,7 +299,8 @@ public final class JailDialogs {
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("import.explain")), 0, 0, 2, 1);
         g.addRow(1, new Label(msg.get("import.image")), choice);
-        g.add(error, 0, 2, 2, 1);
+        g.add(listed, 0, 2, 2, 1);
+        g.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("import.ok"), "importOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> image.getText().isEmpty() ? ""

@@ -47,7 +47,6 @@ public final class JailsViewModel {
     private final ObservableList<Jail> jails = FXCollections.observableArrayList();
     private final FilteredList<Jail> visible = new FilteredList<>(jails, j -> true);
     private final ObservableList<Jail> selection = FXCollections.observableArrayList();
-    private final ObservableList<String> exportedImages = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
@@ -334,27 +333,6 @@ public final class JailsViewModel {
     public CompletableFuture<String> update(Jail jail, boolean packages) {
         return after(ActionCalls.offered(client, msg, "updatejail", "update.unsupported",
                 () -> client.updateJail(jail.id(), packages)), ActionCalls.verb(msg, "action.update") + " " + jail.displayName());
-    }
-
-    /**
-     * iocage's export of one stopped jail to an image file on its host, where the host offers it; the image's name is
-     * then among {@link #exportedImages()}.
-     */
-    public CompletableFuture<String> export(Jail jail) {
-        CompletableFuture<String> exported = ActionCalls.offered(client, msg, "exportjail", "export.unsupported",
-                () -> client.exportJail(jail.id()));
-        return after(exported.thenApplyAsync(path -> {
-            String image = path.substring(path.lastIndexOf('/') + 1);
-            if (!image.isEmpty() && !exportedImages.contains(image)) {
-                exportedImages.add(0, image);
-            }
-            return path;
-        }, fx), ActionCalls.verb(msg, "action.export") + " " + jail.displayName());
-    }
-
-    /** The images exported to this host in this session, newest first: what the import dialog offers. */
-    public ObservableList<String> exportedImages() {
-        return exportedImages;
     }
 
     /**

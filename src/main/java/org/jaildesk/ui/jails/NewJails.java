@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.BiFunction;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.jaildesk.client.CreatedJail;
 import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.ImageNames;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailNames;
@@ -24,7 +26,13 @@ public final class NewJails {
     private final Executor fx;
     private final Messages msg;
     private final List<Jail> listed;
-    private final BiFunction<CompletableFuture<CreatedJail>, String, CompletableFuture<CreatedJail>> after;
+    private final After after;
+    private final ObservableList<String> exportedImages = FXCollections.observableArrayList();
+
+    /** Reports a change named {@code what} and refreshes the table once it is done, handing its result on. */
+    interface After {
+        <T> CompletableFuture<T> apply(CompletableFuture<T> change, String what);
+    }
     private final StringProperty reveal = new SimpleStringProperty("");
 
     /**
@@ -32,7 +40,7 @@ public final class NewJails {
      * done, handing its result on.
      */
     NewJails(IocageClient client, Executor fx, Messages msg, List<Jail> listed,
-             BiFunction<CompletableFuture<CreatedJail>, String, CompletableFuture<CreatedJail>> after) {
+             After after) {
         this.client = client;
         this.fx = fx;
         this.msg = msg;
@@ -98,6 +106,38 @@ public final class NewJails {
         return ImageNames.check(image).map(msg::get).or(() -> listed.stream()
                 .filter(j -> j.id().equals(ImageNames.jail(image)) || j.displayName().equals(ImageNames.jail(image)))
                 .findFirst().map(j -> msg.get("import.jailThere", j.displayName())));
+    }
+
+    /**
+     * iocage's export of one stopped jail to an image file on its host, where the host offers it; the image's name is
+     * then among {@link #exportedImages()}.
+     */
+    public CompletableFuture<String> export(Jail jail) {
+        CompletableFuture<String> exported = ActionCalls.offered(client, msg, "exportjail", "export.unsupported",
+                () -> client.exportJail(jail.id()));
+        return after.apply(exported.thenApplyAsync(path -> {
+            String image = path.substring(path.lastIndexOf('/') + 1);
+            if (!image.isEmpty() && !exportedImages.contains(image)) {
+                exportedImages.add(0, image);
+            }
+            return path;
+        }, fx), ActionCalls.verb(msg, "action.export") + " " + jail.displayName());
+    }
+
+    /**
+     * The images exported to this host in this session, newest first: what the import dialog offers until the host has
+     * listed its images folder, and beside that list where the host cannot list it.
+     */
+    public ObservableList<String> exportedImages() {
+        return exportedImages;
+    }
+
+    /**
+     * The image files in the host's images folder, newest first; a failure says, in the window's language where it is
+     * ours, why they could not be listed (a host whose server does not offer it lists none).
+     */
+    public CompletableFuture<List<HostImage>> hostImages() {
+        return ActionCalls.offered(client, msg, "listimages", "import.listUnsupported", client::listImages);
     }
 
     /** Imports the jail an image holds; the table then shows it. */
