@@ -49,8 +49,11 @@ final class SeedData {
             // Images exported before: a jail since retired, and an older copy of one the host has.
             SimJail wiki = jail(false, "wiki", SimJail.Kind.CLONE, "13.2-RELEASE-p4", 1380, 1.74);
             wiki.props.put("ip4_addr", "em0|192.168.1.95/24");
+            wiki.exportedEpochSecond = java.time.Instant.parse("2026-09-14T18:42:07Z").getEpochSecond();
             s.images.put("wiki_2026-09-14.zip", wiki);
-            s.images.put("git_2026-10-30.zip", s.jails.get("git").copy("git", "git"));
+            SimJail git = s.jails.get("git").copy("git", "git");
+            git.exportedEpochSecond = java.time.Instant.parse("2026-10-30T06:15:33Z").getEpochSecond();
+            s.images.put("git_2026-10-30.zip", git);
         }
         return s;
     }
