@@ -7,7 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -65,17 +65,18 @@ final class HostListPane extends VBox {
         });
         Label title = new Label(msg.get("hosts.title"));
         title.getStyleClass().add("section-title");
-        // The buttons keep their labels whole (German ones are long): the sidebar is never narrower than they are.
+        // The buttons keep their labels whole (German ones are long) and go onto a second line where the sidebar is
+        // narrower than the three of them: on a small screen it starts at a fifth of the width, and the table needs
+        // the rest. The sidebar is never narrower than its widest button.
         for (Button b : List.of(add, edit, remove)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox buttons = new HBox(6, add, edit, remove);
-        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane buttons = new FlowPane(6, 6, add, edit, remove);
+        buttons.setId("hostButtons");
         list.setPrefWidth(170);
         getChildren().addAll(title, list, buttons);
         setPadding(new Insets(8));
         VBox.setVgrow(list, Priority.ALWAYS);
-        setMinWidth(Region.USE_PREF_SIZE);
     }
 
     /** Asks for a new remote host and selects it. */
@@ -96,6 +97,9 @@ final class HostListPane extends VBox {
 
         HostCell() {
             dot.getStyleClass().add("conn-dot");
+            // As wide as the list, never wider: a long name ends in "…" (the tooltip has it whole) instead of giving the
+            // narrow list a horizontal scroll bar.
+            setPrefWidth(0);
         }
 
         @Override

@@ -75,6 +75,39 @@ class TableLayoutTest extends WindowTest {
         }
     }
 
+    /**
+     * In German the host list's three buttons are wider than a fifth of a 1024-pixel screen: they go onto a second line
+     * rather than widen the list (which took a quarter of the window from the table), and a host's name that does not
+     * fit ends in "…" instead of giving the list a scroll bar.
+     */
+    @Test
+    void inGermanTheHostListsButtonsWrapInsteadOfWideningIt(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(MenuItems.byId(robot, "menu-lang-de")::fire);
+        page.waitFor(() -> "Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
+        javafx.scene.control.ListView<?> hosts = robot.lookup("#hosts").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.layout.Region pane = (javafx.scene.layout.Region) hosts.getParent();
+        javafx.scene.Node n = pane;
+        while (!(n instanceof javafx.scene.control.SplitPane)) {
+            n = n.getParent();
+        }
+        javafx.scene.control.SplitPane body = (javafx.scene.control.SplitPane) n;
+        robot.interact(() -> body.setDividerPositions(188 / body.getWidth()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(188, pane.getWidth(), 8, "the list takes the fifth it is given");
+        javafx.geometry.Bounds inside = pane.localToScene(pane.getLayoutBounds());
+        for (String id : java.util.List.of("#addHost", "#editHost", "#removeHost")) {
+            javafx.scene.control.Button b = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+            javafx.geometry.Bounds at = b.localToScene(b.getLayoutBounds());
+            assertTrue(at.getMinX() >= inside.getMinX() && at.getMaxX() <= inside.getMaxX() && at.getMaxY() <= inside.getMaxY(),
+                    id + " " + at + " is inside the list's " + inside);
+            assertTrue(b.getText().equals(((javafx.scene.text.Text) b.lookup(".text")).getText()), "'" + b.getText() + "' whole");
+        }
+        assertTrue(hosts.lookupAll(".scroll-bar").stream().filter(s -> s instanceof javafx.scene.control.ScrollBar sb
+                && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).noneMatch(javafx.scene.Node::isVisible),
+                "no scroll bar under the host's name");
+    }
+
     /** On a small screen the inspector and host list take at most a share of the width; on a large one, their pixels. */
     @Test
     void theSidePanelsGiveWayOnASmallScreen(FxRobot robot) throws Exception {
