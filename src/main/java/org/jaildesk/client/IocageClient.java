@@ -29,6 +29,7 @@ import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
@@ -244,6 +245,11 @@ public final class IocageClient {
     public CompletableFuture<Optional<String>> activateStatus() {
         return call(args("activatestatus"), body -> "true".equals(optionalText(body, "activated", "activatestatus"))
                 ? Optional.of(text(field(body, "pool", "activatestatus"), "activatestatus.pool")) : Optional.empty());
+    }
+
+    /** The host's ZFS pools, the one iocage uses marked (extension {@code listpools}). */
+    public CompletableFuture<List<HostPool>> listPools() {
+        return call(args("listpools"), ReplyRecords::pools);
     }
 
     /** The releases fetched on the host. */

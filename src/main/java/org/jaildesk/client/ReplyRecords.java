@@ -25,6 +25,7 @@ import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.ImageNames;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.Shown;
@@ -302,6 +303,24 @@ final class ReplyRecords {
             } catch (java.time.format.DateTimeParseException e) {
                 throw malformed(path + ".modified should be a time such as 2026-11-27T21:30:12Z but is '" + Shown.of(modified) + "'");
             }
+        });
+    }
+
+    /** {@code listpools}: {@code {"pools": [{"name", "size", "free", "health", "active"}, …]}}, sizes in bytes or "-". */
+    static List<HostPool> pools(JsonNode body) {
+        return rows(body, "pools", "listpools", (row, path) -> {
+            String name = listed(row, "name", path);
+            String size = listed(row, "size", path);
+            String free = listed(row, "free", path);
+            String health = listed(row, "health", path);
+            String active = listed(row, "active", path);
+            if (!name.matches("[A-Za-z][A-Za-z0-9_.:-]{0,254}") || !(size.equals("-") || BYTES.matcher(size).matches())
+                    || !(free.equals("-") || BYTES.matcher(free).matches()) || !health.matches("[A-Z]{1,20}")
+                    || !(active.equals("true") || active.equals("false"))) {
+                throw malformed(path + " is not a pool: " + Shown.of(row.toString(), 200));
+            }
+            return new HostPool(name, size.equals("-") ? -1 : Long.parseLong(size), free.equals("-") ? -1 : Long.parseLong(free),
+                    health, active.equals("true"));
         });
     }
 

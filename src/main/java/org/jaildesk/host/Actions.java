@@ -78,6 +78,7 @@ final class Actions {
             case "activatepool" -> whole.activate(a);
             case "deactivatepool" -> whole.deactivate(a);
             case "activatestatus" -> whole.activateStatus();
+            case "listpools" -> whole.listPools();
             case "setjailsettings" -> setSettings(a);
             case "renamejail" -> upkeep.rename(a);
             case "updatejail" -> upkeep.update(a);

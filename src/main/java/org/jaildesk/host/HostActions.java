@@ -1,9 +1,12 @@
 package org.jaildesk.host;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.jaildesk.domain.HostPool;
 import org.jaildesk.host.parse.IocageParseException;
+import org.jaildesk.host.parse.ZpoolList;
 
 /**
  * The actions on the whole host rather than one jail: cleaning iocage's datasets, the pool iocage uses, fetching a
@@ -79,6 +82,40 @@ final class HostActions {
         } catch (ActionFailedException | IocageParseException e) {
             out.put("activated", "false");
             out.put("reason", e.getMessage());
+        }
+        return out;
+    }
+
+    /** Every pool of the host as {@code zpool list} shows it, in exact bytes, without a header. */
+    static final List<String> ZPOOL_LIST = List.of("list", "-Hp", "-o", "name,size,free,health");
+
+    /**
+     * The host's ZFS pools, the one iocage uses marked: {@code {"pools":[{"name","size","free","health","active"},…]}}.
+     * iocage lists no pools, so the host asks {@code zpool} itself (any dialect). Changes nothing.
+     */
+    ObjectNode listPools() throws Exception {
+        CommandResult r = commands.toolOk(Tool.ZPOOL, ZPOOL_LIST);
+        String active;
+        try {
+            active = reads.pool();
+        } catch (ActionFailedException | IocageParseException e) {
+            active = "";
+        }
+        List<HostPool> pools;
+        try {
+            pools = ZpoolList.read(r.stdout(), active);
+        } catch (IocageParseException e) {
+            throw new ActionFailedException("zpool printed output JailDesk cannot read: " + e.getMessage());
+        }
+        ObjectNode out = JSON.objectNode();
+        ArrayNode rows = out.putArray("pools");
+        for (HostPool p : pools) {
+            ObjectNode row = rows.addObject();
+            row.put("name", p.name());
+            row.put("size", p.size() < 0 ? "-" : String.valueOf(p.size()));
+            row.put("free", p.free() < 0 ? "-" : String.valueOf(p.free()));
+            row.put("health", p.health());
+            row.put("active", String.valueOf(p.active()));
         }
         return out;
     }

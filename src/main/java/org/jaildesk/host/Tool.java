@@ -12,7 +12,9 @@ public enum Tool {
     /** {@code zfs(8)}, reading only: where the images dataset is mounted (iocage's {@code export} writes there). */
     ZFS("zfs", Path.of("/sbin/zfs")),
     /** {@code find(1)}: the image files in that folder, each with its size and time through {@code stat(1)}. */
-    FIND("find", Path.of("/usr/bin/find"));
+    FIND("find", Path.of("/usr/bin/find")),
+    /** {@code zpool(8)}, reading only: the host's pools, for choosing the one iocage is activated on. */
+    ZPOOL("zpool", Path.of("/sbin/zpool"));
 
     private final String command;
     private final Path path;

@@ -22,7 +22,7 @@ public final class Protocol {
 
     /** JailDesk's extensions, advertised through {@code rpc/query}; a client uses them only where advertised. */
     public static final List<String> EXTENSION_ACTIONS = List.of(
-            "setjailsettings", "restartjail", "activatestatus", "listreleases", "listremotereleases", "listtemplates",
+            "setjailsettings", "restartjail", "activatestatus", "listpools", "listreleases", "listremotereleases", "listtemplates",
             "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
             "exportjail", "importjail", "listimages", "listmounts", "addmount", "removemount", "jailusage");
 

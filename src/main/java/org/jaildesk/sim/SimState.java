@@ -69,6 +69,31 @@ final class SimState {
         return used;
     }
 
+    /**
+     * {@code zpool list -Hp -o name,size,free,health}: every pool, the same size each; what iocage's datasets use on
+     * it taken from its free space (the active pool's now, the others' as they were left).
+     */
+    String zpoolList() {
+        StringBuilder out = new StringBuilder();
+        for (String pool : pools) {
+            long used = pool.equals(loadedPool) ? usedBytes() : parked.containsKey(pool) ? used(parked.get(pool)) : 0;
+            out.append(pool).append('\t').append(poolSizeBytes).append('\t').append(Math.max(0, poolSizeBytes - used))
+                    .append("\tONLINE\n");
+        }
+        return out.toString();
+    }
+
+    private static long used(Pool p) {
+        long used = p.releases.size() * RELEASE_BYTES;
+        for (SimJail j : p.jails.values()) {
+            used += j.usedBytes;
+        }
+        for (SimJail t : p.templates.values()) {
+            used += t.usedBytes;
+        }
+        return used;
+    }
+
     long freeBytes() {
         return Math.max(0, poolSizeBytes - usedBytes());
     }

@@ -127,16 +127,22 @@ public final class SimulatedIocage implements CommandRunner {
     }
 
     /**
-     * The host's {@code ps} as JailDesk asks it ({@code -ax -o jid= -o pcpu= -o rss=}): a few processes of the host
-     * itself and, for each running jail, a handful whose CPU and memory drift a little every few seconds, so a
-     * window that refreshes shows them move.
+     * The host's own programs, each only as JailDesk runs it: {@code zpool list} (its pools), {@code zfs get} and
+     * {@code find} (Python: the images folder and its files), and {@code ps -ax -o jid= -o pcpu= -o rss=}: a few
+     * processes of the host itself and, for each running jail, a handful whose CPU and memory drift a little every
+     * few seconds, so a window that refreshes shows them move.
      */
     @Override
     public CommandResult runTool(Tool tool, CommandSpec spec) throws CommandException {
         long start = System.nanoTime();
         pause(config.latency());
         if (tool != Tool.PS) {
-            String out = config.flavor() == Flavor.PYTHON ? new SimImages(state).tool(tool.command(), spec.args()) : null;
+            String out;
+            synchronized (state) {
+                out = tool == Tool.ZPOOL && spec.args().equals(List.of("list", "-Hp", "-o", "name,size,free,health"))
+                        ? state.zpoolList()
+                        : config.flavor() == Flavor.PYTHON ? new SimImages(state).tool(tool.command(), spec.args()) : null;
+            }
             return out != null ? new CommandResult(0, out, "", false, false, Duration.ofNanos(System.nanoTime() - start))
                     : new CommandResult(1, "", tool.command() + ": the demo host answers only JailDesk's own "
                             + tool.command() + "\n", false, false, Duration.ofNanos(System.nanoTime() - start));

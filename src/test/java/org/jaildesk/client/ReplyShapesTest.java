@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Response;
@@ -170,6 +171,31 @@ class ReplyShapesTest {
         assertEquals(List.of(new HostImage("mail_2026-11-27.zip", 431_298_560L, java.time.Instant.parse("2026-11-27T21:30:12Z")),
                 new HostImage("wiki_2024-09-22.tar.xz", 0, java.time.Instant.parse("2024-09-22T08:00:00Z"))), images);
         assertEquals("mail", images.get(0).jail());
+    }
+
+    @Test
+    void theHostsPoolsAreReadWithUnknownSizesAsMinusOne() {
+        List<HostPool> pools = answering("""
+                {"listpools":{"pools":[{"name":"tank","size":"996432412672","free":"442000000000","health":"ONLINE","active":"true"},
+                                       {"name":"zroot","size":"-","free":"-","health":"FAULTED","active":"false"}]}}""")
+                .listPools().join();
+        assertEquals(List.of(new HostPool("tank", 996_432_412_672L, 442_000_000_000L, "ONLINE", true),
+                new HostPool("zroot", -1, -1, "FAULTED", false)), pools);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"name\":\"-f\",\"size\":\"1\",\"free\":\"1\",\"health\":\"ONLINE\",\"active\":\"true\"}",
+        "{\"name\":\"tank\",\"size\":\"1G\",\"free\":\"1\",\"health\":\"ONLINE\",\"active\":\"true\"}",
+        "{\"name\":\"tank\",\"size\":\"1\",\"free\":\"1\",\"health\":\"ok;rm\",\"active\":\"true\"}",
+        "{\"name\":\"tank\",\"size\":\"1\",\"free\":\"1\",\"health\":\"ONLINE\",\"active\":\"yes\"}",
+        "{\"name\":\"tank\",\"size\":\"1\",\"free\":\"1\",\"health\":\"ONLINE\"}",
+        "\"tank\""
+    })
+    void aPoolRowThatIsNotAPoolIsAMalformedReply(String row) {
+        IocageClientException e = failure(answering("{\"listpools\":{\"pools\":[" + row + "]}}").listPools());
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertTrue(e.getMessage().startsWith("unexpected reply: listpools.pools[0]"), e.getMessage());
     }
 
     /** An image row the import could not be given as it is (a name that is no image's, a size or time that is none). */
