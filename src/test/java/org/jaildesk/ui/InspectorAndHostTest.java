@@ -179,6 +179,24 @@ class InspectorAndHostTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: backup"));
     }
 
+    /** The dialog lists the host's pools with their sizes, the active one marked; a double click activates one. */
+    @Test
+    void aPoolIsChosenFromTheHostsPools(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: tank"));
+        robot.clickOn("Host").clickOn("Activate pool\u2026");
+        page.waitFor(() -> robot.lookup("#poolsOnHost").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> pools = robot.lookup("#poolsOnHost").queryAs(javafx.scene.control.ListView.class);
+        page.waitFor(() -> pools.getItems().size() == 2);
+        page.waitFor(() -> robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(c -> c.getText() != null && c.getText().matches("tank   900G, [0-9.]+G free, ONLINE \\(active\\)")));
+        javafx.scene.control.ListCell<?> backup = robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> "backup   900G, 900G free, ONLINE".equals(c.getText())).findFirst().orElseThrow();
+        robot.doubleClickOn(backup);
+        page.waitFor(() -> robot.lookup("#poolLabel").queryAs(Label.class).getText().equals("Pool: backup"));
+        assertTrue(robot.lookup("#activateDialog").tryQuery().isEmpty(), "the double click activated it");
+    }
+
     @Test
     void deactivatingExplainsThatNothingIsDeleted(FxRobot robot) throws Exception {
         open(robot, SimulatedIocage.Flavor.LEGACY);

@@ -10,6 +10,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.jaildesk.domain.HostPool;
+import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
@@ -24,10 +26,52 @@ public final class HostAdminDialogs {
         this.msg = msg;
     }
 
+    /**
+     * Activate a pool: the host's pools, listed while the dialog opens with their sizes and health (a click takes one,
+     * a double click activates it), and the name, which may also be typed and is checked as you type.
+     */
     public Dialog<ButtonType> activate(Window owner) {
-        return oneName(owner, "activateDialog", msg.get("pool.activateTitle"), msg.get("pool.activateExplain"),
+        ListView<HostPool> pools = new ListView<>();
+        pools.setId("poolsOnHost");
+        pools.setFixedCellSize(24);
+        pools.setPrefHeight(4 * 24 + 4);
+        Label waiting = new Label(msg.get("pool.listAsking"));
+        waiting.setWrapText(true);
+        pools.setPlaceholder(waiting);
+        pools.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(HostPool p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : msg.get(p.active() ? "pool.entryActive" : "pool.entry", p.name(),
+                        bytes(p.size()), bytes(p.free()), p.health()));
+            }
+        });
+        Label onHost = new Label(msg.get("pool.onHost"));
+        onHost.setLabelFor(pools);
+        Label typed = new Label(msg.get("pool.name"));
+        vm.pools().thenAccept(o -> {
+            pools.getItems().setAll(o.pools());
+            waiting.setText(o.problem().isEmpty() ? msg.get("pool.listEmpty") : msg.get("pool.listFailed", o.problem()));
+        });
+        Asked asked = oneName(owner, "activateDialog", msg.get("pool.activateTitle"), msg.get("pool.activateExplain"),
                 new NameField("poolName", "tank", "poolError", text -> vm.poolNameProblem(text).orElse("")),
-                msg.get("pool.activateOk"), "poolOk", vm::activate).dialog();
+                msg.get("pool.activateOk"), "poolOk", vm::activate, new VBox(4, onHost, pools), typed);
+        typed.setLabelFor(asked.name());
+        pools.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                asked.name().setText(now.name());
+            }
+        });
+        pools.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && pools.getSelectionModel().getSelectedItem() != null && !asked.ok().isDisabled()) {
+                asked.ok().fire();
+            }
+        });
+        return asked.dialog();
+    }
+
+    private String bytes(long n) {
+        return n < 0 ? msg.get("pool.unknown") : Size.ofBytes(n).text();
     }
 
     /**

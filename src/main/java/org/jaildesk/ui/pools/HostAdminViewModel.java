@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.DiskUsage;
+import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.domain.Size;
@@ -112,6 +113,23 @@ public final class HostAdminViewModel {
                 : CompletableFuture.failedFuture(new org.jaildesk.client.IocageClientException(
                         org.jaildesk.client.IocageClientException.Kind.ACTION_FAILED, msg.get("release.notOffered"))));
         return done(call, msg.get("release.fetch", release));
+    }
+
+    /** What the activate dialog offers: the host's pools, or why they were not listed. */
+    public record PoolOffer(List<HostPool> pools, String problem) {
+    }
+
+    /**
+     * Asks the host for its ZFS pools (where the host offers it). Completes on the FX thread, never exceptionally: a
+     * host that cannot list them gives the reason, and a name can still be typed.
+     */
+    public CompletableFuture<PoolOffer> pools() {
+        return client.extensions().thenCompose(ext -> ext.contains("listpools") ? client.listPools()
+                        : CompletableFuture.<List<HostPool>>failedFuture(new org.jaildesk.client.IocageClientException(
+                                org.jaildesk.client.IocageClientException.Kind.ACTION_FAILED, msg.get("pool.listUnsupported"))))
+                .thenApply(p -> new PoolOffer(p, ""))
+                .exceptionally(e -> new PoolOffer(List.of(), Notifier.oneLine(Notifier.text(msg, e))))
+                .thenApplyAsync(o -> o, fx);
     }
 
     /** What the fetch dialog offers: the mirror's releases and those already fetched, or why the mirror was not listed. */

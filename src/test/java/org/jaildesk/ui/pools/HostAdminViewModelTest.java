@@ -113,6 +113,40 @@ class HostAdminViewModelTest {
     }
 
     @Test
+    void thePoolOfferIsTheHostsPoolsOrWhyNot() throws Exception {
+        HostAdminViewModel vm = new HostAdminViewModel(new IocageClient(new InProcessTransport(host)), fxThread, msg,
+                new Notifier(msg), () -> { });
+        HostAdminViewModel.PoolOffer offer = vm.pools().get(10, TimeUnit.SECONDS);
+        assertEquals("", offer.problem());
+        assertEquals(List.of("tank", "backup"), offer.pools().stream().map(org.jaildesk.domain.HostPool::name).toList());
+
+        Unreachable original = new Unreachable(new InProcessTransport(host)) {
+            @Override
+            public CompletableFuture<Set<String>> extensions() {
+                asked.add("rpc/query");
+                return CompletableFuture.completedFuture(Set.of()); // an original sysadm server
+            }
+        };
+        original.reachable = true;
+        HostAdminViewModel old = new HostAdminViewModel(new IocageClient(original), fxThread, msg, new Notifier(msg), () -> { });
+        assertEquals(msg.get("pool.listUnsupported"), old.pools().get(10, TimeUnit.SECONDS).problem());
+        assertFalse(original.asked.contains("listpools"), original.asked.toString());
+
+        // A host's long refusal is one short line in the dialog.
+        Unreachable refusing = new Unreachable(new InProcessTransport(host)) {
+            @Override
+            public CompletableFuture<Reply> send(Request request) {
+                return CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
+                        "zpool failed (exit 1): " + "x".repeat(10_000_000)));
+            }
+        };
+        refusing.reachable = true;
+        String problem = new HostAdminViewModel(new IocageClient(refusing), fxThread, msg, new Notifier(msg), () -> { })
+                .pools().get(10, TimeUnit.SECONDS).problem();
+        assertTrue(problem.startsWith("zpool failed (exit 1): xxx") && problem.length() < 400, problem.substring(0, 40));
+    }
+
+    @Test
     void theFetchOfferIsTheMirrorsReleasesWithThoseFetched() throws Exception {
         HostAdminViewModel vm = new HostAdminViewModel(new IocageClient(new InProcessTransport(host)), fxThread, msg,
                 new Notifier(msg), () -> { });
