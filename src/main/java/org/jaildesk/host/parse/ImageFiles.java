@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.ImageNames;
@@ -27,26 +26,16 @@ public final class ImageFiles {
     /** The images of {@code folder}, newest first (by name where two have the same time). */
     public static List<HostImage> read(String output, String folder) throws IocageParseException {
         String prefix = folder.endsWith("/") ? folder : folder + "/";
-        List<HostImage> out = new ArrayList<>();
-        String[] lines = output.split("\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n];
-            if (line.isEmpty()) {
-                continue;
-            }
-            Matcher m = LINE.matcher(line);
-            if (!m.matches()) {
-                throw IocageParseException.at("expected a size, a time and a path", n + 1, Shown.of(line, 120));
-            }
+        List<HostImage> out = new ArrayList<>(Lines.matched(output, LINE, "expected a size, a time and a path", (m, l) -> {
             String path = m.group(3);
             String name = path.substring(Math.min(path.length(), prefix.length()));
             if (!path.startsWith(prefix) || name.indexOf('/') >= 0) {
-                throw IocageParseException.at("a file outside " + Shown.of(folder, 120), n + 1, Shown.of(line, 120));
+                throw IocageParseException.at("a file outside " + Shown.of(folder, 120), l.number(), Shown.of(l.text(), 120));
             }
-            if (ImageNames.check(name).isEmpty() && (name.endsWith(".zip") || name.endsWith(".tar.xz"))) {
-                out.add(new HostImage(name, Long.parseLong(m.group(1)), Instant.ofEpochSecond(Long.parseLong(m.group(2)))));
-            }
-        }
+            return ImageNames.check(name).isEmpty() && (name.endsWith(".zip") || name.endsWith(".tar.xz"))
+                    ? new HostImage(name, Long.parseLong(m.group(1)), Instant.ofEpochSecond(Long.parseLong(m.group(2))))
+                    : null;
+        }));
         out.sort(Comparator.comparing(HostImage::modified).reversed().thenComparing(HostImage::image));
         return out;
     }

@@ -2,6 +2,7 @@ package org.jaildesk.host.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Splits iocage output into lines and drops the start-up noise iocage prints before real output. */
@@ -51,6 +52,33 @@ public final class Lines {
         for (Line l : of(output)) {
             if (!l.text().isBlank() && !isNoise(l.text())) {
                 out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** Makes one matched line of a program's output a value, or null to leave the line out; may refuse it. */
+    public interface RowReader<T> {
+        T read(Matcher m, Line line) throws IocageParseException;
+    }
+
+    /**
+     * A program's output of one record a line (empty lines aside): each line must match {@code row} whole, or the
+     * output is an {@link IocageParseException} saying {@code expected} and naming the line.
+     */
+    public static <T> List<T> matched(String output, Pattern row, String expected, RowReader<T> read) throws IocageParseException {
+        List<T> out = new ArrayList<>();
+        for (Line l : of(output)) {
+            if (l.text().isEmpty()) {
+                continue;
+            }
+            Matcher m = row.matcher(l.text());
+            if (!m.matches()) {
+                throw IocageParseException.at(expected, l.number(), org.jaildesk.domain.Shown.of(l.text(), 120));
+            }
+            T value = read.read(m, l);
+            if (value != null) {
+                out.add(value);
             }
         }
         return out;

@@ -1,11 +1,8 @@
 package org.jaildesk.host.parse;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.HostPool;
-import org.jaildesk.domain.Shown;
 
 /**
  * FreeBSD's {@code zpool list -Hp -o name,size,free,health}: a line per pool, its fields separated by a TAB, sizes in
@@ -22,20 +19,8 @@ public final class ZpoolList {
 
     /** The pools in zpool's order; {@code active} names the one iocage uses ("" for none). */
     public static List<HostPool> read(String output, String active) throws IocageParseException {
-        List<HostPool> out = new ArrayList<>();
-        String[] lines = output.split("\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n];
-            if (line.isEmpty()) {
-                continue;
-            }
-            Matcher m = LINE.matcher(line);
-            if (!m.matches()) {
-                throw IocageParseException.at("expected a pool's name, size, free space and health", n + 1, Shown.of(line, 120));
-            }
-            out.add(new HostPool(m.group(1), bytes(m.group(2)), bytes(m.group(3)), m.group(4), m.group(1).equals(active)));
-        }
-        return out;
+        return Lines.matched(output, LINE, "expected a pool's name, size, free space and health", (m, l) ->
+                new HostPool(m.group(1), bytes(m.group(2)), bytes(m.group(3)), m.group(4), m.group(1).equals(active)));
     }
 
     private static long bytes(String field) {

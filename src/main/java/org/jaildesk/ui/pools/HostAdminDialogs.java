@@ -31,42 +31,18 @@ public final class HostAdminDialogs {
      * a double click activates it), and the name, which may also be typed and is checked as you type.
      */
     public Dialog<ButtonType> activate(Window owner) {
-        ListView<HostPool> pools = new ListView<>();
-        pools.setId("poolsOnHost");
-        pools.setFixedCellSize(24);
-        pools.setPrefHeight(4 * 24 + 4);
-        Label waiting = new Label(msg.get("pool.listAsking"));
-        waiting.setWrapText(true);
-        pools.setPlaceholder(waiting);
-        pools.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(HostPool p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : msg.get(p.active() ? "pool.entryActive" : "pool.entry", p.name(),
-                        bytes(p.size()), bytes(p.free()), p.health()));
-            }
-        });
-        Label onHost = new Label(msg.get("pool.onHost"));
-        onHost.setLabelFor(pools);
+        Offered<HostPool> pools = offered("poolsOnHost", 4, msg.get("pool.listAsking"), msg.get("pool.onHost"),
+                p -> msg.get(p.active() ? "pool.entryActive" : "pool.entry", p.name(), bytes(p.size()), bytes(p.free()), p.health()));
         Label typed = new Label(msg.get("pool.name"));
         vm.pools().thenAccept(o -> {
-            pools.getItems().setAll(o.pools());
-            waiting.setText(o.problem().isEmpty() ? msg.get("pool.listEmpty") : msg.get("pool.listFailed", o.problem()));
+            pools.view().getItems().setAll(o.pools());
+            pools.waiting().setText(o.problem().isEmpty() ? msg.get("pool.listEmpty") : msg.get("pool.listFailed", o.problem()));
         });
         Asked asked = oneName(owner, "activateDialog", msg.get("pool.activateTitle"), msg.get("pool.activateExplain"),
                 new NameField("poolName", "tank", "poolError", text -> vm.poolNameProblem(text).orElse("")),
-                msg.get("pool.activateOk"), "poolOk", vm::activate, new VBox(4, onHost, pools), typed);
+                msg.get("pool.activateOk"), "poolOk", vm::activate, pools.box(), typed);
         typed.setLabelFor(asked.name());
-        pools.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                asked.name().setText(now.name());
-            }
-        });
-        pools.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && pools.getSelectionModel().getSelectedItem() != null && !asked.ok().isDisabled()) {
-                asked.ok().fire();
-            }
-        });
+        pools.feeds(asked, HostPool::name);
         return asked.dialog();
     }
 
@@ -80,49 +56,65 @@ public final class HostAdminDialogs {
      * runs as a job.
      */
     public Dialog<ButtonType> fetch(Window owner) {
-        ListView<String> offered = new ListView<>();
-        offered.setId("fetchOffered");
-        // Eight rows (what a mirror usually offers) without a scroll bar.
-        offered.setFixedCellSize(24);
-        offered.setPrefHeight(8 * 24 + 4);
-        Label waiting = new Label(msg.get("release.mirrorAsking"));
-        waiting.setWrapText(true);
-        offered.setPlaceholder(waiting);
         java.util.Set<String> fetched = new java.util.HashSet<>();
-        offered.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(String release, boolean empty) {
-                super.updateItem(release, empty);
-                setText(empty || release == null ? null
-                        : fetched.contains(release) ? msg.get("release.fetchedMark", release) : release);
-            }
-        });
-        Label mirror = new Label(msg.get("release.mirror"));
-        mirror.setWrapText(true);
-        mirror.setLabelFor(offered);
+        // Eight rows (what a mirror usually offers) without a scroll bar.
+        Offered<String> offered = offered("fetchOffered", 8, msg.get("release.mirrorAsking"), msg.get("release.mirror"),
+                release -> fetched.contains(release) ? msg.get("release.fetchedMark", release) : release);
         Label typed = new Label(msg.get("release.name"));
-        VBox list = new VBox(4, mirror, offered);
         vm.offer().thenAccept(o -> {
             fetched.addAll(o.fetched());
-            offered.getItems().setAll(o.releases());
-            waiting.setText(o.problem().isEmpty() ? msg.get("release.mirrorEmpty") : msg.get("release.mirrorFailed", o.problem()));
+            offered.view().getItems().setAll(o.releases());
+            offered.waiting().setText(o.problem().isEmpty() ? msg.get("release.mirrorEmpty")
+                    : msg.get("release.mirrorFailed", o.problem()));
         });
         Asked asked = oneName(owner, "fetchDialog", msg.get("release.fetchTitle"), msg.get("release.fetchExplain"),
                 new NameField("fetchReleaseName", "14.2-RELEASE", "fetchError",
                         text -> org.jaildesk.domain.ReleaseNames.isValid(text) ? "" : msg.get("release.invalid")),
-                msg.get("release.fetchOk"), "fetchOk", vm::fetch, list, typed);
+                msg.get("release.fetchOk"), "fetchOk", vm::fetch, offered.box(), typed);
         typed.setLabelFor(asked.name());
-        offered.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                asked.name().setText(now);
-            }
-        });
-        offered.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && offered.getSelectionModel().getSelectedItem() != null && !asked.ok().isDisabled()) {
-                asked.ok().fire();
-            }
-        });
+        offered.feeds(asked, release -> release);
         return asked.dialog();
+    }
+
+    /** A list the host fills while a dialog is open, under its heading; {@code waiting} stands in it while it is empty. */
+    private record Offered<T>(ListView<T> view, Label waiting, VBox box) {
+
+        /** A click takes a row's name into the dialog's name field; a double click confirms it. */
+        void feeds(Asked asked, java.util.function.Function<T, String> name) {
+            view.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+                if (now != null) {
+                    asked.name().setText(name.apply(now));
+                }
+            });
+            view.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && view.getSelectionModel().getSelectedItem() != null && !asked.ok().isDisabled()) {
+                    asked.ok().fire();
+                }
+            });
+        }
+    }
+
+    /** An {@link Offered} list {@code rows} rows high without a scroll bar, each row shown as {@code text} says. */
+    private static <T> Offered<T> offered(String id, int rows, String asking, String heading,
+                                          java.util.function.Function<T, String> text) {
+        ListView<T> view = new ListView<>();
+        view.setId(id);
+        view.setFixedCellSize(24);
+        view.setPrefHeight(rows * 24 + 4);
+        Label waiting = new Label(asking);
+        waiting.setWrapText(true);
+        view.setPlaceholder(waiting);
+        view.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+        Label head = new Label(heading);
+        head.setWrapText(true);
+        head.setLabelFor(view);
+        return new Offered<>(view, waiting, new VBox(4, head, view));
     }
 
     /** The name a dialog asks for: ids, an example, and the problem with a typed value ("" when fine). */
