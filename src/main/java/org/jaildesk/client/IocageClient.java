@@ -202,6 +202,11 @@ public final class IocageClient {
         return call(args("cleantemplates"), body -> successText(body, "cleantemplates"));
     }
 
+    /** Destroys the images folder's dataset with every image file in it (extension {@code cleanimages}, Python iocage). */
+    public CompletableFuture<String> cleanImages() {
+        return call(args("cleanimages"), body -> successText(body, "cleanimages"));
+    }
+
     // ---- pools ----------------------------------------------------------------------------------------------
 
     public CompletableFuture<String> activatePool(String pool) {

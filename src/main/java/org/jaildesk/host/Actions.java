@@ -75,6 +75,7 @@ final class Actions {
             case "cleanjails" -> whole.clean(a, 'j', "All jails have been cleaned.");
             case "cleanreleases" -> whole.clean(a, 'r', "All RELEASEs have been cleaned.");
             case "cleantemplates" -> whole.clean(a, 't', "All templates have been cleaned.");
+            case "cleanimages" -> whole.clean(a, 'i', "All images have been cleaned.");
             case "activatepool" -> whole.activate(a);
             case "deactivatepool" -> whole.deactivate(a);
             case "activatestatus" -> whole.activateStatus();

@@ -112,6 +112,10 @@ final class Cli {
 
     /** Legacy 1.7's clean always prompts; it gets "y" on stdin (see {@link #cleanStdin()}). */
     List<String> clean(char what) throws UnsupportedActionException {
+        if (what == 'i') {
+            // Python's -i destroys the images dataset, where export writes (reference §3.10).
+            requirePython("cleanimages", "it has no 'clean -i'");
+        }
         if (dialect.kind() == Dialect.Kind.LEGACY_MASTER) {
             if (what == 't') {
                 throw new UnsupportedActionException("cleantemplates is not supported by " + dialect.label()

@@ -24,7 +24,7 @@ public final class Protocol {
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listpools", "listreleases", "listremotereleases", "listtemplates",
             "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "exportjail", "importjail", "listimages", "listmounts", "addmount", "removemount", "jailusage");
+            "exportjail", "importjail", "listimages", "cleanimages", "listmounts", "addmount", "removemount", "jailusage");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:
@@ -44,7 +44,7 @@ public final class Protocol {
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
             "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
             "restartjail", "fetchrelease", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "exportjail", "importjail", "addmount", "removemount");
+            "exportjail", "importjail", "cleanimages", "addmount", "removemount");
 
     /**
      * Actions that may run for hours (a release download, a full copy of a jail): the host lets their iocage run for
@@ -52,7 +52,7 @@ public final class Protocol {
      */
     public static final List<String> LONG_ACTIONS = List.of(
             "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail", "createjail", "fetchrelease",
-            "updatejail", "exportjail", "importjail");
+            "updatejail", "exportjail", "importjail", "cleanimages");
 
     /** How long a host lets iocage run one of the {@link #LONG_ACTIONS}. */
     public static final Duration LONG_ACTION_LIMIT = Duration.ofHours(2);
@@ -112,6 +112,7 @@ public final class Protocol {
             case "cleanjails" -> "clean_j";
             case "cleanreleases" -> "clean_r";
             case "cleantemplates" -> "clean_t";
+            case "cleanimages" -> "clean_i";
             default -> action + (target.isEmpty() ? "" : "_" + target);
         };
         return "jaildesk_iocage_" + job;

@@ -265,6 +265,7 @@ final class PythonChanges {
                 state.jails.clear();
                 state.templates.clear();
                 state.releases.clear();
+                state.images.clear();
                 o.out("Cleaning iocage");
                 o.out("All iocage datasets have been destroyed.");
             } else if (f.contains("-j")) {
@@ -280,6 +281,10 @@ final class PythonChanges {
                 state.templates.clear();
                 o.out("Cleaning iocage/templates");
                 o.out("All iocage template datasets have been destroyed.");
+            } else if (f.contains("-i")) {
+                state.images.clear();
+                o.out("Cleaning iocage/images");
+                o.out("The iocage images dataset has been destroyed.");
             } else {
                 o.fail("Please specify a dataset type to clean!");
                 return false;

@@ -38,6 +38,7 @@ final class HostMenu {
                 clean("cleanJails", msg.get("menu.cleanJails"), Clean.JAILS, owner, current, off),
                 clean("cleanReleases", msg.get("menu.cleanReleases"), Clean.RELEASES, owner, current, off),
                 clean("cleanTemplates", msg.get("menu.cleanTemplates"), Clean.TEMPLATES, owner, current, off),
+                clean("cleanImages", msg.get("menu.cleanImages"), Clean.IMAGES, owner, current, off),
                 clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, off));
         if (!more.isEmpty()) {
             m.getItems().add(new SeparatorMenuItem());

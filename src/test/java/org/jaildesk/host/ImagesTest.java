@@ -121,6 +121,35 @@ class ImagesTest extends OverFake {
                 fake.actionCalls().toString());
     }
 
+    /** Python's clean -i destroys the images dataset; legacy iocage has none and is not asked. */
+    @Test
+    void cleaningTheImagesIsPythonsCleanDashI() {
+        open(FakeIocage.Kind.PYTHON);
+        h.body("cleanimages");
+        assertEquals(List.of("clean", "-f", "-i"), lastCall());
+        assertTrue(Protocol.isLong("cleanimages") && Protocol.MUTATING_ACTIONS.contains("cleanimages"));
+    }
+
+    @Test
+    void legacyIocageIsNotAskedToCleanImages() {
+        open(FakeIocage.Kind.LEGACY_DEVELOP);
+        String error = h.body("cleanimages").get("error").asText();
+        assertTrue(error.startsWith("cleanimages is not supported by iocage") && error.endsWith("it has no 'clean -i'"), error);
+        assertTrue(fake.actionCalls().stream().noneMatch(c -> c.get(0).equals("clean")), fake.actionCalls().toString());
+    }
+
+    /** The demo host's images go with clean -i, and with clean -a (the whole of iocage's dataset holds them). */
+    @ParameterizedTest
+    @ValueSource(strings = {"cleanimages", "cleanall"})
+    void theDemoHostsImagesGoWithTheirDataset(String clean) {
+        try (HostHarness sim = new HostHarness(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
+                HostOptions.defaults())) {
+            assertEquals(2, sim.body("listimages").get("images").size());
+            assertFalse(sim.body(clean).has("error"));
+            assertEquals(0, sim.body("listimages").get("images").size());
+        }
+    }
+
     /** On the demo host an exported jail, destroyed, comes back from its image as it was. */
     @Test
     void aDestroyedJailComesBackFromItsImage() {

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
@@ -244,9 +247,28 @@ class InspectorAndHostTest extends WindowTest {
         robot.clickOn("#cleanOk");
         page.waitFor(() -> page.rows().isEmpty());
 
+        // The whole of iocage's dataset holds the images folder: its files are listed too.
         robot.clickOn("Host").clickOn("Clean everything\u2026");
         page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
-        assertTrue(robot.lookup("#cleanPreview").queryAs(TextArea.class).getText().contains("release 14.1-RELEASE, used by: no jail"));
+        String everything = robot.lookup("#cleanPreview").queryAs(TextArea.class).getText();
+        assertTrue(everything.contains("release 14.1-RELEASE, used by: no jail"), everything);
+        assertTrue(everything.contains("image file wiki_2026-09-14.zip (552M)"), everything);
+        robot.clickOn("Cancel");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isEmpty());
+
+        robot.clickOn("Host").clickOn("Clean images\u2026");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
+        assertEquals("image file git_2026-10-30.zip (2.11G)\nimage file wiki_2026-09-14.zip (552M)",
+                robot.lookup("#cleanPreview").queryAs(TextArea.class).getText());
+        robot.clickOn("#cleanConfirm").write("images");
+        robot.clickOn("#cleanOk");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isEmpty());
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("All images have been cleaned.")));
+        assertEquals(List.of(), new IocageClient(new InProcessTransport(page.host)).listImages().get(10, TimeUnit.SECONDS));
+
+        robot.clickOn("Host").clickOn("Clean everything\u2026");
+        page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isPresent());
+        assertFalse(robot.lookup("#cleanPreview").queryAs(TextArea.class).getText().contains("image file"));
         robot.clickOn("#cleanConfirm").write("everything");
         robot.clickOn("#cleanOk");
         page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isEmpty());

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.DiskUsage;
+import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.Shown;
@@ -28,7 +29,7 @@ public final class HostAdminViewModel {
 
     /** The four clean actions, and the word the user must type for each. */
     public enum Clean {
-        JAILS("jails"), RELEASES("releases"), TEMPLATES("templates"), ALL("everything");
+        JAILS("jails"), RELEASES("releases"), TEMPLATES("templates"), IMAGES("images"), ALL("everything");
 
         private final String word;
 
@@ -161,7 +162,12 @@ public final class HostAdminViewModel {
         CompletableFuture<List<DiskUsage>> df = client.df().exceptionally(e -> List.of());
         CompletableFuture<List<String>> releases = client.listReleases().exceptionally(e -> List.of());
         CompletableFuture<List<Jail>> templates = client.listTemplates().exceptionally(e -> List.of());
-        return CompletableFuture.allOf(jails, df, releases, templates).thenApply(x -> {
+        // The image files go with their dataset (clean -i) and with the whole of iocage's (clean -a).
+        CompletableFuture<List<HostImage>> images = kind == Clean.IMAGES || kind == Clean.ALL
+                ? client.extensions().thenCompose(ext -> ext.contains("listimages") ? client.listImages()
+                        : CompletableFuture.completedFuture(List.<HostImage>of())).exceptionally(e -> List.of())
+                : CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.allOf(jails, df, releases, templates, images).thenApply(x -> {
             List<String> lines = new ArrayList<>();
             java.util.Map<String, Size> sizes = new java.util.HashMap<>();
             df.join().forEach(d -> sizes.put(d.id(), d.used()));
@@ -184,6 +190,9 @@ public final class HostAdminViewModel {
                     lines.add(msg.get("clean.template", t.displayName(), users.isEmpty() ? msg.get("clean.unused") : String.join(", ", users)));
                 }
             }
+            for (HostImage i : images.join()) {
+                lines.add(msg.get("clean.image", i.image(), Size.ofBytes(i.size()).text()));
+            }
             if (lines.isEmpty()) {
                 lines.add(msg.get("clean.nothing"));
             }
@@ -201,6 +210,9 @@ public final class HostAdminViewModel {
             case JAILS -> client.cleanJails();
             case RELEASES -> client.cleanReleases();
             case TEMPLATES -> client.cleanTemplates();
+            case IMAGES -> client.extensions().thenCompose(ext -> ext.contains("cleanimages") ? client.cleanImages()
+                    : CompletableFuture.failedFuture(new org.jaildesk.client.IocageClientException(
+                            org.jaildesk.client.IocageClientException.Kind.ACTION_FAILED, msg.get("clean.images.unsupported"))));
             case ALL -> client.cleanAll();
         };
         return done(call, msg.get("clean." + kind.name().toLowerCase(Locale.ROOT) + ".action"));
