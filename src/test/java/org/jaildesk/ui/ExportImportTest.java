@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExportImportTest extends WindowTest {
 
     @Test
+    @SuppressWarnings("unchecked")
     void anExportedJailComesBackByItsImagesName(FxRobot robot) throws Exception {
         open(robot);
         page.select("db01");
@@ -64,6 +65,8 @@ class ExportImportTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#importListed").queryAs(Label.class).getText()
                 .equals("The list holds the 3 images of the host's images folder, newest first."));
         assertEquals(List.of(image, "git_2026-10-30.zip", "wiki_2026-09-14.zip"), List.copyOf(choice.getItems()));
+        assertTrue(ListCells.shown((javafx.scene.control.ComboBox<String>) choice, "git_2026-10-30.zip").endsWith("\u2014 git is on this host"), "git's image would overwrite git");
+        assertFalse(ListCells.shown((javafx.scene.control.ComboBox<String>) choice, "wiki_2026-09-14.zip").contains("on this host"));
         robot.interact(() -> choice.getSelectionModel().select(0));
         page.waitFor(() -> !robot.lookup("#importOk").queryAs(Button.class).isDisabled());
         robot.clickOn("#importOk");

@@ -274,8 +274,10 @@ public final class JailDialogs {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 HostImage i = item == null ? null : known.get(item);
+                // An image of a jail the host has cannot be imported over it: the list says so beside the file.
                 setText(item == null ? null : i == null ? item
-                        : msg.get("import.file", item, Size.ofBytes(i.size()).text(), FILE_TIME.format(i.modified())));
+                        : msg.get(vm.newJails().whyNotImage(item).isPresent() ? "import.fileThere" : "import.file", item,
+                                Size.ofBytes(i.size()).text(), FILE_TIME.format(i.modified()), i.jail()));
             }
         });
         vm.newJails().hostImages().whenCompleteAsync((images, failure) -> {

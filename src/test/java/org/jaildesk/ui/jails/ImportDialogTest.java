@@ -19,7 +19,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.Transport;
@@ -27,6 +26,7 @@ import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
 import org.jaildesk.protocol.Response;
+import org.jaildesk.ui.ListCells;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.junit.jupiter.api.AfterEach;
@@ -120,16 +120,6 @@ class ImportDialogTest {
         return robot.lookup("#importImageChoice").queryAs(ComboBox.class);
     }
 
-    /** What the list shows for {@code item}, through the choice's own cells. */
-    private String shown(ComboBox<String> choice, String item) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            ListCell<String> cell = choice.getCellFactory().call(null);
-            cell.updateListView(new javafx.scene.control.ListView<>(javafx.collections.FXCollections.observableArrayList(item)));
-            cell.updateIndex(0);
-            return cell.getText();
-        }).get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void theHostsImagesAreOfferedNewestFirstWithTheirSizesAndTimes(FxRobot robot) throws Exception {
         images = """
@@ -142,8 +132,8 @@ class ImportDialogTest {
         assertEquals(List.of("mail_2026-11-27.zip", "wiki_2024-09-22.tar.xz"), List.copyOf(choice.getItems()));
         String time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
                 .format(Instant.parse("2026-11-27T21:30:12Z"));
-        assertEquals("mail_2026-11-27.zip   411M, " + time, shown(choice, "mail_2026-11-27.zip"));
-        assertEquals("typed_2026-01-01.zip", shown(choice, "typed_2026-01-01.zip"), "a name the host did not list is just its name");
+        assertEquals("mail_2026-11-27.zip   411M, " + time, ListCells.shown(choice, "mail_2026-11-27.zip"));
+        assertEquals("typed_2026-01-01.zip", ListCells.shown(choice, "typed_2026-01-01.zip"), "a name the host did not list is just its name");
     }
 
     @Test
