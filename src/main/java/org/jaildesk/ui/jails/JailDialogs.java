@@ -300,7 +300,11 @@ public final class JailDialogs {
         Label error = Dialogs.errorLabel("importError");
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("import.explain")), 0, 0, 2, 1);
-        g.addRow(1, new Label(msg.get("import.image")), choice);
+        // The list's lines (name, size, time) are longer than a name: the field keeps its width and its label whole.
+        Label imageLabel = new Label(msg.get("import.image"));
+        imageLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        choice.setPrefWidth(460);
+        g.addRow(1, imageLabel, choice);
         g.add(listed, 0, 2, 2, 1);
         g.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
