@@ -64,6 +64,7 @@ class TimeoutClassTest {
         requests.put("cleantemplates", new String[0]);
         requests.put("cleanjails", new String[0]);
         requests.put("cleanreleases", new String[0]);
+        requests.put("cleanimages", new String[0]);
         requests.put("cleanall", new String[0]);
         assertTrue(requests.keySet().containsAll(Protocol.LONG_ACTIONS));
         try (HostHarness h = new HostHarness(recording, new HostOptions(READ, ACTION, LONG, 4))) {
