@@ -271,8 +271,13 @@ final class Cli {
      * images).
      */
     List<String> imagesFolder(String pool) throws UnsupportedActionException {
-        requirePython("listimages", "JailDesk reads Python iocage's export and import only");
+        imagesListed();
         return List.of("get", "-H", "-o", "value", "mountpoint", pool + "/iocage/images");
+    }
+
+    /** Refuses {@code listimages} on a dialect whose export and import JailDesk does not read. */
+    void imagesListed() throws UnsupportedActionException {
+        requirePython("listimages", "JailDesk reads Python iocage's export and import only");
     }
 
     /**

@@ -98,6 +98,7 @@ final class Images {
      */
     ObjectNode list() throws Exception {
         Cli cli = reads.cli();
+        cli.imagesListed(); // a dialect without it refuses now, before iocage is asked for the pool
         List<String> where = cli.imagesFolder(reads.pool());
         String folder = commands.toolOk(Tool.ZFS, where).stdout().strip();
         if (!folder.startsWith("/") || folder.chars().anyMatch(Character::isISOControl)) {

@@ -112,6 +112,7 @@ class ImageListTest extends OverFake {
         open(FakeIocage.Kind.LEGACY_DEVELOP, "/iocage/images\n", 0, "");
         String error = h.body("listimages").get("error").asText();
         assertTrue(error.startsWith("listimages is not supported by iocage"), error);
+        assertEquals(List.of(), fake.actionCalls(), "not even asked for its pool");
         assertEquals(List.of(), argv("zfs"));
         assertEquals(List.of(), argv("find"));
     }
