@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jaildesk.sim.SimulatedIocage;
@@ -21,15 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ImageListTest extends OverFake {
 
-    /** A stand-in for one of the host's programs: notes its arguments in {@code <name>.argv}, prints {@code out}. */
+    /** A stand-in for one of the host's programs that says "<name>: it went wrong" when it fails. */
     private Path tool(String name, String out, int code) throws Exception {
-        Files.writeString(dir.resolve(name + ".out"), out);
-        Path p = dir.resolve(name);
-        Files.writeString(p, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve(name + ".argv") + "\"\ncat \""
-                + dir.resolve(name + ".out") + "\"\n" + (code != 0 ? "echo \"" + name + ": it went wrong\" >&2\n" : "")
-                + "exit " + code + "\n");
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
-        return p;
+        return FakeTool.write(dir, name, out, code != 0 ? name + ": it went wrong" : null, code);
     }
 
     private void open(FakeIocage.Kind kind, String zfsOut, int zfsCode, String findOut) throws Exception {
@@ -39,8 +31,7 @@ class ImageListTest extends OverFake {
     }
 
     private List<String> argv(String tool) throws Exception {
-        Path p = dir.resolve(tool + ".argv");
-        return Files.exists(p) ? Files.readAllLines(p) : List.of();
+        return FakeTool.argv(dir, tool);
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PoolListTest extends OverFake {
 
     private void open(FakeIocage.Kind kind, String zpoolOut, int code) throws Exception {
-        Files.writeString(dir.resolve("zpool.out"), zpoolOut);
-        Path zpool = dir.resolve("zpool");
-        Files.writeString(zpool, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("zpool.argv") + "\"\ncat \""
-                + dir.resolve("zpool.out") + "\"\n" + (code != 0 ? "echo 'zpool: no such thing' >&2\n" : "") + "exit " + code + "\n");
-        Files.setPosixFilePermissions(zpool, PosixFilePermissions.fromString("rwx------"));
+        Path zpool = FakeTool.write(dir, "zpool", zpoolOut, code != 0 ? "zpool: no such thing" : null, code);
         fake = new FakeIocage(dir, kind);
         h = new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE).withTool(Tool.ZPOOL, zpool));
     }
@@ -40,7 +34,7 @@ class PoolListTest extends OverFake {
         assertEquals("-", pools.get(1).get("size").asText());
         assertEquals("FAULTED", pools.get(1).get("health").asText());
         assertEquals("false", pools.get(1).get("active").asText());
-        assertEquals(List.of("list", "-Hp", "-o", "name,size,free,health"), Files.readAllLines(dir.resolve("zpool.argv")));
+        assertEquals(List.of("list", "-Hp", "-o", "name,size,free,health"), FakeTool.argv(dir, "zpool"));
         assertTrue(fake.actionCalls().stream().noneMatch(c -> c.get(0).equals("activate")), "nothing changes");
     }
 

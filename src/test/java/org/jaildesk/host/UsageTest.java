@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jaildesk.sim.SimulatedIocage;
@@ -21,12 +20,7 @@ class UsageTest {
 
     /** A stand-in for FreeBSD's ps that notes its arguments and locale, prints {@code out} and exits with {@code code}. */
     private Path fakePs(String out, int code) throws Exception {
-        Files.writeString(dir.resolve("out.txt"), out);
-        Path ps = dir.resolve("ps");
-        Files.writeString(ps, "#!/bin/sh\nprintf '%s\\n' \"LC_ALL=$LC_ALL\" \"$@\" > \"" + dir.resolve("argv.txt") + "\"\n"
-                + "cat \"" + dir.resolve("out.txt") + "\"\necho 'said on stderr' >&2\nexit " + code + "\n");
-        Files.setPosixFilePermissions(ps, PosixFilePermissions.fromString("rwx------"));
-        return ps;
+        return FakeTool.write(dir, "ps", out, "said on stderr", code);
     }
 
     private HostHarness over(Path ps, ProcessRunner.Privilege privilege) {
@@ -48,7 +42,7 @@ class UsageTest {
             assertEquals(String.valueOf(41_984L * 1024), usage.get(0).get("memory").asText());
             assertEquals("12", usage.get(1).get("jid").asText());
         }
-        assertEquals(List.of("LC_ALL=C", "-ax", "-o", "jid=", "-o", "pcpu=", "-o", "rss="), Files.readAllLines(dir.resolve("argv.txt")));
+        assertEquals(List.of("LC_ALL=C", "-ax", "-o", "jid=", "-o", "pcpu=", "-o", "rss="), FakeTool.noted(dir, "ps"));
         assertEquals(1, ran.size());
         assertEquals(List.of("ps", "-ax", "-o", "jid=", "-o", "pcpu=", "-o", "rss="), ran.get(0).commandLine(),
                 "the protocol log shows what ran");
