@@ -295,7 +295,7 @@ final class ReplyRecords {
             String image = listed(row, "image", path);
             String size = listed(row, "size", path);
             String modified = listed(row, "modified", path);
-            if (ImageNames.check(image).isPresent() || !image.matches(".*\\.(zip|tar\\.xz)") || !BYTES.matcher(size).matches()) {
+            if (!ImageNames.isFile(image) || !BYTES.matcher(size).matches()) {
                 throw malformed(path + " is not an image file: " + Shown.of(row.toString(), 200));
             }
             try {

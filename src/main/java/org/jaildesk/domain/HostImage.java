@@ -14,7 +14,7 @@ public record HostImage(String image, long size, Instant modified) {
 
     public HostImage {
         Objects.requireNonNull(modified, "modified");
-        if (ImageNames.check(image).isPresent() || size < 0) {
+        if (!ImageNames.isFile(image) || size < 0) {
             throw new IllegalArgumentException("not an image: " + Shown.of(String.valueOf(image)) + ", " + size + " bytes");
         }
     }

@@ -32,6 +32,11 @@ public final class ImageNames {
         return Optional.empty();
     }
 
+    /** Whether {@code name} is an image file's whole name, extension and all: what the host's images folder holds. */
+    public static boolean isFile(String name) {
+        return check(name).isEmpty() && (name.endsWith(".zip") || name.endsWith(".tar.xz"));
+    }
+
     /** The image's name without its extension ({@code mail_2026-11-27}); {@code image} passed {@link #check}. */
     public static String base(String image) {
         return matched(image).group(1) + "_" + matched(image).group(2);

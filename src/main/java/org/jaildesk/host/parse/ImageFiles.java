@@ -32,7 +32,7 @@ public final class ImageFiles {
             if (!path.startsWith(prefix) || name.indexOf('/') >= 0) {
                 throw IocageParseException.at("a file outside " + Shown.of(folder, 120), l.number(), Shown.of(l.text(), 120));
             }
-            return ImageNames.check(name).isEmpty() && (name.endsWith(".zip") || name.endsWith(".tar.xz"))
+            return ImageNames.isFile(name)
                     ? new HostImage(name, Long.parseLong(m.group(1)), Instant.ofEpochSecond(Long.parseLong(m.group(2))))
                     : null;
         }));
