@@ -65,7 +65,8 @@ public final class JobTransport extends ForwardingTransport {
 
     /**
      * A line of a long job's output, to the job it belongs to: the host sends every job's progress to every client,
-     * so a job waiting for its turn, or another user's job on a shared server, must not show it.
+     * so another user's job on a shared server must not show it. A host runs one job of an id at a time and refuses a
+     * second at once ({@link Protocol#oneAtATime}); until that refusal comes back, the line is the first job's.
      */
     private void progress(Event e) {
         if (!Protocol.DISPATCHER_EVENT.equals(e.name()) || running.isEmpty()) {
@@ -76,7 +77,10 @@ public final class JobTransport extends ForwardingTransport {
             return;
         }
         int percent = e.args().path("percent").asInt(-1);
-        running.getOrDefault(e.args().path("process_id").asText(""), List.of()).forEach(job -> job.line(line, percent));
+        for (JobSink.Job job : running.getOrDefault(e.args().path("process_id").asText(""), List.of())) {
+            job.line(line, percent);
+            return;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,6 +62,8 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private final Object dialectLock = new Object();
     private volatile Dialect dialect;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    /** The ids of the jobs accepted and not yet answered that run one at a time ({@link Protocol#oneAtATime}). */
+    private final Set<String> openJobs = ConcurrentHashMap.newKeySet();
     /** Changes begun and changes ended on this host: a listing is shared only while no change begins or runs. */
     private final AtomicLong changesBegun = new AtomicLong();
     private final AtomicLong changesEnded = new AtomicLong();
@@ -114,6 +117,15 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
 
     private CompletableFuture<Reply> run(Request request, String action, Args args) {
         boolean change = Protocol.changesHost(action, request.args());
+        String job = change && Protocol.oneAtATime(action, request.args()) ? args.jobId() : null;
+        if (job != null && !openJobs.add(job)) {
+            String target = Protocol.target(request.args());
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.set(action, error("the same " + action + (target.isEmpty() ? "" : " of " + Shown.of(target))
+                    + " is already running or waiting its turn on this host (perhaps from another window or user):"
+                    + " wait for it to end"));
+            return CompletableFuture.completedFuture(Response.to(request, out));
+        }
         try {
             return CompletableFuture.supplyAsync(() -> {
                 Thread me = Thread.currentThread();
@@ -130,10 +142,16 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
                 } finally {
                     endChange();
                     running.remove(request.id(), me);
+                    if (job != null) {
+                        openJobs.remove(job);
+                    }
                     Thread.interrupted();
                 }
             }, change ? changes : reads);
         } catch (RejectedExecutionException e) {
+            if (job != null) {
+                openJobs.remove(job);
+            }
             return CompletableFuture.completedFuture(ErrorReply.of(request.id(), ErrorCode.INTERNAL, "the host is shutting down"));
         }
     }

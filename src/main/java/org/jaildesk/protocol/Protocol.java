@@ -82,7 +82,19 @@ public final class Protocol {
                 return args.get(k).asText();
             }
         }
-        // createjail names its jail in props: "tag=web03 release=14.1-RELEASE" (or, ours, {"tag":"web03",…}).
+        String named = namedInProps(args);
+        if (!named.isEmpty()) {
+            return named;
+        }
+        JsonNode props = args.get("props");
+        return props != null && props.isTextual() ? props.asText() : "";
+    }
+
+    /**
+     * The jail that {@code createjail} or {@code clonejail} makes, as its props name it: {@code "tag=web03
+     * release=14.1-RELEASE"} (or, ours, {@code {"tag":"web03",…}}); empty when they name none (iocage then names it).
+     */
+    public static String namedInProps(JsonNode args) {
         JsonNode props = args.get("props");
         if (props != null && props.isObject() && props.path("tag").isTextual()) {
             return props.get("tag").asText();
@@ -95,7 +107,7 @@ public final class Protocol {
                 return word.substring(4);
             }
         }
-        return props.asText();
+        return "";
     }
 
     /**
@@ -116,6 +128,23 @@ public final class Protocol {
             default -> action + (target.isEmpty() ? "" : "_" + target);
         };
         return "jaildesk_iocage_" + job;
+    }
+
+    /**
+     * Whether a host runs this request once at a time: a long job that sends progress under its {@link #jobId} and
+     * whose id names what it acts on. A second one with the same id, sent while the first is running or waiting its
+     * turn, is answered at once with an error and nothing runs: it would only repeat the first (a second download of
+     * one release, a second clean) or fail once it did (a second create of one name, a second export of one jail on
+     * one day), and a client could not tell the two jobs' progress apart. Not {@code clonejail}, which sends no
+     * progress, nor a create that names no jail: iocage names each such jail itself, so two may well run at once.
+     */
+    public static boolean oneAtATime(String action, JsonNode args) {
+        return switch (action) {
+            case "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "cleanimages" -> true;
+            case "createjail" -> !namedInProps(args).isEmpty();
+            case "clonejail" -> false;
+            default -> isLong(action) && !target(args).isEmpty();
+        };
     }
 
     /** Event name for our jail-change notification. */

@@ -147,6 +147,84 @@ class JobTransportTest {
                 "", List.of("cleaning everything 40")), lines);
     }
 
+    /**
+     * A host refuses a second job of one id at once (Protocol.oneAtATime); until its refusal arrives, a line of that
+     * id is the first job's alone, and the refused job ends with the host's reason and no lines.
+     */
+    @Test
+    void aSecondJobOfOneIdShowsNoneOfTheFirstsLines() throws Exception {
+        IocageHost slow = new IocageHost(new SimulatedIocage(new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 12,
+                java.time.Duration.ZERO, java.time.Duration.ofMillis(2), null)), HostOptions.defaults());
+        List<List<String>> lines = new CopyOnWriteArrayList<>();
+        List<String> ends = new CopyOnWriteArrayList<>();
+        IocageClient client = new IocageClient(new JobTransport(new InProcessTransport(slow), (action, target, cancel) -> {
+            List<String> mine = new CopyOnWriteArrayList<>();
+            lines.add(mine);
+            return new JobSink.Job() {
+                @Override
+                public void line(String line, int percent) {
+                    mine.add(line);
+                }
+
+                @Override
+                public void finished(boolean ok, String message, List<String> output) {
+                    ends.add(ok + " " + message);
+                }
+            };
+        }));
+        try {
+            var first = client.fetchRelease("12.4-RELEASE");
+            var second = client.fetchRelease("12.4-RELEASE");
+            assertTrue(second.handle((r, e) -> e).get(20, java.util.concurrent.TimeUnit.SECONDS) != null);
+            first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            slow.close();
+        }
+        assertTrue(lines.get(0).stream().anyMatch(l -> l.contains("12.4-RELEASE")), lines.toString());
+        assertEquals(List.of(), lines.get(1));
+        assertTrue(ends.contains("false the same fetchrelease of 12.4-RELEASE is already running or waiting its turn on"
+                + " this host (perhaps from another window or user): wait for it to end"), ends.toString());
+    }
+
+    /** Two jobs of one id on this client: each line goes to the first of them only. */
+    @Test
+    void aLineOfOneIdGoesToTheFirstJobOfThatIdOnly() {
+        List<java.util.function.Consumer<org.jaildesk.protocol.Event>> listeners = new CopyOnWriteArrayList<>();
+        Transport host = new Transport() {
+            @Override
+            public java.util.concurrent.CompletableFuture<org.jaildesk.protocol.Reply> send(org.jaildesk.protocol.Request r) {
+                return new java.util.concurrent.CompletableFuture<>(); // no answer yet
+            }
+
+            @Override
+            public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> l) {
+                listeners.add(l);
+                return () -> { };
+            }
+        };
+        List<List<String>> lines = new CopyOnWriteArrayList<>();
+        IocageClient client = new IocageClient(new JobTransport(host, (action, target, cancel) -> {
+            List<String> mine = new CopyOnWriteArrayList<>();
+            lines.add(mine);
+            return new JobSink.Job() {
+                @Override
+                public void line(String line, int percent) {
+                    mine.add(line);
+                }
+
+                @Override
+                public void finished(boolean ok, String message, List<String> output) {
+                }
+            };
+        }));
+        client.fetchRelease("13.3-RELEASE");
+        client.fetchRelease("13.3-RELEASE");
+        listeners.forEach(l -> l.accept(new org.jaildesk.protocol.Event(org.jaildesk.protocol.Protocol.DISPATCHER_EVENT,
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                        .put("process_id", "jaildesk_iocage_fetch_13.3-RELEASE").put("state", "running").put("line", "x"))));
+        assertEquals(List.of(List.of("x"), List.of()), lines);
+    }
+
     /** On a real host: a fetch queued behind another (one host-wide change at a time) shows none of the first's lines. */
     @Test
     void aQueuedJobDoesNotShowTheLinesOfTheOneBeforeIt() {
