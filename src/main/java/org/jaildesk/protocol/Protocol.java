@@ -147,6 +147,14 @@ public final class Protocol {
         };
     }
 
+    /**
+     * Whether a change's error says the user cancelled it: a host answers a cancelled change with an error that starts
+     * "cancelled" ("cancelled: iocage was stopped").
+     */
+    public static boolean saysCancelled(String error) {
+        return error != null && error.startsWith("cancelled");
+    }
+
     /** Event name for our jail-change notification. */
     public static final String JAIL_CHANGED_EVENT = "jaildesk-jails";
     public static final String DISPATCHER_EVENT = "dispatcher";

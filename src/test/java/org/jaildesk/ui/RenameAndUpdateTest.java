@@ -77,4 +77,33 @@ class RenameAndUpdateTest extends WindowTest {
         page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.output().contains("[mail] [1/2] Upgrading curl from 8.4.0 to 8.5.0...")));
         page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("mail updated from 13.2-RELEASE-p4 to 13.2-RELEASE-p6")));
     }
+
+    /** Several jails: listed with their releases, updated one after another, each its own job. */
+    @Test
+    void severalJailsAreUpdatedOneAfterAnother(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail", "web02", "db01");
+        MenuItem item = MenuItems.byId(robot, "menu-update");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(item.isDisable(), "Update takes every selected jail");
+        robot.interact(item::fire);
+        page.waitFor(() -> robot.lookup("#updateDialog").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> listed = robot.lookup("#updateJails").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(3, listed.getItems().size());
+        assertTrue(listed.getItems().contains("mail   " + page.row("mail").release()), listed.getItems().toString());
+        assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText().startsWith("iocage takes a snapshot of each jail"))
+                .tryQuery().isPresent(), "the dialog says how to undo it");
+        robot.clickOn("#updateOk");
+        page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("updatejail")
+                && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 3);
+        var jobs = page.jobs.jobs().stream().filter(j -> j.action().equals("updatejail"))
+                .sorted(java.util.Comparator.comparing(org.jaildesk.ui.jobs.JobRow::started)).toList();
+        assertEquals(3, jobs.size());
+        for (int i = 1; i < jobs.size(); i++) {
+            var before = jobs.get(i - 1);
+            assertFalse(jobs.get(i).started().isBefore(before.started().plus(before.duration().get())),
+                    jobs.get(i).target() + " started before " + before.target() + " had ended");
+        }
+        page.waitFor(() -> page.row("mail").release().equals("13.2-RELEASE-p6"));
+    }
 }

@@ -1,9 +1,13 @@
 package org.jaildesk.ui.jails;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
+import org.jaildesk.protocol.Protocol;
 import org.jaildesk.ui.common.Messages;
 
 /** What the jail actions of {@link JailsViewModel} and {@link NewJails} share. */
@@ -20,6 +24,25 @@ final class ActionCalls {
         return client.extensions().thenCompose(ext -> ext.contains(extension) ? call.get()
                 : CompletableFuture.failedFuture(new IocageClientException(IocageClientException.Kind.ACTION_FAILED,
                         msg.get(unsupportedKey))));
+    }
+
+    /**
+     * {@code call} on each of {@code items} in turn, the next once the one before has ended, done or failed (one
+     * jail's failed update does not keep the others from theirs); a call the user cancelled ends the run there.
+     */
+    static <T> CompletableFuture<Void> oneAfterAnother(List<T> items, Function<T, CompletableFuture<?>> call) {
+        CompletableFuture<Boolean> goOn = CompletableFuture.completedFuture(true);
+        for (T item : items) {
+            goOn = goOn.thenCompose(go -> !go ? CompletableFuture.completedFuture(false)
+                    : call.apply(item).handle((r, e) -> e == null || !cancelled(e)));
+        }
+        return goOn.thenApply(go -> null);
+    }
+
+    /** Whether a call failed because the user cancelled its job: the host then says "cancelled…". */
+    static boolean cancelled(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return Protocol.saysCancelled(t.getMessage());
     }
 
     /** An action's menu label without the "…" that says a dialog follows: "Create web03", not "Create… web03…". */

@@ -28,7 +28,7 @@ public enum JailAction {
     SNAPSHOT,
     /** One stopped jail: Python iocage would stop a running one to rename it, so the host refuses those. */
     RENAME,
-    /** One jail, in any state: iocage updates one jail at a time (Python starts a stopped one for it). */
+    /** Every selected jail, in any state, one after another (Python iocage starts a stopped one for it). */
     UPDATE,
     /** One stopped jail: iocage exports a stopped jail only (its datasets are sent from a snapshot). */
     EXPORT;
@@ -45,7 +45,8 @@ public enum JailAction {
                     : selection.get(0).isRunning() ? "" : msg.get("why.execNotRunning", selection.get(0).displayName());
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
-            case DESTROY, SNAPSHOT, UPDATE -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+            case DESTROY, SNAPSHOT -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+            case UPDATE -> "";
             case RENAME -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.renameRunning", selection.get(0).displayName()) : "";
             case EXPORT -> selection.size() > 1 ? oneAtATime(selection, msg)

@@ -19,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -220,19 +221,38 @@ public final class JailDialogs {
         return d;
     }
 
-    /** Update: says what iocage does (a snapshot, then freebsd-update) and how to undo it, before it runs. */
-    public Dialog<ButtonType> update(Window owner, Jail jail) {
-        Dialog<ButtonType> d = Dialogs.titled(owner, "updateDialog", msg.get("update.title", jail.displayName()));
-        CheckBox packages = new CheckBox(msg.get("update.packages"));
+    /**
+     * Update: says what iocage does (a snapshot, then freebsd-update) and how to undo it, before it runs. Several jails
+     * are listed, with their releases, and updated one after another.
+     */
+    public Dialog<ButtonType> update(Window owner, List<Jail> jails) {
+        List<Jail> targets = List.copyOf(jails);
+        Jail first = targets.get(0);
+        boolean one = targets.size() == 1;
+        Dialog<ButtonType> d = Dialogs.titled(owner, "updateDialog", one ? msg.get("update.title", first.displayName())
+                : msg.get("update.titleMany", targets.size()));
+        CheckBox packages = new CheckBox(msg.get(one ? "update.packages" : "update.packagesMany"));
         packages.setId("updatePackages");
-        VBox box = new VBox(10, Dialogs.explanation(msg.get("update.explain", jail.displayName(), jail.release())),
-                Dialogs.explanation(msg.get("update.undo")), packages);
+        VBox box = new VBox(10);
+        if (one) {
+            box.getChildren().addAll(Dialogs.explanation(msg.get("update.explain", first.displayName(), first.release())),
+                    Dialogs.explanation(msg.get("update.undo")));
+        } else {
+            ListView<String> list = new ListView<>(FXCollections.observableArrayList(targets.stream()
+                    .map(j -> msg.get("update.listed", j.displayName(), j.release())).toList()));
+            list.setId("updateJails");
+            list.setFocusTraversable(false);
+            list.setPrefHeight(Math.min(targets.size(), 8) * 26 + 4);
+            box.getChildren().addAll(Dialogs.explanation(msg.get("update.explainMany", targets.size())), list,
+                    Dialogs.explanation(msg.get("update.undoMany")));
+        }
+        box.getChildren().add(packages);
         box.setPadding(new Insets(10));
         d.getDialogPane().setContent(box);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("update.ok"), "updateOk", false);
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.update(jail, packages.isSelected());
+                vm.updateAll(targets, packages.isSelected());
             }
             return b;
         });

@@ -336,6 +336,17 @@ public final class JailsViewModel {
     }
 
     /**
+     * Updates the jails one after another, each a job of its own, as iocage's own {@code update ALL} goes through
+     * them: jails of one release share it, and a host downloads for one at a time. A cancelled job ends the run.
+     */
+    public CompletableFuture<Void> updateAll(List<Jail> targets, boolean packages) {
+        if (targets.size() > 1) {
+            notifier.info(msg.get("status.running", ActionCalls.verb(msg, "action.update"), targets.size()));
+        }
+        return ActionCalls.oneAfterAnother(List.copyOf(targets), j -> update(j, packages));
+    }
+
+    /**
      * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
      * first; then it is stopped, and destroyed only if the stop worked.
      */

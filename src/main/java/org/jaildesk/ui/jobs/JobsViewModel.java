@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.jaildesk.client.JobSink;
 import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.Shown;
+import org.jaildesk.protocol.Protocol;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
@@ -150,7 +151,7 @@ public final class JobsViewModel {
                     fx.execute(() -> {
                         take();
                         row.add(output.stream().map(line -> new JobRow.Line(line, false)).toList());
-                        boolean cancelled = !ok && message != null && message.startsWith("cancelled");
+                        boolean cancelled = !ok && Protocol.saysCancelled(message);
                         row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
                         row.result.set(kept(message == null ? "" : ok ? message : Notifier.explained(msg, message)));
                         row.progress.set(1);
