@@ -164,10 +164,13 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
             mounts.hostChanged(mountsTab.isSelected());
         }));
         // Jail ▸ Take snapshot…: the jail's Snapshots tab, and its dialog once the tab knows whether the host has any.
+        // Several jails: the dialog alone (the inspector shows none of them).
         Consumer<Window> takeSnapshot = owner -> {
-            jailsTab.getTabPane().getSelectionModel().select(jailsTab);
-            side.getSelectionModel().select(snapshotsTab.tab());
-            snapshotsTab.content().take(owner);
+            if (vm.selection().size() == 1) {
+                jailsTab.getTabPane().getSelectionModel().select(jailsTab);
+                side.getSelectionModel().select(snapshotsTab.tab());
+            }
+            snapshotsTab.content().take(owner, List.copyOf(vm.selection()));
         };
         return new HostView(session, table, tabs, new JailDialogs(vm, msg), new ExecConsole(vm, msg), admin,
                 new HostAdminDialogs(admin, msg), takeSnapshot, showsOld);

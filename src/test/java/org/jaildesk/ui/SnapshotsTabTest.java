@@ -101,10 +101,8 @@ class SnapshotsTabTest extends WindowTest {
     @Test
     void theJailMenuTakesASnapshotOfTheSelectedJail(FxRobot robot) throws Exception {
         open(robot);
-        page.select("git", "mail");
-        javafx.scene.control.MenuItem item = MenuItems.byId(robot, "menu-snapshot");
-        assertTrue(item.isDisable(), "one jail at a time");
         page.select("git");
+        javafx.scene.control.MenuItem item = MenuItems.byId(robot, "menu-snapshot");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(item.isDisable());
         robot.interact(item::fire);
@@ -116,5 +114,39 @@ class SnapshotsTabTest extends WindowTest {
         robot.clickOn("#snapshotName").write("before");
         robot.clickOn("#snapshotTakeOk");
         page.waitFor(() -> snapshots(robot).equals(List.of("before")));
+    }
+
+    /** Several jails selected: one snapshot of the one name in each, each a job of its own. */
+    @Test
+    void theJailMenuTakesASnapshotOfEachSelectedJail(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("git", "mail", "db01");
+        javafx.scene.control.MenuItem item = MenuItems.byId(robot, "menu-snapshot");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(item.isDisable(), "every selected jail");
+        robot.interact(item::fire);
+        page.waitFor(() -> robot.lookup("#snapshotTakeDialog").tryQuery().isPresent());
+        assertEquals("Take a snapshot of 3 jails", robot.lookup("#snapshotTakeDialog")
+                .queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
+        Label explained = robot.lookup((javafx.scene.Node n) -> n instanceof Label l
+                && l.getText().startsWith("A snapshot of each of")).queryAs(Label.class);
+        String names = String.join(", ", page.table().getSelectionModel().getSelectedItems().stream()
+                .map(org.jaildesk.domain.Jail::displayName).toList());
+        assertEquals(3, names.split(", ").length);
+        assertTrue(explained.getText().startsWith("A snapshot of each of " + names + ", under the one name given"),
+                explained.getText());
+        robot.clickOn("#snapshotName").write("a;b");
+        page.waitFor(() -> text(robot, "#snapshotNameError").startsWith("invalid snapshot name 'a;b'"));
+        assertTrue(robot.lookup("#snapshotTakeOk").queryAs(Button.class).isDisabled(), "a bad name takes nothing");
+        robot.interact(() -> robot.lookup("#snapshotName").queryAs(TextField.class).clear());
+        robot.clickOn("#snapshotName").write("pre-upgrade");
+        robot.clickOn("#snapshotTakeOk");
+        for (String jail : List.of("git", "mail", "db01")) {
+            page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("snapshot " + jail + "@pre-upgrade taken")));
+        }
+        assertEquals(3, page.jobs.jobs().stream().filter(j -> j.action().equals("snapshotjail")).count());
+        page.select("mail");
+        robot.clickOn("#tab-snapshots");
+        page.waitFor(() -> snapshots(robot).equals(List.of("pre-upgrade")));
     }
 }

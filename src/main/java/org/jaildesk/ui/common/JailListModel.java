@@ -61,6 +61,25 @@ public abstract class JailListModel<T> {
         return msg;
     }
 
+    /**
+     * Whether the host offers the extension, asked of the host itself (for a change to several jails, which no one
+     * jail's list has answered); if not, or if the host cannot be asked, the window says so, the latter as a failure
+     * of {@code what}. On the FX thread.
+     */
+    public CompletableFuture<Boolean> offered(String what) {
+        return client.extensions().handleAsync((ext, error) -> {
+            if (error != null) {
+                notifier.failure(what, error);
+                return false;
+            }
+            if (!ext.contains(extension)) {
+                notifier.refusal(msg.get(keys + ".unsupported"));
+                return false;
+            }
+            return true;
+        }, fx);
+    }
+
     public ObservableList<T> rows() {
         return rows;
     }

@@ -24,7 +24,7 @@ public enum JailAction {
     DESTROY,
     /** Any running jail among the selected: limits are applied to a running jail. */
     CAP,
-    /** One jail, in any state: a snapshot is of one jail (a rollback, in its tab, needs it stopped). */
+    /** Every selected jail, in any state: one snapshot of each, of one name (a rollback, in its tab, is of one). */
     SNAPSHOT,
     /** One stopped jail: Python iocage would stop a running one to rename it, so the host refuses those. */
     RENAME,
@@ -45,8 +45,8 @@ public enum JailAction {
                     : selection.get(0).isRunning() ? "" : msg.get("why.execNotRunning", selection.get(0).displayName());
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
-            case DESTROY, SNAPSHOT -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
-            case UPDATE -> "";
+            case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+            case SNAPSHOT, UPDATE -> "";
             case RENAME -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.renameRunning", selection.get(0).displayName()) : "";
             case EXPORT -> selection.size() > 1 ? oneAtATime(selection, msg)

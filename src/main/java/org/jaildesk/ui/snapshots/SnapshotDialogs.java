@@ -1,5 +1,6 @@
 package org.jaildesk.ui.snapshots;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -30,14 +31,18 @@ final class SnapshotDialogs {
         this.msg = msg;
     }
 
-    Dialog<ButtonType> take(Window owner, String jail) {
-        Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotTakeDialog", msg.get("snapshots.take.title", jail));
+    /** One jail's snapshot, or one of the same name of each of several jails (each a job of its own). */
+    Dialog<ButtonType> take(Window owner, List<String> jails) {
+        boolean one = jails.size() == 1;
+        Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotTakeDialog", one ? msg.get("snapshots.take.title", jails.get(0))
+                : msg.get("snapshots.take.titleMany", jails.size()));
         TextField name = Dialogs.field("snapshotName", msg.get("snapshots.take.prompt"));
         Label error = Dialogs.errorLabel("snapshotNameError");
         error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
                 : SnapshotNames.check(name.getText()).map(msg::get).orElse(""), name.textProperty()));
         GridPane g = Dialogs.form();
-        g.add(Dialogs.explanation(msg.get("snapshots.take.explain")), 0, 0, 2, 1);
+        g.add(Dialogs.explanation(one ? msg.get("snapshots.take.explain")
+                : msg.get("snapshots.take.explainMany", named(jails))), 0, 0, 2, 1);
         g.addRow(1, new Label(msg.get("snapshots.take.name")), name);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
@@ -45,12 +50,19 @@ final class SnapshotDialogs {
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.take(jail, name.getText());
+                jails.forEach(jail -> vm.take(jail, name.getText()));
             }
             return b;
         });
         Dialogs.focusWhenShown(d, name);
         return d;
+    }
+
+    /** The jails by name, the first ten of a long selection and how many in all. */
+    private static String named(List<String> jails) {
+        int shown = Math.min(jails.size(), 10);
+        String names = String.join(", ", jails.subList(0, shown));
+        return shown == jails.size() ? names : names + ", \u2026 (" + jails.size() + ")";
     }
 
     Dialog<ButtonType> rollback(Window owner, Jail jail, JailSnapshot to) {

@@ -1,5 +1,6 @@
 package org.jaildesk.ui.snapshots;
 
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,9 +32,11 @@ public final class SnapshotsView extends VBox {
     private final SnapshotsViewModel vm;
     private final ObservableValue<Jail> focused;
     private final SnapshotDialogs dialogs;
+    private final Messages msg;
 
     public SnapshotsView(SnapshotsViewModel vm, Messages msg, ObservableValue<Jail> focused) {
         this.dialogs = new SnapshotDialogs(vm, msg);
+        this.msg = msg;
         setId("snapshots");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -87,7 +90,7 @@ public final class SnapshotsView extends VBox {
         Button take = new Button(msg.get("snapshots.take"));
         take.setId("snapshotTake");
         take.disableProperty().bind(vm.supported().not().or(Bindings.createBooleanBinding(() -> focused.getValue() == null, focused)));
-        take.setOnAction(e -> dialogs.take(getScene().getWindow(), focused.getValue().id()).show());
+        take.setOnAction(e -> dialogs.take(getScene().getWindow(), List.of(focused.getValue().id())).show());
         Button rollback = new Button(msg.get("snapshots.rollback"));
         rollback.setId("snapshotRollback");
         rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null
@@ -120,17 +123,27 @@ public final class SnapshotsView extends VBox {
     }
 
     /**
-     * Opens the take dialog for the focused jail (Jail ▸ Take snapshot…) once the tab has read what the host offers:
-     * a host without snapshots shows only the tab, which says so.
+     * Opens the take dialog (Jail ▸ Take snapshot…). For the focused jail once the tab has read what the host offers:
+     * a host without snapshots shows only the tab, which says so. For several selected jails (the tab shows none of
+     * them) once the host has said it offers snapshots; if it does not, the window says so.
      */
-    public void take(Window owner) {
+    public void take(Window owner, List<Jail> selected) {
+        if (selected.size() > 1) {
+            List<String> jails = selected.stream().map(Jail::id).toList();
+            vm.offered(msg.get("snapshots.take")).thenAcceptAsync(yes -> {
+                if (yes) {
+                    dialogs.take(owner, jails).show();
+                }
+            }, Platform::runLater);
+            return;
+        }
         Jail j = focused.getValue();
         if (j == null) {
             return;
         }
         vm.ready().thenRunAsync(() -> {
             if (vm.supported().get() && j.id().equals(vm.subject().get())) {
-                dialogs.take(owner, j.id()).show();
+                dialogs.take(owner, List.of(j.id())).show();
             }
         }, Platform::runLater);
     }

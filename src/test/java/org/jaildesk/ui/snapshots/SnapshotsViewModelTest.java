@@ -45,6 +45,29 @@ class SnapshotsViewModelTest {
         assertEquals(List.of(), sent, "no listsnapshots to a host that does not advertise it");
     }
 
+    /** Several jails' snapshots ask the host itself whether it offers them; one that does not is told of, once. */
+    @Test
+    void aHostIsAskedWhetherItOffersSnapshotsForSeveralJails() {
+        Notifier notifier = new Notifier(msg);
+        SnapshotsViewModel none = new SnapshotsViewModel(new IocageClient(r -> new CompletableFuture<>()), Runnable::run,
+                msg, notifier);
+        assertFalse(none.offered("Take snapshot").join());
+        assertEquals(List.of("This host does not offer snapshots: its server is not JailDesk's."),
+                notifier.notices().stream().map(n -> n.message()).toList());
+        SnapshotsViewModel some = vm(new Transport() {
+            @Override
+            public CompletableFuture<Reply> send(Request r) {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public CompletableFuture<Set<String>> extensions() {
+                return CompletableFuture.completedFuture(Set.of(SnapshotsViewModel.EXTENSION));
+            }
+        });
+        assertTrue(some.offered("Take snapshot").join());
+    }
+
     @Test
     void aFailedListingSaysWhyInThePlaceholder() {
         SnapshotsViewModel vm = vm(new Transport() {
