@@ -67,7 +67,7 @@ final class JailActions {
                 new UiAction("update", msg.get("action.update"), null, whyNot(JailAction.UPDATE),
                         () -> current.get().dialogs().update(stage, vm().selection()).show()),
                 new UiAction("export", msg.get("action.export"), null, whyNot(JailAction.EXPORT),
-                        () -> current.get().dialogs().export(stage, vm().selection().get(0)).show()));
+                        () -> current.get().dialogs().export(stage, List.copyOf(vm().selection())).show()));
     }
 
     private JailsViewModel vm() {

@@ -19,6 +19,36 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Jail ▸ Export… and Jail ▸ Import jail… against the demo host: a jail exported, destroyed, and brought back. */
 class ExportImportTest extends WindowTest {
 
+    /** Several jails: the stopped ones exported one after another, the running ones named as left out. */
+    @Test
+    void theStoppedJailsAmongTheSelectedAreExportedOneAfterAnother(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01", "cache");
+        MenuItem export = MenuItems.byId(robot, "menu-export");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(export.isDisable(), "both are running");
+        page.select("db01", "mail", "proxy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(export.isDisable());
+        robot.interact(export::fire);
+        page.waitFor(() -> robot.lookup("#exportDialog").tryQuery().isPresent());
+        assertEquals("Export 2 jails", robot.lookup("#exportDialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
+        assertEquals(java.util.Set.of("mail", "proxy"), java.util.Set.copyOf(
+                robot.lookup("#exportJails").queryAs(javafx.scene.control.ListView.class).getItems()));
+        assertEquals("Running, so left out (stop them to export them): db01",
+                robot.lookup("#exportLeftOut").queryAs(Label.class).getText());
+        robot.clickOn("#exportOk");
+        page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.state().get() == JobRow.State.DONE
+                && j.action().equals("exportjail")).count() == 2);
+        List<JobRow> jobs = page.jobs.jobs().stream().filter(j -> j.action().equals("exportjail"))
+                .sorted(java.util.Comparator.comparing(JobRow::started)).toList();
+        assertFalse(jobs.get(1).started().isBefore(jobs.get(0).started().plus(jobs.get(0).duration().get())),
+                "the second export began once the first had ended");
+        assertEquals(java.util.Set.of("mail", "proxy"), java.util.Set.of(jobs.get(0).target(), jobs.get(1).target()));
+        assertTrue(jobs.stream().allMatch(j -> j.result().get().startsWith(j.target() + " exported to /tank/iocage/images/"
+                + j.target() + "_")), jobs.toString());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anExportedJailComesBackByItsImagesName(FxRobot robot) throws Exception {

@@ -154,6 +154,14 @@ class JailsViewModelTest {
         select("db01", "mail");
         assertEquals("2 jails are selected; this works on one jail at a time.", vm.whyNot(JailAction.DESTROY).get());
         assertEquals("", vm.whyNot(JailAction.START).get(), "one of them is stopped");
+        assertEquals("", vm.whyNot(JailAction.EXPORT).get(), "mail, the stopped one, is exported");
+        assertEquals("", vm.whyNot(JailAction.UPDATE).get(), "each selected jail, one after another");
+        assertEquals("", vm.whyNot(JailAction.SNAPSHOT).get(), "one of the same name in each");
+        select("db01", "cache");
+        assertEquals("None of the 2 selected jails is stopped.", vm.whyNot(JailAction.EXPORT).get());
+        select("db01");
+        assertEquals("db01 is running: stop it to export it.", vm.whyNot(JailAction.EXPORT).get());
+        select("db01", "mail");
         for (JailAction a : JailAction.values()) {
             assertEquals(vm.whyNot(a).get().isEmpty(), vm.can(a).get(), a + ": enabled exactly when there is no reason");
         }

@@ -30,7 +30,10 @@ public enum JailAction {
     RENAME,
     /** Every selected jail, in any state, one after another (Python iocage starts a stopped one for it). */
     UPDATE,
-    /** One stopped jail: iocage exports a stopped jail only (its datasets are sent from a snapshot). */
+    /**
+     * Every stopped jail among the selected, one after another: iocage exports a stopped jail only (its datasets are
+     * sent from a snapshot).
+     */
     EXPORT;
 
     /** Why this action cannot run on {@code selection} now, in the window's language; empty when it can. */
@@ -49,8 +52,9 @@ public enum JailAction {
             case SNAPSHOT, UPDATE -> "";
             case RENAME -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.renameRunning", selection.get(0).displayName()) : "";
-            case EXPORT -> selection.size() > 1 ? oneAtATime(selection, msg)
-                    : selection.get(0).isRunning() ? msg.get("why.exportRunning", selection.get(0).displayName()) : "";
+            case EXPORT -> selection.stream().anyMatch(j -> !j.isRunning()) ? ""
+                    : selection.size() > 1 ? msg.get("why.noneStopped", Integer.toString(selection.size()))
+                    : msg.get("why.exportRunning", selection.get(0).displayName());
         };
     }
 

@@ -238,11 +238,8 @@ public final class JailDialogs {
             box.getChildren().addAll(Dialogs.explanation(msg.get("update.explain", first.displayName(), first.release())),
                     Dialogs.explanation(msg.get("update.undo")));
         } else {
-            ListView<String> list = new ListView<>(FXCollections.observableArrayList(targets.stream()
-                    .map(j -> msg.get("update.listed", j.displayName(), j.release())).toList()));
-            list.setId("updateJails");
-            list.setFocusTraversable(false);
-            list.setPrefHeight(Math.min(targets.size(), 8) * 26 + 4);
+            ListView<String> list = listOf("updateJails", targets.stream()
+                    .map(j -> msg.get("update.listed", j.displayName(), j.release())).toList());
             box.getChildren().addAll(Dialogs.explanation(msg.get("update.explainMany", targets.size())), list,
                     Dialogs.explanation(msg.get("update.undoMany")));
         }
@@ -260,21 +257,46 @@ public final class JailDialogs {
     }
 
     /** Export: says where the image goes and what a second export on the same day does, before it runs. */
-    public Dialog<ButtonType> export(Window owner, Jail jail) {
-        Dialog<ButtonType> d = Dialogs.titled(owner, "exportDialog", msg.get("export.title", jail.displayName()));
-        VBox box = new VBox(10, Dialogs.explanation(msg.get("export.explain", jail.displayName())),
-                Dialogs.explanation(msg.get("export.back")));
+    public Dialog<ButtonType> export(Window owner, List<Jail> selected) {
+        List<Jail> stopped = selected.stream().filter(j -> !j.isRunning()).toList();
+        List<String> running = selected.stream().filter(Jail::isRunning).map(Jail::displayName).toList();
+        Jail first = stopped.get(0);
+        boolean one = stopped.size() == 1;
+        Dialog<ButtonType> d = Dialogs.titled(owner, "exportDialog", one ? msg.get("export.title", first.displayName())
+                : msg.get("export.titleMany", stopped.size()));
+        VBox box = new VBox(10);
+        if (one) {
+            box.getChildren().add(Dialogs.explanation(msg.get("export.explain", first.displayName())));
+        } else {
+            box.getChildren().addAll(Dialogs.explanation(msg.get("export.explainMany", stopped.size())),
+                    listOf("exportJails", stopped.stream().map(Jail::displayName).toList()));
+        }
+        if (!running.isEmpty()) {
+            Label left = Dialogs.explanation(msg.get("export.leftOut", String.join(", ", running)));
+            left.setId("exportLeftOut");
+            box.getChildren().add(left);
+        }
+        box.getChildren().add(Dialogs.explanation(msg.get("export.back")));
         box.setPadding(new Insets(10));
         box.setPrefWidth(460);
         d.getDialogPane().setContent(box);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("export.ok"), "exportOk", false);
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.newJails().export(jail);
+                vm.newJails().exportAll(stopped);
             }
             return b;
         });
         return d;
+    }
+
+    /** The jails a dialog acts on, one a line, as tall as up to eight of them. */
+    private static ListView<String> listOf(String id, List<String> lines) {
+        ListView<String> list = new ListView<>(FXCollections.observableArrayList(lines));
+        list.setId(id);
+        list.setFocusTraversable(false);
+        list.setPrefHeight(Math.min(lines.size(), 8) * 26 + 4);
+        return list;
     }
 
     /**

@@ -124,6 +124,11 @@ public final class NewJails {
         }, fx), ActionCalls.verb(msg, "action.export") + " " + jail.displayName());
     }
 
+    /** Exports the jails one after another, each a job of its own; a cancelled one ends the run. */
+    public CompletableFuture<Void> exportAll(List<Jail> jails) {
+        return ActionCalls.oneAfterAnother(List.copyOf(jails), this::export);
+    }
+
     /**
      * The images exported to this host in this session, newest first: what the import dialog offers until the host has
      * listed its images folder, and beside that list where the host cannot list it.
