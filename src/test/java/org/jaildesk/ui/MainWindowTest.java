@@ -73,6 +73,24 @@ class MainWindowTest extends WindowTest {
         assertEquals(List.of("mail"), selected(table), "the refresh that shows mail running keeps it selected");
     }
 
+    /** Several jails selected: the details pane sums them up instead of asking for a selection that is there. */
+    @Test
+    void severalSelectedJailsAreSummedUpInTheDetails(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01", "mail", "web02");
+        page.waitFor(() -> "3 jails selected".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
+        List<String> shown = robot.lookup("#details").queryAs(javafx.scene.layout.VBox.class).lookupAll(".details-value")
+                .stream().map(n -> ((Label) n).getText()).toList();
+        assertEquals("1: db01", shown.get(0));
+        assertTrue(shown.get(1).startsWith("2: ") && shown.get(1).contains("mail") && shown.get(1).contains("web02"), shown.toString());
+        assertEquals("13.2-RELEASE-p4 (3)", shown.get(2));
+        assertTrue(robot.lookup("#detailsManyHint").queryAs(Label.class).getText().startsWith("Start, Stop, Restart"));
+        page.select("mail");
+        page.waitFor(() -> "mail".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
+        robot.interact(() -> page.table().getSelectionModel().clearSelection());
+        page.waitFor(() -> "Select a jail to see its details.".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
+    }
+
     private static List<String> selected(TableView<?> table) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().getSelectedItems().stream()
                 .map(j -> ((org.jaildesk.domain.Jail) j).tag()).sorted().toList()).get();

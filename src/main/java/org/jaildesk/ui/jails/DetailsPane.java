@@ -1,6 +1,10 @@
 package org.jaildesk.ui.jails;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -11,10 +15,14 @@ import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Messages;
 
-/** The selected jail at a glance; empty with a hint when nothing (or several jails) is selected. */
+/**
+ * The selected jail at a glance; several selected jails as a summary (how many run, their releases, what the running
+ * ones use) and what acts on all of them; a hint when nothing is selected.
+ */
 public final class DetailsPane extends VBox {
 
     private final Messages msg;
+    private final JailsViewModel vm;
     private final JailUsages usages;
     private final Label title = new Label();
     private final GridPane grid = new GridPane();
@@ -27,6 +35,7 @@ public final class DetailsPane extends VBox {
 
     public DetailsPane(JailsViewModel vm, Messages msg) {
         this.msg = msg;
+        this.vm = vm;
         this.usages = vm.usages();
         setId("details");
         getStyleClass().add("details");
@@ -46,6 +55,7 @@ public final class DetailsPane extends VBox {
         memoryLine.setId("trendMemory");
         getChildren().addAll(title, grid, trend);
         vm.focused().addListener((o, a, b) -> show(b));
+        vm.selection().addListener((javafx.collections.ListChangeListener<Jail>) c -> show(vm.focused().get()));
         usages.byJid().addListener((o, a, b) -> show(vm.focused().get()));
         show(null);
     }
@@ -53,6 +63,10 @@ public final class DetailsPane extends VBox {
     private void show(Jail j) {
         grid.getChildren().clear();
         trend.getChildren().clear();
+        if (j == null && vm.selection().size() > 1) {
+            showMany(List.copyOf(vm.selection()));
+            return;
+        }
         if (j == null) {
             title.setText(msg.get("details.none"));
             return;
@@ -79,6 +93,44 @@ public final class DetailsPane extends VBox {
         if (u != null) {
             showTrend(usages.history(j));
         }
+    }
+
+    /** Several jails: how many run, their releases, what the running ones use now, and what acts on them all. */
+    private void showMany(List<Jail> jails) {
+        title.setText(msg.get("details.many.title", jails.size()));
+        List<Jail> running = jails.stream().filter(Jail::isRunning).toList();
+        int r = row(0, "details.many.running", running.isEmpty() ? "–" : running.size() + ": " + names(running));
+        List<Jail> rest = jails.stream().filter(x -> !x.isRunning()).toList();
+        r = row(r, "details.many.notRunning", rest.isEmpty() ? "–" : rest.size() + ": " + names(rest));
+        Map<String, Long> releases = new TreeMap<>(jails.stream().collect(Collectors.groupingBy(Jail::release, Collectors.counting())));
+        r = row(r, "details.many.releases", releases.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("\n")));
+        double cpu = 0;
+        long memory = 0;
+        boolean measured = false;
+        for (Jail x : running) {
+            JailUsage u = usages.of(x);
+            if (u != null) {
+                cpu += u.cpuPercent();
+                memory += u.memoryBytes();
+                measured = true;
+            }
+        }
+        if (measured) {
+            r = row(r, "column.cpu", new JailTableView.CpuShare(cpu).toString());
+            r = row(r, "column.memory", Size.ofBytes(memory).toString());
+        }
+        Label hint = new Label(msg.get("details.many.hint"));
+        hint.getStyleClass().add("details-key");
+        hint.setWrapText(true);
+        hint.setId("detailsManyHint");
+        grid.add(hint, 0, r, 2, 1);
+    }
+
+    /** The names of up to eight jails, then how many more. */
+    private String names(List<Jail> jails) {
+        String shown = jails.stream().limit(8).map(Jail::displayName).collect(Collectors.joining(", "));
+        return jails.size() > 8 ? msg.get("details.many.more", shown, jails.size() - 8) : shown;
     }
 
     /** The lines of a running jail's figures; until there are two samples, a word on when they come. */
