@@ -1,5 +1,8 @@
 package org.jaildesk.domain;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Wording.Phrase;
@@ -12,8 +15,14 @@ import org.jaildesk.domain.Wording.Phrase;
 public final class SnapshotNames {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}");
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private SnapshotNames() {
+    }
+
+    /** The name of a snapshot taken at {@code time} when none is given, as Python iocage names it: UTC, to the second. */
+    public static String at(Instant time) {
+        return AT.format(time);
     }
 
     /** The problem with {@code name}, or empty when it is fine. */

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.SnapshotNames;
 import org.jaildesk.host.parse.LegacyOutput;
 import org.jaildesk.host.parse.ListedJail;
 import org.jaildesk.host.parse.PythonOutput;
@@ -24,7 +23,6 @@ final class Snapshots {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Python iocage's own default name for a snapshot, in UTC; the host always names it, so the reply can say it. */
-    static final DateTimeFormatter DEFAULT_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final IocageHost host;
     private final HostOptions options;
@@ -69,7 +67,7 @@ final class Snapshots {
     /** {@code snapshot} (optional): the name; without it, the time in UTC, as Python iocage would name it. */
     ObjectNode take(Args a) throws Exception {
         String jail = a.required("jail", v -> Validation.jail(v, false));
-        String name = a.has("snapshot") ? a.required("snapshot", Validation::snapshot) : DEFAULT_NAME.format(Instant.now());
+        String name = a.has("snapshot") ? a.required("snapshot", Validation::snapshot) : SnapshotNames.at(Instant.now());
         return change("snapshotjail", jail, name, "snapshot " + jail + "@" + name + " taken", (cli, ref) -> cli.snapshot(ref, name));
     }
 

@@ -145,8 +145,22 @@ class SnapshotsTabTest extends WindowTest {
             page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("snapshot " + jail + "@pre-upgrade taken")));
         }
         assertEquals(3, page.jobs.jobs().stream().filter(j -> j.action().equals("snapshotjail")).count());
+
+        // No name: the time now, one name for all of them.
+        page.select("git", "mail");
+        robot.interact(item::fire);
+        page.waitFor(() -> robot.lookup("#snapshotTakeDialog").tryQuery().isPresent());
+        robot.clickOn("#snapshotTakeOk");
+        page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("snapshotjail")
+                && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 5);
+        List<String> timed = page.jobs.jobs().stream().filter(j -> j.action().equals("snapshotjail"))
+                .map(j -> j.result().get()).filter(r -> !r.contains("pre-upgrade")).toList();
+        assertEquals(2, timed.size());
+        String at = timed.get(0).substring(timed.get(0).indexOf('@') + 1, timed.get(0).lastIndexOf(" taken"));
+        assertTrue(at.matches("\\d{4}-\\d{2}-\\d{2}_\\d{2}:\\d{2}:\\d{2}"), at);
+        assertEquals(java.util.Set.of("snapshot git@" + at + " taken", "snapshot mail@" + at + " taken"), java.util.Set.copyOf(timed));
         page.select("mail");
         robot.clickOn("#tab-snapshots");
-        page.waitFor(() -> snapshots(robot).equals(List.of("pre-upgrade")));
+        page.waitFor(() -> snapshots(robot).size() == 2 && snapshots(robot).get(0).equals("pre-upgrade"));
     }
 }

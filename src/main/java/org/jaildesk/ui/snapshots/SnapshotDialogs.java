@@ -50,7 +50,9 @@ final class SnapshotDialogs {
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
-                jails.forEach(jail -> vm.take(jail, name.getText()));
+                // Several jails' snapshots share one name, the time now if none was typed.
+                String given = one || !name.getText().isEmpty() ? name.getText() : SnapshotNames.at(java.time.Instant.now());
+                jails.forEach(jail -> vm.take(jail, given));
             }
             return b;
         });
