@@ -284,6 +284,14 @@ public final class IocageClient {
     }
 
     /**
+     * Upgrades a jail to a newer release (extension {@code upgradejail}: Python iocage's {@code upgrade -r}, after a
+     * snapshot the host takes); the host's word of it, which names the releases and the snapshot.
+     */
+    public CompletableFuture<String> upgradeJail(String jail, String release) {
+        return call(args("upgradejail", "jail", jail, "release", release), body -> successText(body, "upgradejail"));
+    }
+
+    /**
      * Exports a stopped jail to an image file on its host (extension {@code exportjail}: Python iocage's {@code export});
      * the image's path on the host ({@code /tank/iocage/images/mail_2026-11-27.zip}), empty if iocage did not say it.
      */

@@ -83,6 +83,7 @@ final class Actions {
             case "setjailsettings" -> setSettings(a);
             case "renamejail" -> upkeep.rename(a);
             case "updatejail" -> upkeep.update(a);
+            case "upgradejail" -> upkeep.upgrade(a);
             case "exportjail" -> images.export(a);
             case "importjail" -> images.importImage(a);
             case "listimages" -> images.list();

@@ -248,6 +248,16 @@ final class Cli {
     }
 
     /**
+     * Python's {@code upgrade -r R J}: freebsd-update's upgrade in the jail (iocage answers its question itself), or,
+     * for a basejail, the new release's files and etcupdate (reference §3.14). Legacy iocage upgrades otherwise
+     * ({@code upgrade J release=R}), which JailDesk does not drive.
+     */
+    List<String> upgrade(String jail, String release) throws UnsupportedActionException {
+        requirePython("upgradejail", "JailDesk drives Python iocage's upgrade only; upgrade the jail with iocage itself");
+        return List.of("upgrade", "-r", release, jail);
+    }
+
+    /**
      * Python's {@code export J}: the stopped jail as {@code <iocroot>/images/J_<date>.zip} (reference §3.14). Legacy
      * iocage exports too, but nothing of its output has been recorded; JailDesk does not guess at it.
      */

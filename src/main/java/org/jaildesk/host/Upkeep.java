@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
+import org.jaildesk.domain.ReleaseNames;
 import org.jaildesk.domain.Shown;
+import org.jaildesk.domain.SnapshotNames;
+import org.jaildesk.domain.Wording;
 import org.jaildesk.host.parse.ListedJail;
 
 /**
- * Keeping a jail up: renaming it, and updating it to its release's latest patch level (JailDesk's extensions
- * {@code renamejail} and {@code updatejail}).
+ * Keeping a jail up: renaming it, updating it to its release's latest patch level, and upgrading it to a newer
+ * release (JailDesk's extensions {@code renamejail}, {@code updatejail} and {@code upgradejail}).
  */
 final class Upkeep {
 
@@ -55,6 +59,41 @@ final class Upkeep {
             out.put("id", id);
             out.put("success", "jail " + j.tag() + " renamed to " + name);
             host.publish(Commands.jailChanged("renamejail", id));
+            return out;
+        });
+    }
+
+    /**
+     * iocage's {@code upgrade} to a newer release (Python {@code upgrade -r R J}): freebsd-update's upgrade in the jail,
+     * which iocage starts for it if stopped and stops again. iocage itself snapshots only a basejail before it, so the
+     * host takes one first whatever the type ({@code before_upgrade_to_<release>_<UTC time>}): a rollback goes back to it. A release
+     * that is not newer than the jail's, and a jail without one (empty), are refused before anything runs. A long job:
+     * its lines come as progress events; the reply says the release afterwards and the snapshot's name.
+     */
+    ObjectNode upgrade(Args a) throws Exception {
+        String jail = a.required("jail", v -> Validation.jail(v, false));
+        String release = a.required("release", Validation::upgradeTarget);
+        String job = a.jobId();
+        Cli cli = reads.cli();
+        cli.upgrade(jail, release); // a dialect without it refuses now, not after waiting for the jail's turn
+        return host.withJail(jail, () -> {
+            ListedJail before = reads.find(jail);
+            Optional<String> why = ReleaseNames.checkUpgrade(before.tag(), before.release(), release).map(Wording::english);
+            if (why.isPresent()) {
+                throw new ActionFailedException(why.get());
+            }
+            String snapshot = "before_upgrade_to_" + release + "_" + SnapshotNames.at(Instant.now());
+            commands.requireSuccess(cli, host.exec(cli.snapshot(before.id(), snapshot), options.actionTimeout(), "", null));
+            CommandResult r = commands.longJob(job, cli.upgrade(before.id(), release), "");
+            commands.requireSuccess(cli, r);
+            String now = reads.find(jail).release();
+            ObjectNode out = JSON.objectNode();
+            out.put("jail", jail);
+            out.put("release", now);
+            out.put("snapshot", snapshot);
+            out.put("success", before.tag() + " upgraded from " + before.release() + " to " + now
+                    + "; snapshot " + snapshot + " taken before");
+            host.publish(Commands.jailChanged("upgradejail", jail));
             return out;
         });
     }

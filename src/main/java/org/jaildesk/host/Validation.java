@@ -120,6 +120,12 @@ public final class Validation {
                 : Optional.of("invalid release '" + Shown.of(v) + "': expected a FreeBSD release such as 13.2-RELEASE");
     }
 
+    /** A release to upgrade a jail to: the rule the upgrade dialog uses too ({@link org.jaildesk.domain.ReleaseNames}). */
+    public static Optional<String> upgradeTarget(String v) {
+        Optional<String> common = text("release", v);
+        return common.isPresent() ? common : org.jaildesk.domain.ReleaseNames.checkUpgradeTarget(v).map(Wording::english);
+    }
+
     /** A property name to read: one the catalog knows, or {@code all}. */
     public static Optional<String> propertyToRead(String v) {
         Optional<String> common = text("prop", v);

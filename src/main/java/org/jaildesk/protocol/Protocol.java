@@ -24,7 +24,7 @@ public final class Protocol {
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listpools", "listreleases", "listremotereleases", "listtemplates",
             "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "exportjail", "importjail", "listimages", "cleanimages", "listmounts", "addmount", "removemount", "jailusage");
+            "upgradejail", "exportjail", "importjail", "listimages", "cleanimages", "listmounts", "addmount", "removemount", "jailusage");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:
@@ -44,7 +44,7 @@ public final class Protocol {
             "activatepool", "capjail", "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail",
             "createjail", "deactivatepool", "destroyjail", "execjail", "startjail", "stopjail", "setjailsettings",
             "restartjail", "fetchrelease", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "exportjail", "importjail", "cleanimages", "addmount", "removemount");
+            "upgradejail", "exportjail", "importjail", "cleanimages", "addmount", "removemount");
 
     /**
      * Actions that may run for hours (a release download, a full copy of a jail): the host lets their iocage run for
@@ -52,7 +52,7 @@ public final class Protocol {
      */
     public static final List<String> LONG_ACTIONS = List.of(
             "cleanall", "cleanjails", "cleanreleases", "cleantemplates", "clonejail", "createjail", "fetchrelease",
-            "updatejail", "exportjail", "importjail", "cleanimages");
+            "updatejail", "upgradejail", "exportjail", "importjail", "cleanimages");
 
     /** How long a host lets iocage run one of the {@link #LONG_ACTIONS}. */
     public static final Duration LONG_ACTION_LIMIT = Duration.ofHours(2);

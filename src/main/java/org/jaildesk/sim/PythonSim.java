@@ -69,6 +69,7 @@ final class PythonSim extends SimDialect {
             case "set" -> changes.set(rest, o);
             case "rename" -> changes.rename(rest, o);
             case "update" -> updateCmd(rest, o);
+            case "upgrade" -> upgradeCmd(rest, o);
             case "export" -> images.export(rest, o);
             case "import" -> images.importImage(rest, o);
             case "fstab" -> mounts.fstab(rest, o) | changed;
@@ -232,6 +233,24 @@ final class PythonSim extends SimDialect {
             j = jailOrFail(f, o);
         }
         return j != null && update.update(j, true, f.contains("-P"), o);
+    }
+
+    /** {@code upgrade -r RELEASE JAIL}. */
+    private boolean upgradeCmd(List<String> f, SimOutput o) {
+        int r = f.indexOf("-r");
+        if (r < 0 || r + 1 >= f.size()) {
+            o.err("Error: Missing option '--release' / '-r'.");
+            o.exit = 2;
+            return false;
+        }
+        List<String> rest = new java.util.ArrayList<>(f);
+        String release = rest.remove(r + 1);
+        rest.remove(r);
+        SimJail j;
+        synchronized (state) {
+            j = jailOrFail(rest, o);
+        }
+        return j != null && update.upgrade(j, release, o);
     }
 
     private SimJail jailOrFail(List<String> f, SimOutput o) {

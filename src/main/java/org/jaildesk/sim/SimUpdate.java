@@ -81,6 +81,66 @@ final class SimUpdate {
         return true;
     }
 
+    /**
+     * Python's {@code upgrade -r R J} (reference §3.14): freebsd-update's upgrade in the jail, started for it if stopped,
+     * to the newest patch level of {@code to} on the demo's mirror. Like iocage, no snapshot of its own (the host takes
+     * one); its refusals as iocage words them.
+     */
+    boolean upgrade(SimJail j, String to, SimOutput o) {
+        String from;
+        synchronized (state) {
+            from = j.release;
+            if (from.equals("EMPTY")) {
+                o.fail("Upgrading is not supported for empty jails.");
+                return false;
+            }
+            if (from.contains(to)) {
+                o.fail("Jail: " + j.id + " is already at version " + to + "!");
+                return false;
+            }
+        }
+        o.slowLine("Looking up update.FreeBSD.org mirrors... 2 mirrors found.");
+        String base = from.contains("-p") ? from.substring(0, from.lastIndexOf("-p")) : from;
+        o.slowLine("Fetching metadata signature for " + base + " from update1.freebsd.org... done.");
+        o.slowLine("Fetching metadata index... done.");
+        o.slowLine("Inspecting system... done.");
+        o.out("The following components of FreeBSD seem to be installed:");
+        o.out("world/base world/lib32");
+        if (!SimDialect.MIRROR.contains(to)) {
+            o.slowLine("Fetching metadata signature for " + to + " from update1.freebsd.org... failed.");
+            o.fail("Error occured, jail not upgraded!");
+            return false;
+        }
+        o.slowLine("Fetching metadata signature for " + to + " from update1.freebsd.org... done.");
+        o.slowLine("Fetching files from " + base + " for merging... done.");
+        o.slowLine("Preparing to download files... done.");
+        o.slowLine("Attempting to automatically merge changes in files... done.");
+        String now = to + "-p" + LATEST.getOrDefault(to, 0);
+        o.out("The following files will be updated as part of updating to " + now + ":");
+        for (String file : List.of("/bin/freebsd-version", "/etc/rc.d/jail", "/lib/libc.so.7", "/usr/sbin/sshd")) {
+            o.out(file);
+        }
+        o.slowLine("Installing updates...");
+        o.slowLine("Scanning //usr/share/certs/untrusted for certificates...");
+        o.slowLine("Scanning //usr/share/certs/trusted for certificates...");
+        o.out(" done.");
+        o.out("No updates are available to install.");
+        synchronized (state) {
+            boolean wasRunning = j.running;
+            if (!wasRunning) {
+                sim.start(j);
+            }
+            j.release = now;
+            j.usedBytes += 410L * 1024 * 1024;
+            if (!wasRunning) {
+                sim.stop(j);
+            }
+        }
+        o.out("");
+        o.out(j.id + " successfully upgraded from " + from + " to " + now + "!");
+        return true;
+    }
+
     /** pkg upgrade in the jail, as pkg prints it: the first time two packages, after that nothing to do. */
     private void upgradePackages(SimJail j, boolean packages, SimOutput o) {
         if (!packages) {

@@ -36,6 +36,7 @@ class InjectionTest extends OverFakePython {
                 Arguments.of("snapshotjail", "jail", v), Arguments.of("rollbackjail", "jail", v),
                 Arguments.of("removesnapshot", "jail", v), Arguments.of("renamejail", "jail", v),
                 Arguments.of("updatejail", "jail", v), Arguments.of("exportjail", "jail", v),
+                Arguments.of("upgradejail", "jail", v),
                 Arguments.of("listmounts", "jail", v),
                 Arguments.of("createjail", "props", "tag=" + v + " release=13.2-RELEASE"),
                 Arguments.of("clonejail", "props", "tag=" + v)));
@@ -46,6 +47,7 @@ class InjectionTest extends OverFakePython {
         return hostile().filter(v -> !v.contains("ALL")).flatMap(v -> Stream.of(
                 Arguments.of("execjail", "user", v), Arguments.of("activatepool", "pool", v),
                 Arguments.of("deactivatepool", "pool", v), Arguments.of("fetchrelease", "release", v),
+                Arguments.of("upgradejail", "release", v),
                 Arguments.of("createjail", "props", "tag=ok release=" + v)));
     }
 
@@ -79,6 +81,9 @@ class InjectionTest extends OverFakePython {
         }
         if (action.equals("renamejail")) {
             kv.addAll(List.of("name", "ok"));
+        }
+        if (action.equals("upgradejail")) {
+            kv.addAll(field.equals("jail") ? List.of("release", "14.1-RELEASE") : List.of("jail", "mail"));
         }
         ErrorReply e = h.refused(action, kv.toArray(String[]::new));
         assertEquals("400", e.code());

@@ -58,6 +58,7 @@ class TimeoutClassTest {
         requests.put("snapshotjail", new String[] {"jail", "mail", "snapshot", "s1"});
         requests.put("listsnapshots", new String[] {"jail", "mail"});
         requests.put("updatejail", new String[] {"jail", "mail"});
+        requests.put("upgradejail", new String[] {"jail", "mail", "release", "14.1-RELEASE"});
         requests.put("rollbackjail", new String[] {"jail", "mail", "snapshot", "s1"});
         requests.put("removesnapshot", new String[] {"jail", "mail", "snapshot", "s1"});
         requests.put("renamejail", new String[] {"jail", "mail", "name", "post"});
