@@ -1,5 +1,6 @@
 package org.jaildesk.domain;
 
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Wording.Phrase;
@@ -11,6 +12,10 @@ public final class ReleaseNames {
             "[0-9]{1,3}\\.[0-9]{1,2}-(RELEASE|STABLE|CURRENT|PRERELEASE|BETA[0-9]{0,2}|RC[0-9]{0,2}|ALPHA[0-9]{0,2})(-p[0-9]{1,3})?");
 
     private static final Pattern PATCH = Pattern.compile("-p[0-9]+$");
+
+    /** Valid release names by their major and minor number, the newest first; names alike by their text. */
+    public static final Comparator<String> NEWEST_FIRST = Comparator.<String>comparingInt(r -> version(r)[0])
+            .thenComparingInt(r -> version(r)[1]).reversed().thenComparing(Comparator.naturalOrder());
 
     private ReleaseNames() {
     }

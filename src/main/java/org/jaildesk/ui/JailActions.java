@@ -65,7 +65,9 @@ final class JailActions {
                 new UiAction("rename", msg.get("action.rename"), new KeyCodeCombination(KeyCode.F2), whyNot(JailAction.RENAME),
                         () -> current.get().dialogs().rename(stage, vm().selection().get(0)).show()),
                 new UiAction("update", msg.get("action.update"), null, whyNot(JailAction.UPDATE),
-                        () -> current.get().dialogs().update(stage, vm().selection()).show()),
+                        () -> current.get().dialogs().upkeep().update(stage, List.copyOf(vm().selection())).show()),
+                new UiAction("upgrade", msg.get("action.upgrade"), null, whyNot(JailAction.UPGRADE),
+                        () -> current.get().dialogs().upkeep().upgrade(stage, List.copyOf(vm().selection())).show()),
                 new UiAction("export", msg.get("action.export"), null, whyNot(JailAction.EXPORT),
                         () -> current.get().dialogs().export(stage, List.copyOf(vm().selection())).show()));
     }

@@ -161,6 +161,9 @@ class JailsViewModelTest {
         assertEquals("None of the 2 selected jails is stopped.", vm.whyNot(JailAction.EXPORT).get());
         select("db01");
         assertEquals("db01 is running: stop it to export it.", vm.whyNot(JailAction.EXPORT).get());
+        assertEquals("", vm.whyNot(JailAction.UPGRADE).get(), "a running jail is upgraded too");
+        select("test-empty");
+        assertEquals("test-empty has no release to upgrade (an empty jail).", vm.whyNot(JailAction.UPGRADE).get());
         select("db01", "mail");
         for (JailAction a : JailAction.values()) {
             assertEquals(vm.whyNot(a).get().isEmpty(), vm.can(a).get(), a + ": enabled exactly when there is no reason");

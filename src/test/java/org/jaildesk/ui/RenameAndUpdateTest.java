@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -105,5 +106,63 @@ class RenameAndUpdateTest extends WindowTest {
                     jobs.get(i).target() + " started before " + before.target() + " had ended");
         }
         page.waitFor(() -> page.row("mail").release().equals("13.2-RELEASE-p6"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ComboBox<String> upgradeRelease(FxRobot robot) {
+        return robot.lookup("#upgradeRelease").queryAs(javafx.scene.control.ComboBox.class);
+    }
+
+    /** Upgrade: the releases offered are newer ones only; what is typed is checked; the job leaves a snapshot behind. */
+    @Test
+    void aJailIsUpgradedToANewerReleaseAfterASnapshot(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.interact(MenuItems.byId(robot, "menu-upgrade")::fire);
+        page.waitFor(() -> robot.lookup("#upgradeDialog").tryQuery().isPresent());
+        var release = upgradeRelease(robot);
+        page.waitFor(() -> !release.getItems().isEmpty());
+        assertEquals("15.0-RELEASE", release.getItems().get(0), "newest first: " + release.getItems());
+        assertTrue(release.getItems().containsAll(List.of("14.1-RELEASE", "13.3-RELEASE")), release.getItems().toString());
+        assertFalse(release.getItems().contains("13.2-RELEASE") || release.getItems().contains("12.4-RELEASE"),
+                "mail is at 13.2: " + release.getItems());
+        Button ok = robot.lookup("#upgradeOk").queryAs(Button.class);
+        assertTrue(ok.isDisabled(), "no release chosen yet");
+        for (String[] typed : new String[][] {
+            {"13.2-RELEASE", "mail is at 13.2-RELEASE-p4: 13.2-RELEASE is no newer release to upgrade to"},
+            {"14.1-RELEASE-p2", "invalid release '14.1-RELEASE-p2': give the release to upgrade to, such as 14.1-RELEASE, without a patch level"},
+            {"$(x)", "invalid release '$(x)': give the release to upgrade to, such as 14.1-RELEASE, without a patch level"}}) {
+            robot.interact(() -> release.getEditor().setText(typed[0]));
+            page.waitFor(() -> typed[1].equals(robot.lookup("#upgradeError").queryAs(Label.class).getText()));
+            assertTrue(ok.isDisabled(), typed[0]);
+        }
+        robot.interact(() -> release.getEditor().setText("14.1-RELEASE"));
+        page.waitFor(() -> !ok.isDisabled());
+        robot.clickOn("#upgradeOk");
+        page.waitFor(() -> page.row("mail").release().equals("14.1-RELEASE-p3"));
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.action().equals("upgradejail")
+                && j.result().get().startsWith("mail upgraded from 13.2-RELEASE-p4 to 14.1-RELEASE-p3; snapshot before_upgrade_to_14.1-RELEASE_")));
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.output().contains("Fetching metadata signature for 14.1-RELEASE from update1.freebsd.org... done.")));
+    }
+
+    /** Several jails: one release for all; those it is no upgrade for are named and left out. */
+    @Test
+    void severalJailsAreUpgradedAndThoseItIsNoUpgradeForLeftOut(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail", "web01", "test-empty");
+        robot.interact(MenuItems.byId(robot, "menu-upgrade")::fire);
+        page.waitFor(() -> robot.lookup("#upgradeDialog").tryQuery().isPresent());
+        var release = upgradeRelease(robot);
+        page.waitFor(() -> !release.getItems().isEmpty());
+        assertTrue(release.getItems().contains("13.3-RELEASE"), "an upgrade for mail, though not for web01: " + release.getItems());
+        robot.interact(() -> release.getEditor().setText("14.1-RELEASE"));
+        page.waitFor(() -> robot.lookup("#upgradeLeftOut").queryAs(Label.class).getText()
+                .equals("Left out, as 14.1-RELEASE is no upgrade for them: web01, test-empty"));
+        robot.clickOn("#upgradeOk");
+        page.waitFor(() -> page.row("mail").release().equals("14.1-RELEASE-p3"));
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.action().equals("upgradejail")
+                && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE));
+        assertEquals(List.of("mail"), page.jobs.jobs().stream().filter(j -> j.action().equals("upgradejail")).map(j -> j.target()).toList());
+        assertEquals("14.1-RELEASE-p2", page.row("web01").release());
     }
 }

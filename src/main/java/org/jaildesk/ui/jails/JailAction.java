@@ -3,6 +3,7 @@ package org.jaildesk.ui.jails;
 import java.util.List;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
+import org.jaildesk.domain.ReleaseNames;
 import org.jaildesk.ui.common.Messages;
 
 /**
@@ -31,6 +32,11 @@ public enum JailAction {
     /** Every selected jail, in any state, one after another (Python iocage starts a stopped one for it). */
     UPDATE,
     /**
+     * Every selected jail that has a release (not an empty jail), one after another, to the one release chosen; the
+     * dialog leaves out those it is no upgrade for.
+     */
+    UPGRADE,
+    /**
      * Every stopped jail among the selected, one after another: iocage exports a stopped jail only (its datasets are
      * sent from a snapshot).
      */
@@ -50,6 +56,9 @@ public enum JailAction {
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
             case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
             case SNAPSHOT, UPDATE -> "";
+            case UPGRADE -> selection.stream().anyMatch(j -> ReleaseNames.isValid(j.release())) ? ""
+                    : selection.size() > 1 ? msg.get("why.noneUpgradable", Integer.toString(selection.size()))
+                    : msg.get("why.noRelease", selection.get(0).displayName());
             case RENAME -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.renameRunning", selection.get(0).displayName()) : "";
             case EXPORT -> selection.stream().anyMatch(j -> !j.isRunning()) ? ""

@@ -39,10 +39,17 @@ public final class JailDialogs {
 
     private final JailsViewModel vm;
     private final Messages msg;
+    private final UpkeepDialogs upkeep;
 
     public JailDialogs(JailsViewModel vm, Messages msg) {
         this.vm = vm;
         this.msg = msg;
+        this.upkeep = new UpkeepDialogs(vm.upkeep(), msg);
+    }
+
+    /** Update and upgrade. */
+    public UpkeepDialogs upkeep() {
+        return upkeep;
     }
 
     /**
@@ -221,41 +228,6 @@ public final class JailDialogs {
         return d;
     }
 
-    /**
-     * Update: says what iocage does (a snapshot, then freebsd-update) and how to undo it, before it runs. Several jails
-     * are listed, with their releases, and updated one after another.
-     */
-    public Dialog<ButtonType> update(Window owner, List<Jail> jails) {
-        List<Jail> targets = List.copyOf(jails);
-        Jail first = targets.get(0);
-        boolean one = targets.size() == 1;
-        Dialog<ButtonType> d = Dialogs.titled(owner, "updateDialog", one ? msg.get("update.title", first.displayName())
-                : msg.get("update.titleMany", targets.size()));
-        CheckBox packages = new CheckBox(msg.get(one ? "update.packages" : "update.packagesMany"));
-        packages.setId("updatePackages");
-        VBox box = new VBox(10);
-        if (one) {
-            box.getChildren().addAll(Dialogs.explanation(msg.get("update.explain", first.displayName(), first.release())),
-                    Dialogs.explanation(msg.get("update.undo")));
-        } else {
-            ListView<String> list = listOf("updateJails", targets.stream()
-                    .map(j -> msg.get("update.listed", j.displayName(), j.release())).toList());
-            box.getChildren().addAll(Dialogs.explanation(msg.get("update.explainMany", targets.size())), list,
-                    Dialogs.explanation(msg.get("update.undoMany")));
-        }
-        box.getChildren().add(packages);
-        box.setPadding(new Insets(10));
-        d.getDialogPane().setContent(box);
-        ButtonType ok = Dialogs.confirmButton(d, msg.get("update.ok"), "updateOk", false);
-        d.setResultConverter(b -> {
-            if (b == ok) {
-                vm.updateAll(targets, packages.isSelected());
-            }
-            return b;
-        });
-        return d;
-    }
-
     /** Export: says where the image goes and what a second export on the same day does, before it runs. */
     public Dialog<ButtonType> export(Window owner, List<Jail> selected) {
         List<Jail> stopped = selected.stream().filter(j -> !j.isRunning()).toList();
@@ -291,7 +263,7 @@ public final class JailDialogs {
     }
 
     /** The jails a dialog acts on, one a line, as tall as up to eight of them. */
-    private static ListView<String> listOf(String id, List<String> lines) {
+    static ListView<String> listOf(String id, List<String> lines) {
         ListView<String> list = new ListView<>(FXCollections.observableArrayList(lines));
         list.setId(id);
         list.setFocusTraversable(false);

@@ -59,6 +59,7 @@ public final class JailsViewModel {
     private final Map<JailAction, BooleanBinding> can = new EnumMap<>(JailAction.class);
     private final ListingPace pace = new ListingPace();
     private final NewJails newJails;
+    private final JailUpkeep upkeep;
     private final JailUsages usages;
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
@@ -76,6 +77,7 @@ public final class JailsViewModel {
         selection.addListener((ListChangeListener<Jail>) c ->
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
         newJails = new NewJails(client, fx, msg, jails, this::after);
+        upkeep = new JailUpkeep(client, msg, notifier, this::after);
         usages = new JailUsages(client, fx, msg, jails);
         query.addListener((o, a, b) -> visible.setPredicate(JailFilter.parse(b, usages::of)));
         // A search that compares figures (cpu:>50) lets other jails through once the figures change.
@@ -94,6 +96,11 @@ public final class JailsViewModel {
     /** Making jails: names, releases and templates to choose from, create and clone. */
     public NewJails newJails() {
         return newJails;
+    }
+
+    /** Updates and upgrades. */
+    public JailUpkeep upkeep() {
+        return upkeep;
     }
 
     public IocageClient client() {
@@ -327,23 +334,6 @@ public final class JailsViewModel {
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((a, b) -> b == null)
                 .thenComposeAsync(this::refreshAfterChange, fx);
-    }
-
-    /** iocage's update of one jail (a snapshot, then freebsd-update; its packages too), where the host offers it. */
-    public CompletableFuture<String> update(Jail jail, boolean packages) {
-        return after(ActionCalls.offered(client, msg, "updatejail", "update.unsupported",
-                () -> client.updateJail(jail.id(), packages)), ActionCalls.verb(msg, "action.update") + " " + jail.displayName());
-    }
-
-    /**
-     * Updates the jails one after another, each a job of its own, as iocage's own {@code update ALL} goes through
-     * them: jails of one release share it, and a host downloads for one at a time. A cancelled job ends the run.
-     */
-    public CompletableFuture<Void> updateAll(List<Jail> targets, boolean packages) {
-        if (targets.size() > 1) {
-            notifier.info(msg.get("status.running", ActionCalls.verb(msg, "action.update"), targets.size()));
-        }
-        return ActionCalls.oneAfterAnother(List.copyOf(targets), j -> update(j, packages));
     }
 
     /**

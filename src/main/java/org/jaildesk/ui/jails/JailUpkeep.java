@@ -1,0 +1,80 @@
+package org.jaildesk.ui.jails;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.ReleaseNames;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+
+/**
+ * Keeping jails current: updating them to their release's latest patch level and upgrading them to a newer release,
+ * several one after another, each a job of its own. Part of a host's {@link JailsViewModel}.
+ */
+public final class JailUpkeep {
+
+    private final IocageClient client;
+    private final Messages msg;
+    private final Notifier notifier;
+    private final NewJails.After after;
+
+    JailUpkeep(IocageClient client, Messages msg, Notifier notifier, NewJails.After after) {
+        this.client = client;
+        this.msg = msg;
+        this.notifier = notifier;
+        this.after = after;
+    }
+
+    /** iocage's update of one jail (a snapshot, then freebsd-update; its packages too), where the host offers it. */
+    public CompletableFuture<String> update(Jail jail, boolean packages) {
+        return after.apply(ActionCalls.offered(client, msg, "updatejail", "update.unsupported",
+                () -> client.updateJail(jail.id(), packages)), ActionCalls.verb(msg, "action.update") + " " + jail.displayName());
+    }
+
+    /**
+     * Updates the jails one after another, each a job of its own, as iocage's own {@code update ALL} goes through
+     * them: jails of one release share it, and a host downloads for one at a time. A cancelled job ends the run.
+     */
+    public CompletableFuture<Void> updateAll(List<Jail> targets, boolean packages) {
+        announce("action.update", targets);
+        return ActionCalls.oneAfterAnother(List.copyOf(targets), j -> update(j, packages));
+    }
+
+    /** A jail to a newer release, after a snapshot the host takes, where the host offers it. */
+    public CompletableFuture<String> upgrade(Jail jail, String release) {
+        return after.apply(ActionCalls.offered(client, msg, "upgradejail", "upgrade.unsupported",
+                () -> client.upgradeJail(jail.id(), release)), ActionCalls.verb(msg, "action.upgrade") + " " + jail.displayName());
+    }
+
+    /** Upgrades the jails one after another to {@code release}, as iocage's own {@code upgrade ALL} would. */
+    public CompletableFuture<Void> upgradeAll(List<Jail> targets, String release) {
+        announce("action.upgrade", targets);
+        return ActionCalls.oneAfterAnother(List.copyOf(targets), j -> upgrade(j, release));
+    }
+
+    /**
+     * The releases {@code jails} could be upgraded to, newest first: those the host has fetched and those the FreeBSD
+     * mirror offers, named without a patch level, each newer than at least one of the jails. A host that cannot say
+     * (the original sysadm server, a mirror out of reach) adds none; the name can still be typed.
+     */
+    public CompletableFuture<List<String>> targets(List<Jail> jails) {
+        CompletableFuture<List<String>> fetched = client.listReleases().exceptionally(e -> List.of());
+        CompletableFuture<List<String>> mirror = client.listRemoteReleases().exceptionally(e -> List.of());
+        return fetched.thenCombine(mirror, (a, b) -> {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all.stream().map(r -> r.replaceFirst("-p[0-9]+$", "")).distinct()
+                    .filter(r -> ReleaseNames.checkUpgradeTarget(r).isEmpty())
+                    .filter(r -> jails.stream().anyMatch(j -> ReleaseNames.checkUpgrade(j.displayName(), j.release(), r).isEmpty()))
+                    .sorted(ReleaseNames.NEWEST_FIRST).toList();
+        });
+    }
+
+    private void announce(String actionKey, List<Jail> targets) {
+        if (targets.size() > 1) {
+            notifier.info(msg.get("status.running", ActionCalls.verb(msg, actionKey), targets.size()));
+        }
+    }
+}
