@@ -76,7 +76,7 @@ public final class UpkeepDialogs {
         release.setId("upgradeRelease");
         release.setEditable(true);
         release.setPromptText(msg.get("upgrade.releaseAsking"));
-        release.setPrefWidth(220);
+        release.setPrefWidth(300);
         vm.targets(selected).thenAcceptAsync(list -> {
             release.getItems().setAll(list);
             release.setPromptText(msg.get(list.isEmpty() ? "upgrade.releaseNone" : "upgrade.releasePrompt"));
@@ -84,6 +84,9 @@ public final class UpkeepDialogs {
         Label error = Dialogs.errorLabel("upgradeError");
         Label leftOut = Dialogs.explanation("");
         leftOut.setId("upgradeLeftOut");
+        // Its room only when it says something: the other lines do not move down for an empty one.
+        leftOut.managedProperty().bind(leftOut.textProperty().isNotEmpty());
+        leftOut.visibleProperty().bind(leftOut.managedProperty());
         VBox box = new VBox(10);
         box.getChildren().add(Dialogs.explanation(one ? msg.get("upgrade.explain", first.displayName(), first.release())
                 : msg.get("upgrade.explainMany", selected.size())));
