@@ -107,18 +107,7 @@ class JobTransportTest {
     @Test
     void aJobShowsOnlyItsOwnProgress() {
         List<java.util.function.Consumer<org.jaildesk.protocol.Event>> listeners = new CopyOnWriteArrayList<>();
-        Transport host = new Transport() {
-            @Override
-            public java.util.concurrent.CompletableFuture<org.jaildesk.protocol.Reply> send(org.jaildesk.protocol.Request r) {
-                return new java.util.concurrent.CompletableFuture<>(); // still running
-            }
-
-            @Override
-            public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> l) {
-                listeners.add(l);
-                return () -> { };
-            }
-        };
+        Transport host = unanswered(listeners);
         java.util.Map<String, List<String>> lines = new java.util.concurrent.ConcurrentHashMap<>();
         IocageClient mine = new IocageClient(new JobTransport(host, (action, target, cancel) -> new JobSink.Job() {
             @Override
@@ -157,21 +146,7 @@ class JobTransportTest {
                 java.time.Duration.ZERO, java.time.Duration.ofMillis(2), null)), HostOptions.defaults());
         List<List<String>> lines = new CopyOnWriteArrayList<>();
         List<String> ends = new CopyOnWriteArrayList<>();
-        IocageClient client = new IocageClient(new JobTransport(new InProcessTransport(slow), (action, target, cancel) -> {
-            List<String> mine = new CopyOnWriteArrayList<>();
-            lines.add(mine);
-            return new JobSink.Job() {
-                @Override
-                public void line(String line, int percent) {
-                    mine.add(line);
-                }
-
-                @Override
-                public void finished(boolean ok, String message, List<String> output) {
-                    ends.add(ok + " " + message);
-                }
-            };
-        }));
+        IocageClient client = new IocageClient(new JobTransport(new InProcessTransport(slow), recording(lines, ends)));
         try {
             var first = client.fetchRelease("12.4-RELEASE");
             var second = client.fetchRelease("12.4-RELEASE");
@@ -190,33 +165,8 @@ class JobTransportTest {
     @Test
     void aLineOfOneIdGoesToTheFirstJobOfThatIdOnly() {
         List<java.util.function.Consumer<org.jaildesk.protocol.Event>> listeners = new CopyOnWriteArrayList<>();
-        Transport host = new Transport() {
-            @Override
-            public java.util.concurrent.CompletableFuture<org.jaildesk.protocol.Reply> send(org.jaildesk.protocol.Request r) {
-                return new java.util.concurrent.CompletableFuture<>(); // no answer yet
-            }
-
-            @Override
-            public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> l) {
-                listeners.add(l);
-                return () -> { };
-            }
-        };
         List<List<String>> lines = new CopyOnWriteArrayList<>();
-        IocageClient client = new IocageClient(new JobTransport(host, (action, target, cancel) -> {
-            List<String> mine = new CopyOnWriteArrayList<>();
-            lines.add(mine);
-            return new JobSink.Job() {
-                @Override
-                public void line(String line, int percent) {
-                    mine.add(line);
-                }
-
-                @Override
-                public void finished(boolean ok, String message, List<String> output) {
-                }
-            };
-        }));
+        IocageClient client = new IocageClient(new JobTransport(unanswered(listeners), recording(lines, new CopyOnWriteArrayList<>())));
         client.fetchRelease("13.3-RELEASE");
         client.fetchRelease("13.3-RELEASE");
         listeners.forEach(l -> l.accept(new org.jaildesk.protocol.Event(org.jaildesk.protocol.Protocol.DISPATCHER_EVENT,
@@ -257,5 +207,40 @@ class JobTransportTest {
             assertTrue(lines.get(release).stream().anyMatch(l -> l.contains(release)), release + ": " + lines.get(release));
             assertTrue(lines.get(release).stream().noneMatch(l -> l.contains(other)), release + ": " + lines.get(release));
         }
+    }
+
+    /** A host that takes every request and answers none (each job keeps running), and hands out its event listeners. */
+    private static Transport unanswered(List<java.util.function.Consumer<org.jaildesk.protocol.Event>> listeners) {
+        return new Transport() {
+            @Override
+            public java.util.concurrent.CompletableFuture<org.jaildesk.protocol.Reply> send(org.jaildesk.protocol.Request r) {
+                return new java.util.concurrent.CompletableFuture<>();
+            }
+
+            @Override
+            public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> l) {
+                listeners.add(l);
+                return () -> { };
+            }
+        };
+    }
+
+    /** Keeps each job's lines in a list of its own, in the order the jobs started, and each end as "ok message". */
+    private static JobSink recording(List<List<String>> lines, List<String> ends) {
+        return (action, target, cancel) -> {
+            List<String> mine = new CopyOnWriteArrayList<>();
+            lines.add(mine);
+            return new JobSink.Job() {
+                @Override
+                public void line(String line, int percent) {
+                    mine.add(line);
+                }
+
+                @Override
+                public void finished(boolean ok, String message, List<String> output) {
+                    ends.add(ok + " " + message);
+                }
+            };
+        };
     }
 }
