@@ -85,6 +85,32 @@ class SnapshotsTabTest extends WindowTest {
         page.waitFor(() -> snapshots(robot).isEmpty());
     }
 
+    /** Several snapshots at once: Remove takes them all and says what they free; Roll back wants one. */
+    @Test
+    void severalSnapshotsAreRemovedTogether(FxRobot robot) throws Exception {
+        openSnapshotsOf(robot, "mail");
+        for (String name : List.of("s1", "s2", "s3")) {
+            take(robot, name);
+            page.waitFor(() -> snapshots(robot).contains(name));
+        }
+        select(robot, "s1");
+        javafx.scene.Node s2 = robot.from(robot.lookup("#snapshotsTable").queryAs(TableView.class))
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && "s2".equals(c.getText())).query();
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(s2).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#snapshotRollback").queryAs(Button.class).isDisabled(), "a rollback goes to one snapshot");
+        assertEquals("Roll back goes to one snapshot: select only that one. Remove takes all the selected.", text(robot, "#snapshotWhy"));
+        robot.clickOn("#snapshotRemove");
+        page.waitFor(() -> robot.lookup("#snapshotRemoveDialog").tryQuery().isPresent());
+        assertEquals("Remove 2 snapshots of mail?", robot.lookup("#snapshotRemoveDialog")
+                .queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
+        assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText().startsWith("These snapshots go: s1, s2. That frees at least "))
+                .tryQuery().isPresent());
+        robot.clickOn("#snapshotRemoveOk");
+        page.waitFor(() -> snapshots(robot).equals(List.of("s3")));
+        assertEquals(2, page.jobs.jobs().stream().filter(j -> j.action().equals("removesnapshot")).count());
+    }
+
     @Test
     void aRunningJailSaysWhyItCannotBeRolledBack(FxRobot robot) throws Exception {
         openSnapshotsOf(robot, "db01");

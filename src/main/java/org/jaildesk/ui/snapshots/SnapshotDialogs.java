@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailSnapshot;
+import org.jaildesk.domain.Size;
 import org.jaildesk.domain.SnapshotNames;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
@@ -92,15 +93,25 @@ final class SnapshotDialogs {
         return d;
     }
 
-    Dialog<ButtonType> remove(Window owner, String jail, JailSnapshot s) {
-        Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotRemoveDialog", msg.get("snapshots.remove.title", jail, s.name()));
-        VBox box = new VBox(10, Dialogs.explanation(msg.get("snapshots.remove.warning", s.used().text())));
+    /**
+     * Removes one snapshot, or several (each a job of its own); says what that frees: what each alone holds, added up
+     * (several removed together may free more, as data only they shared goes too).
+     */
+    Dialog<ButtonType> remove(Window owner, String jail, List<JailSnapshot> snapshots) {
+        JailSnapshot s = snapshots.get(0);
+        boolean one = snapshots.size() == 1;
+        Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotRemoveDialog", one ? msg.get("snapshots.remove.title", jail, s.name())
+                : msg.get("snapshots.remove.titleMany", jail, snapshots.size()));
+        long held = snapshots.stream().mapToLong(x -> x.used().bytes()).sum();
+        VBox box = new VBox(10, Dialogs.explanation(one ? msg.get("snapshots.remove.warning", s.used().text())
+                : msg.get("snapshots.remove.warningMany", snapshots.stream().map(JailSnapshot::name).collect(Collectors.joining(", ")),
+                        Size.ofBytes(held).text())));
         box.setPadding(new Insets(10));
         d.getDialogPane().setContent(box);
         ButtonType ok = Dialogs.dangerButton(d, msg.get("snapshots.remove.ok"), "snapshotRemoveOk");
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.remove(jail, s.name());
+                snapshots.forEach(x -> vm.remove(jail, x.name()));
             }
             return b;
         });

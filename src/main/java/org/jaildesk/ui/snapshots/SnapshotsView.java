@@ -42,7 +42,8 @@ public final class SnapshotsView extends VBox {
         setPadding(new Insets(6));
         TableView<JailSnapshot> table = new TableView<>(vm.rows());
         table.setId("snapshotsTable");
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        // Several at once for Remove (old snapshots pile up); Roll back goes to one.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<JailSnapshot, String> name = new TableColumn<>(msg.get("snapshots.name"));
         name.setId("snap-name");
@@ -86,21 +87,21 @@ public final class SnapshotsView extends VBox {
         this.vm = vm;
         this.focused = focused;
         SnapshotDialogs dialogs = this.dialogs;
-        ObservableValue<JailSnapshot> selected = table.getSelectionModel().selectedItemProperty();
+        javafx.collections.ObservableList<JailSnapshot> chosen = table.getSelectionModel().getSelectedItems();
         Button take = new Button(msg.get("snapshots.take"));
         take.setId("snapshotTake");
         take.disableProperty().bind(vm.supported().not().or(Bindings.createBooleanBinding(() -> focused.getValue() == null, focused)));
         take.setOnAction(e -> dialogs.take(getScene().getWindow(), List.of(focused.getValue().id())).show());
         Button rollback = new Button(msg.get("snapshots.rollback"));
         rollback.setId("snapshotRollback");
-        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null
-                || focused.getValue() == null || focused.getValue().isRunning(), selected, focused));
-        rollback.setOnAction(e -> dialogs.rollback(getScene().getWindow(), focused.getValue(), selected.getValue()).show());
+        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> chosen.size() != 1
+                || focused.getValue() == null || focused.getValue().isRunning(), chosen, focused));
+        rollback.setOnAction(e -> dialogs.rollback(getScene().getWindow(), focused.getValue(), chosen.get(0)).show());
         Button remove = new Button(msg.get("snapshots.remove"));
         remove.setId("snapshotRemove");
-        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null || focused.getValue() == null,
-                selected, focused));
-        remove.setOnAction(e -> dialogs.remove(getScene().getWindow(), focused.getValue().id(), selected.getValue()).show());
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> chosen.isEmpty() || focused.getValue() == null,
+                chosen, focused));
+        remove.setOnAction(e -> dialogs.remove(getScene().getWindow(), focused.getValue().id(), List.copyOf(chosen)).show());
         FlowPane buttons = new FlowPane(6, 6, take, rollback, remove);
         // Why Roll back is off, where it is not plain: a running jail, or nothing selected in a list that has rows.
         Label why = new Label();
@@ -115,8 +116,8 @@ public final class SnapshotsView extends VBox {
             if (j.isRunning()) {
                 return msg.get("snapshots.why.running", j.displayName());
             }
-            return selected.getValue() == null ? msg.get("snapshots.why.select") : "";
-        }, focused, selected, vm.rows()));
+            return chosen.isEmpty() ? msg.get("snapshots.why.select") : chosen.size() > 1 ? msg.get("snapshots.why.one") : "";
+        }, focused, chosen, vm.rows()));
         // Its line is kept while empty: the table under it does not jump when a row is selected.
         why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(buttons, why, table);
