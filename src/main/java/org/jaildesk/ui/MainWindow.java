@@ -265,7 +265,8 @@ public final class MainWindow {
                 .map(h -> List.<MenuItem>of(localPrivilegeMenu(h))).orElse(List.of());
         Menu hostMenu = HostMenu.of(msg, stage, () -> current, hasJailView, activePool, local);
         Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
-                () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh));
+                () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh,
+                () -> current.table().addPropertyColumn(stage), hasJailView));
         MenuBar bar = new MenuBar(file, jail, hostMenu, view, HelpMenu.of(msg, stage, about));
         bar.setId("menuBar");
         return bar;

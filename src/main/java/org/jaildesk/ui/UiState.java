@@ -36,6 +36,8 @@ public final class UiState {
         public List<String> columns = new ArrayList<>();
         public Map<String, Double> widths = new HashMap<>();
         public List<String> hidden = new ArrayList<>();
+        /** The iocage properties shown as columns, in the order they were added. */
+        public List<String> properties = new ArrayList<>();
         public String sortColumn;
         public boolean sortAscending = true;
     }

@@ -11,12 +11,16 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.jaildesk.ui.common.Messages;
 
-/** The View menu: find, the command palette, jobs, the protocol log, the refresh interval, theme and language. */
+/**
+ * The View menu: find, the command palette, jobs, the protocol log, the refresh interval, a property as a column of the
+ * table, theme and language.
+ */
 final class ViewMenu {
 
     /** What the menu asks of the window. */
     record Window(Runnable focusSearch, Runnable openPalette, Runnable toggleJobs, Runnable showLog,
-                  Consumer<String> switchLanguage, Runnable refreshIntervalChanged) {
+                  Consumer<String> switchLanguage, Runnable refreshIntervalChanged, Runnable addPropertyColumn,
+                  javafx.beans.value.ObservableBooleanValue hasTable) {
     }
 
     private ViewMenu() {
@@ -32,6 +36,8 @@ final class ViewMenu {
                 window.toggleJobs());
         MenuItem log = item("menu-log", msg.get("menu.log"),
                 new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), window.showLog());
+        MenuItem property = item("menu-propertyColumn", msg.get("propertyColumn.add"), null, window.addPropertyColumn());
+        property.disableProperty().bind(javafx.beans.binding.Bindings.not(window.hasTable()));
         CheckMenuItem dark = new CheckMenuItem(msg.get("menu.dark"));
         dark.setId("menu-dark");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
@@ -51,7 +57,8 @@ final class ViewMenu {
                     uiState.save();
                     window.refreshIntervalChanged().run();
                 });
-        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobs, log, interval, new SeparatorMenuItem(), dark, language);
+        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobs, log, interval, property, new SeparatorMenuItem(), dark,
+                language);
         return view;
     }
 

@@ -94,6 +94,7 @@ public final class WindowPlacement {
             l.height = stage.getScene().getHeight();
         }
         l.columns = table.getColumns().stream().map(TableColumn::getId).toList();
+        l.properties = new ArrayList<>(table.properties().shown());
         l.widths = new HashMap<>();
         l.hidden = new ArrayList<>();
         for (TableColumn<Jail, ?> c : table.getColumns()) {
@@ -113,6 +114,8 @@ public final class WindowPlacement {
 
     /** Puts the table's columns in the saved order, widths, visibility and sort. */
     static void applyLayout(JailTableView t, UiState.Layout l) {
+        // The property columns first, so that the saved order can place them.
+        t.properties().setAll(l.properties);
         if (!l.columns.isEmpty()) {
             List<TableColumn<Jail, ?>> ordered = new ArrayList<>();
             for (String id : l.columns) {

@@ -33,6 +33,7 @@ public final class JailTableView extends TableView<Jail> {
             new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
     private final Messages msg;
+    private final PropertyColumns properties;
     private final Set<String> selectedIds = new HashSet<>();
     private boolean restoring;
     /**
@@ -128,12 +129,79 @@ public final class JailTableView extends TableView<Jail> {
         };
         vm.newJails().reveal().addListener((o, was, now) -> reveal.run());
         getItems().addListener((ListChangeListener<Jail>) c -> reveal.run());
+        properties = vm.properties();
+        properties.shown().addListener((ListChangeListener<String>) c -> syncPropertyColumns());
+        getColumns().forEach(c -> c.setContextMenu(headerMenu(c)));
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
             if (COPY.match(k)) {
                 copySelection();
                 k.consume();
             }
         });
+    }
+
+    /** The properties shown as columns. */
+    public PropertyColumns properties() {
+        return properties;
+    }
+
+    /** Asks which property to show as a column (View ▸ Add a property column…, or a column header's menu). */
+    public void addPropertyColumn(javafx.stage.Window owner) {
+        PropertyColumnDialog.of(owner, properties, msg).show();
+    }
+
+    /** A column for each shown property, after the others, and none for a property no longer shown. */
+    private void syncPropertyColumns() {
+        List<String> ids = properties.shown().stream().map(PropertyColumns::columnId).toList();
+        getSortOrder().removeIf(c -> c.getId().startsWith(PropertyColumns.PREFIX) && !ids.contains(c.getId()));
+        getColumns().removeIf(c -> c.getId().startsWith(PropertyColumns.PREFIX) && !ids.contains(c.getId()));
+        for (String p : properties.shown()) {
+            if (getColumns().stream().noneMatch(c -> PropertyColumns.columnId(p).equals(c.getId()))) {
+                getColumns().add(propertyColumn(p));
+            }
+        }
+    }
+
+    /** A property's column: its value for each jail, empty while unknown; its tooltip says which property, or why none. */
+    private TableColumn<Jail, String> propertyColumn(String property) {
+        TableColumn<Jail, String> c = new TableColumn<>(property);
+        c.setId(PropertyColumns.columnId(property));
+        c.setCellValueFactory(cell -> Bindings.createStringBinding(() -> properties.value(property, cell.getValue()),
+                properties.values()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> properties.problem(property).isEmpty()
+                ? msg.get("propertyColumn.tip", property) : properties.problem(property), properties.values()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        c.setCellFactory(col -> {
+            TableCell<Jail, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setTooltip(tip);
+            return cell;
+        });
+        c.setPrefWidth(110);
+        c.setContextMenu(headerMenu(c));
+        return c;
+    }
+
+    /** A column header's menu: add a property column; on a property's own column, remove it. */
+    private javafx.scene.control.ContextMenu headerMenu(TableColumn<Jail, ?> column) {
+        javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem(msg.get("propertyColumn.add"));
+        add.setOnAction(e -> addPropertyColumn(getScene().getWindow()));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(add);
+        if (column.getId().startsWith(PropertyColumns.PREFIX)) {
+            String property = column.getId().substring(PropertyColumns.PREFIX.length());
+            javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem(msg.get("propertyColumn.remove", property));
+            remove.setId("removeColumn-" + property);
+            remove.setOnAction(e -> properties.remove(property));
+            menu.getItems().add(remove);
+        }
+        return menu;
     }
 
     /** Selects the jail {@code id} alone and scrolls to it, if the table shows it; false if it does not. */

@@ -60,6 +60,7 @@ public final class JailsViewModel {
     private final ListingPace pace = new ListingPace();
     private final NewJails newJails;
     private final JailUpkeep upkeep;
+    private final PropertyColumns properties;
     private final JailUsages usages;
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
@@ -78,6 +79,7 @@ public final class JailsViewModel {
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
         newJails = new NewJails(client, fx, msg, jails, this::after);
         upkeep = new JailUpkeep(client, msg, notifier, this::after);
+        properties = new PropertyColumns(client, fx, msg);
         usages = new JailUsages(client, fx, msg, jails);
         query.addListener((o, a, b) -> visible.setPredicate(JailFilter.parse(b, usages::of)));
         // A search that compares figures (cpu:>50) lets other jails through once the figures change.
@@ -101,6 +103,11 @@ public final class JailsViewModel {
     /** Updates and upgrades. */
     public JailUpkeep upkeep() {
         return upkeep;
+    }
+
+    /** The properties the table shows as columns. */
+    public PropertyColumns properties() {
+        return properties;
     }
 
     public IocageClient client() {
@@ -255,6 +262,7 @@ public final class JailsViewModel {
                     replace(list);
                     // After the rows: the figures are joined to them by JID, which changes at every start.
                     Notifier.logged(usages.read(), "the jails' usage figures");
+                    Notifier.logged(properties.readAll(), "the property columns");
                     listedAt.set(clock.instant());
                     stale.set(waiting != null);
                     notifier.info(msg.get("status.jails", list.size()));
