@@ -36,44 +36,57 @@ class TableLayoutTest extends WindowTest {
     @SuppressWarnings("unchecked")
     void aPropertyIsShownAsAColumnForEveryJailAndRemembered(FxRobot robot) throws Exception {
         open(robot);
-        robot.interact(MenuItems.byId(robot, "menu-propertyColumn")::fire);
-        page.waitFor(() -> robot.lookup("#propertyColumnDialog").tryQuery().isPresent());
-        javafx.scene.control.ComboBox<String> name = robot.lookup("#propertyColumnName").queryAs(javafx.scene.control.ComboBox.class);
-        javafx.scene.control.Button ok = robot.lookup("#propertyColumnOk").queryAs(javafx.scene.control.Button.class);
-        assertTrue(name.getItems().contains("priority") && name.getItems().contains("boot"), "the catalog's properties");
-        for (String[] typed : new String[][] {{"a;b", "a;b is not an iocage property JailDesk knows."},
-            {"$(x)", "$(x) is not an iocage property JailDesk knows."}, {"", "Choose a property."}}) {
-            robot.interact(() -> name.getEditor().setText(typed[0]));
-            page.waitFor(() -> typed[1].equals(robot.lookup("#propertyColumnError").queryAs(Label.class).getText()));
-            assertTrue(ok.isDisabled(), typed[0]);
+        // A window narrower than the table's columns: the new one comes beyond its right edge.
+        double width = stage.getWidth();
+        robot.interact(() -> stage.setWidth(1000));
+        try {
+            robot.interact(MenuItems.byId(robot, "menu-propertyColumn")::fire);
+            page.waitFor(() -> robot.lookup("#propertyColumnDialog").tryQuery().isPresent());
+            javafx.scene.control.ComboBox<String> name = robot.lookup("#propertyColumnName").queryAs(javafx.scene.control.ComboBox.class);
+            javafx.scene.control.Button ok = robot.lookup("#propertyColumnOk").queryAs(javafx.scene.control.Button.class);
+            assertTrue(name.getItems().contains("priority") && name.getItems().contains("boot"), "the catalog's properties");
+            for (String[] typed : new String[][] {{"a;b", "a;b is not an iocage property JailDesk knows."},
+                {"$(x)", "$(x) is not an iocage property JailDesk knows."}, {"", "Choose a property."}}) {
+                robot.interact(() -> name.getEditor().setText(typed[0]));
+                page.waitFor(() -> typed[1].equals(robot.lookup("#propertyColumnError").queryAs(Label.class).getText()));
+                assertTrue(ok.isDisabled(), typed[0]);
+            }
+            robot.interact(() -> name.getEditor().setText("priority"));
+            page.waitFor(() -> !ok.isDisabled());
+            robot.clickOn("#propertyColumnOk");
+            page.waitFor(() -> page.table().getColumns().stream().anyMatch(c -> "col-prop-priority".equals(c.getId())));
+            javafx.scene.control.TableColumn<Jail, String> column = (javafx.scene.control.TableColumn<Jail, String>) page.table()
+                    .getColumns().stream().filter(c -> "col-prop-priority".equals(c.getId())).findFirst().orElseThrow();
+            page.waitFor(() -> "1".equals(column.getCellData(page.row("dns"))) && "20".equals(column.getCellData(page.row("web01"))));
+            // Drawn, not only there: scrolled to, with a cell in view for the rows shown before it came.
+            page.waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                    && c.getTableColumn() == column && "20".equals(c.getText()) && c.isVisible()
+                    && page.table().localToScreen(page.table().getBoundsInLocal()).contains(
+                            c.localToScreen(c.getBoundsInLocal()).getCenterX(), c.localToScreen(c.getBoundsInLocal()).getCenterY()))
+                    .tryQuery().isPresent());
+
+            // Another client changes it: the host's change event lists the jails again, and the column reads it again.
+            new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host))
+                    .setJailSettings("web01", java.util.Map.of("priority", "5")).join();
+            page.waitFor(() -> "5".equals(column.getCellData(page.row("web01"))));
+
+            // A second one, removed again from its header's menu.
+            robot.interact(() -> ((org.jaildesk.ui.jails.JailTableView) page.table()).properties().add("vnet"));
+            page.waitFor(() -> page.table().getColumns().stream().anyMatch(c -> "col-prop-vnet".equals(c.getId())));
+            var vnet = page.table().getColumns().stream().filter(c -> "col-prop-vnet".equals(c.getId())).findFirst().orElseThrow();
+            page.waitFor(() -> "1".equals(vnet.getCellData(page.row("web02"))));
+            robot.interact(() -> vnet.getContextMenu().getItems().stream()
+                    .filter(i -> "removeColumn-vnet".equals(i.getId())).findFirst().orElseThrow().fire());
+            page.waitFor(() -> page.table().getColumns().stream().noneMatch(c -> "col-prop-vnet".equals(c.getId())));
+
+            robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            var saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.resolve("ui-state.json").toFile());
+            var layout = saved.at("/layouts").elements().next();
+            assertEquals("[\"priority\"]", layout.path("properties").toString(), saved.toString());
+            assertTrue(layout.path("columns").toString().contains("col-prop-priority"), saved.toString());
+        } finally {
+            robot.interact(() -> stage.setWidth(width));
         }
-        robot.interact(() -> name.getEditor().setText("priority"));
-        page.waitFor(() -> !ok.isDisabled());
-        robot.clickOn("#propertyColumnOk");
-        page.waitFor(() -> page.table().getColumns().stream().anyMatch(c -> "col-prop-priority".equals(c.getId())));
-        javafx.scene.control.TableColumn<Jail, String> column = (javafx.scene.control.TableColumn<Jail, String>) page.table()
-                .getColumns().stream().filter(c -> "col-prop-priority".equals(c.getId())).findFirst().orElseThrow();
-        page.waitFor(() -> "1".equals(column.getCellData(page.row("dns"))) && "20".equals(column.getCellData(page.row("web01"))));
-
-        // Another client changes it: the host's change event lists the jails again, and the column reads it again.
-        new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host))
-                .setJailSettings("web01", java.util.Map.of("priority", "5")).join();
-        page.waitFor(() -> "5".equals(column.getCellData(page.row("web01"))));
-
-        // A second one, removed again from its header's menu.
-        robot.interact(() -> ((org.jaildesk.ui.jails.JailTableView) page.table()).properties().add("vnet"));
-        page.waitFor(() -> page.table().getColumns().stream().anyMatch(c -> "col-prop-vnet".equals(c.getId())));
-        var vnet = page.table().getColumns().stream().filter(c -> "col-prop-vnet".equals(c.getId())).findFirst().orElseThrow();
-        page.waitFor(() -> "1".equals(vnet.getCellData(page.row("web02"))));
-        robot.interact(() -> vnet.getContextMenu().getItems().stream()
-                .filter(i -> "removeColumn-vnet".equals(i.getId())).findFirst().orElseThrow().fire());
-        page.waitFor(() -> page.table().getColumns().stream().noneMatch(c -> "col-prop-vnet".equals(c.getId())));
-
-        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        var saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.resolve("ui-state.json").toFile());
-        var layout = saved.at("/layouts").elements().next();
-        assertEquals("[\"priority\"]", layout.path("properties").toString(), saved.toString());
-        assertTrue(layout.path("columns").toString().contains("col-prop-priority"), saved.toString());
     }
 
     /** The room a wider window gives goes to the table, where the columns are; the host list and inspector keep theirs. */

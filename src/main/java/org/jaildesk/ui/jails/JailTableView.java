@@ -147,7 +147,18 @@ public final class JailTableView extends TableView<Jail> {
 
     /** Asks which property to show as a column (View ▸ Add a property column…, or a column header's menu). */
     public void addPropertyColumn(javafx.stage.Window owner) {
-        PropertyColumnDialog.of(owner, properties, msg).show();
+        javafx.scene.control.Dialog<?> d = PropertyColumnDialog.of(owner, properties, msg);
+        int before = properties.shown().size();
+        // The new column comes last, likely beyond the table's right edge: it is scrolled into view.
+        d.setOnHidden(e -> {
+            if (properties.shown().size() > before) {
+                String added = PropertyColumns.columnId(properties.shown().get(properties.shown().size() - 1));
+                // Once the table has laid the new column out: before, it scrolls to where the column was not yet.
+                Platform.runLater(() -> getColumns().stream().filter(c -> added.equals(c.getId())).findFirst()
+                        .ifPresent(this::scrollToColumn));
+            }
+        });
+        d.show();
     }
 
     /** A column for each shown property, after the others, and none for a property no longer shown. */
@@ -155,10 +166,17 @@ public final class JailTableView extends TableView<Jail> {
         List<String> ids = properties.shown().stream().map(PropertyColumns::columnId).toList();
         getSortOrder().removeIf(c -> c.getId().startsWith(PropertyColumns.PREFIX) && !ids.contains(c.getId()));
         getColumns().removeIf(c -> c.getId().startsWith(PropertyColumns.PREFIX) && !ids.contains(c.getId()));
+        boolean added = false;
         for (String p : properties.shown()) {
             if (getColumns().stream().noneMatch(c -> PropertyColumns.columnId(p).equals(c.getId()))) {
                 getColumns().add(propertyColumn(p));
+                added = true;
             }
+        }
+        if (added) {
+            // The rows' cells are made anew for the new column: with a fixed cell size, the rows already shown kept
+            // their cells and the table's width without it (seen under Xvfb: listed in the column menu, never drawn).
+            refresh();
         }
     }
 
