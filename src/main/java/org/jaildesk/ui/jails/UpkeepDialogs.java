@@ -76,7 +76,7 @@ public final class UpkeepDialogs {
         release.setId("upgradeRelease");
         release.setEditable(true);
         release.setPromptText(msg.get("upgrade.releaseAsking"));
-        release.setPrefWidth(300);
+        release.setPrefWidth(340);
         vm.targets(selected).thenAcceptAsync(list -> {
             release.getItems().setAll(list);
             release.setPromptText(msg.get(list.isEmpty() ? "upgrade.releaseNone" : "upgrade.releasePrompt"));
