@@ -85,7 +85,12 @@ final class Upkeep {
             String snapshot = "before_upgrade_to_" + release + "_" + SnapshotNames.at(Instant.now());
             commands.requireSuccess(cli, host.exec(cli.snapshot(before.id(), snapshot), options.actionTimeout(), "", null));
             CommandResult r = commands.longJob(job, cli.upgrade(before.id(), release), "");
-            commands.requireSuccess(cli, r);
+            // iocage may have stopped before changing anything or part-way: the snapshot stays, and the answer says so.
+            Optional<String> failed = commands.failure(cli, r);
+            if (failed.isPresent()) {
+                throw new ActionFailedException(failed.get() + "; the snapshot " + snapshot + " taken before it is kept:"
+                        + " roll back to it if the jail does not work, or remove it");
+            }
             String now = reads.find(jail).release();
             ObjectNode out = JSON.objectNode();
             out.put("jail", jail);

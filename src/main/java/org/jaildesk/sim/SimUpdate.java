@@ -98,6 +98,11 @@ final class SimUpdate {
                 o.fail("Jail: " + j.id + " is already at version " + to + "!");
                 return false;
             }
+            // A basejail gets the new release's own files (iocage's upgrade_basejail).
+            if (j.kind == SimJail.Kind.BASEJAIL && !state.releases.contains(to)) {
+                o.fail(to + " is missing, please fetch it!");
+                return false;
+            }
         }
         o.slowLine("Looking up update.FreeBSD.org mirrors... 2 mirrors found.");
         String base = from.contains("-p") ? from.substring(0, from.lastIndexOf("-p")) : from;

@@ -95,6 +95,8 @@ class UpgradeTest extends OverFake {
             assertEquals("test-empty has no release to upgrade (EMPTY)", empty.getMessage());
             Throwable unknown = assertThrows(CompletionException.class, () -> c.upgradeJail("mail", "15.1-RELEASE").join()).getCause();
             assertTrue(unknown.getMessage().contains("Error occured, jail not upgraded!"), unknown.getMessage());
+            assertTrue(unknown.getMessage().matches("(?s).*; the snapshot before_upgrade_to_15\\.1-RELEASE_\\S+ taken before it is kept:"
+                    + " roll back to it if the jail does not work, or remove it"), unknown.getMessage());
         }
     }
 

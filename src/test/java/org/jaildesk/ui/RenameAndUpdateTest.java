@@ -165,4 +165,23 @@ class RenameAndUpdateTest extends WindowTest {
         assertEquals(List.of("mail"), page.jobs.jobs().stream().filter(j -> j.action().equals("upgradejail")).map(j -> j.target()).toList());
         assertEquals("14.1-RELEASE-p2", page.row("web01").release());
     }
+
+    /** A basejail is upgraded to the release's own files: the dialog says when the host has not fetched it. */
+    @Test
+    void aBasejailsUpgradeSaysToFetchTheReleaseFirst(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("proxy");
+        robot.interact(MenuItems.byId(robot, "menu-upgrade")::fire);
+        page.waitFor(() -> robot.lookup("#upgradeDialog").tryQuery().isPresent());
+        var release = upgradeRelease(robot);
+        page.waitFor(() -> !release.getItems().isEmpty());
+        robot.interact(() -> release.getEditor().setText("14.2-RELEASE"));
+        page.waitFor(() -> robot.lookup("#upgradeFetchFirst").queryAs(Label.class).getText().startsWith(
+                "A basejail is upgraded to the release's own files, which this host has not fetched: fetch 14.2-RELEASE first"));
+        assertTrue(robot.lookup("#upgradeFetchFirst").queryAs(Label.class).getText().endsWith("or iocage stops the upgrade of proxy."));
+        robot.clickOn("#upgradeOk");
+        page.waitFor(() -> page.jobs.jobs().stream().anyMatch(j -> j.action().equals("upgradejail")
+                && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.FAILED && j.result().get().contains("14.2-RELEASE is missing, please fetch it!")));
+        assertEquals("14.1-RELEASE-p2", page.row("proxy").release(), "nothing changed");
+    }
 }

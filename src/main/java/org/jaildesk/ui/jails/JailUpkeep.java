@@ -55,21 +55,31 @@ public final class JailUpkeep {
     }
 
     /**
-     * The releases {@code jails} could be upgraded to, newest first: those the host has fetched and those the FreeBSD
-     * mirror offers, named without a patch level, each newer than at least one of the jails. A host that cannot say
-     * (the original sysadm server, a mirror out of reach) adds none; the name can still be typed.
+     * What an upgrade can go to: {@code targets}, newest first, the releases the host has fetched and those the FreeBSD
+     * mirror offers, named without a patch level, each newer than at least one of the jails; and {@code fetched}, the
+     * host's own (a basejail is upgraded to the release's files, which must be there), or null where the host cannot
+     * say. A host that cannot say (the original sysadm server, a mirror out of reach) adds no targets; a name can still
+     * be typed.
      */
-    public CompletableFuture<List<String>> targets(List<Jail> jails) {
-        CompletableFuture<List<String>> fetched = client.listReleases().exceptionally(e -> List.of());
+    public record Offer(List<String> targets, List<String> fetched) {
+    }
+
+    public CompletableFuture<Offer> targets(List<Jail> jails) {
+        CompletableFuture<List<String>> fetched = client.listReleases().exceptionally(e -> null);
         CompletableFuture<List<String>> mirror = client.listRemoteReleases().exceptionally(e -> List.of());
         return fetched.thenCombine(mirror, (a, b) -> {
-            List<String> all = new ArrayList<>(a);
+            List<String> own = a == null ? null : a.stream().map(JailUpkeep::withoutPatch).distinct().toList();
+            List<String> all = new ArrayList<>(own == null ? List.of() : own);
             all.addAll(b);
-            return all.stream().map(r -> r.replaceFirst("-p[0-9]+$", "")).distinct()
+            return new Offer(all.stream().map(JailUpkeep::withoutPatch).distinct()
                     .filter(r -> ReleaseNames.checkUpgradeTarget(r).isEmpty())
                     .filter(r -> jails.stream().anyMatch(j -> ReleaseNames.checkUpgrade(j.displayName(), j.release(), r).isEmpty()))
-                    .sorted(ReleaseNames.NEWEST_FIRST).toList();
+                    .sorted(ReleaseNames.NEWEST_FIRST).toList(), own);
         });
+    }
+
+    private static String withoutPatch(String release) {
+        return release.replaceFirst("-p[0-9]+$", "");
     }
 
     private void announce(String actionKey, List<Jail> targets) {

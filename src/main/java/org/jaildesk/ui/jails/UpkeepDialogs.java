@@ -77,13 +77,20 @@ public final class UpkeepDialogs {
         release.setEditable(true);
         release.setPromptText(msg.get("upgrade.releaseAsking"));
         release.setPrefWidth(340);
-        vm.targets(selected).thenAcceptAsync(list -> {
-            release.getItems().setAll(list);
-            release.setPromptText(msg.get(list.isEmpty() ? "upgrade.releaseNone" : "upgrade.releasePrompt"));
+        // The host's fetched releases, once it has said them: a basejail needs the release there.
+        javafx.beans.property.ObjectProperty<List<String>> fetched = new javafx.beans.property.SimpleObjectProperty<>();
+        vm.targets(selected).thenAcceptAsync(offer -> {
+            release.getItems().setAll(offer.targets());
+            release.setPromptText(msg.get(offer.targets().isEmpty() ? "upgrade.releaseNone" : "upgrade.releasePrompt"));
+            fetched.set(offer.fetched());
         }, Platform::runLater);
         Label error = Dialogs.errorLabel("upgradeError");
         Label leftOut = Dialogs.explanation("");
         leftOut.setId("upgradeLeftOut");
+        Label fetchFirst = Dialogs.explanation("");
+        fetchFirst.setId("upgradeFetchFirst");
+        fetchFirst.managedProperty().bind(fetchFirst.textProperty().isNotEmpty());
+        fetchFirst.visibleProperty().bind(fetchFirst.managedProperty());
         // Its room only when it says something: the other lines do not move down for an empty one.
         leftOut.managedProperty().bind(leftOut.textProperty().isNotEmpty());
         leftOut.visibleProperty().bind(leftOut.managedProperty());
@@ -93,7 +100,7 @@ public final class UpkeepDialogs {
         if (!one) {
             box.getChildren().add(listed("upgradeJails", selected));
         }
-        box.getChildren().addAll(new HBox(10, new Label(msg.get("upgrade.release")), release), error, leftOut,
+        box.getChildren().addAll(new HBox(10, new Label(msg.get("upgrade.release")), release), error, leftOut, fetchFirst,
                 Dialogs.explanation(msg.get(one ? "upgrade.undo" : "upgrade.undoMany")),
                 Dialogs.explanation(msg.get("upgrade.packages")));
         box.setPadding(new Insets(10));
@@ -123,6 +130,16 @@ public final class UpkeepDialogs {
             List<String> out = selected.stream().filter(j -> !going(List.of(j), r).contains(j)).map(Jail::displayName).toList();
             return out.isEmpty() ? "" : msg.get("upgrade.leftOut", String.join(", ", out), r);
         }, chosen));
+        fetchFirst.textProperty().bind(Bindings.createStringBinding(() -> {
+            String r = chosen.get();
+            List<String> own = fetched.get();
+            if (own == null || own.contains(r) || ReleaseNames.checkUpgradeTarget(r).isPresent()) {
+                return "";
+            }
+            List<String> basejails = going(selected, r).stream().filter(j -> j.type().equals("basejail"))
+                    .map(Jail::displayName).toList();
+            return basejails.isEmpty() ? "" : msg.get("upgrade.fetchFirst", String.join(", ", basejails), r);
+        }, chosen, fetched));
         ButtonType ok = Dialogs.confirmButton(d, msg.get("upgrade.ok"), "upgradeOk", false);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
