@@ -112,4 +112,29 @@ class JailFilterTest {
     void knowsWhichQueriesCompareFigures(String query, boolean compares) {
         assertEquals(compares, JailFilter.comparesFigures(query));
     }
+
+    /** What the table shows as property columns: priority and vnet, as the host read them. */
+    private static final java.util.Map<String, java.util.Map<String, String>> SHOWN = java.util.Map.of(
+            "priority", java.util.Map.of("db01", "10", "mail", "99", "web01", "20", "web02", "-"),
+            "vnet", java.util.Map.of("db01", "0", "mail", "0", "web01", "0", "web02", "1"));
+
+    /** A property the table shows as a column is a field: matched as text, compared as a number; others are free text. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "vnet:1|web02",
+        "!vnet:1|db01 mail web01",
+        "priority:<20|db01",
+        "priority:<=20|db01 web01",
+        "priority:>10 state:up|web01",
+        "priority:9?|mail",
+        "priority:>abc|''",
+        "priority:>1e3|''",
+        "priority:>-1|''",
+        "allow_raw_sockets:1|''",
+        "state:up|db01 web01"})
+    void matchesThePropertiesShownAsColumns(String query, String expected) {
+        List<String> names = JAILS.stream().filter(JailFilter.parse(query, j -> null,
+                name -> SHOWN.containsKey(name) ? j -> SHOWN.get(name).get(j.id()) : null)).map(Jail::tag).toList();
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), names);
+    }
 }

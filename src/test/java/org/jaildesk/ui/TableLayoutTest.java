@@ -69,6 +69,15 @@ class TableLayoutTest extends WindowTest {
             new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host))
                     .setJailSettings("web01", java.util.Map.of("priority", "5")).join();
             page.waitFor(() -> "5".equals(column.getCellData(page.row("web01"))));
+            // The search takes it as a field, and follows its values as they are read again.
+            javafx.scene.control.TextField search = robot.lookup("#search").queryAs(javafx.scene.control.TextField.class);
+            robot.interact(() -> search.setText("priority:<10"));
+            page.waitFor(() -> page.rows().stream().map(Jail::tag).sorted().toList().equals(java.util.List.of("dns", "web01")));
+            new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host))
+                    .setJailSettings("web01", java.util.Map.of("priority", "50")).join();
+            page.waitFor(() -> page.rows().stream().map(Jail::tag).toList().equals(java.util.List.of("dns")));
+            robot.interact(() -> search.setText(""));
+            page.waitFor(() -> page.rows().size() == 12);
 
             // A second one, removed again from its header's menu.
             robot.interact(() -> ((org.jaildesk.ui.jails.JailTableView) page.table()).properties().add("vnet"));

@@ -14,7 +14,9 @@ import org.jaildesk.domain.Size;
  * {@code *} and {@code ?} wildcards; a leading {@code !} negates a term. All terms must hold.
  * Example: {@code state:up release:13.* !boot:on web}. A running jail's figures compare with {@code >} or {@code <}
  * ({@code >=}, {@code <=}): {@code cpu:>50} (percent of one CPU), {@code mem:>1G} (bytes, or with K, M, G or T, 1,024
- * apart); a jail without figures (stopped, or a host that reports none) matches no comparison.
+ * apart); a jail without figures (stopped, or a host that reports none) matches no comparison. A property the table
+ * shows as a column is a field too ({@code vnet:1}, {@code !allow_raw_sockets:1}), compared as a number with {@code >}
+ * or {@code <} ({@code priority:<10}); a value that is not a number matches no comparison.
  */
 public final class JailFilter {
 
@@ -49,6 +51,15 @@ public final class JailFilter {
 
     /** The same, with each running jail's figures for the comparisons ({@code cpu:>50}, {@code mem:>1G}). */
     public static Predicate<Jail> parse(String query, Function<Jail, JailUsage> usage) {
+        return parse(query, usage, name -> null);
+    }
+
+    /**
+     * The same, with the table's property columns as fields too: {@code columns} gives a shown property's value of each
+     * jail, or null for a name that is no shown property.
+     */
+    public static Predicate<Jail> parse(String query, Function<Jail, JailUsage> usage,
+                                        Function<String, Function<Jail, String>> columns) {
         List<Predicate<Jail>> terms = new ArrayList<>();
         if (query != null) {
             String read = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
@@ -58,7 +69,7 @@ public final class JailFilter {
                 }
                 boolean negate = raw.startsWith("!");
                 String term = negate ? raw.substring(1) : raw;
-                Predicate<Jail> p = term(term, usage);
+                Predicate<Jail> p = term(term, usage, columns);
                 terms.add(negate ? p.negate() : p);
             }
         }
@@ -78,7 +89,7 @@ public final class JailFilter {
             java.util.regex.Pattern.compile("(?i)(?:^|[\\s!])(?:cpu|mem|memory):[<>]");
     private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("\\d{1,12}(?:\\.\\d{1,6})?");
 
-    private static Predicate<Jail> term(String term, Function<Jail, JailUsage> usage) {
+    private static Predicate<Jail> term(String term, Function<Jail, JailUsage> usage, Function<String, Function<Jail, String>> columns) {
         int colon = term.indexOf(':');
         if (colon > 0) {
             String name = term.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -87,7 +98,11 @@ public final class JailFilter {
                     && (value.startsWith(">") || value.startsWith("<"))) {
                 return compare(name.equals("cpu"), value, usage);
             }
-            Function<Jail, String> field = FIELDS.get(name);
+            Function<Jail, String> column = FIELDS.containsKey(name) ? null : columns.apply(name);
+            if (column != null && (value.startsWith(">") || value.startsWith("<"))) {
+                return numberCompare(value, column);
+            }
+            Function<Jail, String> field = column != null ? column : FIELDS.get(name);
             if (field != null) {
                 Glob g = new Glob(term.substring(colon + 1));
                 return j -> g.matches(field.apply(j));
@@ -96,6 +111,25 @@ public final class JailFilter {
         String needle = term.toLowerCase(Locale.ROOT);
         return j -> j.tag().toLowerCase(Locale.ROOT).contains(needle) || j.id().toLowerCase(Locale.ROOT).contains(needle)
                 || j.ip4().toLowerCase(Locale.ROOT).contains(needle) || j.release().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** {@code >N}, {@code >=N}, {@code <N} or {@code <=N} against a property's value, where both are numbers. */
+    private static Predicate<Jail> numberCompare(String value, Function<Jail, String> column) {
+        boolean greater = value.charAt(0) == '>';
+        boolean orEqual = value.length() > 1 && value.charAt(1) == '=';
+        String number = value.substring(orEqual ? 2 : 1);
+        if (!PERCENT.matcher(number).matches()) {
+            return j -> false;
+        }
+        double bound = Double.parseDouble(number);
+        return j -> {
+            String v = column.apply(j);
+            if (v == null || !PERCENT.matcher(v).matches()) {
+                return false;
+            }
+            double d = Double.parseDouble(v);
+            return greater ? (orEqual ? d >= bound : d > bound) : (orEqual ? d <= bound : d < bound);
+        };
     }
 
     /**

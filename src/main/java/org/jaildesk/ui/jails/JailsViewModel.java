@@ -81,11 +81,17 @@ public final class JailsViewModel {
         upkeep = new JailUpkeep(client, msg, notifier, this::after);
         properties = new PropertyColumns(client, fx, msg);
         usages = new JailUsages(client, fx, msg, jails);
-        query.addListener((o, a, b) -> visible.setPredicate(JailFilter.parse(b, usages::of)));
-        // A search that compares figures (cpu:>50) lets other jails through once the figures change.
+        query.addListener((o, a, b) -> visible.setPredicate(JailFilter.parse(b, usages::of, properties::field)));
+        // A search that compares figures (cpu:>50) lets other jails through once the figures change; one that names a
+        // property column (priority:>10), once its values do.
         usages.byJid().addListener((o, a, b) -> {
             if (JailFilter.comparesFigures(query.get())) {
-                visible.setPredicate(JailFilter.parse(query.get(), usages::of));
+                visible.setPredicate(JailFilter.parse(query.get(), usages::of, properties::field));
+            }
+        });
+        properties.values().addListener((o, a, b) -> {
+            if (query.get() != null && query.get().contains(":")) {
+                visible.setPredicate(JailFilter.parse(query.get(), usages::of, properties::field));
             }
         });
     }

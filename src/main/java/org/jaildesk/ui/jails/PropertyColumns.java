@@ -70,6 +70,11 @@ public final class PropertyColumns {
         return values.get().getOrDefault(property, Map.of()).getOrDefault(jail.id(), "");
     }
 
+    /** A shown property's value of each jail, for the search ({@code priority:>10}); null for a property not shown. */
+    public java.util.function.Function<Jail, String> field(String property) {
+        return shown.contains(property) ? j -> value(property, j) : null;
+    }
+
     /** Why {@code property}'s values are not shown, in the window's language; empty while they are (or are coming). */
     public String problem(String property) {
         return problems.getOrDefault(property, "");
