@@ -65,8 +65,12 @@ public final class JailUpkeep {
     }
 
     public CompletableFuture<Offer> targets(List<Jail> jails) {
-        CompletableFuture<List<String>> fetched = client.listReleases().exceptionally(e -> null);
-        CompletableFuture<List<String>> mirror = client.listRemoteReleases().exceptionally(e -> List.of());
+        // A host is asked only what it offers (the original sysadm server has neither listing).
+        CompletableFuture<java.util.Set<String>> offered = client.extensions().exceptionally(e -> java.util.Set.of());
+        CompletableFuture<List<String>> fetched = offered.thenCompose(ext -> ext.contains("listreleases")
+                ? client.listReleases().exceptionally(e -> null) : CompletableFuture.completedFuture(null));
+        CompletableFuture<List<String>> mirror = offered.thenCompose(ext -> ext.contains("listremotereleases")
+                ? client.listRemoteReleases().exceptionally(e -> List.of()) : CompletableFuture.completedFuture(List.of()));
         return fetched.thenCombine(mirror, (a, b) -> {
             List<String> own = a == null ? null : a.stream().map(JailUpkeep::withoutPatch).distinct().toList();
             List<String> all = new ArrayList<>(own == null ? List.of() : own);
