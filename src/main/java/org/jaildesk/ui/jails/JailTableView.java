@@ -189,19 +189,7 @@ public final class JailTableView extends TableView<Jail> {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(() -> properties.problem(property).isEmpty()
                 ? msg.get("propertyColumn.tip", property) : properties.problem(property), properties.values()));
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        c.setCellFactory(col -> {
-            TableCell<Jail, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            cell.setTooltip(tip);
-            return cell;
-        });
+        textCells(c, tip, null);
         c.setPrefWidth(110);
         c.setContextMenu(headerMenu(c));
         return c;
@@ -311,6 +299,13 @@ public final class JailTableView extends TableView<Jail> {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(
                 () -> usages.problem().get().isEmpty() ? help : help + "\n\n" + usages.problem().get(), usages.problem()));
+        textCells(c, tip, "figure-cell");
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** Cells that show their value as text (nothing while it is null), each with the column's one tooltip. */
+    private static <T> void textCells(TableColumn<Jail, T> c, Tooltip tip, String styleClass) {
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         c.setCellFactory(col -> {
@@ -321,12 +316,12 @@ public final class JailTableView extends TableView<Jail> {
                     setText(empty || item == null ? null : item.toString());
                 }
             };
-            cell.getStyleClass().add("figure-cell");
+            if (styleClass != null) {
+                cell.getStyleClass().add(styleClass);
+            }
             cell.setTooltip(tip);
             return cell;
         });
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** A jail's CPU use in percent of one CPU, as the column shows it and sorts it. */
