@@ -108,7 +108,8 @@ final class SnapshotDialogs {
                         Size.ofBytes(held).text())));
         box.setPadding(new Insets(10));
         d.getDialogPane().setContent(box);
-        ButtonType ok = Dialogs.dangerButton(d, msg.get("snapshots.remove.ok"), "snapshotRemoveOk");
+        ButtonType ok = Dialogs.dangerButton(d, one ? msg.get("snapshots.remove.ok")
+                : msg.get("snapshots.remove.okMany", snapshots.size()), "snapshotRemoveOk");
         d.setResultConverter(b -> {
             if (b == ok) {
                 snapshots.forEach(x -> vm.remove(jail, x.name()));

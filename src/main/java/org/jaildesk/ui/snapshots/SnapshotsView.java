@@ -118,8 +118,14 @@ public final class SnapshotsView extends VBox {
             }
             return chosen.isEmpty() ? msg.get("snapshots.why.select") : chosen.size() > 1 ? msg.get("snapshots.why.one") : "";
         }, focused, chosen, vm.rows()));
-        // Its line is kept while empty: the table under it does not jump when a row is selected.
+        // Its room is the most it has needed (a line while empty, two where a sentence wraps, as in German): the table
+        // under it does not jump when a row is selected and the line empties.
         why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        why.heightProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() > why.getMinHeight()) {
+                why.setMinHeight(now.doubleValue());
+            }
+        });
         getChildren().addAll(buttons, why, table);
     }
 
