@@ -48,6 +48,13 @@ class ReplyShapesTest {
         return assertInstanceOf(IocageClientException.class, e.getCause());
     }
 
+    /** A reply the client refuses as malformed, its message naming {@code where} in the reply. */
+    private static void assertMalformedAt(CompletableFuture<?> f, String where) {
+        IocageClientException e = failure(f);
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
+        assertTrue(e.getMessage().startsWith("unexpected reply: " + where), e.getMessage());
+    }
+
     @Test
     void readsThe2017ListShapeKeyedByJid() {
         List<Jail> jails = answering("""
@@ -156,9 +163,7 @@ class ReplyShapesTest {
         "\"3\""
     })
     void aUsageRowThatIsNotFiguresIsAMalformedReply(String row) {
-        IocageClientException e = failure(answering("{\"jailusage\":{\"usage\":[" + row + "]}}").jailUsage());
-        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
-        assertTrue(e.getMessage().startsWith("unexpected reply: jailusage.usage[0]"), e.getMessage());
+        assertMalformedAt(answering("{\"jailusage\":{\"usage\":[" + row + "]}}").jailUsage(), "jailusage.usage[0]");
     }
 
     @Test
@@ -193,9 +198,7 @@ class ReplyShapesTest {
         "\"tank\""
     })
     void aPoolRowThatIsNotAPoolIsAMalformedReply(String row) {
-        IocageClientException e = failure(answering("{\"listpools\":{\"pools\":[" + row + "]}}").listPools());
-        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
-        assertTrue(e.getMessage().startsWith("unexpected reply: listpools.pools[0]"), e.getMessage());
+        assertMalformedAt(answering("{\"listpools\":{\"pools\":[" + row + "]}}").listPools(), "listpools.pools[0]");
     }
 
     /** An image row the import could not be given as it is (a name that is no image's, a size or time that is none). */
@@ -210,9 +213,7 @@ class ReplyShapesTest {
         "\"mail_2026-11-27.zip\""
     })
     void anImageRowThatIsNotAnImageFileIsAMalformedReply(String row) {
-        IocageClientException e = failure(answering("{\"listimages\":{\"images\":[" + row + "]}}").listImages());
-        assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind());
-        assertTrue(e.getMessage().startsWith("unexpected reply: listimages.images[0]"), e.getMessage());
+        assertMalformedAt(answering("{\"listimages\":{\"images\":[" + row + "]}}").listImages(), "listimages.images[0]");
     }
 
     /** The message names where in the reply the wrong value sits, in both shapes and for templates. */

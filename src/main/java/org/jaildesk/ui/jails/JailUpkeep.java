@@ -29,8 +29,8 @@ public final class JailUpkeep {
 
     /** iocage's update of one jail (a snapshot, then freebsd-update; its packages too), where the host offers it. */
     public CompletableFuture<String> update(Jail jail, boolean packages) {
-        return after.apply(ActionCalls.offered(client, msg, "updatejail", "update.unsupported",
-                () -> client.updateJail(jail.id(), packages)), ActionCalls.verb(msg, "action.update") + " " + jail.displayName());
+        return change("updatejail", "update.unsupported", "action.update", jail,
+                () -> client.updateJail(jail.id(), packages));
     }
 
     /**
@@ -44,8 +44,8 @@ public final class JailUpkeep {
 
     /** A jail to a newer release, after a snapshot the host takes, where the host offers it. */
     public CompletableFuture<String> upgrade(Jail jail, String release) {
-        return after.apply(ActionCalls.offered(client, msg, "upgradejail", "upgrade.unsupported",
-                () -> client.upgradeJail(jail.id(), release)), ActionCalls.verb(msg, "action.upgrade") + " " + jail.displayName());
+        return change("upgradejail", "upgrade.unsupported", "action.upgrade", jail,
+                () -> client.upgradeJail(jail.id(), release));
     }
 
     /** Upgrades the jails one after another to {@code release}, as iocage's own {@code upgrade ALL} would. */
@@ -84,6 +84,16 @@ public final class JailUpkeep {
 
     private static String withoutPatch(String release) {
         return release.replaceFirst("-p[0-9]+$", "");
+    }
+
+    /**
+     * {@code call} where the host offers {@code extension} (otherwise failed with {@code unsupportedKey}'s words),
+     * reported as "Update mail" ({@code actionKey}) and followed by a refresh.
+     */
+    private CompletableFuture<String> change(String extension, String unsupportedKey, String actionKey, Jail jail,
+                                             java.util.function.Supplier<CompletableFuture<String>> call) {
+        return after.apply(ActionCalls.offered(client, msg, extension, unsupportedKey, call),
+                ActionCalls.verb(msg, actionKey) + " " + jail.displayName());
     }
 
     private void announce(String actionKey, List<Jail> targets) {
