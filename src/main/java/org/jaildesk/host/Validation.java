@@ -22,7 +22,6 @@ public final class Validation {
     // Legacy tags may hold '@' and ':' (default tags are timestamps like 2016-02-09@23:47:04).
     private static final Pattern JAIL_REF = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._@:-]{0,127}");
     private static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?");
     private static final Set<String> RESERVED_NAMES = Set.of("default", "help");
     private static final Set<String> RESERVED_POOLS = Set.of("mirror", "raidz", "raidz1", "raidz2", "raidz3", "draid",
             "spare", "log", "cache", "special", "dedup");
@@ -102,13 +101,10 @@ public final class Validation {
         return Optional.empty();
     }
 
+    /** The user a command runs as: the rule the command consoles use too ({@link org.jaildesk.domain.CommandLines}). */
     public static Optional<String> user(String v) {
         Optional<String> common = text("user", v);
-        if (common.isPresent()) {
-            return common;
-        }
-        return USER.matcher(v).matches() ? Optional.empty()
-                : Optional.of("invalid user name '" + Shown.of(v) + "'");
+        return common.isPresent() ? common : org.jaildesk.domain.CommandLines.checkUser(v).map(Wording::english);
     }
 
     public static Optional<String> release(String v) {
@@ -139,21 +135,9 @@ public final class Validation {
                 : "'" + Shown.of(v) + "' is not a property name");
     }
 
-    /** The command for execjail: one line of text, run inside the jail. */
+    /** The command for execjail, one line run inside the jail: the consoles' rule too ({@link org.jaildesk.domain.CommandLines}). */
     public static Optional<String> command(String v) {
-        if (v == null || v.isBlank()) {
-            return Optional.of("command is empty");
-        }
-        if (v.length() > MAX_ARG_LENGTH) {
-            return Optional.of("command is too long (" + v.length() + " characters, at most " + MAX_ARG_LENGTH + ")");
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (Character.isISOControl(c) && c != '\t') {
-                return Optional.of("command contains a control character (code " + (int) c + ")");
-            }
-        }
-        return Optional.empty();
+        return org.jaildesk.domain.CommandLines.checkCommand(v).map(Wording::english);
     }
 
     /** One {@code key=value} assignment, checked against the property catalog. */

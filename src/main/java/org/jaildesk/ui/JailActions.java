@@ -57,7 +57,7 @@ final class JailActions {
                 new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), whyNot(JailAction.DESTROY),
                         () -> current.get().dialogs().destroy(stage, vm().selection().get(0)).show()),
                 new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
-                        () -> current.get().exec().open(stage, vm().selection().get(0))),
+                        () -> current.get().exec().open(stage, List.copyOf(vm().selection()))),
                 new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
                         () -> vm().capSelected()),
                 new UiAction("snapshot", msg.get("action.snapshot"), null, whyNot(JailAction.SNAPSHOT),

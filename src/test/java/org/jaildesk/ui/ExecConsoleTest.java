@@ -71,4 +71,90 @@ class ExecConsoleTest extends WindowTest {
         robot.push(javafx.scene.input.KeyCode.ESCAPE);
         page.waitFor(() -> robot.lookup("#execCommand").tryQuery().isEmpty());
     }
+
+    /** The field keeps the command just run, and the history offers the earlier ones, the last first. */
+    @Test
+    void theFieldKeepsTheCommandJustRun(FxRobot robot) throws Exception {
+        openConsole(robot, "db01");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> command = robot.lookup("#execCommand").queryAs(javafx.scene.control.ComboBox.class);
+        TextArea output = robot.lookup("#execOutput").queryAs(TextArea.class);
+        for (String cmd : List.of("echo one", "echo two", "echo three")) {
+            robot.clickOn("#execCommand").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                    .write(cmd).push(javafx.scene.input.KeyCode.ENTER);
+            page.waitFor(() -> output.getText().endsWith("$ " + cmd + "\n" + cmd.substring(5) + "\n"));
+            assertEquals(cmd, command.getEditor().getText());
+        }
+        assertEquals(List.of("echo three", "echo two", "echo one"), command.getItems());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    /** A command or user the host would refuse is refused in the console, and the host is not asked. */
+    @Test
+    void aCommandTheHostWouldRefuseIsNotSent(FxRobot robot) throws Exception {
+        openConsole(robot, "db01");
+        robot.interact(() -> robot.lookup("#execCommand").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("y".repeat(9_000)));
+        robot.clickOn("#execRun");
+        Label result = robot.lookup("#execResult").queryAs(Label.class);
+        page.waitFor(() -> result.getText().equals("command is too long (9000 characters, at most 8192)"));
+        robot.interact(() -> robot.lookup("#execUser").queryAs(javafx.scene.control.TextField.class).setText("a;b"));
+        robot.interact(() -> robot.lookup("#execCommand").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("id"));
+        robot.clickOn("#execRun");
+        page.waitFor(() -> result.getText().equals("invalid user name 'a;b'"));
+        assertTrue(page.log.entries().stream().noneMatch(e -> e.text().contains("execjail")), "nothing sent");
+        assertEquals("", robot.lookup("#execOutput").queryAs(TextArea.class).getText());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    /** Several jails selected: the command runs in each running one, a row each, the stopped one named as left out. */
+    @Test
+    void runsOneCommandInEachRunningJailOfSeveral(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01", "mail", "plex");
+        robot.clickOn("#tb-exec");
+        page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isPresent());
+        assertEquals("Runs in 2 running jails: db01, plex. Not running, left out: mail.",
+                robot.lookup("#batchJails").queryAs(Label.class).getText());
+        robot.clickOn("#batchCommand").write("freebsd-version").push(javafx.scene.input.KeyCode.ENTER);
+        Label status = robot.lookup("#batchStatus").queryAs(Label.class);
+        page.waitFor(() -> status.getText().equals("Ended: 2 done, 0 failed"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<org.jaildesk.ui.jails.ExecBatch.Row> table =
+                robot.lookup("#batchTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(List.of("db01 13.2-RELEASE-p4", "plex 14.1-RELEASE-p2"),
+                table.getItems().stream().map(r -> r.jail().displayName() + " " + r.firstLine()).toList());
+        TextArea output = robot.lookup("#batchOutput").queryAs(TextArea.class);
+        page.waitFor(() -> output.getText().equals("13.2-RELEASE-p4\n"));
+        robot.interact(() -> table.getSelectionModel().select(1));
+        page.waitFor(() -> output.getText().equals("14.1-RELEASE-p2\n"));
+
+        // A command that fails everywhere: each row says so, and it can run again there.
+        robot.interact(() -> robot.lookup("#batchCommand").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("nosuchcommand -x"));
+        robot.clickOn("#batchRun");
+        page.waitFor(() -> status.getText().equals("Ended: 0 done, 2 failed"));
+        page.waitFor(() -> !robot.lookup("#batchRetry").queryButton().isDisabled());
+        robot.clickOn("#batchCopy");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("$ nosuchcommand -x\n== db01: The command failed\nsh: nosuchcommand: not found\n"
+                + "Command: nosuchcommand -x failed!\n== plex: The command failed\nsh: nosuchcommand: not found\n"
+                + "Command: nosuchcommand -x failed!\n", copied[0]);
+
+        // A command the host would refuse is refused here, and no jail is asked.
+        java.util.function.LongSupplier execs = () -> page.log.entries().stream()
+                .filter(e -> e.kind() == org.jaildesk.client.ProtocolLog.Entry.Kind.REQUEST && e.text().contains("execjail"))
+                .count();
+        long sent = execs.getAsLong();
+        assertEquals(4, sent, "two runs in two jails");
+        robot.interact(() -> robot.lookup("#batchCommand").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("x".repeat(10_000)));
+        robot.clickOn("#batchRun");
+        page.waitFor(() -> status.getText().equals("command is too long (10000 characters, at most 8192)"));
+        assertEquals(sent, execs.getAsLong());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isEmpty());
+    }
 }

@@ -157,6 +157,9 @@ class JailsViewModelTest {
         assertEquals("", vm.whyNot(JailAction.EXPORT).get(), "mail, the stopped one, is exported");
         assertEquals("", vm.whyNot(JailAction.UPDATE).get(), "each selected jail, one after another");
         assertEquals("", vm.whyNot(JailAction.SNAPSHOT).get(), "one of the same name in each");
+        assertEquals("", vm.whyNot(JailAction.EXEC).get(), "the command runs in db01, the running one");
+        select("mail", "web02");
+        assertEquals("None of the 2 selected jails is running.", vm.whyNot(JailAction.EXEC).get());
         select("db01", "cache");
         assertEquals("None of the 2 selected jails is stopped.", vm.whyNot(JailAction.EXPORT).get());
         select("db01");

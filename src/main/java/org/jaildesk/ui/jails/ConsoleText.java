@@ -1,6 +1,9 @@
 package org.jaildesk.ui.jails;
 
 import java.util.List;
+import org.jaildesk.client.IocageClientException;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.common.Scrollback;
 
 /**
@@ -40,5 +43,15 @@ final class ConsoleText {
             }
         }
         return 0;
+    }
+
+    /** What a failed command printed before it failed (its own reason, as "sh: x: not found"), if the host said. */
+    static List<String> printedBefore(Throwable err) {
+        return Notifier.unwrap(err) instanceof IocageClientException failed ? failed.output() : List.of();
+    }
+
+    /** The host's error for a failed command, line by line: it may be a traceback of any length. */
+    static List<String> hostError(Messages msg, Throwable err) {
+        return Notifier.text(msg, err).lines().toList();
     }
 }

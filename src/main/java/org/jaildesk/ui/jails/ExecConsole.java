@@ -2,6 +2,7 @@ package org.jaildesk.ui.jails;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,15 +20,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.JobOutput;
+import org.jaildesk.domain.CommandLines;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
-import org.jaildesk.ui.common.Notifier;
 
 /**
  * Run a command inside a jail: user, command (with this session's history), output and result. Not modal: several
- * consoles may be open, and the main window stays usable while a command runs.
+ * consoles may be open, and the main window stays usable while a command runs. With several jails selected, the
+ * console for several ({@link ExecBatchConsole}) opens instead, sharing the history.
  */
 public final class ExecConsole {
 
@@ -38,6 +39,12 @@ public final class ExecConsole {
     public ExecConsole(JailsViewModel vm, Messages msg) {
         this.vm = vm;
         this.msg = msg;
+    }
+
+    /** The console for one jail, or, for several, the one that runs a command in each running one among them. */
+    public Stage open(Window owner, List<Jail> selection) {
+        return selection.size() == 1 ? open(owner, selection.get(0))
+                : new ExecBatchConsole(vm, msg, history).open(owner, selection);
     }
 
     public Stage open(Window owner, Jail jail) {
@@ -83,22 +90,26 @@ public final class ExecConsole {
             if (cmd == null || cmd.isBlank()) {
                 return;
             }
-            history.remove(cmd);
-            history.add(0, cmd);
+            remember(command, cmd);
+            result.getStyleClass().removeAll("ok", "failed");
+            Optional<String> refused = CommandLines.checkUser(user.getText())
+                    .or(() -> CommandLines.checkCommand(cmd)).map(msg::get);
+            if (refused.isPresent()) {
+                // Nothing is sent: the host would refuse it the same way.
+                result.setText(refused.get());
+                result.getStyleClass().add("failed");
+                return;
+            }
             run.setDisable(true);
             result.setText(msg.get("exec.running"));
-            result.getStyleClass().removeAll("ok", "failed");
             add(output, "$ " + cmd + "\n");
             vm.exec(jail, user.getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
                 run.setDisable(false);
                 if (err != null) {
                     // What the command printed before it failed (its own error, as "sh: x: not found"), then the
                     // host's error, which may be a traceback of any length: bounded as output is.
-                    List<String> lines = new ArrayList<>();
-                    if (Notifier.unwrap(err) instanceof IocageClientException failed) {
-                        lines.addAll(failed.output());
-                    }
-                    lines.addAll(Notifier.text(msg, err).lines().toList());
+                    List<String> lines = new ArrayList<>(ConsoleText.printedBefore(err));
+                    lines.addAll(ConsoleText.hostError(msg, err));
                     add(output, ConsoleText.block(lines, ConsoleText.KEPT_LINES));
                     result.setText(msg.get("exec.failed"));
                     result.getStyleClass().add("failed");
@@ -126,6 +137,17 @@ public final class ExecConsole {
         followEnd(output);
         Platform.runLater(command::requestFocus);
         return stage;
+    }
+
+    /**
+     * Puts {@code cmd} first in the history its field offers, and keeps it in the field: changing the list the field
+     * offers puts the field's last chosen value back into it otherwise (a command run before this one).
+     */
+    static void remember(ComboBox<String> command, String cmd) {
+        command.getItems().remove(cmd);
+        command.getItems().add(0, cmd);
+        command.setValue(cmd);
+        command.getEditor().setText(cmd);
     }
 
     /**

@@ -17,7 +17,7 @@ public enum JailAction {
     STOP,
     /** Any running jail among the selected. */
     RESTART,
-    /** One running jail: a command runs in one jail. */
+    /** Any running jail among the selected: one jail's console, or for several, the command run in each running one. */
     EXEC,
     /** One stopped jail: iocage refuses to clone a running one ("must not be running to be cloned"). */
     CLONE,
@@ -50,8 +50,9 @@ public enum JailAction {
         return switch (this) {
             case START -> selection.stream().anyMatch(j -> j.state() == JailState.DOWN) ? "" : notStopped(selection, msg);
             case STOP, RESTART, CAP -> selection.stream().anyMatch(Jail::isRunning) ? "" : notRunning(selection, msg);
-            case EXEC -> selection.size() > 1 ? oneAtATime(selection, msg)
-                    : selection.get(0).isRunning() ? "" : msg.get("why.execNotRunning", selection.get(0).displayName());
+            case EXEC -> selection.stream().anyMatch(Jail::isRunning) ? ""
+                    : selection.size() > 1 ? msg.get("why.noneRunning", Integer.toString(selection.size()))
+                    : msg.get("why.execNotRunning", selection.get(0).displayName());
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
             case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg) : "";

@@ -1,0 +1,208 @@
+package org.jaildesk.ui.jails;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * <i>Run command…</i> with several jails selected: one command, run in every running jail among them, with a row
+ * per jail (how it ended, the first line it printed) and the selected jail's output below. Not modal; the jails not
+ * running are named as left out. Closing it keeps the jails that have not started from starting.
+ */
+final class ExecBatchConsole {
+
+    private final JailsViewModel vm;
+    private final Messages msg;
+    private final ObservableList<String> history;
+
+    ExecBatchConsole(JailsViewModel vm, Messages msg, ObservableList<String> history) {
+        this.vm = vm;
+        this.msg = msg;
+        this.history = history;
+    }
+
+    Stage open(Window owner, List<Jail> selection) {
+        List<Jail> running = selection.stream().filter(Jail::isRunning).toList();
+        List<String> leftOut = selection.stream().filter(j -> !j.isRunning()).map(Jail::displayName).toList();
+        ExecBatch batch = new ExecBatch(vm::exec, Platform::runLater, msg);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(msg.get("batch.title", running.size()));
+
+        TextField user = new TextField("root");
+        user.setId("batchUser");
+        user.setPrefColumnCount(8);
+        ComboBox<String> command = new ComboBox<>(history);
+        command.setId("batchCommand");
+        command.setEditable(true);
+        command.setPromptText(msg.get("exec.commandPrompt"));
+        command.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(command, Priority.ALWAYS);
+        Button run = new Button(msg.get("exec.run"));
+        run.setId("batchRun");
+        run.setDefaultButton(true);
+        HBox top = new HBox(8, new Label(msg.get("exec.user")), user, new Label(msg.get("exec.command")), command, run);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label jails = new Label(msg.get("batch.jails", running.size(), names(running))
+                + (leftOut.isEmpty() ? "" : " " + msg.get("batch.leftOut", String.join(", ", leftOut))));
+        jails.setId("batchJails");
+        jails.setWrapText(true);
+        VBox header = new VBox(6, top, jails);
+        header.setPadding(new Insets(10));
+
+        TableView<ExecBatch.Row> table = table(batch);
+        TextArea output = new TextArea();
+        output.setId("batchOutput");
+        output.setEditable(false);
+        output.getStyleClass().add("console");
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> show(output, row));
+        // A row's output is shown once it has ended (the run's status changes then), and emptied if it runs again.
+        batch.statusProperty().addListener((o, was, now) -> show(output, table.getSelectionModel().getSelectedItem()));
+        SplitPane center = new SplitPane(table, output);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.45);
+
+        Label status = new Label();
+        status.setId("batchStatus");
+        status.textProperty().bind(batch.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Button retry = new Button(msg.get("batch.retry"));
+        retry.setId("batchRetry");
+        retry.setOnAction(e -> batch.retry());
+        retry.disableProperty().bind(Bindings.createBooleanBinding(() -> batch.runningProperty().get()
+                || batch.toRetry() == 0, batch.runningProperty(), batch.statusProperty()));
+        Button stop = new Button(msg.get("batch.stop"));
+        stop.setId("batchStop");
+        stop.setOnAction(e -> batch.stop());
+        stop.disableProperty().bind(batch.runningProperty().not());
+        Button copy = new Button(msg.get("batch.copy"));
+        copy.setId("batchCopy");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(batch.transcript());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        copy.disableProperty().bind(Bindings.isEmpty(batch.rows()));
+        Button close = new Button(msg.get("exec.close"));
+        close.setId("batchClose");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        HBox bottom = new HBox(8, status, retry, stop, copy, close);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(6, 10, 10, 10));
+
+        run.setOnAction(e -> {
+            String cmd = command.getEditor().getText();
+            if (cmd == null || cmd.isBlank()) {
+                return;
+            }
+            Optional<String> refused = batch.run(running, user.getText(), cmd);
+            if (refused.isPresent()) {
+                status.textProperty().unbind();
+                status.setText(refused.get());
+                status.getStyleClass().add("failed");
+                return;
+            }
+            status.getStyleClass().remove("failed");
+            status.textProperty().bind(batch.statusProperty());
+            ExecConsole.remember(command, cmd);
+            table.getSelectionModel().selectFirst();
+        });
+        run.disableProperty().bind(batch.runningProperty());
+        command.getEditor().setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ENTER) {
+                run.fire();
+            }
+        });
+        // Closing the console keeps the jails that have not started from starting; those running finish.
+        stage.setOnHidden(e -> batch.stop());
+
+        Scene scene = new Scene(new BorderPane(center, header, null, bottom, null), 760, 520);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+        }
+        stage.setScene(scene);
+        stage.show();
+        Platform.runLater(command::requestFocus);
+        return stage;
+    }
+
+    private TableView<ExecBatch.Row> table(ExecBatch batch) {
+        TableView<ExecBatch.Row> table = new TableView<>(batch.rows());
+        table.setId("batchTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label(msg.get("batch.placeholder")));
+        TableColumn<ExecBatch.Row, String> jail = new TableColumn<>(msg.get("batch.col.jail"));
+        jail.setId("batch-col-jail");
+        jail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().jail().displayName()));
+        TableColumn<ExecBatch.Row, String> result = new TableColumn<>(msg.get("batch.col.result"));
+        result.setId("batch-col-result");
+        result.setCellValueFactory(c -> c.getValue().resultProperty());
+        result.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                ExecBatch.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                getStyleClass().removeAll("ok", "failed");
+                if (row != null && row.state() == ExecBatch.State.DONE) {
+                    getStyleClass().add("ok");
+                } else if (row != null && row.state() == ExecBatch.State.FAILED) {
+                    getStyleClass().add("failed");
+                }
+            }
+        });
+        TableColumn<ExecBatch.Row, String> first = new TableColumn<>(msg.get("batch.col.first"));
+        first.setId("batch-col-first");
+        // The first line is known once the row has ended: its result changes then.
+        first.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::firstLine, c.getValue().resultProperty()));
+        jail.setPrefWidth(140);
+        result.setPrefWidth(220);
+        first.setPrefWidth(360);
+        table.getColumns().setAll(List.of(jail, result, first));
+        return table;
+    }
+
+    /** The selected jail's output as it stands: nothing while it waits or runs. */
+    private static void show(TextArea output, ExecBatch.Row row) {
+        String text = row == null ? "" : ConsoleText.block(row.lines(), ConsoleText.KEPT_LINES);
+        if (!text.equals(output.getText())) {
+            output.setText(text);
+        }
+    }
+
+    private static String names(List<Jail> jails) {
+        return String.join(", ", jails.stream().map(Jail::displayName).toList());
+    }
+}
