@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -28,6 +29,7 @@ import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostStore;
 import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jobs.EndedJobs;
 import org.jaildesk.ui.jobs.JobsViewModel;
 
 /** The one place that wires the desktop app together (STYLE: one composition root, constructor injection). */
@@ -76,7 +78,8 @@ public final class AppContext {
         flushHistory();
         JobsViewModel jobs = new JobsViewModel(Platform::runLater, msg,
                 new SavedFile(configDir.resolve("jobs.json"), JobsViewModel.LIMIT, setAside::add),
-                text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))));
+                new EndedJobs(msg, text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))),
+                        AppContext::inAMoment));
         if (connector != null) {
             connector.closeAll();
         }
@@ -127,7 +130,14 @@ public final class AppContext {
         return ProcessRunner.Privilege.NONE;
     }
 
-    /** A finished job: a small desktop notification, never a modal dialog. */
+    /** Runs {@code r} on the FX thread 0.7 s from now: jobs that end within it are told of in one notification. */
+    private static void inAMoment(Runnable r) {
+        PauseTransition pause = new PauseTransition(Duration.millis(700));
+        pause.setOnFinished(e -> r.run());
+        pause.play();
+    }
+
+    /** A finished job (or several): a small desktop notification, never a modal dialog. */
     private static void notify(Stage owner, String text, boolean dark) {
         try {
             Notifications n = Notifications.create().title("JailDesk").text(text)
