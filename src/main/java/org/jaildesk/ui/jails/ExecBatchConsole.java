@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -88,13 +89,12 @@ final class ExecBatchConsole {
         batch.statusProperty().addListener((o, was, now) -> show(output, table.getSelectionModel().getSelectedItem()));
         SplitPane center = new SplitPane(table, output);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.45);
+        center.setDividerPositions(0.5);
 
         Label status = new Label();
         status.setId("batchStatus");
         status.textProperty().bind(batch.statusProperty());
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setWrapText(true);
         Button retry = new Button(msg.get("batch.retry"));
         retry.setId("batchRetry");
         retry.setOnAction(e -> batch.retry());
@@ -116,8 +116,13 @@ final class ExecBatchConsole {
         close.setId("batchClose");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
-        HBox bottom = new HBox(8, status, retry, stop, copy, close);
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        // The run's status on a line of its own: beside four buttons it was cut short in German.
+        HBox buttons = new HBox(8, retry, stop, copy, close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        for (Button b : List.of(retry, stop, copy, close)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        VBox bottom = new VBox(6, status, buttons);
         bottom.setPadding(new Insets(6, 10, 10, 10));
 
         run.setOnAction(e -> {
