@@ -13,7 +13,10 @@ import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.jaildesk.client.SavedFile;
 
-/** Window geometry and, per host, column order, widths and sort; kept in {@code ui-state.json} in the config folder. */
+/**
+ * Window geometry and, per host, column order, widths and sort; the settings; and the saved searches (the same on every
+ * host). Kept in {@code ui-state.json} in the config folder.
+ */
 public final class UiState {
 
     private static final Logger LOG = Logger.getLogger(UiState.class.getName());
@@ -42,6 +45,10 @@ public final class UiState {
         public boolean sortAscending = true;
     }
 
+    /** A search the user saved under a name (<i>View ▸ Saved searches</i>). */
+    public record SavedSearch(String name, String query) {
+    }
+
     /** The most of the file read: the layouts of hundreds of hosts. */
     public static final long LIMIT = 1024 * 1024;
 
@@ -50,6 +57,7 @@ public final class UiState {
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<String, Layout> layouts = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
+    private final List<SavedSearch> searches = new ArrayList<>();
 
     /** The state kept in {@code file}; none kept for {@code null}. */
     public UiState(Path file) {
@@ -82,6 +90,14 @@ public final class UiState {
                     settings.put(e.getKey(), e.getValue().asText());
                 }
             });
+            for (JsonNode s : all.path("searches")) {
+                SavedSearch search = new SavedSearch(s.path("name").asText(""), s.path("query").asText(""));
+                if (s.path("name").isTextual() && s.path("query").isTextual() && SavedSearches.fits(searches, search)) {
+                    searches.add(search);
+                } else {
+                    LOG.warning("ignoring a saved search in " + file.path() + ": " + org.jaildesk.domain.Shown.of(s.toString()));
+                }
+            }
         });
     }
 
@@ -106,6 +122,16 @@ public final class UiState {
         settings.put(key, value);
     }
 
+    /** The saved searches, in the order the menu shows them. */
+    public List<SavedSearch> searches() {
+        return List.copyOf(searches);
+    }
+
+    public void putSearches(List<SavedSearch> saved) {
+        searches.clear();
+        searches.addAll(saved);
+    }
+
     private BiConsumer<Path, String> saveFailed = (path, why) -> { };
 
     /**
@@ -120,7 +146,8 @@ public final class UiState {
         if (file == null) {
             return;
         }
-        file.writeOrTellOnce(out -> json.writerWithDefaultPrettyPrinter().writeValue(out, Map.of("layouts", layouts, "settings", settings)),
+        file.writeOrTellOnce(out -> json.writerWithDefaultPrettyPrinter().writeValue(out,
+                Map.of("layouts", layouts, "settings", settings, "searches", searches)),
                 why -> saveFailed.accept(file.path(), why));
     }
 }

@@ -12,7 +12,7 @@ import javafx.scene.input.KeyCombination;
 import org.jaildesk.ui.common.Messages;
 
 /**
- * The View menu: find, the command palette, jobs, the protocol log, the refresh interval, a property as a column of the
+ * The View menu: find, the saved searches, the command palette, jobs, the protocol log, the refresh interval, a property as a column of the
  * table, theme and language.
  */
 final class ViewMenu {
@@ -20,7 +20,7 @@ final class ViewMenu {
     /** What the menu asks of the window. */
     record Window(Runnable focusSearch, Runnable openPalette, Runnable toggleJobs, Runnable showLog,
                   Consumer<String> switchLanguage, Runnable refreshIntervalChanged, Runnable addPropertyColumn,
-                  javafx.beans.value.ObservableBooleanValue hasTable) {
+                  javafx.beans.value.ObservableBooleanValue hasTable, Menu searches) {
     }
 
     private ViewMenu() {
@@ -57,7 +57,7 @@ final class ViewMenu {
                     uiState.save();
                     window.refreshIntervalChanged().run();
                 });
-        view.getItems().addAll(find, palette, new SeparatorMenuItem(), jobs, log, interval, property, new SeparatorMenuItem(), dark,
+        view.getItems().addAll(find, window.searches(), palette, new SeparatorMenuItem(), jobs, log, interval, property, new SeparatorMenuItem(), dark,
                 language);
         return view;
     }

@@ -287,4 +287,50 @@ class EverydayFeaturesTest extends WindowTest {
             }
         });
     }
+
+    /** A search saved under a name comes back from the View menu, and with Ctrl+1; it is kept, and removed again. */
+    @Test
+    void aSavedSearchComesBackFromTheMenuAndItsShortcut(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.control.TextField search = robot.lookup("#search").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(MenuItems.byId(robot, "menu-search-save").isDisable(), "nothing to save in an empty field");
+        robot.clickOn("#search").write("state:up !type:basejail");
+        page.waitFor(() -> page.rows().size() == 4);
+        robot.interact(MenuItems.byId(robot, "menu-search-save")::fire);
+        page.waitFor(() -> robot.lookup("#saveSearchDialog").tryQuery().isPresent());
+        javafx.scene.control.TextField name = robot.lookup("#saveSearchName").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("state:up !type:basejail", name.getText(), "the query itself until named");
+        robot.interact(() -> name.setText(""));
+        assertEquals("Give the search a name.", robot.lookup("#saveSearchError").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup("#saveSearchOk").queryButton().isDisabled());
+        robot.interact(() -> name.setText("Running, not basejails"));
+        robot.clickOn("#saveSearchOk");
+        page.waitFor(() -> robot.lookup("#saveSearchDialog").tryQuery().isEmpty());
+        page.waitFor(() -> {
+            try {
+                return Files.readString(config.resolve("ui-state.json")).contains("\"Running, not basejails\"");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        javafx.scene.control.MenuItem saved = MenuItems.byId(robot, "menu-search-0");
+        assertEquals("Running, not basejails   (state:up !type:basejail)", saved.getText());
+
+        robot.interact(search::clear);
+        page.waitFor(() -> page.rows().size() == 12);
+        robot.interact(saved::fire);
+        assertEquals("state:up !type:basejail", search.getText());
+        page.waitFor(() -> page.rows().size() == 4);
+        robot.interact(search::clear);
+        page.waitFor(() -> page.rows().size() == 12);
+        robot.clickOn(page.cell("mail"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1)
+                .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
+        page.waitFor(() -> search.getText().equals("state:up !type:basejail") && page.rows().size() == 4);
+
+        robot.interact(MenuItems.byId(robot, "menu-search-remove-0")::fire);
+        page.waitFor(() -> MenuItems.byId(robot, "menu-search-remove").isDisable());
+        assertTrue(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).noneMatch(i -> "menu-search-0".equals(i.getId())));
+    }
 }
