@@ -42,6 +42,11 @@ abstract class ForwardingTransport implements Transport {
     }
 
     @Override
+    public Queued queued(String action, String target) {
+        return inner.queued(action, target);
+    }
+
+    @Override
     public boolean cancel(String requestId) {
         return inner.cancel(requestId);
     }

@@ -82,6 +82,14 @@ public final class IocageClient {
         return e;
     }
 
+    /**
+     * Says that {@code action} on the jail {@code jail} will be asked for once the ones before it have ended (jails
+     * updated one after another): the jobs panel shows it waiting. Nothing is sent.
+     */
+    public Queued queued(String action, String jail) {
+        return transport.queued(action, jail);
+    }
+
     // ---- listing and settings -------------------------------------------------------------------------------
 
     public CompletableFuture<List<Jail>> listJails() {

@@ -12,6 +12,14 @@ public interface JobSink {
         void finished(boolean ok, String message, List<String> output);
     }
 
-    /** A new job; {@code cancel} stops it, or is null where the transport cannot stop it. */
+    /**
+     * A new job; {@code cancel} stops it, or is null where the transport cannot stop it. It takes the place of a job of
+     * the same action and target that was {@link #queued}.
+     */
     Job started(String action, String target, java.util.function.BooleanSupplier cancel);
+
+    /** A job this client will start once the one before it has ended (see {@link Queued}). */
+    default Queued queued(String action, String target) {
+        return Queued.NONE;
+    }
 }

@@ -63,6 +63,12 @@ public final class JobTransport extends ForwardingTransport {
         });
     }
 
+    /** A job waiting its turn on this client is a job too: shown as waiting, with the others. */
+    @Override
+    public Queued queued(String action, String target) {
+        return sink.queued(action, target);
+    }
+
     /**
      * A line of a long job's output, to the job it belongs to: the host sends every job's progress to every client,
      * so another user's job on a shared server must not show it. A host runs one job of an id at a time and refuses a

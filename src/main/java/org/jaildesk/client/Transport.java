@@ -34,6 +34,14 @@ public interface Transport extends AutoCloseable {
     default void resumeLogin() {
     }
 
+    /**
+     * Says that a request of {@code action} on {@code target} will be sent once those before it have ended, where
+     * jobs are shown ({@link JobTransport}); nothing is sent now.
+     */
+    default Queued queued(String action, String target) {
+        return Queued.NONE;
+    }
+
     /** Whether {@link #cancel} can stop a running request here (an in-process host can; a remote one cannot). */
     default boolean canCancel() {
         return false;

@@ -322,8 +322,9 @@ public final class MainWindow {
         return row;
     }
 
+    /** The jobs running, and those waiting their turn in this window (which quitting keeps from starting). */
     private List<JobRow> runningJobs() {
-        return jobs.jobs().stream().filter(j -> j.state().get() == JobRow.State.RUNNING).toList();
+        return jobs.jobs().stream().filter(j -> j.state().get().live()).toList();
     }
 
     /** How iocage runs on this machine: directly, or through doas or sudo; a change reopens this machine's host. */

@@ -31,7 +31,8 @@ final class QuitQuestion {
         d.getDialogPane().setId("quitDialog");
         StringBuilder names = new StringBuilder();
         for (JobRow j : running.subList(0, Math.min(5, running.size()))) {
-            names.append(names.length() == 0 ? "" : "\n").append(msg.get("quit.job", j.action(), j.target(), j.host()));
+            names.append(names.length() == 0 ? "" : "\n").append(j.state().get() == JobRow.State.WAITING
+                    ? msg.get("quit.jobWaiting", j.action(), j.target(), j.host()) : msg.get("quit.job", j.action(), j.target(), j.host()));
         }
         if (running.size() > 5) {
             names.append("\n\u2026");

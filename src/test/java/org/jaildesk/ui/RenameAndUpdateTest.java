@@ -94,9 +94,18 @@ class RenameAndUpdateTest extends WindowTest {
         assertTrue(listed.getItems().contains("mail   " + page.row("mail").release()), listed.getItems().toString());
         assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText().startsWith("iocage takes a snapshot of each jail"))
                 .tryQuery().isPresent(), "the dialog says how to undo it");
+        // Each shows in the jobs panel at once, waiting its turn, and its job takes that row's place when it starts.
+        List<String> waited = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> page.jobs.jobs().addListener((javafx.collections.ListChangeListener<org.jaildesk.ui.jobs.JobRow>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().stream().filter(r -> r.state().get() == org.jaildesk.ui.jobs.JobRow.State.WAITING)
+                        .forEach(r -> waited.add(r.target()));
+            }
+        }));
         robot.clickOn("#updateOk");
         page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("updatejail")
                 && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 3);
+        assertEquals(List.of("db01", "mail", "web02"), waited, "in the table's order");
         var jobs = page.jobs.jobs().stream().filter(j -> j.action().equals("updatejail"))
                 .sorted(java.util.Comparator.comparing(org.jaildesk.ui.jobs.JobRow::started)).toList();
         assertEquals(3, jobs.size());

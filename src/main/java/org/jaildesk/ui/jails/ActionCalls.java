@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
+import org.jaildesk.client.Queued;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.ui.common.Messages;
 
@@ -28,13 +29,28 @@ final class ActionCalls {
 
     /**
      * {@code call} on each of {@code items} in turn, the next once the one before has ended, done or failed (one
-     * jail's failed update does not keep the others from theirs); a call the user cancelled ends the run there.
+     * jail's failed update does not keep the others from theirs); a call the user cancelled ends the run there. Each
+     * item is said to be waiting first ({@code queue}: the jobs panel shows it), where there are several; one the user
+     * cancels while it waits is left out, and those still waiting when the run ends are told they will not run.
      */
-    static <T> CompletableFuture<Void> oneAfterAnother(List<T> items, Function<T, CompletableFuture<?>> call) {
+    static <T> CompletableFuture<Void> oneAfterAnother(List<T> items, Function<T, Queued> queue,
+                                                       Function<T, CompletableFuture<?>> call) {
+        List<Queued> waiting = items.size() > 1 ? items.stream().map(queue).toList()
+                : java.util.Collections.nCopies(items.size(), Queued.NONE);
         CompletableFuture<Boolean> goOn = CompletableFuture.completedFuture(true);
-        for (T item : items) {
-            goOn = goOn.thenCompose(go -> !go ? CompletableFuture.completedFuture(false)
-                    : call.apply(item).handle((r, e) -> e == null || !cancelled(e)));
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            Queued queued = waiting.get(i);
+            goOn = goOn.thenCompose(go -> {
+                if (!go) {
+                    queued.dropped();
+                    return CompletableFuture.completedFuture(false);
+                }
+                if (queued.cancelled()) {
+                    return CompletableFuture.completedFuture(true);
+                }
+                return call.apply(item).handle((r, e) -> e == null || !cancelled(e));
+            });
         }
         return goOn.thenApply(go -> null);
     }

@@ -18,7 +18,15 @@ import org.jaildesk.ui.common.Scrollback;
 /** One job in the jobs panel. Changed on the FX thread only. */
 public final class JobRow {
 
-    public enum State { RUNNING, DONE, FAILED, CANCELLED }
+    /** Where a job stands; {@code WAITING} for one this window will start once the one before it has ended. */
+    public enum State {
+        WAITING, RUNNING, DONE, FAILED, CANCELLED;
+
+        /** Not ended: running, or waiting its turn. */
+        public boolean live() {
+            return this == WAITING || this == RUNNING;
+        }
+    }
 
     final String host;
     final String action;
@@ -130,6 +138,6 @@ public final class JobRow {
     }
 
     public boolean cancellable() {
-        return cancel != null && state.get() == State.RUNNING;
+        return cancel != null && state.get().live();
     }
 }

@@ -155,6 +155,7 @@ public final class JobsView extends VBox {
             cancel.setDisable(r == null || !r.cancellable());
             // Shown while the text is empty: a blank pane would not say whether anything is missing.
             output.setPromptText(msg.get(r == null ? "jobs.output.select"
+                    : r.state().get() == JobRow.State.WAITING ? "jobs.output.queued"
                     : r.state().get() == JobRow.State.RUNNING ? "jobs.output.waiting" : "jobs.output.none"));
         };
         javafx.beans.value.ChangeListener<JobRow.State> stateChanged = (o, a, b) -> showSelected.run();

@@ -14,12 +14,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jaildesk.client.JobSink;
+import org.jaildesk.client.Queued;
 import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.protocol.Protocol;
@@ -107,61 +109,118 @@ public final class JobsViewModel {
 
     /** The sink for one host's transport. */
     public JobSink sinkFor(String hostName) {
-        return (action, target, cancel) -> {
-            JobRow row = new JobRow(hostName, action, target, Instant.now(), cancel);
-            fx.execute(() -> jobs.add(0, row));
-            return new JobSink.Job() {
-                /** Lines that came since the FX thread last took them; a job may print thousands a second. */
-                private final List<JobRow.Line> pending = new ArrayList<>();
-                private int percent = -1;
-                private boolean taking;
+        return new JobSink() {
+            @Override
+            public Job started(String action, String target, BooleanSupplier cancel) {
+                return JobsViewModel.this.started(hostName, action, target, cancel);
+            }
 
-                @Override
-                public void line(String line, int percent) {
-                    synchronized (pending) {
-                        pending.add(new JobRow.Line(line, percent >= 0));
-                        this.percent = percent >= 0 ? percent : this.percent;
-                        if (taking) {
-                            return;
-                        }
-                        taking = true;
+            @Override
+            public Queued queued(String action, String target) {
+                return JobsViewModel.this.queued(hostName, action, target);
+            }
+        };
+    }
+
+    /**
+     * A job that waits its turn in this window: shown as waiting, cancelled (before it is sent) as any job is, and
+     * said to be not started if the run it belongs to ends before its turn.
+     */
+    private Queued queued(String hostName, String action, String target) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        JobRow[] row = new JobRow[1];
+        row[0] = new JobRow(hostName, action, target, Instant.now(), () -> {
+            cancelled.set(true);
+            fx.execute(() -> ended(row[0], JobRow.State.CANCELLED, msg.get("jobs.cancelledWaiting")));
+            return true;
+        });
+        row[0].state.set(JobRow.State.WAITING);
+        // An empty bar: nothing done yet (an unknown one would move as if it ran).
+        row[0].progress.set(0);
+        row[0].result.set(msg.get("jobs.waitingTurn"));
+        fx.execute(() -> jobs.add(0, row[0]));
+        return new Queued() {
+            @Override
+            public boolean cancelled() {
+                return cancelled.get();
+            }
+
+            @Override
+            public void dropped() {
+                fx.execute(() -> ended(row[0], JobRow.State.CANCELLED, msg.get("jobs.notStarted")));
+            }
+        };
+    }
+
+    /** A waiting job that will not run after all; one that started meanwhile is left as it is. */
+    private void ended(JobRow row, JobRow.State state, String result) {
+        if (row.state.get() == JobRow.State.WAITING) {
+            row.state.set(state);
+            row.result.set(result);
+            trim();
+            save();
+        }
+    }
+
+    private JobSink.Job started(String hostName, String action, String target, BooleanSupplier cancel) {
+        JobRow row = new JobRow(hostName, action, target, Instant.now(), cancel);
+        fx.execute(() -> {
+            // The job takes the place of its waiting row, if it had one: the newest job stays on top.
+            jobs.stream().filter(r -> r.state.get() == JobRow.State.WAITING && r.host.equals(hostName)
+                    && r.action.equals(action) && r.target.equals(target)).reduce((a, b) -> b).ifPresent(jobs::remove);
+            jobs.add(0, row);
+        });
+        return new JobSink.Job() {
+            /** Lines that came since the FX thread last took them; a job may print thousands a second. */
+            private final List<JobRow.Line> pending = new ArrayList<>();
+            private int percent = -1;
+            private boolean taking;
+
+            @Override
+            public void line(String line, int percent) {
+                synchronized (pending) {
+                    pending.add(new JobRow.Line(line, percent >= 0));
+                    this.percent = percent >= 0 ? percent : this.percent;
+                    if (taking) {
+                        return;
                     }
-                    fx.execute(this::take);
+                    taking = true;
                 }
+                fx.execute(this::take);
+            }
 
-                /** All lines that came meanwhile, as one change of the job (on the FX thread). */
-                private void take() {
-                    List<JobRow.Line> lines;
-                    int shown;
-                    synchronized (pending) {
-                        lines = List.copyOf(pending);
-                        pending.clear();
-                        shown = percent;
-                        taking = false;
-                    }
-                    row.add(lines);
-                    if (shown >= 0) {
-                        row.progress.set(shown / 100.0);
-                    }
+            /** All lines that came meanwhile, as one change of the job (on the FX thread). */
+            private void take() {
+                List<JobRow.Line> lines;
+                int shown;
+                synchronized (pending) {
+                    lines = List.copyOf(pending);
+                    pending.clear();
+                    shown = percent;
+                    taking = false;
+                }
+                row.add(lines);
+                if (shown >= 0) {
+                    row.progress.set(shown / 100.0);
+                }
+                row.duration.set(Duration.between(row.started, Instant.now()));
+            }
+
+            @Override
+            public void finished(boolean ok, String message, List<String> output) {
+                fx.execute(() -> {
+                    take();
+                    row.add(output.stream().map(line -> new JobRow.Line(line, false)).toList());
+                    boolean cancelled = !ok && Protocol.saysCancelled(message);
+                    row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
+                    row.result.set(kept(message == null ? "" : ok ? message : Notifier.explained(msg, message)));
+                    row.progress.set(1);
                     row.duration.set(Duration.between(row.started, Instant.now()));
-                }
-
-                @Override
-                public void finished(boolean ok, String message, List<String> output) {
-                    fx.execute(() -> {
-                        take();
-                        row.add(output.stream().map(line -> new JobRow.Line(line, false)).toList());
-                        boolean cancelled = !ok && Protocol.saysCancelled(message);
-                        row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
-                        row.result.set(kept(message == null ? "" : ok ? message : Notifier.explained(msg, message)));
-                        row.progress.set(1);
-                        row.duration.set(Duration.between(row.started, Instant.now()));
-                        announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", actionName(row.action), row.target, hostName));
-                        trim();
-                        save();
-                    });
-                }
-            };
+                    announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", actionName(row.action), row.target, hostName));
+                    trim();
+                    save();
+                });
+            }
         };
     }
 
@@ -194,7 +253,7 @@ public final class JobsViewModel {
         long budget = KEPT_OUTPUT;
         int kept = 0;
         for (JobRow r : jobs) {
-            if (r.state.get() == JobRow.State.RUNNING) {
+            if (r.state.get().live()) {
                 continue;
             }
             if (++kept > KEEP) {
@@ -211,7 +270,7 @@ public final class JobsViewModel {
     }
 
     public void clearFinished() {
-        jobs.removeIf(j -> j.state.get() != JobRow.State.RUNNING);
+        jobs.removeIf(j -> !j.state.get().live());
         save();
     }
 
@@ -258,7 +317,9 @@ public final class JobsViewModel {
     private static JobRow restored(Saved s) {
         JobRow r = new JobRow(Objects.requireNonNull(s.host(), "no host"), Objects.requireNonNull(s.action(), "no action"),
                 Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), (BooleanSupplier) null);
-        r.state.set(JobRow.State.valueOf(s.state()));
+        JobRow.State state = JobRow.State.valueOf(s.state());
+        // Nothing runs or waits for a job read back (a hand-edited file may say so): it ended with the window before.
+        r.state.set(state.live() ? JobRow.State.CANCELLED : state);
         r.duration.set(Duration.ofMillis(s.millis()));
         // Bounded as a job's own are: the file may be older than the bounds, or edited.
         r.result.set(kept(s.result() == null ? "" : s.result()));
@@ -275,7 +336,7 @@ public final class JobsViewModel {
         List<Saved> out = new ArrayList<>();
         long budget = SAVED_OUTPUT;
         for (JobRow r : jobs) {
-            if (r.state.get() != JobRow.State.RUNNING && out.size() < KEEP) {
+            if (!r.state.get().live() && out.size() < KEEP) {
                 List<String> lines = savedLines(r.output, budget);
                 budget -= length(lines);
                 out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jaildesk.client.IocageClientException;
+import org.jaildesk.client.Queued;
 import org.junit.jupiter.api.Test;
 
 /** Calls made one after another: the next once the one before has ended; a cancelled one ends the run. */
@@ -19,8 +20,25 @@ class ActionCallsTest {
     private final List<String> called = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<String>> calls = new ConcurrentHashMap<>();
 
+    /** Each item's waiting job as the run said it: whether the user cancelled it, and whether it was dropped. */
+    private final Map<String, boolean[]> waiting = new ConcurrentHashMap<>();
+
     private CompletableFuture<Void> run(String... items) {
         return ActionCalls.oneAfterAnother(List.of(items), item -> {
+            boolean[] flags = new boolean[2];
+            waiting.put(item, flags);
+            return new Queued() {
+                @Override
+                public boolean cancelled() {
+                    return flags[0];
+                }
+
+                @Override
+                public void dropped() {
+                    flags[1] = true;
+                }
+            };
+        }, item -> {
             called.add(item);
             return calls.computeIfAbsent(item, k -> new CompletableFuture<>());
         });
@@ -44,10 +62,31 @@ class ActionCallsTest {
     }
 
     @Test
-    void aCancelledCallEndsTheRun() {
+    void aCancelledCallEndsTheRunAndThoseWaitingAreToldTheyWillNotRun() {
         CompletableFuture<Void> all = run("mail", "web02", "git");
+        assertEquals(java.util.Set.of("mail", "web02", "git"), waiting.keySet(), "all said to wait, before any ran");
         calls.get("mail").completeExceptionally(new CompletionException(failed("cancelled: iocage was stopped")));
         assertTrue(all.isDone() && !all.isCompletedExceptionally());
+        assertEquals(List.of("mail"), called);
+        assertFalse(waiting.get("mail")[1]);
+        assertTrue(waiting.get("web02")[1] && waiting.get("git")[1], "dropped");
+    }
+
+    @Test
+    void oneCancelledWhileItWaitsIsLeftOutAndTheOthersGoOn() {
+        CompletableFuture<Void> all = run("mail", "web02", "git");
+        waiting.get("web02")[0] = true;
+        calls.get("mail").complete("mail updated");
+        assertEquals(List.of("mail", "git"), called, "web02 not asked for");
+        calls.get("git").complete("git updated");
+        assertTrue(all.isDone());
+        assertFalse(waiting.get("git")[1]);
+    }
+
+    @Test
+    void aSingleItemIsNotSaidToWait() {
+        run("mail");
+        assertEquals(java.util.Set.of(), waiting.keySet(), "its job shows when it starts, at once");
         assertEquals(List.of("mail"), called);
     }
 

@@ -36,6 +36,49 @@ class JobsViewModelTest {
         assertTrue(quietRow.duration().get().compareTo(Duration.ofSeconds(10)) < 0, "finished at its real time");
     }
 
+    /**
+     * Jobs this window runs one after another wait in the panel: a waiting one can be cancelled before its turn, the
+     * job itself takes its place when it starts, and those left when the run ends say they did not start.
+     */
+    @Test
+    void aJobWaitingItsTurnShowsAndIsReplacedWhenItStarts(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("jobs.json");
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        JobSink sink = vm.sinkFor("nas");
+        org.jaildesk.client.Queued mail = sink.queued("updatejail", "mail");
+        org.jaildesk.client.Queued web = sink.queued("updatejail", "web02");
+        org.jaildesk.client.Queued git = sink.queued("updatejail", "git");
+        assertEquals(List.of("git", "web02", "mail"), vm.jobs().stream().map(JobRow::target).toList());
+        JobRow webRow = vm.jobs().get(1);
+        assertEquals(JobRow.State.WAITING, webRow.state().get());
+        assertEquals("Waiting its turn: it starts once the one before it has ended", webRow.result().get());
+        assertEquals(0.0, webRow.progress().get(), "an empty bar, not a moving one");
+        assertTrue(webRow.cancellable());
+
+        JobSink.Job running = sink.started("updatejail", "mail", () -> true);
+        assertEquals(List.of("mail", "git", "web02"), vm.jobs().stream().map(JobRow::target).toList(),
+                "the job took its waiting row's place, on top");
+        assertEquals(JobRow.State.RUNNING, vm.jobs().get(0).state().get());
+
+        assertTrue(vm.cancel(webRow));
+        assertTrue(web.cancelled());
+        assertEquals(JobRow.State.CANCELLED, webRow.state().get());
+        assertEquals("Cancelled before its turn: it did not run", webRow.result().get());
+        assertFalse(mail.cancelled() || git.cancelled());
+
+        vm.clearFinished();
+        assertEquals(List.of("mail", "git"), vm.jobs().stream().map(JobRow::target).toList(), "running and waiting stay");
+        running.finished(false, "cancelled: iocage was stopped", List.of());
+        git.dropped();
+        JobRow gitRow = vm.jobs().get(1);
+        assertEquals(JobRow.State.CANCELLED, gitRow.state().get());
+        assertEquals("Not started: a job before it was cancelled, which ends the run", gitRow.result().get());
+        vm.flush().get();
+        JobsViewModel read = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        assertEquals(List.of("mail", "git"), read.jobs().stream().map(JobRow::target).toList());
+        assertTrue(read.jobs().stream().noneMatch(r -> r.state().get().live()));
+    }
+
     @Test
     void durationsReadAsSecondsMinutesOrHours() {
         assertEquals(String.format("%.1f s", 4.2), JobsView.elapsed(Duration.ofMillis(4_200)));
