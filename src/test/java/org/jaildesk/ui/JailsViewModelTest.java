@@ -160,6 +160,10 @@ class JailsViewModelTest {
         assertEquals("", vm.whyNot(JailAction.EXEC).get(), "the command runs in db01, the running one");
         select("mail", "web02");
         assertEquals("None of the 2 selected jails is running.", vm.whyNot(JailAction.EXEC).get());
+        select("test-empty");
+        assertEquals("test-empty has no release to update (an empty jail).", vm.whyNot(JailAction.UPDATE).get());
+        select("test-empty", "mail");
+        assertEquals("", vm.whyNot(JailAction.UPDATE).get(), "mail has one");
         select("db01", "cache");
         assertEquals("None of the 2 selected jails is stopped.", vm.whyNot(JailAction.EXPORT).get());
         select("db01");

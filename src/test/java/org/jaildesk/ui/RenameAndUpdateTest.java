@@ -83,14 +83,16 @@ class RenameAndUpdateTest extends WindowTest {
     @Test
     void severalJailsAreUpdatedOneAfterAnother(FxRobot robot) throws Exception {
         open(robot);
-        page.select("mail", "web02", "db01");
+        page.select("mail", "web02", "db01", "test-empty");
         MenuItem item = MenuItems.byId(robot, "menu-update");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(item.isDisable(), "Update takes every selected jail");
         robot.interact(item::fire);
         page.waitFor(() -> robot.lookup("#updateDialog").tryQuery().isPresent());
         javafx.scene.control.ListView<?> listed = robot.lookup("#updateJails").queryAs(javafx.scene.control.ListView.class);
-        assertEquals(3, listed.getItems().size());
+        assertEquals(3, listed.getItems().size(), "the empty jail has no release to update");
+        assertEquals("Left out, as empty jails have no release to update: test-empty",
+                robot.lookup("#updateLeftOut").queryAs(Label.class).getText());
         assertTrue(listed.getItems().contains("mail   " + page.row("mail").release()), listed.getItems().toString());
         assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText().startsWith("iocage takes a snapshot of each jail"))
                 .tryQuery().isPresent(), "the dialog says how to undo it");

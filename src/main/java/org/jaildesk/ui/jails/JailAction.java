@@ -29,7 +29,10 @@ public enum JailAction {
     SNAPSHOT,
     /** One stopped jail: Python iocage would stop a running one to rename it, so the host refuses those. */
     RENAME,
-    /** Every selected jail, in any state, one after another (Python iocage starts a stopped one for it). */
+    /**
+     * Every selected jail that has a release (an empty jail has nothing to update), in any state, one after another
+     * (Python iocage starts a stopped one for it).
+     */
     UPDATE,
     /**
      * Every selected jail that has a release (not an empty jail), one after another, to the one release chosen; the
@@ -56,7 +59,10 @@ public enum JailAction {
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
             case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
-            case SNAPSHOT, UPDATE -> "";
+            case SNAPSHOT -> "";
+            case UPDATE -> selection.stream().anyMatch(j -> ReleaseNames.isValid(j.release())) ? ""
+                    : selection.size() > 1 ? msg.get("why.noneUpdatable", Integer.toString(selection.size()))
+                    : msg.get("why.noReleaseToUpdate", selection.get(0).displayName());
             case UPGRADE -> selection.stream().anyMatch(j -> ReleaseNames.isValid(j.release())) ? ""
                     : selection.size() > 1 ? msg.get("why.noneUpgradable", Integer.toString(selection.size()))
                     : msg.get("why.noRelease", selection.get(0).displayName());

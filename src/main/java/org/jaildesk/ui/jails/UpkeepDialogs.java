@@ -34,7 +34,9 @@ public final class UpkeepDialogs {
     }
 
     public Dialog<ButtonType> update(Window owner, List<Jail> jails) {
-        List<Jail> targets = List.copyOf(jails);
+        // An empty jail has no release to update: iocage would fail on it ("has no release to update (EMPTY)").
+        List<Jail> targets = jails.stream().filter(j -> ReleaseNames.isValid(j.release())).toList();
+        List<String> empty = jails.stream().filter(j -> !ReleaseNames.isValid(j.release())).map(Jail::displayName).toList();
         Jail first = targets.get(0);
         boolean one = targets.size() == 1;
         Dialog<ButtonType> d = Dialogs.titled(owner, "updateDialog", one ? msg.get("update.title", first.displayName())
@@ -48,6 +50,11 @@ public final class UpkeepDialogs {
         } else {
             box.getChildren().addAll(Dialogs.explanation(msg.get("update.explainMany", targets.size())), listed("updateJails", targets),
                     Dialogs.explanation(msg.get("update.undoMany")));
+        }
+        if (!empty.isEmpty()) {
+            Label leftOut = Dialogs.explanation(msg.get("update.leftOut", String.join(", ", empty)));
+            leftOut.setId("updateLeftOut");
+            box.getChildren().add(leftOut);
         }
         box.getChildren().add(packages);
         box.setPadding(new Insets(10));
