@@ -21,7 +21,9 @@ import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.jails.JailsViewModel;
 
-/** Ctrl+K: type to find any action or jail; Enter runs it. Every word typed must appear in the entry. */
+/**
+ * Ctrl+K: type to find any action, jail or saved search; Enter runs it. Every word typed must appear in the entry.
+ */
 final class CommandPalette {
 
     private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
@@ -48,7 +50,8 @@ final class CommandPalette {
     private CommandPalette() {
     }
 
-    static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable) {
+    static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable,
+                      List<UiState.SavedSearch> searches, java.util.function.Consumer<String> search) {
         List<Entry> all = new ArrayList<>();
         List<Entry> off = new ArrayList<>();
         for (UiAction a : actions) {
@@ -74,6 +77,11 @@ final class CommandPalette {
                     }));
                 }
             }
+        }
+        // The saved searches (View ▸ Saved searches), by name: Enter puts one into the search field.
+        for (UiState.SavedSearch s : searches) {
+            all.add(new Entry(msg.get("palette.search", s.name(), org.jaildesk.domain.Shown.cut(s.query(), 50)),
+                    () -> search.accept(s.query())));
         }
         FilteredList<Entry> shown = new FilteredList<>(FXCollections.observableArrayList(all), e -> true);
         TextField query = new TextField();

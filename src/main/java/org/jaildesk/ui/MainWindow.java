@@ -277,7 +277,7 @@ public final class MainWindow {
             if (current != null) {
                 current.table().requestFocus();
             }
-        });
+        }, uiState.searches(), search::setText);
     }
 
     private void showProtocolLog() {

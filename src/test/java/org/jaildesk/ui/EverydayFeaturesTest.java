@@ -328,6 +328,16 @@ class EverydayFeaturesTest extends WindowTest {
                 .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
         page.waitFor(() -> search.getText().equals("state:up !type:basejail") && page.rows().size() == 4);
 
+        // The command palette offers it by name too.
+        robot.interact(search::clear);
+        page.waitFor(() -> page.rows().size() == 12);
+        robot.clickOn(page.cell("mail"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
+        robot.clickOn("#paletteQuery").write("not basejails").push(javafx.scene.input.KeyCode.ENTER);
+        page.waitFor(() -> search.getText().equals("state:up !type:basejail") && page.rows().size() == 4);
+
         robot.interact(MenuItems.byId(robot, "menu-search-remove-0")::fire);
         page.waitFor(() -> MenuItems.byId(robot, "menu-search-remove").isDisable());
         assertTrue(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
