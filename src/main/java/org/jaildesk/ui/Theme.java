@@ -1,5 +1,8 @@
 package org.jaildesk.ui;
 
+import java.util.Map;
+import java.util.WeakHashMap;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Window;
@@ -9,6 +12,8 @@ final class Theme {
 
     private final UiState uiState;
     private ListChangeListener<Window> onWindow;
+    /** The listener this theme put on each window's scene, taken off again when it closes. */
+    private final Map<Window, ChangeListener<Scene>> watched = new WeakHashMap<>();
 
     Theme(UiState uiState) {
         this.uiState = uiState;
@@ -31,7 +36,9 @@ final class Theme {
     /** Styles the window's scene now and whichever scene it shows later. */
     private void styleWindow(Window w, String css) {
         style(w.getScene(), css);
-        w.sceneProperty().addListener((o, a, b) -> style(b, css));
+        ChangeListener<Scene> restyle = (o, a, b) -> style(b, css);
+        w.sceneProperty().addListener(restyle);
+        watched.put(w, restyle);
     }
 
     private void style(Scene sc, String css) {
@@ -59,11 +66,16 @@ final class Theme {
         Window.getWindows().forEach(w -> style(w.getScene(), css));
     }
 
-    /** Stops styling new windows (this theme's window was replaced by a new one). */
+    /**
+     * Stops styling windows (this theme's window was replaced by a new one). The listeners on the windows' scenes go
+     * too: the main stage outlives its windows, and its listener held this theme and, through it, the whole old window.
+     */
     void close() {
         if (onWindow != null) {
             Window.getWindows().removeListener(onWindow);
             onWindow = null;
         }
+        watched.forEach((w, restyle) -> w.sceneProperty().removeListener(restyle));
+        watched.clear();
     }
 }
