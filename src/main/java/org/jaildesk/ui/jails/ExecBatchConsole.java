@@ -11,7 +11,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
@@ -19,13 +18,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -58,25 +54,13 @@ final class ExecBatchConsole {
         stage.initOwner(owner);
         stage.setTitle(msg.get("batch.title", running.size()));
 
-        TextField user = new TextField("root");
-        user.setId("batchUser");
-        user.setPrefColumnCount(8);
-        ComboBox<String> command = new ComboBox<>(history);
-        command.setId("batchCommand");
-        command.setEditable(true);
-        command.setPromptText(msg.get("exec.commandPrompt"));
-        command.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(command, Priority.ALWAYS);
-        Button run = new Button(msg.get("exec.run"));
-        run.setId("batchRun");
-        run.setDefaultButton(true);
-        HBox top = new HBox(8, new Label(msg.get("exec.user")), user, new Label(msg.get("exec.command")), command, run);
-        top.setAlignment(Pos.CENTER_LEFT);
+        CommandRow fields = CommandRow.of(msg, history, "batch");
+        Button run = fields.run();
         Label jails = new Label(msg.get("batch.jails", running.size(), names(running))
                 + (leftOut.isEmpty() ? "" : " " + msg.get("batch.leftOut", String.join(", ", leftOut))));
         jails.setId("batchJails");
         jails.setWrapText(true);
-        VBox header = new VBox(6, top, jails);
+        VBox header = new VBox(6, fields.row(), jails);
         header.setPadding(new Insets(10));
 
         TableView<ExecBatch.Row> table = table(batch);
@@ -126,11 +110,11 @@ final class ExecBatchConsole {
         bottom.setPadding(new Insets(6, 10, 10, 10));
 
         run.setOnAction(e -> {
-            String cmd = command.getEditor().getText();
-            if (cmd == null || cmd.isBlank()) {
+            String cmd = fields.typed();
+            if (cmd == null) {
                 return;
             }
-            Optional<String> refused = batch.run(running, user.getText(), cmd);
+            Optional<String> refused = batch.run(running, fields.user().getText(), cmd);
             if (refused.isPresent()) {
                 status.textProperty().unbind();
                 status.setText(refused.get());
@@ -139,26 +123,18 @@ final class ExecBatchConsole {
             }
             status.getStyleClass().remove("failed");
             status.textProperty().bind(batch.statusProperty());
-            ExecConsole.remember(command, cmd);
+            fields.remember(cmd);
             table.getSelectionModel().selectFirst();
         });
         run.disableProperty().bind(batch.runningProperty());
-        command.getEditor().setOnKeyPressed(k -> {
-            if (k.getCode() == KeyCode.ENTER) {
-                run.fire();
-            }
-        });
         // Closing the console keeps the jails that have not started from starting; those running finish.
         stage.setOnHidden(e -> batch.stop());
 
         Scene scene = new Scene(new BorderPane(center, header, null, bottom, null), 760, 520);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        }
+        CommandRow.styledAs(scene, owner);
         stage.setScene(scene);
         stage.show();
-        Platform.runLater(command::requestFocus);
+        Platform.runLater(fields.command()::requestFocus);
         return stage;
     }
 

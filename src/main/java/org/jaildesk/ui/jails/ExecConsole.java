@@ -13,8 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,18 +49,9 @@ public final class ExecConsole {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(msg.get("exec.title", jail.displayName()));
-        TextField user = new TextField("root");
-        user.setId("execUser");
-        user.setPrefColumnCount(8);
-        ComboBox<String> command = new ComboBox<>(history);
-        command.setId("execCommand");
-        command.setEditable(true);
-        command.setPromptText(msg.get("exec.commandPrompt"));
-        HBox.setHgrow(command, Priority.ALWAYS);
-        command.setMaxWidth(Double.MAX_VALUE);
-        Button run = new Button(msg.get("exec.run"));
-        run.setId("execRun");
-        run.setDefaultButton(true);
+        CommandRow fields = CommandRow.of(msg, history, "exec");
+        ComboBox<String> command = fields.command();
+        Button run = fields.run();
         TextArea output = new TextArea();
         output.setId("execOutput");
         output.setEditable(false);
@@ -79,20 +68,20 @@ public final class ExecConsole {
         close.setId("execClose");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
-        HBox top = new HBox(8, new Label(msg.get("exec.user")), user, new Label(msg.get("exec.command")), command, run);
+        HBox top = fields.row();
         top.setPadding(new Insets(10));
         HBox bottom = new HBox(8, result, clear, close);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(6, 10, 10, 10));
         BorderPane root = new BorderPane(output, top, null, bottom, null);
         run.setOnAction(e -> {
-            String cmd = command.getEditor().getText();
-            if (cmd == null || cmd.isBlank()) {
+            String cmd = fields.typed();
+            if (cmd == null) {
                 return;
             }
-            remember(command, cmd);
+            fields.remember(cmd);
             result.getStyleClass().removeAll("ok", "failed");
-            Optional<String> refused = CommandLines.checkUser(user.getText())
+            Optional<String> refused = CommandLines.checkUser(fields.user().getText())
                     .or(() -> CommandLines.checkCommand(cmd)).map(msg::get);
             if (refused.isPresent()) {
                 // Nothing is sent: the host would refuse it the same way.
@@ -103,7 +92,7 @@ public final class ExecConsole {
             run.setDisable(true);
             result.setText(msg.get("exec.running"));
             add(output, "$ " + cmd + "\n");
-            vm.exec(jail, user.getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
+            vm.exec(jail, fields.user().getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
                 run.setDisable(false);
                 if (err != null) {
                     // What the command printed before it failed (its own error, as "sh: x: not found"), then the
@@ -122,32 +111,13 @@ public final class ExecConsole {
                 }
             }, Platform::runLater);
         });
-        command.getEditor().setOnKeyPressed(k -> {
-            if (k.getCode() == KeyCode.ENTER) {
-                run.fire();
-            }
-        });
         Scene scene = new Scene(root, 720, 420);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        }
+        CommandRow.styledAs(scene, owner);
         stage.setScene(scene);
         stage.show();
         followEnd(output);
         Platform.runLater(command::requestFocus);
         return stage;
-    }
-
-    /**
-     * Puts {@code cmd} first in the history its field offers, and keeps it in the field: changing the list the field
-     * offers puts the field's last chosen value back into it otherwise (a command run before this one).
-     */
-    static void remember(ComboBox<String> command, String cmd) {
-        command.getItems().remove(cmd);
-        command.getItems().add(0, cmd);
-        command.setValue(cmd);
-        command.getEditor().setText(cmd);
     }
 
     /**
