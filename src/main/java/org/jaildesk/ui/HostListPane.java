@@ -27,7 +27,8 @@ final class HostListPane extends VBox {
     private final Stage stage;
     private final ListView<HostEntry> list;
 
-    HostListPane(HostsViewModel hosts, HostDialogs hostDialogs, Messages msg, Stage stage) {
+    /** {@code allHosts} shows the jails of every host opened in this window in one table. */
+    HostListPane(HostsViewModel hosts, HostDialogs hostDialogs, Messages msg, Stage stage, Runnable allHosts) {
         super(6);
         this.hosts = hosts;
         this.hostDialogs = hostDialogs;
@@ -42,7 +43,18 @@ final class HostListPane extends VBox {
                 hosts.selected().set(b);
             }
         });
-        hosts.selected().addListener((o, a, b) -> list.getSelectionModel().select(b));
+        hosts.selected().addListener((o, a, b) -> {
+            if (b == null) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(b);
+            }
+        });
+        Button all = new Button(msg.get("allHosts.button"));
+        all.setId("allHostsButton");
+        all.setMaxWidth(Double.MAX_VALUE);
+        all.setTooltip(new javafx.scene.control.Tooltip(msg.get("allHosts.tooltip")));
+        all.setOnAction(e -> allHosts.run());
         Button add = new Button(msg.get("host.addShort"));
         add.setId("addHost");
         add.setAccessibleText(msg.get("host.add"));
@@ -74,7 +86,7 @@ final class HostListPane extends VBox {
         FlowPane buttons = new FlowPane(6, 6, add, edit, remove);
         buttons.setId("hostButtons");
         list.setPrefWidth(170);
-        getChildren().addAll(title, list, buttons);
+        getChildren().addAll(title, all, list, buttons);
         setPadding(new Insets(8));
         VBox.setVgrow(list, Priority.ALWAYS);
     }

@@ -40,6 +40,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.jaildesk.client.ProtocolLog;
+import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostConnector;
@@ -86,6 +87,8 @@ public final class MainWindow {
     private HostListPane hostList;
     /** The shown host's query, which the search field edits. */
     private StringProperty previousQuery = new SimpleStringProperty();
+    private AllHosts allHosts;
+    private AllHostsView allHostsView;
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
         this(hosts, msg, notifier, uiState, stage, new JobsViewModel(Runnable::run, msg, (Path) null, m -> { }),
@@ -142,7 +145,9 @@ public final class MainWindow {
         List<UiAction> actions = new JailActions(hosts, msg, stage, () -> current).all(hasJailView, this::refresh);
         actionList = actions;
         root.setTop(new VBox(menuBar(actions), toolBar(actions)));
-        hostList = new HostListPane(hosts, hostDialogs, msg, stage);
+        hostList = new HostListPane(hosts, hostDialogs, msg, stage, this::showAllHosts);
+        allHosts = new AllHosts(hosts);
+        allHostsView = new AllHostsView(allHosts, msg, this::showJail, () -> refreshHosts(true), () -> refreshHosts(false));
         SplitPane body = new SplitPane(hostList, center);
         body.setDividerPositions(0.18);
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
@@ -359,8 +364,42 @@ public final class MainWindow {
 
     // ---- switching hosts --------------------------------------------------------------------------------------
 
+    /** <i>All hosts</i>: the jails of every host opened in this window, in one table (see {@link AllHosts}). */
+    private void showAllHosts() {
+        hosts.selected().set(null);
+        allHosts.start();
+        center.getChildren().setAll(allHostsView);
+        stage.setTitle(msg.get("window.title", msg.get("allHosts.title")));
+        search.textProperty().unbindBidirectional(previousQuery);
+        previousQuery = allHosts.query();
+        search.textProperty().bindBidirectional(previousQuery);
+    }
+
+    /** A jail of the all-hosts table among its host's jails, selected (a search there that hides it is cleared). */
+    private void showJail(HostEntry host, Jail jail) {
+        hosts.selected().set(host);
+        HostView v = views.get(host.id());
+        if (v != null && !v.table().show(jail.id())) {
+            v.session().jails().query().set("");
+            v.table().show(jail.id());
+        }
+    }
+
+    /** Refreshes the hosts opened in this window ({@code opened}), or opens the others by refreshing them. */
+    private void refreshHosts(boolean opened) {
+        for (HostEntry h : List.copyOf(hosts.hosts())) {
+            if (hosts.opened(h) == opened) {
+                hosts.refresh(h, (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
+            }
+        }
+        allHosts.follow();
+    }
+
     private void switchTo(HostEntry before, HostEntry host) {
         saveLayout(current);
+        if (host != null) {
+            allHosts.stop();
+        }
         if (host == null) {
             center.getChildren().clear();
             current = null;

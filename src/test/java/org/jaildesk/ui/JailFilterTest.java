@@ -137,4 +137,22 @@ class JailFilterTest {
                 name -> SHOWN.containsKey(name) ? j -> SHOWN.get(name).get(j.id()) : null)).map(Jail::tag).toList();
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), names);
     }
+
+    /** Across hosts: host: terms on the host's name (wildcards, negation, any case), the rest as on one host. */
+    @Test
+    void acrossHostsTheHostIsAFieldToo() {
+        record OnHost(String host, Jail jail) { }
+        Jail web = new Jail("web", "web", OptionalInt.of(1), JailState.UP, true, "jail", "14.1-RELEASE-p2", "-", "-", "-");
+        Jail db = new Jail("db", "db", OptionalInt.empty(), JailState.DOWN, false, "jail", "13.2-RELEASE-p4", "-", "-", "-");
+        List<OnHost> all = List.of(new OnHost("nas1", web), new OnHost("nas1", db), new OnHost("Demo host", web));
+        java.util.function.Function<String, List<String>> shown = q -> all.stream()
+                .filter(JailFilter.acrossHosts(q, OnHost::host, OnHost::jail)).map(o -> o.host() + "/" + o.jail().tag()).toList();
+        assertEquals(List.of("nas1/web", "nas1/db", "Demo host/web"), shown.apply(""));
+        assertEquals(List.of("nas1/web", "nas1/db"), shown.apply("host:NAS*"));
+        assertEquals(List.of("Demo host/web"), shown.apply("!host:nas1"));
+        assertEquals(List.of("nas1/web"), shown.apply("host:nas? state:up"));
+        assertEquals(List.of("nas1/db"), shown.apply("release:13.* host:nas1"));
+        assertEquals(List.of(), shown.apply("host:$(x);-f"));
+        assertEquals(List.of("nas1/web", "Demo host/web"), shown.apply("web"), "free text as on one host");
+    }
 }

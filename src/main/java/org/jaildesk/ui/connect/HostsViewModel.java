@@ -35,6 +35,8 @@ public final class HostsViewModel {
     private final ObservableList<HostEntry> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<HostEntry> selected = new SimpleObjectProperty<>();
     private final Map<String, HostSession> sessions = new HashMap<>();
+    /** The hosts whose jails were asked for in this window (shown, or refreshed): see {@link #opened}. */
+    private final java.util.Set<String> listed = new java.util.HashSet<>();
     private final HostConnector connector;
     private final HostConnector.Prompts prompts;
     private final HostStore store;
@@ -140,6 +142,7 @@ public final class HostsViewModel {
 
     /** Forgets the host's session; its table lists no more (a job finishing there later brings no listing of its own). */
     private void dropSession(HostEntry host) {
+        listed.remove(host.id());
         HostSession old = sessions.remove(host.id());
         if (old != null) {
             old.jails().close();
@@ -164,27 +167,43 @@ public final class HostsViewModel {
      * remembers it and tries again.
      */
     public void refreshCurrent(CertificateQuestion question) {
-        current().ifPresent(s -> {
-            // The user asked: a login they cancelled before may be asked for again.
-            s.jails().client().transport().resumeLogin();
-            s.jails().refresh().thenRunAsync(() -> {
-                Throwable e = s.jails().lastFailure().get();
-                UntrustedCertificateException.in(e).ifPresent(u -> {
-                    if (question.accept(s.host(), u)) {
-                        try {
-                            connector.acceptCertificate(s.host(), u.fingerprint());
-                        } catch (UncheckedIOException notSaved) {
-                            // Trusted for this run all the same; the user learns why it will be asked again.
-                            notifier.refusal(msg.get("host.certificateNotSaved",
-                                    Notifier.oneLine(String.valueOf(notSaved.getCause().getMessage()))));
-                        }
-                        s.jails().refresh();
-                    } else if (!u.changed()) {
-                        // Declined: now say why the table stays empty (a changed certificate already said so).
-                        notifier.failure(msg.get("action.refresh"), e);
+        current().ifPresent(s -> refresh(s, question));
+    }
+
+    /** Refreshes {@code host}, opening its session if it has none yet; a certificate not yet trusted as above. */
+    public void refresh(HostEntry host, CertificateQuestion question) {
+        refresh(session(host), question);
+    }
+
+    /**
+     * Whether {@code host}'s jails were asked for in this window (it was shown, or refreshed): a host in the list has a
+     * session for its connection state, but a remote one connects only when first asked.
+     */
+    public boolean opened(HostEntry host) {
+        return listed.contains(host.id()) && sessions.containsKey(host.id());
+    }
+
+    private void refresh(HostSession s, CertificateQuestion question) {
+        listed.add(s.host().id());
+        // The user asked: a login they cancelled before may be asked for again.
+        s.jails().client().transport().resumeLogin();
+        s.jails().refresh().thenRunAsync(() -> {
+            Throwable e = s.jails().lastFailure().get();
+            UntrustedCertificateException.in(e).ifPresent(u -> {
+                if (question.accept(s.host(), u)) {
+                    try {
+                        connector.acceptCertificate(s.host(), u.fingerprint());
+                    } catch (UncheckedIOException notSaved) {
+                        // Trusted for this run all the same; the user learns why it will be asked again.
+                        notifier.refusal(msg.get("host.certificateNotSaved",
+                                Notifier.oneLine(String.valueOf(notSaved.getCause().getMessage()))));
                     }
-                });
-            }, fx);
-        });
+                    s.jails().refresh();
+                } else if (!u.changed()) {
+                    // Declined: now say why the table stays empty (a changed certificate already said so).
+                    notifier.failure(msg.get("action.refresh"), e);
+                }
+            });
+        }, fx);
     }
 }

@@ -76,6 +76,31 @@ public final class JailFilter {
         return jail -> terms.stream().allMatch(t -> t.test(jail));
     }
 
+    /**
+     * A predicate over the jails of several hosts ({@code T} a jail with its host): {@code host:} terms match the host's
+     * name (wildcards, {@code !} negates), the other terms are read as {@link #parse(String)} reads them.
+     */
+    public static <T> Predicate<T> acrossHosts(String query, Function<T, String> host, Function<T, Jail> jail) {
+        List<Predicate<T>> hosts = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        if (query != null) {
+            String read = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
+            for (String raw : read.trim().split("\\s+")) {
+                boolean negate = raw.startsWith("!");
+                String term = negate ? raw.substring(1) : raw;
+                if (term.regionMatches(true, 0, "host:", 0, 5)) {
+                    Glob g = new Glob(term.substring(5));
+                    Predicate<T> p = t -> g.matches(host.apply(t));
+                    hosts.add(negate ? p.negate() : p);
+                } else {
+                    rest.append(raw).append(' ');
+                }
+            }
+        }
+        Predicate<Jail> others = parse(rest.toString());
+        return t -> others.test(jail.apply(t)) && hosts.stream().allMatch(p -> p.test(t));
+    }
+
     /** Whether a query compares figures, so that new figures change what it lets through. */
     public static boolean comparesFigures(String query) {
         if (query == null) {

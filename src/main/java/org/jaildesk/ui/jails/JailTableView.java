@@ -56,7 +56,7 @@ public final class JailTableView extends TableView<Jail> {
         TableColumn<Jail, JailState> state = new TableColumn<>(msg.get("column.state"));
         state.setId("col-state");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
-        state.setCellFactory(c -> new StateCell(msg));
+        state.setCellFactory(c -> new StateCell<>(msg));
         state.setPrefWidth(95);
         getColumns().add(state);
         getColumns().add(text("col-name", msg.get("column.name"), Jail::tag, 130));
@@ -359,7 +359,12 @@ public final class JailTableView extends TableView<Jail> {
      * colour. Not style classes, and the dot stays in place: adding and removing either makes JavaFX re-run CSS for the
      * cell, and a refresh updates every visible cell.
      */
-    private static final class StateCell extends TableCell<Jail, JailState> {
+    /** A jail's state as the jail table shows it (a coloured dot and the word), for any table of jails. */
+    public static <S> TableCell<S, JailState> stateCell(Messages msg) {
+        return new StateCell<>(msg);
+    }
+
+    private static final class StateCell<S> extends TableCell<S, JailState> {
         private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
         private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
         private static final PseudoClass CORRUPT = PseudoClass.getPseudoClass("corrupt");

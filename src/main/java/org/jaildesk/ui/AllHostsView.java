@@ -1,0 +1,119 @@
+package org.jaildesk.ui;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.JailState;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.jails.JailTableView;
+
+/**
+ * <i>All hosts</i> in the host list: one table of the jails of every host opened in this window, with their host. A
+ * double click (or Enter) shows the jail among its host's jails, where the actions are; the hosts not opened yet are
+ * named, with a button that opens them.
+ */
+final class AllHostsView extends VBox {
+
+    AllHostsView(AllHosts model, Messages msg, BiConsumer<HostEntry, Jail> show, Runnable refreshAll, Runnable openAll) {
+        super(6);
+        setId("allHosts");
+        setPadding(new Insets(8));
+        TableView<AllHosts.Row> table = new TableView<>();
+        table.setId("allHostsTable");
+        SortedList<AllHosts.Row> sorted = new SortedList<>(model.visible());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label(msg.get("allHosts.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<AllHosts.Row, JailState> state = new TableColumn<>(msg.get("column.state"));
+        state.setId("all-col-state");
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jail().state()));
+        state.setCellFactory(c -> JailTableView.stateCell(msg));
+        state.setPrefWidth(95);
+        table.getColumns().add(text("all-col-host", msg.get("allHosts.host"), r -> r.host().name(), 150));
+        table.getColumns().add(state);
+        table.getColumns().addAll(List.of(
+                text("all-col-name", msg.get("column.name"), r -> r.jail().tag(), 130),
+                text("all-col-jid", msg.get("column.jid"), r -> r.jail().jid().isPresent() ? Integer.toString(r.jail().jid().getAsInt()) : "", 50),
+                text("all-col-boot", msg.get("column.boot"), r -> r.jail().boot() ? msg.get("value.on") : msg.get("value.off"), 70),
+                text("all-col-type", msg.get("column.type"), r -> r.jail().type(), 85),
+                text("all-col-release", msg.get("column.release"), r -> r.jail().release(), 125),
+                text("all-col-ip4", msg.get("column.ip4"), r -> r.jail().ip4(), 220)));
+        table.setRowFactory(t -> {
+            TableRow<AllHosts.Row> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    show.accept(row.getItem().host(), row.getItem().jail());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(k -> {
+            AllHosts.Row r = table.getSelectionModel().getSelectedItem();
+            if (k.getCode() == KeyCode.ENTER && r != null) {
+                show.accept(r.host(), r.jail());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label title = new Label(msg.get("allHosts.title"));
+        title.getStyleClass().add("section-title");
+        Label count = new Label();
+        count.setId("allHostsCount");
+        Runnable counted = () -> count.setText(msg.get("allHosts.count", model.visible().size(), model.total(),
+                model.hostsTakenIn()));
+        model.visible().addListener((ListChangeListener<AllHosts.Row>) c -> counted.run());
+        counted.run();
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button refresh = new Button(msg.get("allHosts.refresh"));
+        refresh.setId("allHostsRefresh");
+        refresh.setOnAction(e -> refreshAll.run());
+        HBox top = new HBox(10, title, count, gap, refresh);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label notOpened = new Label();
+        notOpened.setId("allHostsNotOpened");
+        notOpened.setWrapText(true);
+        notOpened.textProperty().bind(Bindings.createStringBinding(() -> model.notOpened().isEmpty() ? ""
+                : msg.get("allHosts.notOpened", String.join(", ", model.notOpened().stream().map(HostEntry::name).toList())),
+                model.notOpened()));
+        Button open = new Button(msg.get("allHosts.open"));
+        open.setId("allHostsOpen");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setOnAction(e -> openAll.run());
+        HBox bottom = new HBox(10, notOpened, open);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.managedProperty().bind(Bindings.isNotEmpty(model.notOpened()));
+        bottom.visibleProperty().bind(bottom.managedProperty());
+        getChildren().addAll(top, table, bottom);
+    }
+
+    private static TableColumn<AllHosts.Row, String> text(String id, String title, Function<AllHosts.Row, String> f,
+                                                          double width) {
+        TableColumn<AllHosts.Row, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

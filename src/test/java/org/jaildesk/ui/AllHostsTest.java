@@ -1,0 +1,65 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.jaildesk.ui.connect.HostEntry;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** All hosts: the jails of every host opened in the window in one table, found by host too, and shown where they are. */
+class AllHostsTest extends WindowTest {
+
+    @SuppressWarnings("unchecked")
+    private TableView<AllHosts.Row> table(FxRobot robot) {
+        return robot.lookup("#allHostsTable").queryAs(TableView.class);
+    }
+
+    private String count(FxRobot robot) {
+        return robot.lookup("#allHostsCount").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theJailsOfEveryOpenedHostInOneTable(FxRobot robot) throws Exception {
+        open(robot);
+        // A second host (here the same demo host behind another name): not opened yet in this window.
+        HostEntry nas = WaitForAsyncUtils.asyncFx(() -> page.hosts.addRemote("nas1", "wss://nas1:12150", "admin")).get();
+        robot.clickOn("#allHostsButton");
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        assertEquals("Showing 12 of 12 jails on 1 host", count(robot));
+        assertEquals("Not opened in this window yet, so not listed here: nas1.",
+                robot.lookup("#allHostsNotOpened").queryAs(Label.class).getText());
+        assertTrue(page.hosts.selected().get() == null, "no host's own view: its actions are off");
+
+        robot.clickOn("#allHostsOpen");
+        page.waitFor(() -> table(robot).getItems().size() == 24);
+        assertEquals("Showing 24 of 24 jails on 2 hosts", count(robot));
+        page.waitFor(() -> robot.lookup("#allHostsNotOpened").queryAs(Label.class).getText().isEmpty()
+                && !robot.lookup("#allHostsOpen").queryButton().getParent().isVisible());
+
+        // The search takes host: beside the table's fields; a pattern it cannot read finds nothing and runs nothing.
+        robot.clickOn("#search").write("host:nas* state:up");
+        page.waitFor(() -> table(robot).getItems().size() == 6);
+        assertTrue(table(robot).getItems().stream().allMatch(r -> r.host().equals(nas) && r.jail().isRunning()));
+        assertEquals("Showing 6 of 24 jails on 2 hosts", count(robot));
+        robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("!host:nas1 name:web0?"));
+        page.waitFor(() -> table(robot).getItems().size() == 2);
+        assertEquals(List.of("Demo host (simulated)"), table(robot).getItems().stream().map(r -> r.host().name()).distinct().toList());
+        robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("host:$(x);-f"));
+        page.waitFor(() -> table(robot).getItems().isEmpty());
+
+        // A double click shows the jail among its host's jails, selected, whatever that host's search was.
+        robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("host:nas1 web01"));
+        page.waitFor(() -> table(robot).getItems().size() == 1);
+        robot.doubleClickOn(robot.from(table(robot)).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "web01".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        page.waitFor(() -> nas.equals(page.hosts.selected().get()));
+        page.waitFor(() -> page.table().getSelectionModel().getSelectedItems().size() == 1
+                && page.table().getSelectionModel().getSelectedItem().tag().equals("web01"));
+        assertEquals("JailDesk \u2014 nas1", stage.getTitle());
+    }
+}
