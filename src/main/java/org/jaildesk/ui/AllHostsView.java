@@ -43,7 +43,7 @@ final class AllHostsView extends VBox {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label(msg.get("allHosts.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths, as in a host's table: in a narrow window a scroll bar, not values cut to "…".
         TableColumn<AllHosts.Row, JailState> state = new TableColumn<>(msg.get("column.state"));
         state.setId("all-col-state");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jail().state()));
