@@ -2,6 +2,7 @@ package org.jaildesk.ui;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,6 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -28,12 +30,15 @@ import org.jaildesk.ui.jails.JailTableView;
 
 /**
  * <i>All hosts</i> in the host list: one table of the jails of every host opened in this window, with their host. A
- * double click (or Enter) shows the jail among its host's jails, where the actions are; the hosts not opened yet are
- * named, with a button that opens them.
+ * double click (or Enter) shows the jail among its host's jails, where the actions are; <i>Run command…</i> runs one
+ * command in each selected running jail, whatever its host; the hosts not opened yet are named, with a button that
+ * opens them.
  */
 final class AllHostsView extends VBox {
 
-    AllHostsView(AllHosts model, Messages msg, BiConsumer<HostEntry, Jail> show, Runnable refreshAll, Runnable openAll) {
+    /** {@code runCommand} opens the console for the rows selected: one command in each running jail among them. */
+    AllHostsView(AllHosts model, Messages msg, BiConsumer<HostEntry, Jail> show, Runnable refreshAll, Runnable openAll,
+                 Consumer<List<AllHosts.Row>> runCommand) {
         super(6);
         setId("allHosts");
         setPadding(new Insets(8));
@@ -43,6 +48,7 @@ final class AllHostsView extends VBox {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label(msg.get("allHosts.empty")));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Columns keep their widths, as in a host's table: in a narrow window a scroll bar, not values cut to "…".
         TableColumn<AllHosts.Row, JailState> state = new TableColumn<>(msg.get("column.state"));
         state.setId("all-col-state");
@@ -88,7 +94,12 @@ final class AllHostsView extends VBox {
         Button refresh = new Button(msg.get("allHosts.refresh"));
         refresh.setId("allHostsRefresh");
         refresh.setOnAction(e -> refreshAll.run());
-        HBox top = new HBox(10, title, count, gap, refresh);
+        Button exec = new Button(msg.get("action.exec"));
+        exec.setId("allHostsExec");
+        exec.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().stream()
+                .noneMatch(r -> r.jail().isRunning()), table.getSelectionModel().getSelectedItems()));
+        exec.setOnAction(e -> runCommand.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        HBox top = new HBox(10, title, count, gap, exec, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label notOpened = new Label();

@@ -41,6 +41,33 @@ class AllHostsTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#allHostsNotOpened").queryAs(Label.class).getText().isEmpty()
                 && !robot.lookup("#allHostsOpen").queryButton().getParent().isVisible());
 
+        // One command in jails of both hosts: each through its own host, a row each, the stopped one named.
+        robot.interact(() -> {
+            TableView<AllHosts.Row> t = table(robot);
+            t.getSelectionModel().clearSelection();
+            for (int i = 0; i < t.getItems().size(); i++) {
+                AllHosts.Row r = t.getItems().get(i);
+                boolean demo = !r.host().equals(nas);
+                if (demo && r.jail().tag().equals("db01") || !demo && List.of("plex", "mail").contains(r.jail().tag())) {
+                    t.getSelectionModel().select(i);
+                }
+            }
+        });
+        robot.clickOn("#allHostsExec");
+        page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isPresent());
+        assertEquals("Runs in 2 running jails: Demo host (simulated): db01, nas1: plex. Not running, left out: nas1: mail.",
+                robot.lookup("#batchJails").queryAs(Label.class).getText());
+        robot.clickOn("#batchCommand").write("hostname").push(javafx.scene.input.KeyCode.ENTER);
+        page.waitFor(() -> robot.lookup("#batchStatus").queryAs(Label.class).getText().equals("Ended: 2 done, 0 failed"));
+        TableView<?> batch = robot.lookup("#batchTable").queryAs(TableView.class);
+        assertEquals(List.of("Demo host (simulated): db01 db01", "nas1: plex plex"), batch.getItems().stream()
+                .map(r -> ((org.jaildesk.ui.jails.ExecBatch.Row) r).name() + " " + ((org.jaildesk.ui.jails.ExecBatch.Row) r).firstLine())
+                .toList());
+        assertEquals(List.of("Demo host (simulated)", "nas1"), page.jobs.jobs().stream().filter(j -> j.action().equals("execjail"))
+                .map(j -> j.host()).sorted().toList(), "each ran on its own host");
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isEmpty());
+
         // The search takes host: beside the table's fields; a pattern it cannot read finds nothing and runs nothing.
         robot.clickOn("#search").write("host:nas* state:up");
         page.waitFor(() -> table(robot).getItems().size() == 6);

@@ -43,23 +43,35 @@ public final class ExecBatch {
         CompletableFuture<JobOutput> run(Jail jail, String user, String command);
     }
 
+    /**
+     * A jail to run the command in, under the name its row shows, with the host's {@code execjail} that runs it: the
+     * jails of one run may be on several hosts (All hosts).
+     */
+    public record Target(String name, Jail jail, Runner runner) {
+    }
+
     /** Where a jail's run stands. */
     public enum State { WAITING, RUNNING, DONE, FAILED, NOT_RUN }
 
     /** One jail of the run. */
     public static final class Row {
-        private final Jail jail;
+        private final Target target;
         private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
         private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
         private List<String> kept = List.of();
         private int printed;
 
-        Row(Jail jail) {
-            this.jail = jail;
+        Row(Target target) {
+            this.target = target;
         }
 
         public Jail jail() {
-            return jail;
+            return target.jail();
+        }
+
+        /** The jail as the row names it: its name, or its host's and its own. */
+        public String name() {
+            return target.name();
         }
 
         public ReadOnlyObjectProperty<State> stateProperty() {
@@ -103,8 +115,16 @@ public final class ExecBatch {
     private String command = "";
     private int inFlight;
 
+    /** {@code runner} runs the jails given to {@link #run} (one host's). */
     public ExecBatch(Runner runner, Executor fx, Messages msg) {
-        this.runner = runner;
+        this.runner = java.util.Objects.requireNonNull(runner, "runner");
+        this.fx = fx;
+        this.msg = msg;
+    }
+
+    /** For {@link #runIn} only, each target bringing its runner (jails of several hosts). */
+    public ExecBatch(Executor fx, Messages msg) {
+        this.runner = null;
         this.fx = fx;
         this.msg = msg;
     }
@@ -138,6 +158,14 @@ public final class ExecBatch {
      * refuse is refused here, before any jail is asked, and so is a run while another is going.
      */
     public Optional<String> run(List<Jail> jails, String user, String command) {
+        if (runner == null) {
+            throw new IllegalStateException("this run's jails each bring their runner: runIn");
+        }
+        return runIn(jails.stream().map(j -> new Target(j.displayName(), j, runner)).toList(), user, command);
+    }
+
+    /** The same for jails that may be on several hosts, each with its own runner. */
+    public Optional<String> runIn(List<Target> targets, String user, String command) {
         Optional<Wording> problem = CommandLines.checkUser(user).or(() -> CommandLines.checkCommand(command));
         if (problem.isPresent()) {
             return problem.map(msg::get);
@@ -148,8 +176,8 @@ public final class ExecBatch {
         this.user = user;
         this.command = command;
         List<Row> fresh = new ArrayList<>();
-        for (Jail jail : jails) {
-            fresh.add(new Row(jail));
+        for (Target target : targets) {
+            fresh.add(new Row(target));
         }
         rows.setAll(fresh);
         waiting.addAll(fresh);
@@ -196,7 +224,7 @@ public final class ExecBatch {
         StringBuilder b = new StringBuilder();
         b.append("$ ").append(command).append('\n');
         for (Row row : rows) {
-            b.append("== ").append(row.jail.displayName()).append(": ").append(row.result.get()).append('\n');
+            b.append("== ").append(row.name()).append(": ").append(row.result.get()).append('\n');
             for (String line : row.kept) {
                 b.append(line).append('\n');
             }
@@ -211,7 +239,7 @@ public final class ExecBatch {
             set(row, State.RUNNING, msg.get("exec.running"));
             CompletableFuture<JobOutput> call;
             try {
-                call = runner.run(row.jail, user, command);
+                call = row.target.runner().run(row.jail(), user, command);
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }

@@ -26,7 +26,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
 
 /**
@@ -34,22 +33,20 @@ import org.jaildesk.ui.common.Messages;
  * per jail (how it ended, the first line it printed) and the selected jail's output below. Not modal; the jails not
  * running are named as left out. Closing it keeps the jails that have not started from starting.
  */
-final class ExecBatchConsole {
+public final class ExecBatchConsole {
 
-    private final JailsViewModel vm;
     private final Messages msg;
     private final ObservableList<String> history;
 
-    ExecBatchConsole(JailsViewModel vm, Messages msg, ObservableList<String> history) {
-        this.vm = vm;
+    /** {@code history}: the commands of this session, first the last, shared with the other consoles. */
+    public ExecBatchConsole(Messages msg, ObservableList<String> history) {
         this.msg = msg;
         this.history = history;
     }
 
-    Stage open(Window owner, List<Jail> selection) {
-        List<Jail> running = selection.stream().filter(Jail::isRunning).toList();
-        List<String> leftOut = selection.stream().filter(j -> !j.isRunning()).map(Jail::displayName).toList();
-        ExecBatch batch = new ExecBatch(vm::exec, Platform::runLater, msg);
+    /** The console for {@code running}, the jails to run the command in; {@code leftOut} names those not running. */
+    public Stage open(Window owner, List<ExecBatch.Target> running, List<String> leftOut) {
+        ExecBatch batch = new ExecBatch(Platform::runLater, msg);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(msg.get("batch.title", running.size()));
@@ -114,7 +111,7 @@ final class ExecBatchConsole {
             if (cmd == null) {
                 return;
             }
-            Optional<String> refused = batch.run(running, fields.user().getText(), cmd);
+            Optional<String> refused = batch.runIn(running, fields.user().getText(), cmd);
             if (refused.isPresent()) {
                 status.textProperty().unbind();
                 status.setText(refused.get());
@@ -146,7 +143,7 @@ final class ExecBatchConsole {
         table.setPlaceholder(new Label(msg.get("batch.placeholder")));
         TableColumn<ExecBatch.Row, String> jail = new TableColumn<>(msg.get("batch.col.jail"));
         jail.setId("batch-col-jail");
-        jail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().jail().displayName()));
+        jail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<ExecBatch.Row, String> result = new TableColumn<>(msg.get("batch.col.result"));
         result.setId("batch-col-result");
         result.setCellValueFactory(c -> c.getValue().resultProperty());
@@ -183,7 +180,7 @@ final class ExecBatchConsole {
         }
     }
 
-    private static String names(List<Jail> jails) {
-        return String.join(", ", jails.stream().map(Jail::displayName).toList());
+    private static String names(List<ExecBatch.Target> jails) {
+        return String.join(", ", jails.stream().map(ExecBatch.Target::name).toList());
     }
 }
