@@ -2,12 +2,13 @@ package org.jaildesk.ui;
 
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,10 +23,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jails.ExecBatch;
+import org.jaildesk.ui.jails.ExecBatchConsole;
 import org.jaildesk.ui.jails.JailTableView;
 
 /**
@@ -36,11 +41,23 @@ import org.jaildesk.ui.jails.JailTableView;
  */
 final class AllHostsView extends VBox {
 
-    /** {@code runCommand} opens the console for the rows selected: one command in each running jail among them. */
-    AllHostsView(AllHosts model, Messages msg, BiConsumer<HostEntry, Jail> show, Runnable refreshAll, Runnable openAll,
-                 Consumer<List<AllHosts.Row>> runCommand) {
+    /** The commands run from here in this session, first the last. */
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final HostsViewModel hosts;
+    private final Messages msg;
+
+    /**
+     * {@code show} shows a jail among its host's jails; {@code question} asks whether to trust a host's certificate
+     * when one is opened or refreshed from here.
+     */
+    AllHostsView(AllHosts model, HostsViewModel hosts, Messages msg, Window owner, BiConsumer<HostEntry, Jail> show,
+                 HostsViewModel.CertificateQuestion question) {
         super(6);
+        this.hosts = hosts;
+        this.msg = msg;
         setId("allHosts");
+        Runnable refreshAll = () -> refresh(model, true, question);
+        Runnable openAll = () -> refresh(model, false, question);
         setPadding(new Insets(8));
         TableView<AllHosts.Row> table = new TableView<>();
         table.setId("allHostsTable");
@@ -98,7 +115,7 @@ final class AllHostsView extends VBox {
         exec.setId("allHostsExec");
         exec.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().stream()
                 .noneMatch(r -> r.jail().isRunning()), table.getSelectionModel().getSelectedItems()));
-        exec.setOnAction(e -> runCommand.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        exec.setOnAction(e -> runCommand(owner, List.copyOf(table.getSelectionModel().getSelectedItems())));
         HBox top = new HBox(10, title, count, gap, exec, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -117,6 +134,28 @@ final class AllHostsView extends VBox {
         bottom.managedProperty().bind(Bindings.isNotEmpty(model.notOpened()));
         bottom.visibleProperty().bind(bottom.managedProperty());
         getChildren().addAll(top, table, bottom);
+    }
+
+    /** One command in each running jail of {@code rows}, each through its own host; the others named as left out. */
+    private void runCommand(Window owner, List<AllHosts.Row> rows) {
+        List<ExecBatch.Target> running = rows.stream().filter(r -> r.jail().isRunning())
+                .map(r -> new ExecBatch.Target(name(r), r.jail(), hosts.session(r.host()).jails()::exec)).toList();
+        List<String> leftOut = rows.stream().filter(r -> !r.jail().isRunning()).map(this::name).toList();
+        new ExecBatchConsole(msg, history).open(owner, running, leftOut);
+    }
+
+    private String name(AllHosts.Row r) {
+        return msg.get("allHosts.jail", r.host().name(), r.jail().displayName());
+    }
+
+    /** Refreshes the hosts opened in this window ({@code opened}), or opens the others by refreshing them. */
+    private void refresh(AllHosts model, boolean opened, HostsViewModel.CertificateQuestion question) {
+        for (HostEntry h : List.copyOf(hosts.hosts())) {
+            if (hosts.opened(h) == opened) {
+                hosts.refresh(h, question);
+            }
+        }
+        model.follow();
     }
 
     private static TableColumn<AllHosts.Row, String> text(String id, String title, Function<AllHosts.Row, String> f,

@@ -42,8 +42,6 @@ import javafx.stage.Stage;
 import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
-import org.jaildesk.ui.jails.ExecBatch;
-import org.jaildesk.ui.jails.ExecBatchConsole;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
@@ -90,8 +88,6 @@ public final class MainWindow {
     /** The shown host's query, which the search field edits. */
     private StringProperty previousQuery = new SimpleStringProperty();
     private AllHosts allHosts;
-    /** The commands run from All hosts in this session, first the last. */
-    private final javafx.collections.ObservableList<String> commandHistory = javafx.collections.FXCollections.observableArrayList();
     private AllHostsView allHostsView;
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
@@ -151,8 +147,8 @@ public final class MainWindow {
         root.setTop(new VBox(menuBar(actions), toolBar(actions)));
         hostList = new HostListPane(hosts, hostDialogs, msg, stage, this::showAllHosts);
         allHosts = new AllHosts(hosts);
-        allHostsView = new AllHostsView(allHosts, msg, this::showJail, () -> refreshHosts(true), () -> refreshHosts(false),
-                this::runCommandOnHosts);
+        allHostsView = new AllHostsView(allHosts, hosts, msg, stage, this::showJail,
+                (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
         SplitPane body = new SplitPane(hostList, center);
         body.setDividerPositions(0.18);
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
@@ -388,26 +384,6 @@ public final class MainWindow {
             v.session().jails().query().set("");
             v.table().show(jail.id());
         }
-    }
-
-    /** One command in each running jail of {@code rows}, each through its own host; the others named as left out. */
-    private void runCommandOnHosts(List<AllHosts.Row> rows) {
-        List<ExecBatch.Target> running = rows.stream().filter(r -> r.jail().isRunning())
-                .map(r -> new ExecBatch.Target(msg.get("allHosts.jail", r.host().name(), r.jail().displayName()), r.jail(),
-                        hosts.session(r.host()).jails()::exec)).toList();
-        List<String> leftOut = rows.stream().filter(r -> !r.jail().isRunning())
-                .map(r -> msg.get("allHosts.jail", r.host().name(), r.jail().displayName())).toList();
-        new ExecBatchConsole(msg, commandHistory).open(stage, running, leftOut);
-    }
-
-    /** Refreshes the hosts opened in this window ({@code opened}), or opens the others by refreshing them. */
-    private void refreshHosts(boolean opened) {
-        for (HostEntry h : List.copyOf(hosts.hosts())) {
-            if (hosts.opened(h) == opened) {
-                hosts.refresh(h, (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
-            }
-        }
-        allHosts.follow();
     }
 
     private void switchTo(HostEntry before, HostEntry host) {
