@@ -41,11 +41,19 @@ final class AllHosts {
     private final ListChangeListener<Jail> listed = c -> rebuild();
     private final ListChangeListener<HostEntry> hostsChanged = c -> follow();
     private boolean started;
+    private Runnable beforeRelist = () -> { };
+    private Runnable afterRelist = () -> { };
 
     AllHosts(HostsViewModel hosts) {
         this.hosts = hosts;
         query.addListener((o, was, now) -> visible.setPredicate(
                 JailFilter.acrossHosts(now, (Row r) -> r.host().name(), Row::jail)::test));
+    }
+
+    /** Told just before and just after the rows are listed again (each row is then a new one). */
+    void onRelist(Runnable before, Runnable after) {
+        this.beforeRelist = before;
+        this.afterRelist = after;
     }
 
     /** Every row, as the search lets them through. */
@@ -126,7 +134,9 @@ final class AllHosts {
                 }
             }
         }
+        beforeRelist.run();
         rows.setAll(all);
+        afterRelist.run();
         notOpened.setAll(unopened);
     }
 }

@@ -1,7 +1,13 @@
 package org.jaildesk.ui;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,13 +37,14 @@ import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostsViewModel;
 import org.jaildesk.ui.jails.ExecBatch;
 import org.jaildesk.ui.jails.ExecBatchConsole;
+import org.jaildesk.ui.jails.JailsViewModel;
 import org.jaildesk.ui.jails.JailTableView;
 
 /**
  * <i>All hosts</i> in the host list: one table of the jails of every host opened in this window, with their host. A
- * double click (or Enter) shows the jail among its host's jails, where the actions are; <i>Run command…</i> runs one
- * command in each selected running jail, whatever its host; the hosts not opened yet are named, with a button that
- * opens them.
+ * double click (or Enter) shows the jail among its host's jails, where the other actions are; Start, Stop, Restart and
+ * <i>Run command…</i> act on the selected jails whatever their host; the hosts not opened yet are named, with a button
+ * that opens them.
  */
 final class AllHostsView extends VBox {
 
@@ -66,6 +73,7 @@ final class AllHostsView extends VBox {
         table.setItems(sorted);
         table.setPlaceholder(new Label(msg.get("allHosts.empty")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        keepSelection(table, model);
         // Columns keep their widths, as in a host's table: in a narrow window a scroll bar, not values cut to "…".
         TableColumn<AllHosts.Row, JailState> state = new TableColumn<>(msg.get("column.state"));
         state.setId("all-col-state");
@@ -116,8 +124,21 @@ final class AllHostsView extends VBox {
         exec.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().stream()
                 .noneMatch(r -> r.jail().isRunning()), table.getSelectionModel().getSelectedItems()));
         exec.setOnAction(e -> runCommand(owner, List.copyOf(table.getSelectionModel().getSelectedItems())));
-        HBox top = new HBox(10, title, count, gap, exec, refresh);
-        top.setAlignment(Pos.CENTER_LEFT);
+        // Start, Stop and Restart act on the selected jails they apply to, each through its own host.
+        Button start = onSelected(table, msg.get("action.start"), "allHostsStart", j -> j.state() == JailState.DOWN,
+                JailsViewModel::start);
+        Button stop = onSelected(table, msg.get("action.stop"), "allHostsStop", Jail::isRunning, JailsViewModel::stop);
+        Button restart = onSelected(table, msg.get("action.restart"), "allHostsRestart", Jail::isRunning,
+                JailsViewModel::restart);
+        // The count on a line of its own, the buttons on the next: side by side they were cut short in German.
+        HBox heading = new HBox(10, title, count);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        for (Button b : List.of(exec, refresh)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox buttons = new HBox(8, start, stop, restart, exec, gap, refresh);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, heading, buttons);
 
         Label notOpened = new Label();
         notOpened.setId("allHostsNotOpened");
@@ -134,6 +155,53 @@ final class AllHostsView extends VBox {
         bottom.managedProperty().bind(Bindings.isNotEmpty(model.notOpened()));
         bottom.visibleProperty().bind(bottom.managedProperty());
         getChildren().addAll(top, table, bottom);
+    }
+
+    /**
+     * Keeps the selected jails selected when the rows are listed again (after a start, a refresh): each row is new then,
+     * and the table would drop them. A jail is its host's and its own id.
+     */
+    private static void keepSelection(TableView<AllHosts.Row> table, AllHosts model) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        model.onRelist(() -> {
+            kept.clear();
+            table.getSelectionModel().getSelectedItems().forEach(r -> kept.add(key(r)));
+        }, () -> {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (kept.contains(key(table.getItems().get(i)))) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
+    }
+
+    private static String key(AllHosts.Row r) {
+        return r.host().id() + "\n" + r.jail().id();
+    }
+
+    /**
+     * A button for an action on the selected jails it applies to ({@code applies}), on when some do; each host gets its
+     * own jails of the selection, in one call.
+     */
+    private Button onSelected(TableView<AllHosts.Row> table, String text, String id, Predicate<Jail> applies,
+                              BiFunction<JailsViewModel, List<Jail>, CompletableFuture<Void>> action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        ObservableList<AllHosts.Row> selected = table.getSelectionModel().getSelectedItems();
+        b.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.stream().noneMatch(r -> applies.test(r.jail())),
+                selected));
+        b.setOnAction(e -> {
+            Map<HostEntry, List<Jail>> byHost = new LinkedHashMap<>();
+            for (AllHosts.Row r : List.copyOf(selected)) {
+                if (applies.test(r.jail())) {
+                    byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r.jail());
+                }
+            }
+            byHost.forEach((host, jails) -> action.apply(hosts.session(host).jails(), jails));
+        });
+        return b;
     }
 
     /** One command in each running jail of {@code rows}, each through its own host; the others named as left out. */

@@ -68,11 +68,46 @@ class AllHostsTest extends WindowTest {
         robot.push(javafx.scene.input.KeyCode.ESCAPE);
         page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isEmpty());
 
+        // Start and Stop act on the selected jails they apply to, each through its own host.
+        robot.interact(() -> {
+            TableView<AllHosts.Row> t = table(robot);
+            t.getSelectionModel().clearSelection();
+            for (int i = 0; i < t.getItems().size(); i++) {
+                AllHosts.Row r = t.getItems().get(i);
+                boolean demo = !r.host().equals(nas);
+                if (demo && List.of("web02", "db01").contains(r.jail().tag()) || !demo && r.jail().tag().equals("mail")) {
+                    t.getSelectionModel().select(i);
+                }
+            }
+        });
+        assertTrue(!robot.lookup("#allHostsStart").queryButton().isDisabled() && !robot.lookup("#allHostsStop").queryButton().isDisabled());
+        robot.clickOn("#allHostsStart");
+        // Each start went through its own host's connection (here both reach one demo host, so both hosts' rows follow).
+        page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("startjail")
+                && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 2);
+        assertEquals(List.of("Demo host (simulated) web02", "nas1 mail"), page.jobs.jobs().stream()
+                .filter(j -> j.action().equals("startjail")).map(j -> j.host() + " " + j.target()).sorted().toList(),
+                "the two stopped ones started, each through its host; db01 was running");
+        page.waitFor(() -> table(robot).getItems().stream().filter(r -> List.of("web02", "mail").contains(r.jail().tag()))
+                .allMatch(r -> r.jail().isRunning()));
+        // The rows were listed again, and the three stay selected: Stop takes them at once.
+        assertEquals(List.of("Demo host (simulated)/db01", "Demo host (simulated)/web02", "nas1/mail"),
+                table(robot).getSelectionModel().getSelectedItems().stream().map(r -> r.host().name() + "/" + r.jail().tag())
+                        .sorted().toList());
+        robot.clickOn("#allHostsStop");
+        page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("stopjail")
+                && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 3);
+        robot.clickOn("#allHostsStart");
+        page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("startjail")
+                && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 5);
+        page.waitFor(() -> table(robot).getItems().stream().filter(r -> List.of("web02", "mail", "db01").contains(r.jail().tag()))
+                .allMatch(r -> r.jail().isRunning()));
+
         // The search takes host: beside the table's fields; a pattern it cannot read finds nothing and runs nothing.
         robot.clickOn("#search").write("host:nas* state:up");
-        page.waitFor(() -> table(robot).getItems().size() == 6);
+        page.waitFor(() -> table(robot).getItems().size() == 8);
         assertTrue(table(robot).getItems().stream().allMatch(r -> r.host().equals(nas) && r.jail().isRunning()));
-        assertEquals("Showing 6 of 24 jails on 2 hosts", count(robot));
+        assertEquals("Showing 8 of 24 jails on 2 hosts", count(robot), "six running, and mail and web02 started above");
         robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("!host:nas1 name:web0?"));
         page.waitFor(() -> table(robot).getItems().size() == 2);
         assertEquals(List.of("Demo host (simulated)"), table(robot).getItems().stream().map(r -> r.host().name()).distinct().toList());

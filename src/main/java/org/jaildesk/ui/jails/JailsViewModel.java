@@ -314,15 +314,30 @@ public final class JailsViewModel {
 
     /** Starts every selected jail that is down; one refresh when all are done. */
     public CompletableFuture<Void> startSelected() {
-        return onEach(selection.stream().filter(j -> j.state() == JailState.DOWN).toList(), "action.start", j -> client.startJail(j.id()));
+        return start(List.copyOf(selection));
     }
 
     public CompletableFuture<Void> stopSelected() {
-        return onEach(selection.stream().filter(Jail::isRunning).toList(), "action.stop", j -> client.stopJail(j.id()));
+        return stop(List.copyOf(selection));
     }
 
     public CompletableFuture<Void> restartSelected() {
-        return onEach(selection.stream().filter(Jail::isRunning).toList(), "action.restart", j -> client.restartJail(j.id()));
+        return restart(List.copyOf(selection));
+    }
+
+    /** Starts every one of {@code jails} (of this host) that is down; one refresh when all are done. */
+    public CompletableFuture<Void> start(List<Jail> jails) {
+        return onEach(jails.stream().filter(j -> j.state() == JailState.DOWN).toList(), "action.start", j -> client.startJail(j.id()));
+    }
+
+    /** Stops every one of {@code jails} (of this host) that runs; one refresh when all are done. */
+    public CompletableFuture<Void> stop(List<Jail> jails) {
+        return onEach(jails.stream().filter(Jail::isRunning).toList(), "action.stop", j -> client.stopJail(j.id()));
+    }
+
+    /** Restarts every one of {@code jails} (of this host) that runs; one refresh when all are done. */
+    public CompletableFuture<Void> restart(List<Jail> jails) {
+        return onEach(jails.stream().filter(Jail::isRunning).toList(), "action.restart", j -> client.restartJail(j.id()));
     }
 
     public CompletableFuture<Void> capSelected() {
