@@ -51,7 +51,7 @@ final class CommandPalette {
     }
 
     static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable,
-                      List<UiState.SavedSearch> searches, java.util.function.Consumer<String> search) {
+                      List<UiState.SavedSearch> searches, java.util.function.Consumer<String> search, Runnable allHosts) {
         List<Entry> all = new ArrayList<>();
         List<Entry> off = new ArrayList<>();
         for (UiAction a : actions) {
@@ -78,6 +78,7 @@ final class CommandPalette {
                 }
             }
         }
+        all.add(new Entry(msg.get("palette.allHosts") + "   " + ViewMenu.ALL_HOSTS.getDisplayText(), allHosts));
         // The saved searches (View ▸ Saved searches), by name: Enter puts one into the search field.
         for (UiState.SavedSearch s : searches) {
             all.add(new Entry(msg.get("palette.search", s.name(), org.jaildesk.domain.Shown.cut(s.query(), 50)),

@@ -272,7 +272,8 @@ public final class MainWindow {
         Menu hostMenu = HostMenu.of(msg, stage, () -> current, hasJailView, activePool, local);
         Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
                 () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh,
-                () -> current.table().addPropertyColumn(stage), hasJailView, SearchMenu.of(msg, uiState, search, stage)));
+                () -> current.table().addPropertyColumn(stage), hasJailView, SearchMenu.of(msg, uiState, search, stage),
+                this::showAllHosts));
         MenuBar bar = new MenuBar(file, jail, hostMenu, view, HelpMenu.of(msg, stage, about));
         bar.setId("menuBar");
         return bar;
@@ -283,7 +284,7 @@ public final class MainWindow {
             if (current != null) {
                 current.table().requestFocus();
             }
-        }, uiState.searches(), search::setText);
+        }, uiState.searches(), search::setText, this::showAllHosts);
     }
 
     private void showProtocolLog() {

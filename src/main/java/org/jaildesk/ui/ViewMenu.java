@@ -12,7 +12,7 @@ import javafx.scene.input.KeyCombination;
 import org.jaildesk.ui.common.Messages;
 
 /**
- * The View menu: find, the saved searches, the command palette, jobs, the protocol log, the refresh interval, a property as a column of the
+ * The View menu: find, the saved searches, the command palette, all hosts' jails, jobs, the protocol log, the refresh interval, a property as a column of the
  * table, theme and language.
  */
 final class ViewMenu {
@@ -20,8 +20,12 @@ final class ViewMenu {
     /** What the menu asks of the window. */
     record Window(Runnable focusSearch, Runnable openPalette, Runnable toggleJobs, Runnable showLog,
                   Consumer<String> switchLanguage, Runnable refreshIntervalChanged, Runnable addPropertyColumn,
-                  javafx.beans.value.ObservableBooleanValue hasTable, Menu searches) {
+                  javafx.beans.value.ObservableBooleanValue hasTable, Menu searches, Runnable allHosts) {
     }
+
+    /** View ▸ All hosts, also offered by the command palette. */
+    static final KeyCombination ALL_HOSTS = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     private ViewMenu() {
     }
@@ -32,6 +36,7 @@ final class ViewMenu {
                 window.focusSearch());
         MenuItem palette = item("menu-palette", msg.get("menu.palette"),
                 new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), window.openPalette());
+        MenuItem allHosts = item("menu-allHosts", msg.get("allHosts.button"), ALL_HOSTS, window.allHosts());
         MenuItem jobs = item("menu-jobs", msg.get("menu.jobs"), new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
                 window.toggleJobs());
         MenuItem log = item("menu-log", msg.get("menu.log"),
@@ -57,7 +62,7 @@ final class ViewMenu {
                     uiState.save();
                     window.refreshIntervalChanged().run();
                 });
-        view.getItems().addAll(find, window.searches(), palette, new SeparatorMenuItem(), jobs, log, interval, property, new SeparatorMenuItem(), dark,
+        view.getItems().addAll(find, window.searches(), palette, allHosts, new SeparatorMenuItem(), jobs, log, interval, property, new SeparatorMenuItem(), dark,
                 language);
         return view;
     }

@@ -124,4 +124,22 @@ class AllHostsTest extends WindowTest {
                 && page.table().getSelectionModel().getSelectedItem().tag().equals("web01"));
         assertEquals("JailDesk \u2014 nas1", stage.getTitle());
     }
+
+    /** The keyboard reaches it too: Ctrl+Shift+A, and the command palette. */
+    @Test
+    void theKeyboardReachesIt(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn(page.cell("mail"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        robot.interact(() -> page.hosts.selected().set(page.hosts.hosts().get(0)));
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isEmpty());
+        robot.clickOn(page.cell("mail"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
+        robot.clickOn("#paletteQuery").write("all hosts").push(javafx.scene.input.KeyCode.ENTER);
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent());
+    }
 }
