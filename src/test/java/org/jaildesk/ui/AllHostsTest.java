@@ -19,6 +19,20 @@ class AllHostsTest extends WindowTest {
         return robot.lookup("#allHostsTable").queryAs(TableView.class);
     }
 
+    /** Selects the demo host's jails {@code onDemo} and {@code nas}'s jails {@code onNas}, and no others. */
+    private void select(FxRobot robot, HostEntry nas, List<String> onDemo, List<String> onNas) {
+        robot.interact(() -> {
+            TableView<AllHosts.Row> t = table(robot);
+            t.getSelectionModel().clearSelection();
+            for (int i = 0; i < t.getItems().size(); i++) {
+                AllHosts.Row r = t.getItems().get(i);
+                if ((r.host().equals(nas) ? onNas : onDemo).contains(r.jail().tag())) {
+                    t.getSelectionModel().select(i);
+                }
+            }
+        });
+    }
+
     private String count(FxRobot robot) {
         return robot.lookup("#allHostsCount").queryAs(Label.class).getText();
     }
@@ -42,17 +56,7 @@ class AllHostsTest extends WindowTest {
                 && !robot.lookup("#allHostsOpen").queryButton().getParent().isVisible());
 
         // One command in jails of both hosts: each through its own host, a row each, the stopped one named.
-        robot.interact(() -> {
-            TableView<AllHosts.Row> t = table(robot);
-            t.getSelectionModel().clearSelection();
-            for (int i = 0; i < t.getItems().size(); i++) {
-                AllHosts.Row r = t.getItems().get(i);
-                boolean demo = !r.host().equals(nas);
-                if (demo && r.jail().tag().equals("db01") || !demo && List.of("plex", "mail").contains(r.jail().tag())) {
-                    t.getSelectionModel().select(i);
-                }
-            }
-        });
+        select(robot, nas, List.of("db01"), List.of("plex", "mail"));
         robot.clickOn("#allHostsExec");
         page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isPresent());
         assertEquals("Runs in 2 running jails: Demo host (simulated): db01, nas1: plex. Not running, left out: nas1: mail.",
@@ -69,17 +73,7 @@ class AllHostsTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isEmpty());
 
         // Start and Stop act on the selected jails they apply to, each through its own host.
-        robot.interact(() -> {
-            TableView<AllHosts.Row> t = table(robot);
-            t.getSelectionModel().clearSelection();
-            for (int i = 0; i < t.getItems().size(); i++) {
-                AllHosts.Row r = t.getItems().get(i);
-                boolean demo = !r.host().equals(nas);
-                if (demo && List.of("web02", "db01").contains(r.jail().tag()) || !demo && r.jail().tag().equals("mail")) {
-                    t.getSelectionModel().select(i);
-                }
-            }
-        });
+        select(robot, nas, List.of("web02", "db01"), List.of("mail"));
         assertTrue(!robot.lookup("#allHostsStart").queryButton().isDisabled() && !robot.lookup("#allHostsStop").queryButton().isDisabled());
         robot.clickOn("#allHostsStart");
         // Each start went through its own host's connection (here both reach one demo host, so both hosts' rows follow).
