@@ -19,6 +19,11 @@ public final class CommandLines {
     private CommandLines() {
     }
 
+    /** The problem with running {@code command} as {@code user}: the user's first, as the host checks them. */
+    public static Optional<Wording> check(String user, String command) {
+        return checkUser(user).or(() -> checkCommand(command));
+    }
+
     /** The problem with {@code command}, or empty when it may be run. */
     public static Optional<Wording> checkCommand(String command) {
         if (command == null || command.isBlank()) {

@@ -166,7 +166,7 @@ public final class ExecBatch {
 
     /** The same for jails that may be on several hosts, each with its own runner. */
     public Optional<String> runIn(List<Target> targets, String user, String command) {
-        Optional<Wording> problem = CommandLines.checkUser(user).or(() -> CommandLines.checkCommand(command));
+        Optional<Wording> problem = CommandLines.check(user, command);
         if (problem.isPresent()) {
             return problem.map(msg::get);
         }

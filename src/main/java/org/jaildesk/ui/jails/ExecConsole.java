@@ -83,8 +83,7 @@ public final class ExecConsole {
             }
             fields.remember(cmd);
             result.getStyleClass().removeAll("ok", "failed");
-            Optional<String> refused = CommandLines.checkUser(fields.user().getText())
-                    .or(() -> CommandLines.checkCommand(cmd)).map(msg::get);
+            Optional<String> refused = CommandLines.check(fields.user().getText(), cmd).map(msg::get);
             if (refused.isPresent()) {
                 // Nothing is sent: the host would refuse it the same way.
                 result.setText(refused.get());
