@@ -206,14 +206,9 @@ final class AllHostsView extends VBox {
 
     /** One command in each running jail of {@code rows}, each through its own host; the others named as left out. */
     private void runCommand(Window owner, List<AllHosts.Row> rows) {
-        List<ExecBatch.Target> running = rows.stream().filter(r -> r.jail().isRunning())
-                .map(r -> new ExecBatch.Target(name(r), r.jail(), hosts.session(r.host()).jails()::exec)).toList();
-        List<String> leftOut = rows.stream().filter(r -> !r.jail().isRunning()).map(this::name).toList();
-        new ExecBatchConsole(msg, history).open(owner, running, leftOut);
-    }
-
-    private String name(AllHosts.Row r) {
-        return msg.get("allHosts.jail", r.host().name(), r.jail().displayName());
+        new ExecBatchConsole(msg, history).open(owner, rows.stream().map(r -> new ExecBatch.Target(
+                msg.get("allHosts.jail", r.host().name(), r.jail().displayName()), r.jail(),
+                hosts.session(r.host()).jails()::exec)).toList());
     }
 
     /** Refreshes the hosts opened in this window ({@code opened}), or opens the others by refreshing them. */

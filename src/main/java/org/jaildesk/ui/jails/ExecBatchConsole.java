@@ -44,8 +44,10 @@ public final class ExecBatchConsole {
         this.history = history;
     }
 
-    /** The console for {@code running}, the jails to run the command in; {@code leftOut} names those not running. */
-    public Stage open(Window owner, List<ExecBatch.Target> running, List<String> leftOut) {
+    /** The console for the jails {@code selected}: the command runs in the running ones; the others are named. */
+    public Stage open(Window owner, List<ExecBatch.Target> selected) {
+        List<ExecBatch.Target> running = selected.stream().filter(t -> t.jail().isRunning()).toList();
+        List<String> leftOut = selected.stream().filter(t -> !t.jail().isRunning()).map(ExecBatch.Target::name).toList();
         ExecBatch batch = new ExecBatch(Platform::runLater, msg);
         Stage stage = new Stage();
         stage.initOwner(owner);

@@ -42,9 +42,8 @@ public final class ExecConsole {
     /** The console for one jail, or, for several, the one that runs a command in each running one among them. */
     public Stage open(Window owner, List<Jail> selection) {
         return selection.size() == 1 ? open(owner, selection.get(0))
-                : new ExecBatchConsole(msg, history).open(owner, selection.stream().filter(Jail::isRunning)
-                        .map(j -> new ExecBatch.Target(j.displayName(), j, vm::exec)).toList(),
-                        selection.stream().filter(j -> !j.isRunning()).map(Jail::displayName).toList());
+                : new ExecBatchConsole(msg, history).open(owner,
+                        selection.stream().map(j -> new ExecBatch.Target(j.displayName(), j, vm::exec)).toList());
     }
 
     public Stage open(Window owner, Jail jail) {
