@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.Queued;
+import org.jaildesk.domain.Jail;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.ui.common.Messages;
 
@@ -53,6 +54,15 @@ final class ActionCalls {
             });
         }
         return goOn.thenApply(go -> null);
+    }
+
+    /**
+     * {@link #oneAfterAnother} over jails of one host, each said to be waiting as a job of {@code action} on its
+     * target: the same action and target its request will have, so that the job takes the waiting row's place.
+     */
+    static CompletableFuture<Void> jailsInTurn(IocageClient client, String action, List<Jail> jails,
+                                               Function<Jail, CompletableFuture<?>> call) {
+        return oneAfterAnother(List.copyOf(jails), j -> client.queued(action, j.id()), call);
     }
 
     /** Whether a call failed because the user cancelled its job: the host then says "cancelled…". */

@@ -39,8 +39,7 @@ public final class JailUpkeep {
      */
     public CompletableFuture<Void> updateAll(List<Jail> targets, boolean packages) {
         announce("action.update", targets);
-        return ActionCalls.oneAfterAnother(List.copyOf(targets), j -> client.queued("updatejail", j.id()),
-                j -> update(j, packages));
+        return ActionCalls.jailsInTurn(client, "updatejail", targets, j -> update(j, packages));
     }
 
     /** A jail to a newer release, after a snapshot the host takes, where the host offers it. */
@@ -52,8 +51,7 @@ public final class JailUpkeep {
     /** Upgrades the jails one after another to {@code release}, as iocage's own {@code upgrade ALL} would. */
     public CompletableFuture<Void> upgradeAll(List<Jail> targets, String release) {
         announce("action.upgrade", targets);
-        return ActionCalls.oneAfterAnother(List.copyOf(targets), j -> client.queued("upgradejail", j.id()),
-                j -> upgrade(j, release));
+        return ActionCalls.jailsInTurn(client, "upgradejail", targets, j -> upgrade(j, release));
     }
 
     /**

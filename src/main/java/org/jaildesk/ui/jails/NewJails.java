@@ -126,7 +126,7 @@ public final class NewJails {
 
     /** Exports the jails one after another, each a job of its own; a cancelled one ends the run. */
     public CompletableFuture<Void> exportAll(List<Jail> jails) {
-        return ActionCalls.oneAfterAnother(List.copyOf(jails), j -> client.queued("exportjail", j.id()), this::export);
+        return ActionCalls.jailsInTurn(client, "exportjail", jails, this::export);
     }
 
     /**
