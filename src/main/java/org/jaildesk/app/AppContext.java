@@ -78,7 +78,7 @@ public final class AppContext {
         flushHistory();
         JobsViewModel jobs = new JobsViewModel(Platform::runLater, msg,
                 new SavedFile(configDir.resolve("jobs.json"), JobsViewModel.LIMIT, setAside::add),
-                new EndedJobs(msg, text -> notify(stage, text, "dark".equals(uiState.setting("theme", "light"))),
+                new EndedJobs(msg, text -> notify(stage, text, org.jaildesk.ui.Theme.of(uiState).darkBased()),
                         AppContext::inAMoment));
         if (connector != null) {
             connector.closeAll();

@@ -7,8 +7,44 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Window;
 
-/** The light or dark theme, kept in {@code ui-state.json}, on every window the app opens. */
-final class Theme {
+/** The light, dark or high-contrast theme, kept in {@code ui-state.json}, on every window the app opens. */
+public final class Theme {
+
+    /** The themes, in the order View ▸ Theme lists them and *Next theme* goes through them. */
+    public enum Kind {
+        LIGHT("light"), DARK("dark"), CONTRAST("contrast");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        /** Its word in {@code ui-state.json} ("theme") and in its menu item's message key ({@code theme.<key>}). */
+        public String key() {
+            return key;
+        }
+
+        /** Dark-based: dark and high contrast (a notification, say, takes its dark style then). */
+        public boolean darkBased() {
+            return this != LIGHT;
+        }
+
+        Kind next() {
+            return values()[(ordinal() + 1) % values().length];
+        }
+
+        /** The theme a {@code ui-state.json} value names; light for anything else (a hand-edited file's typo). */
+        static Kind of(String key) {
+            for (Kind k : values()) {
+                if (k.key.equals(key)) {
+                    return k;
+                }
+            }
+            return LIGHT;
+        }
+    }
+
 
     private final UiState uiState;
     private ListChangeListener<Window> onWindow;
@@ -48,18 +84,28 @@ final class Theme {
         if (!sc.getStylesheets().contains(css)) {
             sc.getStylesheets().add(css);
         }
-        sc.getRoot().getStyleClass().remove("dark");
-        if (dark()) {
+        // The high-contrast theme builds on the dark one's rules: its root carries both classes.
+        sc.getRoot().getStyleClass().removeAll("dark", "contrast");
+        Kind kind = kind();
+        if (kind.darkBased()) {
             sc.getRoot().getStyleClass().add("dark");
+        }
+        if (kind == Kind.CONTRAST) {
+            sc.getRoot().getStyleClass().add("contrast");
         }
     }
 
-    boolean dark() {
-        return "dark".equals(uiState.setting("theme", "light"));
+    Kind kind() {
+        return of(uiState);
     }
 
-    void setDark(boolean dark) {
-        uiState.putSetting("theme", dark ? "dark" : "light");
+    /** The theme {@code ui-state.json} holds (light when none). */
+    public static Kind of(UiState uiState) {
+        return Kind.of(uiState.setting("theme", Kind.LIGHT.key()));
+    }
+
+    void set(Kind kind) {
+        uiState.putSetting("theme", kind.key());
         uiState.save();
         // The windows are watched already: restyle their scenes, without watching them once more.
         String css = Theme.class.getResource("theme.css").toExternalForm();

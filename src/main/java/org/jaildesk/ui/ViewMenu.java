@@ -2,7 +2,6 @@ package org.jaildesk.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -13,7 +12,7 @@ import org.jaildesk.ui.common.Messages;
 
 /**
  * The View menu: find, the saved searches, the command palette, all hosts' jails, jobs, the protocol log, the refresh interval, a property as a column of the
- * table, theme and language.
+ * table, the theme (light, dark, high contrast) and language.
  */
 final class ViewMenu {
 
@@ -30,7 +29,7 @@ final class ViewMenu {
     private ViewMenu() {
     }
 
-    static Menu of(Messages msg, Theme theme, UiState uiState, Window window) {
+    static Menu of(Messages msg, Theme themes, UiState uiState, Window window) {
         Menu view = new Menu(msg.get("menu.view"));
         MenuItem find = item(null, msg.get("menu.find"), new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 window.focusSearch());
@@ -43,11 +42,7 @@ final class ViewMenu {
                 new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), window.showLog());
         MenuItem property = item("menu-propertyColumn", msg.get("propertyColumn.add"), null, window.addPropertyColumn());
         property.disableProperty().bind(javafx.beans.binding.Bindings.not(window.hasTable()));
-        CheckMenuItem dark = new CheckMenuItem(msg.get("menu.dark"));
-        dark.setId("menu-dark");
-        dark.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        dark.setSelected(theme.dark());
-        dark.selectedProperty().addListener((o, a, b) -> theme.setDark(b));
+        Menu theme = themeMenu(msg, themes);
         Menu language = ChoiceMenu.of(msg.get("menu.language"), null, List.of("en", "de"), tag -> msg.get("language." + tag),
                 tag -> "menu-lang-" + tag, msg.locale().getLanguage(), tag -> {
                     if (!msg.locale().getLanguage().equals(tag)) {
@@ -62,9 +57,27 @@ final class ViewMenu {
                     uiState.save();
                     window.refreshIntervalChanged().run();
                 });
-        view.getItems().addAll(find, window.searches(), palette, allHosts, new SeparatorMenuItem(), jobs, log, interval, property, new SeparatorMenuItem(), dark,
+        view.getItems().addAll(find, window.searches(), palette, allHosts, new SeparatorMenuItem(), jobs, log, interval, property, new SeparatorMenuItem(), theme,
                 language);
         return view;
+    }
+
+    /**
+     * View ▸ Theme: light, dark or high contrast, and *Next theme* (Ctrl+Shift+T), which goes on to the next one and
+     * moves the menu's mark with it.
+     */
+    private static Menu themeMenu(Messages msg, Theme themes) {
+        Menu menu = ChoiceMenu.of(msg.get("menu.theme"), "menu-theme", List.of(Theme.Kind.values()),
+                k -> msg.get("theme." + k.key()), k -> "menu-theme-" + k.key(), themes.kind(), themes::set);
+        MenuItem next = item("menu-theme-next", msg.get("menu.nextTheme"),
+                new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+                    Theme.Kind kind = themes.kind().next();
+                    themes.set(kind);
+                    menu.getItems().stream().filter(i -> ("menu-theme-" + kind.key()).equals(i.getId()))
+                            .forEach(i -> ((javafx.scene.control.RadioMenuItem) i).setSelected(true));
+                });
+        menu.getItems().addAll(new SeparatorMenuItem(), next);
+        return menu;
     }
 
     private static MenuItem item(String id, String text, KeyCombination shortcut, Runnable run) {

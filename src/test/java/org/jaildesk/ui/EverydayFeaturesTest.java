@@ -223,11 +223,51 @@ class EverydayFeaturesTest extends WindowTest {
     }
 
     @Test
+    void theHighContrastThemeIsChosenKeptAndGoneThroughWithCtrlShiftT(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.collections.ObservableList<String> root = stage.getScene().getRoot().getStyleClass();
+        javafx.scene.control.MenuItem contrast = MenuItems.byId(robot, "menu-theme-contrast");
+        assertEquals("High contrast", contrast.getText());
+        robot.interact(contrast::fire);
+        // Built on the dark theme's rules: the root carries both classes.
+        page.waitFor(() -> root.contains("contrast") && root.contains("dark"));
+        page.waitFor(() -> {
+            try {
+                return Files.readString(config.resolve("ui-state.json")).contains("\"theme\" : \"contrast\"");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        // A dialog opened now wears it too.
+        robot.clickOn("#tb-create");
+        page.waitFor(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w != stage && w.getScene() != null
+                && w.getScene().getRoot().getStyleClass().contains("contrast")));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        // Ctrl+Shift+T goes on to the next theme (light after high contrast), and the menu's mark goes with it.
+        page.waitFor(() -> stage.isFocused());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T)
+                .release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        page.waitFor(() -> !root.contains("contrast") && !root.contains("dark"));
+        javafx.scene.control.Menu themes = (javafx.scene.control.Menu) MenuItems.byId(robot, "menu-theme");
+        assertEquals(List.of("menu-theme-light"), themes.getItems().stream()
+                .filter(i -> i instanceof javafx.scene.control.RadioMenuItem r && r.isSelected()).map(i -> i.getId()).toList());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T)
+                .release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        page.waitFor(() -> root.contains("dark") && !root.contains("contrast"));
+        assertEquals(List.of("menu-theme-dark"), themes.getItems().stream()
+                .filter(i -> i instanceof javafx.scene.control.RadioMenuItem r && r.isSelected()).map(i -> i.getId()).toList());
+    }
+
+    @Test
     void switchingThemeAndLanguageChangesTheWindow(FxRobot robot) throws Exception {
         open(robot);
         assertTrue(!stage.getScene().getRoot().getStyleClass().contains("dark"));
-        robot.clickOn("View").clickOn("Dark theme");
+        // A submenu's item is fired, not clicked: Monocle closes nested popups in an order JavaFX then trips over.
+        javafx.scene.control.MenuItem dark = MenuItems.byId(robot, "menu-theme-dark");
+        assertEquals("Dark", dark.getText());
+        robot.interact(dark::fire);
         page.waitFor(() -> stage.getScene().getRoot().getStyleClass().contains("dark"));
+        assertFalse(stage.getScene().getRoot().getStyleClass().contains("contrast"));
         MainWindow english = page.window;
         assertTrue(english.backgroundRunning());
         robot.clickOn("View").clickOn("Language").clickOn("Deutsch");
@@ -324,18 +364,18 @@ class EverydayFeaturesTest extends WindowTest {
         robot.interact(search::clear);
         page.waitFor(() -> page.rows().size() == 12);
         robot.clickOn(page.cell("mail"));
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1)
-                .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1)
+                .release(KeyCode.DIGIT1, KeyCode.CONTROL);
         page.waitFor(() -> search.getText().equals("state:up !type:basejail") && page.rows().size() == 4);
 
         // The command palette offers it by name too.
         robot.interact(search::clear);
         page.waitFor(() -> page.rows().size() == 12);
         robot.clickOn(page.cell("mail"));
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
-                .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.K)
+                .release(KeyCode.K, KeyCode.CONTROL);
         page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
-        robot.clickOn("#paletteQuery").write("not basejails").push(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#paletteQuery").write("not basejails").push(KeyCode.ENTER);
         page.waitFor(() -> search.getText().equals("state:up !type:basejail") && page.rows().size() == 4);
 
         robot.interact(MenuItems.byId(robot, "menu-search-remove-0")::fire);

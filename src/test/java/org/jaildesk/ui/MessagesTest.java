@@ -33,7 +33,7 @@ class MessagesTest {
             "clean.jails.action", "clean.releases.action", "clean.templates.action", "clean.images.action", "clean.all.action",
             "jobs.state.waiting", "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",
             "log.kind.request", "log.kind.reply", "log.kind.event", "log.kind.command",
-            "language.en", "language.de", "privilege.none", "privilege.doas", "privilege.sudo",
+            "language.en", "language.de", "theme.light", "theme.dark", "theme.contrast", "privilege.none", "privilege.doas", "privilege.sudo",
             "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed",
             // The inspector's per-jail lists (JailListModel): their placeholders, by the list's own prefix.
             "snapshots.select", "snapshots.loading", "snapshots.failed", "snapshots.unsupported", "snapshots.none",
