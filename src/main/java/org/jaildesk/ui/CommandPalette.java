@@ -51,7 +51,8 @@ final class CommandPalette {
     }
 
     static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable,
-                      List<UiState.SavedSearch> searches, java.util.function.Consumer<String> search, Runnable allHosts) {
+                      List<UiState.SavedSearch> searches, java.util.function.Consumer<String> search, Runnable allHosts,
+                      Theme theme) {
         List<Entry> all = new ArrayList<>();
         List<Entry> off = new ArrayList<>();
         for (UiAction a : actions) {
@@ -79,6 +80,10 @@ final class CommandPalette {
             }
         }
         all.add(new Entry(msg.get("palette.allHosts") + "   " + ViewMenu.ALL_HOSTS.getDisplayText(), allHosts));
+        // View ▸ Theme's three, so that a user who needs high contrast gets there from the keyboard in a few letters.
+        for (Theme.Kind k : Theme.Kind.values()) {
+            all.add(new Entry(msg.get("palette.theme", msg.get("theme." + k.key())), () -> theme.set(k)));
+        }
         // The saved searches (View ▸ Saved searches), by name: Enter puts one into the search field.
         for (UiState.SavedSearch s : searches) {
             all.add(new Entry(msg.get("palette.search", s.name(), org.jaildesk.domain.Shown.cut(s.query(), 50)),

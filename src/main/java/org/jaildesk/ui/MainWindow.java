@@ -284,7 +284,7 @@ public final class MainWindow {
             if (current != null) {
                 current.table().requestFocus();
             }
-        }, uiState.searches(), search::setText, this::showAllHosts);
+        }, uiState.searches(), search::setText, this::showAllHosts, theme);
     }
 
     private void showProtocolLog() {

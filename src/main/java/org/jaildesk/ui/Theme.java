@@ -51,8 +51,12 @@ public final class Theme {
     /** The listener this theme put on each window's scene, taken off again when it closes. */
     private final Map<Window, ChangeListener<Scene>> watched = new WeakHashMap<>();
 
+    /** The theme now: set through {@link #set}, followed by View ▸ Theme's mark (the palette sets it too). */
+    private final javafx.beans.property.ObjectProperty<Kind> kind;
+
     Theme(UiState uiState) {
         this.uiState = uiState;
+        this.kind = new javafx.beans.property.SimpleObjectProperty<>(of(uiState));
     }
 
     /** Light or dark on every window the app opens (dialogs and consoles too), from one stylesheet. */
@@ -96,7 +100,11 @@ public final class Theme {
     }
 
     Kind kind() {
-        return of(uiState);
+        return kind.get();
+    }
+
+    javafx.beans.value.ObservableValue<Kind> kindProperty() {
+        return kind;
     }
 
     /** The theme {@code ui-state.json} holds (light when none). */
@@ -104,9 +112,10 @@ public final class Theme {
         return Kind.of(uiState.setting("theme", Kind.LIGHT.key()));
     }
 
-    void set(Kind kind) {
-        uiState.putSetting("theme", kind.key());
+    void set(Kind chosen) {
+        uiState.putSetting("theme", chosen.key());
         uiState.save();
+        kind.set(chosen);
         // The windows are watched already: restyle their scenes, without watching them once more.
         String css = Theme.class.getResource("theme.css").toExternalForm();
         Window.getWindows().forEach(w -> style(w.getScene(), css));

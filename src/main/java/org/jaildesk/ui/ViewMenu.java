@@ -70,12 +70,12 @@ final class ViewMenu {
         Menu menu = ChoiceMenu.of(msg.get("menu.theme"), "menu-theme", List.of(Theme.Kind.values()),
                 k -> msg.get("theme." + k.key()), k -> "menu-theme-" + k.key(), themes.kind(), themes::set);
         MenuItem next = item("menu-theme-next", msg.get("menu.nextTheme"),
-                new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
-                    Theme.Kind kind = themes.kind().next();
-                    themes.set(kind);
-                    menu.getItems().stream().filter(i -> ("menu-theme-" + kind.key()).equals(i.getId()))
-                            .forEach(i -> ((javafx.scene.control.RadioMenuItem) i).setSelected(true));
-                });
+                new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> themes.set(themes.kind().next()));
+        // The mark follows the theme whoever changed it (this item, the command palette).
+        themes.kindProperty().addListener((o, a, kind) -> menu.getItems().stream()
+                .filter(i -> ("menu-theme-" + kind.key()).equals(i.getId()))
+                .forEach(i -> ((javafx.scene.control.RadioMenuItem) i).setSelected(true)));
         menu.getItems().addAll(new SeparatorMenuItem(), next);
         return menu;
     }

@@ -256,6 +256,14 @@ class EverydayFeaturesTest extends WindowTest {
         page.waitFor(() -> root.contains("dark") && !root.contains("contrast"));
         assertEquals(List.of("menu-theme-dark"), themes.getItems().stream()
                 .filter(i -> i instanceof javafx.scene.control.RadioMenuItem r && r.isSelected()).map(i -> i.getId()).toList());
+        // From the keyboard: the command palette has the three, and the menu's mark follows.
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
+        robot.clickOn("#paletteQuery").write("high contrast");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        page.waitFor(() -> root.contains("contrast"));
+        assertEquals(List.of("menu-theme-contrast"), themes.getItems().stream()
+                .filter(i -> i instanceof javafx.scene.control.RadioMenuItem r && r.isSelected()).map(i -> i.getId()).toList());
     }
 
     @Test
