@@ -68,6 +68,7 @@ final class AllHostsView extends VBox {
         setPadding(new Insets(8));
         TableView<AllHosts.Row> table = new TableView<>();
         table.setId("allHostsTable");
+        table.setAccessibleText(msg.get("allHosts.title"));
         SortedList<AllHosts.Row> sorted = new SortedList<>(model.visible());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -92,9 +92,11 @@ final class CommandPalette {
         FilteredList<Entry> shown = new FilteredList<>(FXCollections.observableArrayList(all), e -> true);
         TextField query = new TextField();
         query.setId("paletteQuery");
+        query.setAccessibleText(msg.get("palette.title"));
         query.setPromptText(msg.get("palette.prompt"));
         ListView<Entry> list = new ListView<>(shown);
         list.setId("paletteList");
+        list.setAccessibleText(msg.get("palette.listName"));
         list.setPrefHeight(320);
         list.setCellFactory(v -> new ListCell<>() {
             {

@@ -45,9 +45,9 @@ final class HostDialogs {
         user.setId("hostUser");
         Label error = Dialogs.errorLabel("hostError");
         GridPane g = Dialogs.form();
-        g.addRow(0, new Label(msg.get("host.name")), name);
-        g.addRow(1, new Label(msg.get("host.url")), url);
-        g.addRow(2, new Label(msg.get("host.user")), user);
+        g.addRow(0, Dialogs.label(msg.get("host.name"), name), name);
+        g.addRow(1, Dialogs.label(msg.get("host.url"), url), url);
+        g.addRow(2, Dialogs.label(msg.get("host.user"), user), user);
         g.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType save = Dialogs.confirmButton(d, msg.get("host.save"), "hostSave", false);
@@ -66,6 +66,7 @@ final class HostDialogs {
         d.getDialogPane().setId("passwordDialog");
         PasswordField field = new PasswordField();
         field.setId("passwordField");
+        field.setAccessibleText(d.getHeaderText());
         d.getDialogPane().setContent(new VBox(8, field));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Dialogs.focusWhenShown(d, field);
@@ -87,6 +88,7 @@ final class HostDialogs {
         fp.setWrapText(true);
         fp.setPrefRowCount(3);
         Label explain = Dialogs.explanation(msg.get(e.changed() ? "cert.changedExplain" : "cert.explain"));
+        explain.setLabelFor(fp);
         d.getDialogPane().setContent(new VBox(10, explain, fp));
         ButtonType accept = Dialogs.confirmButton(d, msg.get("cert.accept"), "certAccept", true);
         // Trusting a certificate takes a click after comparing, never a reflexive Enter.

@@ -76,6 +76,7 @@ final class HostListPane extends VBox {
             });
         });
         Label title = new Label(msg.get("hosts.title"));
+        title.setLabelFor(list);
         title.getStyleClass().add("section-title");
         // The buttons keep their labels whole (German ones are long) and go onto a second line where the sidebar is
         // narrower than the three of them: on a small screen it starts at a fifth of the width, and the table needs

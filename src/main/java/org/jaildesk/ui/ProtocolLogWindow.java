@@ -79,11 +79,13 @@ final class ProtocolLogWindow {
         FilteredList<ProtocolLog.Entry> shown = new FilteredList<>(entries, e -> true);
         TextField filter = new TextField();
         filter.setId("logFilter");
+        filter.setAccessibleText(msg.get("log.filter"));
         filter.setPromptText(msg.get("log.filter"));
         filter.textProperty().addListener((o, a, b) -> shown.setPredicate(e -> b.isBlank()
                 || (e.host() + " " + e.kind() + " " + e.summary() + " " + e.text()).toLowerCase().contains(b.toLowerCase())));
         TableView<ProtocolLog.Entry> table = new TableView<>(shown);
         table.setId("logTable");
+        table.setAccessibleText(msg.get("log.title"));
         table.getColumns().add(col(msg.get("log.time"), e -> TIME.format(e.time()), 100));
         table.getColumns().add(col(msg.get("log.host"), ProtocolLog.Entry::host, 150));
         table.getColumns().add(col(msg.get("log.kind"), e -> msg.get("log.kind." + e.kind().name().toLowerCase()), 80));
@@ -91,6 +93,7 @@ final class ProtocolLogWindow {
         table.getColumns().add(col(msg.get("log.ms"), e -> e.millis() > 0 ? e.millis() + " ms" : "", 90));
         TextArea text = new TextArea();
         text.setId("logText");
+        text.setAccessibleText(msg.get("log.textName"));
         text.setEditable(false);
         text.setPromptText(msg.get("log.select"));
         text.getStyleClass().add("console");

@@ -114,7 +114,7 @@ final class SearchMenu {
                 .map(s -> msg.get("searches.replaces", s.name(), Shown.cut(s.query(), 80))).orElse(""), name.textProperty()));
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("searches.explain", Shown.cut(query, 80))), 0, 0, 2, 1);
-        g.addRow(1, new Label(msg.get("searches.name")), name);
+        g.addRow(1, Dialogs.label(msg.get("searches.name"), name), name);
         g.add(replaces, 0, 2, 2, 1);
         g.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);

@@ -26,6 +26,20 @@ abstract class AppWindowTest {
     @BeforeEach
     void stage() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
+        names = org.jaildesk.ui.AccessibleNames.watch();
+    }
+
+    /** The windows each test shows, and the main window as it ends: every field, list and table can be named. */
+    private org.jaildesk.ui.AccessibleNames.Watch names;
+
+    @org.junit.jupiter.api.AfterEach
+    void everyControlHasAName() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (stage.getScene() != null) {
+                names.look(stage.getScene().getRoot());
+            }
+        }).get();
+        names.check();
     }
 
     /** Waits up to 20 s for {@code c}, letting the FX thread run between looks. */

@@ -52,6 +52,7 @@ final class MainWindowPage {
         MainWindowPage page = new MainWindowPage(robot, null, host);
         host.onCommand(c -> page.log.command("demo", c.commandLine(), c.exitCode(), c.elapsed().toMillis()));
         page.build(stage, config, Locale.ENGLISH);
+        page.watchNames();
         // The stage is shared by the test classes of one JVM and keeps the size the last one gave it (a 400-pixel
         // high table hid the rows a test clicks on): the window takes the size MainWindow gives it at a first start.
         stage.sizeToScene();
@@ -147,7 +148,22 @@ final class MainWindowPage {
         }
     }
 
+    /** Every control a screen reader could not name, in the windows this page showed. */
+    private AccessibleNames.Watch names;
+
+    private void watchNames() {
+        names = AccessibleNames.watch();
+    }
+
+    /**
+     * Closes the host; and, since every test of the window goes through here, fails the test if a window it showed had
+     * a field, list or table a screen reader could not name.
+     */
     void close() {
         host.close();
+        if (window != null && window.scene() != null) {
+            names.look(window.scene().getRoot());
+        }
+        names.check();
     }
 }

@@ -69,6 +69,16 @@ public final class Dialogs {
     }
 
     /** The line under a form that says what is wrong with the input (empty when nothing is). */
+    /**
+     * A form's label for {@code field}: a screen reader names the field by it (a label merely beside a field is read
+     * as text of its own, and the field as a nameless "edit").
+     */
+    public static Label label(String text, javafx.scene.Node field) {
+        Label l = new Label(text);
+        l.setLabelFor(field);
+        return l;
+    }
+
     public static Label errorLabel(String id) {
         Label l = new Label();
         l.setId(id);

@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
+import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
 /**
@@ -38,7 +39,7 @@ record CommandRow(TextField user, ComboBox<String> command, Button run, HBox row
                 run.fire();
             }
         });
-        HBox row = new HBox(8, new Label(msg.get("exec.user")), user, new Label(msg.get("exec.command")), command, run);
+        HBox row = new HBox(8, Dialogs.label(msg.get("exec.user"), user), user, Dialogs.label(msg.get("exec.command"), command), command, run);
         row.setAlignment(Pos.CENTER_LEFT);
         return new CommandRow(user, command, run, row);
     }

@@ -65,6 +65,7 @@ public final class ExecBatchConsole {
         TableView<ExecBatch.Row> table = table(batch);
         TextArea output = new TextArea();
         output.setId("batchOutput");
+        output.setAccessibleText(msg.get("exec.outputName"));
         output.setEditable(false);
         output.getStyleClass().add("console");
         table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> show(output, row));
@@ -140,6 +141,7 @@ public final class ExecBatchConsole {
     private TableView<ExecBatch.Row> table(ExecBatch batch) {
         TableView<ExecBatch.Row> table = new TableView<>(batch.rows());
         table.setId("batchTable");
+        table.setAccessibleText(msg.get("batch.tableName"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(msg.get("batch.placeholder")));

@@ -55,6 +55,7 @@ public final class ExecConsole {
         Button run = fields.run();
         TextArea output = new TextArea();
         output.setId("execOutput");
+        output.setAccessibleText(msg.get("exec.outputName"));
         output.setEditable(false);
         output.getStyleClass().add("console");
         Label result = new Label();

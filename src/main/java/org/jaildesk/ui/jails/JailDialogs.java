@@ -85,16 +85,17 @@ public final class JailDialogs {
         template.setMaxWidth(Double.MAX_VALUE);
         Label source = new Label();
         source.textProperty().bind(Bindings.when(fromTemplate).then(msg.get("create.template")).otherwise(msg.get("create.release")));
+        source.labelForProperty().bind(Bindings.when(fromTemplate).<javafx.scene.Node>then(template).otherwise(release));
         TextField props = Dialogs.field("createProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("createError");
         GridPane g = Dialogs.form();
-        g.addRow(0, new Label(msg.get("create.name")), name);
+        g.addRow(0, Dialogs.label(msg.get("create.name"), name), name);
         javafx.scene.layout.StackPane from = new javafx.scene.layout.StackPane(release, template);
         from.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // The type first: it decides what the next row asks for (a release, a template, or nothing for an empty jail).
-        g.addRow(1, new Label(msg.get("create.type")), type);
+        g.addRow(1, Dialogs.label(msg.get("create.type"), type), type);
         g.addRow(2, source, from);
-        g.addRow(3, new Label(msg.get("create.props")), props);
+        g.addRow(3, Dialogs.label(msg.get("create.props"), props), props);
         g.add(error, 0, 4, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
@@ -149,8 +150,8 @@ public final class JailDialogs {
         TextField props = Dialogs.field("cloneProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("cloneError");
         GridPane g = Dialogs.form();
-        g.addRow(0, new Label(msg.get("create.name")), name);
-        g.addRow(1, new Label(msg.get("create.props")), props);
+        g.addRow(0, Dialogs.label(msg.get("create.name"), name), name);
+        g.addRow(1, Dialogs.label(msg.get("create.props"), props), props);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("clone.ok"), "cloneOk", false);
@@ -184,7 +185,7 @@ public final class JailDialogs {
         Label running = new Label(jail.isRunning() ? msg.get("destroy.isRunning") : "");
         running.setId("destroyRunning");
         running.setWrapText(true);
-        VBox box = new VBox(10, warning, new Label(msg.get("destroy.typeName", jail.displayName())), typed, running, stopFirst);
+        VBox box = new VBox(10, warning, Dialogs.label(msg.get("destroy.typeName", jail.displayName()), typed), typed, running, stopFirst);
         box.setPadding(new Insets(10));
         box.setPrefWidth(440);
         d.getDialogPane().setContent(box);
@@ -210,7 +211,7 @@ public final class JailDialogs {
         Label error = Dialogs.errorLabel("renameError");
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("rename.explain", jail.displayName())), 0, 0, 2, 1);
-        g.addRow(1, new Label(msg.get("create.name")), name);
+        g.addRow(1, Dialogs.label(msg.get("create.name"), name), name);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("rename.ok"), "renameOk", false);
@@ -240,8 +241,9 @@ public final class JailDialogs {
         if (one) {
             box.getChildren().add(Dialogs.explanation(msg.get("export.explain", first.displayName())));
         } else {
-            box.getChildren().addAll(Dialogs.explanation(msg.get("export.explainMany", stopped.size())),
-                    listOf("exportJails", stopped.stream().map(Jail::displayName).toList()));
+            String explained = msg.get("export.explainMany", stopped.size());
+            box.getChildren().addAll(Dialogs.explanation(explained),
+                    listOf("exportJails", explained, stopped.stream().map(Jail::displayName).toList()));
         }
         if (!running.isEmpty()) {
             Label left = Dialogs.explanation(msg.get("export.leftOut", String.join(", ", running)));
@@ -262,10 +264,11 @@ public final class JailDialogs {
         return d;
     }
 
-    /** The jails a dialog acts on, one a line, as tall as up to eight of them. */
-    static ListView<String> listOf(String id, List<String> lines) {
+    /** The jails a dialog acts on, one a line, as tall as up to eight of them; {@code name} is what a screen reader calls it. */
+    static ListView<String> listOf(String id, String name, List<String> lines) {
         ListView<String> list = new ListView<>(FXCollections.observableArrayList(lines));
         list.setId(id);
+        list.setAccessibleText(name);
         list.setFocusTraversable(false);
         list.setPrefHeight(Math.min(lines.size(), 8) * 26 + 4);
         return list;
@@ -315,7 +318,7 @@ public final class JailDialogs {
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("import.explain")), 0, 0, 2, 1);
         // The list's lines (name, size, time) are longer than a name: the field keeps its width and its label whole.
-        Label imageLabel = new Label(msg.get("import.image"));
+        Label imageLabel = Dialogs.label(msg.get("import.image"), choice);
         imageLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         choice.setPrefWidth(460);
         g.addRow(1, imageLabel, choice);

@@ -46,6 +46,7 @@ public final class JailTableView extends TableView<Jail> {
     public JailTableView(JailsViewModel vm, Messages msg, ObservableBooleanValue old) {
         this.msg = msg;
         setId("jailTable");
+        setAccessibleText(msg.get("tab.jails"));
         getStyleClass().add("jail-table");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setTableMenuButtonVisible(true);

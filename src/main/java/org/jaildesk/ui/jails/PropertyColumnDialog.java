@@ -34,7 +34,7 @@ final class PropertyColumnDialog {
                 name.getEditor().textProperty()));
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("propertyColumn.explain")), 0, 0, 2, 1);
-        g.addRow(1, new Label(msg.get("propertyColumn.name")), name);
+        g.addRow(1, Dialogs.label(msg.get("propertyColumn.name"), name), name);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("propertyColumn.ok"), "propertyColumnOk", false);

@@ -48,7 +48,8 @@ public final class UpkeepDialogs {
             box.getChildren().addAll(Dialogs.explanation(msg.get("update.explain", first.displayName(), first.release())),
                     Dialogs.explanation(msg.get("update.undo")));
         } else {
-            box.getChildren().addAll(Dialogs.explanation(msg.get("update.explainMany", targets.size())), listed("updateJails", targets),
+            String explained = msg.get("update.explainMany", targets.size());
+            box.getChildren().addAll(Dialogs.explanation(explained), listed("updateJails", explained, targets),
                     Dialogs.explanation(msg.get("update.undoMany")));
         }
         if (!empty.isEmpty()) {
@@ -102,12 +103,13 @@ public final class UpkeepDialogs {
         leftOut.managedProperty().bind(leftOut.textProperty().isNotEmpty());
         leftOut.visibleProperty().bind(leftOut.managedProperty());
         VBox box = new VBox(10);
-        box.getChildren().add(Dialogs.explanation(one ? msg.get("upgrade.explain", first.displayName(), first.release())
-                : msg.get("upgrade.explainMany", selected.size())));
+        String explained = one ? msg.get("upgrade.explain", first.displayName(), first.release())
+                : msg.get("upgrade.explainMany", selected.size());
+        box.getChildren().add(Dialogs.explanation(explained));
         if (!one) {
-            box.getChildren().add(listed("upgradeJails", selected));
+            box.getChildren().add(listed("upgradeJails", explained, selected));
         }
-        box.getChildren().addAll(new HBox(10, new Label(msg.get("upgrade.release")), release), error, leftOut, fetchFirst,
+        box.getChildren().addAll(new HBox(10, Dialogs.label(msg.get("upgrade.release"), release), release), error, leftOut, fetchFirst,
                 Dialogs.explanation(msg.get(one ? "upgrade.undo" : "upgrade.undoMany")),
                 Dialogs.explanation(msg.get("upgrade.packages")));
         box.setPadding(new Insets(10));
@@ -165,7 +167,7 @@ public final class UpkeepDialogs {
     }
 
     /** The jails with their releases, one a line. */
-    private javafx.scene.control.ListView<String> listed(String id, List<Jail> jails) {
-        return JailDialogs.listOf(id, jails.stream().map(j -> msg.get("update.listed", j.displayName(), j.release())).toList());
+    private javafx.scene.control.ListView<String> listed(String id, String name, List<Jail> jails) {
+        return JailDialogs.listOf(id, name, jails.stream().map(j -> msg.get("update.listed", j.displayName(), j.release())).toList());
     }
 }

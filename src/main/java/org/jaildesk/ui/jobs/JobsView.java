@@ -176,6 +176,8 @@ public final class JobsView extends VBox {
         clear.setId("jobsClear");
         clear.setOnAction(e -> vm.clearFinished());
         Label title = new Label(msg.get("jobs.title"));
+        title.setLabelFor(table);
+        output.setAccessibleText(msg.get("jobs.outputName"));
         title.getStyleClass().add("section-title");
         HBox top = new HBox(8, title, cancel, clear);
         SplitPane split = new SplitPane(table, output);

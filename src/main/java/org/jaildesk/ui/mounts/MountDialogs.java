@@ -42,8 +42,8 @@ final class MountDialogs {
         }, source.textProperty(), destination.textProperty(), vm.rows()));
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(msg.get("mounts.add.explain", jail.displayName())), 0, 0, 2, 1);
-        g.addRow(1, new Label(msg.get("mounts.add.source")), source);
-        g.addRow(2, new Label(msg.get("mounts.add.destination")), destination);
+        g.addRow(1, Dialogs.label(msg.get("mounts.add.source"), source), source);
+        g.addRow(2, Dialogs.label(msg.get("mounts.add.destination"), destination), destination);
         g.add(readOnly, 1, 3);
         g.add(error, 0, 4, 2, 1);
         d.getDialogPane().setContent(g);

@@ -31,6 +31,7 @@ public final class MountsView extends VBox {
         setPadding(new Insets(6));
         TableView<JailMount> table = new TableView<>(vm.rows());
         table.setId("mountsTable");
+        table.setAccessibleText(msg.get("tab.mounts"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("mount-destination", msg.get("mounts.destination"), JailMount::destination, 110));

@@ -188,10 +188,12 @@ public final class HostAdminDialogs {
         list.setId("cleanPreview");
         list.setEditable(false);
         list.setPrefRowCount(Math.min(12, p.lines().size() + 1));
+        // What goes, named by the warning above it.
+        list.setAccessibleText(warning.getText());
         TextField typed = new TextField();
         typed.setId("cleanConfirm");
         typed.setPromptText(p.word());
-        d.getDialogPane().setContent(box(warning, list, new Label(msg.get("clean.typeWord", p.word())), typed));
+        d.getDialogPane().setContent(box(warning, list, Dialogs.label(msg.get("clean.typeWord", p.word()), typed), typed));
         ButtonType ok = Dialogs.confirmButton(d, action, "cleanOk", true);
         d.getDialogPane().lookupButton(ok).getStyleClass().add("danger");
         d.getDialogPane().lookupButton(ok).disableProperty().bind(typed.textProperty().isNotEqualTo(p.word()));

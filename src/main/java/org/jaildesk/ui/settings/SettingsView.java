@@ -144,6 +144,7 @@ public final class SettingsView extends VBox {
         }
         TextArea diff = new TextArea(b.toString());
         diff.setId("settingsDiffText");
+        diff.setAccessibleText(d.getHeaderText());
         diff.setEditable(false);
         diff.setPrefRowCount(Math.min(14, changes.size() + 1));
         d.getDialogPane().setContent(diff);

@@ -44,7 +44,7 @@ final class SnapshotDialogs {
         GridPane g = Dialogs.form();
         g.add(Dialogs.explanation(one ? msg.get("snapshots.take.explain")
                 : msg.get("snapshots.take.explainMany", named(jails))), 0, 0, 2, 1);
-        g.addRow(1, new Label(msg.get("snapshots.take.name")), name);
+        g.addRow(1, Dialogs.label(msg.get("snapshots.take.name"), name), name);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("snapshots.take.ok"), "snapshotTakeOk", false);

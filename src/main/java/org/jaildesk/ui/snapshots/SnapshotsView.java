@@ -42,6 +42,7 @@ public final class SnapshotsView extends VBox {
         setPadding(new Insets(6));
         TableView<JailSnapshot> table = new TableView<>(vm.rows());
         table.setId("snapshotsTable");
+        table.setAccessibleText(msg.get("tab.snapshots"));
         // Several at once for Remove (old snapshots pile up); Roll back goes to one.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

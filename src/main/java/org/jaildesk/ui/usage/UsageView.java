@@ -32,6 +32,7 @@ public final class UsageView extends VBox {
         setPadding(new Insets(6));
         TableView<DiskUsage> table = new TableView<>(vm.rows());
         table.setId("usageTable");
+        table.setAccessibleText(msg.get("tab.usage"));
         TableColumn<DiskUsage, String> name = new TableColumn<>(msg.get("column.name"));
         name.setId("usage-name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tag()));
