@@ -248,6 +248,7 @@ public final class MainWindow {
         MenuItem addHost = new MenuItem(msg.get("host.add"));
         addHost.setId("menu-addHost");
         addHost.setOnAction(e -> hostList.addHost());
+        List<MenuItem> hostFiles = new HostFiles(hosts, msg, notifier, stage).menuItems();
         MenuItem quit = new MenuItem(msg.get("menu.quit"));
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setId("menu-quit");
@@ -258,7 +259,9 @@ public final class MainWindow {
                 stage.close();
             }
         });
-        file.getItems().addAll(addHost, new SeparatorMenuItem(), quit);
+        file.getItems().add(addHost);
+        file.getItems().addAll(hostFiles);
+        file.getItems().addAll(new SeparatorMenuItem(), quit);
         Menu jail = new Menu(msg.get("menu.jail"));
         jail.setId("menu-jail");
         for (UiAction a : actions) {

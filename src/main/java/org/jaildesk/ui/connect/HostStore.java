@@ -51,11 +51,30 @@ public final class HostStore {
         if (read.isEmpty()) {
             return List.of();
         }
+        Parsed parsed = parse(read.get(), check);
+        List<HostEntry> usable = parsed.hosts();
+        List<String> refused = parsed.refused();
+        if (!refused.isEmpty()) {
+            file.setAside(String.join("; ", refused));
+            try {
+                file.write(content(usable));
+            } catch (IOException e) {
+                LOG.warning("cannot save the hosts in " + file.path() + ": " + e.getMessage());
+            }
+        }
+        return usable;
+    }
+
+    /** The hosts of a list, each address once, and those left out: by their place in the list, and why. */
+    public record Parsed(List<HostEntry> hosts, List<String> refused) {
+    }
+
+    static Parsed parse(JsonNode all, HostsViewModel.Check check) {
         Map<String, HostEntry> hosts = new LinkedHashMap<>();
         Map<String, Integer> places = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
         int n = 0;
-        for (JsonNode h : read.get()) {
+        for (JsonNode h : all) {
             n++;
             String url = text(h, "url");
             // A host written without a name is listed by its address, as the window would list it.
@@ -76,16 +95,39 @@ public final class HostStore {
                 }
             }
         }
-        List<HostEntry> usable = List.copyOf(hosts.values());
-        if (!refused.isEmpty()) {
-            file.setAside(String.join("; ", refused));
-            try {
-                file.write(content(usable));
-            } catch (IOException e) {
-                LOG.warning("cannot save the hosts in " + file.path() + ": " + e.getMessage());
-            }
+        return new Parsed(List.copyOf(hosts.values()), List.copyOf(refused));
+    }
+
+    /**
+     * A host list exported from JailDesk (File ▸ Export hosts…), as {@code hosts.json} holds it, for File ▸ Import
+     * hosts…: each host checked as the window checks one typed in. The file is only read, whatever it holds; one that
+     * cannot be a host list (larger than {@link #LIMIT}, not JSON, not a list) is refused whole.
+     */
+    public static Parsed readExported(Path file, HostsViewModel.Check check) throws IOException {
+        byte[] content;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            content = in.readNBytes((int) LIMIT + 1);
+        } catch (IOException e) {
+            throw new IOException(SavedFile.words(e), e);
         }
-        return usable;
+        if (content.length > LIMIT) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "it is larger than the %,d bytes a host list can be", LIMIT));
+        }
+        JsonNode all;
+        try {
+            all = new ObjectMapper().readTree(content);
+        } catch (IOException e) {
+            throw new IOException("it is not a host list JailDesk wrote (not JSON)", e);
+        }
+        if (all == null || !all.isArray()) {
+            throw new IOException("it is not a list of hosts");
+        }
+        return parse(all, check);
+    }
+
+    /** Writes the remote hosts of {@code hosts} to {@code file} as {@code hosts.json} holds them: names, addresses, users. */
+    public static void export(Path file, List<HostEntry> hosts) throws IOException {
+        new SavedFile(file, LIMIT, aside -> { }).write(new HostStore(file).content(hosts));
     }
 
     private static String text(JsonNode host, String field) {

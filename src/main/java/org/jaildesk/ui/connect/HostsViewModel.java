@@ -1,11 +1,16 @@
 package org.jaildesk.ui.connect;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -124,6 +129,54 @@ public final class HostsViewModel {
         hosts.add(h);
         save();
         return h;
+    }
+
+    /** What File ▸ Import hosts… added, by name, and what it left out (a host listed in the file, and why). */
+    public record Imported(List<String> added, List<String> leftOut) {
+    }
+
+    /**
+     * Adds the hosts of an exported list (File ▸ Import hosts…) that are not saved yet, and saves the list once. A host
+     * whose address is saved already keeps its name and user as they are here; one the window would refuse is left
+     * out. The file is read on {@code io}; nothing changes if it cannot be a host list.
+     */
+    public CompletableFuture<Imported> importFrom(Path file, Executor io) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return HostStore.readExported(file, this::problem);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenApplyAsync(parsed -> {
+            List<String> added = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>(parsed.refused());
+            for (HostEntry h : parsed.hosts()) {
+                Optional<HostEntry> saved = hosts.stream().filter(x -> x.id().equals(h.id())).findFirst();
+                if (saved.isPresent()) {
+                    leftOut.add(msg.get("hosts.importSaved", h.name(), saved.get().name()));
+                } else {
+                    hosts.add(h);
+                    added.add(h.name());
+                }
+            }
+            if (!added.isEmpty()) {
+                save();
+            }
+            return new Imported(List.copyOf(added), List.copyOf(leftOut));
+        }, fx);
+    }
+
+    /** Writes the saved remote hosts to {@code file} on {@code io} (File ▸ Export hosts…): how many. Call on the FX thread. */
+    public CompletableFuture<Integer> exportTo(Path file, Executor io) {
+        List<HostEntry> remote = hosts.stream().filter(h -> h.kind() == HostEntry.Kind.REMOTE).toList();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                HostStore.export(file, remote);
+                return remote.size();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io);
     }
 
     /** Writes the hosts; a failure is told once (the change holds until JailDesk is closed, and would then be gone). */
