@@ -88,6 +88,7 @@ public final class MainWindow {
     /** The shown host's query, which the search field edits. */
     private StringProperty previousQuery = new SimpleStringProperty();
     private AllHosts allHosts;
+    /** Built the first time All hosts is shown. */
     private AllHostsView allHostsView;
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
@@ -147,8 +148,6 @@ public final class MainWindow {
         root.setTop(new VBox(menuBar(actions), toolBar(actions)));
         hostList = new HostListPane(hosts, hostDialogs, msg, stage, this::showAllHosts);
         allHosts = new AllHosts(hosts);
-        allHostsView = new AllHostsView(allHosts, hosts, msg, stage, this::showJail,
-                (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
         SplitPane body = new SplitPane(hostList, center);
         body.setDividerPositions(0.18);
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
@@ -373,6 +372,11 @@ public final class MainWindow {
     private void showAllHosts() {
         hosts.selected().set(null);
         allHosts.start();
+        if (allHostsView == null) {
+            // Built when first shown: the window's first showing (CSS and layout on a cold JVM) has enough to do.
+            allHostsView = new AllHostsView(allHosts, hosts, msg, stage, this::showJail,
+                    (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
+        }
         center.getChildren().setAll(allHostsView);
         stage.setTitle(msg.get("window.title", msg.get("allHosts.title")));
         search.textProperty().unbindBidirectional(previousQuery);
