@@ -175,16 +175,70 @@ public final class JobsView extends VBox {
         Button clear = new Button(msg.get("jobs.clear"));
         clear.setId("jobsClear");
         clear.setOnAction(e -> vm.clearFinished());
+        Label saved = new Label();
+        saved.setId("jobsSaved");
+        Button export = new Button(msg.get("jobs.export"));
+        export.setId("jobsExport");
+        export.setTooltip(new Tooltip(msg.get("jobs.exportTip")));
+        export.disableProperty().bind(Bindings.isEmpty(vm.jobs()));
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("jaildesk-jobs.csv");
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                export.disableProperty().unbind();
+                export.setDisable(true);
+                export(vm, msg, f.toPath(), saved).whenComplete((ok, error) -> javafx.application.Platform.runLater(
+                        () -> export.disableProperty().bind(Bindings.isEmpty(vm.jobs()))));
+            }
+        });
         Label title = new Label(msg.get("jobs.title"));
         title.setLabelFor(table);
         output.setAccessibleText(msg.get("jobs.outputName"));
         title.getStyleClass().add("section-title");
-        HBox top = new HBox(8, title, cancel, clear);
+        HBox top = new HBox(8, title, cancel, clear, export, saved);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         SplitPane split = new SplitPane(table, output);
         split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }
+
+    /**
+     * Writes the jobs listed now to {@code to} as CSV ({@link JobsCsv}) off the FX thread; {@code said} tells how it
+     * went. Call on the FX thread.
+     */
+    static java.util.concurrent.CompletableFuture<Void> export(JobsViewModel vm, Messages msg, java.nio.file.Path to, Label said) {
+        List<JobsCsv.Row> rows = JobsCsv.rows(vm, List.copyOf(vm.jobs()),
+                st -> msg.get("jobs.state." + st.name().toLowerCase(Locale.ROOT)));
+        List<String> header = List.of(msg.get("jobs.started"), msg.get("jobs.host"), msg.get("jobs.action"), msg.get("jobs.target"),
+                msg.get("jobs.state"), msg.get("jobs.duration") + " (s)", msg.get("jobs.result"));
+        said.setText(msg.get("jobs.saving", to.getFileName()));
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(to, java.nio.charset.StandardCharsets.UTF_8)) {
+                JobsCsv.write(header, rows, ZoneId.systemDefault(), w);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, EXPORTS).whenComplete((ok, error) -> javafx.application.Platform.runLater(() -> said.setText(error == null
+                ? msg.get("jobs.saved", rows.size(), to)
+                : msg.get("jobs.notSaved", Notifier.oneLine(why(error))))));
+    }
+
+    private static String why(Throwable error) {
+        Throwable e = Notifier.unwrap(error);
+        if (e instanceof java.io.UncheckedIOException u) {
+            e = u.getCause();
+        }
+        return e instanceof java.io.IOException io ? org.jaildesk.client.SavedFile.words(io) : String.valueOf(e.getMessage());
+    }
+
+    /** Where the history is written: a file on a slow disk or share must not hold the window. */
+    private static final java.util.concurrent.Executor EXPORTS = command -> {
+        Thread t = new Thread(command, "jobs-export");
+        t.setDaemon(true);
+        t.start();
+    };
 
     private static TableColumn<JobRow, String> text(String title, java.util.function.Function<JobRow, String> f) {
         TableColumn<JobRow, String> c = new TableColumn<>(title);

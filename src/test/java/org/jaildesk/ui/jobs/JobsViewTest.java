@@ -147,4 +147,31 @@ class JobsViewTest {
         assertTrue(shown.get()[1].startsWith("Traceback (most recent call last):\n  File"));
         assertTrue(vm.jobs().get(0).result().get().length() <= JobsViewModel.RESULT + 1, "kept and saved cut too");
     }
+
+    /** *Export…*: the jobs listed, newest first, to a CSV file written off the FX thread; the line beside it says how it went. */
+    @Test
+    void theListedJobsAreExportedAsCsv(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Messages msg = new Messages(Locale.ENGLISH);
+        JobSink.Job start = vm.sinkFor("nas1").started("startjail", "mail", null);
+        start.finished(true, "started", List.of());
+        JobSink.Job update = vm.sinkFor("nas1").started("updatejail", "web01", null);
+        update.finished(false, "=cmd|' /C calc'!A0", List.of());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.jobs().size() == 2
+                && vm.jobs().stream().noneMatch(j -> j.state().get().live()));
+        javafx.scene.control.Label said = new javafx.scene.control.Label();
+        Path file = dir.resolve("jobs.csv");
+        WaitForAsyncUtils.asyncFx(() -> JobsView.export(vm, msg, file, said)).get().get(15, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2 jobs saved to " + file, said.getText());
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertEquals("Started,Host,Action,Target,State,Duration (s),Result", lines.get(0));
+        assertTrue(lines.get(1).contains(",nas1,Update,web01,failed,") && lines.get(1).endsWith(",'=cmd|' /C calc'!A0"), lines.get(1));
+        assertTrue(lines.get(2).contains(",nas1,Start,mail,done,") && lines.get(2).endsWith(",started"), lines.get(2));
+        // Where it cannot be written, the line says why and nothing else changes.
+        Path nowhere = dir.resolve("no-such-folder").resolve("jobs.csv");
+        WaitForAsyncUtils.asyncFx(() -> JobsView.export(vm, msg, nowhere, said)).get();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> said.getText().startsWith("Not saved: "));
+        assertTrue(said.getText().contains("no such file or folder"), said.getText());
+        assertEquals(2, vm.jobs().size());
+    }
 }
