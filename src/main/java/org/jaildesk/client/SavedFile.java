@@ -205,6 +205,19 @@ public final class SavedFile {
      * What a failed file operation means, in words one can act on: the JDK's messages for the commonest ones are only
      * the path ("/home/a/.config/jaildesk").
      */
+    /**
+     * The same for what a file operation run in the background ended with (a {@code CompletionException} around an
+     * {@code UncheckedIOException} around the {@link IOException}); any other error by its message.
+     */
+    public static String words(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.io.UncheckedIOException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof IOException io ? words(io) : String.valueOf(e.getMessage());
+    }
+
     public static String words(IOException e) {
         if (e instanceof FileAlreadyExistsException f) {
             return f.getFile() + " exists and is not a folder";

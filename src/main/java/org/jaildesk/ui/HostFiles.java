@@ -75,7 +75,7 @@ final class HostFiles {
     CompletableFuture<HostsViewModel.Imported> importFrom(Path file) {
         return hosts.importFrom(file, IO).whenCompleteAsync((imported, error) -> {
             if (error != null) {
-                notifier.refusal(msg.get("hosts.importFailed", file, Notifier.oneLine(why(error))));
+                notifier.refusal(msg.get("hosts.importFailed", file, Notifier.oneLine(SavedFile.words(error))));
                 return;
             }
             String said = msg.get("hosts.imported", imported.added().size(), file.getFileName(), String.join(", ", imported.added()));
@@ -90,18 +90,11 @@ final class HostFiles {
     CompletableFuture<Integer> exportTo(Path file) {
         return hosts.exportTo(file, IO).whenCompleteAsync((n, error) -> {
             if (error != null) {
-                notifier.refusal(msg.get("hosts.exportFailed", file, Notifier.oneLine(why(error))));
+                notifier.refusal(msg.get("hosts.exportFailed", file, Notifier.oneLine(SavedFile.words(error))));
             } else {
                 notifier.tell(msg.get("hosts.exported", n, file));
             }
         }, Platform::runLater);
     }
 
-    private static String why(Throwable error) {
-        Throwable e = Notifier.unwrap(error);
-        if (e instanceof java.io.UncheckedIOException u) {
-            e = u.getCause();
-        }
-        return e instanceof java.io.IOException io ? SavedFile.words(io) : String.valueOf(e.getMessage());
-    }
 }

@@ -2,7 +2,10 @@ package org.jaildesk.ui;
 
 import java.util.Map;
 import java.util.WeakHashMap;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Window;
@@ -45,21 +48,20 @@ public final class Theme {
         }
     }
 
-
     private final UiState uiState;
     private ListChangeListener<Window> onWindow;
     /** The listener this theme put on each window's scene, taken off again when it closes. */
     private final Map<Window, ChangeListener<Scene>> watched = new WeakHashMap<>();
 
     /** The theme now: set through {@link #set}, followed by View ▸ Theme's mark (the palette sets it too). */
-    private final javafx.beans.property.ObjectProperty<Kind> kind;
+    private final ObjectProperty<Kind> kind;
 
     Theme(UiState uiState) {
         this.uiState = uiState;
-        this.kind = new javafx.beans.property.SimpleObjectProperty<>(of(uiState));
+        this.kind = new SimpleObjectProperty<>(of(uiState));
     }
 
-    /** Light or dark on every window the app opens (dialogs and consoles too), from one stylesheet. */
+    /** The theme on every window the app opens (dialogs and consoles too), from one stylesheet. */
     void applyToEveryWindow() {
         String css = Theme.class.getResource("theme.css").toExternalForm();
         onWindow = c -> {
@@ -103,7 +105,7 @@ public final class Theme {
         return kind.get();
     }
 
-    javafx.beans.value.ObservableValue<Kind> kindProperty() {
+    ObservableValue<Kind> kindProperty() {
         return kind;
     }
 

@@ -1,11 +1,20 @@
 package org.jaildesk.ui.jobs;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -26,6 +35,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.jaildesk.client.SavedFile;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
@@ -184,7 +194,7 @@ public final class JobsView extends VBox {
         export.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setInitialFileName("jaildesk-jobs.csv");
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            File f = chooser.showSaveDialog(getScene().getWindow());
             if (f != null) {
                 export.disableProperty().unbind();
                 export.setDisable(true);
@@ -208,33 +218,26 @@ public final class JobsView extends VBox {
      * Writes the jobs listed now to {@code to} as CSV ({@link JobsCsv}) off the FX thread; {@code said} tells how it
      * went. Call on the FX thread.
      */
-    static java.util.concurrent.CompletableFuture<Void> export(JobsViewModel vm, Messages msg, java.nio.file.Path to, Label said) {
+    static CompletableFuture<Void> export(JobsViewModel vm, Messages msg, Path to, Label said) {
         List<JobsCsv.Row> rows = JobsCsv.rows(vm, List.copyOf(vm.jobs()),
                 st -> msg.get("jobs.state." + st.name().toLowerCase(Locale.ROOT)));
         List<String> header = List.of(msg.get("jobs.started"), msg.get("jobs.host"), msg.get("jobs.action"), msg.get("jobs.target"),
                 msg.get("jobs.state"), msg.get("jobs.duration") + " (s)", msg.get("jobs.result"));
         said.setText(msg.get("jobs.saving", to.getFileName()));
-        return java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(to, java.nio.charset.StandardCharsets.UTF_8)) {
+        return CompletableFuture.runAsync(() -> {
+            try (Writer w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
                 JobsCsv.write(header, rows, ZoneId.systemDefault(), w);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }, EXPORTS).whenComplete((ok, error) -> javafx.application.Platform.runLater(() -> said.setText(error == null
                 ? msg.get("jobs.saved", rows.size(), to)
-                : msg.get("jobs.notSaved", Notifier.oneLine(why(error))))));
+                : msg.get("jobs.notSaved", Notifier.oneLine(SavedFile.words(error))))));
     }
 
-    private static String why(Throwable error) {
-        Throwable e = Notifier.unwrap(error);
-        if (e instanceof java.io.UncheckedIOException u) {
-            e = u.getCause();
-        }
-        return e instanceof java.io.IOException io ? org.jaildesk.client.SavedFile.words(io) : String.valueOf(e.getMessage());
-    }
 
     /** Where the history is written: a file on a slow disk or share must not hold the window. */
-    private static final java.util.concurrent.Executor EXPORTS = command -> {
+    private static final Executor EXPORTS = command -> {
         Thread t = new Thread(command, "jobs-export");
         t.setDaemon(true);
         t.start();
