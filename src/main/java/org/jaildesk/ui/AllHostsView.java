@@ -51,6 +51,7 @@ final class AllHostsView extends VBox {
     /** The commands run from here in this session, first the last. */
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final HostsViewModel hosts;
+    private final TableView<AllHosts.Row> table;
     private final Messages msg;
 
     /**
@@ -66,7 +67,7 @@ final class AllHostsView extends VBox {
         Runnable refreshAll = () -> refresh(model, true, question);
         Runnable openAll = () -> refresh(model, false, question);
         setPadding(new Insets(8));
-        TableView<AllHosts.Row> table = new TableView<>();
+        table = new TableView<>();
         table.setId("allHostsTable");
         table.setAccessibleText(msg.get("allHosts.title"));
         SortedList<AllHosts.Row> sorted = new SortedList<>(model.visible());
@@ -220,6 +221,11 @@ final class AllHostsView extends VBox {
             }
         }
         model.follow();
+    }
+
+    /** The table, whose columns' order, widths and sort the window keeps across starts. */
+    TableView<AllHosts.Row> table() {
+        return table;
     }
 
     private static TableColumn<AllHosts.Row, String> text(String id, String title, Function<AllHosts.Row, String> f,

@@ -88,6 +88,11 @@ public final class MainWindow {
     /** The shown host's query, which the search field edits. */
     private StringProperty previousQuery = new SimpleStringProperty();
     private AllHosts allHosts;
+    /**
+     * Where {@code ui-state.json} keeps the all-hosts table's columns, beside the hosts' layouts (whose keys are host
+     * ids: {@code demo}, {@code local} or {@code remote:<url>}; this cannot be one).
+     */
+    static final String ALL_HOSTS_LAYOUT = "*all hosts*";
     /** Built the first time All hosts is shown. */
     private AllHostsView allHostsView;
 
@@ -376,6 +381,7 @@ public final class MainWindow {
             // Built when first shown: the window's first showing (CSS and layout on a cold JVM) has enough to do.
             allHostsView = new AllHostsView(allHosts, hosts, msg, stage, this::showJail,
                     (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
+            WindowPlacement.applyColumns(allHostsView.table(), uiState.layout(ALL_HOSTS_LAYOUT));
         }
         center.getChildren().setAll(allHostsView);
         stage.setTitle(msg.get("window.title", msg.get("allHosts.title")));
@@ -432,6 +438,9 @@ public final class MainWindow {
     private void saveLayout(HostView v) {
         if (v != null) {
             WindowPlacement.saveLayout(uiState.layout(v.session().host().id()), stage, v.table());
+        }
+        if (allHostsView != null) {
+            WindowPlacement.saveColumns(uiState.layout(ALL_HOSTS_LAYOUT), allHostsView.table());
         }
     }
 

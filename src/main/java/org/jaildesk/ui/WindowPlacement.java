@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.jails.JailTableView;
@@ -93,11 +94,16 @@ public final class WindowPlacement {
             l.width = stage.getScene().getWidth();
             l.height = stage.getScene().getHeight();
         }
-        l.columns = table.getColumns().stream().map(TableColumn::getId).toList();
         l.properties = new ArrayList<>(table.properties().shown());
+        saveColumns(l, table);
+    }
+
+    /** Keeps a table's column order, widths, hidden columns and sort (by the columns' ids) in {@code l}. */
+    static <S> void saveColumns(UiState.Layout l, TableView<S> table) {
+        l.columns = table.getColumns().stream().map(TableColumn::getId).toList();
         l.widths = new HashMap<>();
         l.hidden = new ArrayList<>();
-        for (TableColumn<Jail, ?> c : table.getColumns()) {
+        for (TableColumn<S, ?> c : table.getColumns()) {
             l.widths.put(c.getId(), c.getWidth());
             if (!c.isVisible()) {
                 l.hidden.add(c.getId());
@@ -106,7 +112,7 @@ public final class WindowPlacement {
         if (table.getSortOrder().isEmpty()) {
             l.sortColumn = null;
         } else {
-            TableColumn<Jail, ?> c = table.getSortOrder().get(0);
+            TableColumn<S, ?> c = table.getSortOrder().get(0);
             l.sortColumn = c.getId();
             l.sortAscending = c.getSortType() == TableColumn.SortType.ASCENDING;
         }
@@ -116,15 +122,20 @@ public final class WindowPlacement {
     static void applyLayout(JailTableView t, UiState.Layout l) {
         // The property columns first, so that the saved order can place them.
         t.properties().setAll(l.properties);
+        applyColumns(t, l);
+    }
+
+    /** Puts a table's columns in the order, widths, visibility and sort {@code l} keeps; columns it does not name stay last. */
+    static <S> void applyColumns(TableView<S> t, UiState.Layout l) {
         if (!l.columns.isEmpty()) {
-            List<TableColumn<Jail, ?>> ordered = new ArrayList<>();
+            List<TableColumn<S, ?>> ordered = new ArrayList<>();
             for (String id : l.columns) {
                 t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(ordered::add);
             }
             t.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
             t.getColumns().setAll(ordered);
         }
-        for (TableColumn<Jail, ?> c : t.getColumns()) {
+        for (TableColumn<S, ?> c : t.getColumns()) {
             Double w = l.widths.get(c.getId());
             if (w != null && w > 10) {
                 c.setPrefWidth(w);

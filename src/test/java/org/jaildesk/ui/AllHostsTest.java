@@ -136,4 +136,35 @@ class AllHostsTest extends WindowTest {
         robot.clickOn("#paletteQuery").write("all hosts").push(javafx.scene.input.KeyCode.ENTER);
         page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent());
     }
+
+    /** Its columns' order, widths and sort are kept, as each host's table keeps its own, across a new start of the window. */
+    @Test
+    void itsColumnsAndSortAreKeptAcrossANewWindow(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#allHostsButton");
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        robot.interact(() -> {
+            TableView<AllHosts.Row> t = table(robot);
+            javafx.scene.control.TableColumn<AllHosts.Row, ?> name = t.getColumns().stream()
+                    .filter(c -> "all-col-name".equals(c.getId())).findFirst().orElseThrow();
+            name.setPrefWidth(260);
+            name.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            t.getSortOrder().setAll(List.of(name));
+            // The host column moved to the end, as a drag of its heading would.
+            t.getColumns().add(t.getColumns().remove(0));
+        });
+        page.waitFor(() -> "web02".equals(table(robot).getItems().get(0).jail().displayName()));
+        // A language switch saves the window's layout and builds the window anew, as the next start does.
+        robot.interact(() -> MenuItems.byId(robot, "menu-lang-de").fire());
+        page.waitFor(() -> robot.lookup("#tb-start").tryQuery().map(n -> ((javafx.scene.control.Button) n).getText().equals("Starten")).orElse(false));
+        page.waitFor(() -> page.rows().size() == 12);
+        robot.clickOn("#allHostsButton");
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        TableView<AllHosts.Row> again = table(robot);
+        assertEquals("all-col-host", again.getColumns().get(again.getColumns().size() - 1).getId());
+        assertEquals("all-col-name", again.getSortOrder().get(0).getId());
+        assertEquals(javafx.scene.control.TableColumn.SortType.DESCENDING, again.getSortOrder().get(0).getSortType());
+        assertEquals(260, again.getSortOrder().get(0).getPrefWidth(), 1);
+        assertEquals("web02", again.getItems().get(0).jail().displayName());
+    }
 }
