@@ -9,6 +9,11 @@ import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -50,9 +55,45 @@ final class CommandPalette {
     private CommandPalette() {
     }
 
+    /**
+     * Every item of the menu bar that can run now, named by its path ("View ▸ Theme ▸ High contrast"), but the Jail
+     * menu's (the actions, listed above with why one cannot run) and the saved searches (listed below by name). A
+     * choice among several (a theme, a language, the refresh interval) is marked as chosen, as a click would.
+     */
+    static List<Entry> menuEntries(MenuBar bar) {
+        List<Entry> entries = new ArrayList<>();
+        if (bar != null) {
+            for (Menu m : bar.getMenus()) {
+                if (!"menu-jail".equals(m.getId())) {
+                    walk(m.getText(), m.getItems(), entries);
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static void walk(String path, List<MenuItem> items, List<Entry> into) {
+        for (MenuItem item : items) {
+            if (item instanceof SeparatorMenuItem || item.isDisable() || item.getText() == null
+                    || "menu-searches".equals(item.getId())) {
+                continue;
+            }
+            String here = path + " \u25b8 " + item.getText().replace("\u2026", "");
+            if (item instanceof Menu sub) {
+                walk(here, sub.getItems(), into);
+            } else {
+                into.add(new Entry(here + (item.getAccelerator() == null ? "" : "   " + item.getAccelerator().getDisplayText()), () -> {
+                    if (item instanceof RadioMenuItem r) {
+                        r.setSelected(true);
+                    }
+                    item.fire();
+                }));
+            }
+        }
+    }
+
     static Stage open(Window owner, Messages msg, List<UiAction> actions, JailsViewModel vm, Runnable selectInTable,
-                      List<UiState.SavedSearch> searches, java.util.function.Consumer<String> search, Runnable allHosts,
-                      Theme theme) {
+                      List<UiState.SavedSearch> searches, java.util.function.Consumer<String> search, MenuBar menus) {
         List<Entry> all = new ArrayList<>();
         List<Entry> off = new ArrayList<>();
         for (UiAction a : actions) {
@@ -79,11 +120,8 @@ final class CommandPalette {
                 }
             }
         }
-        all.add(new Entry(msg.get("palette.allHosts") + "   " + ViewMenu.ALL_HOSTS.getDisplayText(), allHosts));
-        // View ▸ Theme's three, so that a user who needs high contrast gets there from the keyboard in a few letters.
-        for (Theme.Kind k : Theme.Kind.values()) {
-            all.add(new Entry(msg.get("palette.theme", msg.get("theme." + k.key())), () -> theme.set(k)));
-        }
+        // The rest of the menus (View ▸ All hosts, a theme, File ▸ Export hosts…, Help ▸ About), by their place in them.
+        all.addAll(menuEntries(menus));
         // The saved searches (View ▸ Saved searches), by name: Enter puts one into the search field.
         for (UiState.SavedSearch s : searches) {
             all.add(new Entry(msg.get("palette.search", s.name(), org.jaildesk.domain.Shown.cut(s.query(), 50)),

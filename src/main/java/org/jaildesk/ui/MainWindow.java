@@ -93,6 +93,8 @@ public final class MainWindow {
      * ids: {@code demo}, {@code local} or {@code remote:<url>}; this cannot be one).
      */
     static final String ALL_HOSTS_LAYOUT = "*all hosts*";
+    /** The window's menus, which the command palette offers too. */
+    private MenuBar menuBar;
     /** Built the first time All hosts is shown. */
     private AllHostsView allHostsView;
 
@@ -150,7 +152,8 @@ public final class MainWindow {
         root.getStyleClass().add("main");
         List<UiAction> actions = new JailActions(hosts, msg, stage, () -> current).all(hasJailView, this::refresh);
         actionList = actions;
-        root.setTop(new VBox(menuBar(actions), toolBar(actions)));
+        menuBar = menuBar(actions);
+        root.setTop(new VBox(menuBar, toolBar(actions)));
         hostList = new HostListPane(hosts, hostDialogs, msg, stage, this::showAllHosts);
         allHosts = new AllHosts(hosts);
         SplitPane body = new SplitPane(hostList, center);
@@ -291,7 +294,7 @@ public final class MainWindow {
             if (current != null) {
                 current.table().requestFocus();
             }
-        }, uiState.searches(), search::setText, this::showAllHosts, theme);
+        }, uiState.searches(), search::setText, menuBar);
     }
 
     private void showProtocolLog() {

@@ -264,6 +264,14 @@ class EverydayFeaturesTest extends WindowTest {
         page.waitFor(() -> root.contains("contrast"));
         assertEquals(List.of("menu-theme-contrast"), themes.getItems().stream()
                 .filter(i -> i instanceof javafx.scene.control.RadioMenuItem r && r.isSelected()).map(i -> i.getId()).toList());
+        // Any other menu item too, by its place in the menus: here the protocol log.
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
+        robot.clickOn("#paletteQuery").write("protocol log");
+        javafx.scene.control.ListView<?> list = robot.lookup("#paletteList").queryAs(javafx.scene.control.ListView.class);
+        assertEquals("View \u25b8 Protocol log   Ctrl+Shift+P", list.getItems().get(0).toString());
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        page.waitFor(() -> robot.lookup("#logTable").tryQuery().isPresent());
     }
 
     @Test
