@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -84,8 +85,10 @@ class TableLayoutTest extends WindowTest {
             page.waitFor(() -> page.table().getColumns().stream().anyMatch(c -> "col-prop-vnet".equals(c.getId())));
             var vnet = page.table().getColumns().stream().filter(c -> "col-prop-vnet".equals(c.getId())).findFirst().orElseThrow();
             page.waitFor(() -> "1".equals(vnet.getCellData(page.row("web02"))));
-            robot.interact(() -> vnet.getContextMenu().getItems().stream()
-                    .filter(i -> "removeColumn-vnet".equals(i.getId())).findFirst().orElseThrow().fire());
+            javafx.scene.control.MenuItem removeVnet = vnet.getContextMenu().getItems().stream()
+                    .filter(i -> "removeColumn-vnet".equals(i.getId())).findFirst().orElseThrow();
+            assertFalse(removeVnet.isMnemonicParsing(), "a property's underscores (ip4_addr) are shown, not taken for a mnemonic");
+            robot.interact(removeVnet::fire);
             page.waitFor(() -> page.table().getColumns().stream().noneMatch(c -> "col-prop-vnet".equals(c.getId())));
 
             robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));

@@ -205,6 +205,8 @@ public final class JailTableView extends TableView<Jail> {
             String property = column.getId().substring(PropertyColumns.PREFIX.length());
             javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem(msg.get("propertyColumn.remove", property));
             remove.setId("removeColumn-" + property);
+            // A property's name has underscores (ip4_addr): text, not a mnemonic that would swallow one.
+            remove.setMnemonicParsing(false);
             remove.setOnAction(e -> properties.remove(property));
             menu.getItems().add(remove);
         }
