@@ -65,11 +65,16 @@ final class CommandPalette {
         if (bar != null) {
             for (Menu m : bar.getMenus()) {
                 if (!"menu-jail".equals(m.getId())) {
-                    walk(m.getText(), m.getItems(), entries);
+                    walk(shown(m), m.getItems(), entries);
                 }
             }
         }
         return entries;
+    }
+
+    /** An item's text as the menu shows it: without the underscore that marks its mnemonic (Alt+F for _File). */
+    private static String shown(MenuItem item) {
+        return item.isMnemonicParsing() ? item.getText().replaceFirst("_(?=[^_])", "").replace("__", "_") : item.getText();
     }
 
     private static void walk(String path, List<MenuItem> items, List<Entry> into) {
@@ -78,7 +83,7 @@ final class CommandPalette {
                     || "menu-searches".equals(item.getId())) {
                 continue;
             }
-            String here = path + " \u25b8 " + item.getText().replace("\u2026", "");
+            String here = path + " \u25b8 " + shown(item).replace("\u2026", "");
             if (item instanceof Menu sub) {
                 walk(here, sub.getItems(), into);
             } else {

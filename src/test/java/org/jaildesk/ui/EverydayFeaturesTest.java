@@ -119,7 +119,7 @@ class EverydayFeaturesTest extends WindowTest {
         robot.interact(german::fire);
         page.waitFor(() -> page.notifier.notices().stream().anyMatch(n -> n.message().startsWith("Deutsch from the next start")));
         assertEquals(JobRow.State.RUNNING, job.state().get(), "the job was not stopped");
-        assertEquals("File", robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText(),
+        assertEquals("_File", robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText(),
                 "the window was not rebuilt in German");
         assertTrue(Files.readString(config.resolve("ui-state.json")).contains("\"language\" : \"de\""));
         stopSlowJob(job);
@@ -131,7 +131,7 @@ class EverydayFeaturesTest extends WindowTest {
         open(robot);
         javafx.scene.control.MenuItem german = MenuItems.byId(robot, "menu-lang-de");
         robot.interact(german::fire);
-        page.waitFor(() -> "Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
+        page.waitFor(() -> "_Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
         page.openCreateDialog();
         javafx.scene.control.Label error = robot.lookup("#createError").queryAs(javafx.scene.control.Label.class);
         robot.clickOn("#createName").write("bad;name");
@@ -272,6 +272,19 @@ class EverydayFeaturesTest extends WindowTest {
         assertEquals("View \u25b8 Protocol log   Ctrl+Shift+P", list.getItems().get(0).toString());
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         page.waitFor(() -> robot.lookup("#logTable").tryQuery().isPresent());
+    }
+
+    /** Alt and a menu's underlined letter opens it, as in any desktop app (Alt+V: View). */
+    @Test
+    void altAndAMenusLetterOpensIt(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn(page.cell("mail"));
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu view = bar.getMenus().get(3);
+        robot.press(KeyCode.ALT, KeyCode.V).release(KeyCode.V, KeyCode.ALT);
+        page.waitFor(view::isShowing);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        page.waitFor(() -> !view.isShowing());
     }
 
     @Test

@@ -240,9 +240,9 @@ class MessagesTest {
         try {
             java.util.Locale.setDefault(java.util.Locale.GERMANY);
             Messages en = new Messages(java.util.Locale.ENGLISH);
-            assertEquals("File", en.get("menu.file"));
+            assertEquals("_File", en.get("menu.file"));
             assertEquals(java.util.Locale.ENGLISH, en.shown());
-            assertEquals("Datei", new Messages(java.util.Locale.GERMAN).get("menu.file"));
+            assertEquals("_Datei", new Messages(java.util.Locale.GERMAN).get("menu.file"));
             assertEquals("de", new Messages(java.util.Locale.GERMANY).shown().getLanguage());
             // A language without a translation is shown in English, and said to be.
             assertEquals(java.util.Locale.ENGLISH, new Messages(java.util.Locale.FRENCH).shown());
