@@ -157,7 +157,7 @@ class TableLayoutTest extends WindowTest {
     void inGermanTheHostListsButtonsWrapInsteadOfWideningIt(FxRobot robot) throws Exception {
         open(robot);
         robot.interact(MenuItems.byId(robot, "menu-lang-de")::fire);
-        page.waitFor(() -> "Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
+        page.waitFor(() -> "_Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
         javafx.scene.control.ListView<?> hosts = robot.lookup("#hosts").queryAs(javafx.scene.control.ListView.class);
         javafx.scene.layout.Region pane = (javafx.scene.layout.Region) hosts.getParent();
         javafx.scene.Node n = pane;
