@@ -11,6 +11,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.Shown;
+import org.jaildesk.ui.common.FileThreads;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostsViewModel;
@@ -23,11 +24,7 @@ import org.jaildesk.ui.connect.HostsViewModel;
 final class HostFiles {
 
     /** Where the files are read and written: a host list is small, but the disk may be a slow network share. */
-    private static final Executor IO = command -> {
-        Thread t = new Thread(command, "host-list-file");
-        t.setDaemon(true);
-        t.start();
-    };
+    private static final Executor IO = FileThreads.named("host-list-file");
     /** The most of the left-out hosts' reasons the notice shows (a damaged file may hold thousands). */
     private static final int SAID = 600;
 

@@ -37,6 +37,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jaildesk.client.ProtocolLog;
+import org.jaildesk.ui.common.FileThreads;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
@@ -166,11 +167,7 @@ final class ProtocolLogWindow {
     }
 
     /** Each export on a thread of its own, which ends with it (the button is off meanwhile). */
-    private static final Executor EXPORTS = command -> {
-        Thread t = new Thread(command, "protocol-log-export");
-        t.setDaemon(true);
-        t.start();
-    };
+    private static final Executor EXPORTS = FileThreads.named("protocol-log-export");
 
     static String dump(List<ProtocolLog.Entry> list) {
         StringBuilder b = new StringBuilder();

@@ -36,6 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jaildesk.client.SavedFile;
+import org.jaildesk.ui.common.FileThreads;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
@@ -190,16 +191,17 @@ public final class JobsView extends VBox {
         Button export = new Button(msg.get("jobs.export"));
         export.setId("jobsExport");
         export.setTooltip(new Tooltip(msg.get("jobs.exportTip")));
-        export.disableProperty().bind(Bindings.isEmpty(vm.jobs()));
+        // Off while there is nothing to save, and while a file is being written.
+        javafx.beans.property.BooleanProperty writing = new javafx.beans.property.SimpleBooleanProperty();
+        export.disableProperty().bind(Bindings.isEmpty(vm.jobs()).or(writing));
         export.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setInitialFileName("jaildesk-jobs.csv");
             File f = chooser.showSaveDialog(getScene().getWindow());
             if (f != null) {
-                export.disableProperty().unbind();
-                export.setDisable(true);
+                writing.set(true);
                 export(vm, msg, f.toPath(), saved).whenComplete((ok, error) -> javafx.application.Platform.runLater(
-                        () -> export.disableProperty().bind(Bindings.isEmpty(vm.jobs()))));
+                        () -> writing.set(false)));
             }
         });
         Label title = new Label(msg.get("jobs.title"));
@@ -237,11 +239,7 @@ public final class JobsView extends VBox {
 
 
     /** Where the history is written: a file on a slow disk or share must not hold the window. */
-    private static final Executor EXPORTS = command -> {
-        Thread t = new Thread(command, "jobs-export");
-        t.setDaemon(true);
-        t.start();
-    };
+    private static final Executor EXPORTS = FileThreads.named("jobs-export");
 
     private static TableColumn<JobRow, String> text(String title, java.util.function.Function<JobRow, String> f) {
         TableColumn<JobRow, String> c = new TableColumn<>(title);
