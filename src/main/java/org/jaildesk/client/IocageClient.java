@@ -31,6 +31,7 @@ import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.OtherJail;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
@@ -333,6 +334,14 @@ public final class IocageClient {
      */
     public CompletableFuture<Map<Integer, JailUsage>> jailUsage() {
         return call(args("jailusage"), ReplyRecords::usage);
+    }
+
+    /**
+     * The host's running jails that iocage did not make, by JID (extension {@code listotherjails}): shown read-only,
+     * never acted on.
+     */
+    public CompletableFuture<List<OtherJail>> listOtherJails() {
+        return call(args("listotherjails"), ReplyRecords::otherJails);
     }
 
     /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */

@@ -28,6 +28,7 @@ import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.ImageNames;
 import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.OtherJail;
 import org.jaildesk.domain.Shown;
 
 /**
@@ -287,6 +288,27 @@ final class ReplyRecords {
             byJid.put(u.jid(), u);
         }
         return byJid;
+    }
+
+    /**
+     * {@code listotherjails}: {@code {"jails": [{"jid", "name", "hostname", "path", "ip4", "ip6"}, …]}}, the addresses
+     * joined by commas.
+     */
+    static List<OtherJail> otherJails(JsonNode body) {
+        return rows(body, "jails", "listotherjails", (row, path) -> {
+            OptionalInt jid = jidOf(listed(row, "jid", path));
+            String name = listed(row, "name", path);
+            String where = listed(row, "path", path);
+            if (jid.isEmpty() || jid.getAsInt() == 0 || name.isEmpty() || !where.startsWith("/")) {
+                throw malformed(path + " is not a running jail: " + Shown.of(row.toString(), 200));
+            }
+            return new OtherJail(jid.getAsInt(), name, listed(row, "hostname", path), where,
+                    addresses(listed(row, "ip4", path)), addresses(listed(row, "ip6", path)));
+        });
+    }
+
+    private static List<String> addresses(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(",", -1));
     }
 
     /** {@code listimages}: {@code {"folder", "images": [{"image", "jail", "size", "modified"}, …]}}, newest first. */

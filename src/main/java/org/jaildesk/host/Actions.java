@@ -40,6 +40,7 @@ final class Actions {
     private final Images images;
     private final Mounts mounts;
     private final Usage usage;
+    private final OtherJails others;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
@@ -52,6 +53,7 @@ final class Actions {
         this.images = new Images(host, commands, reads);
         this.mounts = new Mounts(host, options, commands, reads);
         this.usage = new Usage(commands);
+        this.others = new OtherJails(commands);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -91,6 +93,7 @@ final class Actions {
             case "addmount" -> mounts.add(a);
             case "removemount" -> mounts.remove(a);
             case "jailusage" -> usage.list();
+            case "listotherjails" -> others.list();
             case "fetchrelease" -> whole.fetch(a);
             case "listsnapshots" -> snapshots.list(a);
             case "snapshotjail" -> snapshots.take(a);

@@ -14,7 +14,9 @@ public enum Tool {
     /** {@code find(1)}: the image files in that folder, each with its size and time through {@code stat(1)}. */
     FIND("find", Path.of("/usr/bin/find")),
     /** {@code zpool(8)}, reading only: the host's pools, for choosing the one iocage is activated on. */
-    ZPOOL("zpool", Path.of("/sbin/zpool"));
+    ZPOOL("zpool", Path.of("/sbin/zpool")),
+    /** {@code jls(8)}: the running jails iocage did not make. Any user sees every jail. */
+    JLS("jls", Path.of("/usr/sbin/jls"));
 
     private final String command;
     private final Path path;

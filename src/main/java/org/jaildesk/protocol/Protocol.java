@@ -24,7 +24,8 @@ public final class Protocol {
     public static final List<String> EXTENSION_ACTIONS = List.of(
             "setjailsettings", "restartjail", "activatestatus", "listpools", "listreleases", "listremotereleases", "listtemplates",
             "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
-            "upgradejail", "exportjail", "importjail", "listimages", "cleanimages", "listmounts", "addmount", "removemount", "jailusage");
+            "upgradejail", "exportjail", "importjail", "listimages", "cleanimages", "listmounts", "addmount", "removemount", "jailusage",
+            "listotherjails");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:

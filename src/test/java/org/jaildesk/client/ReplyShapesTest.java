@@ -20,6 +20,7 @@ import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.JailUsage;
+import org.jaildesk.domain.OtherJail;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Response;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,34 @@ class ReplyShapesTest {
     })
     void aUsageRowThatIsNotFiguresIsAMalformedReply(String row) {
         assertMalformedAt(answering("{\"jailusage\":{\"usage\":[" + row + "]}}").jailUsage(), "jailusage.usage[0]");
+    }
+
+    @Test
+    void theOtherJailsAreReadWithTheirAddresses() {
+        List<OtherJail> others = answering("""
+                {"listotherjails":{"jails":[
+                  {"jid":"7","name":"www","hostname":"www.example.lan","path":"/usr/local/bastille/jails/www/root",
+                   "ip4":"10.0.0.5,10.0.0.6","ip6":"fd00::5"},
+                  {"jid":"902","name":"ns1","hostname":"","path":"/usr/local/jails/containers/ns1","ip4":"","ip6":""}]}}""")
+                .listOtherJails().join();
+        assertEquals(List.of(new OtherJail(7, "www", "www.example.lan", "/usr/local/bastille/jails/www/root",
+                        List.of("10.0.0.5", "10.0.0.6"), List.of("fd00::5")),
+                new OtherJail(902, "ns1", "", "/usr/local/jails/containers/ns1", List.of(), List.of())), others);
+    }
+
+    /** A row without a running jail's id, a name or a root is a malformed reply, never a row of blanks. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"jid\":\"-f\",\"name\":\"w\",\"path\":\"/j\"}",
+        "{\"jid\":\"0\",\"name\":\"w\",\"path\":\"/j\"}",
+        "{\"jid\":\"7\",\"name\":\"\",\"path\":\"/j\"}",
+        "{\"jid\":\"7\",\"name\":\"w\",\"path\":\"j;rm\"}",
+        "{\"jid\":\"7\",\"name\":\"w\"}",
+        "{\"jid\":\"7\",\"name\":[\"w\"],\"path\":\"/j\"}",
+        "\"7\""
+    })
+    void anOtherJailRowThatIsNotAJailIsAMalformedReply(String row) {
+        assertMalformedAt(answering("{\"listotherjails\":{\"jails\":[" + row + "]}}").listOtherJails(), "listotherjails.jails[0]");
     }
 
     @Test
