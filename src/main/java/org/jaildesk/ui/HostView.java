@@ -30,6 +30,8 @@ import org.jaildesk.ui.jails.JailTableView;
 import org.jaildesk.ui.jails.JailsViewModel;
 import org.jaildesk.ui.mounts.MountsView;
 import org.jaildesk.ui.mounts.MountsViewModel;
+import org.jaildesk.ui.others.OtherJailsView;
+import org.jaildesk.ui.others.OtherJailsViewModel;
 import org.jaildesk.ui.pools.HostAdminDialogs;
 import org.jaildesk.ui.pools.HostAdminViewModel;
 import org.jaildesk.ui.settings.SettingsView;
@@ -135,7 +137,15 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 defaults.load(null);
             }
         });
-        TabPane tabs = new TabPane(jailsTab, usageTab, defaultsTab);
+        // The host's jails that iocage did not make, read each time the tab is shown (jls is quick; they come and go).
+        OtherJailsViewModel others = new OtherJailsViewModel(vm.client(), Platform::runLater, msg);
+        Tab othersTab = new LazyTab<>("tab-others", msg.get("tab.others"), () -> new OtherJailsView(others, msg)).tab();
+        othersTab.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                others.refresh();
+            }
+        });
+        TabPane tabs = new TabPane(jailsTab, usageTab, defaultsTab, othersTab);
         tabs.setId("hostTabs");
         HostAdminViewModel admin = new HostAdminViewModel(vm.client(), Platform::runLater,
                 msg, notifier, () -> {

@@ -227,12 +227,7 @@ public final class JailTableView extends TableView<Jail> {
 
     /** Puts the selected rows on the clipboard as {@link #selectedAsText()} says; nothing when none is selected. */
     public void copySelection() {
-        String text = selectedAsText();
-        if (!text.isEmpty()) {
-            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
-            c.putString(text);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-        }
+        org.jaildesk.ui.common.TableCopy.toClipboard(selectedAsText());
     }
 
     /**
@@ -240,18 +235,8 @@ public final class JailTableView extends TableView<Jail> {
      * TAB between cells, a line per row, in the table's order.
      */
     String selectedAsText() {
-        StringBuilder b = new StringBuilder();
-        getSelectionModel().getSelectedIndices().stream().sorted().forEach(i -> {
-            Jail j = getItems().get(i);
-            List<String> cells = new java.util.ArrayList<>();
-            for (TableColumn<Jail, ?> c : getVisibleLeafColumns()) {
-                Object v = c.getCellData(j);
-                cells.add(v instanceof JailState s ? msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT))
-                        : v == null ? "" : v.toString());
-            }
-            b.append(String.join("\t", cells)).append('\n');
-        });
-        return b.toString();
+        return org.jaildesk.ui.common.TableCopy.selectedAsText(this, v -> v instanceof JailState s
+                ? msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT)) : v.toString());
     }
 
     /** The same jails selected again after the rows changed, those still shown; a jail no longer shown is let go. */

@@ -1,0 +1,43 @@
+package org.jaildesk.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/** Copying a table's selected rows as text, for a spreadsheet, a terminal or a ticket (Ctrl+C, "Copy rows"). */
+public final class TableCopy {
+
+    private TableCopy() {
+    }
+
+    /**
+     * The selected rows as the table shows them: the shown columns in their order, a TAB between cells, a line per
+     * row, in the table's order. {@code shown} words a cell's value (null is an empty cell).
+     */
+    public static <T> String selectedAsText(TableView<T> table, Function<Object, String> shown) {
+        StringBuilder b = new StringBuilder();
+        table.getSelectionModel().getSelectedIndices().stream().sorted().forEach(i -> {
+            T row = table.getItems().get(i);
+            List<String> cells = new ArrayList<>();
+            for (TableColumn<T, ?> c : table.getVisibleLeafColumns()) {
+                Object v = c.getCellData(row);
+                cells.add(v == null ? "" : shown.apply(v));
+            }
+            b.append(String.join("\t", cells)).append('\n');
+        });
+        return b.toString();
+    }
+
+    /** Puts {@code text} on the clipboard, unless it is empty. */
+    public static void toClipboard(String text) {
+        if (!text.isEmpty()) {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            Clipboard.getSystemClipboard().setContent(c);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.jaildesk.ui.others;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jaildesk.domain.OtherJail;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.TableCopy;
+
+/**
+ * The host's running jails that iocage did not make: a read-only table, marked as such above it, with what jls
+ * says of each and the tool it looks made by. Its rows can be copied; nothing else acts on them.
+ */
+public final class OtherJailsView extends VBox {
+
+    public OtherJailsView(OtherJailsViewModel vm, Messages msg) {
+        setId("others");
+        getStyleClass().add("other-jails");
+        setSpacing(6);
+        setPadding(new Insets(6));
+        Label intro = new Label(msg.get("others.intro"));
+        intro.setId("othersIntro");
+        intro.setWrapText(true);
+        intro.getStyleClass().add("others-intro");
+
+        TableView<OtherJail> table = new TableView<>(vm.rows());
+        table.setId("othersTable");
+        table.setAccessibleText(msg.get("tab.others"));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        TableColumn<OtherJail, Integer> jid = new TableColumn<>(msg.get("column.jid"));
+        jid.setId("others-jid");
+        jid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jid()));
+        jid.setPrefWidth(60);
+        table.getColumns().add(jid);
+        table.getColumns().add(text("others-name", msg.get("column.name"), OtherJail::name, 130));
+        table.getColumns().add(text("others-hostname", msg.get("others.hostname"), OtherJail::hostname, 160));
+        table.getColumns().add(text("others-ip4", msg.get("column.ip4"), j -> String.join(", ", j.ip4()), 140));
+        table.getColumns().add(text("others-ip6", msg.get("column.ip6"), j -> String.join(", ", j.ip6()), 120));
+        table.getColumns().add(text("others-path", msg.get("others.path"), OtherJail::path, 260));
+        table.getColumns().add(text("others-maker", msg.get("others.maker"),
+                j -> j.maker() == OtherJail.Maker.OTHER ? msg.get("others.maker.unknown") : j.maker().shown(), 120));
+        table.getSortOrder().add(jid);
+        table.setPlaceholder(new Label(msg.get("others.none")));
+
+        MenuItem copy = new MenuItem(msg.get("action.copyRows"));
+        copy.setId("others-copy");
+        copy.setOnAction(e -> TableCopy.toClipboard(TableCopy.selectedAsText(table, Object::toString)));
+        ContextMenu menu = new ContextMenu(copy);
+        menu.setOnShowing(e -> copy.setDisable(table.getSelectionModel().isEmpty()));
+        table.setContextMenu(menu);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, k -> {
+            if (k.isShortcutDown() && k.getCode() == KeyCode.C) {
+                copy.fire();
+                k.consume();
+            }
+        });
+
+        Button refresh = new Button(msg.get("action.refresh"));
+        refresh.setId("othersRefresh");
+        refresh.disableProperty().bind(vm.reading());
+        refresh.setOnAction(e -> vm.refresh());
+        Label status = new Label();
+        status.setId("othersStatus");
+        status.textProperty().bind(vm.status());
+        HBox top = new HBox(10, refresh, status);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(top, intro, table);
+    }
+
+    private static TableColumn<OtherJail, String> text(String id, String title, Function<OtherJail, String> f, double width) {
+        TableColumn<OtherJail, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}
