@@ -145,6 +145,12 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 others.refresh();
             }
         });
+        // While it is shown, each listing of the host (F5, the background refresh, after a change) reads them too.
+        vm.listedAt().addListener((o, a, b) -> {
+            if (othersTab.isSelected()) {
+                others.refresh();
+            }
+        });
         TabPane tabs = new TabPane(jailsTab, usageTab, defaultsTab, othersTab);
         tabs.setId("hostTabs");
         HostAdminViewModel admin = new HostAdminViewModel(vm.client(), Platform::runLater,

@@ -34,6 +34,8 @@ public final class OtherJailsView extends VBox {
         Label intro = new Label(msg.get("others.intro"));
         intro.setId("othersIntro");
         intro.setWrapText(true);
+        // Its height is what the wrapped lines need: a VBox would give it one line and cut the rest.
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         intro.getStyleClass().add("others-intro");
 
         TableView<OtherJail> table = new TableView<>(vm.rows());
@@ -45,13 +47,13 @@ public final class OtherJailsView extends VBox {
         jid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jid()));
         jid.setPrefWidth(60);
         table.getColumns().add(jid);
-        table.getColumns().add(text("others-name", msg.get("column.name"), OtherJail::name, 130));
-        table.getColumns().add(text("others-hostname", msg.get("others.hostname"), OtherJail::hostname, 160));
+        table.getColumns().add(text("others-name", msg.get("column.name"), OtherJail::name, 120));
+        table.getColumns().add(text("others-hostname", msg.get("others.hostname"), OtherJail::hostname, 150));
         table.getColumns().add(text("others-ip4", msg.get("column.ip4"), j -> String.join(", ", j.ip4()), 140));
         table.getColumns().add(text("others-ip6", msg.get("column.ip6"), j -> String.join(", ", j.ip6()), 120));
         table.getColumns().add(text("others-path", msg.get("others.path"), OtherJail::path, 260));
         table.getColumns().add(text("others-maker", msg.get("others.maker"),
-                j -> j.maker() == OtherJail.Maker.OTHER ? msg.get("others.maker.unknown") : j.maker().shown(), 120));
+                j -> j.maker() == OtherJail.Maker.OTHER ? msg.get("others.maker.unknown") : j.maker().shown(), 180));
         table.getSortOrder().add(jid);
         table.setPlaceholder(new Label(msg.get("others.none")));
 
