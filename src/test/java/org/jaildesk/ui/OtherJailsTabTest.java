@@ -42,7 +42,8 @@ class OtherJailsTabTest extends WindowTest {
         assertEquals("3 running jails that iocage did not make.", robot.lookup("#othersStatus").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#othersIntro").queryAs(Label.class).getText().contains("JailDesk only shows them"));
         assertEquals(List.of("Bastille", "jail.conf or another tool", "pot"), table.getItems().stream()
-                .map(j -> (String) table.getColumns().get(table.getColumns().size() - 1).getCellData(j)).toList());
+                .map(j -> (String) table.getColumns().stream().filter(c -> "others-maker".equals(c.getId())).findFirst()
+                        .orElseThrow().getCellData(j)).toList());
         assertFalse(table.isEditable(), "nothing in it can be changed");
         // The tab has no action but Refresh; the iocage jails are not among its rows.
         assertEquals(List.of("othersRefresh"), robot.from(robot.lookup("#others").queryParent()).lookup(".button")
@@ -65,7 +66,7 @@ class OtherJailsTabTest extends WindowTest {
         });
         robot.push(KeyCode.CONTROL, KeyCode.C);
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
-        assertEquals("901\twww\twww.example.lan\t192.168.1.80\t\t/usr/local/bastille/jails/www/root\tBastille\n", copied);
+        assertEquals("901\twww\tBastille\twww.example.lan\t192.168.1.80\t\t/usr/local/bastille/jails/www/root\n", copied);
         long before = page.log.entries().stream().filter(e -> e.summary().contains("jls")).count();
         robot.clickOn("#othersRefresh");
         page.waitFor(() -> page.log.entries().stream().filter(e -> e.summary().contains("jls")).count() > before);

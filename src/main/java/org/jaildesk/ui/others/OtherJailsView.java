@@ -48,12 +48,13 @@ public final class OtherJailsView extends VBox {
         jid.setPrefWidth(60);
         table.getColumns().add(jid);
         table.getColumns().add(text("others-name", msg.get("column.name"), OtherJail::name, 120));
+        // What it is comes first after its name: the tool that made it, as far as its folder tells.
+        table.getColumns().add(text("others-maker", msg.get("others.maker"),
+                j -> j.maker() == OtherJail.Maker.OTHER ? msg.get("others.maker.unknown") : j.maker().shown(), 180));
         table.getColumns().add(text("others-hostname", msg.get("others.hostname"), OtherJail::hostname, 150));
         table.getColumns().add(text("others-ip4", msg.get("column.ip4"), j -> String.join(", ", j.ip4()), 140));
         table.getColumns().add(text("others-ip6", msg.get("column.ip6"), j -> String.join(", ", j.ip6()), 120));
         table.getColumns().add(text("others-path", msg.get("others.path"), OtherJail::path, 260));
-        table.getColumns().add(text("others-maker", msg.get("others.maker"),
-                j -> j.maker() == OtherJail.Maker.OTHER ? msg.get("others.maker.unknown") : j.maker().shown(), 180));
         table.getSortOrder().add(jid);
         table.setPlaceholder(new Label(msg.get("others.none")));
 
