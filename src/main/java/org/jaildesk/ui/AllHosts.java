@@ -71,6 +71,11 @@ final class AllHosts {
         return watched.size();
     }
 
+    /** The tables of the hosts the list takes in while it is shown (for the background refresh); none otherwise. */
+    List<org.jaildesk.ui.jails.JailsViewModel> followed() {
+        return started ? watched.values().stream().map(w -> w.session().jails()).toList() : List.of();
+    }
+
     /** The hosts not opened in this window yet, whose jails are not in the list. */
     ObservableList<HostEntry> notOpened() {
         return notOpened;

@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -8,17 +9,18 @@ import javafx.animation.Timeline;
 import org.jaildesk.ui.jails.JailsViewModel;
 
 /**
- * A quiet refresh of the shown host when the chosen interval has passed since its last listing, for hosts that send
- * no change events; on a host whose listing is slow it waits longer (see {@link JailsViewModel#backgroundRefreshDue}).
- * Checked every 5 s on the FX thread; the listing itself runs off it.
+ * A quiet refresh of the shown hosts (the one shown, or every host <i>All hosts</i> takes in while it is shown) when
+ * the chosen interval has passed since a host's last listing, for hosts that send no change events; on a host whose
+ * listing is slow it waits longer (see {@link JailsViewModel#backgroundRefreshDue}). Checked every 5 s on the FX
+ * thread; the listings themselves run off it.
  */
 final class BackgroundRefresh {
 
-    private final Supplier<JailsViewModel> shown;
+    private final Supplier<List<JailsViewModel>> shown;
     private Timeline timer;
 
-    /** @param shown the shown host's table, or null while none is shown */
-    BackgroundRefresh(Supplier<JailsViewModel> shown) {
+    /** @param shown the tables of the hosts shown now; none while no host is shown */
+    BackgroundRefresh(Supplier<List<JailsViewModel>> shown) {
         this.shown = shown;
     }
 
@@ -30,9 +32,10 @@ final class BackgroundRefresh {
         }
         Duration interval = Duration.ofSeconds(Math.max(5, seconds));
         timer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(5), e -> {
-            JailsViewModel vm = shown.get();
-            if (vm != null && vm.backgroundRefreshDue(interval)) {
-                vm.refresh();
+            for (JailsViewModel vm : shown.get()) {
+                if (vm.backgroundRefreshDue(interval)) {
+                    vm.refresh();
+                }
             }
         }));
         timer.setCycleCount(Animation.INDEFINITE);

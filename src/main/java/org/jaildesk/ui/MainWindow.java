@@ -71,7 +71,7 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final TextField search;
     private final StatusBar statusBar;
-    private final BackgroundRefresh background = new BackgroundRefresh(this::vm);
+    private final BackgroundRefresh background = new BackgroundRefresh(this::backgroundHosts);
     private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
     /** The current host's active pool, "" when none. */
     private final SimpleStringProperty activePool = new SimpleStringProperty("");
@@ -244,6 +244,11 @@ public final class MainWindow {
 
     private JailsViewModel vm() {
         return current == null ? null : current.session().jails();
+    }
+
+    /** The tables the background refresh keeps fresh: the shown host's, or those All hosts takes in while shown. */
+    List<JailsViewModel> backgroundHosts() {
+        return current != null ? List.of(current.session().jails()) : allHosts == null ? List.of() : allHosts.followed();
     }
 
     private void refresh() {

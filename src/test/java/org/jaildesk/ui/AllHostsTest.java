@@ -52,6 +52,9 @@ class AllHostsTest extends WindowTest {
         robot.clickOn("#allHostsOpen");
         page.waitFor(() -> table(robot).getItems().size() == 24);
         assertEquals("Showing 24 of 24 jails on 2 hosts", count(robot));
+        // While it is shown, the background refresh keeps every host it takes in fresh, not only a host shown alone.
+        assertEquals(java.util.Set.of(page.hosts.session(nas).jails(), page.hosts.session(page.hosts.hosts().get(0)).jails()),
+                java.util.Set.copyOf(WaitForAsyncUtils.asyncFx(() -> page.window.backgroundHosts()).get()));
         page.waitFor(() -> robot.lookup("#allHostsNotOpened").queryAs(Label.class).getText().isEmpty()
                 && !robot.lookup("#allHostsOpen").queryButton().getParent().isVisible());
 
@@ -129,6 +132,9 @@ class AllHostsTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
         robot.interact(() -> page.hosts.selected().set(page.hosts.hosts().get(0)));
         page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isEmpty());
+        // A host shown alone: the background refresh keeps that one fresh, and only it.
+        assertEquals(List.of(page.hosts.session(page.hosts.hosts().get(0)).jails()),
+                WaitForAsyncUtils.asyncFx(() -> page.window.backgroundHosts()).get());
         robot.clickOn(page.cell("mail"));
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
                 .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
