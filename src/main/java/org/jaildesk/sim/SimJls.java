@@ -18,8 +18,8 @@ final class SimJls {
 
     /** The jails of other tools: name, hostname, root, IPv4 addresses, IPv6 addresses (comma-joined). */
     private static final String[][] OTHERS = {
-        {"www", "www.example.lan", "/usr/local/bastille/jails/www/root", "192.168.1.80", ""},
-        {"ns1", "ns1.example.lan", "/usr/local/jails/containers/ns1", "192.168.1.53", "fd00::53"},
+        {"www", "www.example.lan", "/usr/local/bastille/jails/www/root", "192.168.1.180", ""},
+        {"ns1", "ns1.example.lan", "/usr/local/jails/containers/ns1", "192.168.1.153", "fd00::53"},
         {"pg-build", "pg-build", "/opt/pot/jails/pg-build/m", "", ""},
     };
     /** Where their kernel ids start: far from the demo's own, as jails started at boot before iocage's would not be. */

@@ -66,7 +66,7 @@ class OtherJailsTabTest extends WindowTest {
         });
         robot.push(KeyCode.CONTROL, KeyCode.C);
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
-        assertEquals("901\twww\tBastille\twww.example.lan\t192.168.1.80\t\t/usr/local/bastille/jails/www/root\n", copied);
+        assertEquals("901\twww\tBastille\twww.example.lan\t192.168.1.180\t\t/usr/local/bastille/jails/www/root\n", copied);
         long before = page.log.entries().stream().filter(e -> e.summary().contains("jls")).count();
         robot.clickOn("#othersRefresh");
         page.waitFor(() -> page.log.entries().stream().filter(e -> e.summary().contains("jls")).count() > before);

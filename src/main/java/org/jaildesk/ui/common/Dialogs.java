@@ -106,6 +106,13 @@ public final class Dialogs {
         return l;
     }
 
+    /** A line like {@link #errorLabel} for what the user may want to know but may still go on with (amber, not red). */
+    public static Label warningLabel(String id) {
+        Label l = errorLabel(id);
+        l.getStyleClass().setAll("label", "field-warning");
+        return l;
+    }
+
     /** Makes Cancel the dialog's default button: Enter never confirms {@code confirm} (trusting, stopping jobs). */
     public static void cancelByDefault(Dialog<ButtonType> d, ButtonType confirm) {
         ((javafx.scene.control.Button) d.getDialogPane().lookupButton(confirm)).setDefaultButton(false);

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.OtherJail;
 import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
@@ -88,6 +89,7 @@ public final class JailDialogs {
         source.labelForProperty().bind(Bindings.when(fromTemplate).<javafx.scene.Node>then(template).otherwise(release));
         TextField props = Dialogs.field("createProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("createError");
+        Label warning = addressWarning("createWarning", props, null);
         GridPane g = Dialogs.form();
         g.addRow(0, Dialogs.label(msg.get("create.name"), name), name);
         javafx.scene.layout.StackPane from = new javafx.scene.layout.StackPane(release, template);
@@ -97,6 +99,7 @@ public final class JailDialogs {
         g.addRow(2, source, from);
         g.addRow(3, Dialogs.label(msg.get("create.props"), props), props);
         g.add(error, 0, 4, 2, 1);
+        g.add(warning, 0, 5, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -121,6 +124,21 @@ public final class JailDialogs {
         });
         Dialogs.focusWhenShown(d, name);
         return d;
+    }
+
+    /**
+     * The line that says which jail already has an address the new jail ({@code source}'s clone, when not null) is to
+     * have, as {@code props} are typed: the host's listed jails at once, and those iocage did not make once the host
+     * has said which they are (asked when the dialog opens). It warns; the dialog's button stays as it is.
+     */
+    private Label addressWarning(String id, TextField props, Jail source) {
+        Label warning = Dialogs.warningLabel(id);
+        javafx.beans.property.ObjectProperty<java.util.List<OtherJail>> others =
+                new javafx.beans.property.SimpleObjectProperty<>(java.util.List.of());
+        vm.newJails().otherJails().thenAcceptAsync(others::set, Platform::runLater);
+        warning.textProperty().bind(Bindings.createStringBinding(() -> vm.newJails()
+                .addressInUse(props.getText(), source, others.get()).orElse(""), props.textProperty(), others, vm.jails()));
+        return warning;
     }
 
     /**
@@ -149,10 +167,12 @@ public final class JailDialogs {
         name.setText(source.displayName() + "-clone");
         TextField props = Dialogs.field("cloneProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("cloneError");
+        Label warning = addressWarning("cloneWarning", props, source);
         GridPane g = Dialogs.form();
         g.addRow(0, Dialogs.label(msg.get("create.name"), name), name);
         g.addRow(1, Dialogs.label(msg.get("create.props"), props), props);
         g.add(error, 0, 2, 2, 1);
+        g.add(warning, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("clone.ok"), "cloneOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> vm.newJails().whyNotNewName(name.getText())

@@ -10,10 +10,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jaildesk.client.CreatedJail;
 import org.jaildesk.client.IocageClient;
+import org.jaildesk.domain.Addresses;
 import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.ImageNames;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailNames;
+import org.jaildesk.domain.OtherJail;
 import org.jaildesk.ui.common.Messages;
 
 /**
@@ -73,6 +75,71 @@ public final class NewJails {
         return JailNames.checkNew(name).map(msg::get).or(() -> listed.stream()
                 .filter(j -> j.displayName().equals(name) || j.id().equals(name)).findFirst()
                 .map(j -> msg.get("create.nameTaken", name)));
+    }
+
+    /**
+     * The host's running jails that iocage did not make, for the addresses they hold; none where the host cannot list
+     * them (a server without {@code listotherjails}, or a failure: the check they serve only warns).
+     */
+    public CompletableFuture<List<OtherJail>> otherJails() {
+        return client.extensions().thenCompose(ext -> ext.contains("listotherjails") ? client.listOtherJails()
+                : CompletableFuture.completedFuture(List.<OtherJail>of())).exceptionally(e -> List.of());
+    }
+
+    /**
+     * Which jail already has an address the new one is to have, in the window's language; empty when none does. The
+     * addresses are those of {@code ip4_addr} and {@code ip6_addr} in {@code props}; for a clone ({@code source} not
+     * null) a kind {@code props} does not set is the source's, which a clone keeps. Those already in use are the
+     * listed jails' (Python iocage lists a stopped jail's configured ones; legacy iocage only a running jail's) and
+     * {@code others}'. Two jails with one address do not run at once, but a jail may be meant to stand in for another:
+     * this warns, and refuses nothing.
+     */
+    public Optional<String> addressInUse(String props, Jail source, List<OtherJail> others) {
+        String ip4 = propValue(props, "ip4_addr");
+        String ip6 = propValue(props, "ip6_addr");
+        // What a clone keeps of its source: the kinds of address the dialog does not set.
+        List<String> kept = new java.util.ArrayList<>();
+        if (source != null) {
+            kept.addAll(ip4 == null ? Addresses.of(source.ip4()) : List.of());
+            kept.addAll(ip6 == null ? Addresses.of(source.ip6()) : List.of());
+        }
+        List<String> wanted = new java.util.ArrayList<>(kept);
+        wanted.addAll(Addresses.of(ip4));
+        wanted.addAll(Addresses.of(ip6));
+        for (String address : wanted) {
+            if (kept.contains(address)) {
+                return Optional.of(msg.get("clone.addressKept", address, source.displayName()));
+            }
+            List<String> owners = new java.util.ArrayList<>();
+            for (Jail j : listed) {
+                if (Addresses.of(j.ip4()).contains(address) || Addresses.of(j.ip6()).contains(address)) {
+                    owners.add(j.displayName());
+                }
+            }
+            for (OtherJail o : others) {
+                if (o.ip4().stream().anyMatch(a -> Addresses.of(a).contains(address))
+                        || o.ip6().stream().anyMatch(a -> Addresses.of(a).contains(address))) {
+                    owners.add(msg.get("others.owner", o.name()));
+                }
+            }
+            if (!owners.isEmpty()) {
+                return Optional.of(msg.get("create.addressInUse", address, String.join(", ", owners)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value {@code key} is given in {@code key=value key=value}; null when it is not. */
+    private static String propValue(String props, String key) {
+        if (props == null) {
+            return null;
+        }
+        for (String token : props.trim().split("\\s+")) {
+            if (token.startsWith(key + "=")) {
+                return token.substring(key.length() + 1);
+            }
+        }
+        return null;
     }
 
     /**
