@@ -87,8 +87,15 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         Tab detailsTab = tab("tab-details", msg.get("tab.details"), detailsScroll);
         // The tabs behind others are built when first shown: the window's first showing styles and lays out nearly a
         // third fewer nodes (docs/performance.md).
+        // Its review says which jail already has an address the edits give (the listed ones, and those iocage did not
+        // make, asked for then).
+        java.util.function.Supplier<List<String>> settingsTargets = () -> vm.selection().stream().map(Jail::id).toList();
         Tab settingsTab = new LazyTab<>("tab-settings", msg.get("tab.settings"), () -> new SettingsView(settings, msg,
-                () -> vm.selection().stream().map(Jail::id).toList(), "inspector")).tab();
+                settingsTargets, "inspector", edits -> {
+                    List<String> targets = settingsTargets.get();
+                    return vm.newJails().otherJails().thenApplyAsync(others -> vm.newJails().addressInUse(edits, targets, others),
+                            Platform::runLater);
+                })).tab();
         SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);
         LazyTab<SnapshotsView> snapshotsTab = new LazyTab<>("tab-snapshots", msg.get("tab.snapshots"),
                 () -> new SnapshotsView(snapshots, msg, vm.focused()));

@@ -121,6 +121,48 @@ class InspectorAndHostTest extends WindowTest {
                 .getJailSetting("db01", "priority").join(), "the host has the new value");
     }
 
+    /** The review says which jail already has an address the edit gives: a warning; Apply stays on. */
+    @Test
+    void theReviewSaysWhoHasTheAddressAlready(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        openSettingsOf(robot, "web02");
+        search(robot, "ip4_addr");
+        TextField ip4 = robot.lookup("#setting-ip4_addr").queryAs(TextField.class);
+        robot.interact(() -> ip4.setText("em0|192.168.1.21/24"));
+        page.waitFor(() -> !robot.lookup("#inspector-review").queryAs(Button.class).isDisabled());
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsDiffWarning").queryAs(Label.class).getText().equals(
+                "192.168.1.21 is already the address of db01: two jails with one address do not run at the same time."));
+        assertFalse(robot.lookup("#settingsApply").queryAs(Button.class).isDisabled());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isEmpty());
+        // The jail's own address (with another prefix length) is no clash; a jail iocage did not make has one (ns1).
+        robot.interact(() -> ip4.setText("vnet0|192.168.1.31/16"));
+        long asked = page.log.entries().stream().filter(e -> e.summary().contains("jls")).count();
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isPresent());
+        // Once the host has said which jails are not iocage's, and the answer has reached the dialog:
+        page.waitFor(() -> page.log.entries().stream().filter(e -> e.summary().contains("jls")).count() > asked);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#settingsDiffWarning").queryAs(Label.class).getText());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isEmpty());
+        robot.interact(() -> ip4.setText("em0|192.168.1.153/24"));
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsDiffWarning").queryAs(Label.class).getText().startsWith(
+                "192.168.1.153 is already the address of ns1 (a jail iocage did not make)"));
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isEmpty());
+        // One address given to several jails at once.
+        robot.interact(() -> ip4.setText("em0|192.168.1.99/24"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(page.cell("mail")).release(javafx.scene.input.KeyCode.CONTROL);
+        page.waitFor(() -> page.table().getSelectionModel().getSelectedItems().size() == 2);
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsDiffWarning").queryAs(Label.class).getText().equals("192.168.1.99 would be "
+                + "the address of each of the 2 jails selected: two jails with one address do not run at the same time."));
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
     @Test
     void diskUsageSortsByRealSizeWithTotalsAndQuotaPressure(FxRobot robot) throws Exception {
         open(robot, SimulatedIocage.Flavor.PYTHON);

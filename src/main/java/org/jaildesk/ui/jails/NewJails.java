@@ -103,30 +103,30 @@ public final class NewJails {
             kept.addAll(ip4 == null ? Addresses.of(source.ip4()) : List.of());
             kept.addAll(ip6 == null ? Addresses.of(source.ip6()) : List.of());
         }
-        List<String> wanted = new java.util.ArrayList<>(kept);
-        wanted.addAll(Addresses.of(ip4));
+        if (!kept.isEmpty()) {
+            return Optional.of(msg.get("clone.addressKept", kept.get(0), source.displayName()));
+        }
+        List<String> wanted = new java.util.ArrayList<>(Addresses.of(ip4));
         wanted.addAll(Addresses.of(ip6));
-        for (String address : wanted) {
-            if (kept.contains(address)) {
-                return Optional.of(msg.get("clone.addressKept", address, source.displayName()));
-            }
-            List<String> owners = new java.util.ArrayList<>();
-            for (Jail j : listed) {
-                if (Addresses.of(j.ip4()).contains(address) || Addresses.of(j.ip6()).contains(address)) {
-                    owners.add(j.displayName());
-                }
-            }
-            for (OtherJail o : others) {
-                if (o.ip4().stream().anyMatch(a -> Addresses.of(a).contains(address))
-                        || o.ip6().stream().anyMatch(a -> Addresses.of(a).contains(address))) {
-                    owners.add(msg.get("others.owner", o.name()));
-                }
-            }
-            if (!owners.isEmpty()) {
-                return Optional.of(msg.get("create.addressInUse", address, String.join(", ", owners)));
+        return new AddressOwners(listed, others, msg).inUse(wanted, List.of());
+    }
+
+    /**
+     * Which jail already has an address that settings {@code edits} (of {@code ip4_addr} or {@code ip6_addr}) give
+     * the jails {@code targets}, in the window's language; empty when none does. The same address given to several
+     * jails at once is said too. A warning, as for a new jail.
+     */
+    public Optional<String> addressInUse(java.util.Map<String, String> edits, List<String> targets, List<OtherJail> others) {
+        List<String> wanted = new java.util.ArrayList<>();
+        for (String key : List.of("ip4_addr", "ip6_addr")) {
+            if (edits.containsKey(key)) {
+                wanted.addAll(Addresses.of(edits.get(key)));
             }
         }
-        return Optional.empty();
+        if (!wanted.isEmpty() && targets.size() > 1) {
+            return Optional.of(msg.get("settings.addressForMany", wanted.get(0), targets.size()));
+        }
+        return new AddressOwners(listed, others, msg).inUse(wanted, targets);
     }
 
     /** The value {@code key} is given in {@code key=value key=value}; null when it is not. */

@@ -40,8 +40,21 @@ public final class SettingsView extends VBox {
     private final Messages msg;
     private final PropertySheet sheet = new PropertySheet();
     private final Supplier<List<String>> targets;
+    private final java.util.function.Function<java.util.Map<String, String>,
+            java.util.concurrent.CompletableFuture<java.util.Optional<String>>> addressCheck;
 
     public SettingsView(SettingsViewModel vm, Messages msg, Supplier<List<String>> targets, String id) {
+        this(vm, msg, targets, id, edits -> java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty()));
+    }
+
+    /**
+     * {@code addressCheck} says, for the pending edits, which jail already has an address they give the targets (or
+     * nothing): the review dialog shows it as a warning once it is known.
+     */
+    public SettingsView(SettingsViewModel vm, Messages msg, Supplier<List<String>> targets, String id,
+                        java.util.function.Function<java.util.Map<String, String>,
+                                java.util.concurrent.CompletableFuture<java.util.Optional<String>>> addressCheck) {
+        this.addressCheck = addressCheck;
         this.vm = vm;
         this.msg = msg;
         this.targets = targets;
@@ -142,12 +155,16 @@ public final class SettingsView extends VBox {
         for (SettingsViewModel.Change c : changes) {
             b.append(c.jail()).append(": ").append(c.key()).append("  ").append(c.from()).append(" \u2192 ").append(c.to()).append('\n');
         }
+        Label warning = Dialogs.warningLabel("settingsDiffWarning");
+        warning.managedProperty().bind(warning.textProperty().isNotEmpty());
+        addressCheck.apply(java.util.Map.copyOf(vm.edits())).thenAcceptAsync(w -> warning.setText(w.orElse("")),
+                javafx.application.Platform::runLater);
         TextArea diff = new TextArea(b.toString());
         diff.setId("settingsDiffText");
         diff.setAccessibleText(d.getHeaderText());
         diff.setEditable(false);
         diff.setPrefRowCount(Math.min(14, changes.size() + 1));
-        d.getDialogPane().setContent(diff);
+        d.getDialogPane().setContent(new javafx.scene.layout.VBox(8, diff, warning));
         ButtonType apply = Dialogs.confirmButton(d, msg.get("settings.apply"), "settingsApply", true);
         d.showAndWait().filter(x -> x == apply).ifPresent(x -> vm.apply(targets.get()));
     }

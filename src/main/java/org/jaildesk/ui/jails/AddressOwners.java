@@ -1,0 +1,55 @@
+package org.jaildesk.ui.jails;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jaildesk.domain.Addresses;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.OtherJail;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * Which jails of a host have an address: those listed (Python iocage lists a stopped jail's configured addresses too;
+ * legacy iocage only a running jail's) and those iocage did not make. For the warnings of the create, clone and
+ * settings dialogs: two jails with one address do not run at the same time.
+ */
+final class AddressOwners {
+
+    private final List<Jail> listed;
+    private final List<OtherJail> others;
+    private final Messages msg;
+
+    AddressOwners(List<Jail> listed, List<OtherJail> others, Messages msg) {
+        this.listed = listed;
+        this.others = others;
+        this.msg = msg;
+    }
+
+    /** The names of those that have {@code address}, a listed jail whose id is in {@code except} left out. */
+    List<String> of(String address, Collection<String> except) {
+        List<String> owners = new ArrayList<>();
+        for (Jail j : listed) {
+            if (!except.contains(j.id()) && (Addresses.of(j.ip4()).contains(address) || Addresses.of(j.ip6()).contains(address))) {
+                owners.add(j.displayName());
+            }
+        }
+        for (OtherJail o : others) {
+            if (o.ip4().stream().anyMatch(a -> Addresses.of(a).contains(address))
+                    || o.ip6().stream().anyMatch(a -> Addresses.of(a).contains(address))) {
+                owners.add(msg.get("others.owner", o.name()));
+            }
+        }
+        return owners;
+    }
+
+    /** The warning for the first of {@code addresses} that others have, in the window's language; empty when none. */
+    java.util.Optional<String> inUse(List<String> addresses, Collection<String> except) {
+        for (String address : addresses) {
+            List<String> owners = of(address, except);
+            if (!owners.isEmpty()) {
+                return java.util.Optional.of(msg.get("create.addressInUse", address, String.join(", ", owners)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
