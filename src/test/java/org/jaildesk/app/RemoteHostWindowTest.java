@@ -107,7 +107,8 @@ class RemoteHostWindowTest extends AppWindowTest {
         assertFalse(robot.lookup("#certAccept").queryButton().isDefaultButton(), "Enter does not trust a certificate");
         assertTrue(robot.lookup(".notice").queryAll().isEmpty(), "no notice repeating the question behind it");
         robot.clickOn("Accept");
-        waitFor(() -> robot.lookup("#passwordField").tryQuery().isPresent());
+        // Shown, not only built: on a busy machine the login dialog's window comes a moment after its field.
+        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
         robot.clickOn("#passwordField").write("a long passphrase");
         robot.clickOn("OK");
         waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
@@ -157,7 +158,8 @@ class RemoteHostWindowTest extends AppWindowTest {
         addHost(robot);
         waitFor(() -> robot.lookup("#certificateDialog").tryQuery().isPresent());
         robot.clickOn("Accept");
-        waitFor(() -> robot.lookup("#passwordField").tryQuery().isPresent());
+        // Shown, not only built: on a busy machine the login dialog's window comes a moment after its field.
+        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
         robot.clickOn("#passwordField").write("a long passphrase");
         robot.clickOn("OK");
         waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
