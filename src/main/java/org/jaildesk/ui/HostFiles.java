@@ -9,7 +9,6 @@ import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.FileThreads;
 import org.jaildesk.ui.common.Messages;
@@ -72,7 +71,7 @@ final class HostFiles {
     CompletableFuture<HostsViewModel.Imported> importFrom(Path file) {
         return hosts.importFrom(file, IO).whenCompleteAsync((imported, error) -> {
             if (error != null) {
-                notifier.refusal(msg.get("hosts.importFailed", file, Notifier.oneLine(SavedFile.words(error))));
+                notifier.refusal(msg.get("hosts.importFailed", file, Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, error))));
                 return;
             }
             String said = msg.get("hosts.imported", imported.added().size(), file.getFileName(), String.join(", ", imported.added()));
@@ -87,7 +86,7 @@ final class HostFiles {
     CompletableFuture<Integer> exportTo(Path file) {
         return hosts.exportTo(file, IO).whenCompleteAsync((n, error) -> {
             if (error != null) {
-                notifier.refusal(msg.get("hosts.exportFailed", file, Notifier.oneLine(SavedFile.words(error))));
+                notifier.refusal(msg.get("hosts.exportFailed", file, Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, error))));
             } else {
                 notifier.tell(msg.get("hosts.exported", n, file));
             }

@@ -46,6 +46,10 @@ class HostFilesTest {
     }
 
     private Desk desk(String folder) throws Exception {
+        return desk(folder, msg);
+    }
+
+    private Desk desk(String folder, Messages msg) throws Exception {
         Path config = Files.createDirectories(dir.resolve(folder));
         Notifier notifier = new Notifier(msg);
         HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", "Demo host", HostEntry.Kind.DEMO, "", "")),
@@ -129,6 +133,24 @@ class HostFilesTest {
             assertEquals(before, Files.exists(bad) ? Files.readString(bad) : null, bad + " is left as it was, not moved aside");
         }
         assertTrue(desk.lastNotice().endsWith("no such file or folder"), desk.lastNotice());
+    }
+
+    /** Why a file is refused whole is said in the window's language, as the rest of the notice is. */
+    @Test
+    void aRefusedFileIsSaidInTheWindowsLanguage() throws Exception {
+        Desk desk = desk("de", new Messages(Locale.GERMAN));
+        Path object = Files.writeString(dir.resolve("object.json"), "{\"name\": \"nas2\"}");
+        Path notJson = Files.writeString(dir.resolve("notes.txt"), "$(rm -rf /)");
+        Path missing = dir.resolve("nowhere.json");
+        List<String> said = new java.util.ArrayList<>();
+        for (Path bad : List.of(object, notJson, missing)) {
+            assertThrows(ExecutionException.class, () -> onFx(() -> desk.files().importFrom(bad)));
+            WaitForAsyncUtils.waitForFxEvents();
+            said.add(desk.lastNotice());
+        }
+        assertTrue(said.get(0).endsWith(": sie ist keine Liste von Hosts"), said.get(0));
+        assertTrue(said.get(1).endsWith(": sie ist keine von JailDesk geschriebene Hostliste (kein JSON)"), said.get(1));
+        assertTrue(said.get(2).endsWith(missing + ": keine solche Datei und kein solcher Ordner"), said.get(2));
     }
 
     @Test

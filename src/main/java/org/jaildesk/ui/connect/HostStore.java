@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.jaildesk.client.SavedFile;
+import org.jaildesk.ui.common.FileWords;
 import org.jaildesk.domain.Shown;
 
 /**
@@ -107,20 +108,19 @@ public final class HostStore {
         byte[] content;
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
             content = in.readNBytes((int) LIMIT + 1);
-        } catch (IOException e) {
-            throw new IOException(SavedFile.words(e), e);
         }
         if (content.length > LIMIT) {
-            throw new IOException(String.format(java.util.Locale.ROOT, "it is larger than the %,d bytes a host list can be", LIMIT));
+            throw new FileWords.Refused(String.format(java.util.Locale.ROOT, "it is larger than the %,d bytes a host list can be",
+                    LIMIT), "hosts.notHostList.large", LIMIT);
         }
         JsonNode all;
         try {
             all = new ObjectMapper().readTree(content);
         } catch (IOException e) {
-            throw new IOException("it is not a host list JailDesk wrote (not JSON)", e);
+            throw new FileWords.Refused("it is not a host list JailDesk wrote (not JSON)", "hosts.notHostList.json");
         }
         if (all == null || !all.isArray()) {
-            throw new IOException("it is not a list of hosts");
+            throw new FileWords.Refused("it is not a list of hosts", "hosts.notHostList.list");
         }
         return parse(all, check);
     }

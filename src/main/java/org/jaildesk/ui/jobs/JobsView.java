@@ -35,7 +35,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jaildesk.client.SavedFile;
 import org.jaildesk.ui.common.FileThreads;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -234,7 +233,7 @@ public final class JobsView extends VBox {
             }
         }, EXPORTS).whenComplete((ok, error) -> javafx.application.Platform.runLater(() -> said.setText(error == null
                 ? msg.get("jobs.saved", rows.size(), to)
-                : msg.get("jobs.notSaved", Notifier.oneLine(SavedFile.words(error))))));
+                : msg.get("jobs.notSaved", Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, error))))));
     }
 
 
