@@ -57,6 +57,24 @@ final class Commands {
         return r;
     }
 
+    /** Reads a program's output; refuses output it does not recognise with an {@code IocageParseException}. */
+    interface ToolOutput<T> {
+        T read(String stdout) throws Exception;
+    }
+
+    /**
+     * {@link #toolOk}, its output read by {@code output}: output that is not the program's fails, naming the program
+     * and what was wrong, never an empty answer.
+     */
+    <T> T toolRead(Tool tool, List<String> args, ToolOutput<T> output) throws Exception {
+        String stdout = toolOk(tool, args).stdout();
+        try {
+            return output.read(stdout);
+        } catch (org.jaildesk.host.parse.IocageParseException e) {
+            throw new ActionFailedException(tool.command() + " printed output JailDesk cannot read: " + e.getMessage());
+        }
+    }
+
     static CommandResult complete(CommandResult r) throws ActionFailedException {
         if (r.truncated() && !r.timedOut()) {
             throw new ActionFailedException("iocage printed more output than JailDesk reads ("

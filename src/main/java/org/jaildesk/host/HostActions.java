@@ -93,20 +93,18 @@ final class HostActions {
      * The host's ZFS pools, the one iocage uses marked: {@code {"pools":[{"name","size","free","health","active"},…]}}.
      * iocage lists no pools, so the host asks {@code zpool} itself (any dialect). Changes nothing.
      */
-    ObjectNode listPools() throws Exception {
-        CommandResult r = commands.toolOk(Tool.ZPOOL, ZPOOL_LIST);
-        String active;
+    /** The pool iocage is activated on; "" when it has none or its answer cannot be read. */
+    private String activePool() throws Exception {
         try {
-            active = reads.pool();
+            return reads.pool();
         } catch (ActionFailedException | IocageParseException e) {
-            active = "";
+            return "";
         }
-        List<HostPool> pools;
-        try {
-            pools = ZpoolList.read(r.stdout(), active);
-        } catch (IocageParseException e) {
-            throw new ActionFailedException("zpool printed output JailDesk cannot read: " + e.getMessage());
-        }
+    }
+
+    ObjectNode listPools() throws Exception {
+        // zpool first, then iocage for the pool it uses (which may have none: then no pool is marked).
+        List<HostPool> pools = commands.toolRead(Tool.ZPOOL, ZPOOL_LIST, out -> ZpoolList.read(out, activePool()));
         ObjectNode out = JSON.objectNode();
         ArrayNode rows = out.putArray("pools");
         for (HostPool p : pools) {

@@ -105,12 +105,7 @@ final class Images {
             throw new ActionFailedException("the images dataset " + where.get(where.size() - 1)
                     + " is not mounted on a folder (its mountpoint is '" + Shown.of(folder, 120) + "')");
         }
-        List<HostImage> found;
-        try {
-            found = ImageFiles.read(commands.toolOk(Tool.FIND, Cli.imageFiles(folder)).stdout(), folder);
-        } catch (IocageParseException e) {
-            throw new ActionFailedException("find printed output JailDesk cannot read: " + e.getMessage());
-        }
+        List<HostImage> found = commands.toolRead(Tool.FIND, Cli.imageFiles(folder), out -> ImageFiles.read(out, folder));
         ObjectNode out = JSON.objectNode();
         out.put("folder", folder);
         ArrayNode rows = out.putArray("images");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.jaildesk.domain.OtherJail;
-import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.JlsOutput;
 
 /**
@@ -27,13 +26,7 @@ final class OtherJails {
 
     /** {@code {"jails":[{"jid","name","hostname","path","ip4","ip6"},…]}} by jail id; addresses joined by commas. */
     ObjectNode list() throws Exception {
-        CommandResult r = commands.toolOk(Tool.JLS, JLS_ARGS);
-        List<OtherJail> others;
-        try {
-            others = JlsOutput.others(r.stdout());
-        } catch (IocageParseException e) {
-            throw new ActionFailedException("jls printed output JailDesk cannot read: " + e.getMessage());
-        }
+        List<OtherJail> others = commands.toolRead(Tool.JLS, JLS_ARGS, JlsOutput::others);
         ObjectNode out = JSON.objectNode();
         ArrayNode rows = out.putArray("jails");
         for (OtherJail j : others) {

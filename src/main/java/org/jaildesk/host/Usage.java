@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.jaildesk.domain.JailUsage;
-import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.PsOutput;
 
 /**
@@ -28,13 +27,7 @@ final class Usage {
 
     /** {@code {"usage":[{"jid","processes","cpu","memory"},…]}}, a row per running jail, by jail id. */
     ObjectNode list() throws Exception {
-        CommandResult r = commands.toolOk(Tool.PS, PS_ARGS);
-        List<JailUsage> usage;
-        try {
-            usage = PsOutput.usage(r.stdout());
-        } catch (IocageParseException e) {
-            throw new ActionFailedException("ps printed output JailDesk cannot read: " + e.getMessage());
-        }
+        List<JailUsage> usage = commands.toolRead(Tool.PS, PS_ARGS, PsOutput::usage);
         ObjectNode out = JSON.objectNode();
         ArrayNode rows = out.putArray("usage");
         for (JailUsage u : usage) {

@@ -8,10 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -33,6 +31,7 @@ import javafx.stage.Window;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.TextColumn;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostsViewModel;
 import org.jaildesk.ui.jails.ExecBatch;
@@ -82,15 +81,15 @@ final class AllHostsView extends VBox {
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jail().state()));
         state.setCellFactory(c -> JailTableView.stateCell(msg));
         state.setPrefWidth(95);
-        table.getColumns().add(text("all-col-host", msg.get("allHosts.host"), r -> r.host().name(), 150));
+        table.getColumns().add(TextColumn.<AllHosts.Row>of("all-col-host", msg.get("allHosts.host"), r -> r.host().name(), 150));
         table.getColumns().add(state);
         table.getColumns().addAll(List.of(
-                text("all-col-name", msg.get("column.name"), r -> r.jail().tag(), 130),
-                text("all-col-jid", msg.get("column.jid"), r -> r.jail().jid().isPresent() ? Integer.toString(r.jail().jid().getAsInt()) : "", 50),
-                text("all-col-boot", msg.get("column.boot"), r -> r.jail().boot() ? msg.get("value.on") : msg.get("value.off"), 70),
-                text("all-col-type", msg.get("column.type"), r -> r.jail().type(), 85),
-                text("all-col-release", msg.get("column.release"), r -> r.jail().release(), 125),
-                text("all-col-ip4", msg.get("column.ip4"), r -> r.jail().ip4(), 220)));
+                TextColumn.<AllHosts.Row>of("all-col-name", msg.get("column.name"), r -> r.jail().tag(), 130),
+                TextColumn.<AllHosts.Row>of("all-col-jid", msg.get("column.jid"), r -> r.jail().jid().isPresent() ? Integer.toString(r.jail().jid().getAsInt()) : "", 50),
+                TextColumn.<AllHosts.Row>of("all-col-boot", msg.get("column.boot"), r -> r.jail().boot() ? msg.get("value.on") : msg.get("value.off"), 70),
+                TextColumn.<AllHosts.Row>of("all-col-type", msg.get("column.type"), r -> r.jail().type(), 85),
+                TextColumn.<AllHosts.Row>of("all-col-release", msg.get("column.release"), r -> r.jail().release(), 125),
+                TextColumn.<AllHosts.Row>of("all-col-ip4", msg.get("column.ip4"), r -> r.jail().ip4(), 220)));
         table.setRowFactory(t -> {
             TableRow<AllHosts.Row> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -228,12 +227,4 @@ final class AllHostsView extends VBox {
         return table;
     }
 
-    private static TableColumn<AllHosts.Row, String> text(String id, String title, Function<AllHosts.Row, String> f,
-                                                          double width) {
-        TableColumn<AllHosts.Row, String> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
 }

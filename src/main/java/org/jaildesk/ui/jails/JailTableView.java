@@ -7,7 +7,6 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -24,6 +23,7 @@ import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.Size;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.TextColumn;
 
 /** The jail table: one row per jail, sortable, multi-select, with an empty state that says what to do. */
 public final class JailTableView extends TableView<Jail> {
@@ -60,8 +60,8 @@ public final class JailTableView extends TableView<Jail> {
         state.setCellFactory(c -> new StateCell<>(msg));
         state.setPrefWidth(95);
         getColumns().add(state);
-        getColumns().add(text("col-name", msg.get("column.name"), Jail::tag, 130));
-        getColumns().add(text("col-id", msg.get("column.id"), Jail::id, 160));
+        getColumns().add(TextColumn.<Jail>of("col-name", msg.get("column.name"), Jail::tag, 130));
+        getColumns().add(TextColumn.<Jail>of("col-id", msg.get("column.id"), Jail::id, 160));
         TableColumn<Jail, Integer> jid = new TableColumn<>(msg.get("column.jid"));
         jid.setId("col-jid");
         jid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jid().isPresent() ? c.getValue().jid().getAsInt() : null));
@@ -72,10 +72,10 @@ public final class JailTableView extends TableView<Jail> {
                 u -> new CpuShare(u.cpuPercent()), 75));
         getColumns().add(usage("col-memory", msg.get("column.memory"), msg.get("column.memory.help"), usages,
                 u -> Size.ofBytes(u.memoryBytes()), 85));
-        getColumns().add(text("col-boot", msg.get("column.boot"), j -> j.boot() ? msg.get("value.on") : msg.get("value.off"), 80));
-        getColumns().add(text("col-type", msg.get("column.type"), Jail::type, 85));
-        getColumns().add(text("col-release", msg.get("column.release"), Jail::release, 125));
-        TableColumn<Jail, String> ip4 = text("col-ip4", msg.get("column.ip4"), Jail::ip4, 220);
+        getColumns().add(TextColumn.<Jail>of("col-boot", msg.get("column.boot"), j -> j.boot() ? msg.get("value.on") : msg.get("value.off"), 80));
+        getColumns().add(TextColumn.<Jail>of("col-type", msg.get("column.type"), Jail::type, 85));
+        getColumns().add(TextColumn.<Jail>of("col-release", msg.get("column.release"), Jail::release, 125));
+        TableColumn<Jail, String> ip4 = TextColumn.<Jail>of("col-ip4", msg.get("column.ip4"), Jail::ip4, 220);
         ip4.setCellFactory(c -> new AddressCell());
         getColumns().add(ip4);
 
@@ -262,14 +262,6 @@ public final class JailTableView extends TableView<Jail> {
         selectedIds.clear();
         now.forEach(j -> selectedIds.add(j.id()));
         vm.selection().setAll(now);
-    }
-
-    private static TableColumn<Jail, String> text(String id, String title, Function<Jail, String> value, double width) {
-        TableColumn<Jail, String> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /**

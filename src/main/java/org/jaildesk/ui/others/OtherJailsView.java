@@ -1,8 +1,6 @@
 package org.jaildesk.ui.others;
 
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -18,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jaildesk.domain.OtherJail;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.TextColumn;
 import org.jaildesk.ui.common.TableCopy;
 
 /**
@@ -47,14 +46,14 @@ public final class OtherJailsView extends VBox {
         jid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jid()));
         jid.setPrefWidth(60);
         table.getColumns().add(jid);
-        table.getColumns().add(text("others-name", msg.get("column.name"), OtherJail::name, 120));
+        table.getColumns().add(TextColumn.<OtherJail>of("others-name", msg.get("column.name"), OtherJail::name, 120));
         // What it is comes first after its name: the tool that made it, as far as its folder tells.
-        table.getColumns().add(text("others-maker", msg.get("others.maker"),
+        table.getColumns().add(TextColumn.<OtherJail>of("others-maker", msg.get("others.maker"),
                 j -> j.maker() == OtherJail.Maker.OTHER ? msg.get("others.maker.unknown") : j.maker().shown(), 180));
-        table.getColumns().add(text("others-hostname", msg.get("others.hostname"), OtherJail::hostname, 150));
-        table.getColumns().add(text("others-ip4", msg.get("column.ip4"), j -> String.join(", ", j.ip4()), 140));
-        table.getColumns().add(text("others-ip6", msg.get("column.ip6"), j -> String.join(", ", j.ip6()), 120));
-        table.getColumns().add(text("others-path", msg.get("others.path"), OtherJail::path, 260));
+        table.getColumns().add(TextColumn.<OtherJail>of("others-hostname", msg.get("others.hostname"), OtherJail::hostname, 150));
+        table.getColumns().add(TextColumn.<OtherJail>of("others-ip4", msg.get("column.ip4"), j -> String.join(", ", j.ip4()), 140));
+        table.getColumns().add(TextColumn.<OtherJail>of("others-ip6", msg.get("column.ip6"), j -> String.join(", ", j.ip6()), 120));
+        table.getColumns().add(TextColumn.<OtherJail>of("others-path", msg.get("others.path"), OtherJail::path, 260));
         table.getSortOrder().add(jid);
         table.setPlaceholder(new Label(msg.get("others.none")));
 
@@ -84,11 +83,4 @@ public final class OtherJailsView extends VBox {
         getChildren().addAll(top, intro, table);
     }
 
-    private static TableColumn<OtherJail, String> text(String id, String title, Function<OtherJail, String> f, double width) {
-        TableColumn<OtherJail, String> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
 }
