@@ -18,6 +18,17 @@ public interface JobSink {
      */
     Job started(String action, String target, java.util.function.BooleanSupplier cancel);
 
+    /**
+     * The same, with the request that started it: its {@code args} object as compact JSON (what a user may copy to send
+     * it again from a script), or "" when it is not kept (larger than {@link #REQUEST_KEPT} characters).
+     */
+    default Job started(String action, String target, String request, java.util.function.BooleanSupplier cancel) {
+        return started(action, target, cancel);
+    }
+
+    /** The longest request a job keeps: a create with many properties fits; a 10 MB one is not kept. */
+    int REQUEST_KEPT = 16_384;
+
     /** A job this client will start once the one before it has ended (see {@link Queued}). */
     default Queued queued(String action, String target) {
         return Queued.NONE;

@@ -39,7 +39,9 @@ public final class JobTransport extends ForwardingTransport {
         }
         String target = Protocol.target(request.args());
         // A job offers Cancel only where its transport can stop it (this machine and the demo host, not a remote one).
-        JobSink.Job job = sink.started(action, target, inner.canCancel() ? () -> inner.cancel(request.id()) : null);
+        String sent = request.args() == null ? "" : request.args().toString();
+        JobSink.Job job = sink.started(action, target, sent.length() <= JobSink.REQUEST_KEPT ? sent : "",
+                inner.canCancel() ? () -> inner.cancel(request.id()) : null);
         String id = Protocol.jobId(action, target);
         running.compute(id, (k, jobs) -> {
             List<JobSink.Job> all = jobs == null ? new CopyOnWriteArrayList<>() : jobs;

@@ -160,7 +160,8 @@ public final class MainWindow {
         body.setDividerPositions(0.18);
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
-        JobsView jobsView = new JobsView(jobs, msg);
+        JobsView jobsView = new JobsView(jobs, msg, name -> hosts.hosts().stream().filter(h -> h.name().equals(name)).findFirst()
+                .map(h -> org.jaildesk.ui.jobs.CallLine.prefix(h, uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"))));
         SplitPane vertical = new SplitPane(body);
         vertical.setId("mainSplit");
         vertical.setOrientation(Orientation.VERTICAL);

@@ -39,13 +39,25 @@ public final class JobRow {
     final StringProperty result = new SimpleStringProperty("");
     final ObservableList<String> output = FXCollections.observableArrayList();
     final BooleanSupplier cancel;
+    /** The request's {@code args} as compact JSON; "" when not known (a job waiting its turn, or not kept). */
+    final String request;
 
     JobRow(String host, String action, String target, Instant started, BooleanSupplier cancel) {
+        this(host, action, target, started, "", cancel);
+    }
+
+    JobRow(String host, String action, String target, Instant started, String request, BooleanSupplier cancel) {
         this.host = host;
         this.action = action;
         this.target = target;
         this.started = started;
+        this.request = request == null || request.length() > org.jaildesk.client.JobSink.REQUEST_KEPT ? "" : request;
         this.cancel = cancel;
+    }
+
+    /** The request that started it, as compact JSON; "" when not known. */
+    public String request() {
+        return request;
     }
 
     public String host() {

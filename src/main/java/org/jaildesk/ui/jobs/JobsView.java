@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -57,6 +58,14 @@ public final class JobsView extends VBox {
     }
 
     public JobsView(JobsViewModel vm, Messages msg) {
+        this(vm, msg, host -> Optional.empty());
+    }
+
+    /**
+     * {@code callPrefix} gives, for a job's host (by name), the start of a {@code jaildesk call} command line that
+     * reaches it ({@code jaildesk call --demo}); empty where there is none (a host no longer saved).
+     */
+    public JobsView(JobsViewModel vm, Messages msg, java.util.function.Function<String, Optional<String>> callPrefix) {
         setId("jobs");
         setSpacing(4);
         setPadding(new Insets(4, 6, 6, 6));
@@ -203,6 +212,7 @@ public final class JobsView extends VBox {
                         () -> writing.set(false)));
             }
         });
+        table.setContextMenu(requestMenu(table, msg, callPrefix));
         Label title = new Label(msg.get("jobs.title"));
         title.setLabelFor(table);
         output.setAccessibleText(msg.get("jobs.outputName"));
@@ -213,6 +223,37 @@ public final class JobsView extends VBox {
         split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
+    }
+
+    /**
+     * The jobs table's context menu: the selected job's request as a {@code jaildesk call} command line, or as the
+     * JSON it was sent as, for a script ("show your work"). Off for a job whose request is not known (one waiting its
+     * turn, or from before JailDesk kept them).
+     */
+    private static javafx.scene.control.ContextMenu requestMenu(TableView<JobRow> table, Messages msg,
+                                                                java.util.function.Function<String, Optional<String>> callPrefix) {
+        javafx.scene.control.MenuItem asCall = new javafx.scene.control.MenuItem(msg.get("jobs.copyCall"));
+        asCall.setId("jobCopyCall");
+        javafx.scene.control.MenuItem asJson = new javafx.scene.control.MenuItem(msg.get("jobs.copyRequest"));
+        asJson.setId("jobCopyRequest");
+        java.util.function.Supplier<Optional<String>> call = () -> {
+            JobRow r = table.getSelectionModel().getSelectedItem();
+            return r == null ? Optional.empty() : callPrefix.apply(r.host()).flatMap(p -> CallLine.of(p, r.request()));
+        };
+        asCall.setOnAction(e -> call.get().ifPresent(org.jaildesk.ui.common.TableCopy::toClipboard));
+        asJson.setOnAction(e -> {
+            JobRow r = table.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                org.jaildesk.ui.common.TableCopy.toClipboard(r.request());
+            }
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(asCall, asJson);
+        menu.setOnShowing(e -> {
+            JobRow r = table.getSelectionModel().getSelectedItem();
+            asJson.setDisable(r == null || r.request().isEmpty());
+            asCall.setDisable(call.get().isEmpty());
+        });
+        return menu;
     }
 
     /**

@@ -37,7 +37,7 @@ public final class JobsViewModel {
     private static final int KEEP = 300;
 
     private record Saved(String host, String action, String target, String started, long millis, String state, String result,
-                         List<String> output) {
+                         List<String> output, String request) {
     }
 
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
@@ -112,7 +112,12 @@ public final class JobsViewModel {
         return new JobSink() {
             @Override
             public Job started(String action, String target, BooleanSupplier cancel) {
-                return JobsViewModel.this.started(hostName, action, target, cancel);
+                return JobsViewModel.this.started(hostName, action, target, "", cancel);
+            }
+
+            @Override
+            public Job started(String action, String target, String request, BooleanSupplier cancel) {
+                return JobsViewModel.this.started(hostName, action, target, request, cancel);
             }
 
             @Override
@@ -162,8 +167,8 @@ public final class JobsViewModel {
         }
     }
 
-    private JobSink.Job started(String hostName, String action, String target, BooleanSupplier cancel) {
-        JobRow row = new JobRow(hostName, action, target, Instant.now(), cancel);
+    private JobSink.Job started(String hostName, String action, String target, String request, BooleanSupplier cancel) {
+        JobRow row = new JobRow(hostName, action, target, Instant.now(), request, cancel);
         fx.execute(() -> {
             // The job takes the place of its waiting row, if it had one: the newest job stays on top.
             jobs.stream().filter(r -> r.state.get() == JobRow.State.WAITING && r.host.equals(hostName)
@@ -316,7 +321,7 @@ public final class JobsViewModel {
 
     private static JobRow restored(Saved s) {
         JobRow r = new JobRow(Objects.requireNonNull(s.host(), "no host"), Objects.requireNonNull(s.action(), "no action"),
-                Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), (BooleanSupplier) null);
+                Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), s.request(), null);
         JobRow.State state = JobRow.State.valueOf(s.state());
         // Nothing runs or waits for a job read back (a hand-edited file may say so): it ended with the window before.
         r.state.set(state.live() ? JobRow.State.CANCELLED : state);
@@ -340,7 +345,7 @@ public final class JobsViewModel {
                 List<String> lines = savedLines(r.output, budget);
                 budget -= length(lines);
                 out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
-                        r.result.get(), lines));
+                        r.result.get(), lines, r.request));
             }
         }
         // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.

@@ -1,0 +1,77 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.jobs.JobRow;
+import org.jaildesk.ui.jobs.JobsViewModel;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Show your work": a job's request copied as a {@code jaildesk call} line or as JSON, kept with the job history. */
+class JobRequestTest extends WindowTest {
+
+    private MenuItem item(ContextMenu menu, String id) {
+        return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aJobsRequestCopiesAsACommandLineAndAsJson(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.clickOn("#tb-start");
+        page.waitFor(() -> page.jobs.jobs().size() == 1 && !page.jobs.jobs().get(0).state().get().live());
+        @SuppressWarnings("unchecked")
+        TableView<JobRow> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
+        robot.interact(() -> jobs.getSelectionModel().select(0));
+        ContextMenu menu = jobs.getContextMenu();
+        robot.interact(() -> menu.show(jobs, 0, 0));
+        assertTrue(!item(menu, "jobCopyCall").isDisable() && !item(menu, "jobCopyRequest").isDisable());
+        robot.interact(() -> item(menu, "jobCopyCall").fire());
+        assertEquals("jaildesk call --demo startjail jail=mail",
+                WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+        robot.interact(() -> item(menu, "jobCopyRequest").fire());
+        assertEquals("{\"action\":\"startjail\",\"jail\":\"mail\"}",
+                WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+        robot.interact(menu::hide);
+
+        // Kept with the history: a window started later offers the same.
+        page.waitFor(() -> {
+            try {
+                return java.nio.file.Files.readString(config.resolve("jobs.json")).contains("\"request\"");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        JobsViewModel later = WaitForAsyncUtils.asyncFx(() -> new JobsViewModel(Platform::runLater, new Messages(Locale.ENGLISH),
+                config.resolve("jobs.json"), m -> { })).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("{\"action\":\"startjail\",\"jail\":\"mail\"}"),
+                later.jobs().stream().map(JobRow::request).toList());
+    }
+
+    /** A job without a known request (from a history written before, or waiting its turn) offers neither. */
+    @Test
+    void aJobWithoutItsRequestOffersNeither(FxRobot robot) throws Exception {
+        open(robot);
+        WaitForAsyncUtils.asyncFx(() -> page.jobs.sinkFor(org.jaildesk.sim.SimulatedIocage.DISPLAY_NAME)
+                .started("startjail", "mail", null).finished(true, "ok", List.of())).get();
+        page.waitFor(() -> page.jobs.jobs().size() == 1);
+        @SuppressWarnings("unchecked")
+        TableView<JobRow> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
+        robot.interact(() -> jobs.getSelectionModel().select(0));
+        ContextMenu menu = jobs.getContextMenu();
+        robot.interact(() -> menu.show(jobs, 0, 0));
+        assertTrue(item(menu, "jobCopyCall").isDisable() && item(menu, "jobCopyRequest").isDisable());
+        robot.interact(menu::hide);
+    }
+}
