@@ -24,14 +24,10 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -257,32 +253,15 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar(List<UiAction> actions) {
-        Menu file = new Menu(msg.get("menu.file"));
-        MenuItem addHost = new MenuItem(msg.get("host.add"));
-        addHost.setId("menu-addHost");
-        addHost.setOnAction(e -> hostList.addHost());
-        List<MenuItem> hostFiles = new HostFiles(hosts, msg, notifier, stage).menuItems();
-        MenuItem quit = new MenuItem(msg.get("menu.quit"));
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setId("menu-quit");
-        quit.setOnAction(e -> {
+        // hostList is built after the menus: it is looked up when the item is chosen, not here.
+        Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), new HostFiles(hosts, msg, notifier, stage).menuItems(), () -> {
             if (QuitQuestion.quitDespite(stage, msg, runningJobs())) {
                 saveLayout(current);
                 uiState.save();
                 stage.close();
             }
         });
-        file.getItems().add(addHost);
-        file.getItems().addAll(hostFiles);
-        file.getItems().addAll(new SeparatorMenuItem(), quit);
-        Menu jail = new Menu(msg.get("menu.jail"));
-        jail.setId("menu-jail");
-        for (UiAction a : actions) {
-            jail.getItems().add(a.menuItem());
-            if (a.id().equals("refresh") || a.id().equals("destroy")) {
-                jail.getItems().add(new SeparatorMenuItem());
-            }
-        }
+        Menu jail = FileAndJailMenus.jail(msg, actions);
         List<MenuItem> local = hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL).findFirst()
                 .map(h -> List.<MenuItem>of(localPrivilegeMenu(h))).orElse(List.of());
         Menu hostMenu = HostMenu.of(msg, stage, () -> current, hasJailView, activePool, local);
