@@ -85,11 +85,11 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         detailsScroll.setFitToWidth(true);
         detailsScroll.getStyleClass().add("details-scroll");
         Tab detailsTab = tab("tab-details", msg.get("tab.details"), detailsScroll);
+        // The settings' review says which jail already has an address the edits give (the listed ones, and those iocage
+        // did not make, asked for then).
+        java.util.function.Supplier<List<String>> settingsTargets = () -> vm.selection().stream().map(Jail::id).toList();
         // The tabs behind others are built when first shown: the window's first showing styles and lays out nearly a
         // third fewer nodes (docs/performance.md).
-        // Its review says which jail already has an address the edits give (the listed ones, and those iocage did not
-        // make, asked for then).
-        java.util.function.Supplier<List<String>> settingsTargets = () -> vm.selection().stream().map(Jail::id).toList();
         Tab settingsTab = new LazyTab<>("tab-settings", msg.get("tab.settings"), () -> new SettingsView(settings, msg,
                 settingsTargets, "inspector", edits -> {
                     List<String> targets = settingsTargets.get();

@@ -67,5 +67,11 @@ class AddressInUseTest extends WindowTest {
         robot.clickOn("#cloneOk");
         page.waitFor(() -> page.has("mail-clone"));
         assertEquals("em0|192.168.1.99/24", page.row("mail-clone").ip4());
+        // The jails' addresses are looked up again once the listing has changed: the new jail has one now.
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("shop");
+        props(robot, "#createProps", "ip4_addr=em0|192.168.1.99/24");
+        page.waitFor(() -> text(robot, "#createWarning").startsWith("192.168.1.99 is already the address of mail-clone:"));
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
     }
 }

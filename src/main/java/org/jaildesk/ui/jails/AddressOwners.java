@@ -15,21 +15,33 @@ import org.jaildesk.ui.common.Messages;
  */
 final class AddressOwners {
 
-    private final List<Jail> listed;
+    /** The listed jails by each address they have: made once per listing, not per keystroke. */
+    private final java.util.Map<String, List<Jail>> listed;
     private final List<OtherJail> others;
     private final Messages msg;
 
-    AddressOwners(List<Jail> listed, List<OtherJail> others, Messages msg) {
+    AddressOwners(java.util.Map<String, List<Jail>> listed, List<OtherJail> others, Messages msg) {
         this.listed = listed;
         this.others = others;
         this.msg = msg;
     }
 
+    /** The listed jails by each address they have (a host of 10,000 jails: looked through once, not per keystroke). */
+    static java.util.Map<String, List<Jail>> index(List<Jail> jails) {
+        java.util.Map<String, List<Jail>> byAddress = new java.util.HashMap<>();
+        for (Jail j : jails) {
+            for (String a : Addresses.of(j.ip4() + "," + j.ip6())) {
+                byAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(j);
+            }
+        }
+        return byAddress;
+    }
+
     /** The names of those that have {@code address}, a listed jail whose id is in {@code except} left out. */
     List<String> of(String address, Collection<String> except) {
         List<String> owners = new ArrayList<>();
-        for (Jail j : listed) {
-            if (!except.contains(j.id()) && (Addresses.of(j.ip4()).contains(address) || Addresses.of(j.ip6()).contains(address))) {
+        for (Jail j : listed.getOrDefault(address, List.of())) {
+            if (!except.contains(j.id())) {
                 owners.add(j.displayName());
             }
         }

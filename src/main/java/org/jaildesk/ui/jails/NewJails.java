@@ -27,9 +27,11 @@ public final class NewJails {
     private final IocageClient client;
     private final Executor fx;
     private final Messages msg;
-    private final List<Jail> listed;
+    private final ObservableList<Jail> listed;
     private final After after;
     private final ObservableList<String> exportedImages = FXCollections.observableArrayList();
+    /** {@link #addressIndex}, until the listing changes. */
+    private java.util.Map<String, List<Jail>> addresses;
 
     /** Reports a change named {@code what} and refreshes the table once it is done, handing its result on. */
     interface After {
@@ -41,13 +43,14 @@ public final class NewJails {
      * {@code listed} is the host's last listing; {@code after} reports a change and refreshes the table once it is
      * done, handing its result on.
      */
-    NewJails(IocageClient client, Executor fx, Messages msg, List<Jail> listed,
+    NewJails(IocageClient client, Executor fx, Messages msg, ObservableList<Jail> listed,
              After after) {
         this.client = client;
         this.fx = fx;
         this.msg = msg;
         this.listed = listed;
         this.after = after;
+        listed.addListener((javafx.collections.ListChangeListener<Jail>) c -> addresses = null);
     }
 
     /**
@@ -108,7 +111,7 @@ public final class NewJails {
         }
         List<String> wanted = new java.util.ArrayList<>(Addresses.of(ip4));
         wanted.addAll(Addresses.of(ip6));
-        return new AddressOwners(listed, others, msg).inUse(wanted, List.of());
+        return new AddressOwners(addressIndex(), others, msg).inUse(wanted, List.of());
     }
 
     /**
@@ -126,7 +129,15 @@ public final class NewJails {
         if (!wanted.isEmpty() && targets.size() > 1) {
             return Optional.of(msg.get("settings.addressForMany", wanted.get(0), targets.size()));
         }
-        return new AddressOwners(listed, others, msg).inUse(wanted, targets);
+        return new AddressOwners(addressIndex(), others, msg).inUse(wanted, targets);
+    }
+
+    /** The listed jails by address, made again only after the listing changed (on the FX thread, as the list is). */
+    private java.util.Map<String, List<Jail>> addressIndex() {
+        if (addresses == null) {
+            addresses = AddressOwners.index(listed);
+        }
+        return addresses;
     }
 
     /** The value {@code key} is given in {@code key=value key=value}; null when it is not. */
