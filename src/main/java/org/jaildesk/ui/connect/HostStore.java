@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.jaildesk.client.SavedFile;
-import org.jaildesk.ui.common.FileWords;
 import org.jaildesk.domain.Shown;
+import org.jaildesk.ui.common.FileWords;
 
 /**
  * The saved remote hosts ({@code hosts.json} in the config folder): name, URL and user; no passwords. People edit it:
