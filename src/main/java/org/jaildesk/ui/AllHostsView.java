@@ -86,6 +86,11 @@ final class AllHostsView extends VBox {
         table.getColumns().addAll(List.of(
                 TextColumn.<AllHosts.Row>of("all-col-name", msg.get("column.name"), r -> r.jail().tag(), 130),
                 TextColumn.<AllHosts.Row>of("all-col-jid", msg.get("column.jid"), r -> r.jail().jid().isPresent() ? Integer.toString(r.jail().jid().getAsInt()) : "", 50),
+                // Each running jail's figures as its host's own table has them (read after each of its listings).
+                JailTableView.figureColumn("all-col-cpu", msg.get("column.cpu"), help(msg.get("column.cpu.help")),
+                        AllHosts.Row::jail, this::usagesOf, u -> new JailTableView.CpuShare(u.cpuPercent()), 75),
+                JailTableView.figureColumn("all-col-memory", msg.get("column.memory"), help(msg.get("column.memory.help")),
+                        AllHosts.Row::jail, this::usagesOf, u -> org.jaildesk.domain.Size.ofBytes(u.memoryBytes()), 85),
                 TextColumn.<AllHosts.Row>of("all-col-boot", msg.get("column.boot"), r -> r.jail().boot() ? msg.get("value.on") : msg.get("value.off"), 70),
                 TextColumn.<AllHosts.Row>of("all-col-type", msg.get("column.type"), r -> r.jail().type(), 85),
                 TextColumn.<AllHosts.Row>of("all-col-release", msg.get("column.release"), r -> r.jail().release(), 125),
@@ -222,7 +227,17 @@ final class AllHostsView extends VBox {
         model.follow();
     }
 
-    /** The table, whose columns' order, widths and sort the window keeps across starts. */
+    /** The figures of a row's host, where it is open; null otherwise. */
+    private org.jaildesk.ui.jails.JailUsages usagesOf(AllHosts.Row row) {
+        org.jaildesk.ui.connect.HostSession s = hosts.session(row.host());
+        return s == null ? null : s.jails().usages();
+    }
+
+    private static javafx.scene.control.Tooltip help(String text) {
+        return new javafx.scene.control.Tooltip(text);
+    }
+
+
     TableView<AllHosts.Row> table() {
         return table;
     }

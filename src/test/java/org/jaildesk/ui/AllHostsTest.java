@@ -122,6 +122,32 @@ class AllHostsTest extends WindowTest {
         assertEquals("JailDesk \u2014 nas1", stage.getTitle());
     }
 
+    /** Each running jail's CPU and memory, as its host's own table has them; none for a stopped one. */
+    @Test
+    void theRunningJailsFiguresAreShownAsInTheirHostsTable(FxRobot robot) throws Exception {
+        open(robot);
+        org.jaildesk.ui.jails.JailUsages usages = page.hosts.session(page.hosts.hosts().get(0)).jails().usages();
+        page.waitFor(() -> usages.of(page.row("db01")) != null);
+        robot.clickOn("#allHostsButton");
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        String[] shown = WaitForAsyncUtils.asyncFx(() -> {
+            TableView<AllHosts.Row> t = table(robot);
+            javafx.scene.control.TableColumn<AllHosts.Row, ?> cpu = t.getColumns().stream()
+                    .filter(c -> "all-col-cpu".equals(c.getId())).findFirst().orElseThrow();
+            javafx.scene.control.TableColumn<AllHosts.Row, ?> memory = t.getColumns().stream()
+                    .filter(c -> "all-col-memory".equals(c.getId())).findFirst().orElseThrow();
+            AllHosts.Row db01 = t.getItems().stream().filter(r -> r.jail().tag().equals("db01")).findFirst().orElseThrow();
+            AllHosts.Row mail = t.getItems().stream().filter(r -> r.jail().tag().equals("mail")).findFirst().orElseThrow();
+            org.jaildesk.domain.JailUsage u = usages.of(db01.jail());
+            return new String[] {String.valueOf(cpu.getCellData(db01)), String.valueOf(memory.getCellData(db01)),
+                new org.jaildesk.ui.jails.JailTableView.CpuShare(u.cpuPercent()).toString(),
+                org.jaildesk.domain.Size.ofBytes(u.memoryBytes()).toString(), String.valueOf(cpu.getCellData(mail))};
+        }).get();
+        assertEquals(shown[2], shown[0]);
+        assertEquals(shown[3], shown[1]);
+        assertEquals("null", shown[4], "a stopped jail has no figures");
+    }
+
     /** The keyboard reaches it too: Ctrl+Shift+A, and the command palette. */
     @Test
     void theKeyboardReachesIt(FxRobot robot) throws Exception {

@@ -270,26 +270,43 @@ public final class JailTableView extends TableView<Jail> {
      */
     private static <T extends Comparable<T>> TableColumn<Jail, T> usage(String id, String title, String help, JailUsages usages,
             Function<JailUsage, T> figure, double width) {
-        TableColumn<Jail, T> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> {
-            JailUsage u = usages.of(cell.getValue());
-            return u == null ? null : figure.apply(u);
-        }, usages.byJid()));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(
                 () -> usages.problem().get().isEmpty() ? help : help + "\n\n" + usages.problem().get(), usages.problem()));
+        return figureColumn(id, title, tip, j -> j, j -> usages, figure, width);
+    }
+
+    /**
+     * A column of a running jail's usage figure for rows of any kind ({@code jailOf} gives a row's jail,
+     * {@code usagesOf} its host's figures, or null where there are none), following the figures as they are read
+     * again: the host's own table, and All hosts.
+     */
+    public static <R, T extends Comparable<T>> TableColumn<R, T> figureColumn(String id, String title, Tooltip tip,
+            Function<R, Jail> jailOf, Function<R, JailUsages> usagesOf, Function<JailUsage, T> figure, double width) {
+        TableColumn<R, T> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setCellValueFactory(cell -> {
+            JailUsages usages = usagesOf.apply(cell.getValue());
+            if (usages == null) {
+                return new ReadOnlyObjectWrapper<>(null);
+            }
+            Jail jail = jailOf.apply(cell.getValue());
+            return Bindings.createObjectBinding(() -> {
+                JailUsage u = usages.of(jail);
+                return u == null ? null : figure.apply(u);
+            }, usages.byJid());
+        });
         textCells(c, tip, "figure-cell");
         c.setPrefWidth(width);
         return c;
     }
 
     /** Cells that show their value as text (nothing while it is null), each with the column's one tooltip. */
-    private static <T> void textCells(TableColumn<Jail, T> c, Tooltip tip, String styleClass) {
+    private static <R, T> void textCells(TableColumn<R, T> c, Tooltip tip, String styleClass) {
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         c.setCellFactory(col -> {
-            TableCell<Jail, T> cell = new TableCell<>() {
+            TableCell<R, T> cell = new TableCell<>() {
                 @Override
                 protected void updateItem(T item, boolean empty) {
                     super.updateItem(item, empty);
