@@ -34,6 +34,9 @@ final class StatusBar extends HBox {
     private final Label matching = new Label();
     /** What the host's running jails use in all, where it reports their figures. */
     private final Label load = new Label();
+    /** The shown host's listing time, whose changes say its count of jails; null while none is shown. */
+    private javafx.beans.value.ObservableValue<java.time.Instant> countShown;
+    private javafx.beans.value.ChangeListener<java.time.Instant> countOnListing;
 
     StatusBar(Messages msg, Notifier notifier) {
         super(12);
@@ -77,6 +80,7 @@ final class StatusBar extends HBox {
      * dropped, or that cannot be reached): then the table still shows what was last listed, and the bar says so.
      */
     void show(String name, HostView view) {
+        clear();
         host.setText(name);
         BooleanBinding offline = view.session().offline();
         stale.visibleProperty().bind(view.showsOld());
@@ -87,8 +91,13 @@ final class StatusBar extends HBox {
         listed.visibleProperty().bind(vm.listedAt().isNotNull().and(Bindings.not(view.showsOld())));
         pool.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.pool", view.admin().pool().get()),
                 view.admin().pool()));
-        // What was done last belonged to the host shown before: "12 jails" stayed beside a host still loading.
+        // What was done last belonged to the host shown before: "12 jails" stayed beside a host still loading. The
+        // count is the shown host's, said again after each of its listings (not after another host's, listed meanwhile
+        // by a job or All hosts' background refresh).
         notifier.info(vm.loaded().get() ? msg.get("status.jails", vm.jails().size()) : "");
+        countShown = vm.listedAt();
+        countOnListing = (o, was, now) -> notifier.info(msg.get("status.jails", vm.jails().size()));
+        countShown.addListener(countOnListing);
         matching.textProperty().bind(Bindings.createStringBinding(() -> msg.get("status.matching", vm.visible().size(),
                 vm.jails().size()), vm.visible(), vm.jails()));
         matching.visibleProperty().bind(vm.query().isNotEmpty());
@@ -110,6 +119,10 @@ final class StatusBar extends HBox {
     void clear() {
         host.setText("");
         notifier.info("");
+        if (countShown != null) {
+            countShown.removeListener(countOnListing);
+            countShown = null;
+        }
         stale.visibleProperty().unbind();
         stale.setVisible(false);
         stale.textProperty().unbind();

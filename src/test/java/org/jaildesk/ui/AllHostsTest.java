@@ -148,6 +148,25 @@ class AllHostsTest extends WindowTest {
         assertEquals("null", shown[4], "a stopped jail has no figures");
     }
 
+    /** The status line speaks of no host while All hosts is shown, even as its hosts list again; back on one, of it. */
+    @Test
+    void theStatusLineSaysNoHostsCountWhileAllHostsIsShown(FxRobot robot) throws Exception {
+        open(robot);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        robot.clickOn("#allHostsButton");
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        page.waitFor(() -> status.getText().isEmpty());
+        java.time.Instant before = page.hosts.session(page.hosts.hosts().get(0)).jails().listedAt().get();
+        robot.clickOn("#allHostsRefresh");
+        page.waitFor(() -> !before.equals(page.hosts.session(page.hosts.hosts().get(0)).jails().listedAt().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", status.getText(), "a listing behind All hosts is not said as if its host were shown");
+        robot.interact(() -> page.hosts.selected().set(page.hosts.hosts().get(0)));
+        page.waitFor(() -> status.getText().equals("12 jails"));
+        robot.clickOn("#tb-refresh");
+        page.waitFor(() -> status.getText().equals("12 jails"));
+    }
+
     /** The keyboard reaches it too: Ctrl+Shift+A, and the command palette. */
     @Test
     void theKeyboardReachesIt(FxRobot robot) throws Exception {

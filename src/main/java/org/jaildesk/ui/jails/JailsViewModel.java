@@ -271,7 +271,6 @@ public final class JailsViewModel {
                     Notifier.logged(properties.readAll(), "the property columns");
                     listedAt.set(clock.instant());
                     stale.set(waiting != null);
-                    notifier.info(msg.get("status.jails", list.size()));
                 }
                 done.complete(null);
             } catch (RuntimeException e) {
