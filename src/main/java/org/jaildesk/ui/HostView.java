@@ -130,28 +130,16 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 table.show(id);
             }
         })).tab();
-        usageTab.selectedProperty().addListener((o, a, b) -> {
-            if (b) {
-                usage.refresh();
-            }
-        });
+        whenShown(usageTab, () -> usage.refresh());
         SettingsViewModel defaults = new SettingsViewModel(vm.client(),
                 Platform::runLater, msg, notifier, true);
         Tab defaultsTab = new LazyTab<>("tab-defaults", msg.get("tab.defaults"),
                 () -> new SettingsView(defaults, msg, () -> List.of(SettingsViewModel.DEFAULTS), "defaults")).tab();
-        defaultsTab.selectedProperty().addListener((o, a, b) -> {
-            if (b) {
-                defaults.load(null);
-            }
-        });
+        whenShown(defaultsTab, () -> defaults.load(null));
         // The host's jails that iocage did not make, read each time the tab is shown (jls is quick; they come and go).
         OtherJailsViewModel others = new OtherJailsViewModel(vm.client(), Platform::runLater, msg);
         Tab othersTab = new LazyTab<>("tab-others", msg.get("tab.others"), () -> new OtherJailsView(others, msg)).tab();
-        othersTab.selectedProperty().addListener((o, a, b) -> {
-            if (b) {
-                others.refresh();
-            }
-        });
+        whenShown(othersTab, () -> others.refresh());
         // While it is shown, each listing of the host (F5, the background refresh, after a change) reads them too.
         vm.listedAt().addListener((o, a, b) -> {
             if (othersTab.isSelected()) {
@@ -226,6 +214,15 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         });
     }
 
+    /** {@code read} each time {@code tab} is shown. */
+    private static void whenShown(Tab tab, Runnable read) {
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                read.run();
+            }
+        });
+    }
+
     /**
      * A jail's list in the inspector (snapshots, mounts) is read each time its tab is shown (changes made while it was
      * hidden are not missed), and again when another jail is focused while it is shown (a refresh keeps the same one
@@ -238,11 +235,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 model.load(focusedId.get());
             }
         });
-        tab.selectedProperty().addListener((o, a, selected) -> {
-            if (selected) {
-                model.load(focusedId.get());
-            }
-        });
+        whenShown(tab, () -> model.load(focusedId.get()));
     }
 
     private static Tab tab(String id, String title, javafx.scene.Node content) {

@@ -7,6 +7,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 
 /** Copying a table's selected rows as text, for a spreadsheet, a terminal or a ticket (Ctrl+C, "Copy rows"). */
 public final class TableCopy {
@@ -30,6 +34,17 @@ public final class TableCopy {
             b.append(String.join("\t", cells)).append('\n');
         });
         return b.toString();
+    }
+
+    /** Runs {@code copy} on the shortcut for copying (Ctrl+C, Cmd+C on a Mac) in {@code table}. */
+    public static void onShortcut(TableView<?> table, Runnable copy) {
+        KeyCombination shortcut = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, k -> {
+            if (shortcut.match(k)) {
+                copy.run();
+                k.consume();
+            }
+        });
     }
 
     /** Puts {@code text} on the clipboard, unless it is empty. */

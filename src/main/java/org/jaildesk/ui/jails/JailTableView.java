@@ -28,10 +28,6 @@ import org.jaildesk.ui.common.TextColumn;
 /** The jail table: one row per jail, sortable, multi-select, with an empty state that says what to do. */
 public final class JailTableView extends TableView<Jail> {
 
-    /** Copies the selected rows (Ctrl+C, or Cmd+C on a Mac). */
-    public static final javafx.scene.input.KeyCombination COPY =
-            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-
     private final Messages msg;
     private final PropertyColumns properties;
     private final Set<String> selectedIds = new HashSet<>();
@@ -133,12 +129,7 @@ public final class JailTableView extends TableView<Jail> {
         properties = vm.properties();
         properties.shown().addListener((ListChangeListener<String>) c -> syncPropertyColumns());
         getColumns().forEach(c -> c.setContextMenu(headerMenu(c)));
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
-            if (COPY.match(k)) {
-                copySelection();
-                k.consume();
-            }
-        });
+        org.jaildesk.ui.common.TableCopy.onShortcut(this, this::copySelection);
     }
 
     /** The properties shown as columns. */

@@ -85,8 +85,8 @@ public final class NewJails {
      * them (a server without {@code listotherjails}, or a failure: the check they serve only warns).
      */
     public CompletableFuture<List<OtherJail>> otherJails() {
-        return client.extensions().thenCompose(ext -> ext.contains("listotherjails") ? client.listOtherJails()
-                : CompletableFuture.completedFuture(List.<OtherJail>of())).exceptionally(e -> List.of());
+        return ActionCalls.offered(client, msg, "listotherjails", "others.unsupported", client::listOtherJails)
+                .exceptionally(e -> List.of());
     }
 
     /**

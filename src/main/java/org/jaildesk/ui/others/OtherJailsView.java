@@ -9,8 +9,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -63,12 +61,7 @@ public final class OtherJailsView extends VBox {
         ContextMenu menu = new ContextMenu(copy);
         menu.setOnShowing(e -> copy.setDisable(table.getSelectionModel().isEmpty()));
         table.setContextMenu(menu);
-        table.addEventHandler(KeyEvent.KEY_PRESSED, k -> {
-            if (k.isShortcutDown() && k.getCode() == KeyCode.C) {
-                copy.fire();
-                k.consume();
-            }
-        });
+        TableCopy.onShortcut(table, copy::fire);
 
         Button refresh = new Button(msg.get("action.refresh"));
         refresh.setId("othersRefresh");
