@@ -12,7 +12,8 @@ import javafx.scene.layout.StackPane;
 
 /**
  * One user action, defined once and shown as a menu item (with its shortcut), a toolbar button and a context-menu
- * item, all enabled by the same binding: why the action cannot run now, empty when it can.
+ * item, all enabled by the same binding: why the action cannot run now, empty when it can. Greyed out, each says
+ * why: the button in its tooltip, the menu item beside it when it has the focus ({@link GreyedMenuItems}).
  */
 record UiAction(String id, String text, KeyCombination shortcut, ObservableStringValue whyNot, Runnable run) {
 
@@ -28,6 +29,7 @@ record UiAction(String id, String text, KeyCombination shortcut, ObservableStrin
         }
         m.disableProperty().bind(Bindings.isNotEmpty(whyNot));
         m.setOnAction(e -> run.run());
+        GreyedMenuItems.explain(m, whyNot);
         return m;
     }
 

@@ -404,6 +404,44 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> shownTooltip(robot).equals("Clone\u2026 (Ctrl+D)"));
     }
 
+    /**
+     * A greyed-out item of the Jail menu says why beside it, for the pointer and for the arrow keys alike, and an item
+     * that is on says nothing; so does the table's context menu. The row's help text carries the reason to a screen
+     * reader.
+     */
+    @Test
+    void aGreyedOutMenuItemSaysWhyItIsOff(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        robot.clickOn("Jail");
+        javafx.scene.control.MenuItem clone = MenuItems.byId(robot, "menu-clone");
+        page.waitFor(() -> clone.getStyleableNode() != null && clone.getStyleableNode().isVisible());
+        assertTrue(clone.isDisable());
+        robot.moveTo(clone.getStyleableNode());
+        String why = "db01 is running: iocage clones only a stopped jail. Stop it first.";
+        page.waitFor(() -> shownTooltip(robot).equals(why));
+        assertEquals(why, clone.getStyleableNode().getAccessibleHelp());
+        // Stop is on for a running jail: its row says nothing, and the reason beside Clone has gone.
+        robot.moveTo(MenuItems.byId(robot, "menu-stop").getStyleableNode());
+        page.waitFor(() -> shownTooltip(robot).isEmpty());
+        // Start is greyed out too; the arrow keys reach it from Stop (Start comes first).
+        robot.push(KeyCode.UP);
+        page.waitFor(() -> shownTooltip(robot).equals("db01 is already running."));
+        robot.push(KeyCode.ESCAPE);
+        page.waitFor(() -> shownTooltip(robot).isEmpty());
+        // The table's context menu: the same items, the same reasons.
+        // (Monocle sends no context-menu request for a right click: the menu is shown as the table would show it.)
+        javafx.scene.control.ContextMenu menu = page.table().getContextMenu();
+        robot.interact(() -> menu.show(page.cell("db01"), javafx.geometry.Side.BOTTOM, 0, 0));
+        javafx.scene.control.MenuItem ctxClone = menu.getItems().stream()
+                .filter(i -> "menu-clone".equals(i.getId())).findFirst().orElseThrow();
+        page.waitFor(() -> ctxClone.getStyleableNode() != null && ctxClone.getStyleableNode().isVisible());
+        robot.moveTo(ctxClone.getStyleableNode());
+        page.waitFor(() -> shownTooltip(robot).equals(why));
+        robot.push(KeyCode.ESCAPE);
+        page.waitFor(() -> shownTooltip(robot).isEmpty());
+    }
+
     /** The text of the tooltip on screen, or "" when none is. */
     private static String shownTooltip(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
