@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -33,6 +34,10 @@ class JobRequestTest extends WindowTest {
         @SuppressWarnings("unchecked")
         TableView<JobRow> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
         robot.interact(() -> jobs.getSelectionModel().select(0));
+        // The panel shows the request above the output, as the command line that repeats it.
+        javafx.scene.control.TextField request = robot.lookup("#jobRequest").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("jaildesk call --demo startjail jail=mail", request.getText());
+        assertTrue(request.isVisible() && !request.isEditable());
         ContextMenu menu = jobs.getContextMenu();
         robot.interact(() -> menu.show(jobs, 0, 0));
         assertTrue(!item(menu, "jobCopyCall").isDisable() && !item(menu, "jobCopyRequest").isDisable());
@@ -59,7 +64,7 @@ class JobRequestTest extends WindowTest {
                 later.jobs().stream().map(JobRow::request).toList());
     }
 
-    /** A job without a known request (from a history written before, or waiting its turn) offers neither. */
+    /** A job without a known request (from a history written before, or waiting its turn) offers neither, nor shows one. */
     @Test
     void aJobWithoutItsRequestOffersNeither(FxRobot robot) throws Exception {
         open(robot);
@@ -73,5 +78,7 @@ class JobRequestTest extends WindowTest {
         robot.interact(() -> menu.show(jobs, 0, 0));
         assertTrue(item(menu, "jobCopyCall").isDisable() && item(menu, "jobCopyRequest").isDisable());
         robot.interact(menu::hide);
+        // Nor does the panel show an empty request line above its output.
+        assertFalse(robot.lookup("#jobRequest").query().isVisible());
     }
 }

@@ -32,6 +32,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -154,7 +155,19 @@ public final class JobsView extends VBox {
         output.setId("jobOutput");
         output.setEditable(false);
         output.getStyleClass().add("console");
+        // The selected job's request above its output, as the command line that repeats it (or as the JSON sent,
+        // where no command line can say it): what the window asked, without a trip to the clipboard.
+        TextField request = new TextField();
+        request.setId("jobRequest");
+        request.setEditable(false);
+        request.getStyleClass().add("console");
+        request.setAccessibleText(msg.get("jobs.requestName"));
+        request.setTooltip(new Tooltip(msg.get("jobs.requestTip")));
+        request.managedProperty().bind(request.visibleProperty());
         Consumer<JobRow> showAll = r -> {
+            String sent = r == null ? "" : callPrefix.apply(r.host()).flatMap(p -> CallLine.of(p, r.request())).orElse(r.request());
+            request.setText(sent);
+            request.setVisible(!sent.isEmpty());
             output.setText(r == null ? "" : String.join("\n", r.output()));
             OutputPane.showLastLine(output, r == null ? List.of() : r.output());
         };
@@ -219,7 +232,8 @@ public final class JobsView extends VBox {
         title.getStyleClass().add("section-title");
         HBox top = new HBox(8, title, cancel, clear, export, saved);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        SplitPane split = new SplitPane(table, output);
+        VBox.setVgrow(output, Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, new VBox(4, request, output));
         split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
