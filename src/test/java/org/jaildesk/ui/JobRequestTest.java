@@ -81,4 +81,25 @@ class JobRequestTest extends WindowTest {
         // Nor does the panel show an empty request line above its output.
         assertFalse(robot.lookup("#jobRequest").query().isVisible());
     }
+
+    /** A line break or a tab in a value shows as a mark in the request line (a text field would drop it), copied whole. */
+    @Test
+    void aLineBreakInTheRequestShowsAsAMarkAndCopiesWhole(FxRobot robot) throws Exception {
+        open(robot);
+        String sent = "{\"action\":\"execjail\",\"jail\":\"db01\",\"user\":\"root\",\"command\":\"echo a\\necho\\tb\"}";
+        WaitForAsyncUtils.asyncFx(() -> page.jobs.sinkFor(org.jaildesk.sim.SimulatedIocage.DISPLAY_NAME)
+                .started("execjail", "db01", sent, null).finished(true, "ok", List.of())).get();
+        page.waitFor(() -> page.jobs.jobs().size() == 1);
+        @SuppressWarnings("unchecked")
+        TableView<JobRow> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
+        robot.interact(() -> jobs.getSelectionModel().select(0));
+        assertEquals("jaildesk call --demo execjail jail=db01 user=root 'command=echo a\u23ceecho\u2192b'",
+                robot.lookup("#jobRequest").queryAs(javafx.scene.control.TextField.class).getText());
+        ContextMenu menu = jobs.getContextMenu();
+        robot.interact(() -> menu.show(jobs, 0, 0));
+        robot.interact(() -> item(menu, "jobCopyCall").fire());
+        robot.interact(menu::hide);
+        assertEquals("jaildesk call --demo execjail jail=db01 user=root 'command=echo a\necho\tb'",
+                WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+    }
 }

@@ -166,7 +166,8 @@ public final class JobsView extends VBox {
         request.managedProperty().bind(request.visibleProperty());
         Consumer<JobRow> showAll = r -> {
             String sent = r == null ? "" : callPrefix.apply(r.host()).flatMap(p -> CallLine.of(p, r.request())).orElse(r.request());
-            request.setText(sent);
+            // A text field drops line breaks and tabs; shown as marks, the line does not seem to say something else.
+            request.setText(sent.replace("\n", "\u23ce").replace("\t", "\u2192"));
             request.setVisible(!sent.isEmpty());
             output.setText(r == null ? "" : String.join("\n", r.output()));
             OutputPane.showLastLine(output, r == null ? List.of() : r.output());
