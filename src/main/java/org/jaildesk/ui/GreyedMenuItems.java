@@ -1,12 +1,16 @@
 package org.jaildesk.ui;
 
+import java.util.List;
+import java.util.Optional;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.WindowEvent;
+import org.jaildesk.ui.common.Messages;
 
 /**
  * A greyed-out menu item says why, as its toolbar button does. JavaFX greys the item's row in the open menu without
@@ -38,6 +42,22 @@ final class GreyedMenuItems {
     /** The tooltip that says why {@code item} is greyed out, or null for an item that never is. For tests. */
     static Tooltip reason(MenuItem item) {
         return item.getProperties().get(WHY) instanceof Tooltip t ? t : null;
+    }
+
+    /**
+     * What the status line says when {@code key} is the shortcut of one of {@code items} that is greyed out: a greyed
+     * item's shortcut does nothing, which reads as a key the window did not take. Empty for any other key.
+     */
+    static Optional<String> whyOff(List<MenuItem> items, KeyEvent key, Messages msg) {
+        for (MenuItem i : items) {
+            Tooltip why = reason(i);
+            if (why != null && i.isDisable() && !why.getText().isEmpty() && i.getAccelerator() != null
+                    && i.getAccelerator().match(key)) {
+                return Optional.of(msg.get("status.shortcutOff", i.getText().replace("\u2026", "").strip(),
+                        i.getAccelerator().getDisplayText(), why.getText()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static void watch(ContextMenu popup) {

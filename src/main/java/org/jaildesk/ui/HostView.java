@@ -67,14 +67,17 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         JailTableView table = new JailTableView(vm, msg, showsOld);
         table.setContextMenu(tableMenu);
         // A table takes F2 itself (to edit a cell), so the scene never sees it as Rename's shortcut: the menu's item
-        // with that shortcut gets it here, if it can run.
+        // with that shortcut gets it here, if it can run, and the status line says why if it cannot.
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F2) {
                 tableMenu.getItems().stream().filter(i -> i.getAccelerator() != null && i.getAccelerator().match(e) && !i.isDisable())
-                        .findFirst().ifPresent(i -> {
+                        .findFirst().ifPresentOrElse(i -> {
                             e.consume();
                             i.fire();
-                        });
+                        }, () -> GreyedMenuItems.whyOff(tableMenu.getItems(), e, msg).ifPresent(why -> {
+                            e.consume();
+                            notifier.info(why);
+                        }));
             }
         });
         DetailsPane details = new DetailsPane(vm, msg);

@@ -28,6 +28,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -185,6 +186,10 @@ public final class MainWindow {
         WindowPlacement.Place place = WindowPlacement.of(layout, screens);
         Scene scene = new Scene(root, place.width(), place.height());
         scene.getStylesheets().add(MainWindow.class.getResource("theme.css").toExternalForm());
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> GreyedMenuItems.whyOff(tableMenu.getItems(), e, msg).ifPresent(why -> {
+            e.consume();
+            notifier.info(why);
+        }));
         if (!Double.isNaN(place.x())) {
             stage.setX(place.x());
             stage.setY(place.y());

@@ -442,6 +442,27 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> shownTooltip(robot).isEmpty());
     }
 
+    /**
+     * A shortcut pressed while its action is off says why on the status line, instead of nothing (which reads as a key
+     * the window did not take); Rename's F2, which the table takes first, too. A shortcut that can run still runs.
+     */
+    @Test
+    void aShortcutThatCannotRunSaysWhyOnTheStatusLine(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("db01");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S);
+        page.waitFor(() -> status.getText().equals("Start (Ctrl+Shift+S) cannot run now: db01 is already running."));
+        page.select("db01", "mail");
+        robot.push(KeyCode.F2);
+        page.waitFor(() -> status.getText().equals(
+                "Rename (F2) cannot run now: 2 jails are selected; this works on one jail at a time."));
+        page.select("mail");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S);
+        page.waitFor(() -> page.rows().stream().anyMatch(j -> j.tag().equals("mail") && j.isRunning()));
+        assertFalse(status.getText().contains("cannot run now"), status.getText());
+    }
+
     /** The text of the tooltip on screen, or "" when none is. */
     private static String shownTooltip(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
