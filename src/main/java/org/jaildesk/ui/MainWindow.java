@@ -2,19 +2,14 @@ package org.jaildesk.ui;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javafx.application.Platform;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
@@ -32,12 +27,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.jaildesk.client.ProtocolLog;
-import org.jaildesk.domain.Jail;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostConnector;
@@ -64,36 +57,22 @@ public final class MainWindow {
     private final Stage stage;
     private final HostDialogs hostDialogs;
     private final Theme theme;
-    private final Map<String, HostView> views = new HashMap<>();
-    private final StackPane center = new StackPane();
     private final TextField search;
     private final StatusBar statusBar;
     private final BackgroundRefresh background = new BackgroundRefresh(this::backgroundHosts);
-    private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
-    /** The current host's active pool, "" when none. */
-    private final SimpleStringProperty activePool = new SimpleStringProperty("");
     private final JobsViewModel jobs;
     private final ProtocolLog protocolLog;
     private final Consumer<Locale> switchLanguage;
     private final HelpMenu.About about;
-    private HostView current;
+    /** What the middle shows: a host's view or All hosts. */
+    private final HostSwitch hostSwitch;
     private ProtocolLogWindow logWindow;
     private List<UiAction> actionList = List.of();
     private ContextMenu tableMenu;
     private Runnable jobsPanel = () -> { };
     private HostListPane hostList;
-    /** The shown host's query, which the search field edits. */
-    private StringProperty previousQuery = new SimpleStringProperty();
-    private AllHosts allHosts;
-    /**
-     * Where {@code ui-state.json} keeps the all-hosts table's columns, beside the hosts' layouts (whose keys are host
-     * ids: {@code demo}, {@code local} or {@code remote:<url>}; this cannot be one).
-     */
-    static final String ALL_HOSTS_LAYOUT = "*all hosts*";
     /** The window's menus, which the command palette offers too. */
     private MenuBar menuBar;
-    /** Built the first time All hosts is shown. */
-    private AllHostsView allHostsView;
 
     public MainWindow(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage) {
         this(hosts, msg, notifier, uiState, stage, new JobsViewModel(Runnable::run, msg, (Path) null, m -> { }),
@@ -119,6 +98,7 @@ public final class MainWindow {
         this.theme = new Theme(uiState);
         this.statusBar = new StatusBar(msg, notifier);
         this.search = SearchField.create(msg);
+        this.hostSwitch = new HostSwitch(hosts, msg, notifier, uiState, stage, hostDialogs, statusBar, search);
     }
 
     /** Prompts for the connector, answered on the FX thread while the transport thread waits. */
@@ -147,13 +127,12 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.setId("mainRoot");
         root.getStyleClass().add("main");
-        List<UiAction> actions = new JailActions(hosts, msg, stage, () -> current).all(hasJailView, this::refresh);
+        List<UiAction> actions = new JailActions(hosts, msg, stage, hostSwitch::current).all(hostSwitch.hasJailView(), hostSwitch::refresh);
         actionList = actions;
         menuBar = menuBar(actions);
         root.setTop(new VBox(menuBar, toolBar(actions)));
-        hostList = new HostListPane(hosts, hostDialogs, msg, stage, this::showAllHosts);
-        allHosts = new AllHosts(hosts);
-        SplitPane body = new SplitPane(hostList, center);
+        hostList = new HostListPane(hosts, hostDialogs, msg, stage, hostSwitch::showAllHosts);
+        SplitPane body = new SplitPane(hostList, hostSwitch.center());
         body.setDividerPositions(0.18);
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
@@ -212,7 +191,7 @@ public final class MainWindow {
         });
         stage.setMinWidth(760);
         stage.setMinHeight(480);
-        hosts.selected().addListener((o, a, b) -> switchTo(a, b));
+        hosts.selected().addListener((o, a, b) -> hostSwitch.switchTo(b));
         if (first != null) {
             hosts.selected().set(first);
         }
@@ -221,7 +200,7 @@ public final class MainWindow {
                 e.consume();
                 return;
             }
-            saveLayout(current);
+            hostSwitch.saveLayout();
             uiState.save();
         });
         stage.show();
@@ -245,23 +224,19 @@ public final class MainWindow {
     // ---- actions ----------------------------------------------------------------------------------------------
 
     private JailsViewModel vm() {
-        return current == null ? null : current.session().jails();
+        return hostSwitch.current() == null ? null : hostSwitch.current().session().jails();
     }
 
     /** The tables the background refresh keeps fresh: the shown host's, or those All hosts takes in while shown. */
     List<JailsViewModel> backgroundHosts() {
-        return current != null ? List.of(current.session().jails()) : allHosts == null ? List.of() : allHosts.followed();
-    }
-
-    private void refresh() {
-        hosts.refreshCurrent((host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
+        return hostSwitch.backgroundHosts();
     }
 
     private MenuBar menuBar(List<UiAction> actions) {
         // hostList is built after the menus: it is looked up when the item is chosen, not here.
         Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), new HostFiles(hosts, msg, notifier, stage).menuItems(), () -> {
             if (QuitQuestion.quitDespite(stage, msg, runningJobs())) {
-                saveLayout(current);
+                hostSwitch.saveLayout();
                 uiState.save();
                 stage.close();
             }
@@ -269,11 +244,11 @@ public final class MainWindow {
         Menu jail = FileAndJailMenus.jail(msg, actions);
         List<MenuItem> local = hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL).findFirst()
                 .map(h -> List.<MenuItem>of(localPrivilegeMenu(h))).orElse(List.of());
-        Menu hostMenu = HostMenu.of(msg, stage, () -> current, hasJailView, activePool, local);
+        Menu hostMenu = HostMenu.of(msg, stage, hostSwitch::current, hostSwitch.hasJailView(), hostSwitch.activePool(), local);
         Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
                 () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh,
-                () -> current.table().addPropertyColumn(stage), hasJailView, SearchMenu.of(msg, uiState, search, stage),
-                this::showAllHosts));
+                () -> hostSwitch.current().table().addPropertyColumn(stage), hostSwitch.hasJailView(),
+                SearchMenu.of(msg, uiState, search, stage), hostSwitch::showAllHosts));
         MenuBar bar = new MenuBar(file, jail, hostMenu, view, HelpMenu.of(msg, stage, about));
         bar.setId("menuBar");
         return bar;
@@ -281,8 +256,8 @@ public final class MainWindow {
 
     private void openPalette() {
         CommandPalette.open(stage, msg, actionList, vm(), () -> {
-            if (current != null) {
-                current.table().requestFocus();
+            if (hostSwitch.current() != null) {
+                hostSwitch.current().table().requestFocus();
             }
         }, uiState.searches(), search::setText, menuBar);
     }
@@ -297,7 +272,7 @@ public final class MainWindow {
     /** Remembers the language and rebuilds the window in it, unless a job runs (that would stop it). */
     private void chooseLanguage(String tag) {
         uiState.putSetting("language", tag);
-        saveLayout(current);
+        hostSwitch.saveLayout();
         uiState.save();
         if (runningJobs().isEmpty()) {
             switchLanguage.accept(Locale.forLanguageTag(tag));
@@ -325,7 +300,8 @@ public final class MainWindow {
         HBox row = new HBox(8, bar, search);
         row.getStyleClass().add("tool-row");
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        tableMenu = TableMenu.of(actions, msg, () -> current == null ? null : current.table());
+        tableMenu = TableMenu.of(actions, msg, () -> hostSwitch.current() == null ? null : hostSwitch.current().table());
+        hostSwitch.tableMenu(tableMenu);
         return row;
     }
 
@@ -352,7 +328,7 @@ public final class MainWindow {
         if (shown) {
             hosts.selected().set(null); // everything bound to the old session lets go of it
         }
-        views.remove(local.id());
+        hostSwitch.forget(local);
         hosts.reopen(local);
         hostList.refresh();
         if (shown) {
@@ -362,79 +338,6 @@ public final class MainWindow {
 
     private void startBackgroundRefresh() {
         background.every(uiState.intSetting("refreshSeconds", 30));
-    }
-
-    // ---- switching hosts --------------------------------------------------------------------------------------
-
-    /** <i>All hosts</i>: the jails of every host opened in this window, in one table (see {@link AllHosts}). */
-    private void showAllHosts() {
-        hosts.selected().set(null);
-        allHosts.start();
-        if (allHostsView == null) {
-            // Built when first shown: the window's first showing (CSS and layout on a cold JVM) has enough to do.
-            allHostsView = new AllHostsView(allHosts, hosts, msg, stage, this::showJail,
-                    (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
-            WindowPlacement.applyColumns(allHostsView.table(), uiState.layout(ALL_HOSTS_LAYOUT));
-        }
-        center.getChildren().setAll(allHostsView);
-        stage.setTitle(msg.get("window.title", msg.get("allHosts.title")));
-        search.textProperty().unbindBidirectional(previousQuery);
-        previousQuery = allHosts.query();
-        search.textProperty().bindBidirectional(previousQuery);
-    }
-
-    /** A jail of the all-hosts table among its host's jails, selected (a search there that hides it is cleared). */
-    private void showJail(HostEntry host, Jail jail) {
-        hosts.selected().set(host);
-        HostView v = views.get(host.id());
-        if (v != null && !v.table().show(jail.id())) {
-            v.session().jails().query().set("");
-            v.table().show(jail.id());
-        }
-    }
-
-    private void switchTo(HostEntry before, HostEntry host) {
-        saveLayout(current);
-        if (host != null) {
-            allHosts.stop();
-        }
-        if (host == null) {
-            center.getChildren().clear();
-            current = null;
-            hasJailView.set(false);
-            activePool.unbind();
-            activePool.set("");
-            statusBar.clear();
-            return;
-        }
-        HostView v = views.computeIfAbsent(host.id(), id -> HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get));
-        current = v;
-        hasJailView.set(true);
-        center.getChildren().setAll(v.node());
-        stage.setTitle(msg.get("window.title", host.name()));
-        search.textProperty().unbindBidirectional(previousQuery);
-        previousQuery = v.session().jails().query();
-        search.textProperty().bindBidirectional(previousQuery);
-        statusBar.show(host.name(), v);
-        activePool.bind(v.admin().activePool());
-        UiState.Layout layout = uiState.layout(host.id());
-        WindowPlacement.applyLayout(v.table(), layout);
-        if (layout.columns.isEmpty()) {
-            v.hideRepeatedIdsWhenListed(); // a host seen for the first time; after that its layout says
-        }
-        Platform.runLater(v.table()::requestFocus);
-        if (!v.session().jails().loaded().get()) {
-            refresh();
-        }
-    }
-
-    private void saveLayout(HostView v) {
-        if (v != null) {
-            WindowPlacement.saveLayout(uiState.layout(v.session().host().id()), stage, v.table());
-        }
-        if (allHostsView != null) {
-            WindowPlacement.saveColumns(uiState.layout(ALL_HOSTS_LAYOUT), allHostsView.table());
-        }
     }
 
     /** For tests: the future of the current host's next refresh. */

@@ -1,0 +1,177 @@
+package org.jaildesk.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.jaildesk.domain.Jail;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.connect.HostEntry;
+import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jails.JailsViewModel;
+
+/**
+ * What the middle of the main window shows: the selected host's view (built the first time the host is shown, then
+ * kept), or <i>All hosts</i>; and what follows the host shown: the title, the search field, the status line, the
+ * active pool, the table's layout (saved when another is shown).
+ */
+final class HostSwitch {
+
+    /**
+     * Where {@code ui-state.json} keeps the all-hosts table's columns, beside the hosts' layouts (whose keys are host
+     * ids: {@code demo}, {@code local} or {@code remote:<url>}; this cannot be one).
+     */
+    static final String ALL_HOSTS_LAYOUT = "*all hosts*";
+
+    private final HostsViewModel hosts;
+    private final Messages msg;
+    private final Notifier notifier;
+    private final UiState uiState;
+    private final Stage stage;
+    private final HostDialogs hostDialogs;
+    private final StatusBar statusBar;
+    private final TextField search;
+    private final Map<String, HostView> views = new HashMap<>();
+    private final StackPane center = new StackPane();
+    private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
+    /** The current host's active pool, "" when none. */
+    private final SimpleStringProperty activePool = new SimpleStringProperty("");
+    private final AllHosts allHosts;
+    private HostView current;
+    /** The shown host's query, which the search field edits. */
+    private StringProperty previousQuery = new SimpleStringProperty();
+    /** Built the first time All hosts is shown. */
+    private AllHostsView allHostsView;
+    private ContextMenu tableMenu;
+
+    HostSwitch(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage, HostDialogs hostDialogs,
+               StatusBar statusBar, TextField search) {
+        this.hosts = hosts;
+        this.msg = msg;
+        this.notifier = notifier;
+        this.uiState = uiState;
+        this.stage = stage;
+        this.hostDialogs = hostDialogs;
+        this.statusBar = statusBar;
+        this.search = search;
+        this.allHosts = new AllHosts(hosts);
+    }
+
+    /** The context menu every host's table shares; set before the first host is shown. */
+    void tableMenu(ContextMenu menu) {
+        this.tableMenu = menu;
+    }
+
+    StackPane center() {
+        return center;
+    }
+
+    /** The host's view shown, or null (none, or All hosts). */
+    HostView current() {
+        return current;
+    }
+
+    SimpleBooleanProperty hasJailView() {
+        return hasJailView;
+    }
+
+    SimpleStringProperty activePool() {
+        return activePool;
+    }
+
+    /** The tables the background refresh keeps fresh: the shown host's, or those All hosts takes in while shown. */
+    List<JailsViewModel> backgroundHosts() {
+        return current != null ? List.of(current.session().jails()) : allHosts.followed();
+    }
+
+    void refresh() {
+        hosts.refreshCurrent((host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
+    }
+
+    /** The host's view is built again when next shown (its session was reopened). */
+    void forget(HostEntry host) {
+        views.remove(host.id());
+    }
+
+    /** <i>All hosts</i>: the jails of every host opened in this window, in one table (see {@link AllHosts}). */
+    void showAllHosts() {
+        hosts.selected().set(null);
+        allHosts.start();
+        if (allHostsView == null) {
+            // Built when first shown: the window's first showing (CSS and layout on a cold JVM) has enough to do.
+            allHostsView = new AllHostsView(allHosts, hosts, msg, stage, this::showJail,
+                    (host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
+            WindowPlacement.applyColumns(allHostsView.table(), uiState.layout(ALL_HOSTS_LAYOUT));
+        }
+        center.getChildren().setAll(allHostsView);
+        stage.setTitle(msg.get("window.title", msg.get("allHosts.title")));
+        follow(allHosts.query());
+    }
+
+    /** A jail of the all-hosts table among its host's jails, selected (a search there that hides it is cleared). */
+    private void showJail(HostEntry host, Jail jail) {
+        hosts.selected().set(host);
+        HostView v = views.get(host.id());
+        if (v != null && !v.table().show(jail.id())) {
+            v.session().jails().query().set("");
+            v.table().show(jail.id());
+        }
+    }
+
+    /** Shows {@code host}'s view (null: nothing, on the way to All hosts or another view of the same host). */
+    void switchTo(HostEntry host) {
+        saveLayout();
+        if (host == null) {
+            center.getChildren().clear();
+            current = null;
+            hasJailView.set(false);
+            activePool.unbind();
+            activePool.set("");
+            statusBar.clear();
+            return;
+        }
+        allHosts.stop();
+        HostView v = views.computeIfAbsent(host.id(), id -> HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get));
+        current = v;
+        hasJailView.set(true);
+        center.getChildren().setAll(v.node());
+        stage.setTitle(msg.get("window.title", host.name()));
+        follow(v.session().jails().query());
+        statusBar.show(host.name(), v);
+        activePool.bind(v.admin().activePool());
+        UiState.Layout layout = uiState.layout(host.id());
+        WindowPlacement.applyLayout(v.table(), layout);
+        if (layout.columns.isEmpty()) {
+            v.hideRepeatedIdsWhenListed(); // a host seen for the first time; after that its layout says
+        }
+        Platform.runLater(v.table()::requestFocus);
+        if (!v.session().jails().loaded().get()) {
+            refresh();
+        }
+    }
+
+    /** The search field edits {@code query} from now on. */
+    private void follow(StringProperty query) {
+        search.textProperty().unbindBidirectional(previousQuery);
+        previousQuery = query;
+        search.textProperty().bindBidirectional(previousQuery);
+    }
+
+    /** The shown host's table layout and the all-hosts table's columns, into the UI state (saved with it). */
+    void saveLayout() {
+        if (current != null) {
+            WindowPlacement.saveLayout(uiState.layout(current.session().host().id()), stage, current.table());
+        }
+        if (allHostsView != null) {
+            WindowPlacement.saveColumns(uiState.layout(ALL_HOSTS_LAYOUT), allHostsView.table());
+        }
+    }
+}
