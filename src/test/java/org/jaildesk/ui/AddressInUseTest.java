@@ -41,6 +41,10 @@ class AddressInUseTest extends WindowTest {
         props(robot, "#createProps", "boot=on ip4_addr=vnet0|192.168.1.180/24");
         page.waitFor(() -> text(robot, "#createWarning").equals("192.168.1.180 is already the address of www (a jail iocage "
                 + "did not make): two jails with one address do not run at the same time."));
+        // Several addresses in use: each named with its owner, not only the first.
+        props(robot, "#createProps", "ip4_addr=em0|192.168.1.21/24,em0|192.168.1.99/24,vnet0|192.168.1.180/24");
+        page.waitFor(() -> text(robot, "#createWarning").equals("These addresses are already in use: 192.168.1.21 by db01, "
+                + "192.168.1.180 by www (a jail iocage did not make). Two jails with one address do not run at the same time."));
         props(robot, "#createProps", "ip4_addr=em0|192.168.1.99/24");
         page.waitFor(() -> text(robot, "#createWarning").isEmpty());
         // What is no address warns of nothing; the error line says what is wrong with it.
@@ -58,8 +62,9 @@ class AddressInUseTest extends WindowTest {
         page.select("mail");
         robot.clickOn("#tb-clone");
         page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
-        page.waitFor(() -> text(robot, "#cloneWarning").equals("The clone keeps the address of mail, 192.168.1.22: give it "
-                + "its own with ip4_addr=…, or the two do not run at the same time."));
+        // Both of mail's addresses, and the one property that gives the clone its own.
+        page.waitFor(() -> text(robot, "#cloneWarning").equals("The clone keeps the addresses of mail (192.168.1.22, 10.0.0.22): "
+                + "give it its own with ip4_addr=…, or the two do not run at the same time."));
         props(robot, "#cloneProps", "ip4_addr=em0|192.168.1.31/24");
         page.waitFor(() -> text(robot, "#cloneWarning").startsWith("192.168.1.31 is already the address of web02:"));
         props(robot, "#cloneProps", "ip4_addr=em0|192.168.1.99/24");

@@ -54,14 +54,27 @@ final class AddressOwners {
         return owners;
     }
 
-    /** The warning for the first of {@code addresses} that others have, in the window's language; empty when none. */
+    /**
+     * The warning for those of {@code addresses} that others have, in the window's language (each named with its
+     * owners, the first four of them); empty when none.
+     */
     java.util.Optional<String> inUse(List<String> addresses, Collection<String> except) {
-        for (String address : addresses) {
+        List<String> taken = new ArrayList<>();
+        String first = null;
+        for (String address : new java.util.LinkedHashSet<>(addresses)) {
             List<String> owners = of(address, except);
             if (!owners.isEmpty()) {
-                return java.util.Optional.of(msg.get("create.addressInUse", address, String.join(", ", owners)));
+                first = first == null ? msg.get("create.addressInUse", address, String.join(", ", owners)) : first;
+                taken.add(msg.get("create.addressBy", address, String.join(", ", owners)));
             }
         }
-        return java.util.Optional.empty();
+        if (taken.size() <= 1) {
+            return java.util.Optional.ofNullable(first);
+        }
+        String named = String.join(", ", taken.subList(0, Math.min(SAID, taken.size())));
+        return java.util.Optional.of(msg.get("create.addressesInUse", taken.size() > SAID ? named + ", " + msg.get("create.addressesMore", taken.size() - SAID) : named));
     }
+
+    /** How many addresses in use a warning names: it is one line under a field, not a report. */
+    private static final int SAID = 4;
 }

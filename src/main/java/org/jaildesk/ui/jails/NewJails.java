@@ -102,12 +102,19 @@ public final class NewJails {
         String ip6 = propValue(props, "ip6_addr");
         // What a clone keeps of its source: the kinds of address the dialog does not set.
         List<String> kept = new java.util.ArrayList<>();
+        List<String> toGive = new java.util.ArrayList<>();
         if (source != null) {
-            kept.addAll(ip4 == null ? Addresses.of(source.ip4()) : List.of());
-            kept.addAll(ip6 == null ? Addresses.of(source.ip6()) : List.of());
+            for (String[] kind : new String[][] {{"ip4_addr", ip4, source.ip4()}, {"ip6_addr", ip6, source.ip6()}}) {
+                List<String> its = kind[1] == null ? Addresses.of(kind[2]) : List.of();
+                kept.addAll(its);
+                if (!its.isEmpty()) {
+                    toGive.add(kind[0] + "=\u2026");
+                }
+            }
         }
         if (!kept.isEmpty()) {
-            return Optional.of(msg.get("clone.addressKept", kept.get(0), source.displayName()));
+            return Optional.of(msg.get(kept.size() == 1 ? "clone.addressKept" : "clone.addressesKept",
+                    String.join(", ", kept), source.displayName(), String.join(", ", toGive)));
         }
         List<String> wanted = new java.util.ArrayList<>(Addresses.of(ip4));
         wanted.addAll(Addresses.of(ip6));
