@@ -30,6 +30,7 @@ import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostStore;
 import org.jaildesk.ui.connect.HostsViewModel;
 import org.jaildesk.ui.jobs.EndedJobs;
+import org.jaildesk.ui.jails.UsageArchive;
 import org.jaildesk.ui.jobs.JobsViewModel;
 
 /** The one place that wires the desktop app together (STYLE: one composition root, constructor injection). */
@@ -42,6 +43,11 @@ public final class AppContext {
     private final SimulatedIocage.Config demo;
     private final Optional<Path> iocage;
     private DesktopConnector connector;
+    /** The jails' last day of figures, read once and kept across the windows of a language switch. */
+    private UsageArchive usage;
+    /** The window's notifier, for a usage history set aside while it is read (after the window shows). */
+    private volatile Notifier shownNotifier;
+    private volatile Messages shownMsg;
 
     public AppContext(Path configDir, SimulatedIocage.Config demo, Optional<Path> iocage) {
         this.configDir = configDir;
@@ -94,9 +100,17 @@ public final class AppContext {
         window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage),
                 Main.version(), configDir.toAbsolutePath());
         history = jobs;
+        shownNotifier = notifier;
+        shownMsg = msg;
+        if (usage == null) {
+            usage = new UsageArchive(new SavedFile(configDir.resolve("usage-history.bin"), UsageArchive.LIMIT,
+                    f -> Platform.runLater(() -> tellSetAside(shownNotifier, shownMsg, f))),
+                    Platform::runLater, org.jaildesk.ui.common.FileThreads.named("usage-history"));
+            usage.load();
+        }
+        window[0].keepUsage(usage);
         for (SavedFile.SetAside f : setAside) {
-            notifier.tell(f.keptAs().map(kept -> msg.get("file.setAside", f.file(), kept.getFileName(), f.reason()))
-                    .orElseGet(() -> msg.get("file.stuck", f.file(), f.reason())));
+            tellSetAside(notifier, msg, f);
         }
         window[0].show();
         stage.setOnHidden(e -> connector.closeAll());
@@ -104,6 +118,12 @@ public final class AppContext {
     }
 
     private volatile JobsViewModel history;
+
+    /** Says that a file could not be used as it was, and where it now is. */
+    private static void tellSetAside(Notifier notifier, Messages msg, SavedFile.SetAside f) {
+        notifier.tell(f.keptAs().map(kept -> msg.get("file.setAside", f.file(), kept.getFileName(), f.reason()))
+                .orElseGet(() -> msg.get("file.stuck", f.file(), f.reason())));
+    }
 
     /** Waits (up to 5 s) until the job history the window asked to write is on disk. */
     void flushHistory() {
@@ -113,6 +133,9 @@ public final class AppContext {
         }
         try {
             h.flush().get(5, TimeUnit.SECONDS);
+            if (usage != null) {
+                usage.flush().get(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -51,6 +51,8 @@ final class HostSwitch {
     /** Built the first time All hosts is shown. */
     private AllHostsView allHostsView;
     private ContextMenu tableMenu;
+    /** Where the shown hosts' jails' last day of figures is kept between starts; null: not kept. */
+    private org.jaildesk.ui.jails.UsageArchive usage;
 
     HostSwitch(HostsViewModel hosts, Messages msg, Notifier notifier, UiState uiState, Stage stage, HostDialogs hostDialogs,
                StatusBar statusBar, TextField search) {
@@ -68,6 +70,19 @@ final class HostSwitch {
     /** The context menu every host's table shares; set before the first host is shown. */
     void tableMenu(ContextMenu menu) {
         this.tableMenu = menu;
+    }
+
+    /** The shown hosts' jails' last day of figures is put back from {@code archive} and saved to it. */
+    void keepUsage(org.jaildesk.ui.jails.UsageArchive archive) {
+        this.usage = archive;
+        views.values().forEach(v -> archive.follow(v.session().host().id(), v.session().jails().usages()));
+    }
+
+    /** Saves the jails' last day of figures of the hosts shown (written off the FX thread). */
+    void saveUsage() {
+        if (usage != null) {
+            usage.save();
+        }
     }
 
     StackPane center() {
@@ -141,6 +156,9 @@ final class HostSwitch {
         allHosts.stop();
         HostView v = views.computeIfAbsent(host.id(), id -> HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get));
         current = v;
+        if (usage != null) {
+            usage.follow(host.id(), v.session().jails().usages());
+        }
         hasJailView.set(true);
         center.getChildren().setAll(v.node());
         stage.setTitle(msg.get("window.title", host.name()));

@@ -60,6 +60,8 @@ public final class MainWindow {
     private final TextField search;
     private final StatusBar statusBar;
     private final BackgroundRefresh background = new BackgroundRefresh(this::backgroundHosts);
+    /** The jails' last day of figures saved every ten minutes, so that a crash loses little of it. */
+    private javafx.animation.Timeline usageSaves;
     private final JobsViewModel jobs;
     private final ProtocolLog protocolLog;
     private final Consumer<Locale> switchLanguage;
@@ -155,6 +157,10 @@ public final class MainWindow {
         root.setCenter(vertical);
         theme.applyToEveryWindow();
         startBackgroundRefresh();
+        usageSaves = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.minutes(10),
+                e -> hostSwitch.saveUsage()));
+        usageSaves.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        usageSaves.play();
         root.setBottom(new VBox(new NoticeBar(notifier, msg), statusBar));
 
         HostEntry first = hosts.hosts().isEmpty() ? null : hosts.hosts().get(0);
@@ -200,8 +206,7 @@ public final class MainWindow {
                 e.consume();
                 return;
             }
-            hostSwitch.saveLayout();
-            uiState.save();
+            saveState();
         });
         stage.show();
         return stage;
@@ -213,7 +218,22 @@ public final class MainWindow {
 
     private void retire() {
         background.stop();
+        if (usageSaves != null) {
+            usageSaves.stop();
+        }
         theme.close();
+    }
+
+    /** The table layouts, the settings and the jails' last day of figures, saved (as the window closes or changes). */
+    private void saveState() {
+        hostSwitch.saveLayout();
+        hostSwitch.saveUsage();
+        uiState.save();
+    }
+
+    /** Keeps the jails' last day of figures in {@code archive}, saved every few minutes and as the window closes. */
+    public void keepUsage(org.jaildesk.ui.jails.UsageArchive archive) {
+        hostSwitch.keepUsage(archive);
     }
 
     /** For tests: whether this window's background refresh timer runs. */
@@ -236,8 +256,7 @@ public final class MainWindow {
         // hostList is built after the menus: it is looked up when the item is chosen, not here.
         Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), new HostFiles(hosts, msg, notifier, stage).menuItems(), () -> {
             if (QuitQuestion.quitDespite(stage, msg, runningJobs())) {
-                hostSwitch.saveLayout();
-                uiState.save();
+                saveState();
                 stage.close();
             }
         });
@@ -272,8 +291,7 @@ public final class MainWindow {
     /** Remembers the language and rebuilds the window in it, unless a job runs (that would stop it). */
     private void chooseLanguage(String tag) {
         uiState.putSetting("language", tag);
-        hostSwitch.saveLayout();
-        uiState.save();
+        saveState();
         if (runningJobs().isEmpty()) {
             switchLanguage.accept(Locale.forLanguageTag(tag));
         } else {

@@ -26,8 +26,12 @@ public final class DetailsPane extends VBox {
     private final JailUsages usages;
     private final Label title = new Label();
     private final GridPane grid = new GridPane();
-    /** The running jail's CPU and memory over the last hour, as this window read them. */
+    /** The running jail's CPU and memory over the last hour as this window read them, or its last day. */
     private final VBox trend = new VBox(4);
+    /** Which the lines show: the last hour, or the last day (means of ten minutes, kept across starts). */
+    private final javafx.scene.control.ToggleButton hour = new javafx.scene.control.ToggleButton();
+    private final javafx.scene.control.ToggleButton day = new javafx.scene.control.ToggleButton();
+    private final org.controlsfx.control.SegmentedButton span = new org.controlsfx.control.SegmentedButton(hour, day);
     private final Sparkline cpuLine = new Sparkline();
     private final Sparkline memoryLine = new Sparkline();
     private final Label cpuTitle = new Label();
@@ -51,6 +55,20 @@ public final class DetailsPane extends VBox {
         memoryTitle.getStyleClass().add("details-key");
         cpuTitle.setWrapText(true);
         memoryTitle.setWrapText(true);
+        hour.setText(msg.get("details.trend.hour"));
+        day.setText(msg.get("details.trend.day"));
+        hour.setId("trendHour");
+        day.setId("trendDay");
+        hour.setSelected(true);
+        span.setId("trendSpan");
+        // One of the two is always chosen: a click on the chosen one leaves it so.
+        span.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                show(vm.focused().get());
+            }
+        });
         cpuLine.setId("trendCpu");
         memoryLine.setId("trendMemory");
         getChildren().addAll(title, grid, trend);
@@ -91,7 +109,7 @@ public final class DetailsPane extends VBox {
         r = row(r, "column.ip6", addresses(j.ip6()));
         row(r, "column.template", j.template().isEmpty() ? "–" : j.template());
         if (u != null) {
-            showTrend(usages.history(j));
+            showTrend(day.isSelected() ? usages.day(j) : usages.history(j));
         }
     }
 
@@ -135,14 +153,17 @@ public final class DetailsPane extends VBox {
 
     /** The lines of a running jail's figures; until there are two samples, a word on when they come. */
     private void showTrend(UsageHistory.Samples s) {
+        trend.getChildren().add(span);
         if (s.size() < 2) {
-            Label wait = new Label(msg.get("details.trend.wait"));
+            Label wait = new Label(msg.get(day.isSelected() ? "details.trend.waitDay" : "details.trend.wait"));
             wait.getStyleClass().add("details-key");
             wait.setWrapText(true);
+            wait.setId("trendWait");
             trend.getChildren().add(wait);
             return;
         }
-        String span = msg.get("details.trend.span", s.spanSeconds() / 60);
+        long minutes = day.isSelected() ? s.spanSeconds() / 60 + UsageDay.BUCKET_SECONDS / 60 : s.spanSeconds() / 60;
+        String over = minutes >= 120 ? msg.get("details.trend.spanHours", minutes / 60) : msg.get("details.trend.span", minutes);
         double cpuPeak = 0;
         double memoryPeak = 0;
         for (int i = 0; i < s.size(); i++) {
@@ -150,8 +171,8 @@ public final class DetailsPane extends VBox {
             memoryPeak = Math.max(memoryPeak, s.memory()[i]);
         }
         // A figure and its unit stay on one line when the caption wraps.
-        cpuTitle.setText(msg.get("details.trend.cpu", span, new JailTableView.CpuShare(cpuPeak).toString().replace(' ', '\u00a0')));
-        memoryTitle.setText(msg.get("details.trend.memory", span, Size.ofBytes((long) memoryPeak).toString()));
+        cpuTitle.setText(msg.get("details.trend.cpu", over, new JailTableView.CpuShare(cpuPeak).toString().replace(' ', '\u00a0')));
+        memoryTitle.setText(msg.get("details.trend.memory", over, Size.ofBytes((long) memoryPeak).toString()));
         cpuLine.show(s.at(), s.cpu());
         memoryLine.show(s.at(), s.memory());
         // A screen reader cannot see a line: it reads what the caption says.

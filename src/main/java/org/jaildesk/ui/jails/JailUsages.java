@@ -64,6 +64,35 @@ public final class JailUsages {
         return h == null ? new UsageHistory.Samples(new long[0], new double[0], new double[0]) : h.samples();
     }
 
+    /**
+     * The jail's last day as means of ten minutes (those an earlier session saved too; empty for a jail that did not
+     * run meanwhile); FX thread.
+     */
+    public UsageHistory.Samples day(Jail jail) {
+        UsageHistory h = history.get(jail.id());
+        return h == null ? new UsageHistory.Samples(new long[0], new double[0], new double[0]) : h.day();
+    }
+
+    /** Each jail's last day by jail id, to be saved; FX thread. */
+    Map<String, UsageHistory.Samples> days() {
+        Map<String, UsageHistory.Samples> out = new HashMap<>();
+        history.forEach((id, h) -> {
+            UsageHistory.Samples d = h.day();
+            if (d.size() > 0) {
+                out.put(id, d);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Puts back the days an earlier session saved, by jail id, for the jails this window has not read figures of yet
+     * (a jail no longer listed is let go at the next read); FX thread.
+     */
+    void restore(Map<String, UsageHistory.Samples> saved) {
+        saved.forEach((id, d) -> history.computeIfAbsent(id, k -> new UsageHistory()).restoreDay(d));
+    }
+
     /** Adds a sample to each listed running jail's history; lets go of those of jails no longer listed. */
     private void record(Map<Integer, JailUsage> usage) {
         long now = epochSeconds.getAsLong();

@@ -2,7 +2,8 @@ package org.jaildesk.ui.jails;
 
 /**
  * One jail's CPU and memory figures over the last hour, as the window read them at each refresh: the client keeps
- * them itself (the host keeps none), for this session only. A ring of primitive values, so a host of thousands of
+ * them itself (the host keeps none), for this session only; and its last day as means of ten minutes
+ * ({@link UsageDay}), which {@link UsageArchive} saves for the next start. A ring of primitive values, so a host of thousands of
  * running jails keeps a few megabytes, and a history starts small (most jails' last hour is short at first). Used on
  * the FX thread only, as {@link JailUsages} is.
  */
@@ -19,12 +20,15 @@ public final class UsageHistory {
     /** Index of the oldest sample, and how many there are. */
     private int first;
     private int size;
+    /** The last day as means of ten minutes, kept across starts. */
+    private final UsageDay day = new UsageDay();
 
     /** Adds a sample taken at {@code epochSecond}; those older than {@link #SPAN_SECONDS} before it are let go. */
     void add(long epochSecond, double cpuPercent, long memoryBytes) {
         if (size > 0 && epochSecond < at[(first + size - 1) % at.length]) {
             return; // the clock went back: keep the line going forward in time
         }
+        day.add(epochSecond, cpuPercent, memoryBytes);
         if (size == at.length && size < CAPACITY) {
             grow();
         }
@@ -59,6 +63,18 @@ public final class UsageHistory {
         cpu = c;
         memory = m;
         first = 0;
+    }
+
+    /** The last day's means of ten minutes, oldest first (those saved by an earlier session too). */
+    public Samples day() {
+        return day.means();
+    }
+
+    /** Puts back a saved day (oldest first) before this session's first sample; after it, nothing. */
+    void restoreDay(Samples saved) {
+        for (int i = 0; i < saved.size(); i++) {
+            day.restore(saved.at()[i], saved.cpu()[i], saved.memory()[i]);
+        }
     }
 
     /** The samples, oldest first. */

@@ -155,6 +155,40 @@ class UsageColumnsTest {
         waitFor(() -> details.lookup("#trendCpu") == null);
     }
 
+    /**
+     * The day: means of ten minutes, with those an earlier start saved in front of this session's; the choice of hour
+     * or day stays as the figures come in.
+     */
+    @Test
+    void theDayShowsWhatAnEarlierStartSavedBeforeThisSessionsFigures(FxRobot robot) throws Exception {
+        long[] now = {100_200};
+        vm.usages().clock(() -> now[0]);
+        robot.interact(() -> vm.usages().restore(java.util.Map.of("db01", new UsageHistory.Samples(
+                new long[] {93_000, 93_600, 94_200}, new double[] {5, 20, 10}, new double[] {1_048_576, 2_097_152, 1_048_576}))));
+        usage = row(1, "40.0", 3_145_728);
+        refresh();
+        waitFor(() -> "40.0 %".equals(cell("col-cpu", "db01")));
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(order().indexOf("db01")));
+        // The hour has one sample so far: it waits; the day has four means.
+        waitFor(() -> shown().contains("CPU and memory over time show here from the next refresh on (this window keeps the last hour)."));
+        robot.clickOn("#trendDay");
+        waitFor(() -> shown().contains("CPU, the last 2 hours: at most 40.0\u00a0%"));
+        assertTrue(shown().contains("Memory, the last 2 hours: at most 3.00M"), shown());
+        List<Double> p = ((Sparkline) details.lookup("#trendCpu")).points();
+        assertEquals(8, p.size(), p.toString());
+        assertTrue(p.get(3) < p.get(1) && p.get(3) < p.get(5), "the 20 % mean is the highest of the saved three: " + p);
+        // The next figures come in the same ten minutes: one mean of the two, and the day still shown.
+        now[0] += 60;
+        usage = row(1, "20.0", 3_145_728);
+        refresh();
+        waitFor(() -> shown().contains("CPU, the last 2 hours: at most 30.0\u00a0%"));
+        robot.clickOn("#trendHour");
+        waitFor(() -> shown().contains("CPU, the last minute: at most 40.0\u00a0%"));
+        // Clicking the chosen one again leaves it chosen.
+        robot.clickOn("#trendHour");
+        assertTrue(((javafx.scene.control.ToggleButton) details.lookup("#trendHour")).isSelected());
+    }
+
     /** A search that compares figures follows them: a jail that gets busy comes into view at the next read. */
     @Test
     void aSearchByCpuFollowsTheFigures(FxRobot robot) throws Exception {

@@ -1,0 +1,108 @@
+package org.jaildesk.ui.jails;
+
+/**
+ * One jail's CPU and memory over the last day as means of ten minutes each: what the window keeps of a jail's figures
+ * beyond its last hour, and what it saves for the next start (the host keeps none). At most 144 means a jail, grown
+ * as they come, so a host of thousands of running jails keeps a few megabytes after a day. FX thread only.
+ */
+final class UsageDay {
+
+    /** How long one mean is taken over. */
+    static final long BUCKET_SECONDS = 600;
+    /** How far back the day reaches. */
+    static final long SPAN_SECONDS = 86_400;
+    static final int CAPACITY = (int) (SPAN_SECONDS / BUCKET_SECONDS);
+
+    private long[] start = new long[4];
+    private double[] cpuSum = new double[4];
+    private double[] memorySum = new double[4];
+    private int[] count = new int[4];
+    private int first;
+    private int size;
+    /** Whether this session has added a sample (then nothing saved is put back). */
+    private boolean live;
+
+    /** Adds a sample to the mean of its ten minutes; means older than a day before it are let go. */
+    void add(long epochSecond, double cpuPercent, double memoryBytes) {
+        long bucket = Math.floorDiv(epochSecond, BUCKET_SECONDS) * BUCKET_SECONDS;
+        live = true;
+        if (size > 0) {
+            int last = (first + size - 1) % start.length;
+            if (bucket < start[last]) {
+                return; // the clock went back
+            }
+            if (bucket == start[last]) {
+                cpuSum[last] += cpuPercent;
+                memorySum[last] += memoryBytes;
+                count[last]++;
+                return;
+            }
+        }
+        put(bucket, cpuPercent, memoryBytes, 1);
+    }
+
+    /**
+     * A saved mean put back, oldest first, before this session's first sample: once the window has read the jail's
+     * figures, or for a mean not after the last one put back, nothing is.
+     */
+    void restore(long bucketStart, double cpuMean, double memoryMean) {
+        if (live || size > 0 && bucketStart <= start[(first + size - 1) % start.length]) {
+            return;
+        }
+        put(bucketStart, cpuMean, memoryMean, 1);
+    }
+
+    private void put(long bucket, double cpu, double memory, int n) {
+        if (size == start.length && size < CAPACITY) {
+            grow();
+        }
+        int slot = (first + size) % start.length;
+        if (size == start.length) {
+            first = (first + 1) % start.length;
+        } else {
+            size++;
+        }
+        start[slot] = bucket;
+        cpuSum[slot] = cpu * n;
+        memorySum[slot] = memory * n;
+        count[slot] = n;
+        while (size > 0 && start[first] <= bucket - SPAN_SECONDS) {
+            first = (first + 1) % start.length;
+            size--;
+        }
+    }
+
+    private void grow() {
+        int n = Math.min(CAPACITY, 2 * start.length);
+        long[] s = new long[n];
+        double[] c = new double[n];
+        double[] m = new double[n];
+        int[] k = new int[n];
+        for (int i = 0; i < size; i++) {
+            int j = (first + i) % start.length;
+            s[i] = start[j];
+            c[i] = cpuSum[j];
+            m[i] = memorySum[j];
+            k[i] = count[j];
+        }
+        start = s;
+        cpuSum = c;
+        memorySum = m;
+        count = k;
+        first = 0;
+    }
+
+    /** The means, oldest first, each at the start of its ten minutes. */
+    UsageHistory.Samples means() {
+        long[] t = new long[size];
+        double[] c = new double[size];
+        double[] m = new double[size];
+        for (int i = 0; i < size; i++) {
+            int j = (first + i) % start.length;
+            t[i] = start[j];
+            c[i] = cpuSum[j] / count[j];
+            m[i] = memorySum[j] / count[j];
+        }
+        return new UsageHistory.Samples(t, c, m);
+    }
+}
