@@ -153,9 +153,9 @@ public final class AppContext {
         return ProcessRunner.Privilege.NONE;
     }
 
-    /** Runs {@code r} on the FX thread 0.7 s from now: jobs that end within it are told of in one notification. */
+    /** Runs {@code r} on the FX thread a second from now: jobs ending less than that apart are told of in one notification. */
     private static void inAMoment(Runnable r) {
-        PauseTransition pause = new PauseTransition(Duration.millis(700));
+        PauseTransition pause = new PauseTransition(Duration.millis(1_000));
         pause.setOnFinished(e -> r.run());
         pause.play();
     }

@@ -1,6 +1,7 @@
 package org.jaildesk.ui.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,6 @@ class EndedJobsTest {
         for (String jail : List.of("db01", "plex", "web01", "cache", "dns", "monitoring")) {
             ended.accept("Run command " + jail + " on Demo host: done");
         }
-        assertEquals(1, later.size(), "one moment waited for, from the first");
         aMomentPasses();
         assertEquals(List.of("""
                 6 jobs ended:
@@ -49,5 +49,46 @@ class EndedJobsTest {
         ended.accept("Start b on Demo host: failed");
         aMomentPasses();
         assertEquals("2 jobs ended:\nStart a on Demo host: done\nStart b on Demo host: failed", shown.get(1));
+    }
+
+    /** Jails updated in turn end a moment apart: told of once the endings stop, in one notification. */
+    @Test
+    void jobsEndingOneAfterAnotherAreOneNotification() {
+        long[] now = {0};
+        ended.clock(() -> now[0]);
+        ended.accept("Update db01 on Demo host: done");
+        for (String jail : List.of("plex", "web01")) {
+            now[0] += 700_000_000L;
+            ended.accept("Update " + jail + " on Demo host: done"); // before the moment after the last has passed
+            runFirstDue();
+            assertEquals(List.of(), shown, "another ending came within the moment");
+        }
+        aMomentPasses();
+        assertEquals(List.of("3 jobs ended:\nUpdate db01 on Demo host: done\nUpdate plex on Demo host: done\n"
+                + "Update web01 on Demo host: done"), shown);
+    }
+
+    /** A run of endings that does not stop is still told of, once five seconds have passed since its first. */
+    @Test
+    void aLongRunOfEndingsIsToldAfterFiveSecondsAtMost() {
+        long[] now = {0};
+        ended.clock(() -> now[0]);
+        ended.accept("Update j1 on Demo host: done");
+        for (int i = 2; i <= 10; i++) {
+            now[0] += 700_000_000L;
+            ended.accept("Update j" + i + " on Demo host: done");
+            runFirstDue(); // the wait of the ending before, not quiet: j2 has come
+        }
+        assertEquals(1, shown.size(), shown.toString());
+        assertTrue(shown.get(0).startsWith("9 jobs ended:\nUpdate j1 on Demo host: done"), shown.get(0));
+        aMomentPasses();
+        assertEquals(List.of(shown.get(0), "Update j10 on Demo host: done"), shown, "the one after is told on its own");
+    }
+
+    /** Runs the oldest of the waits scheduled (the one whose moment passes first). */
+    private void runFirstDue() {
+        if (!later.isEmpty()) {
+            later.remove(0).run();
+        }
     }
 }
