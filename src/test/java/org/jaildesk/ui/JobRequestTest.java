@@ -73,6 +73,7 @@ class JobRequestTest extends WindowTest {
         page.waitFor(() -> page.jobs.jobs().size() == 1);
         @SuppressWarnings("unchecked")
         TableView<JobRow> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
+        assertFalse(robot.lookup("#jobRequest").query().isVisible(), "no job selected: no empty request line");
         robot.interact(() -> jobs.getSelectionModel().select(0));
         ContextMenu menu = jobs.getContextMenu();
         robot.interact(() -> menu.show(jobs, 0, 0));

@@ -164,6 +164,7 @@ public final class JobsView extends VBox {
         request.setAccessibleText(msg.get("jobs.requestName"));
         request.setTooltip(new Tooltip(msg.get("jobs.requestTip")));
         request.managedProperty().bind(request.visibleProperty());
+        request.setVisible(false); // until a job with a request is selected
         Consumer<JobRow> showAll = r -> {
             String sent = r == null ? "" : callPrefix.apply(r.host()).flatMap(p -> CallLine.of(p, r.request())).orElse(r.request());
             // A text field drops line breaks and tabs; shown as marks, the line does not seem to say something else.
