@@ -198,6 +198,30 @@ class MainWindowTest extends WindowTest {
         assertEquals(11, page.rows().size());
     }
 
+    /** Before the name is typed, the dialog says what goes with the jail: its data, as df says, and its snapshots. */
+    @Test
+    void destroySaysWhatGoesWithTheJail(FxRobot robot) throws Exception {
+        open(robot);
+        org.jaildesk.client.IocageClient client = page.hosts.session(page.hosts.hosts().get(0)).jails().client();
+        client.takeSnapshot("mail", "before-upgrade").get();
+        client.takeSnapshot("mail", "clean").get();
+        page.select("mail");
+        robot.clickOn("#tb-destroy");
+        page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isPresent());
+        Label goes = robot.lookup("#destroyGoes").queryAs(Label.class);
+        page.waitFor(() -> goes.getText().equals("Destroying it also removes 3.40G of data and its 2 snapshots (before-upgrade, clean)."));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isEmpty());
+        // A jail without snapshots: its data only.
+        page.select("web02");
+        robot.clickOn("#tb-destroy");
+        page.waitFor(() -> robot.lookup("#destroyDialog").tryQuery().isPresent());
+        Label other = robot.lookup("#destroyGoes").queryAs(Label.class);
+        page.waitFor(() -> other.getText().matches("Destroying it also removes [0-9.]+[KMGT] of data\\."));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertTrue(page.has("mail") && page.has("web02"));
+    }
+
     @Test
     void cancellingDestroyDestroysNothing(FxRobot robot) throws Exception {
         open(robot);

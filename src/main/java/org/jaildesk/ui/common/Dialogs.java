@@ -106,6 +106,13 @@ public final class Dialogs {
         return l;
     }
 
+    /** A line like {@link #errorLabel} in the dialog's own colour: a fact that arrives after the dialog opened. */
+    public static Label noteLabel(String id) {
+        Label l = errorLabel(id);
+        l.getStyleClass().setAll("label");
+        return l;
+    }
+
     /** A line like {@link #errorLabel} for what the user may want to know but may still go on with (amber, not red). */
     public static Label warningLabel(String id) {
         Label l = errorLabel(id);

@@ -189,8 +189,9 @@ public final class JailDialogs {
     }
 
     /**
-     * Destroy: says it cannot be undone, asks for the jail's name typed out, and for a running jail offers "stop it
-     * first" (without it, the button stays off).
+     * Destroy: says it cannot be undone and what goes with the jail (its data and snapshots, as the host says them),
+     * asks for the jail's name typed out, and for a running jail offers "stop it first" (without it, the button stays
+     * off).
      */
     public Dialog<ButtonType> destroy(Window owner, Jail jail) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "destroyDialog", msg.get("destroy.title", jail.displayName()));
@@ -205,7 +206,16 @@ public final class JailDialogs {
         Label running = new Label(jail.isRunning() ? msg.get("destroy.isRunning") : "");
         running.setId("destroyRunning");
         running.setWrapText(true);
-        VBox box = new VBox(10, warning, Dialogs.label(msg.get("destroy.typeName", jail.displayName()), typed), typed, running, stopFirst);
+        // What goes with it (its data, its snapshots), looked up as the dialog opens; said once the host has answered.
+        Label goes = Dialogs.noteLabel("destroyGoes");
+        goes.setText(msg.get("destroy.goesAsking"));
+        goes.managedProperty().bind(goes.visibleProperty());
+        WhatGoes.of(vm.client(), msg, jail).thenAcceptAsync(said -> {
+            goes.setText(said.orElse(""));
+            goes.setVisible(said.isPresent());
+        }, javafx.application.Platform::runLater);
+        VBox box = new VBox(10, warning, goes, Dialogs.label(msg.get("destroy.typeName", jail.displayName()), typed), typed,
+                running, stopFirst);
         box.setPadding(new Insets(10));
         box.setPrefWidth(440);
         d.getDialogPane().setContent(box);
