@@ -48,7 +48,13 @@ public final class WindowPlacement {
             Rectangle2D grip = new Rectangle2D(saved.x, saved.y, Math.min(width, GRIP), TITLE_BAR);
             for (Rectangle2D screen : screens) {
                 if (screen.intersects(grip)) {
-                    return new Place(saved.x, saved.y, Math.min(width, screen.getWidth()), Math.min(height, screen.getHeight()));
+                    // A size the screen cannot hold shrinks to it, and moves onto it: shrunk in place, a window
+                    // saved on a larger screen hung off the smaller one's right or bottom edge.
+                    double w = Math.min(width, screen.getWidth());
+                    double h = Math.min(height, screen.getHeight());
+                    double x = w < width ? Math.max(screen.getMinX(), Math.min(saved.x, screen.getMaxX() - w)) : saved.x;
+                    double y = h < height ? Math.max(screen.getMinY(), Math.min(saved.y, screen.getMaxY() - h)) : saved.y;
+                    return new Place(x, y, w, h);
                 }
             }
         }

@@ -52,6 +52,11 @@ class WindowPlacementTest {
     @Test
     void aSavedSizeLargerThanTheScreenShrinksToIt() {
         assertPlace(Double.NaN, Double.NaN, 1366, 728, WindowPlacement.of(saved(2100, 50, 2400, 1300), List.of(LAPTOP)));
-        assertPlace(10, 10, 1366, 728, WindowPlacement.of(saved(10, 10, 2400, 1300), List.of(LAPTOP)));
+        // Shrunk, it moves onto the screen: kept in place, it hung off the right and bottom edges (seen at 1024x768).
+        assertPlace(0, 0, 1366, 728, WindowPlacement.of(saved(10, 10, 2400, 1300), List.of(LAPTOP)));
+        assertPlace(0, 0, 1024, 768, WindowPlacement.of(saved(56, 24, 1288, 828), List.of(new Rectangle2D(0, 0, 1024, 768))));
+        // Only as far as it has to: a height that fits stays where it was.
+        assertPlace(0, 100, 1366, 500, WindowPlacement.of(saved(300, 100, 1600, 500), List.of(LAPTOP)));
+        assertPlace(2100, 0, 1200, 1400, WindowPlacement.of(saved(2100, 50, 1200, 1500), List.of(FULL_HD, RIGHT_OF_IT)));
     }
 }
