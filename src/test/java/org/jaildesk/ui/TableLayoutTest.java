@@ -79,6 +79,15 @@ class TableLayoutTest extends WindowTest {
             page.waitFor(() -> page.rows().stream().map(Jail::tag).toList().equals(java.util.List.of("dns")));
             robot.interact(() -> search.setText(""));
             page.waitFor(() -> page.rows().size() == 12);
+            // The details pane lists the jail's value too, and follows it as it is read again.
+            robot.interact(() -> page.table().getSelectionModel().clearAndSelect(page.rows().indexOf(page.row("web01"))));
+            java.util.function.Supplier<String> details = () -> robot.lookup("#details").queryAs(javafx.scene.layout.Pane.class)
+                    .lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList().toString();
+            page.waitFor(() -> details.get().contains("priority, 50"));
+            new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host))
+                    .setJailSettings("web01", java.util.Map.of("priority", "60")).join();
+            robot.clickOn("#tb-refresh");
+            page.waitFor(() -> details.get().contains("priority, 60"));
 
             // A second one, removed again from its header's menu.
             robot.interact(() -> ((org.jaildesk.ui.jails.JailTableView) page.table()).properties().add("vnet"));

@@ -75,6 +75,7 @@ public final class DetailsPane extends VBox {
         vm.focused().addListener((o, a, b) -> show(b));
         vm.selection().addListener((javafx.collections.ListChangeListener<Jail>) c -> show(vm.focused().get()));
         usages.byJid().addListener((o, a, b) -> show(vm.focused().get()));
+        vm.properties().values().addListener((o, a, b) -> show(vm.focused().get()));
         show(null);
     }
 
@@ -107,7 +108,12 @@ public final class DetailsPane extends VBox {
         r = row(r, "column.release", j.release());
         r = row(r, "column.ip4", addresses(j.ip4()));
         r = row(r, "column.ip6", addresses(j.ip6()));
-        row(r, "column.template", j.template().isEmpty() ? "–" : j.template());
+        r = row(r, "column.template", j.template().isEmpty() ? "–" : j.template());
+        // The property columns the table shows, with this jail's values: the table may have them scrolled out of view.
+        for (String property : vm.properties().shown()) {
+            String value = vm.properties().value(property, j);
+            r = row(r, new Label(property), value.isEmpty() ? "–" : value);
+        }
         if (u != null) {
             showTrend(day.isSelected() ? usages.day(j) : usages.history(j));
         }
@@ -190,7 +196,10 @@ public final class DetailsPane extends VBox {
     }
 
     private int row(int r, String key, String value) {
-        Label k = new Label(msg.get(key));
+        return row(r, new Label(msg.get(key)), value);
+    }
+
+    private int row(int r, Label k, String value) {
         k.getStyleClass().add("details-key");
         k.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
