@@ -109,6 +109,13 @@ public final class AppContext {
             usage.load();
         }
         window[0].keepUsage(usage);
+        window[0].fingerprints(url -> {
+            try {
+                return knownHosts.fingerprint(org.jaildesk.client.WebSocketTransport.hostPort(java.net.URI.create(url)));
+            } catch (RuntimeException e) {
+                return Optional.empty(); // an address the host list would not have kept
+            }
+        });
         for (SavedFile.SetAside f : setAside) {
             tellSetAside(notifier, msg, f);
         }

@@ -62,6 +62,7 @@ public final class MainWindow {
     private final BackgroundRefresh background = new BackgroundRefresh(this::backgroundHosts);
     /** The jails' last day of figures saved every ten minutes, so that a crash loses little of it. */
     private javafx.animation.Timeline usageSaves;
+    private java.util.function.Function<String, java.util.Optional<String>> fingerprints = url -> java.util.Optional.empty();
     private final JobsViewModel jobs;
     private final ProtocolLog protocolLog;
     private final Consumer<Locale> switchLanguage;
@@ -139,7 +140,8 @@ public final class MainWindow {
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
         JobsView jobsView = new JobsView(jobs, msg, name -> hosts.hosts().stream().filter(h -> h.name().equals(name)).findFirst()
-                .map(h -> org.jaildesk.ui.jobs.CallLine.prefix(h, uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"))));
+                .map(h -> org.jaildesk.ui.jobs.CallLine.prefix(h, uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"),
+                        h.kind() == HostEntry.Kind.REMOTE ? fingerprints.apply(h.url()) : java.util.Optional.empty())));
         SplitPane vertical = new SplitPane(body);
         vertical.setId("mainSplit");
         vertical.setOrientation(Orientation.VERTICAL);
@@ -229,6 +231,11 @@ public final class MainWindow {
         hostSwitch.saveLayout();
         hostSwitch.saveUsage();
         uiState.save();
+    }
+
+    /** The certificate fingerprint this desktop accepted for a server's address, for the jobs' copied command lines. */
+    public void fingerprints(java.util.function.Function<String, java.util.Optional<String>> byUrl) {
+        this.fingerprints = byUrl;
     }
 
     /** Keeps the jails' last day of figures in {@code archive}, saved every few minutes and as the window closes. */

@@ -151,7 +151,7 @@ class RemoteHostWindowTest extends AppWindowTest {
     /** A download on the server, followed and stopped from the jobs panel like a local one. */
     @Test
     void aRemoteJobIsCancelledFromTheJobsPanel(FxRobot robot) throws Exception {
-        startServer("server3", new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 12, java.time.Duration.ZERO,
+        ServerTls tls = startServer("server3", new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 12, java.time.Duration.ZERO,
                 java.time.Duration.ofMillis(300), null));
         AppContext ctx = new AppContext(dir.resolve("config3"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
         WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
@@ -184,6 +184,10 @@ class RemoteHostWindowTest extends AppWindowTest {
         // The button follows the selected job's state: nothing left to cancel.
         waitFor(() -> robot.lookup("#jobCancel").queryButton().isDisabled());
         assertTrue(robot.lookup("#jobOutput").queryAs(javafx.scene.control.TextArea.class).getText().startsWith("Fetching: 13.4-RELEASE"));
+        // Its command line names the certificate accepted: run on another machine, it reaches this server and no other.
+        String line = robot.lookup("#jobRequest").queryAs(javafx.scene.control.TextField.class).getText();
+        assertTrue(line.startsWith("jaildesk call --url wss://") && line.contains(" --user admin --password-file PASSWORD_FILE"
+                + " --accept-fingerprint " + tls.fingerprint() + " fetchrelease "), line);
     }
 
     /** JavaFX's own words (Cancel, OK) follow the window's language, not the system's. */

@@ -58,11 +58,20 @@ public final class CallLine {
      * is {@code NONE}), or a server by its address and user, the password read from a file the user names.
      */
     public static String prefix(org.jaildesk.ui.connect.HostEntry host, String privilege) {
+        return prefix(host, privilege, Optional.empty());
+    }
+
+    /**
+     * {@link #prefix(org.jaildesk.ui.connect.HostEntry, String)}, and for a server whose certificate this desktop has
+     * accepted, that certificate's {@code fingerprint}: the line then reaches it from a machine that has not met it yet,
+     * and refuses a server that shows another certificate.
+     */
+    public static String prefix(org.jaildesk.ui.connect.HostEntry host, String privilege, Optional<String> fingerprint) {
         return switch (host.kind()) {
             case DEMO -> "jaildesk call --demo";
             case LOCAL -> "jaildesk call --local" + (privilege == null || privilege.equals("NONE") ? "" : " --privilege " + quoted(privilege));
             case REMOTE -> "jaildesk call --url " + quoted(host.url()) + " --user " + quoted(host.user())
-                    + " --password-file PASSWORD_FILE";
+                    + " --password-file PASSWORD_FILE" + fingerprint.map(f -> " --accept-fingerprint " + quoted(f)).orElse("");
         };
     }
 

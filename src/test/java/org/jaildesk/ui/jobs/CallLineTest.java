@@ -26,6 +26,11 @@ class CallLineTest {
         assertEquals("jaildesk call --local", CallLine.prefix(new HostEntry("local", "This machine", HostEntry.Kind.LOCAL, "", ""), "NONE"));
         assertEquals("jaildesk call --url wss://nas1:12150 --user 'o'\\''brien' --password-file PASSWORD_FILE",
                 CallLine.prefix(HostEntry.remote("nas1", "wss://nas1:12150", "o'brien"), "NONE"));
+        // The certificate this desktop accepted goes with the line: another machine reaches the same server, no other.
+        assertEquals("jaildesk call --url wss://nas1:12150 --user admin --password-file PASSWORD_FILE --accept-fingerprint AB:CD:EF",
+                CallLine.prefix(HostEntry.remote("nas1", "wss://nas1:12150", "admin"), "NONE", Optional.of("AB:CD:EF")));
+        assertEquals("jaildesk call --demo", CallLine.prefix(new HostEntry("demo", "Demo", HostEntry.Kind.DEMO, "", ""), "NONE",
+                Optional.of("AB:CD:EF")), "only a server has a certificate");
     }
 
     /** A shell given the line sees each argument whole and runs nothing of what the values hold. */
