@@ -344,6 +344,14 @@ public final class IocageClient {
         return call(args("listotherjails"), ReplyRecords::otherJails);
     }
 
+    /**
+     * The server's audit log, newest first, at most 500 entries (its own action {@code listaudit}, offered by
+     * {@code jaildesk serve} only): who changed what on the host, from where, and how it went.
+     */
+    public CompletableFuture<List<org.jaildesk.domain.AuditEntry>> listAudit() {
+        return call(args(org.jaildesk.protocol.Protocol.LIST_AUDIT), ReplyRecords::auditEntries);
+    }
+
     /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */
     public CompletableFuture<List<JailMount>> listMounts(String jail) {
         return call(args("listmounts", "jail", jail), ReplyRecords::mounts);

@@ -358,6 +358,21 @@ final class ReplyRecords {
         });
     }
 
+    /** {@code listaudit}: {@code {"entries": [{"time", "user", "from", "action", "target", "result"}, …]}}, newest first. */
+    static List<org.jaildesk.domain.AuditEntry> auditEntries(JsonNode body) {
+        return rows(body, "entries", "listaudit", (row, path) -> {
+            String time = listed(row, "time", path);
+            java.time.Instant at;
+            try {
+                at = java.time.Instant.parse(time);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw malformed(path + ".time is not a time: " + org.jaildesk.domain.Shown.of(time));
+            }
+            return new org.jaildesk.domain.AuditEntry(at, listed(row, "user", path), listed(row, "from", path),
+                    listed(row, "action", path), listed(row, "target", path), listed(row, "result", path));
+        });
+    }
+
     /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */
     static List<JailSnapshot> snapshots(JsonNode body) {
         return rows(body, "snapshots", "listsnapshots", (row, path) -> {

@@ -35,6 +35,13 @@ public final class Protocol {
     public static final String CANCEL = "cancel";
 
     /**
+     * JailDesk's server's own read of its audit log in {@code sysadm/iocage}, advertised with the extensions:
+     * {@code {"action":"listaudit"}} answers the newest entries first (who changed what, from where, and how it went).
+     * Only a server keeps one: an in-process host's changes are the desktop's own jobs.
+     */
+    public static final String LIST_AUDIT = "listaudit";
+
+    /**
      * A header in the server's WebSocket handshake reply: the connection is refused and is about to be closed, for
      * the reason it gives (the close frame carries it too, but can be lost to the TCP close; see protocol.md).
      */

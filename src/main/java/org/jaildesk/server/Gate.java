@@ -177,6 +177,7 @@ final class Gate {
         ArrayNode ext = ours.putArray("extensions");
         Protocol.EXTENSION_ACTIONS.forEach(ext::add);
         ext.add(Protocol.CANCEL);
+        ext.add(Protocol.LIST_AUDIT);
         ArrayNode ev = ours.putArray("events");
         EVENT_NAMES.forEach(ev::add);
         return q;
@@ -216,6 +217,9 @@ final class Gate {
         if (Protocol.CANCEL.equals(action)) {
             return done(cancel(s, r));
         }
+        if (Protocol.LIST_AUDIT.equals(action)) {
+            return done(listAudit(r));
+        }
         boolean mutating = Protocol.changesHost(action, r.args());
         // The host sees this connection's ids only (see Session.requestPrefix); the reply goes back under the id sent.
         CompletableFuture<Reply> reply = r.id().isEmpty() ? host.handle(r)
@@ -245,6 +249,32 @@ final class Gate {
             body.put("cancelled", "true");
         } else {
             body.put("error", "no change with id '" + Shown.of(which) + "' is running on this connection");
+        }
+        return Response.to(r, out);
+    }
+
+    /** How many audit entries {@code listaudit} answers at most. */
+    static final int AUDIT_ENTRIES = 500;
+
+    /** The audit log's newest entries, newest first; a read, so not audited itself. */
+    private Reply listAudit(Request r) {
+        ObjectNode out = JSON.objectNode();
+        ObjectNode body = out.putObject(Protocol.LIST_AUDIT);
+        try {
+            ArrayNode entries = body.putArray("entries");
+            for (AuditLog.Entry e : audit.recent(AUDIT_ENTRIES)) {
+                ObjectNode o = entries.addObject();
+                o.put("time", e.time());
+                o.put("user", e.user());
+                o.put("from", e.from());
+                o.put("action", e.action());
+                o.put("target", e.target());
+                o.put("result", e.result());
+            }
+        } catch (java.io.IOException e) {
+            LOG.warning("cannot read the audit log " + audit.file() + ": " + e.getMessage());
+            body.removeAll();
+            body.put("error", "the audit log cannot be read");
         }
         return Response.to(r, out);
     }

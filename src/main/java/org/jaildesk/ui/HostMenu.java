@@ -12,7 +12,7 @@ import javafx.stage.Window;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.pools.HostAdminViewModel.Clean;
 
-/** The Host menu: the shown host's pool, releases and clean-ups, each off while no host is shown. */
+/** The Host menu: the shown host's pool, releases, clean-ups and action log, each off while no host is shown. */
 final class HostMenu {
 
     private HostMenu() {
@@ -39,7 +39,10 @@ final class HostMenu {
                 clean("cleanReleases", msg.get("menu.cleanReleases"), Clean.RELEASES, owner, current, off),
                 clean("cleanTemplates", msg.get("menu.cleanTemplates"), Clean.TEMPLATES, owner, current, off),
                 clean("cleanImages", msg.get("menu.cleanImages"), Clean.IMAGES, owner, current, off),
-                clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, off));
+                clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, off),
+                new SeparatorMenuItem(),
+                item("actionLog", msg.get("menu.actionLog"), off, () -> org.jaildesk.ui.pools.ActionLogWindow.open(owner, msg,
+                        current.get().session().host().name(), current.get().session().jails().client())));
         if (!more.isEmpty()) {
             m.getItems().add(new SeparatorMenuItem());
             m.getItems().addAll(more);

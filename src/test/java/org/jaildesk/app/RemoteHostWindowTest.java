@@ -188,6 +188,23 @@ class RemoteHostWindowTest extends AppWindowTest {
         String line = robot.lookup("#jobRequest").queryAs(javafx.scene.control.TextField.class).getText();
         assertTrue(line.startsWith("jaildesk call --url wss://") && line.contains(" --user admin --password-file PASSWORD_FILE"
                 + " --accept-fingerprint " + tls.fingerprint() + " fetchrelease "), line);
+        // Host ▸ Action log…: the server's audit log: the cancel and the download it stopped (in either order: the
+        // download is logged as its reply comes, which races the cancel's own line).
+        javafx.scene.control.MenuItem actionLog = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                .stream().flatMap(m -> m.getItems().stream()).filter(i -> "menu-actionLog".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(actionLog::fire);
+        waitFor(() -> robot.lookup("#actionLogTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<org.jaildesk.domain.AuditEntry> log = robot.lookup("#actionLogTable").queryAs(TableView.class);
+        waitFor(() -> log.getItems().size() == 2);
+        assertEquals(java.util.Set.of("fetchrelease", "cancel"),
+                log.getItems().stream().map(org.jaildesk.domain.AuditEntry::action).collect(java.util.stream.Collectors.toSet()));
+        org.jaildesk.domain.AuditEntry download = log.getItems().stream().filter(e -> e.action().equals("fetchrelease"))
+                .findFirst().orElseThrow();
+        assertEquals("admin", download.user());
+        assertEquals("13.4-RELEASE", download.target());
+        assertEquals("2 changes (the newest first)", robot.lookup("#actionLogSaid").queryAs(Label.class).getText());
+        robot.interact(() -> ((javafx.stage.Stage) log.getScene().getWindow()).close());
     }
 
     /** JavaFX's own words (Cancel, OK) follow the window's language, not the system's. */

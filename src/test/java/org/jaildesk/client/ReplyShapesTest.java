@@ -195,6 +195,18 @@ class ReplyShapesTest {
         assertMalformedAt(answering("{\"listotherjails\":{\"jails\":[" + row + "]}}").listOtherJails(), "listotherjails.jails[0]");
     }
 
+    /** An audit entry without a time it can read, or with a field that is not text, is a malformed reply. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"time\":\"yesterday\",\"user\":\"admin\",\"action\":\"startjail\"}",
+        "{\"user\":\"admin\",\"action\":\"startjail\"}",
+        "{\"time\":\"2026-11-28T10:00:00Z\",\"user\":[\"admin\"]}",
+        "\"2026-11-28T10:00:00Z admin startjail\""
+    })
+    void anAuditEntryThatIsNotOneIsAMalformedReply(String row) {
+        assertMalformedAt(answering("{\"listaudit\":{\"entries\":[" + row + "]}}").listAudit(), "listaudit.entries[0]");
+    }
+
     @Test
     void theHostsImagesAreReadInTheirOrder() {
         List<HostImage> images = answering("""

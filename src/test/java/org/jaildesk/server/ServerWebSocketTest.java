@@ -330,4 +330,22 @@ class ServerWebSocketTest extends ServerTestBase {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 java.nio.file.Files.getPosixFilePermissions(fx.server.auditFile())));
     }
+
+    /** The audit log read back through the server, newest first; the read itself is not audited. */
+    @Test
+    void theAuditLogIsReadBackNewestFirstAndTheReadIsNotAudited() throws Exception {
+        IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
+        assertTrue(c.extensions().join().contains("listaudit"));
+        c.startJail("mail").join();
+        failureOf(c.destroyJail("db01"));
+        java.util.List<org.jaildesk.domain.AuditEntry> log = c.listAudit().join();
+        assertEquals(java.util.List.of("destroyjail", "startjail"), log.stream().map(org.jaildesk.domain.AuditEntry::action).toList());
+        org.jaildesk.domain.AuditEntry newest = log.get(0);
+        assertEquals("admin", newest.user());
+        assertEquals("127.0.0.1", newest.from());
+        assertEquals("db01", newest.target());
+        assertTrue(newest.result().startsWith("error:jail_db01_is_running"), newest.result());
+        c.listAudit().join();
+        assertFalse(java.nio.file.Files.readString(fx.server.auditFile()).contains("listaudit"));
+    }
 }

@@ -487,6 +487,19 @@ class MainWindowTest extends WindowTest {
         assertFalse(status.getText().contains("cannot run now"), status.getText());
     }
 
+    /** Host ▸ Action log… on a host that keeps none (the demo host, as this machine): it says so, and where to look. */
+    @Test
+    void aHostWithoutAnActionLogSaysSo(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(() -> MenuItems.byId(robot, "menu-actionLog").fire());
+        page.waitFor(() -> robot.lookup("#actionLogSaid").tryQuery().isPresent());
+        Label said = robot.lookup("#actionLogSaid").queryAs(Label.class);
+        page.waitFor(() -> said.getText().startsWith("This host keeps no action log: only a JailDesk server (jaildesk serve) does."));
+        assertTrue(robot.lookup("#actionLogTable").queryAs(TableView.class).getItems().isEmpty());
+        assertEquals("Action log \u2014 Demo host (simulated)", ((javafx.stage.Stage) said.getScene().getWindow()).getTitle());
+        robot.interact(() -> ((javafx.stage.Stage) said.getScene().getWindow()).close());
+    }
+
     /** The text of the tooltip on screen, or "" when none is. */
     private static String shownTooltip(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
