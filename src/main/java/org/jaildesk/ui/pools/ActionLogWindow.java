@@ -40,7 +40,18 @@ public final class ActionLogWindow {
         table.getColumns().add(TextColumn.<AuditEntry>of("actionLog-from", msg.get("actionLog.from"), AuditEntry::from, 120));
         table.getColumns().add(TextColumn.<AuditEntry>of("actionLog-action", msg.get("actionLog.action"), AuditEntry::action, 120));
         table.getColumns().add(TextColumn.<AuditEntry>of("actionLog-target", msg.get("actionLog.target"), AuditEntry::target, 120));
-        table.getColumns().add(TextColumn.<AuditEntry>of("actionLog-result", msg.get("actionLog.result"), AuditEntry::result, 200));
+        javafx.scene.control.TableColumn<AuditEntry, String> result = TextColumn.of("actionLog-result", msg.get("actionLog.result"),
+                AuditEntry::result, 200);
+        // A host's error is longer than the column: the whole of it on hover.
+        result.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
+        table.getColumns().add(result);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.setWrapText(true);
