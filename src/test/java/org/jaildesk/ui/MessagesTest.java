@@ -37,7 +37,10 @@ class MessagesTest {
             "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed",
             // The inspector's per-jail lists (JailListModel): their placeholders, by the list's own prefix.
             "snapshots.select", "snapshots.loading", "snapshots.failed", "snapshots.unsupported", "snapshots.none",
-            "mounts.select", "mounts.loading", "mounts.failed", "mounts.unsupported", "mounts.none"),
+            "mounts.select", "mounts.loading", "mounts.failed", "mounts.unsupported", "mounts.none",
+            // The lists read through one action a host may not offer (HostReadList), by the list's own prefix.
+            "others.reading", "others.count", "others.failed", "others.unsupported",
+            "actionLog.reading", "actionLog.count", "actionLog.failed", "actionLog.unsupported"),
             // What each job does: every action that changes the host becomes one.
             org.jaildesk.protocol.Protocol.MUTATING_ACTIONS.stream().map(a -> "jobs.action." + a))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -31,7 +31,7 @@ public final class ActionLogWindow {
     /** Opens the log of the host called {@code hostName}, reached through {@code client}. */
     public static Stage open(Window owner, Messages msg, String hostName, IocageClient client) {
         ActionLogViewModel vm = new ActionLogViewModel(client, Platform::runLater, msg);
-        TableView<AuditEntry> table = new TableView<>(vm.entries());
+        TableView<AuditEntry> table = new TableView<>(vm.rows());
         table.setId("actionLogTable");
         table.setAccessibleText(msg.get("actionLog.title", hostName));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -55,13 +55,13 @@ public final class ActionLogWindow {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.setWrapText(true);
-        placeholder.textProperty().bind(vm.said());
+        placeholder.textProperty().bind(vm.status());
         table.setPlaceholder(placeholder);
         // The rows as text for a ticket or a report, as the jail table's are.
         TableCopy.onShortcut(table, () -> TableCopy.toClipboard(TableCopy.selectedAsText(table, String::valueOf)));
         Label said = new Label();
         said.setId("actionLogSaid");
-        said.textProperty().bind(vm.said());
+        said.textProperty().bind(vm.status());
         Button refresh = new Button(msg.get("actionLog.refresh"));
         refresh.setId("actionLogRefresh");
         refresh.setOnAction(e -> vm.refresh());
