@@ -62,7 +62,9 @@ class UsageHistoryWindowTest extends AppWindowTest {
         robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && "db01".equals(c.getText()))
                 .queryAs(Node.class));
         waitFor(() -> robot.lookup("#trendDay").tryQuery().isPresent());
-        robot.clickOn("#trendDay");
+        // Fired rather than clicked: the pane is laid out again at each read of the figures, and a click landing in
+        // that moment is lost (seen once in a full run).
+        robot.interact(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#trendDay").query()).fire());
         // The three saved means and this session's: two hours and ten minutes.
         waitFor(() -> labels(robot).stream().anyMatch(t -> t.startsWith("CPU, the last 2 hours: at most ")));
 

@@ -19,13 +19,10 @@ final class UsageDay {
     private int[] count = new int[4];
     private int first;
     private int size;
-    /** Whether this session has added a sample (then nothing saved is put back). */
-    private boolean live;
 
     /** Adds a sample to the mean of its ten minutes; means older than a day before it are let go. */
     void add(long epochSecond, double cpuPercent, double memoryBytes) {
         long bucket = Math.floorDiv(epochSecond, BUCKET_SECONDS) * BUCKET_SECONDS;
-        live = true;
         if (size > 0) {
             int last = (first + size - 1) % start.length;
             if (bucket < start[last]) {
@@ -42,14 +39,49 @@ final class UsageDay {
     }
 
     /**
-     * A saved mean put back, oldest first, before this session's first sample: once the window has read the jail's
-     * figures, or for a mean not after the last one put back, nothing is.
+     * Puts a saved day (oldest first) back before this session's means: those of it older than this session's first
+     * ten minutes go in front, the others are this session's own already. A day's worth at most is kept.
      */
-    void restore(long bucketStart, double cpuMean, double memoryMean) {
-        if (live || size > 0 && bucketStart <= start[(first + size - 1) % start.length]) {
+    void restore(UsageHistory.Samples saved) {
+        long firstHere = size > 0 ? start[first] : Long.MAX_VALUE;
+        int older = 0;
+        while (older < saved.size() && saved.at()[older] < firstHere) {
+            older++;
+        }
+        if (older == 0) {
             return;
         }
-        put(bucketStart, cpuMean, memoryMean, 1);
+        int total = older + size;
+        long newest = size > 0 ? start[(first + size - 1) % start.length] : saved.at()[older - 1];
+        long[] s = new long[total];
+        double[] c = new double[total];
+        double[] m = new double[total];
+        int[] k = new int[total];
+        for (int i = 0; i < older; i++) {
+            s[i] = saved.at()[i];
+            c[i] = saved.cpu()[i];
+            m[i] = saved.memory()[i];
+            k[i] = 1;
+        }
+        for (int i = 0; i < size; i++) {
+            int j = (first + i) % start.length;
+            s[older + i] = start[j];
+            c[older + i] = cpuSum[j];
+            m[older + i] = memorySum[j];
+            k[older + i] = count[j];
+        }
+        // What a day and the room for one keep: the newest, none a day older than the newest.
+        int from = Math.max(0, total - CAPACITY);
+        while (from < total && s[from] <= newest - SPAN_SECONDS) {
+            from++;
+        }
+        int n = total - from;
+        start = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(s, from, total), Math.max(4, n));
+        cpuSum = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(c, from, total), start.length);
+        memorySum = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(m, from, total), start.length);
+        count = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(k, from, total), start.length);
+        first = 0;
+        size = n;
     }
 
     private void put(long bucket, double cpu, double memory, int n) {

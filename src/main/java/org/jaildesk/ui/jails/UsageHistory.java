@@ -70,11 +70,9 @@ public final class UsageHistory {
         return day.means();
     }
 
-    /** Puts back a saved day (oldest first) before this session's first sample; after it, nothing. */
+    /** Puts back a saved day (oldest first) in front of this session's means. */
     void restoreDay(Samples saved) {
-        for (int i = 0; i < saved.size(); i++) {
-            day.restore(saved.at()[i], saved.cpu()[i], saved.memory()[i]);
-        }
+        day.restore(saved);
     }
 
     /** The samples, oldest first. */

@@ -38,22 +38,48 @@ class UsageDayTest {
         assertEquals(1, d.means().size());
     }
 
+    /**
+     * A saved day goes in front of this session's means, also when they came first (a host All hosts read before its
+     * table was shown): what overlaps them is this session's own, and a day at most is kept.
+     */
     @Test
-    void aSavedDayGoesBackBeforeThisSessionsFiguresAndNotAfter() {
+    void aSavedDayGoesInFrontOfThisSessionsMeans() {
         UsageDay d = new UsageDay();
-        d.restore(T, 1, 10);
-        d.restore(T + 600, 2, 20);
-        d.restore(T + 600, 9, 90); // not after the last one put back
         d.add(T + 1_210, 3, 30);
-        d.restore(T + 3_000, 9, 90); // the session has its own figures now
+        d.add(T + 1_250, 5, 50);
+        d.restore(new UsageHistory.Samples(new long[] {T, T + 600, T + 1_200}, new double[] {1, 2, 9}, new double[] {10, 20, 90}));
         UsageHistory.Samples m = d.means();
         assertArrayEquals(new long[] {T, T + 600, T + 1_200}, m.at());
-        assertArrayEquals(new double[] {1, 2, 3}, m.cpu(), 1e-9);
-        // A sample in the ten minutes of the last saved mean counts as one more sample of it.
+        assertArrayEquals(new double[] {1, 2, 4}, m.cpu(), 1e-9, "the ten minutes this session has are its own");
+        // Put back twice: nothing twice.
+        d.restore(new UsageHistory.Samples(new long[] {T, T + 600}, new double[] {1, 2}, new double[] {10, 20}));
+        assertEquals(3, d.means().size());
+        // And the next figures go on from there, averaged in their ten minutes as before.
+        d.add(T + 1_300, 7, 70);
+        d.add(T + 1_800, 8, 80);
+        assertArrayEquals(new double[] {1, 2, 5, 8}, d.means().cpu(), 1e-9);
+    }
+
+    @Test
+    void aSavedDayAloneComesBackAndNoMoreThanADay() {
+        UsageDay d = new UsageDay();
+        long[] at = new long[200];
+        double[] v = new double[200];
+        for (int i = 0; i < 200; i++) {
+            at[i] = T + i * 600L;
+            v[i] = i;
+        }
+        d.restore(new UsageHistory.Samples(at, v, v.clone()));
+        UsageHistory.Samples m = d.means();
+        assertEquals(UsageDay.CAPACITY, m.size());
+        assertEquals(T + 56 * 600L, m.at()[0]);
+        d.add(T + 200 * 600L, 1, 1);
+        assertEquals(UsageDay.CAPACITY, d.means().size(), "full: the oldest makes room");
+        assertEquals(T + 57 * 600L, d.means().at()[0]);
         UsageDay e = new UsageDay();
-        e.restore(T, 2, 20);
+        e.restore(new UsageHistory.Samples(new long[] {T}, new double[] {2}, new double[] {20}));
         e.add(T + 30, 4, 40);
-        assertArrayEquals(new double[] {3}, e.means().cpu(), 1e-9);
+        assertArrayEquals(new double[] {3}, e.means().cpu(), 1e-9, "a sample in a saved mean's ten minutes counts as one more");
     }
 
     @Test
