@@ -35,7 +35,7 @@ final class UsageDay {
                 return;
             }
         }
-        put(bucket, cpuPercent, memoryBytes, 1);
+        put(bucket, cpuPercent, memoryBytes);
     }
 
     /**
@@ -84,7 +84,8 @@ final class UsageDay {
         size = n;
     }
 
-    private void put(long bucket, double cpu, double memory, int n) {
+    /** A new ten minutes, with its first sample. */
+    private void put(long bucket, double cpu, double memory) {
         if (size == start.length && size < CAPACITY) {
             grow();
         }
@@ -95,9 +96,9 @@ final class UsageDay {
             size++;
         }
         start[slot] = bucket;
-        cpuSum[slot] = cpu * n;
-        memorySum[slot] = memory * n;
-        count[slot] = n;
+        cpuSum[slot] = cpu;
+        memorySum[slot] = memory;
+        count[slot] = 1;
         while (size > 0 && start[first] <= bucket - SPAN_SECONDS) {
             first = (first + 1) % start.length;
             size--;
