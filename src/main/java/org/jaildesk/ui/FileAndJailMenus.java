@@ -18,13 +18,13 @@ final class FileAndJailMenus {
     private FileAndJailMenus() {
     }
 
-    /** Each action with its shortcut; lines after Refresh and after Destroy. */
+    /** Each action with its shortcut; lines after Refresh and after Destroy and its protection. */
     static Menu jail(Messages msg, List<UiAction> actions) {
         Menu jail = new Menu(msg.get("menu.jail"));
         jail.setId("menu-jail");
         for (UiAction a : actions) {
             jail.getItems().add(a.menuItem());
-            if (a.id().equals("refresh") || a.id().equals("destroy")) {
+            if (a.id().equals("refresh") || a.id().equals("unprotect")) {
                 jail.getItems().add(new SeparatorMenuItem());
             }
         }

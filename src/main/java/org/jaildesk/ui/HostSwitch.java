@@ -3,6 +3,7 @@ package org.jaildesk.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +18,7 @@ import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostsViewModel;
 import org.jaildesk.ui.jails.JailsViewModel;
+import org.jaildesk.ui.jails.ProtectedJails;
 
 /**
  * What the middle of the main window shows: the selected host's view (built the first time the host is shown, then
@@ -24,6 +26,8 @@ import org.jaildesk.ui.jails.JailsViewModel;
  * active pool, the table's layout (saved when another is shown).
  */
 final class HostSwitch {
+
+    private static final Logger LOG = Logger.getLogger(HostSwitch.class.getName());
 
     /**
      * Where {@code ui-state.json} keeps the all-hosts table's columns, beside the hosts' layouts (whose keys are host
@@ -154,7 +158,8 @@ final class HostSwitch {
             return;
         }
         allHosts.stop();
-        HostView v = views.computeIfAbsent(host.id(), id -> HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get));
+        HostView v = views.computeIfAbsent(host.id(), id -> keepProtection(id,
+                HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get)));
         current = v;
         if (usage != null) {
             usage.follow(host.id(), v.session().jails().usages());
@@ -174,6 +179,23 @@ final class HostSwitch {
         if (!v.session().jails().loaded().get()) {
             refresh();
         }
+    }
+
+    /**
+     * The host's jails protected from destroy, as saved, and saved again at once on each change (a mark that came only
+     * at the window's close would be lost in a crash, the one time it mattered).
+     */
+    private HostView keepProtection(String hostId, HostView v) {
+        ProtectedJails protection = v.session().jails().protection();
+        int dropped = protection.restore(uiState.layout(hostId).protectedJails);
+        if (dropped > 0) {
+            LOG.warning("ignoring " + dropped + " saved protection marks of " + hostId + " that name no jail");
+        }
+        protection.onChange(marks -> {
+            uiState.layout(hostId).protectedJails = marks;
+            uiState.save();
+        });
+        return v;
     }
 
     /** The search field edits {@code query} from now on. */

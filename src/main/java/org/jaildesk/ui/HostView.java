@@ -157,7 +157,7 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                     if (usageTab.isSelected()) {
                         usage.refresh();
                     }
-                });
+                }, vm.protection()::has);
         admin.refreshPool();
         // A host that could not be reached (or whose certificate was not accepted yet) is asked again once it answers.
         vm.lastFailure().addListener((o, was, now) -> {

@@ -316,7 +316,7 @@ public final class MainWindow {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
         for (UiAction a : actions) {
-            if (!List.of("cap", "snapshot", "rename", "update", "upgrade", "export", "import").contains(a.id())) {
+            if (!List.of("cap", "snapshot", "rename", "update", "upgrade", "export", "import", "protect", "unprotect").contains(a.id())) {
                 bar.getItems().add(a.button());
             }
         }

@@ -28,7 +28,7 @@ public final class UiState {
     public static final String LOCAL_PRIVILEGE = "localPrivilege";
     public static final List<String> PRIVILEGES = List.of("NONE", "DOAS", "SUDO");
 
-    /** One host's table layout. */
+    /** One host's table: its layout, and its jails protected from destroy. */
     public static final class Layout {
         public double x = Double.NaN;
         public double y = Double.NaN;
@@ -43,6 +43,8 @@ public final class UiState {
         public List<String> properties = new ArrayList<>();
         public String sortColumn;
         public boolean sortAscending = true;
+        /** The ids of the host's jails protected from destroy (ProtectedJails), in order. */
+        public List<String> protectedJails = new ArrayList<>();
     }
 
     /** A search the user saved under a name (<i>View ▸ Saved searches</i>). */

@@ -220,6 +220,41 @@ class JailsViewModelTest {
     }
 
     @Test
+    void aProtectedJailIsNotDestroyedAndItsMarkFollowsARename() {
+        vm.refresh().join();
+        select("mail");
+        assertEquals("", vm.whyNot(JailAction.DESTROY).get());
+        assertEquals("mail is not protected.", vm.whyNot(JailAction.UNPROTECT).get());
+        vm.protectSelected();
+        assertEquals("mail is protected from destroy: remove its protection first (Jail \u25b8 Remove protection).",
+                vm.whyNot(JailAction.DESTROY).get());
+        assertEquals("mail is protected already.", vm.whyNot(JailAction.PROTECT).get());
+        assertEquals("", vm.whyNot(JailAction.UNPROTECT).get());
+        // Even asked directly, as a dialog opened before the mark would: refused before anything runs.
+        assertTrue(vm.destroy(jail("mail"), "mail", true).isCompletedExceptionally());
+        assertEquals("Not destroyed: mail is protected. Remove its protection first.", notifier.notices().get(0).message());
+        vm.refresh().join();
+        assertEquals(12, vm.jails().size(), "nothing was destroyed");
+
+        select("mail", "web01");
+        assertEquals("", vm.whyNot(JailAction.PROTECT).get(), "one of them is not protected yet");
+        vm.protectSelected();
+        assertEquals("All 2 selected jails are protected already.", vm.whyNot(JailAction.PROTECT).get());
+        assertEquals(List.of("mail", "web01"), List.copyOf(vm.protection().ids()));
+        select("web01");
+        vm.unprotectSelected();
+        assertEquals("web01 is not protected.", vm.whyNot(JailAction.UNPROTECT).get());
+        assertEquals("", vm.whyNot(JailAction.DESTROY).get());
+
+        vm.newJails().rename(jail("mail"), "post").join();
+        vm.refresh().join();
+        assertEquals(List.of("post"), List.copyOf(vm.protection().ids()), "the mark went with the jail");
+        select("post");
+        assertEquals("post is protected from destroy: remove its protection first (Jail \u25b8 Remove protection).",
+                vm.whyNot(JailAction.DESTROY).get());
+    }
+
+    @Test
     void aFailureIsACalmNoticeWithDetails() {
         vm.refresh().join();
         vm.selection().setAll(List.of(jail("test-empty")));

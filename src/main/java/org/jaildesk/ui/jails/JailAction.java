@@ -1,6 +1,7 @@
 package org.jaildesk.ui.jails;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.ReleaseNames;
@@ -21,7 +22,7 @@ public enum JailAction {
     EXEC,
     /** One stopped jail: iocage refuses to clone a running one ("must not be running to be cloned"). */
     CLONE,
-    /** One jail at a time: the dialog asks for the jail's name to be typed. */
+    /** One jail at a time, not one protected from destroy ({@link ProtectedJails}): the dialog asks for its name typed. */
     DESTROY,
     /** Any running jail among the selected: limits are applied to a running jail. */
     CAP,
@@ -43,10 +44,22 @@ public enum JailAction {
      * Every stopped jail among the selected, one after another: iocage exports a stopped jail only (its datasets are
      * sent from a snapshot).
      */
-    EXPORT;
+    EXPORT,
+    /** Every selected jail not protected from destroy yet, in any state. */
+    PROTECT,
+    /** Every selected jail protected from destroy. */
+    UNPROTECT;
 
-    /** Why this action cannot run on {@code selection} now, in the window's language; empty when it can. */
+    /** Why this action cannot run on {@code selection} now, with no jail protected; empty when it can. */
     public String whyNot(List<Jail> selection, Messages msg) {
+        return whyNot(selection, j -> false, msg);
+    }
+
+    /**
+     * Why this action cannot run on {@code selection} now, in the window's language, the jails {@code isProtected}
+     * holds being protected from destroy; empty when it can.
+     */
+    public String whyNot(List<Jail> selection, Predicate<Jail> isProtected, Messages msg) {
         if (selection.isEmpty()) {
             return msg.get("why.noSelection");
         }
@@ -58,7 +71,8 @@ public enum JailAction {
                     : msg.get("why.execNotRunning", selection.get(0).displayName());
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
-            case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
+            case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg)
+                    : isProtected.test(selection.get(0)) ? msg.get("why.protected", selection.get(0).displayName()) : "";
             case SNAPSHOT -> "";
             case UPDATE -> selection.stream().anyMatch(j -> ReleaseNames.isValid(j.release())) ? ""
                     : selection.size() > 1 ? msg.get("why.noneUpdatable", Integer.toString(selection.size()))
@@ -71,6 +85,12 @@ public enum JailAction {
             case EXPORT -> selection.stream().anyMatch(j -> !j.isRunning()) ? ""
                     : selection.size() > 1 ? msg.get("why.noneStopped", Integer.toString(selection.size()))
                     : msg.get("why.exportRunning", selection.get(0).displayName());
+            case PROTECT -> selection.stream().anyMatch(isProtected.negate()) ? ""
+                    : selection.size() > 1 ? msg.get("why.allProtected", Integer.toString(selection.size()))
+                    : msg.get("why.alreadyProtected", selection.get(0).displayName());
+            case UNPROTECT -> selection.stream().anyMatch(isProtected) ? ""
+                    : selection.size() > 1 ? msg.get("why.noneProtected", Integer.toString(selection.size()))
+                    : msg.get("why.notProtected", selection.get(0).displayName());
         };
     }
 

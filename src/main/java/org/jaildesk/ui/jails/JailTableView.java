@@ -56,7 +56,11 @@ public final class JailTableView extends TableView<Jail> {
         state.setCellFactory(c -> new StateCell<>(msg));
         state.setPrefWidth(95);
         getColumns().add(state);
-        getColumns().add(TextColumn.<Jail>of("col-name", msg.get("column.name"), Jail::tag, 130));
+        TableColumn<Jail, String> name = TextColumn.<Jail>of("col-name", msg.get("column.name"), Jail::tag, 130);
+        name.setCellFactory(c -> new NameCell(vm.protection(), msg));
+        getColumns().add(name);
+        // A mark added or removed redraws the rows in view (their cells look it up).
+        vm.protection().ids().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());
         getColumns().add(TextColumn.<Jail>of("col-id", msg.get("column.id"), Jail::id, 160));
         TableColumn<Jail, Integer> jid = new TableColumn<>(msg.get("column.jid"));
         jid.setId("col-jid");
@@ -338,6 +342,48 @@ public final class JailTableView extends TableView<Jail> {
                 setTooltip(all);
             } else {
                 setTooltip(null);
+            }
+        }
+    }
+
+    /**
+     * A jail's name, with a padlock after it while the jail is protected from destroy (its tooltip says so and how to
+     * remove it). The padlock is made once and only shown or hidden, as the state's dot is.
+     */
+    private static final class NameCell extends TableCell<Jail, String> {
+        private final ProtectedJails protection;
+        private final Messages msg;
+        private final javafx.scene.shape.SVGPath lock = new javafx.scene.shape.SVGPath();
+        private final Tooltip why = new Tooltip();
+
+        NameCell(ProtectedJails protection, Messages msg) {
+            this.protection = protection;
+            this.msg = msg;
+            // A padlock 8 by 11 pixels: the shackle's inside cut out of it.
+            lock.setContent("M1 5V3.5a3 3 0 0 1 6 0V5h1v6H0V5h1zm1.5 0h3V3.5a1.5 1.5 0 0 0-3 0V5z");
+            lock.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
+            lock.getStyleClass().add("protected-mark");
+            setGraphic(lock);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(6);
+            lock.setVisible(false);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            int i = getIndex();
+            Jail jail = empty || i < 0 || i >= getTableView().getItems().size() ? null : getTableView().getItems().get(i);
+            boolean marked = jail != null && protection.has(jail);
+            lock.setVisible(marked);
+            if (marked) {
+                why.setText(msg.get("protect.mark", jail.displayName()));
+                setTooltip(why);
+                setAccessibleHelp(why.getText());
+            } else {
+                setTooltip(null);
+                setAccessibleHelp(null);
             }
         }
     }

@@ -62,6 +62,7 @@ public final class JailsViewModel {
     private final JailUpkeep upkeep;
     private final PropertyColumns properties;
     private final JailUsages usages;
+    private final ProtectedJails protection = new ProtectedJails();
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -71,13 +72,14 @@ public final class JailsViewModel {
         // Loaded once a listing has come back: the time it came is kept anyway, for the status bar.
         loaded.bind(listedAt.isNotNull());
         for (JailAction a : JailAction.values()) {
-            StringBinding why = Bindings.createStringBinding(() -> a.whyNot(selection, msg), selection);
+            StringBinding why = Bindings.createStringBinding(() -> a.whyNot(selection, protection::has, msg), selection,
+                    protection.ids());
             whyNot.put(a, why);
             can.put(a, why.isEmpty());
         }
         selection.addListener((ListChangeListener<Jail>) c ->
                 focused.set(selection.size() == 1 ? selection.get(0) : null));
-        newJails = new NewJails(client, fx, msg, jails, this::after);
+        newJails = new NewJails(client, fx, msg, jails, this::after, protection);
         upkeep = new JailUpkeep(client, msg, notifier, this::after);
         properties = new PropertyColumns(client, fx, msg);
         usages = new JailUsages(client, fx, msg, jails);
@@ -94,6 +96,22 @@ public final class JailsViewModel {
                 visible.setPredicate(JailFilter.parse(query.get(), usages::of, properties::field));
             }
         });
+    }
+
+    /** The jails of this host that this desktop keeps from being destroyed. */
+    public ProtectedJails protection() {
+        return protection;
+    }
+
+    /** Protects the selected jails from destroy (those protected already stay so). */
+    public void protectSelected() {
+        if (!protection.protect(List.copyOf(selection))) {
+            notifier.refusal(msg.get("protect.tooMany", Integer.toString(ProtectedJails.MOST)));
+        }
+    }
+
+    public void unprotectSelected() {
+        protection.unprotect(List.copyOf(selection));
     }
 
     /** What the running jails use, read after each listing. */
@@ -365,10 +383,15 @@ public final class JailsViewModel {
     }
 
     /**
-     * Destroys a jail once the user has typed its name. A running jail is refused unless the user chose to stop it
-     * first; then it is stopped, and destroyed only if the stop worked.
+     * Destroys a jail once the user has typed its name. A jail protected from destroy is refused before anything runs
+     * (the window keeps the action off for it; this holds for any caller); a running one unless the user chose to stop
+     * it first; then it is stopped, and destroyed only if the stop worked.
      */
     public CompletableFuture<String> destroy(Jail jail, String typedName, boolean stopFirst) {
+        if (protection.has(jail)) {
+            notifier.refusal(msg.get("destroy.protected", jail.displayName()));
+            return CompletableFuture.failedFuture(new IllegalStateException("protected"));
+        }
         if (!jail.displayName().equals(typedName)) {
             notifier.refusal(msg.get("destroy.nameMismatch", jail.displayName()));
             return CompletableFuture.failedFuture(new IllegalArgumentException("name mismatch"));

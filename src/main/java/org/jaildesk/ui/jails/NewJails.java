@@ -38,14 +38,16 @@ public final class NewJails {
         <T> CompletableFuture<T> apply(CompletableFuture<T> change, String what);
     }
     private final StringProperty reveal = new SimpleStringProperty("");
+    private final ProtectedJails protection;
 
     /**
      * {@code listed} is the host's last listing; {@code after} reports a change and refreshes the table once it is
      * done, handing its result on.
      */
     NewJails(IocageClient client, Executor fx, Messages msg, ObservableList<Jail> listed,
-             After after) {
+             After after, ProtectedJails protection) {
         this.client = client;
+        this.protection = protection;
         this.fx = fx;
         this.msg = msg;
         this.listed = listed;
@@ -175,10 +177,16 @@ public final class NewJails {
                 ActionCalls.verb(msg, "action.clone") + " " + source.displayName()));
     }
 
-    /** Renames a stopped jail; the table then shows it under its new name. */
+    /**
+     * Renames a stopped jail; the table then shows it under its new name, and a protection from destroy goes with it
+     * (before the table lists it again).
+     */
     public CompletableFuture<CreatedJail> rename(Jail jail, String name) {
         CompletableFuture<CreatedJail> renamed = ActionCalls.offered(client, msg, "renamejail", "rename.unsupported",
-                () -> client.renameJail(jail.id(), name));
+                () -> client.renameJail(jail.id(), name)).thenApplyAsync(made -> {
+                    protection.moved(jail.id(), made.id());
+                    return made;
+                }, fx);
         return revealed(after.apply(renamed, ActionCalls.verb(msg, "action.rename") + " " + jail.displayName()));
     }
 

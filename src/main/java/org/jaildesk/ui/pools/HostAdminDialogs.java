@@ -193,14 +193,25 @@ public final class HostAdminDialogs {
         TextField typed = new TextField();
         typed.setId("cleanConfirm");
         typed.setPromptText(p.word());
-        d.getDialogPane().setContent(box(warning, list, Dialogs.label(msg.get("clean.typeWord", p.word()), typed), typed));
+        VBox content = box(warning, list, Dialogs.label(msg.get("clean.typeWord", p.word()), typed), typed);
         ButtonType ok = Dialogs.confirmButton(d, action, "cleanOk", true);
         d.getDialogPane().lookupButton(ok).getStyleClass().add("danger");
-        d.getDialogPane().lookupButton(ok).disableProperty().bind(typed.textProperty().isNotEqualTo(p.word()));
-        Dialogs.focusWhenShown(d, typed);
+        if (p.protectedNames().isEmpty()) {
+            d.getDialogPane().lookupButton(ok).disableProperty().bind(typed.textProperty().isNotEqualTo(p.word()));
+        } else {
+            // Nothing may go while one of them is protected: said above the word, which cannot be typed.
+            Label guarded = Dialogs.errorLabel("cleanProtected");
+            guarded.setText(msg.get("clean.protected", vm.named(p.protectedNames())));
+            guarded.setWrapText(true);
+            content.getChildren().add(2, guarded);
+            typed.setDisable(true);
+            d.getDialogPane().lookupButton(ok).setDisable(true);
+        }
+        d.getDialogPane().setContent(content);
+        Dialogs.focusWhenShown(d, p.protectedNames().isEmpty() ? typed : list);
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.clean(p.kind(), typed.getText());
+                vm.clean(p, typed.getText());
             }
             return b;
         });

@@ -42,8 +42,15 @@ public final class HostAdminViewModel {
         }
     }
 
-    /** What a clean will destroy, line by line with sizes, and the word that confirms it. */
-    public record Preview(Clean kind, List<String> lines, String word) {
+    /**
+     * What a clean will destroy, line by line with sizes, and the word that confirms it; {@code protectedNames}, the
+     * names of those of its jails and templates that are protected from destroy (then it cannot run).
+     */
+    public record Preview(Clean kind, List<String> lines, String word, List<String> protectedNames) {
+        public Preview {
+            lines = List.copyOf(lines);
+            protectedNames = List.copyOf(protectedNames);
+        }
     }
 
     private final IocageClient client;
@@ -51,10 +58,18 @@ public final class HostAdminViewModel {
     private final Messages msg;
     private final Notifier notifier;
     private final Runnable afterChange;
+    private final java.util.function.Predicate<String> isProtected;
     private final ReadOnlyStringWrapper pool = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper activePool = new ReadOnlyStringWrapper("");
 
     public HostAdminViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier, Runnable afterChange) {
+        this(client, fx, msg, notifier, afterChange, id -> false);
+    }
+
+    /** {@code isProtected}: whether the jail or template of this id is protected from destroy (ProtectedJails). */
+    public HostAdminViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier, Runnable afterChange,
+                              java.util.function.Predicate<String> isProtected) {
+        this.isProtected = isProtected;
         this.client = client;
         this.fx = fx;
         this.msg = msg;
@@ -169,11 +184,15 @@ public final class HostAdminViewModel {
                 : CompletableFuture.completedFuture(List.of());
         return CompletableFuture.allOf(jails, df, releases, templates, images).thenApply(x -> {
             List<String> lines = new ArrayList<>();
+            List<String> guarded = new ArrayList<>();
             java.util.Map<String, Size> sizes = new java.util.HashMap<>();
             df.join().forEach(d -> sizes.put(d.id(), d.used()));
             boolean withJails = kind == Clean.JAILS || kind == Clean.ALL || kind == Clean.RELEASES;
             if (withJails) {
                 for (Jail j : jails.join()) {
+                    if (isProtected.test(j.id())) {
+                        guarded.add(j.displayName());
+                    }
                     lines.add(msg.get("clean.jail", j.displayName(), sizes.getOrDefault(j.id(), Size.NONE).text(),
                             j.isRunning() ? msg.get("clean.running") : ""));
                 }
@@ -186,6 +205,9 @@ public final class HostAdminViewModel {
             }
             if (kind == Clean.TEMPLATES || kind == Clean.ALL) {
                 for (Jail t : templates.join()) {
+                    if (isProtected.test(t.id())) {
+                        guarded.add(t.displayName());
+                    }
                     List<String> users = jails.join().stream().filter(j -> j.template().equals(t.id())).map(Jail::displayName).toList();
                     lines.add(msg.get("clean.template", t.displayName(), users.isEmpty() ? msg.get("clean.unused") : String.join(", ", users)));
                 }
@@ -196,12 +218,20 @@ public final class HostAdminViewModel {
             if (lines.isEmpty()) {
                 lines.add(msg.get("clean.nothing"));
             }
-            return new Preview(kind, List.copyOf(lines), kind.word());
+            return new Preview(kind, lines, kind.word(), guarded);
         });
     }
 
-    /** Runs a clean only when the typed word matches; then every view refreshes. */
-    public CompletableFuture<String> clean(Clean kind, String typed) {
+    /**
+     * Runs the clean {@code preview} showed, only when the typed word matches and none of what it destroys is protected
+     * from destroy; then every view refreshes.
+     */
+    public CompletableFuture<String> clean(Preview preview, String typed) {
+        Clean kind = preview.kind();
+        if (!preview.protectedNames().isEmpty()) {
+            notifier.refusal(msg.get("clean.refusedProtected", named(preview.protectedNames())));
+            return CompletableFuture.failedFuture(new IllegalStateException("protected"));
+        }
         if (typed == null || !typed.trim().toLowerCase(Locale.ROOT).equals(kind.word())) {
             notifier.refusal(msg.get("clean.notConfirmed", kind.word()));
             return CompletableFuture.failedFuture(new IllegalArgumentException("not confirmed"));
@@ -217,6 +247,14 @@ public final class HostAdminViewModel {
         };
         return done(call, msg.get("clean." + kind.name().toLowerCase(Locale.ROOT) + ".action"));
     }
+
+    /** The protected ones of a clean, for a line: the first six by name, then how many more. */
+    public String named(List<String> names) {
+        String first = String.join(", ", names.subList(0, Math.min(NAMED, names.size())).stream().map(n -> Shown.of(n, 60)).toList());
+        return names.size() > NAMED ? first + ", " + msg.get("create.addressesMore", names.size() - NAMED) : first;
+    }
+
+    private static final int NAMED = 6;
 
     private <T> CompletableFuture<T> done(CompletableFuture<T> call, String what) {
         return notifier.follow(call, what, fx, () -> {

@@ -200,4 +200,39 @@ class HostAdminViewModelTest {
         assertEquals("einen Pool-Namen angeben", vm.poolNameProblem(" ").orElseThrow());
         assertTrue(vm.poolNameProblem("backup_2.x-1").isEmpty());
     }
+
+    @Test
+    void aCleanThatWouldDestroyAProtectedJailOrTemplateRefusesWhole() throws Exception {
+        Set<String> marked = Set.of("mail", "tmpl-web");
+        Notifier notifier = new Notifier(msg);
+        IocageClient client = new IocageClient(new InProcessTransport(host));
+        HostAdminViewModel vm = new HostAdminViewModel(client, fxThread, msg, notifier, () -> { }, marked::contains);
+        for (HostAdminViewModel.Clean kind : List.of(HostAdminViewModel.Clean.JAILS, HostAdminViewModel.Clean.RELEASES,
+                HostAdminViewModel.Clean.ALL)) {
+            HostAdminViewModel.Preview p = vm.preview(kind).get(10, TimeUnit.SECONDS);
+            assertEquals(kind == HostAdminViewModel.Clean.ALL ? List.of("mail", "tmpl-web") : List.of("mail"), p.protectedNames(),
+                    kind.toString());
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> vm.clean(p, p.word()).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("tmpl-web"), vm.preview(HostAdminViewModel.Clean.TEMPLATES).get(10, TimeUnit.SECONDS).protectedNames());
+        assertEquals(List.of(), vm.preview(HostAdminViewModel.Clean.IMAGES).get(10, TimeUnit.SECONDS).protectedNames());
+        String shown = fxThread.submit(() -> notifier.notices().get(0).message()).get();
+        assertEquals("Not cleaned: mail protected from destroy.", shown);
+        assertEquals(12, client.listJails().get(10, TimeUnit.SECONDS).size(), "nothing was cleaned");
+
+        // Without a mark the same clean runs.
+        HostAdminViewModel free = new HostAdminViewModel(client, fxThread, msg, notifier, () -> { });
+        HostAdminViewModel.Preview p = free.preview(HostAdminViewModel.Clean.JAILS).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), p.protectedNames());
+        free.clean(p, "jails").get(10, TimeUnit.SECONDS);
+        assertEquals(0, client.listJails().get(10, TimeUnit.SECONDS).size());
+    }
+
+    @Test
+    void aLongListOfProtectedNamesIsCut() {
+        HostAdminViewModel vm = new HostAdminViewModel(new IocageClient(new InProcessTransport(host)), fxThread, msg,
+                new Notifier(msg), () -> { });
+        assertEquals("a, b", vm.named(List.of("a", "b")));
+        assertEquals("j0, j1, j2, j3, j4, j5, 3 more", vm.named(java.util.stream.IntStream.range(0, 9).mapToObj(i -> "j" + i).toList()));
+    }
 }
