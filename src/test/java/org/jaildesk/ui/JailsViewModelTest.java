@@ -246,6 +246,22 @@ class JailsViewModelTest {
         assertEquals("web01 is not protected.", vm.whyNot(JailAction.UNPROTECT).get());
         assertEquals("", vm.whyNot(JailAction.DESTROY).get());
 
+        // The search knows the marks, and follows them as they change.
+        vm.query().set("protected:yes");
+        assertEquals(List.of("mail"), vm.visible().stream().map(Jail::tag).toList());
+        select("web01");
+        vm.protectSelected();
+        assertEquals(List.of("mail", "web01"), vm.visible().stream().map(Jail::tag).sorted().toList());
+        vm.unprotectSelected();
+        vm.query().set("!protected:yes state:up");
+        assertEquals(6, vm.visible().size());
+        select("db01");
+        vm.protectSelected();
+        assertEquals(5, vm.visible().size(), "a running jail marked leaves the search's rows");
+        assertTrue(vm.visible().stream().noneMatch(j -> j.tag().equals("db01")));
+        vm.unprotectSelected();
+        vm.query().set("");
+
         vm.newJails().rename(jail("mail"), "post").join();
         vm.refresh().join();
         assertEquals(List.of("post"), List.copyOf(vm.protection().ids()), "the mark went with the jail");

@@ -39,6 +39,11 @@ class ProtectionTest extends WindowTest {
         return ids;
     }
 
+    private List<String> details(FxRobot robot) {
+        return robot.lookup("#details").queryAs(javafx.scene.layout.VBox.class).lookupAll(".details-value").stream()
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
     @Test
     void aProtectedJailCannotBeDestroyedOrCleanedAndStaysProtectedAtTheNextStart(FxRobot robot) throws Exception {
         open(robot);
@@ -46,8 +51,10 @@ class ProtectionTest extends WindowTest {
         assertFalse(MenuItems.byId(robot, "menu-protect").isDisable());
         assertTrue(MenuItems.byId(robot, "menu-unprotect").isDisable());
         assertFalse(locked("mail"));
+        assertFalse(details(robot).contains("protected from destroy"));
         robot.interact(MenuItems.byId(robot, "menu-protect")::fire);
         page.waitFor(() -> locked("mail"));
+        page.waitFor(() -> details(robot).contains("protected from destroy"));
         assertFalse(locked("web01"));
         assertEquals("mail is protected from destroy (Jail \u25b8 Remove protection).", nameCell("mail").getTooltip().getText());
         assertTrue(MenuItems.byId(robot, "menu-destroy").isDisable());

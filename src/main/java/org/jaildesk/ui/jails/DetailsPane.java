@@ -76,6 +76,7 @@ public final class DetailsPane extends VBox {
         vm.selection().addListener((javafx.collections.ListChangeListener<Jail>) c -> show(vm.focused().get()));
         usages.byJid().addListener((o, a, b) -> show(vm.focused().get()));
         vm.properties().values().addListener((o, a, b) -> show(vm.focused().get()));
+        vm.protection().ids().addListener((javafx.collections.SetChangeListener<String>) c -> show(vm.focused().get()));
         show(null);
     }
 
@@ -109,6 +110,9 @@ public final class DetailsPane extends VBox {
         r = row(r, "column.ip4", addresses(j.ip4()));
         r = row(r, "column.ip6", addresses(j.ip6()));
         r = row(r, "column.template", j.template().isEmpty() ? "–" : j.template());
+        if (vm.protection().has(j)) {
+            r = row(r, "details.protection", msg.get("details.protected"));
+        }
         // The property columns the table shows, with this jail's values: the table may have them scrolled out of view.
         for (String property : vm.properties().shown()) {
             String value = vm.properties().value(property, j);

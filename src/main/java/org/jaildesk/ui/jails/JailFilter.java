@@ -16,7 +16,8 @@ import org.jaildesk.domain.Size;
  * ({@code >=}, {@code <=}): {@code cpu:>50} (percent of one CPU), {@code mem:>1G} (bytes, or with K, M, G or T, 1,024
  * apart); a jail without figures (stopped, or a host that reports none) matches no comparison. A property the table
  * shows as a column is a field too ({@code vnet:1}, {@code !allow_raw_sockets:1}), compared as a number with {@code >}
- * or {@code <} ({@code priority:<10}); a value that is not a number matches no comparison.
+ * or {@code <} ({@code priority:<10}); a value that is not a number matches no comparison. The host's table adds
+ * {@code protected:yes} / {@code protected:no} (jails protected from destroy) through the same columns function.
  */
 public final class JailFilter {
 

@@ -83,19 +83,29 @@ public final class JailsViewModel {
         upkeep = new JailUpkeep(client, msg, notifier, this::after);
         properties = new PropertyColumns(client, fx, msg);
         usages = new JailUsages(client, fx, msg, jails);
-        query.addListener((o, a, b) -> visible.setPredicate(JailFilter.parse(b, usages::of, properties::field)));
+        query.addListener((o, a, b) -> visible.setPredicate(JailFilter.parse(b, usages::of, this::field)));
         // A search that compares figures (cpu:>50) lets other jails through once the figures change; one that names a
         // property column (priority:>10), once its values do.
         usages.byJid().addListener((o, a, b) -> {
             if (JailFilter.comparesFigures(query.get())) {
-                visible.setPredicate(JailFilter.parse(query.get(), usages::of, properties::field));
+                visible.setPredicate(JailFilter.parse(query.get(), usages::of, this::field));
             }
         });
         properties.values().addListener((o, a, b) -> {
             if (query.get() != null && query.get().contains(":")) {
-                visible.setPredicate(JailFilter.parse(query.get(), usages::of, properties::field));
+                visible.setPredicate(JailFilter.parse(query.get(), usages::of, this::field));
             }
         });
+        protection.ids().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (query.get() != null && query.get().toLowerCase(java.util.Locale.ROOT).contains("protected:")) {
+                visible.setPredicate(JailFilter.parse(query.get(), usages::of, this::field));
+            }
+        });
+    }
+
+    /** The search's fields beyond a jail's own: {@code protected:yes} (or {@code no}), and the property columns. */
+    private Function<Jail, String> field(String name) {
+        return name.equals("protected") ? j -> protection.has(j) ? "yes" : "no" : properties.field(name);
     }
 
     /** The jails of this host that this desktop keeps from being destroyed. */
