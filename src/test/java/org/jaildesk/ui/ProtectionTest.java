@@ -76,7 +76,8 @@ class ProtectionTest extends WindowTest {
                 + "cleaned while one is.", robot.lookup("#cleanProtected").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#cleanConfirm").queryAs(TextField.class).isDisabled());
         assertTrue(robot.lookup("#cleanOk").queryAs(Button.class).isDisabled());
-        robot.clickOn("Cancel");
+        page.waitFor(() -> robot.lookup("Cancel").queryAs(Button.class).isFocused());
+        robot.push(KeyCode.ENTER);
         page.waitFor(() -> robot.lookup("#cleanPreview").tryQuery().isEmpty());
         assertEquals(12, page.rows().size());
 

@@ -208,7 +208,12 @@ public final class HostAdminDialogs {
             d.getDialogPane().lookupButton(ok).setDisable(true);
         }
         d.getDialogPane().setContent(content);
-        Dialogs.focusWhenShown(d, p.protectedNames().isEmpty() ? typed : list);
+        if (p.protectedNames().isEmpty()) {
+            Dialogs.focusWhenShown(d, typed);
+        } else {
+            // Cancel, the one way on: Enter or Esc closes the dialog, and nothing in the list is marked.
+            d.setOnShown(e -> d.getDialogPane().lookupButton(ButtonType.CANCEL).requestFocus());
+        }
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.clean(p, typed.getText());
