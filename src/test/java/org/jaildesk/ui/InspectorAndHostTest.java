@@ -114,11 +114,26 @@ class InspectorAndHostTest extends WindowTest {
         robot.clickOn("#inspector-review");
         page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isPresent());
         assertEquals("db01: priority  10 \u2192 42", robot.lookup("#settingsDiffText").queryAs(TextArea.class).getText().trim());
+        // The demo host takes snapshots: a snapshot first is offered, not chosen until ticked.
+        javafx.scene.control.CheckBox first = robot.lookup("#settingsSnapshotFirst").queryAs(javafx.scene.control.CheckBox.class);
+        page.waitFor(first::isVisible);
+        assertFalse(first.isSelected());
+        robot.clickOn(first);
         robot.clickOn("#settingsApply");
         page.waitFor(() -> "42".equals(robot.lookup("#setting-priority").queryAs(TextField.class).getText())
                 && robot.lookup("#inspector-pending").queryAs(Label.class).getText().isEmpty());
-        assertEquals("42", new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host))
-                .getJailSetting("db01", "priority").join(), "the host has the new value");
+        org.jaildesk.client.IocageClient client = new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host));
+        assertEquals("42", client.getJailSetting("db01", "priority").join(), "the host has the new value");
+        assertTrue(client.listSnapshots("db01").join().stream().anyMatch(x -> x.name().startsWith("before_settings_")),
+                "and a snapshot from before it");
+        // The next review starts with the box as it was left.
+        robot.interact(() -> priority.setText("43"));
+        page.waitFor(() -> !robot.lookup("#inspector-review").queryAs(Button.class).isDisabled());
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsSnapshotFirst").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertTrue(robot.lookup("#settingsSnapshotFirst").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isEmpty());
     }
 
     /** The review says which jail already has an address the edit gives: a warning; Apply stays on. */

@@ -133,4 +133,58 @@ class SettingsViewModelTest {
         vm.apply(List.of("db01")).join();
         assertEquals("10", setting(vm, "priority").value(), "nothing was sent");
     }
+
+    /**
+     * A snapshot of each jail first, where chosen: the rollback that undoes the change. A jail whose snapshot cannot be
+     * taken keeps its settings, and the notice says why; the others go on.
+     */
+    @Test
+    void aSnapshotFirstIsTakenOfEachJailAndOneThatFailsKeepsItsSettings() throws Exception {
+        InProcessTransport inner = new InProcessTransport(host);
+        Transport proxyBusy = new Transport() {
+            @Override
+            public CompletableFuture<Reply> send(Request r) {
+                if ("snapshotjail".equals(r.action()) && r.args().toString().contains("\"proxy\"")) {
+                    return CompletableFuture.failedFuture(new org.jaildesk.client.IocageClientException(
+                            org.jaildesk.client.IocageClientException.Kind.ACTION_FAILED, "dataset is busy"));
+                }
+                return inner.send(r);
+            }
+
+            @Override
+            public CompletableFuture<java.util.Set<String>> extensions() {
+                return inner.extensions();
+            }
+        };
+        Notifier notifier = new Notifier(msg);
+        List<String> status = new java.util.concurrent.CopyOnWriteArrayList<>();
+        notifier.status().addListener((o, was, now) -> status.add(now));
+        SettingsViewModel vm = new SettingsViewModel(new IocageClient(proxyBusy), fxThread, msg, notifier, false);
+        assertTrue(vm.canSnapshotFirst().join());
+        assertFalse(vm(new InProcessTransport(host), true).canSnapshotFirst().join(), "the defaults are no jail's");
+        assertFalse(vm(new Transport() {
+            @Override
+            public CompletableFuture<Reply> send(Request r) {
+                return inner.send(r);
+            }
+        }, false).canSnapshotFirst().join(), "the original sysadm server has no snapshots");
+        vm.load("mail").join();
+        assertTrue(vm.edit("priority", "7").isEmpty());
+        vm.apply(List.of("mail", "proxy"), true).join();
+
+        IocageClient client = new IocageClient(inner);
+        List<String> mailSnapshots = client.listSnapshots("mail").join().stream().map(org.jaildesk.domain.JailSnapshot::name).toList();
+        String taken = mailSnapshots.stream().filter(n -> n.startsWith("before_settings_")).findFirst().orElseThrow(
+                () -> new AssertionError(mailSnapshots.toString()));
+        assertTrue(taken.matches("before_settings_\\d{4}-\\d\\d-\\d\\d_\\d\\d:\\d\\d:\\d\\d"), taken);
+        assertEquals("7", setting(vm, "priority").value());
+        SettingsViewModel other = vm(inner, false);
+        other.load("proxy").join();
+        assertEquals("99", setting(other, "priority").value(), "proxy's snapshot failed: its settings stay");
+        List<String> said = fxThread.submit(() -> notifier.notices().stream().map(n -> n.message()).toList()).get();
+        assertTrue(status.stream().anyMatch(m -> m.startsWith("Settings of mail applied.") && m.endsWith(
+                "To undo them, roll mail back to its snapshot " + taken + " (Snapshots tab).")), status.toString());
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("Settings of proxy not changed: its snapshot " + taken
+                + " could not be taken first") && m.contains("dataset is busy")), said.toString());
+    }
 }

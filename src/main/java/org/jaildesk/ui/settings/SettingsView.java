@@ -144,6 +144,9 @@ public final class SettingsView extends VBox {
         sheet.getItems().setAll(vm.settings().stream().map(SettingItem::new).toList());
     }
 
+    /** Whether the last review chose a snapshot first. */
+    private boolean snapshotFirstChosen;
+
     private void review() {
         List<SettingsViewModel.Change> changes = vm.diff(targets.get());
         Dialog<ButtonType> d = new Dialog<>();
@@ -164,9 +167,23 @@ public final class SettingsView extends VBox {
         diff.setAccessibleText(d.getHeaderText());
         diff.setEditable(false);
         diff.setPrefRowCount(Math.min(14, changes.size() + 1));
-        d.getDialogPane().setContent(new javafx.scene.layout.VBox(8, diff, warning));
+        // Offered where the host can take one (not the original sysadm server, not the defaults); the choice is kept
+        // for the next review while the window is open.
+        javafx.scene.control.CheckBox snapshotFirst = new javafx.scene.control.CheckBox(msg.get("settings.snapshotFirst"));
+        snapshotFirst.setId("settingsSnapshotFirst");
+        snapshotFirst.setWrapText(true);
+        snapshotFirst.setTooltip(new javafx.scene.control.Tooltip(msg.get("settings.snapshotFirst.help")));
+        snapshotFirst.setAccessibleHelp(msg.get("settings.snapshotFirst.help"));
+        snapshotFirst.setSelected(snapshotFirstChosen);
+        snapshotFirst.setVisible(false);
+        snapshotFirst.managedProperty().bind(snapshotFirst.visibleProperty());
+        vm.canSnapshotFirst().thenAcceptAsync(snapshotFirst::setVisible, javafx.application.Platform::runLater);
+        d.getDialogPane().setContent(new javafx.scene.layout.VBox(8, diff, warning, snapshotFirst));
         ButtonType apply = Dialogs.confirmButton(d, msg.get("settings.apply"), "settingsApply", true);
-        d.showAndWait().filter(x -> x == apply).ifPresent(x -> vm.apply(targets.get()));
+        d.showAndWait().filter(x -> x == apply).ifPresent(x -> {
+            snapshotFirstChosen = snapshotFirst.isSelected();
+            vm.apply(targets.get(), snapshotFirst.isVisible() && snapshotFirst.isSelected());
+        });
     }
 
     private PropertyEditor<?> editor(SettingItem item) {

@@ -20,6 +20,7 @@ import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.PropertyCatalog;
 import org.jaildesk.domain.PropertyDef;
+import org.jaildesk.domain.SnapshotNames;
 import org.jaildesk.domain.Wording;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
@@ -210,24 +211,64 @@ public final class SettingsViewModel {
 
     /** Applies the pending edits to every target, one call each, then reloads what is shown. */
     public CompletableFuture<Void> apply(List<String> targets) {
+        return apply(targets, false);
+    }
+
+    /**
+     * Whether the host can take a snapshot of a jail before its settings change (JailDesk's own hosts can; the original
+     * sysadm server has no snapshots). Never for the defaults, which are no jail's.
+     */
+    public CompletableFuture<Boolean> canSnapshotFirst() {
+        if (forDefaults) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return client.extensions().thenApply(ext -> ext.contains("snapshotjail")).exceptionally(e -> false);
+    }
+
+    /** The name of the snapshot taken before a settings change at {@code time}: {@code before_settings_<UTC time>}. */
+    public static String snapshotName(java.time.Instant time) {
+        return "before_settings_" + SnapshotNames.at(time);
+    }
+
+    /**
+     * Applies the pending edits to every target, one call each, then reloads what is shown. With {@code snapshotFirst}
+     * each jail's snapshot ({@link #snapshotName}) is taken first, and a jail whose snapshot failed keeps its settings:
+     * a rollback to that snapshot in the Snapshots tab undoes the change (iocage keeps a jail's settings in its dataset).
+     */
+    public CompletableFuture<Void> apply(List<String> targets, boolean snapshotFirst) {
         if (!editable.get() || edits.isEmpty() || !invalid.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         Map<String, String> changes = Map.copyOf(edits);
+        String snapshot = snapshotFirst && !forDefaults ? snapshotName(java.time.Instant.now()) : null;
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (String t : targets) {
-            calls.add(client.setJailSettings(t, changes).whenCompleteAsync((ok, err) -> {
-                if (err != null) {
+            CompletableFuture<String> before = snapshot == null ? CompletableFuture.completedFuture("")
+                    : client.takeSnapshot(t, snapshot).exceptionallyCompose(e -> CompletableFuture.failedFuture(new SnapshotFailed(e)));
+            calls.add(before.thenCompose(x -> client.setJailSettings(t, changes)).whenCompleteAsync((ok, err) -> {
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                if (cause instanceof SnapshotFailed f) {
+                    notifier.failure(msg.get("settings.snapshotFailed", t, snapshot), f.getCause());
+                } else if (err != null) {
                     notifier.failure(msg.get("settings.apply", t), err);
                 } else {
                     notifier.succeeded(msg.get("settings.apply", t));
-                    notifier.info(msg.get("settings.applied", t, ok.needRestart().isEmpty() ? "" : msg.get("settings.restartNeeded",
-                            String.join(", ", ok.needRestart()))));
+                    String restart = ok.needRestart().isEmpty() ? "" : msg.get("settings.restartNeeded", String.join(", ", ok.needRestart()));
+                    notifier.info(snapshot == null ? msg.get("settings.applied", t, restart)
+                            : msg.get("settings.appliedAfterSnapshot", t, restart, snapshot));
                 }
             }, fx));
         }
         String shownNow = forDefaults ? null : subject.get();
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((a, b) -> null)
                 .thenComposeAsync(x -> load(shownNow), fx);
+    }
+
+    /** The snapshot before a settings change failed: the settings were left as they were. */
+    private static final class SnapshotFailed extends RuntimeException {
+        SnapshotFailed(Throwable cause) {
+            super(cause.getMessage(), cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+                    ? cause.getCause() : cause);
+        }
     }
 }
