@@ -136,6 +136,36 @@ class InspectorAndHostTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isEmpty());
     }
 
+    /**
+     * In German, in a window 1,024 pixels wide, the count of pending changes keeps its words on one line: beside the
+     * buttons in a row it was squeezed to a letter a line, a column as high as the sheet above it.
+     */
+    @Test
+    void theCountOfPendingChangesStaysOneLineInANarrowGermanInspector(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        double width = stage.getWidth();
+        robot.interact(() -> stage.setWidth(1024));
+        try {
+            robot.interact(MenuItems.byId(robot, "menu-lang-de")::fire);
+            page.waitFor(() -> "_Datei".equals(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText()));
+            page.waitFor(() -> page.rows().size() == 12);
+            page.select("mail");
+            robot.clickOn("Einstellungen");
+            page.waitFor(() -> robot.lookup("#setting-priority").tryQuery().isPresent());
+            TextField priority = robot.lookup("#setting-priority").queryAs(TextField.class);
+            robot.interact(() -> priority.setText("42"));
+            Label pending = robot.lookup("#inspector-pending").queryAs(Label.class);
+            page.waitFor(() -> pending.getText().equals("1 \u00c4nderung offen"));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(pending.getHeight() < 2 * pending.getFont().getSize() + 4, "one line: " + pending.getHeight());
+            assertTrue(pending.getWidth() >= pending.prefWidth(-1) - 0.5, "whole: " + pending.getWidth());
+            Button review = robot.lookup("#inspector-review").queryAs(Button.class);
+            assertTrue(review.getWidth() >= review.prefWidth(-1) - 0.5, "the button keeps its words");
+        } finally {
+            robot.interact(() -> stage.setWidth(width));
+        }
+    }
+
     /** The review says which jail already has an address the edit gives: a warning; Apply stays on. */
     @Test
     void theReviewSaysWhoHasTheAddressAlready(FxRobot robot) throws Exception {

@@ -89,21 +89,27 @@ public final class Dialogs {
         // when it opened, grows with the message so its buttons stay in view. It only grows: shrinking when the
         // message goes would narrow the fields under the user's cursor while they type.
         l.setMinHeight(Region.USE_PREF_SIZE);
-        l.textProperty().addListener((o, before, now) -> Platform.runLater(() -> {
-            javafx.scene.Scene scene = l.getScene();
-            if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
-                javafx.stage.Window w = scene.getWindow();
-                double wider = scene.getRoot().prefWidth(-1) - scene.getWidth();
-                if (wider > 0) {
-                    w.setWidth(w.getWidth() + wider);
-                }
-                double taller = scene.getRoot().prefHeight(scene.getWidth()) - scene.getHeight();
-                if (taller > 0) {
-                    w.setHeight(w.getHeight() + taller);
-                }
-            }
-        }));
+        l.textProperty().addListener((o, before, now) -> Platform.runLater(() -> growToFit(l)));
         return l;
+    }
+
+    /**
+     * Grows the shown window that holds {@code node} to its content's preferred size, for a line that came or grew
+     * after the window was sized; never shrinks it. Nothing while the window is not shown (it is sized as it opens).
+     */
+    public static void growToFit(javafx.scene.Node node) {
+        javafx.scene.Scene scene = node.getScene();
+        if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+            javafx.stage.Window w = scene.getWindow();
+            double wider = scene.getRoot().prefWidth(-1) - scene.getWidth();
+            if (wider > 0) {
+                w.setWidth(w.getWidth() + wider);
+            }
+            double taller = scene.getRoot().prefHeight(scene.getWidth()) - scene.getHeight();
+            if (taller > 0) {
+                w.setHeight(w.getHeight() + taller);
+            }
+        }
     }
 
     /** A line like {@link #errorLabel} in the dialog's own colour: a fact that arrives after the dialog opened. */

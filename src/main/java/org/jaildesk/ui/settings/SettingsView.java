@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -115,12 +114,13 @@ public final class SettingsView extends VBox {
                 : vm.invalid().values().iterator().next(), vm.invalid()));
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        // The buttons keep their words whole (the inspector is narrow, German longer); the count wraps instead.
+        // The buttons and the count keep their words whole (the inspector is narrow, German longer): what does not fit
+        // beside the buttons goes to the next line. (Beside them in a row, a German count was squeezed to one letter a
+        // line, a column as high as the sheet.)
         review.setMinWidth(Region.USE_PREF_SIZE);
         discard.setMinWidth(Region.USE_PREF_SIZE);
-        pending.setWrapText(true);
-        pending.setMinHeight(Region.USE_PREF_SIZE);
-        HBox buttons = new HBox(8, review, discard, pending);
+        pending.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 4, review, discard, pending);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(reason, legend, filter, sheet, buttons, problem);
         vm.settings().addListener((ListChangeListener<Setting>) c -> rebuild());
@@ -175,9 +175,15 @@ public final class SettingsView extends VBox {
         snapshotFirst.setTooltip(new javafx.scene.control.Tooltip(msg.get("settings.snapshotFirst.help")));
         snapshotFirst.setAccessibleHelp(msg.get("settings.snapshotFirst.help"));
         snapshotFirst.setSelected(snapshotFirstChosen);
+        snapshotFirst.setMaxWidth(460);
+        snapshotFirst.setMinHeight(Region.USE_PREF_SIZE);
         snapshotFirst.setVisible(false);
         snapshotFirst.managedProperty().bind(snapshotFirst.visibleProperty());
-        vm.canSnapshotFirst().thenAcceptAsync(snapshotFirst::setVisible, javafx.application.Platform::runLater);
+        vm.canSnapshotFirst().thenAcceptAsync(can -> {
+            snapshotFirst.setVisible(can);
+            // Known after the dialog was sized (a remote host answers later): it grows to show the box whole.
+            javafx.application.Platform.runLater(() -> Dialogs.growToFit(snapshotFirst));
+        }, javafx.application.Platform::runLater);
         d.getDialogPane().setContent(new javafx.scene.layout.VBox(8, diff, warning, snapshotFirst));
         ButtonType apply = Dialogs.confirmButton(d, msg.get("settings.apply"), "settingsApply", true);
         d.showAndWait().filter(x -> x == apply).ifPresent(x -> {
