@@ -214,7 +214,7 @@ final class AllHostsView extends VBox {
     private void runCommand(Window owner, List<AllHosts.Row> rows) {
         new ExecBatchConsole(msg, history).open(owner, rows.stream().map(r -> new ExecBatch.Target(
                 msg.get("allHosts.jail", r.host().name(), r.jail().displayName()), r.jail(),
-                hosts.session(r.host()).jails()::exec)).toList());
+                hosts.session(r.host()).jails()::exec, hosts.session(r.host()).jails()::snapshotBefore)).toList());
     }
 
     /** Refreshes the hosts opened in this window ({@code opened}), or opens the others by refreshing them. */

@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -154,6 +155,23 @@ class ExecConsoleTest extends WindowTest {
         robot.clickOn("#batchRun");
         page.waitFor(() -> status.getText().equals("command is too long (10000 characters, at most 8192)"));
         assertEquals(sent, execs.getAsLong());
+
+        // A snapshot of each jail first, where ticked: named above the table, and on the host before the command ran.
+        javafx.scene.control.CheckBox first = robot.lookup("#batchSnapshotFirst").queryAs(javafx.scene.control.CheckBox.class);
+        assertFalse(robot.lookup("#batchSnapshot").query().isVisible());
+        robot.clickOn(first);
+        robot.interact(() -> robot.lookup("#batchCommand").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("freebsd-version"));
+        robot.clickOn("#batchRun");
+        page.waitFor(() -> status.getText().equals("Ended: 2 done, 0 failed"));
+        Label taken = robot.lookup("#batchSnapshot").queryAs(Label.class);
+        assertTrue(taken.isVisible() && taken.getText().startsWith("Snapshot before each run: before_command_"), taken.getText());
+        String name = taken.getText().substring("Snapshot before each run: ".length(), taken.getText().indexOf(" (to undo"));
+        org.jaildesk.client.IocageClient client = new org.jaildesk.client.IocageClient(new org.jaildesk.client.InProcessTransport(page.host));
+        for (String jail : List.of("db01", "plex")) {
+            assertTrue(client.listSnapshots(jail).join().stream().anyMatch(x -> x.name().equals(name)), jail);
+        }
+        assertTrue(client.listSnapshots("mail").join().stream().noneMatch(x -> x.name().equals(name)), "mail was left out");
         robot.push(javafx.scene.input.KeyCode.ESCAPE);
         page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isEmpty());
     }

@@ -19,8 +19,10 @@ import javafx.collections.ObservableList;
 import org.jaildesk.client.JobOutput;
 import org.jaildesk.domain.CommandLines;
 import org.jaildesk.domain.Jail;
+import org.jaildesk.domain.SnapshotNames;
 import org.jaildesk.domain.Wording;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.common.Scrollback;
 
 /**
@@ -43,11 +45,28 @@ public final class ExecBatch {
         CompletableFuture<JobOutput> run(Jail jail, String user, String command);
     }
 
+    /** Takes a snapshot of one jail under a name: the host's {@code snapshotjail}. */
+    @FunctionalInterface
+    public interface Snapshots {
+        CompletableFuture<?> take(Jail jail, String name);
+    }
+
     /**
-     * A jail to run the command in, under the name its row shows, with the host's {@code execjail} that runs it: the
-     * jails of one run may be on several hosts (All hosts).
+     * A jail to run the command in, under the name its row shows, with the host's {@code execjail} that runs it and its
+     * {@code snapshotjail} for a snapshot first: the jails of one run may be on several hosts (All hosts).
      */
-    public record Target(String name, Jail jail, Runner runner) {
+    public record Target(String name, Jail jail, Runner runner, Snapshots snapshots) {
+        /** A jail whose host is not asked for snapshots: a snapshot first fails for it, and the command is not run. */
+        public Target(String name, Jail jail, Runner runner) {
+            this(name, jail, runner, (j, n) -> CompletableFuture.failedFuture(new UnsupportedOperationException("no snapshots")));
+        }
+    }
+
+    /** The snapshot before a jail's run could not be taken: the command was not run there. */
+    private static final class SnapshotFailed extends RuntimeException {
+        SnapshotFailed(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** Where a jail's run stands. */
@@ -114,6 +133,9 @@ public final class ExecBatch {
     private String user = "";
     private String command = "";
     private int inFlight;
+    /** The snapshot taken of each jail before its run, or null when none is. */
+    private final ReadOnlyStringWrapper snapshot = new ReadOnlyStringWrapper();
+    private boolean snapshotFirst;
 
     /** {@code runner} runs the jails given to {@link #run} (one host's). */
     public ExecBatch(Runner runner, Executor fx, Messages msg) {
@@ -166,6 +188,15 @@ public final class ExecBatch {
 
     /** The same for jails that may be on several hosts, each with its own runner. */
     public Optional<String> runIn(List<Target> targets, String user, String command) {
+        return runIn(targets, user, command, false);
+    }
+
+    /**
+     * The same, with {@code snapshotFirst} a snapshot of each jail taken just before the command runs in it
+     * ({@code before_command_<UTC time>}, one name for the run): a rollback to it undoes what the command changed. A
+     * jail whose snapshot cannot be taken is not run, and its row says why.
+     */
+    public Optional<String> runIn(List<Target> targets, String user, String command, boolean snapshotFirst) {
         Optional<Wording> problem = CommandLines.check(user, command);
         if (problem.isPresent()) {
             return problem.map(msg::get);
@@ -175,6 +206,8 @@ public final class ExecBatch {
         }
         this.user = user;
         this.command = command;
+        this.snapshotFirst = snapshotFirst;
+        snapshot.set(snapshotFirst ? snapshotName() : null);
         List<Row> fresh = new ArrayList<>();
         for (Target target : targets) {
             fresh.add(new Row(target));
@@ -201,8 +234,28 @@ public final class ExecBatch {
         if (waiting.isEmpty()) {
             return false;
         }
+        if (snapshotFirst) {
+            // A snapshot before each try: a jail whose first one was taken gets another, under a new name.
+            snapshot.set(snapshotName());
+        }
         pump();
         return true;
+    }
+
+    /** The name of the snapshot each jail gets before its run, or null when none is taken. */
+    public ReadOnlyStringProperty snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** {@code before_command_} and the UTC time to the second; another name than the last run's, should it be as late. */
+    private String snapshotName() {
+        String name = "before_command_" + SnapshotNames.at(java.time.Instant.now());
+        String last = snapshot.get();
+        if (last != null && (last.equals(name) || last.startsWith(name + "_"))) {
+            int n = last.equals(name) ? 2 : Integer.parseInt(last.substring(name.length() + 1)) + 1;
+            name = name + "_" + n;
+        }
+        return name;
     }
 
     /** The jails that failed or did not run in the last run. */
@@ -223,6 +276,9 @@ public final class ExecBatch {
     public String transcript() {
         StringBuilder b = new StringBuilder();
         b.append("$ ").append(command).append('\n');
+        if (snapshot.get() != null) {
+            b.append(msg.get("batch.snapshotTranscript", snapshot.get())).append('\n');
+        }
         for (Row row : rows) {
             b.append("== ").append(row.name()).append(": ").append(row.result.get()).append('\n');
             for (String line : row.kept) {
@@ -238,15 +294,24 @@ public final class ExecBatch {
             inFlight++;
             set(row, State.RUNNING, msg.get("exec.running"));
             CompletableFuture<JobOutput> call;
+            String before = snapshot.get();
             try {
-                call = row.target.runner().run(row.jail(), user, command);
+                call = before == null ? row.target.runner().run(row.jail(), user, command)
+                        : row.target.snapshots().take(row.jail(), before)
+                                .exceptionallyCompose(e -> CompletableFuture.failedFuture(new SnapshotFailed(Notifier.unwrap(e))))
+                                .thenCompose(x -> row.target.runner().run(row.jail(), user, command));
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
             call.whenCompleteAsync((out, err) -> {
                 inFlight--;
+                Throwable cause = err == null ? null : Notifier.unwrap(err);
                 if (err == null) {
                     done(row, out.lines());
+                } else if (cause instanceof SnapshotFailed f) {
+                    row.kept = List.of(msg.get("batch.snapshotFailedLine", before, Notifier.text(msg, f.getCause())));
+                    row.printed = 0;
+                    set(row, State.FAILED, msg.get("batch.snapshotFailed"));
                 } else {
                     failed(row, err);
                 }

@@ -11,6 +11,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
@@ -18,6 +19,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -59,7 +61,21 @@ public final class ExecBatchConsole {
                 + (leftOut.isEmpty() ? "" : " " + msg.get("batch.leftOut", String.join(", ", leftOut))));
         jails.setId("batchJails");
         jails.setWrapText(true);
-        VBox header = new VBox(6, fields.row(), jails);
+        // A snapshot of each jail first: the undo of a command such as pkg upgrade, run in a dozen jails.
+        CheckBox snapshotFirst = new CheckBox(msg.get("batch.snapshotFirst"));
+        snapshotFirst.setId("batchSnapshotFirst");
+        snapshotFirst.setWrapText(true);
+        snapshotFirst.setTooltip(new Tooltip(msg.get("batch.snapshotFirst.help")));
+        snapshotFirst.setAccessibleHelp(msg.get("batch.snapshotFirst.help"));
+        snapshotFirst.disableProperty().bind(batch.runningProperty());
+        Label taken = new Label();
+        taken.setId("batchSnapshot");
+        taken.setWrapText(true);
+        taken.textProperty().bind(Bindings.createStringBinding(() -> batch.snapshotProperty().get() == null ? ""
+                : msg.get("batch.snapshotTaken", batch.snapshotProperty().get()), batch.snapshotProperty()));
+        taken.visibleProperty().bind(taken.textProperty().isNotEmpty());
+        taken.managedProperty().bind(taken.visibleProperty());
+        VBox header = new VBox(6, fields.row(), jails, snapshotFirst, taken);
         header.setPadding(new Insets(10));
 
         TableView<ExecBatch.Row> table = table(batch);
@@ -114,7 +130,7 @@ public final class ExecBatchConsole {
             if (cmd == null) {
                 return;
             }
-            Optional<String> refused = batch.runIn(running, fields.user().getText(), cmd);
+            Optional<String> refused = batch.runIn(running, fields.user().getText(), cmd, snapshotFirst.isSelected());
             if (refused.isPresent()) {
                 status.textProperty().unbind();
                 status.setText(refused.get());

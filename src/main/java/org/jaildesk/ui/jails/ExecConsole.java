@@ -43,7 +43,7 @@ public final class ExecConsole {
     public Stage open(Window owner, List<Jail> selection) {
         return selection.size() == 1 ? open(owner, selection.get(0))
                 : new ExecBatchConsole(msg, history).open(owner,
-                        selection.stream().map(j -> new ExecBatch.Target(j.displayName(), j, vm::exec)).toList());
+                        selection.stream().map(j -> new ExecBatch.Target(j.displayName(), j, vm::exec, vm::snapshotBefore)).toList());
     }
 
     public Stage open(Window owner, Jail jail) {

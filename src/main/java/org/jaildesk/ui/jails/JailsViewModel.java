@@ -419,6 +419,14 @@ public final class JailsViewModel {
         return client.execJail(jail.id(), user, command);
     }
 
+    /**
+     * A snapshot of {@code jail} before a command runs in it (Run command on several), where the host takes snapshots;
+     * a failure saying so where it does not (the original sysadm server). The snapshot is a job of its own.
+     */
+    public CompletableFuture<String> snapshotBefore(Jail jail, String name) {
+        return ActionCalls.offered(client, msg, "snapshotjail", "snapshots.unsupported", () -> client.takeSnapshot(jail.id(), name));
+    }
+
     /** Reports the result, refreshes the table, and hands the result on. */
     private <T> CompletableFuture<T> after(CompletableFuture<T> call, String what) {
         return notifier.follow(call, what, fx, () -> refreshAfterChange(!call.isCompletedExceptionally()));

@@ -171,4 +171,56 @@ class ExecBatchTest {
         assertEquals(1, ExecBatch.kept(List.of("z".repeat(1_000_000))).size(), "one line, cut, is always kept");
         assertEquals(10_001, ExecBatch.kept(List.of("z".repeat(1_000_000))).get(0).length(), "10,000 and the \u2026");
     }
+
+    /**
+     * A snapshot of each jail just before the command runs in it, one name for the run: a jail whose snapshot fails is
+     * not run and says why; a retry takes a new snapshot under a new name.
+     */
+    @Test
+    void aSnapshotFirstIsTakenBeforeEachJailsRunAndOneThatFailsIsNotRun() {
+        List<String> snapshots = new ArrayList<>();
+        ExecBatch.Snapshots take = (jail, name) -> {
+            snapshots.add(jail.id() + "@" + name);
+            return jail.id().equals("j2") ? CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(
+                    new IocageClientException(IocageClientException.Kind.ACTION_FAILED, "dataset is busy")))
+                    : CompletableFuture.completedFuture("snapshot taken");
+        };
+        ExecBatch.Runner runner = (jail, user, command) -> {
+            asked.add(jail.id() + " " + user + " " + command);
+            CompletableFuture<JobOutput> call = new CompletableFuture<>();
+            calls.put(jail.id(), call);
+            return call;
+        };
+        ExecBatch b = new ExecBatch(Runnable::run, msg);
+        List<ExecBatch.Target> targets = jails(3).stream().map(j -> new ExecBatch.Target(j.id(), j, runner, take)).toList();
+        assertEquals(Optional.empty(), b.runIn(targets, "root", "pkg upgrade -y", true));
+        String name = b.snapshotProperty().get();
+        assertTrue(name.matches("before_command_\\d{4}-\\d\\d-\\d\\d_\\d\\d:\\d\\d:\\d\\d"), name);
+        assertEquals(List.of("j1@" + name, "j2@" + name, "j3@" + name), snapshots);
+        assertEquals(List.of("j1 root pkg upgrade -y", "j3 root pkg upgrade -y"), asked, "not run where there is no snapshot");
+        ExecBatch.Row j2 = b.rows().get(1);
+        assertEquals(ExecBatch.State.FAILED, j2.state());
+        assertEquals("Not run: no snapshot", j2.resultProperty().get());
+        assertEquals(List.of("The snapshot " + name + " could not be taken first, so the command was not run: dataset is busy"),
+                j2.lines());
+        calls.get("j1").complete(new JobOutput("j1", List.of("done"), false));
+        calls.get("j3").complete(new JobOutput("j3", List.of("done"), false));
+        assertTrue(b.transcript().startsWith("$ pkg upgrade -y\n# a snapshot " + name + " of each jail was taken first\n"),
+                b.transcript());
+
+        snapshots.clear();
+        asked.clear();
+        assertTrue(b.retry());
+        String again = b.snapshotProperty().get();
+        assertFalse(again.equals(name), "a new name: " + again);
+        assertEquals(List.of("j2@" + again), snapshots, "only where it failed");
+        assertEquals(List.of(), asked);
+
+        // Without the choice, nothing is asked of the snapshots.
+        snapshots.clear();
+        ExecBatch plain = new ExecBatch(Runnable::run, msg);
+        plain.runIn(targets, "root", "uptime");
+        assertEquals(List.of(), snapshots);
+        assertEquals(null, plain.snapshotProperty().get());
+    }
 }
