@@ -244,10 +244,10 @@ public final class SettingsViewModel {
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (String t : targets) {
             CompletableFuture<String> before = snapshot == null ? CompletableFuture.completedFuture("")
-                    : client.takeSnapshot(t, snapshot).exceptionallyCompose(e -> CompletableFuture.failedFuture(new SnapshotFailed(e)));
+                    : client.takeSnapshot(t, snapshot).exceptionallyCompose(
+                            e -> CompletableFuture.failedFuture(new SnapshotFailed(Notifier.unwrap(e))));
             calls.add(before.thenCompose(x -> client.setJailSettings(t, changes)).whenCompleteAsync((ok, err) -> {
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-                if (cause instanceof SnapshotFailed f) {
+                if (err != null && Notifier.unwrap(err) instanceof SnapshotFailed f) {
                     notifier.failure(msg.get("settings.snapshotFailed", t, snapshot), f.getCause());
                 } else if (err != null) {
                     notifier.failure(msg.get("settings.apply", t), err);
@@ -267,8 +267,7 @@ public final class SettingsViewModel {
     /** The snapshot before a settings change failed: the settings were left as they were. */
     private static final class SnapshotFailed extends RuntimeException {
         SnapshotFailed(Throwable cause) {
-            super(cause.getMessage(), cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
-                    ? cause.getCause() : cause);
+            super(cause.getMessage(), cause);
         }
     }
 }
