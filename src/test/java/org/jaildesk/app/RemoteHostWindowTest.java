@@ -204,6 +204,7 @@ class RemoteHostWindowTest extends AppWindowTest {
         assertEquals("admin", download.user());
         assertEquals("13.4-RELEASE", download.target());
         assertEquals("2 changes (the newest first)", robot.lookup("#actionLogSaid").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#actionLogExport").queryAs(javafx.scene.control.Button.class).isDisabled(), "the rows can be saved");
         robot.interact(() -> ((javafx.stage.Stage) log.getScene().getWindow()).close());
     }
 

@@ -496,6 +496,7 @@ class MainWindowTest extends WindowTest {
         Label said = robot.lookup("#actionLogSaid").queryAs(Label.class);
         page.waitFor(() -> said.getText().startsWith("This host keeps no action log: only a JailDesk server (jaildesk serve) does."));
         assertTrue(robot.lookup("#actionLogTable").queryAs(TableView.class).getItems().isEmpty());
+        assertTrue(robot.lookup("#actionLogExport").queryAs(javafx.scene.control.Button.class).isDisabled(), "nothing to export");
         assertEquals("Action log \u2014 Demo host (simulated)", ((javafx.stage.Stage) said.getScene().getWindow()).getTitle());
         robot.interact(() -> ((javafx.stage.Stage) said.getScene().getWindow()).close());
     }

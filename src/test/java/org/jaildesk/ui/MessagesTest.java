@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -220,6 +221,27 @@ class MessagesTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * No key twice in a bundle: the later one silently wins (jobs.notSaved was both the job history's save failure, with
+     * its path and reason, and the export's short "Not saved: {0}", so the history's notice lost its sentence).
+     */
+    @Test
+    void noKeyIsDefinedTwice() throws Exception {
+        for (String name : List.of("messages.properties", "messages_de.properties")) {
+            Properties counted = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    assertTrue(!containsKey(key), key + " is defined twice in " + name);
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = MessagesTest.class.getResourceAsStream("/org/jaildesk/ui/" + name)) {
+                counted.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertTrue(counted.size() > 500, name);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Locale;
  * row, newest first as the panel lists them. Values as RFC 4180 has them (quoted where needed, a line break kept inside
  * its quotes); a value a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}, a tab or a
  * carriage return first: what a host put into a job's result could be one) gets a {@code '} before it, so that opening
- * the file never runs it.
+ * the file never runs it ({@link org.jaildesk.ui.common.Csv}, which the action log's export shares).
  */
 public final class JobsCsv {
 
@@ -46,23 +46,10 @@ public final class JobsCsv {
     }
 
     private static void line(List<String> values, Writer out) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(values.get(i)));
-        }
-        out.write("\r\n");
+        org.jaildesk.ui.common.Csv.line(values, out);
     }
 
     static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return org.jaildesk.ui.common.Csv.cell(value);
     }
 }

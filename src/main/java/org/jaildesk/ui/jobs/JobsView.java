@@ -290,7 +290,7 @@ public final class JobsView extends VBox {
             }
         }, EXPORTS).whenComplete((ok, error) -> javafx.application.Platform.runLater(() -> said.setText(error == null
                 ? msg.get("jobs.saved", rows.size(), to)
-                : msg.get("jobs.notSaved", Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, error))))));
+                : msg.get("jobs.exportFailed", Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, error))))));
     }
 
 

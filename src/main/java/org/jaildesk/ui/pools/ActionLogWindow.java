@@ -1,7 +1,16 @@
 package org.jaildesk.ui.pools;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,8 +24,13 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jaildesk.client.IocageClient;
+import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.AuditEntry;
+import org.jaildesk.ui.common.Csv;
+import org.jaildesk.ui.common.FileThreads;
+import org.jaildesk.ui.common.FileWords;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.common.TableCopy;
 import org.jaildesk.ui.common.TextColumn;
 
@@ -67,7 +81,26 @@ public final class ActionLogWindow {
         refresh.setOnAction(e -> vm.refresh());
         Label explain = new Label(msg.get("actionLog.explain"));
         explain.setWrapText(true);
-        HBox top = new HBox(10, refresh, said);
+        // What the host said, kept: a CSV file for a report, a ticket or an audit (the peer survey's "an action log you
+        // can export"), written off the FX thread, readable by its owner only.
+        Label saved = new Label();
+        saved.setId("actionLogSaved");
+        Button export = new Button(msg.get("actionLog.export"));
+        export.setId("actionLogExport");
+        export.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.exportTip")));
+        javafx.beans.property.BooleanProperty writing = new javafx.beans.property.SimpleBooleanProperty();
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()).or(writing));
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("jaildesk-action-log.csv");
+            java.io.File f = chooser.showSaveDialog(export.getScene().getWindow());
+            if (f != null) {
+                writing.set(true);
+                export(List.copyOf(vm.rows()), msg, f.toPath(), saved)
+                        .whenComplete((ok, error) -> Platform.runLater(() -> writing.set(false)));
+            }
+        });
+        HBox top = new HBox(10, refresh, export, said, saved);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = new BorderPane(table);
         root.setTop(new javafx.scene.layout.VBox(8, explain, top));
@@ -84,4 +117,37 @@ public final class ActionLogWindow {
         vm.refresh();
         return stage;
     }
+
+    /**
+     * Writes {@code rows} to {@code to} as CSV ({@link Csv}): the columns' titles, then a change a line, newest first, its
+     * time to the second with its offset; off the FX thread, whole or not at all, {@code rw-------}. {@code said} tells
+     * how it went. Call on the FX thread.
+     */
+    static CompletableFuture<Void> export(List<AuditEntry> rows, Messages msg, Path to, Label said) {
+        List<String> header = List.of(msg.get("actionLog.time"), msg.get("actionLog.user"), msg.get("actionLog.from"),
+                msg.get("actionLog.action"), msg.get("actionLog.target"), msg.get("actionLog.result"));
+        said.setText(msg.get("actionLog.saving", to.getFileName()));
+        ZoneId zone = ZoneId.systemDefault();
+        return CompletableFuture.runAsync(() -> {
+            try {
+                new SavedFile(to, Long.MAX_VALUE, aside -> { }).write(w -> {
+                    java.io.Writer out = new java.io.OutputStreamWriter(w, StandardCharsets.UTF_8);
+                    Csv.line(header, out);
+                    for (AuditEntry e : rows) {
+                        Csv.line(List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                OffsetDateTime.ofInstant(e.time().truncatedTo(ChronoUnit.SECONDS), zone)),
+                                e.user(), e.from(), e.action(), e.target(), e.result()), out);
+                    }
+                    out.flush();
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, EXPORTS).whenComplete((ok, error) -> Platform.runLater(() -> said.setText(error == null
+                ? msg.get("actionLog.saved", rows.size(), to)
+                : msg.get("actionLog.exportFailed", Notifier.oneLine(FileWords.of(msg, error))))));
+    }
+
+    /** Where an export is written: a file on a slow disk or share must not hold the window. */
+    private static final Executor EXPORTS = FileThreads.named("action-log-export");
 }
