@@ -179,6 +179,19 @@ public final class SavedFile {
     }
 
     /**
+     * An export to a place the user chose (the jobs, the protocol log, a server's action log): written as {@link #write}
+     * writes, whole and readable by its owner only, but into a folder that is there: a mistyped folder is refused, not
+     * made.
+     */
+    public static void export(Path to, Write content) throws IOException {
+        Path folder = to.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new NoSuchFileException(folder.toString());
+        }
+        new SavedFile(to, Long.MAX_VALUE, aside -> { }).write(content);
+    }
+
+    /**
      * Replaces the file's content at once (a new file moved over the old one), never leaving half a file. What went
      * wrong is said in words a user can act on ("/home/a/.config/jaildesk exists and is not a folder").
      */

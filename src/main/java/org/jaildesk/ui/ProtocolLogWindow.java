@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -142,8 +141,13 @@ final class ProtocolLogWindow {
         List<ProtocolLog.Entry> snapshot = List.copyOf(entries);
         status.setText(msg.get("log.saving", to.getFileName()));
         return CompletableFuture.runAsync(() -> {
-            try (Writer w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-                dump(snapshot, w);
+            try {
+                // Whole or not at all, readable by its owner only: replies hold what commands in jails printed.
+                org.jaildesk.client.SavedFile.export(to, out -> {
+                    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    dump(snapshot, w);
+                    w.flush();
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -66,10 +66,12 @@ class ProtocolLogWindowTest {
                     new ObjectMapper().createObjectNode().put("n", i)), 1);
         }
         ProtocolLogWindow window = new ProtocolLogWindow(log, new Messages(Locale.ENGLISH));
-        Path fifo = dir.resolve("jaildesk-protocol.log");
+        // The export is written to a file beside it, then moved over it (whole or not at all): that file is the pipe.
+        Path file = dir.resolve("jaildesk-protocol.log");
+        Path fifo = dir.resolve("jaildesk-protocol.log.tmp");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
 
-        CompletableFuture<Void> export = WaitForAsyncUtils.asyncFx(() -> window.export(fifo, log.entries())).get(5, TimeUnit.SECONDS);
+        CompletableFuture<Void> export = WaitForAsyncUtils.asyncFx(() -> window.export(file, log.entries())).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(export.isDone());
         assertEquals("Saving to jaildesk-protocol.log\u2026", window.status());
@@ -80,13 +82,15 @@ class ProtocolLogWindowTest {
         }
         export.get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Saved 3 entries to " + fifo + ".", window.status());
+        assertEquals("Saved 3 entries to " + file + ".", window.status());
         assertTrue(written.contains("\"n\" : 2"), written);
 
         Path nowhere = dir.resolve("missing").resolve("x.log");
         CompletableFuture<Void> failed = WaitForAsyncUtils.asyncFx(() -> window.export(nowhere, log.entries())).get(5, TimeUnit.SECONDS);
         assertThrows(ExecutionException.class, () -> failed.get(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().equals("Could not save the log: NoSuchFileException: " + nowhere), window.status());
+        // A folder that is not there is not made: the export says so.
+        assertTrue(window.status().equals("Could not save the log: NoSuchFileException: " + nowhere.getParent()), window.status());
+        assertFalse(Files.exists(nowhere.getParent()));
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -283,8 +282,13 @@ public final class JobsView extends VBox {
                 msg.get("jobs.state"), msg.get("jobs.duration") + " (s)", msg.get("jobs.result"));
         said.setText(msg.get("jobs.saving", to.getFileName()));
         return CompletableFuture.runAsync(() -> {
-            try (Writer w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-                JobsCsv.write(header, rows, ZoneId.systemDefault(), w);
+            try {
+                // Whole or not at all, readable by its owner only: a job's result may name what a host printed.
+                org.jaildesk.client.SavedFile.export(to, out -> {
+                    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    JobsCsv.write(header, rows, ZoneId.systemDefault(), w);
+                    w.flush();
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -130,7 +130,7 @@ public final class ActionLogWindow {
         ZoneId zone = ZoneId.systemDefault();
         return CompletableFuture.runAsync(() -> {
             try {
-                new SavedFile(to, Long.MAX_VALUE, aside -> { }).write(w -> {
+                SavedFile.export(to, w -> {
                     java.io.Writer out = new java.io.OutputStreamWriter(w, StandardCharsets.UTF_8);
                     Csv.line(header, out);
                     for (AuditEntry e : rows) {

@@ -1,6 +1,7 @@
 package org.jaildesk.ui.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -167,11 +168,14 @@ class JobsViewTest {
         assertEquals("Started,Host,Action,Target,State,Duration (s),Result", lines.get(0));
         assertTrue(lines.get(1).contains(",nas1,Update,web01,failed,") && lines.get(1).endsWith(",'=cmd|' /C calc'!A0"), lines.get(1));
         assertTrue(lines.get(2).contains(",nas1,Start,mail,done,") && lines.get(2).endsWith(",started"), lines.get(2));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)),
+                "a job's result may name what a host printed: readable by its owner only");
         // Where it cannot be written, the line says why and nothing else changes.
         Path nowhere = dir.resolve("no-such-folder").resolve("jobs.csv");
         WaitForAsyncUtils.asyncFx(() -> JobsView.export(vm, msg, nowhere, said)).get();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> said.getText().startsWith("Not saved: "));
         assertTrue(said.getText().contains("no such file or folder"), said.getText());
+        assertFalse(java.nio.file.Files.exists(nowhere.getParent()), "a mistyped folder is not made");
         assertEquals(2, vm.jobs().size());
     }
 }
