@@ -107,12 +107,21 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
         TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab.tab(), mountsTab);
         side.setId("sideTabs");
         // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.
+        // With several jails selected the sheet shows one of them (the one it shows already, if it is among them, else the
+        // first): its values stand for the current ones in the review, and Apply changes each selected jail. Opened with
+        // several selected, it was empty without a word.
         Runnable loadSettings = () -> {
-            if (settingsTab.isSelected() && vm.focused().get() != null && !vm.focused().get().id().equals(settings.subject().get())) {
-                settings.load(vm.focused().get().id());
+            Jail subject = vm.focused().get();
+            if (subject == null && !vm.selection().isEmpty()) {
+                String loaded = settings.subject().get();
+                subject = vm.selection().stream().filter(j -> j.id().equals(loaded)).findFirst().orElse(vm.selection().get(0));
+            }
+            if (settingsTab.isSelected() && subject != null && !subject.id().equals(settings.subject().get())) {
+                settings.load(subject.id());
             }
         };
         vm.focused().addListener((o, a, b) -> loadSettings.run());
+        vm.selection().addListener((javafx.collections.ListChangeListener<Jail>) c -> loadSettings.run());
         settingsTab.selectedProperty().addListener((o, a, b) -> loadSettings.run());
         readOnDemand(snapshotsTab.tab(), snapshots, vm.focused());
         readOnDemand(mountsTab, mounts, vm.focused());

@@ -137,6 +137,35 @@ class InspectorAndHostTest extends WindowTest {
     }
 
     /**
+     * The Settings tab opened with no jail selected says how to get a sheet; opened with two selected, it shows one of
+     * them (the first), and a change reviewed there is for both. (It was empty without a word.)
+     */
+    @Test
+    void theSettingsOfSeveralSelectedJailsShowOneAndApplyToEach(FxRobot robot) throws Exception {
+        open(robot, SimulatedIocage.Flavor.PYTHON);
+        robot.interact(() -> page.table().getSelectionModel().clearSelection());
+        robot.clickOn("Settings");
+        Label none = robot.lookup("#inspector-none").queryAs(Label.class);
+        page.waitFor(none::isVisible);
+        assertTrue(none.getText().startsWith("Select a jail to see and change its settings."), none.getText());
+        robot.clickOn("Details");
+        page.select("db01", "plex");
+        robot.clickOn("Settings");
+        page.waitFor(() -> robot.lookup("#setting-priority").tryQuery().isPresent());
+        assertFalse(none.isVisible());
+        TextField priority = robot.lookup("#setting-priority").queryAs(TextField.class);
+        assertEquals("10", priority.getText(), "db01's value");
+        robot.interact(() -> priority.setText("42"));
+        page.waitFor(() -> !robot.lookup("#inspector-review").queryAs(Button.class).isDisabled());
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isPresent());
+        assertEquals("db01: priority  10 \u2192 42\nplex: priority  10 \u2192 42",
+                robot.lookup("#settingsDiffText").queryAs(TextArea.class).getText().trim());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        page.waitFor(() -> robot.lookup("#settingsDiffText").tryQuery().isEmpty());
+    }
+
+    /**
      * In German, in a window 1,024 pixels wide, the count of pending changes keeps its words on one line: beside the
      * buttons in a row it was squeezed to a letter a line, a column as high as the sheet above it.
      */

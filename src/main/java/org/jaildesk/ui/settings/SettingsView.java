@@ -68,6 +68,13 @@ public final class SettingsView extends VBox {
         reason.textProperty().bind(vm.readOnlyReason());
         reason.visibleProperty().bind(vm.readOnlyReason().isNotEmpty());
         reason.managedProperty().bind(reason.visibleProperty());
+        // Nothing to show yet: a jail's sheet says how to get one (the defaults' sheet is read as it opens).
+        Label none = new Label(msg.get("settings.none"));
+        none.setId(id + "-none");
+        none.setWrapText(true);
+        none.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.forDefaults() && vm.settings().isEmpty()
+                && !vm.loading().get() && vm.readOnlyReason().get().isEmpty(), vm.settings(), vm.loading(), vm.readOnlyReason()));
+        none.managedProperty().bind(none.visibleProperty());
         Label legend = new Label(msg.get("settings.legend"));
         legend.setId(id + "-legend");
         legend.getStyleClass().add("legend");
@@ -122,7 +129,7 @@ public final class SettingsView extends VBox {
         pending.setMinWidth(Region.USE_PREF_SIZE);
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 4, review, discard, pending);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(reason, legend, filter, sheet, buttons, problem);
+        getChildren().addAll(reason, none, legend, filter, sheet, buttons, problem);
         vm.settings().addListener((ListChangeListener<Setting>) c -> rebuild());
         vm.editable().addListener((o, a, b) -> rebuild());
     }
