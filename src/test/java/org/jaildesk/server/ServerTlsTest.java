@@ -109,8 +109,12 @@ class ServerTlsTest {
             fx.close();
             IocageClientException e = failure(longJob);
             assertEquals(IocageClientException.Kind.TRANSPORT, e.kind());
+            // The server says why as it closes. Over TLS its close frame can lose a race with the end of the socket (seen
+            // once in many runs, under a full build's load, 2026-11-29): the client then can only say the connection
+            // was lost. Either way the request fails at once, says so, and is not sent again.
             assertTrue(e.getMessage().contains("closed the connection before the reply came (server shutting down); the request"
-                    + " was not sent again"), e.getMessage());
+                    + " was not sent again") || e.getMessage().contains("was lost before the reply came; the request was not sent"
+                    + " again"), e.getMessage());
             ServerFixture restarted = new ServerFixture(dir.resolve("s"), false, slow, ws, rest, Duration.ofSeconds(30));
             try {
                 // The transport reconnects by itself, with growing pauses; a new request goes through once it has.
