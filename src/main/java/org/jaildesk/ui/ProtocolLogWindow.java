@@ -3,8 +3,6 @@ package org.jaildesk.ui;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -140,18 +138,8 @@ final class ProtocolLogWindow {
     CompletableFuture<Void> export(Path to, List<ProtocolLog.Entry> entries) {
         List<ProtocolLog.Entry> snapshot = List.copyOf(entries);
         status.setText(msg.get("log.saving", to.getFileName()));
-        return CompletableFuture.runAsync(() -> {
-            try {
-                // Whole or not at all, readable by its owner only: replies hold what commands in jails printed.
-                org.jaildesk.client.SavedFile.export(to, out -> {
-                    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-                    dump(snapshot, w);
-                    w.flush();
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, EXPORTS).whenComplete((ok, error) -> Platform.runLater(() -> status.setText(error == null
+        // Owner-only: replies hold what commands in jails printed.
+        return org.jaildesk.ui.common.TextExport.write(to, EXPORTS, w -> dump(snapshot, w)).whenComplete((ok, error) -> Platform.runLater(() -> status.setText(error == null
                 ? msg.get("log.saved", snapshot.size(), to)
                 : msg.get("log.saveFailed", Notifier.oneLine(why(error))))));
     }

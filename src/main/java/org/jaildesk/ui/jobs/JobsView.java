@@ -1,10 +1,6 @@
 package org.jaildesk.ui.jobs;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -281,18 +277,9 @@ public final class JobsView extends VBox {
         List<String> header = List.of(msg.get("jobs.started"), msg.get("jobs.host"), msg.get("jobs.action"), msg.get("jobs.target"),
                 msg.get("jobs.state"), msg.get("jobs.duration") + " (s)", msg.get("jobs.result"));
         said.setText(msg.get("jobs.saving", to.getFileName()));
-        return CompletableFuture.runAsync(() -> {
-            try {
-                // Whole or not at all, readable by its owner only: a job's result may name what a host printed.
-                org.jaildesk.client.SavedFile.export(to, out -> {
-                    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-                    JobsCsv.write(header, rows, ZoneId.systemDefault(), w);
-                    w.flush();
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, EXPORTS).whenComplete((ok, error) -> javafx.application.Platform.runLater(() -> said.setText(error == null
+        // Owner-only: a job's result may name what a host printed.
+        return org.jaildesk.ui.common.TextExport.write(to, EXPORTS, w -> JobsCsv.write(header, rows, ZoneId.systemDefault(), w))
+                .whenComplete((ok, error) -> javafx.application.Platform.runLater(() -> said.setText(error == null
                 ? msg.get("jobs.saved", rows.size(), to)
                 : msg.get("jobs.exportFailed", Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, error))))));
     }

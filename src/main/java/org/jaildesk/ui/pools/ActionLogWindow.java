@@ -1,8 +1,5 @@
 package org.jaildesk.ui.pools;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,13 +21,13 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jaildesk.client.IocageClient;
-import org.jaildesk.client.SavedFile;
 import org.jaildesk.domain.AuditEntry;
 import org.jaildesk.ui.common.Csv;
 import org.jaildesk.ui.common.FileThreads;
 import org.jaildesk.ui.common.FileWords;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.common.TextExport;
 import org.jaildesk.ui.common.TableCopy;
 import org.jaildesk.ui.common.TextColumn;
 
@@ -128,22 +125,14 @@ public final class ActionLogWindow {
                 msg.get("actionLog.action"), msg.get("actionLog.target"), msg.get("actionLog.result"));
         said.setText(msg.get("actionLog.saving", to.getFileName()));
         ZoneId zone = ZoneId.systemDefault();
-        return CompletableFuture.runAsync(() -> {
-            try {
-                SavedFile.export(to, w -> {
-                    java.io.Writer out = new java.io.OutputStreamWriter(w, StandardCharsets.UTF_8);
-                    Csv.line(header, out);
-                    for (AuditEntry e : rows) {
-                        Csv.line(List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                                OffsetDateTime.ofInstant(e.time().truncatedTo(ChronoUnit.SECONDS), zone)),
-                                e.user(), e.from(), e.action(), e.target(), e.result()), out);
-                    }
-                    out.flush();
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return TextExport.write(to, EXPORTS, out -> {
+            Csv.line(header, out);
+            for (AuditEntry e : rows) {
+                Csv.line(List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        OffsetDateTime.ofInstant(e.time().truncatedTo(ChronoUnit.SECONDS), zone)),
+                        e.user(), e.from(), e.action(), e.target(), e.result()), out);
             }
-        }, EXPORTS).whenComplete((ok, error) -> Platform.runLater(() -> said.setText(error == null
+        }).whenComplete((ok, error) -> Platform.runLater(() -> said.setText(error == null
                 ? msg.get("actionLog.saved", rows.size(), to)
                 : msg.get("actionLog.exportFailed", Notifier.oneLine(FileWords.of(msg, error))))));
     }
