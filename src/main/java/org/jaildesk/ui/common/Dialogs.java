@@ -101,16 +101,28 @@ public final class Dialogs {
         javafx.scene.Scene scene = node.getScene();
         if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
             javafx.stage.Window w = scene.getWindow();
-            double wider = scene.getRoot().prefWidth(-1) - scene.getWidth();
+            // The scene takes a new size only once the window system has resized the window: calls in between (a line
+            // that changes at each keystroke) must not add the same growth again, so the size asked for counts too.
+            java.util.Map<Object, Object> asked = w.getProperties();
+            double width = Math.max(scene.getWidth(), (double) asked.getOrDefault(ASKED_WIDTH, 0.0));
+            double height = Math.max(scene.getHeight(), (double) asked.getOrDefault(ASKED_HEIGHT, 0.0));
+            double wider = scene.getRoot().prefWidth(-1) - width;
             if (wider > 0) {
                 w.setWidth(w.getWidth() + wider);
+                width += wider;
+                asked.put(ASKED_WIDTH, width);
             }
-            double taller = scene.getRoot().prefHeight(scene.getWidth()) - scene.getHeight();
+            double taller = scene.getRoot().prefHeight(width) - height;
             if (taller > 0) {
                 w.setHeight(w.getHeight() + taller);
+                asked.put(ASKED_HEIGHT, height + taller);
             }
         }
     }
+
+    /** Keys of a window's properties: the scene size {@link #growToFit} last asked for. */
+    private static final String ASKED_WIDTH = "jaildesk.grownSceneWidth";
+    private static final String ASKED_HEIGHT = "jaildesk.grownSceneHeight";
 
     /** A line like {@link #errorLabel} in the dialog's own colour: a fact that arrives after the dialog opened. */
     public static Label noteLabel(String id) {

@@ -1,0 +1,64 @@
+package org.jaildesk.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A dialog grows to a line that came after it opened, once: calls before the window system has resized it (a line
+ * that changes at each keystroke) do not add the same growth again.
+ */
+@ExtendWith(ApplicationExtension.class)
+class GrowToFitTest {
+
+    private Stage own;
+    private VBox root;
+    private Region line;
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(own::hide);
+    }
+
+    @Start
+    void start(Stage stage) {
+        line = new Region();
+        line.setPrefSize(200, 100);
+        root = new VBox(line);
+        own = new Stage();
+        own.setScene(new Scene(root));
+        own.show();
+    }
+
+    @Test
+    void growsToTheContentOnceHoweverOftenAskedBeforeTheWindowFollows(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = own.getWidth();
+        double height = own.getHeight();
+        robot.interact(() -> {
+            line.setPrefSize(300, 250);
+            // Three keystrokes' worth of calls in one go, before the scene has its new size.
+            Dialogs.growToFit(line);
+            Dialogs.growToFit(line);
+            Dialogs.growToFit(line);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(width + 100, own.getWidth(), 0.5);
+        assertEquals(height + 150, own.getHeight(), 0.5);
+        assertEquals(250, own.getScene().getHeight(), 0.5);
+        // Asked again once it has grown: nothing more.
+        robot.interact(() -> Dialogs.growToFit(line));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(height + 150, own.getHeight(), 0.5);
+    }
+}
