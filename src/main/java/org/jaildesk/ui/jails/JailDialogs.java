@@ -22,6 +22,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.domain.HostImage;
@@ -88,18 +89,82 @@ public final class JailDialogs {
         source.textProperty().bind(Bindings.when(fromTemplate).then(msg.get("create.template")).otherwise(msg.get("create.release")));
         source.labelForProperty().bind(Bindings.when(fromTemplate).<javafx.scene.Node>then(template).otherwise(release));
         TextField props = Dialogs.field("createProps", msg.get("create.propsPrompt"));
+        // The network, the part of a new jail its users find hardest: chosen here, it becomes the properties iocage takes.
+        ChoiceBox<JailNetwork.Mode> mode = new ChoiceBox<>(FXCollections.observableArrayList(JailNetwork.Mode.values()));
+        mode.setId("createNetwork");
+        mode.setValue(JailNetwork.Mode.UNSET);
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(JailNetwork.Mode m) {
+                return m == null ? "" : msg.get("network.mode." + m.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public JailNetwork.Mode fromString(String s) {
+                return null;
+            }
+        });
+        TextField iface = Dialogs.field("createIface", msg.get("network.ifacePrompt"));
+        TextField address = Dialogs.field("createAddress", msg.get("network.addressPrompt"));
+        TextField router = Dialogs.field("createRouter", msg.get("network.routerPrompt"));
+        javafx.beans.binding.ObjectBinding<JailNetwork> network = Bindings.createObjectBinding(() -> new JailNetwork(
+                mode.getValue(), iface.getText(), address.getText(), router.getText()),
+                mode.valueProperty(), iface.textProperty(), address.textProperty(), router.textProperty());
+        Label outline = Dialogs.explanation("");
+        outline.setId("createNetworkOutline");
+        // As wide as the error line under it: a wrapped label's own preferred width is its text on one line, which
+        // would widen the dialog to it.
+        outline.setPrefWidth(420);
+        outline.setMaxWidth(420);
+        outline.setMinHeight(Region.USE_PREF_SIZE);
+        outline.textProperty().bind(Bindings.createStringBinding(() -> network.get().outline(msg), network));
+        outline.textProperty().addListener((o, before, now) -> Platform.runLater(() -> Dialogs.growToFit(outline)));
+        javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
+                () -> network.get().withProps(props.getText()), network, props.textProperty());
         Label error = Dialogs.errorLabel("createError");
-        Label warning = addressWarning("createWarning", props, null);
-        GridPane g = Dialogs.form();
-        g.addRow(0, Dialogs.label(msg.get("create.name"), name), name);
+        Label warning = addressWarning("createWarning", allProps, null);
         javafx.scene.layout.StackPane from = new javafx.scene.layout.StackPane(release, template);
         from.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label ifaceLabel = Dialogs.label(msg.get("network.iface"), iface);
+        Label addressLabel = Dialogs.label(msg.get("network.address"), address);
+        Label routerLabel = Dialogs.label(msg.get("network.router"), router);
+        Label propsLabel = Dialogs.label(msg.get("create.props"), props);
+        Label typeLabel = Dialogs.label(msg.get("create.type"), type);
+        Label networkLabel = Dialogs.label(msg.get("network.label"), mode);
+        Label nameLabel = Dialogs.label(msg.get("create.name"), name);
+        GridPane g = Dialogs.form();
         // The type first: it decides what the next row asks for (a release, a template, or nothing for an empty jail).
-        g.addRow(1, Dialogs.label(msg.get("create.type"), type), type);
-        g.addRow(2, source, from);
-        g.addRow(3, Dialogs.label(msg.get("create.props"), props), props);
-        g.add(error, 0, 4, 2, 1);
-        g.add(warning, 0, 5, 2, 1);
+        // The network's rows are those its choice asks for, laid out again without gaps when it changes.
+        Runnable layout = () -> {
+            JailNetwork.Mode m = mode.getValue();
+            g.getChildren().clear();
+            int row = 0;
+            g.addRow(row++, nameLabel, name);
+            g.addRow(row++, typeLabel, type);
+            g.addRow(row++, source, from);
+            g.addRow(row++, networkLabel, mode);
+            if (JailNetwork.asksInterface(m)) {
+                g.addRow(row++, ifaceLabel, iface);
+            }
+            if (JailNetwork.asksAddress(m)) {
+                g.addRow(row++, addressLabel, address);
+            }
+            if (JailNetwork.asksRouter(m)) {
+                g.addRow(row++, routerLabel, router);
+            }
+            if (m != JailNetwork.Mode.UNSET) {
+                g.add(outline, 0, row++, 2, 1);
+            }
+            g.addRow(row++, propsLabel, props);
+            g.add(error, 0, row++, 2, 1);
+            g.add(warning, 0, row, 2, 1);
+        };
+        layout.run();
+        // The rows a choice brings need room: the dialog grows to them (and never shrinks under the user's pointer).
+        mode.valueProperty().addListener((o, before, now) -> {
+            layout.run();
+            Platform.runLater(() -> Dialogs.growToFit(g));
+        });
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -111,14 +176,15 @@ public final class JailDialogs {
                     && type.getValue() != JailType.TEMPLATE && release.getValue() == null) {
                 p = Optional.of(msg.get("create.needRelease"));
             }
-            return p.or(() -> PropsField.check(props.getText(), msg)).orElse("");
+            return p.or(() -> network.get().problem(props.getText(), msg))
+                    .or(() -> PropsField.check(allProps.get(), msg)).orElse("");
         }, name.textProperty(), release.valueProperty(), template.valueProperty(), type.valueProperty(), props.textProperty(),
-                vm.jails()));
+                network, allProps, vm.jails()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
                 vm.newJails().create(name.getText(), type.getValue() == JailType.TEMPLATE ? template.getValue()
-                        : release.getValue(), type.getValue(), props.getText());
+                        : release.getValue(), type.getValue(), allProps.get());
             }
             return b;
         });
@@ -131,13 +197,13 @@ public final class JailDialogs {
      * have, as {@code props} are typed: the host's listed jails at once, and those iocage did not make once the host
      * has said which they are (asked when the dialog opens). It warns; the dialog's button stays as it is.
      */
-    private Label addressWarning(String id, TextField props, Jail source) {
+    private Label addressWarning(String id, javafx.beans.value.ObservableStringValue props, Jail source) {
         Label warning = Dialogs.warningLabel(id);
         javafx.beans.property.ObjectProperty<java.util.List<OtherJail>> others =
                 new javafx.beans.property.SimpleObjectProperty<>(java.util.List.of());
         vm.newJails().otherJails().thenAcceptAsync(others::set, Platform::runLater);
         warning.textProperty().bind(Bindings.createStringBinding(() -> vm.newJails()
-                .addressInUse(props.getText(), source, others.get()).orElse(""), props.textProperty(), others, vm.jails()));
+                .addressInUse(props.get(), source, others.get()).orElse(""), props, others, vm.jails()));
         return warning;
     }
 
@@ -167,7 +233,7 @@ public final class JailDialogs {
         name.setText(source.displayName() + "-clone");
         TextField props = Dialogs.field("cloneProps", msg.get("create.propsPrompt"));
         Label error = Dialogs.errorLabel("cloneError");
-        Label warning = addressWarning("cloneWarning", props, source);
+        Label warning = addressWarning("cloneWarning", props.textProperty(), source);
         GridPane g = Dialogs.form();
         g.addRow(0, Dialogs.label(msg.get("create.name"), name), name);
         g.addRow(1, Dialogs.label(msg.get("create.props"), props), props);

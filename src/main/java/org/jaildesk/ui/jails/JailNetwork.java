@@ -1,0 +1,249 @@
+package org.jaildesk.ui.jails;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jaildesk.domain.Shown;
+import org.jaildesk.ui.common.Messages;
+
+/**
+ * The network a new jail is to have, as the create dialog asks for it: the choice iocage's users find hardest (shared
+ * address or VNET, DHCP, the default route) made once, checked as it is typed, and turned into the properties iocage
+ * takes ({@code ip4_addr}, {@code vnet}, {@code dhcp}, {@code bpf}, {@code defaultrouter}). IPv4 only; anything else
+ * stays for the Properties field.
+ */
+public record JailNetwork(Mode mode, String iface, String address, String router) {
+
+    /** How the jail reaches the network. */
+    public enum Mode {
+        /** Nothing chosen here: iocage's defaults, or what the Properties field says. */
+        UNSET,
+        /** An address on one of the host's interfaces, in the host's network stack (an alias while the jail runs). */
+        SHARED,
+        /** A network stack of its own (an epair on the host's bridge), its address from DHCP. */
+        VNET_DHCP,
+        /** A network stack of its own, a fixed address and a default router. */
+        VNET_FIXED
+    }
+
+    /** The properties a choice other than {@link Mode#UNSET} sets; the Properties field must then leave them alone. */
+    static final Set<String> KEYS = Set.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter");
+
+    /** The jail's end of its epair, as iocage names it (its {@code interfaces} default, {@code vnet0:bridge0}). */
+    static final String VNET_IFACE = "vnet0";
+
+    /** FreeBSD's interface names: a driver's name and unit ({@code em0}, {@code vtnet1}, {@code lagg0.100}), at most 16. */
+    private static final Pattern IFACE = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,15}");
+    private static final Pattern DOTTED = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
+    /** Longer input is no address; it is not looked through. */
+    private static final int LONGEST = 64;
+
+    public JailNetwork {
+        iface = iface == null ? "" : iface.strip();
+        address = address == null ? "" : address.strip();
+        router = router == null ? "" : router.strip();
+    }
+
+    /** Nothing chosen. */
+    public static JailNetwork unset() {
+        return new JailNetwork(Mode.UNSET, "", "", "");
+    }
+
+    /** Whether the choice asks for the host's interface, the jail's address, a default router. */
+    public static boolean asksInterface(Mode m) {
+        return m == Mode.SHARED;
+    }
+
+    public static boolean asksAddress(Mode m) {
+        return m == Mode.SHARED || m == Mode.VNET_FIXED;
+    }
+
+    public static boolean asksRouter(Mode m) {
+        return m == Mode.VNET_FIXED;
+    }
+
+    /** The {@code key=value} tokens this choice adds to the create's properties (none when unset). */
+    public List<String> props() {
+        List<String> out = new ArrayList<>();
+        switch (mode) {
+            case SHARED -> out.add("ip4_addr=" + iface + "|" + address);
+            case VNET_DHCP -> {
+                // iocage would turn vnet and bpf on for dhcp by itself, and say so; set here, the request says it.
+                out.add("vnet=on");
+                out.add("dhcp=on");
+                out.add("bpf=on");
+            }
+            case VNET_FIXED -> {
+                out.add("vnet=on");
+                out.add("ip4_addr=" + VNET_IFACE + "|" + address);
+                if (!router.isEmpty()) {
+                    out.add("defaultrouter=" + router);
+                }
+            }
+            case UNSET -> {
+            }
+        }
+        return out;
+    }
+
+    /** The Properties field's text with this choice's properties after it. */
+    public String withProps(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        List<String> mine = props();
+        if (mine.isEmpty()) {
+            return t;
+        }
+        return (t.isEmpty() ? "" : t + " ") + String.join(" ", mine);
+    }
+
+    /**
+     * What is wrong with the choice, given the Properties field's {@code typed} text: a field it needs that is empty or
+     * not what it should be, a router the jail could not reach, or a property set both here and there.
+     */
+    public Optional<String> problem(String typed, Messages msg) {
+        if (mode == Mode.UNSET) {
+            return Optional.empty();
+        }
+        if (typed != null && !typed.isBlank()) {
+            for (String token : typed.strip().split("\\s+")) {
+                int eq = token.indexOf('=');
+                String key = eq > 0 ? token.substring(0, eq) : token;
+                if (KEYS.contains(key)) {
+                    return Optional.of(msg.get("network.inProps", key));
+                }
+            }
+        }
+        if (asksInterface(mode)) {
+            if (iface.isEmpty()) {
+                return Optional.of(msg.get("network.needIface"));
+            }
+            if (!IFACE.matcher(iface).matches()) {
+                return Optional.of(msg.get("network.badIface", Shown.of(iface)));
+            }
+        }
+        if (!asksAddress(mode)) {
+            return Optional.empty();
+        }
+        if (address.isEmpty()) {
+            return Optional.of(msg.get("network.needAddress"));
+        }
+        Optional<V4> a = V4.parse(address);
+        // 0.0.0.0 is no jail's address.
+        if (a.isEmpty() || a.get().bits() == 0) {
+            return Optional.of(msg.get("network.badAddress", Shown.of(address)));
+        }
+        V4 jail = a.get();
+        if (mode == Mode.VNET_FIXED && jail.prefix() < 0) {
+            return Optional.of(msg.get("network.needPrefix", jail.text()));
+        }
+        if (jail.prefix() >= 0 && jail.prefix() <= 30) {
+            if (jail.bits() == jail.network()) {
+                return Optional.of(msg.get("network.networkAddress", jail.text(), jail.net()));
+            }
+            if (jail.bits() == jail.broadcast()) {
+                return Optional.of(msg.get("network.broadcastAddress", jail.text(), jail.net()));
+            }
+        }
+        if (!asksRouter(mode) || router.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<V4> r = V4.parse(router);
+        if (r.isEmpty() || r.get().prefix() >= 0 || r.get().bits() == 0) {
+            return Optional.of(msg.get("network.badRouter", Shown.of(router)));
+        }
+        if (r.get().bits() == jail.bits()) {
+            return Optional.of(msg.get("network.routerIsJail", jail.text()));
+        }
+        if (!jail.holds(r.get())) {
+            return Optional.of(msg.get("network.routerElsewhere", r.get().text(), jail.net()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What the jail's network will be, in words, for the line under the choice: where its address is, and for VNET
+     * the epair, the bridge and the route iocage sets up. Empty when nothing is chosen.
+     */
+    public String outline(Messages msg) {
+        return switch (mode) {
+            case UNSET -> "";
+            case SHARED -> msg.get("network.outline.shared", shown(iface), shown(address));
+            case VNET_DHCP -> msg.get("network.outline.vnet") + " " + msg.get("network.outline.dhcp");
+            case VNET_FIXED -> msg.get("network.outline.vnet") + " " + msg.get("network.outline.fixed",
+                    shown(address), router.isEmpty() ? msg.get("network.routerAuto") : shown(router));
+        };
+    }
+
+    /** A field's text as the outline shows it while it is typed: cut short and written out, "…" while empty. */
+    private static String shown(String field) {
+        return field.isEmpty() ? "…" : Shown.of(field);
+    }
+
+    /** An IPv4 address with its prefix length ({@code -1} when none was given). */
+    private record V4(int bits, int prefix) {
+
+        static Optional<V4> parse(String s) {
+            if (s.length() > LONGEST) {
+                return Optional.empty();
+            }
+            Matcher m = DOTTED.matcher(s);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            int bits = 0;
+            for (int i = 1; i <= 4; i++) {
+                String octet = m.group(i);
+                // 010 would be read as 8 by some tools and as 10 by others: refused rather than guessed.
+                if (octet.length() > 1 && octet.charAt(0) == '0') {
+                    return Optional.empty();
+                }
+                int v = Integer.parseInt(octet);
+                if (v > 255) {
+                    return Optional.empty();
+                }
+                bits = bits << 8 | v;
+            }
+            int prefix = -1;
+            if (m.group(5) != null) {
+                prefix = Integer.parseInt(m.group(5));
+                if (prefix > 32 || m.group(5).length() > 1 && m.group(5).charAt(0) == '0') {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new V4(bits, prefix));
+        }
+
+        private int mask() {
+            return prefix <= 0 ? 0 : -1 << (32 - prefix);
+        }
+
+        int network() {
+            return bits & mask();
+        }
+
+        int broadcast() {
+            return network() | ~mask();
+        }
+
+        /** Whether {@code other} is in this address's network (any address is, without a prefix). */
+        boolean holds(V4 other) {
+            return prefix < 0 || (other.bits() & mask()) == network();
+        }
+
+        String text() {
+            return dotted(bits);
+        }
+
+        /** The network in CIDR form, {@code 192.168.1.0/24}. */
+        String net() {
+            return dotted(network()) + "/" + prefix;
+        }
+
+        private static String dotted(int v) {
+            return (v >>> 24) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff);
+        }
+    }
+}

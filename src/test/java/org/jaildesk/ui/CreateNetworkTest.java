@@ -1,0 +1,118 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import org.jaildesk.client.InProcessTransport;
+import org.jaildesk.client.IocageClient;
+import org.jaildesk.ui.jails.JailNetwork;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The create dialog's Network choice: the fields each choice asks for, what it says the jail gets, its checks, and the
+ * properties the host then has.
+ */
+class CreateNetworkTest extends WindowTest {
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void type(FxRobot robot, String id, String text) {
+        robot.interact(() -> robot.lookup(id).queryAs(TextField.class).setText(text));
+    }
+
+    private boolean shown(FxRobot robot, String id) {
+        return robot.lookup(id).tryQuery().map(n -> n.isVisible() && n.getScene() != null && n.getParent() != null)
+                .orElse(false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void choose(FxRobot robot, JailNetwork.Mode mode) {
+        robot.interact(() -> robot.lookup("#createNetwork").queryAs(ChoiceBox.class).setValue(mode));
+    }
+
+    @Test
+    void aVnetJailWithAFixedAddressGetsItsPropertiesOnTheHost(FxRobot robot) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("shop");
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        page.waitFor(() -> !ok.isDisabled());
+        // Nothing chosen: no network rows, no outline; the Properties field as before.
+        assertFalse(shown(robot, "#createIface") || shown(robot, "#createAddress") || shown(robot, "#createRouter"));
+        assertFalse(shown(robot, "#createNetworkOutline"));
+
+        choose(robot, JailNetwork.Mode.VNET_FIXED);
+        page.waitFor(() -> shown(robot, "#createAddress") && shown(robot, "#createRouter"));
+        assertFalse(shown(robot, "#createIface"), "a VNET jail's interface is its own vnet0");
+        page.waitFor(() -> text(robot, "#createError").equals("Enter the jail's address with its prefix length (e.g. 192.168.1.50/24)."));
+        assertTrue(ok.isDisabled());
+        type(robot, "#createAddress", "192.168.1.77");
+        page.waitFor(() -> text(robot, "#createError").startsWith("Give the address its prefix length (e.g. 192.168.1.77/24)"));
+        type(robot, "#createAddress", "192.168.1.77/24");
+        type(robot, "#createRouter", "10.0.0.1");
+        page.waitFor(() -> text(robot, "#createError").startsWith("The default router 10.0.0.1 is not in the jail's network"));
+        type(robot, "#createRouter", "192.168.1.1");
+        type(robot, "#createProps", "boot=on vnet=on");
+        page.waitFor(() -> text(robot, "#createError").equals(
+                "vnet is set by the Network choice above: take it out of Properties."));
+        type(robot, "#createProps", "priority=5");
+        page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
+        assertTrue(text(robot, "#createNetworkOutline").endsWith("vnet0 gets 192.168.1.77/24; the default route goes to 192.168.1.1."),
+                text(robot, "#createNetworkOutline"));
+        // The address in use is looked for among what the choice sets, as among what Properties say.
+        type(robot, "#createAddress", "192.168.1.21/24");
+        page.waitFor(() -> text(robot, "#createWarning").startsWith("192.168.1.21 is already the address of db01:"));
+        type(robot, "#createAddress", "192.168.1.77/24");
+        page.waitFor(() -> text(robot, "#createWarning").isEmpty());
+
+        robot.clickOn("#createOk");
+        page.waitFor(() -> page.has("shop"));
+        IocageClient client = new IocageClient(new InProcessTransport(page.host));
+        assertEquals("vnet0|192.168.1.77/24", client.getJailSetting("shop", "ip4_addr").get(10, TimeUnit.SECONDS));
+        assertEquals("192.168.1.1", client.getJailSetting("shop", "defaultrouter").get(10, TimeUnit.SECONDS));
+        assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
+        assertEquals("5", client.getJailSetting("shop", "priority").get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aSharedAddressAsksForTheHostsInterfaceAndBadInputRunsNothing(FxRobot robot) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("shop");
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        choose(robot, JailNetwork.Mode.SHARED);
+        page.waitFor(() -> shown(robot, "#createIface") && shown(robot, "#createAddress"));
+        assertFalse(shown(robot, "#createRouter"));
+        for (String bad : new String[] {"-f", "a;b", "$(x)", "em0\nvnet=on", "em0|x", "e".repeat(100_000)}) {
+            type(robot, "#createIface", bad);
+            type(robot, "#createAddress", "192.168.1.71/24");
+            page.waitFor(() -> text(robot, "#createError").contains("is not an interface name") && ok.isDisabled());
+        }
+        type(robot, "#createIface", "em0");
+        page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
+        assertEquals("The jail shares the host's network stack: 192.168.1.71/24 is added to the host's em0 while the jail runs"
+                + " (ip4_addr=em0|192.168.1.71/24).", text(robot, "#createNetworkOutline"));
+        // DHCP asks for nothing more; back to nothing chosen, the rows go.
+        choose(robot, JailNetwork.Mode.VNET_DHCP);
+        page.waitFor(() -> !shown(robot, "#createIface") && !shown(robot, "#createAddress"));
+        assertTrue(text(robot, "#createNetworkOutline").contains("vnet=on dhcp=on bpf=on"));
+        choose(robot, JailNetwork.Mode.SHARED);
+        page.waitFor(() -> shown(robot, "#createIface") && !ok.isDisabled());
+        // The dialog grows to the rows that came back: clicked once it has.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#createOk");
+        page.waitFor(() -> page.has("shop"));
+        IocageClient client = new IocageClient(new InProcessTransport(page.host));
+        assertEquals("em0|192.168.1.71/24", client.getJailSetting("shop", "ip4_addr").get(10, TimeUnit.SECONDS));
+        assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
+    }
+}

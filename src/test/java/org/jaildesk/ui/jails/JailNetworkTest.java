@@ -1,0 +1,141 @@
+package org.jaildesk.ui.jails;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.jails.JailNetwork.Mode;
+import org.junit.jupiter.api.Test;
+
+/** The create dialog's network choice: the properties it makes, and what it refuses before anything runs. */
+class JailNetworkTest {
+
+    private final Messages msg = new Messages(Locale.ENGLISH);
+
+    private Optional<String> problem(Mode mode, String iface, String address, String router, String typed) {
+        return new JailNetwork(mode, iface, address, router).problem(typed, msg);
+    }
+
+    private String problem(Mode mode, String iface, String address, String router) {
+        return problem(mode, iface, address, router, "").orElse("");
+    }
+
+    @Test
+    void eachChoiceBecomesThePropertiesIocageTakes() {
+        assertEquals(List.of(), JailNetwork.unset().props());
+        assertEquals(List.of("ip4_addr=em0|192.168.1.50/24"),
+                new JailNetwork(Mode.SHARED, " em0 ", "192.168.1.50/24 ", "ignored").props());
+        assertEquals(List.of("ip4_addr=lagg0.100|10.0.0.5"), new JailNetwork(Mode.SHARED, "lagg0.100", "10.0.0.5", "").props());
+        assertEquals(List.of("vnet=on", "dhcp=on", "bpf=on"), new JailNetwork(Mode.VNET_DHCP, "em0", "1.2.3.4", "").props());
+        assertEquals(List.of("vnet=on", "ip4_addr=vnet0|192.168.1.60/24", "defaultrouter=192.168.1.1"),
+                new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.1").props());
+        // No router given: iocage's own (defaultrouter=auto), so none is set.
+        assertEquals(List.of("vnet=on", "ip4_addr=vnet0|192.168.1.60/24"),
+                new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", " ").props());
+        // After what the Properties field says, which keeps its own.
+        assertEquals("boot=on vnet=on dhcp=on bpf=on", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(" boot=on "));
+        assertEquals("vnet=on dhcp=on bpf=on", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(null));
+        assertEquals("boot=on", JailNetwork.unset().withProps("boot=on"));
+    }
+
+    @Test
+    void whatEachChoiceAsksFor() {
+        assertTrue(JailNetwork.asksInterface(Mode.SHARED) && !JailNetwork.asksInterface(Mode.VNET_FIXED));
+        assertTrue(JailNetwork.asksAddress(Mode.SHARED) && JailNetwork.asksAddress(Mode.VNET_FIXED)
+                && !JailNetwork.asksAddress(Mode.VNET_DHCP) && !JailNetwork.asksAddress(Mode.UNSET));
+        assertTrue(JailNetwork.asksRouter(Mode.VNET_FIXED) && !JailNetwork.asksRouter(Mode.SHARED));
+    }
+
+    @Test
+    void goodChoicesPass() {
+        assertEquals("", problem(Mode.UNSET, "", "", ""));
+        assertEquals("", problem(Mode.SHARED, "em0", "192.168.1.50/24", ""));
+        assertEquals("", problem(Mode.SHARED, "vtnet1", "192.168.1.50", ""));
+        assertEquals("", problem(Mode.VNET_DHCP, "", "", ""));
+        assertEquals("", problem(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.1"));
+        assertEquals("", problem(Mode.VNET_FIXED, "", "10.1.2.3/8", ""));
+        assertEquals("", problem(Mode.VNET_FIXED, "", "192.168.1.61/31", "192.168.1.60"));
+        // What the Properties field says besides is its own check's (PropsField) affair.
+        assertEquals(Optional.empty(), problem(Mode.VNET_DHCP, "", "", "", "boot=on priority=5"));
+    }
+
+    @Test
+    void aFieldItNeedsMustBeThere() {
+        assertEquals("Enter the host interface the address goes on (e.g. em0).", problem(Mode.SHARED, " ", "1.2.3.4", ""));
+        assertEquals("Enter the jail's address with its prefix length (e.g. 192.168.1.50/24).",
+                problem(Mode.SHARED, "em0", "", ""));
+        assertEquals("Enter the jail's address with its prefix length (e.g. 192.168.1.50/24).",
+                problem(Mode.VNET_FIXED, "", "", "192.168.1.1"));
+        assertEquals("Give the address its prefix length (e.g. 192.168.1.60/24): the jail's own interface needs its netmask.",
+                problem(Mode.VNET_FIXED, "", "192.168.1.60", ""));
+    }
+
+    @Test
+    void badInputIsRefusedWithItsReasonAndNeverReachesAProperty() {
+        String huge = "a".repeat(10 * 1024 * 1024);
+        for (String iface : List.of("-f", "a;b", "$(x)", "em0\nboot=on", "em0|x", "em 0", "0em", "e".repeat(17), huge)) {
+            String p = problem(Mode.SHARED, iface, "192.168.1.50/24", "");
+            assertTrue(p.contains("is not an interface name"), iface.length() > 40 ? "10 MB" : iface + ": " + p);
+        }
+        for (String address : List.of("-f", "a;b", "$(x)", "192.168.1.50/24\nvnet=on", "192.168.1.50/24 vnet=on", "256.1.1.1",
+                "010.0.0.1", "1.2.3", "1.2.3.4/33", "1.2.3.4/08", "1.2.3.4/", "em0|1.2.3.4", "fd00::5/64", "0.0.0.0", huge)) {
+            String p = problem(Mode.VNET_FIXED, "", address, "");
+            assertTrue(p.contains("is not an IPv4 address"), address.length() > 40 ? "10 MB" : address + ": " + p);
+        }
+        for (String router : List.of("-f", "$(x)", "192.168.1.1/24", "192.168.1.256", "0.0.0.0", "a;b", huge)) {
+            String p = problem(Mode.VNET_FIXED, "", "192.168.1.60/24", router);
+            assertTrue(p.contains("is not an IPv4 address (the router's"), router.length() > 40 ? "10 MB" : router + ": " + p);
+        }
+        // What is shown of bad input is written out, not a line of its own.
+        assertEquals("'em0\\u000aboot=on' is not an interface name (a letter, then letters, digits, _ or ., at most 16 in all).",
+                problem(Mode.SHARED, "em0\nboot=on", "1.2.3.4", ""));
+    }
+
+    @Test
+    void anAddressOrRouterThatCouldNotWorkIsRefused() {
+        assertEquals("192.168.1.0 is the address of the network 192.168.1.0/24 itself: choose another.",
+                problem(Mode.VNET_FIXED, "", "192.168.1.0/24", ""));
+        assertEquals("192.168.1.255 is the broadcast address of 192.168.1.0/24: choose another.",
+                problem(Mode.SHARED, "em0", "192.168.1.255/24", ""));
+        assertEquals("The default router cannot be the jail's own address (192.168.1.60).",
+                problem(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.60"));
+        assertEquals("The default router 10.0.0.1 is not in the jail's network 192.168.1.0/24: the jail could not reach it.",
+                problem(Mode.VNET_FIXED, "", "192.168.1.60/24", "10.0.0.1"));
+        assertEquals("The default router 172.16.0.1 is not in the jail's network 172.16.64.0/18: the jail could not reach it.",
+                problem(Mode.VNET_FIXED, "", "172.16.100.7/18", "172.16.0.1"));
+    }
+
+    @Test
+    void aPropertyTheChoiceSetsIsNotAlsoTypedInProperties() {
+        for (String key : List.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter")) {
+            assertEquals(Optional.of(key + " is set by the Network choice above: take it out of Properties."),
+                    problem(Mode.VNET_DHCP, "", "", "", "boot=on " + key + "=1"), key);
+        }
+        assertEquals(Optional.of("vnet is set by the Network choice above: take it out of Properties."),
+                problem(Mode.SHARED, "em0", "1.2.3.4", "", "vnet"));
+        // Without a choice here, the Properties field may set them as before.
+        assertEquals(Optional.empty(), problem(Mode.UNSET, "", "", "", "vnet=on ip4_addr=vnet0|1.2.3.4/24"));
+    }
+
+    @Test
+    void theOutlineSaysWhatTheJailGets() {
+        assertEquals("", JailNetwork.unset().outline(msg));
+        assertEquals("The jail shares the host's network stack: 192.168.1.50/24 is added to the host's em0 while the jail runs"
+                + " (ip4_addr=em0|192.168.1.50/24).", new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").outline(msg));
+        String fixed = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "").outline(msg);
+        assertTrue(fixed.startsWith("The jail gets a network stack of its own: vnet0 in the jail"), fixed);
+        assertTrue(fixed.endsWith("vnet0 gets 192.168.1.60/24; the default route goes to the host's default router"
+                + " (defaultrouter=auto)."), fixed);
+        assertTrue(new JailNetwork(Mode.VNET_DHCP, "", "", "").outline(msg).endsWith("iocage stops it again if none comes."));
+        // What is typed is shown cut short and written out while it is typed, however long or odd it is.
+        assertEquals("The jail shares the host's network stack: … is added to the host's " + "e".repeat(40) + "… while the jail"
+                + " runs (ip4_addr=" + "e".repeat(40) + "…|…).",
+                new JailNetwork(Mode.SHARED, "e".repeat(10 * 1024 * 1024), "", "").outline(msg));
+        assertTrue(new JailNetwork(Mode.VNET_FIXED, "", "1.2.3.4/24\nvnet=on", "").outline(msg).contains("vnet0 gets 1.2.3.4/24\\u000avnet=on;"));
+        String de = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.1").outline(new Messages(Locale.GERMAN));
+        assertTrue(de.endsWith("vnet0 bekommt 192.168.1.60/24; die Standardroute geht an 192.168.1.1."), de);
+    }
+}
