@@ -64,7 +64,7 @@ class AddressInUseTest extends WindowTest {
         page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
         // Both of mail's addresses, and the one property that gives the clone its own.
         page.waitFor(() -> text(robot, "#cloneWarning").equals("The clone keeps the addresses of mail (192.168.1.22, 10.0.0.22): "
-                + "give it its own with ip4_addr=…, or the two do not run at the same time."));
+                + "give it its own under Network (or with ip4_addr=…), or the two do not run at the same time."));
         props(robot, "#cloneProps", "ip4_addr=em0|192.168.1.31/24");
         page.waitFor(() -> text(robot, "#cloneWarning").startsWith("192.168.1.31 is already the address of web02:"));
         props(robot, "#cloneProps", "ip4_addr=em0|192.168.1.99/24");

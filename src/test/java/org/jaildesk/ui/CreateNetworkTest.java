@@ -100,11 +100,11 @@ class CreateNetworkTest extends WindowTest {
         type(robot, "#createIface", "em0");
         page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
         assertEquals("The jail shares the host's network stack: 192.168.1.71/24 is added to the host's em0 while the jail runs"
-                + " (ip4_addr=em0|192.168.1.71/24).", text(robot, "#createNetworkOutline"));
+                + " (vnet=off ip4_addr=em0|192.168.1.71/24).", text(robot, "#createNetworkOutline"));
         // DHCP asks for nothing more; back to nothing chosen, the rows go.
         choose(robot, JailNetwork.Mode.VNET_DHCP);
         page.waitFor(() -> !shown(robot, "#createIface") && !shown(robot, "#createAddress"));
-        assertTrue(text(robot, "#createNetworkOutline").contains("vnet=on dhcp=on bpf=on"));
+        assertTrue(text(robot, "#createNetworkOutline").contains("vnet=on dhcp=on bpf=on ip4_addr=none"));
         choose(robot, JailNetwork.Mode.SHARED);
         page.waitFor(() -> shown(robot, "#createIface") && !ok.isDisabled());
         // The dialog grows to the rows that came back: clicked once it has.
@@ -114,5 +114,54 @@ class CreateNetworkTest extends WindowTest {
         IocageClient client = new IocageClient(new InProcessTransport(page.host));
         assertEquals("em0|192.168.1.71/24", client.getJailSetting("shop", "ip4_addr").get(10, TimeUnit.SECONDS));
         assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
+    }
+
+    @Test
+    void aCloneGetsANetworkOfItsOwnInsteadOfItsSourcesAddress(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("mail");
+        robot.clickOn("#tb-clone");
+        page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<JailNetwork.Mode> mode = robot.lookup("#cloneNetwork").queryAs(ChoiceBox.class);
+        assertEquals("As mail's (or as Properties say)", mode.getConverter().toString(mode.getValue()));
+        page.waitFor(() -> text(robot, "#cloneWarning").startsWith("The clone keeps the addresses of mail"));
+        robot.interact(() -> mode.setValue(JailNetwork.Mode.VNET_DHCP));
+        // DHCP: no fixed address, so nothing the clone would share with mail.
+        page.waitFor(() -> text(robot, "#cloneWarning").isEmpty() && text(robot, "#cloneError").isEmpty());
+        robot.interact(() -> mode.setValue(JailNetwork.Mode.SHARED));
+        page.waitFor(() -> text(robot, "#cloneError").startsWith("Enter the host interface"));
+        type(robot, "#cloneIface", "em0");
+        type(robot, "#cloneAddress", "192.168.1.22/24");
+        page.waitFor(() -> text(robot, "#cloneWarning").startsWith("192.168.1.22 is already the address of mail:"));
+        type(robot, "#cloneAddress", "192.168.1.78/24");
+        type(robot, "#cloneProps", "ip4_addr=em0|192.168.1.79/24");
+        page.waitFor(() -> text(robot, "#cloneError").equals("ip4_addr is set by the Network choice above: take it out of Properties."));
+        type(robot, "#cloneProps", "");
+        Button ok = robot.lookup("#cloneOk").queryAs(Button.class);
+        page.waitFor(() -> text(robot, "#cloneWarning").isEmpty() && !ok.isDisabled());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#cloneOk");
+        page.waitFor(() -> page.has("mail-clone"));
+        IocageClient client = new IocageClient(new InProcessTransport(page.host));
+        assertEquals("em0|192.168.1.78/24", client.getJailSetting("mail-clone", "ip4_addr").get(10, TimeUnit.SECONDS));
+        assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("mail-clone", "vnet").get(10, TimeUnit.SECONDS)));
+        // A VNET jail's clone given a shared address leaves VNET: web02 has its own stack, its clone the host's.
+        page.select("web02");
+        robot.clickOn("#tb-clone");
+        page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<JailNetwork.Mode> again = robot.lookup("#cloneNetwork").queryAs(ChoiceBox.class);
+        robot.interact(() -> again.setValue(JailNetwork.Mode.SHARED));
+        type(robot, "#cloneIface", "em0");
+        type(robot, "#cloneAddress", "192.168.1.81/24");
+        Button ok2 = robot.lookup("#cloneOk").queryAs(Button.class);
+        page.waitFor(() -> text(robot, "#cloneError").isEmpty() && !ok2.isDisabled());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#cloneOk");
+        page.waitFor(() -> page.has("web02-clone"));
+        assertEquals("em0|192.168.1.81/24", client.getJailSetting("web02-clone", "ip4_addr").get(10, TimeUnit.SECONDS));
+        assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("web02", "vnet").get(10, TimeUnit.SECONDS)));
+        assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("web02-clone", "vnet").get(10, TimeUnit.SECONDS)));
     }
 }

@@ -90,80 +90,30 @@ public final class JailDialogs {
         source.labelForProperty().bind(Bindings.when(fromTemplate).<javafx.scene.Node>then(template).otherwise(release));
         TextField props = Dialogs.field("createProps", msg.get("create.propsPrompt"));
         // The network, the part of a new jail its users find hardest: chosen here, it becomes the properties iocage takes.
-        ChoiceBox<JailNetwork.Mode> mode = new ChoiceBox<>(FXCollections.observableArrayList(JailNetwork.Mode.values()));
-        mode.setId("createNetwork");
-        mode.setValue(JailNetwork.Mode.UNSET);
-        mode.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(JailNetwork.Mode m) {
-                return m == null ? "" : msg.get("network.mode." + m.name().toLowerCase(java.util.Locale.ROOT));
-            }
-
-            @Override
-            public JailNetwork.Mode fromString(String s) {
-                return null;
-            }
-        });
-        TextField iface = Dialogs.field("createIface", msg.get("network.ifacePrompt"));
-        TextField address = Dialogs.field("createAddress", msg.get("network.addressPrompt"));
-        TextField router = Dialogs.field("createRouter", msg.get("network.routerPrompt"));
-        javafx.beans.binding.ObjectBinding<JailNetwork> network = Bindings.createObjectBinding(() -> new JailNetwork(
-                mode.getValue(), iface.getText(), address.getText(), router.getText()),
-                mode.valueProperty(), iface.textProperty(), address.textProperty(), router.textProperty());
-        Label outline = Dialogs.explanation("");
-        outline.setId("createNetworkOutline");
-        // As wide as the error line under it: a wrapped label's own preferred width is its text on one line, which
-        // would widen the dialog to it.
-        outline.setPrefWidth(420);
-        outline.setMaxWidth(420);
-        outline.setMinHeight(Region.USE_PREF_SIZE);
-        outline.textProperty().bind(Bindings.createStringBinding(() -> network.get().outline(msg), network));
-        outline.textProperty().addListener((o, before, now) -> Platform.runLater(() -> Dialogs.growToFit(outline)));
+        NetworkFields net = new NetworkFields("create", msg, msg.get("network.mode.unset"));
+        javafx.beans.binding.ObjectBinding<JailNetwork> network = net.network;
         javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
                 () -> network.get().withProps(props.getText()), network, props.textProperty());
         Label error = Dialogs.errorLabel("createError");
         Label warning = addressWarning("createWarning", allProps, null);
         javafx.scene.layout.StackPane from = new javafx.scene.layout.StackPane(release, template);
         from.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Label ifaceLabel = Dialogs.label(msg.get("network.iface"), iface);
-        Label addressLabel = Dialogs.label(msg.get("network.address"), address);
-        Label routerLabel = Dialogs.label(msg.get("network.router"), router);
         Label propsLabel = Dialogs.label(msg.get("create.props"), props);
         Label typeLabel = Dialogs.label(msg.get("create.type"), type);
-        Label networkLabel = Dialogs.label(msg.get("network.label"), mode);
         Label nameLabel = Dialogs.label(msg.get("create.name"), name);
         GridPane g = Dialogs.form();
         // The type first: it decides what the next row asks for (a release, a template, or nothing for an empty jail).
         // The network's rows are those its choice asks for, laid out again without gaps when it changes.
-        Runnable layout = () -> {
-            JailNetwork.Mode m = mode.getValue();
+        net.layOut(g, () -> {
             g.getChildren().clear();
             int row = 0;
             g.addRow(row++, nameLabel, name);
             g.addRow(row++, typeLabel, type);
             g.addRow(row++, source, from);
-            g.addRow(row++, networkLabel, mode);
-            if (JailNetwork.asksInterface(m)) {
-                g.addRow(row++, ifaceLabel, iface);
-            }
-            if (JailNetwork.asksAddress(m)) {
-                g.addRow(row++, addressLabel, address);
-            }
-            if (JailNetwork.asksRouter(m)) {
-                g.addRow(row++, routerLabel, router);
-            }
-            if (m != JailNetwork.Mode.UNSET) {
-                g.add(outline, 0, row++, 2, 1);
-            }
+            row = net.addRows(g, row);
             g.addRow(row++, propsLabel, props);
             g.add(error, 0, row++, 2, 1);
             g.add(warning, 0, row, 2, 1);
-        };
-        layout.run();
-        // The rows a choice brings need room: the dialog grows to them (and never shrinks under the user's pointer).
-        mode.valueProperty().addListener((o, before, now) -> {
-            layout.run();
-            Platform.runLater(() -> Dialogs.growToFit(g));
         });
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("create.ok"), "createOk", false);
@@ -232,21 +182,33 @@ public final class JailDialogs {
         TextField name = Dialogs.field("cloneName", msg.get("create.namePrompt"));
         name.setText(source.displayName() + "-clone");
         TextField props = Dialogs.field("cloneProps", msg.get("create.propsPrompt"));
+        // A clone keeps its source's network (and so its address): the choice gives it its own.
+        NetworkFields net = new NetworkFields("clone", msg, msg.get("network.mode.keep", source.displayName()));
+        javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
+                () -> net.network.get().withProps(props.getText()), net.network, props.textProperty());
         Label error = Dialogs.errorLabel("cloneError");
-        Label warning = addressWarning("cloneWarning", props.textProperty(), source);
+        Label warning = addressWarning("cloneWarning", allProps, source);
+        Label nameLabel = Dialogs.label(msg.get("create.name"), name);
+        Label propsLabel = Dialogs.label(msg.get("create.props"), props);
         GridPane g = Dialogs.form();
-        g.addRow(0, Dialogs.label(msg.get("create.name"), name), name);
-        g.addRow(1, Dialogs.label(msg.get("create.props"), props), props);
-        g.add(error, 0, 2, 2, 1);
-        g.add(warning, 0, 3, 2, 1);
+        net.layOut(g, () -> {
+            g.getChildren().clear();
+            g.addRow(0, nameLabel, name);
+            int row = net.addRows(g, 1);
+            g.addRow(row++, propsLabel, props);
+            g.add(error, 0, row++, 2, 1);
+            g.add(warning, 0, row, 2, 1);
+        });
         d.getDialogPane().setContent(g);
         ButtonType ok = Dialogs.confirmButton(d, msg.get("clone.ok"), "cloneOk", false);
         error.textProperty().bind(Bindings.createStringBinding(() -> vm.newJails().whyNotNewName(name.getText())
-                .or(() -> PropsField.check(props.getText(), msg)).orElse(""), name.textProperty(), props.textProperty(), vm.jails()));
+                .or(() -> net.network.get().problem(props.getText(), msg))
+                .or(() -> PropsField.check(allProps.get(), msg)).orElse(""),
+                name.textProperty(), props.textProperty(), net.network, allProps, vm.jails()));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.newJails().cloneJail(source, name.getText(), props.getText());
+                vm.newJails().cloneJail(source, name.getText(), allProps.get());
             }
             return b;
         });

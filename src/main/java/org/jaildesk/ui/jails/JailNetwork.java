@@ -69,12 +69,18 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     public List<String> props() {
         List<String> out = new ArrayList<>();
         switch (mode) {
-            case SHARED -> out.add("ip4_addr=" + iface + "|" + address);
+            case SHARED -> {
+                // Off whatever the host's defaults or a clone's source say: an address on a host interface is no VNET's.
+                out.add("vnet=off");
+                out.add("ip4_addr=" + iface + "|" + address);
+            }
             case VNET_DHCP -> {
-                // iocage would turn vnet and bpf on for dhcp by itself, and say so; set here, the request says it.
+                // iocage would turn vnet and bpf on for dhcp by itself, and say so; set here, the request says it. No
+                // fixed address beside it (a clone would keep its source's).
                 out.add("vnet=on");
                 out.add("dhcp=on");
                 out.add("bpf=on");
+                out.add("ip4_addr=none");
             }
             case VNET_FIXED -> {
                 out.add("vnet=on");

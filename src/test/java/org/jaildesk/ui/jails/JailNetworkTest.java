@@ -26,18 +26,18 @@ class JailNetworkTest {
     @Test
     void eachChoiceBecomesThePropertiesIocageTakes() {
         assertEquals(List.of(), JailNetwork.unset().props());
-        assertEquals(List.of("ip4_addr=em0|192.168.1.50/24"),
+        assertEquals(List.of("vnet=off", "ip4_addr=em0|192.168.1.50/24"),
                 new JailNetwork(Mode.SHARED, " em0 ", "192.168.1.50/24 ", "ignored").props());
-        assertEquals(List.of("ip4_addr=lagg0.100|10.0.0.5"), new JailNetwork(Mode.SHARED, "lagg0.100", "10.0.0.5", "").props());
-        assertEquals(List.of("vnet=on", "dhcp=on", "bpf=on"), new JailNetwork(Mode.VNET_DHCP, "em0", "1.2.3.4", "").props());
+        assertEquals(List.of("vnet=off", "ip4_addr=lagg0.100|10.0.0.5"), new JailNetwork(Mode.SHARED, "lagg0.100", "10.0.0.5", "").props());
+        assertEquals(List.of("vnet=on", "dhcp=on", "bpf=on", "ip4_addr=none"), new JailNetwork(Mode.VNET_DHCP, "em0", "1.2.3.4", "").props());
         assertEquals(List.of("vnet=on", "ip4_addr=vnet0|192.168.1.60/24", "defaultrouter=192.168.1.1"),
                 new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.1").props());
         // No router given: iocage's own (defaultrouter=auto), so none is set.
         assertEquals(List.of("vnet=on", "ip4_addr=vnet0|192.168.1.60/24"),
                 new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", " ").props());
         // After what the Properties field says, which keeps its own.
-        assertEquals("boot=on vnet=on dhcp=on bpf=on", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(" boot=on "));
-        assertEquals("vnet=on dhcp=on bpf=on", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(null));
+        assertEquals("boot=on vnet=on dhcp=on bpf=on ip4_addr=none", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(" boot=on "));
+        assertEquals("vnet=on dhcp=on bpf=on ip4_addr=none", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(null));
         assertEquals("boot=on", JailNetwork.unset().withProps("boot=on"));
     }
 
@@ -124,7 +124,7 @@ class JailNetworkTest {
     void theOutlineSaysWhatTheJailGets() {
         assertEquals("", JailNetwork.unset().outline(msg));
         assertEquals("The jail shares the host's network stack: 192.168.1.50/24 is added to the host's em0 while the jail runs"
-                + " (ip4_addr=em0|192.168.1.50/24).", new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").outline(msg));
+                + " (vnet=off ip4_addr=em0|192.168.1.50/24).", new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").outline(msg));
         String fixed = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "").outline(msg);
         assertTrue(fixed.startsWith("The jail gets a network stack of its own: vnet0 in the jail"), fixed);
         assertTrue(fixed.endsWith("vnet0 gets 192.168.1.60/24; the default route goes to the host's default router"
@@ -132,7 +132,7 @@ class JailNetworkTest {
         assertTrue(new JailNetwork(Mode.VNET_DHCP, "", "", "").outline(msg).endsWith("iocage stops it again if none comes."));
         // What is typed is shown cut short and written out while it is typed, however long or odd it is.
         assertEquals("The jail shares the host's network stack: … is added to the host's " + "e".repeat(40) + "… while the jail"
-                + " runs (ip4_addr=" + "e".repeat(40) + "…|…).",
+                + " runs (vnet=off ip4_addr=" + "e".repeat(40) + "…|…).",
                 new JailNetwork(Mode.SHARED, "e".repeat(10 * 1024 * 1024), "", "").outline(msg));
         assertTrue(new JailNetwork(Mode.VNET_FIXED, "", "1.2.3.4/24\nvnet=on", "").outline(msg).contains("vnet0 gets 1.2.3.4/24\\u000avnet=on;"));
         String de = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.1").outline(new Messages(Locale.GERMAN));
