@@ -53,6 +53,8 @@ class CreateNetworkTest extends WindowTest {
         choose(robot, JailNetwork.Mode.VNET_FIXED);
         page.waitFor(() -> shown(robot, "#createAddress") && shown(robot, "#createRouter"));
         assertFalse(shown(robot, "#createIface"), "a VNET jail's interface is its own vnet0");
+        assertTrue(shown(robot, "#createBridge"));
+        type(robot, "#createBridge", "bridge1");
         page.waitFor(() -> text(robot, "#createError").equals("Enter the jail's address with its prefix length (e.g. 192.168.1.50/24)."));
         assertTrue(ok.isDisabled());
         type(robot, "#createAddress", "192.168.1.77");
@@ -79,6 +81,7 @@ class CreateNetworkTest extends WindowTest {
         IocageClient client = new IocageClient(new InProcessTransport(page.host));
         assertEquals("vnet0|192.168.1.77/24", client.getJailSetting("shop", "ip4_addr").get(10, TimeUnit.SECONDS));
         assertEquals("192.168.1.1", client.getJailSetting("shop", "defaultrouter").get(10, TimeUnit.SECONDS));
+        assertEquals("vnet0:bridge1", client.getJailSetting("shop", "interfaces").get(10, TimeUnit.SECONDS));
         assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
         assertEquals("5", client.getJailSetting("shop", "priority").get(10, TimeUnit.SECONDS));
     }
@@ -91,7 +94,7 @@ class CreateNetworkTest extends WindowTest {
         Button ok = robot.lookup("#createOk").queryAs(Button.class);
         choose(robot, JailNetwork.Mode.SHARED);
         page.waitFor(() -> shown(robot, "#createIface") && shown(robot, "#createAddress"));
-        assertFalse(shown(robot, "#createRouter"));
+        assertFalse(shown(robot, "#createRouter") || shown(robot, "#createBridge"));
         for (String bad : new String[] {"-f", "a;b", "$(x)", "em0\nvnet=on", "em0|x", "e".repeat(100_000)}) {
             type(robot, "#createIface", bad);
             type(robot, "#createAddress", "192.168.1.71/24");

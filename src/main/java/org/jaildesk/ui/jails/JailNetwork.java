@@ -15,7 +15,7 @@ import org.jaildesk.ui.common.Messages;
  * takes ({@code ip4_addr}, {@code vnet}, {@code dhcp}, {@code bpf}, {@code defaultrouter}). IPv4 only; anything else
  * stays for the Properties field.
  */
-public record JailNetwork(Mode mode, String iface, String address, String router) {
+public record JailNetwork(Mode mode, String iface, String address, String router, String bridge) {
 
     /** How the jail reaches the network. */
     public enum Mode {
@@ -30,10 +30,12 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     }
 
     /** The properties a choice other than {@link Mode#UNSET} sets; the Properties field must then leave them alone. */
-    static final Set<String> KEYS = Set.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter");
+    static final Set<String> KEYS = Set.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter", "interfaces");
 
     /** The jail's end of its epair, as iocage names it (its {@code interfaces} default, {@code vnet0:bridge0}). */
     static final String VNET_IFACE = "vnet0";
+    /** The host's end of a VNET jail's epair goes on this bridge unless another is named. */
+    static final String DEFAULT_BRIDGE = "bridge0";
 
     /** FreeBSD's interface names: a driver's name and unit ({@code em0}, {@code vtnet1}, {@code lagg0.100}), at most 16. */
     private static final Pattern IFACE = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,15}");
@@ -45,11 +47,17 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         iface = iface == null ? "" : iface.strip();
         address = address == null ? "" : address.strip();
         router = router == null ? "" : router.strip();
+        bridge = bridge == null ? "" : bridge.strip();
+    }
+
+    /** A choice on iocage's bridge ({@code bridge0}). */
+    public JailNetwork(Mode mode, String iface, String address, String router) {
+        this(mode, iface, address, router, "");
     }
 
     /** Nothing chosen. */
     public static JailNetwork unset() {
-        return new JailNetwork(Mode.UNSET, "", "", "");
+        return new JailNetwork(Mode.UNSET, "", "", "", "");
     }
 
     /** Whether the choice asks for the host's interface, the jail's address, a default router. */
@@ -59,6 +67,11 @@ public record JailNetwork(Mode mode, String iface, String address, String router
 
     public static boolean asksAddress(Mode m) {
         return m == Mode.SHARED || m == Mode.VNET_FIXED;
+    }
+
+    /** Whether the choice asks for the host's bridge a VNET jail's epair goes on. */
+    public static boolean asksBridge(Mode m) {
+        return m == Mode.VNET_DHCP || m == Mode.VNET_FIXED;
     }
 
     public static boolean asksRouter(Mode m) {
@@ -78,12 +91,14 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 // iocage would turn vnet and bpf on for dhcp by itself, and say so; set here, the request says it. No
                 // fixed address beside it (a clone would keep its source's).
                 out.add("vnet=on");
+                otherBridge(out);
                 out.add("dhcp=on");
                 out.add("bpf=on");
                 out.add("ip4_addr=none");
             }
             case VNET_FIXED -> {
                 out.add("vnet=on");
+                otherBridge(out);
                 out.add("ip4_addr=" + VNET_IFACE + "|" + address);
                 if (!router.isEmpty()) {
                     out.add("defaultrouter=" + router);
@@ -93,6 +108,13 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             }
         }
         return out;
+    }
+
+    /** {@code interfaces=vnet0:<bridge>} for a bridge other than iocage's own. */
+    private void otherBridge(List<String> out) {
+        if (!bridge.isEmpty() && !bridge.equals(DEFAULT_BRIDGE)) {
+            out.add("interfaces=" + VNET_IFACE + ":" + bridge);
+        }
     }
 
     /** The Properties field's text with this choice's properties after it. */
@@ -129,6 +151,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             if (!IFACE.matcher(iface).matches()) {
                 return Optional.of(msg.get("network.badIface", Shown.of(iface)));
             }
+        }
+        if (asksBridge(mode) && !bridge.isEmpty() && !IFACE.matcher(bridge).matches()) {
+            return Optional.of(msg.get("network.badBridge", Shown.of(bridge)));
         }
         if (!asksAddress(mode)) {
             return Optional.empty();
@@ -177,10 +202,14 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         return switch (mode) {
             case UNSET -> "";
             case SHARED -> msg.get("network.outline.shared", shown(iface), shown(address));
-            case VNET_DHCP -> msg.get("network.outline.vnet") + " " + msg.get("network.outline.dhcp");
-            case VNET_FIXED -> msg.get("network.outline.vnet") + " " + msg.get("network.outline.fixed",
+            case VNET_DHCP -> vnetOutline(msg) + " " + msg.get("network.outline.dhcp");
+            case VNET_FIXED -> vnetOutline(msg) + " " + msg.get("network.outline.fixed",
                     shown(address), router.isEmpty() ? msg.get("network.routerAuto") : shown(router));
         };
+    }
+
+    private String vnetOutline(Messages msg) {
+        return msg.get("network.outline.vnet", bridge.isEmpty() ? DEFAULT_BRIDGE : Shown.of(bridge));
     }
 
     /** A field's text as the outline shows it while it is typed: cut short and written out, "…" while empty. */

@@ -23,6 +23,7 @@ final class NetworkFields {
     final TextField iface;
     final TextField address;
     final TextField router;
+    final TextField bridge;
     /** The choice as it stands, for the dialog's checks and its properties. */
     final ObjectBinding<JailNetwork> network;
     private final Label outline;
@@ -30,10 +31,11 @@ final class NetworkFields {
     private final Label ifaceLabel;
     private final Label addressLabel;
     private final Label routerLabel;
+    private final Label bridgeLabel;
 
     /**
-     * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Address}, {@code <prefix>Router}
-     * and {@code <prefix>NetworkOutline}; {@code unset} names the choice that leaves the network as it would be.
+     * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Bridge}, {@code <prefix>Address},
+     * {@code <prefix>Router} and {@code <prefix>NetworkOutline}; {@code unset} names the choice that leaves the network as it would be.
      */
     NetworkFields(String prefix, Messages msg, String unset) {
         mode.setId(prefix + "Network");
@@ -53,8 +55,10 @@ final class NetworkFields {
         iface = Dialogs.field(prefix + "Iface", msg.get("network.ifacePrompt"));
         address = Dialogs.field(prefix + "Address", msg.get("network.addressPrompt"));
         router = Dialogs.field(prefix + "Router", msg.get("network.routerPrompt"));
+        bridge = Dialogs.field(prefix + "Bridge", msg.get("network.bridgePrompt"));
         network = Bindings.createObjectBinding(() -> new JailNetwork(mode.getValue(), iface.getText(), address.getText(),
-                router.getText()), mode.valueProperty(), iface.textProperty(), address.textProperty(), router.textProperty());
+                router.getText(), bridge.getText()), mode.valueProperty(), iface.textProperty(), address.textProperty(),
+                router.textProperty(), bridge.textProperty());
         outline = Dialogs.explanation("");
         outline.setId(prefix + "NetworkOutline");
         // As wide as the error line under it: a wrapped label's own preferred width is its text on one line, which would
@@ -68,6 +72,7 @@ final class NetworkFields {
         ifaceLabel = Dialogs.label(msg.get("network.iface"), iface);
         addressLabel = Dialogs.label(msg.get("network.address"), address);
         routerLabel = Dialogs.label(msg.get("network.router"), router);
+        bridgeLabel = Dialogs.label(msg.get("network.bridge"), bridge);
     }
 
     /** Adds the choice's row and those it asks for to {@code g} from {@code row}; returns the row after them. */
@@ -76,6 +81,9 @@ final class NetworkFields {
         g.addRow(row++, modeLabel, mode);
         if (JailNetwork.asksInterface(m)) {
             g.addRow(row++, ifaceLabel, iface);
+        }
+        if (JailNetwork.asksBridge(m)) {
+            g.addRow(row++, bridgeLabel, bridge);
         }
         if (JailNetwork.asksAddress(m)) {
             g.addRow(row++, addressLabel, address);

@@ -35,6 +35,15 @@ class JailNetworkTest {
         // No router given: iocage's own (defaultrouter=auto), so none is set.
         assertEquals(List.of("vnet=on", "ip4_addr=vnet0|192.168.1.60/24"),
                 new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", " ").props());
+        // Another bridge than iocage's bridge0: the jail's epair goes on it.
+        assertEquals(List.of("vnet=on", "interfaces=vnet0:bridge1", "ip4_addr=vnet0|10.1.0.5/24"),
+                new JailNetwork(Mode.VNET_FIXED, "", "10.1.0.5/24", "", " bridge1 ").props());
+        assertEquals(List.of("vnet=on", "interfaces=vnet0:bridge7", "dhcp=on", "bpf=on", "ip4_addr=none"),
+                new JailNetwork(Mode.VNET_DHCP, "", "", "", "bridge7").props());
+        assertEquals(List.of("vnet=on", "dhcp=on", "bpf=on", "ip4_addr=none"),
+                new JailNetwork(Mode.VNET_DHCP, "", "", "", "bridge0").props());
+        // A shared address has no bridge.
+        assertEquals(List.of("vnet=off", "ip4_addr=em0|10.1.0.5"), new JailNetwork(Mode.SHARED, "em0", "10.1.0.5", "", "bridge1").props());
         // After what the Properties field says, which keeps its own.
         assertEquals("boot=on vnet=on dhcp=on bpf=on ip4_addr=none", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(" boot=on "));
         assertEquals("vnet=on dhcp=on bpf=on ip4_addr=none", new JailNetwork(Mode.VNET_DHCP, "", "", "").withProps(null));
@@ -47,6 +56,8 @@ class JailNetworkTest {
         assertTrue(JailNetwork.asksAddress(Mode.SHARED) && JailNetwork.asksAddress(Mode.VNET_FIXED)
                 && !JailNetwork.asksAddress(Mode.VNET_DHCP) && !JailNetwork.asksAddress(Mode.UNSET));
         assertTrue(JailNetwork.asksRouter(Mode.VNET_FIXED) && !JailNetwork.asksRouter(Mode.SHARED));
+        assertTrue(JailNetwork.asksBridge(Mode.VNET_FIXED) && JailNetwork.asksBridge(Mode.VNET_DHCP)
+                && !JailNetwork.asksBridge(Mode.SHARED) && !JailNetwork.asksBridge(Mode.UNSET));
     }
 
     @Test
@@ -85,6 +96,10 @@ class JailNetworkTest {
             String p = problem(Mode.VNET_FIXED, "", address, "");
             assertTrue(p.contains("is not an IPv4 address"), address.length() > 40 ? "10 MB" : address + ": " + p);
         }
+        for (String bridge : List.of("-f", "a;b", "$(x)", "bridge1\nvnet=on", "bridge1:x", "b".repeat(17), huge)) {
+            String p = new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge).problem("", msg).orElse("");
+            assertTrue(p.contains("is not a bridge's interface name"), bridge.length() > 40 ? "10 MB" : bridge + ": " + p);
+        }
         for (String router : List.of("-f", "$(x)", "192.168.1.1/24", "192.168.1.256", "0.0.0.0", "a;b", huge)) {
             String p = problem(Mode.VNET_FIXED, "", "192.168.1.60/24", router);
             assertTrue(p.contains("is not an IPv4 address (the router's"), router.length() > 40 ? "10 MB" : router + ": " + p);
@@ -110,7 +125,7 @@ class JailNetworkTest {
 
     @Test
     void aPropertyTheChoiceSetsIsNotAlsoTypedInProperties() {
-        for (String key : List.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter")) {
+        for (String key : List.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter", "interfaces")) {
             assertEquals(Optional.of(key + " is set by the Network choice above: take it out of Properties."),
                     problem(Mode.VNET_DHCP, "", "", "", "boot=on " + key + "=1"), key);
         }
@@ -130,6 +145,8 @@ class JailNetworkTest {
         assertTrue(fixed.endsWith("vnet0 gets 192.168.1.60/24; the default route goes to the host's default router"
                 + " (defaultrouter=auto)."), fixed);
         assertTrue(new JailNetwork(Mode.VNET_DHCP, "", "", "").outline(msg).endsWith("iocage stops it again if none comes."));
+        assertTrue(new JailNetwork(Mode.VNET_DHCP, "", "", "").outline(msg).contains("the other end of its epair on the host's bridge0"));
+        assertTrue(new JailNetwork(Mode.VNET_DHCP, "", "", "", "bridge2").outline(msg).contains("on the host's bridge2 with"));
         // What is typed is shown cut short and written out while it is typed, however long or odd it is.
         assertEquals("The jail shares the host's network stack: … is added to the host's " + "e".repeat(40) + "… while the jail"
                 + " runs (vnet=off ip4_addr=" + "e".repeat(40) + "…|…).",
