@@ -67,8 +67,12 @@ class CreateNetworkTest extends WindowTest {
         page.waitFor(() -> text(robot, "#createError").equals(
                 "vnet is set by the Network choice above: take it out of Properties."));
         type(robot, "#createProps", "priority=5");
+        type(robot, "#createAddress6", "fd00::77");
+        page.waitFor(() -> text(robot, "#createError").startsWith("Give the IPv6 address its prefix length (e.g. fd00::77/64)"));
+        type(robot, "#createAddress6", "fd00::77/64");
         page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
-        assertTrue(text(robot, "#createNetworkOutline").endsWith("vnet0 gets 192.168.1.77/24; the default route goes to 192.168.1.1."),
+        assertTrue(text(robot, "#createNetworkOutline").endsWith("vnet0 gets 192.168.1.77/24; the default route goes to 192.168.1.1."
+                + " It has fd00::77/64 on vnet0 as well (ip6_addr=vnet0|fd00::77/64)."),
                 text(robot, "#createNetworkOutline"));
         // The address in use is looked for among what the choice sets, as among what Properties say.
         type(robot, "#createAddress", "192.168.1.21/24");
@@ -82,6 +86,7 @@ class CreateNetworkTest extends WindowTest {
         assertEquals("vnet0|192.168.1.77/24", client.getJailSetting("shop", "ip4_addr").get(10, TimeUnit.SECONDS));
         assertEquals("192.168.1.1", client.getJailSetting("shop", "defaultrouter").get(10, TimeUnit.SECONDS));
         assertEquals("vnet0:bridge1", client.getJailSetting("shop", "interfaces").get(10, TimeUnit.SECONDS));
+        assertEquals("vnet0|fd00::77/64", client.getJailSetting("shop", "ip6_addr").get(10, TimeUnit.SECONDS));
         assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
         assertEquals("5", client.getJailSetting("shop", "priority").get(10, TimeUnit.SECONDS));
     }

@@ -12,10 +12,10 @@ import org.jaildesk.ui.common.Messages;
 /**
  * The network a new jail is to have, as the create dialog asks for it: the choice iocage's users find hardest (shared
  * address or VNET, DHCP, the default route) made once, checked as it is typed, and turned into the properties iocage
- * takes ({@code ip4_addr}, {@code vnet}, {@code dhcp}, {@code bpf}, {@code defaultrouter}). IPv4 only; anything else
- * stays for the Properties field.
+ * takes ({@code ip4_addr}, {@code ip6_addr}, {@code vnet}, {@code dhcp}, {@code bpf}, {@code defaultrouter},
+ * {@code interfaces}). One address of each family; anything else stays for the Properties field.
  */
-public record JailNetwork(Mode mode, String iface, String address, String router, String bridge) {
+public record JailNetwork(Mode mode, String iface, String address, String router, String bridge, String address6) {
 
     /** How the jail reaches the network. */
     public enum Mode {
@@ -42,22 +42,31 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     private static final Pattern DOTTED = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
     /** Longer input is no address; it is not looked through. */
     private static final int LONGEST = 64;
+    private static final Pattern HEX6 = Pattern.compile("[0-9A-Fa-f:.]+");
+    /** 0 to 128, without a leading zero. */
+    private static final Pattern PREFIX6 = Pattern.compile("0|[1-9]\\d?|1[01]\\d|12[0-8]");
 
     public JailNetwork {
         iface = iface == null ? "" : iface.strip();
         address = address == null ? "" : address.strip();
         router = router == null ? "" : router.strip();
         bridge = bridge == null ? "" : bridge.strip();
+        address6 = address6 == null ? "" : address6.strip();
     }
 
-    /** A choice on iocage's bridge ({@code bridge0}). */
+    /** A choice without an IPv6 address. */
+    public JailNetwork(Mode mode, String iface, String address, String router, String bridge) {
+        this(mode, iface, address, router, bridge, "");
+    }
+
+    /** A choice on iocage's bridge ({@code bridge0}), without an IPv6 address. */
     public JailNetwork(Mode mode, String iface, String address, String router) {
-        this(mode, iface, address, router, "");
+        this(mode, iface, address, router, "", "");
     }
 
     /** Nothing chosen. */
     public static JailNetwork unset() {
-        return new JailNetwork(Mode.UNSET, "", "", "", "");
+        return new JailNetwork(Mode.UNSET, "", "", "", "", "");
     }
 
     /** Whether the choice asks for the host's interface, the jail's address, a default router. */
@@ -67,6 +76,11 @@ public record JailNetwork(Mode mode, String iface, String address, String router
 
     public static boolean asksAddress(Mode m) {
         return m == Mode.SHARED || m == Mode.VNET_FIXED;
+    }
+
+    /** Whether the choice takes an IPv6 address beside the IPv4 one (optional). */
+    public static boolean asksAddress6(Mode m) {
+        return asksAddress(m);
     }
 
     /** Whether the choice asks for the host's bridge a VNET jail's epair goes on. */
@@ -86,6 +100,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 // Off whatever the host's defaults or a clone's source say: an address on a host interface is no VNET's.
                 out.add("vnet=off");
                 out.add("ip4_addr=" + iface + "|" + address);
+                if (!address6.isEmpty()) {
+                    out.add("ip6_addr=" + iface + "|" + address6);
+                }
             }
             case VNET_DHCP -> {
                 // iocage would turn vnet and bpf on for dhcp by itself, and say so; set here, the request says it. No
@@ -100,6 +117,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 out.add("vnet=on");
                 otherBridge(out);
                 out.add("ip4_addr=" + VNET_IFACE + "|" + address);
+                if (!address6.isEmpty()) {
+                    out.add("ip6_addr=" + VNET_IFACE + "|" + address6);
+                }
                 if (!router.isEmpty()) {
                     out.add("defaultrouter=" + router);
                 }
@@ -139,7 +159,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             for (String token : typed.strip().split("\\s+")) {
                 int eq = token.indexOf('=');
                 String key = eq > 0 ? token.substring(0, eq) : token;
-                if (KEYS.contains(key)) {
+                if (KEYS.contains(key) || key.equals("ip6_addr") && !address6.isEmpty() && asksAddress6(mode)) {
                     return Optional.of(msg.get("network.inProps", key));
                 }
             }
@@ -178,6 +198,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 return Optional.of(msg.get("network.broadcastAddress", jail.text(), jail.net()));
             }
         }
+        Optional<String> six = problem6();
+        if (six.isPresent()) {
+            return six.map(key -> msg.get(key, Shown.of(address6)));
+        }
         if (!asksRouter(mode) || router.isEmpty()) {
             return Optional.empty();
         }
@@ -194,17 +218,49 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         return Optional.empty();
     }
 
+    /** The key of what is wrong with the IPv6 address, if one is given: not an address, or without the prefix VNET needs. */
+    private Optional<String> problem6() {
+        if (address6.isEmpty() || !asksAddress6(mode)) {
+            return Optional.empty();
+        }
+        int slash = address6.indexOf('/');
+        String bare = slash < 0 ? address6 : address6.substring(0, slash);
+        if (slash >= 0 && !PREFIX6.matcher(address6.substring(slash + 1)).matches() || !isV6(bare)) {
+            return Optional.of("network.badAddress6");
+        }
+        if (mode == Mode.VNET_FIXED && slash < 0) {
+            return Optional.of("network.needPrefix6");
+        }
+        return Optional.empty();
+    }
+
+    /** An IPv6 address in any of its written forms, and not the unspecified {@code ::}; never looked up as a name. */
+    private static boolean isV6(String s) {
+        if (s.length() > 45 || s.indexOf(':') < 0 || !HEX6.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            // Only hex digits, colons and dots: read as a literal, never a name to look up.
+            java.net.InetAddress a = java.net.InetAddress.getByName(s);
+            return a instanceof java.net.Inet6Address && !a.isAnyLocalAddress();
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return false;
+        }
+    }
+
     /**
      * What the jail's network will be, in words, for the line under the choice: where its address is, and for VNET
      * the epair, the bridge and the route iocage sets up. Empty when nothing is chosen.
      */
     public String outline(Messages msg) {
+        String six = address6.isEmpty() || !asksAddress6(mode) ? ""
+                : " " + msg.get("network.outline.six", Shown.of(address6), (mode == Mode.SHARED ? shown(iface) : VNET_IFACE));
         return switch (mode) {
             case UNSET -> "";
-            case SHARED -> msg.get("network.outline.shared", shown(iface), shown(address));
+            case SHARED -> msg.get("network.outline.shared", shown(iface), shown(address)) + six;
             case VNET_DHCP -> vnetOutline(msg) + " " + msg.get("network.outline.dhcp");
             case VNET_FIXED -> vnetOutline(msg) + " " + msg.get("network.outline.fixed",
-                    shown(address), router.isEmpty() ? msg.get("network.routerAuto") : shown(router));
+                    shown(address), router.isEmpty() ? msg.get("network.routerAuto") : shown(router)) + six;
         };
     }
 

@@ -24,6 +24,7 @@ final class NetworkFields {
     final TextField address;
     final TextField router;
     final TextField bridge;
+    final TextField address6;
     /** The choice as it stands, for the dialog's checks and its properties. */
     final ObjectBinding<JailNetwork> network;
     private final Label outline;
@@ -32,10 +33,11 @@ final class NetworkFields {
     private final Label addressLabel;
     private final Label routerLabel;
     private final Label bridgeLabel;
+    private final Label address6Label;
 
     /**
      * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Bridge}, {@code <prefix>Address},
-     * {@code <prefix>Router} and {@code <prefix>NetworkOutline}; {@code unset} names the choice that leaves the network as it would be.
+     * {@code <prefix>Address6}, {@code <prefix>Router} and {@code <prefix>NetworkOutline}; {@code unset} names the choice that leaves the network as it would be.
      */
     NetworkFields(String prefix, Messages msg, String unset) {
         mode.setId(prefix + "Network");
@@ -56,9 +58,10 @@ final class NetworkFields {
         address = Dialogs.field(prefix + "Address", msg.get("network.addressPrompt"));
         router = Dialogs.field(prefix + "Router", msg.get("network.routerPrompt"));
         bridge = Dialogs.field(prefix + "Bridge", msg.get("network.bridgePrompt"));
+        address6 = Dialogs.field(prefix + "Address6", msg.get("network.address6Prompt"));
         network = Bindings.createObjectBinding(() -> new JailNetwork(mode.getValue(), iface.getText(), address.getText(),
-                router.getText(), bridge.getText()), mode.valueProperty(), iface.textProperty(), address.textProperty(),
-                router.textProperty(), bridge.textProperty());
+                router.getText(), bridge.getText(), address6.getText()), mode.valueProperty(), iface.textProperty(),
+                address.textProperty(), router.textProperty(), bridge.textProperty(), address6.textProperty());
         outline = Dialogs.explanation("");
         outline.setId(prefix + "NetworkOutline");
         // As wide as the error line under it: a wrapped label's own preferred width is its text on one line, which would
@@ -73,6 +76,7 @@ final class NetworkFields {
         addressLabel = Dialogs.label(msg.get("network.address"), address);
         routerLabel = Dialogs.label(msg.get("network.router"), router);
         bridgeLabel = Dialogs.label(msg.get("network.bridge"), bridge);
+        address6Label = Dialogs.label(msg.get("network.address6"), address6);
     }
 
     /** Adds the choice's row and those it asks for to {@code g} from {@code row}; returns the row after them. */
@@ -87,6 +91,9 @@ final class NetworkFields {
         }
         if (JailNetwork.asksAddress(m)) {
             g.addRow(row++, addressLabel, address);
+        }
+        if (JailNetwork.asksAddress6(m)) {
+            g.addRow(row++, address6Label, address6);
         }
         if (JailNetwork.asksRouter(m)) {
             g.addRow(row++, routerLabel, router);

@@ -155,4 +155,37 @@ class JailNetworkTest {
         String de = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.1").outline(new Messages(Locale.GERMAN));
         assertTrue(de.endsWith("vnet0 bekommt 192.168.1.60/24; die Standardroute geht an 192.168.1.1."), de);
     }
+
+    @Test
+    void anIpv6AddressMayGoBesideTheIpv4One() {
+        assertEquals(List.of("vnet=off", "ip4_addr=em0|192.168.1.50/24", "ip6_addr=em0|fd00::50/64"),
+                new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "", "", " fd00::50/64 ").props());
+        assertEquals(List.of("vnet=on", "ip4_addr=vnet0|192.168.1.60/24", "ip6_addr=vnet0|2001:db8::60/64", "defaultrouter=192.168.1.1"),
+                new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.60/24", "192.168.1.1", "", "2001:db8::60/64").props());
+        // DHCP takes none: the field is not there, and a leftover text is not sent.
+        assertEquals(List.of("vnet=on", "dhcp=on", "bpf=on", "ip4_addr=none"),
+                new JailNetwork(Mode.VNET_DHCP, "", "", "", "", "fd00::9/64").props());
+        assertTrue(JailNetwork.asksAddress6(Mode.SHARED) && JailNetwork.asksAddress6(Mode.VNET_FIXED)
+                && !JailNetwork.asksAddress6(Mode.VNET_DHCP) && !JailNetwork.asksAddress6(Mode.UNSET));
+
+        assertEquals(Optional.empty(), new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", "fd00::50").problem("", msg));
+        assertEquals(Optional.empty(), new JailNetwork(Mode.VNET_FIXED, "", "1.2.3.4/24", "", "", "2001:db8:0:0:0:0:0:5/128").problem("", msg));
+        assertEquals(Optional.of("Give the IPv6 address its prefix length (e.g. fd00::50/64): the jail's own interface needs it."),
+                new JailNetwork(Mode.VNET_FIXED, "", "1.2.3.4/24", "", "", "fd00::50").problem("", msg));
+        String huge = "a".repeat(10 * 1024 * 1024);
+        for (String bad : List.of("-f", "a;b", "$(x)", "fd00::50/64\nvnet=on", "fd00::50/129", "fd00::50/064", "fd00::/", "::",
+                "::/0", "fd00:::50", "1.2.3.4", "localhost", "em0|fd00::50", "fd00::50%em0", "fd00::50/64 vnet=on", huge)) {
+            String p = new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", bad).problem("", msg).orElse("");
+            assertTrue(p.contains("is not an IPv6 address"), bad.length() > 40 ? "10 MB" : bad + ": " + p);
+        }
+        // Given here, ip6_addr may not be typed in Properties too; not given, it may.
+        assertEquals(Optional.of("ip6_addr is set by the Network choice above: take it out of Properties."),
+                new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", "fd00::50").problem("ip6_addr=em0|fd00::51", msg));
+        assertEquals(Optional.empty(), new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", "").problem("ip6_addr=em0|fd00::51", msg));
+
+        assertTrue(new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", "fd00::50/64").outline(msg)
+                .endsWith(" It has fd00::50/64 on em0 as well (ip6_addr=em0|fd00::50/64)."));
+        assertTrue(new JailNetwork(Mode.VNET_FIXED, "", "1.2.3.4/24", "", "", "fd00::50/64").outline(msg)
+                .endsWith(" It has fd00::50/64 on vnet0 as well (ip6_addr=vnet0|fd00::50/64)."));
+    }
 }
