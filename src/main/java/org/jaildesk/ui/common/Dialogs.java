@@ -117,6 +117,25 @@ public final class Dialogs {
                 w.setHeight(w.getHeight() + taller);
                 asked.put(ASKED_HEIGHT, height + taller);
             }
+            if (wider > 0 || taller > 0) {
+                keepOnScreen(w);
+            }
+        }
+    }
+
+    /**
+     * Moves a window that has grown past the edge of its screen back onto it (up and left as far as needed, never past
+     * the top or left edge), so that its buttons stay in reach on a small screen.
+     */
+    private static void keepOnScreen(javafx.stage.Window w) {
+        javafx.collections.ObservableList<javafx.stage.Screen> screens =
+                javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()));
+        javafx.geometry.Rectangle2D area = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        if (w.getY() + w.getHeight() > area.getMaxY()) {
+            w.setY(Math.max(area.getMinY(), area.getMaxY() - w.getHeight()));
+        }
+        if (w.getX() + w.getWidth() > area.getMaxX()) {
+            w.setX(Math.max(area.getMinX(), area.getMaxX() - w.getWidth()));
         }
     }
 

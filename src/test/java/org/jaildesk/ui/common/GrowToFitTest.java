@@ -61,4 +61,28 @@ class GrowToFitTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(height + 150, own.getHeight(), 0.5);
     }
+
+    @Test
+    void aWindowThatGrowsPastTheScreensEdgeMovesBackOntoIt(FxRobot robot) {
+        javafx.geometry.Rectangle2D area = javafx.stage.Screen.getPrimary().getVisualBounds();
+        robot.interact(() -> {
+            own.setX(area.getMaxX() - own.getWidth() - 10);
+            own.setY(area.getMaxY() - own.getHeight() - 10);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            line.setPrefSize(300, 250);
+            Dialogs.growToFit(line);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(area.getMaxY(), own.getY() + own.getHeight(), 0.5, "the bottom edge, with the buttons, on the screen");
+        assertEquals(area.getMaxX(), own.getX() + own.getWidth(), 0.5);
+        // Taller than the screen: its top stays on it (the title bar stays in reach).
+        robot.interact(() -> {
+            line.setPrefSize(300, area.getHeight() + 200);
+            Dialogs.growToFit(line);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(area.getMinY(), own.getY(), 0.5);
+    }
 }
