@@ -23,6 +23,14 @@ class JailNetworkTest {
         return problem(mode, iface, address, router, "").orElse("");
     }
 
+    /** Each of {@code bad}, where {@code at} puts it, is refused with a problem that says {@code says}. */
+    private static void refused(List<String> bad, java.util.function.Function<String, String> at, String says) {
+        for (String b : bad) {
+            String p = at.apply(b);
+            assertTrue(p.contains(says), (b.length() > 40 ? b.length() + " characters" : b) + ": " + p);
+        }
+    }
+
     @Test
     void eachChoiceBecomesThePropertiesIocageTakes() {
         assertEquals(List.of(), JailNetwork.unset().props());
@@ -87,23 +95,16 @@ class JailNetworkTest {
     @Test
     void badInputIsRefusedWithItsReasonAndNeverReachesAProperty() {
         String huge = "a".repeat(10 * 1024 * 1024);
-        for (String iface : List.of("-f", "a;b", "$(x)", "em0\nboot=on", "em0|x", "em 0", "0em", "e".repeat(17), huge)) {
-            String p = problem(Mode.SHARED, iface, "192.168.1.50/24", "");
-            assertTrue(p.contains("is not an interface name"), iface.length() > 40 ? "10 MB" : iface + ": " + p);
-        }
-        for (String address : List.of("-f", "a;b", "$(x)", "192.168.1.50/24\nvnet=on", "192.168.1.50/24 vnet=on", "256.1.1.1",
-                "010.0.0.1", "1.2.3", "1.2.3.4/33", "1.2.3.4/08", "1.2.3.4/", "em0|1.2.3.4", "fd00::5/64", "0.0.0.0", huge)) {
-            String p = problem(Mode.VNET_FIXED, "", address, "");
-            assertTrue(p.contains("is not an IPv4 address"), address.length() > 40 ? "10 MB" : address + ": " + p);
-        }
-        for (String bridge : List.of("-f", "a;b", "$(x)", "bridge1\nvnet=on", "bridge1:x", "b".repeat(17), huge)) {
-            String p = new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge).problem("", msg).orElse("");
-            assertTrue(p.contains("is not a bridge's interface name"), bridge.length() > 40 ? "10 MB" : bridge + ": " + p);
-        }
-        for (String router : List.of("-f", "$(x)", "192.168.1.1/24", "192.168.1.256", "0.0.0.0", "a;b", huge)) {
-            String p = problem(Mode.VNET_FIXED, "", "192.168.1.60/24", router);
-            assertTrue(p.contains("is not an IPv4 address (the router's"), router.length() > 40 ? "10 MB" : router + ": " + p);
-        }
+        refused(List.of("-f", "a;b", "$(x)", "em0\nboot=on", "em0|x", "em 0", "0em", "e".repeat(17), huge),
+                iface -> problem(Mode.SHARED, iface, "192.168.1.50/24", ""), "is not an interface name");
+        refused(List.of("-f", "a;b", "$(x)", "192.168.1.50/24\nvnet=on", "192.168.1.50/24 vnet=on", "256.1.1.1", "010.0.0.1",
+                "1.2.3", "1.2.3.4/33", "1.2.3.4/08", "1.2.3.4/", "em0|1.2.3.4", "fd00::5/64", "0.0.0.0", huge),
+                address -> problem(Mode.VNET_FIXED, "", address, ""), "is not an IPv4 address");
+        refused(List.of("-f", "a;b", "$(x)", "bridge1\nvnet=on", "bridge1:x", "b".repeat(17), huge),
+                bridge -> new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge).problem("", msg).orElse(""),
+                "is not a bridge's interface name");
+        refused(List.of("-f", "$(x)", "192.168.1.1/24", "192.168.1.256", "0.0.0.0", "a;b", huge),
+                router -> problem(Mode.VNET_FIXED, "", "192.168.1.60/24", router), "is not an IPv4 address (the router's");
         // What is shown of bad input is written out, not a line of its own.
         assertEquals("'em0\\u000aboot=on' is not an interface name (a letter, then letters, digits, _ or ., at most 16 in all).",
                 problem(Mode.SHARED, "em0\nboot=on", "1.2.3.4", ""));
@@ -173,11 +174,10 @@ class JailNetworkTest {
         assertEquals(Optional.of("Give the IPv6 address its prefix length (e.g. fd00::50/64): the jail's own interface needs it."),
                 new JailNetwork(Mode.VNET_FIXED, "", "1.2.3.4/24", "", "", "fd00::50").problem("", msg));
         String huge = "a".repeat(10 * 1024 * 1024);
-        for (String bad : List.of("-f", "a;b", "$(x)", "fd00::50/64\nvnet=on", "fd00::50/129", "fd00::50/064", "fd00::/", "::",
-                "::/0", "fd00:::50", "1.2.3.4", "localhost", "em0|fd00::50", "fd00::50%em0", "fd00::50/64 vnet=on", huge)) {
-            String p = new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", bad).problem("", msg).orElse("");
-            assertTrue(p.contains("is not an IPv6 address"), bad.length() > 40 ? "10 MB" : bad + ": " + p);
-        }
+        refused(List.of("-f", "a;b", "$(x)", "fd00::50/64\nvnet=on", "fd00::50/129", "fd00::50/064", "fd00::/", "::", "::/0",
+                "fd00:::50", "1.2.3.4", "localhost", "em0|fd00::50", "fd00::50%em0", "fd00::50/64 vnet=on", huge),
+                bad -> new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", bad).problem("", msg).orElse(""),
+                "is not an IPv6 address");
         // Given here, ip6_addr may not be typed in Properties too; not given, it may.
         assertEquals(Optional.of("ip6_addr is set by the Network choice above: take it out of Properties."),
                 new JailNetwork(Mode.SHARED, "em0", "1.2.3.4", "", "", "fd00::50").problem("ip6_addr=em0|fd00::51", msg));
