@@ -172,4 +172,51 @@ class CreateNetworkTest extends WindowTest {
         assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("web02", "vnet").get(10, TimeUnit.SECONDS)));
         assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("web02-clone", "vnet").get(10, TimeUnit.SECONDS)));
     }
+
+    @Test
+    void theInspectorsNetworkChoiceStartsFromTheJailAndGoesThroughTheReview(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("web02");
+        robot.clickOn("Settings");
+        page.waitFor(() -> robot.lookup("#setting-priority").tryQuery().isPresent()
+                && !robot.lookup("#inspector-network").queryAs(Button.class).isDisabled());
+        robot.clickOn("#inspector-network");
+        page.waitFor(() -> robot.lookup("#networkDialog").tryQuery().isPresent());
+        // web02 as it is: VNET, vnet0|192.168.1.31/24 on bridge0.
+        @SuppressWarnings("unchecked")
+        ChoiceBox<JailNetwork.Mode> mode = robot.lookup("#networkNetwork").queryAs(ChoiceBox.class);
+        assertEquals(JailNetwork.Mode.VNET_FIXED, mode.getValue());
+        assertEquals("192.168.1.31/24", robot.lookup("#networkAddress").queryAs(TextField.class).getText());
+        assertEquals("bridge0", robot.lookup("#networkBridge").queryAs(TextField.class).getText());
+        Button ok = robot.lookup("#networkOk").queryAs(Button.class);
+        for (String bad : new String[] {"$(x)", "192.168.1.32/24\nvnet=off", "a;b"}) {
+            type(robot, "#networkAddress", bad);
+            page.waitFor(() -> text(robot, "#networkError").contains("is not an IPv4 address") && ok.isDisabled());
+        }
+        type(robot, "#networkAddress", "192.168.1.32/24");
+        type(robot, "#networkRouter", "192.168.1.1");
+        page.waitFor(() -> text(robot, "#networkError").isEmpty() && !ok.isDisabled());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#networkOk");
+        // Nothing changed on the host yet: two pending changes, reviewed as the others.
+        page.waitFor(() -> text(robot, "#inspector-pending").equals("2 changes pending"));
+        IocageClient client = new IocageClient(new InProcessTransport(page.host));
+        assertEquals("vnet0|192.168.1.31/24", client.getJailSetting("web02", "ip4_addr").get(10, TimeUnit.SECONDS));
+        robot.clickOn("#inspector-review");
+        page.waitFor(() -> robot.lookup("#settingsApply").tryQuery().isPresent());
+        robot.clickOn("#settingsApply");
+        page.waitFor(() -> text(robot, "#inspector-pending").isEmpty());
+        page.waitFor(() -> {
+            try {
+                return "vnet0|192.168.1.32/24".equals(client.getJailSetting("web02", "ip4_addr").get(10, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals("192.168.1.1", client.getJailSetting("web02", "defaultrouter").get(10, TimeUnit.SECONDS));
+        // The host's defaults have no Network choice: no jail's network to choose.
+        robot.clickOn("Defaults");
+        page.waitFor(() -> robot.lookup("#defaults-review").tryQuery().isPresent());
+        assertTrue(robot.lookup("#defaults-network").tryQuery().isEmpty());
+    }
 }

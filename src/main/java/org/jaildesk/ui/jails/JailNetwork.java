@@ -137,6 +137,100 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         }
     }
 
+    /**
+     * The choice that says a jail's network as its settings {@code now} have it, where one does: DHCP, one VNET address
+     * or one address on a host interface; else {@link Mode#UNSET} (none, several, or what the choice cannot say).
+     */
+    public static JailNetwork of(java.util.Map<String, String> now) {
+        String bridge = bridgeOf(now.getOrDefault("interfaces", ""));
+        if (truthy(now.get("dhcp"))) {
+            return new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge, "");
+        }
+        String[] four = single(now.get("ip4_addr"));
+        String[] six = single(now.get("ip6_addr"));
+        if (four == null) {
+            return unset();
+        }
+        String router = now.getOrDefault("defaultrouter", "");
+        router = router.equals("auto") || router.equals("none") ? "" : router;
+        if (truthy(now.get("vnet"))) {
+            return four[0].equals(VNET_IFACE) && (six == null || six[0].equals(VNET_IFACE))
+                    ? new JailNetwork(Mode.VNET_FIXED, "", four[1], router, bridge, six == null ? "" : six[1]) : unset();
+        }
+        return six == null || six[0].equals(four[0])
+                ? new JailNetwork(Mode.SHARED, four[0], four[1], "", "", six == null ? "" : six[1]) : unset();
+    }
+
+    /** {@code iface|address} of a value that holds exactly one, else null ({@code none}, several, DHCP, no interface). */
+    private static String[] single(String value) {
+        if (value == null || value.isBlank() || value.contains(",")) {
+            return null;
+        }
+        int bar = value.indexOf('|');
+        if (bar <= 0 || bar == value.length() - 1) {
+            return null;
+        }
+        String address = value.substring(bar + 1);
+        return address.equalsIgnoreCase("dhcp") || address.equals("accept_rtadv") ? null
+                : new String[] {value.substring(0, bar), address};
+    }
+
+    private static boolean truthy(String v) {
+        return v != null && List.of("1", "on", "yes", "true").contains(v.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The bridge of vnet0 in an {@code interfaces} value ({@code vnet0:bridge0,vnet1:bridge1}), or "". */
+    private static String bridgeOf(String interfaces) {
+        for (String pair : interfaces.split(",")) {
+            if (pair.startsWith(VNET_IFACE + ":")) {
+                return pair.substring(VNET_IFACE.length() + 1);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The settings to change so that a jail whose settings are {@code now} gets this choice: its properties, DHCP off
+     * where it was on and the choice is not DHCP, and vnet0's bridge set in {@code interfaces} (its other pairs kept).
+     * Nothing for {@link Mode#UNSET}.
+     */
+    public java.util.Map<String, String> edits(java.util.Map<String, String> now) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (mode == Mode.UNSET) {
+            return out;
+        }
+        for (String token : props()) {
+            int eq = token.indexOf('=');
+            out.put(token.substring(0, eq), token.substring(eq + 1));
+        }
+        if (mode != Mode.VNET_DHCP && truthy(now.get("dhcp"))) {
+            out.put("dhcp", "off");
+        }
+        if (asksBridge(mode)) {
+            String was = now.getOrDefault("interfaces", "");
+            String want = VNET_IFACE + ":" + (bridge.isEmpty() ? DEFAULT_BRIDGE : bridge);
+            List<String> pairs = new ArrayList<>();
+            boolean placed = false;
+            for (String pair : was.isBlank() ? new String[0] : was.split(",")) {
+                if (pair.startsWith(VNET_IFACE + ":")) {
+                    pairs.add(want);
+                    placed = true;
+                } else {
+                    pairs.add(pair);
+                }
+            }
+            if (!placed) {
+                pairs.add(0, want);
+            }
+            String joined = String.join(",", pairs);
+            out.remove("interfaces");
+            if (!joined.equals(was)) {
+                out.put("interfaces", joined);
+            }
+        }
+        return out;
+    }
+
     /** The Properties field's text with this choice's properties after it. */
     public String withProps(String typed) {
         String t = typed == null ? "" : typed.strip();

@@ -128,6 +128,16 @@ public final class SettingsView extends VBox {
         discard.setMinWidth(Region.USE_PREF_SIZE);
         pending.setMinWidth(Region.USE_PREF_SIZE);
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 4, review, discard, pending);
+        if (!vm.forDefaults()) {
+            // The create dialog's Network choice for this jail: its changes join the pending ones, reviewed as they are.
+            Button network = new Button(msg.get("settings.network"));
+            network.setId(id + "-network");
+            network.setMinWidth(Region.USE_PREF_SIZE);
+            network.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.editable().get() || vm.settings().isEmpty()
+                    || vm.loading().get(), vm.editable(), vm.settings(), vm.loading()));
+            network.setOnAction(e -> network());
+            buttons.getChildren().add(0, network);
+        }
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(reason, none, legend, filter, sheet, buttons, problem);
         vm.settings().addListener((ListChangeListener<Setting>) c -> rebuild());
@@ -149,6 +159,20 @@ public final class SettingsView extends VBox {
 
     private void rebuild() {
         sheet.getItems().setAll(vm.settings().stream().map(SettingItem::new).toList());
+    }
+
+    /** Opens the Network choice for the jail shown; what it would change becomes pending edits of the sheet. */
+    private void network() {
+        java.util.Map<String, String> now = new java.util.HashMap<>();
+        for (Setting s : vm.settings()) {
+            now.put(s.key(), s.value());
+        }
+        now.putAll(vm.edits());
+        org.jaildesk.ui.jails.NetworkDialog.of(getScene() == null ? null : getScene().getWindow(), msg, vm.subject().get(), now,
+                edits -> {
+                    edits.forEach(vm::edit);
+                    rebuild();
+                }).show();
     }
 
     /** Whether the last review chose a snapshot first. */

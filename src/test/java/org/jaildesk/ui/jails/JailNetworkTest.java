@@ -188,4 +188,53 @@ class JailNetworkTest {
         assertTrue(new JailNetwork(Mode.VNET_FIXED, "", "1.2.3.4/24", "", "", "fd00::50/64").outline(msg)
                 .endsWith(" It has fd00::50/64 on vnet0 as well (ip6_addr=vnet0|fd00::50/64)."));
     }
+
+    @Test
+    void aJailsSettingsNowGiveTheChoiceToStartFrom() {
+        assertEquals(new JailNetwork(Mode.SHARED, "em0", "192.168.1.21/24", "", "", ""),
+                JailNetwork.of(java.util.Map.of("vnet", "0", "ip4_addr", "em0|192.168.1.21/24", "ip6_addr", "none")));
+        assertEquals(new JailNetwork(Mode.SHARED, "em0", "192.168.1.21/24", "", "", "fd00::21/64"),
+                JailNetwork.of(java.util.Map.of("ip4_addr", "em0|192.168.1.21/24", "ip6_addr", "em0|fd00::21/64")));
+        assertEquals(new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.31/24", "192.168.1.1", "bridge0", ""),
+                JailNetwork.of(java.util.Map.of("vnet", "1", "ip4_addr", "vnet0|192.168.1.31/24", "defaultrouter", "192.168.1.1",
+                        "interfaces", "vnet0:bridge0")));
+        assertEquals(new JailNetwork(Mode.VNET_FIXED, "", "10.0.0.5/8", "", "bridge3", ""),
+                JailNetwork.of(java.util.Map.of("vnet", "on", "ip4_addr", "vnet0|10.0.0.5/8", "defaultrouter", "auto",
+                        "interfaces", "vnet1:bridge1,vnet0:bridge3")));
+        assertEquals(new JailNetwork(Mode.VNET_DHCP, "", "", "", "bridge0", ""),
+                JailNetwork.of(java.util.Map.of("vnet", "1", "dhcp", "1", "ip4_addr", "DHCP", "interfaces", "vnet0:bridge0")));
+        // What the choice cannot say starts as it is now: several addresses, none, DHCP without the property, a shared
+        // address on vnet0's jail, two interfaces.
+        for (java.util.Map<String, String> now : List.of(
+                java.util.Map.of("ip4_addr", "em0|192.168.1.22/24,em0|10.0.0.22/24"),
+                java.util.Map.of("ip4_addr", "none"),
+                java.util.Map.<String, String>of(),
+                java.util.Map.of("ip4_addr", "em0|DHCP"),
+                java.util.Map.of("ip4_addr", "192.168.1.9"),
+                java.util.Map.of("vnet", "1", "ip4_addr", "em0|192.168.1.9/24"),
+                java.util.Map.of("ip4_addr", "em0|192.168.1.9/24", "ip6_addr", "em1|fd00::9/64"))) {
+            assertEquals(Mode.UNSET, JailNetwork.of(now).mode(), now.toString());
+        }
+    }
+
+    @Test
+    void theEditsForAJailThatExistsLeaveNothingThatContradictsTheChoice() {
+        java.util.Map<String, String> dhcp = java.util.Map.of("vnet", "1", "dhcp", "1", "bpf", "1", "ip4_addr", "DHCP",
+                "interfaces", "vnet0:bridge0");
+        // From DHCP to a fixed VNET address: DHCP off, the bridge as it was (no edit).
+        assertEquals(java.util.Map.of("vnet", "on", "ip4_addr", "vnet0|192.168.1.50/24", "defaultrouter", "192.168.1.1", "dhcp", "off"),
+                new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.50/24", "192.168.1.1", "", "").edits(dhcp));
+        // To a shared address: VNET and DHCP off.
+        assertEquals(java.util.Map.of("vnet", "off", "ip4_addr", "em0|192.168.1.50/24", "dhcp", "off"),
+                new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "", "", "").edits(dhcp));
+        // Another bridge: vnet0's pair replaced, the others kept (legacy iocage's default has two).
+        assertEquals("vnet0:bridge2,vnet1:bridge1", new JailNetwork(Mode.VNET_DHCP, "", "", "", "bridge2", "")
+                .edits(java.util.Map.of("interfaces", "vnet0:bridge0,vnet1:bridge1")).get("interfaces"));
+        assertEquals("vnet0:bridge0,vnet1:bridge1", new JailNetwork(Mode.VNET_DHCP, "", "", "", "bridge0", "")
+                .edits(java.util.Map.of("interfaces", "vnet1:bridge1")).get("interfaces"));
+        assertEquals(null, new JailNetwork(Mode.VNET_DHCP, "", "", "", "", "")
+                .edits(java.util.Map.of("interfaces", "vnet0:bridge0")).get("interfaces"));
+        // Left as it is now: nothing.
+        assertEquals(java.util.Map.of(), JailNetwork.unset().edits(dhcp));
+    }
 }
