@@ -89,6 +89,16 @@ class CreateNetworkTest extends WindowTest {
         assertEquals("vnet0|fd00::77/64", client.getJailSetting("shop", "ip6_addr").get(10, TimeUnit.SECONDS));
         assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
         assertEquals("5", client.getJailSetting("shop", "priority").get(10, TimeUnit.SECONDS));
+        // The next jail of this host starts from the same kind of network, bridge and router; its address is its own.
+        page.openCreateDialog();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<JailNetwork.Mode> mode = robot.lookup("#createNetwork").queryAs(ChoiceBox.class);
+        assertEquals(JailNetwork.Mode.VNET_FIXED, mode.getValue());
+        assertEquals("bridge1", robot.lookup("#createBridge").queryAs(TextField.class).getText());
+        assertEquals("192.168.1.1", robot.lookup("#createRouter").queryAs(TextField.class).getText());
+        assertEquals("", robot.lookup("#createAddress").queryAs(TextField.class).getText());
+        assertEquals("", robot.lookup("#createAddress6").queryAs(TextField.class).getText());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     @Test

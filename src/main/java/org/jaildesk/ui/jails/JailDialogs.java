@@ -42,6 +42,11 @@ public final class JailDialogs {
     private final JailsViewModel vm;
     private final Messages msg;
     private final UpkeepDialogs upkeep;
+    /**
+     * The network of the last jail created on this host, without its addresses (each jail needs its own): the next
+     * create starts from it, as several jails of one host usually share their kind of network, bridge and router.
+     */
+    private JailNetwork lastNetwork = JailNetwork.unset();
 
     public JailDialogs(JailsViewModel vm, Messages msg) {
         this.vm = vm;
@@ -91,6 +96,7 @@ public final class JailDialogs {
         TextField props = Dialogs.field("createProps", msg.get("create.propsPrompt"));
         // The network, the part of a new jail its users find hardest: chosen here, it becomes the properties iocage takes.
         NetworkFields net = new NetworkFields("create", msg, msg.get("network.mode.unset"));
+        net.set(lastNetwork);
         javafx.beans.binding.ObjectBinding<JailNetwork> network = net.network;
         javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
                 () -> network.get().withProps(props.getText()), network, props.textProperty());
@@ -135,6 +141,8 @@ public final class JailDialogs {
             if (b == ok) {
                 vm.newJails().create(name.getText(), type.getValue() == JailType.TEMPLATE ? template.getValue()
                         : release.getValue(), type.getValue(), allProps.get());
+                JailNetwork n = network.get();
+                lastNetwork = new JailNetwork(n.mode(), n.iface(), "", n.router(), n.bridge(), "");
             }
             return b;
         });

@@ -29,13 +29,7 @@ public final class NetworkDialog {
                                         Consumer<Map<String, String>> chosen) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "networkDialog", msg.get("network.title", jail));
         NetworkFields net = new NetworkFields("network", msg, msg.get("network.mode.asNow"));
-        JailNetwork start = JailNetwork.of(now);
-        net.mode.setValue(start.mode());
-        net.iface.setText(start.iface());
-        net.address.setText(start.address());
-        net.address6.setText(start.address6());
-        net.router.setText(start.router());
-        net.bridge.setText(start.bridge());
+        net.set(JailNetwork.of(now));
         Label note = Dialogs.explanation(msg.get("network.reviewed"));
         Label error = Dialogs.errorLabel("networkError");
         error.textProperty().bind(Bindings.createStringBinding(() -> net.network.get().problem("", msg).orElse(""),

@@ -79,6 +79,16 @@ final class NetworkFields {
         address6Label = Dialogs.label(msg.get("network.address6"), address6);
     }
 
+    /** Sets the choice and its fields to {@code n}'s. */
+    void set(JailNetwork n) {
+        mode.setValue(n.mode());
+        iface.setText(n.iface());
+        address.setText(n.address());
+        address6.setText(n.address6());
+        router.setText(n.router());
+        bridge.setText(n.bridge());
+    }
+
     /** Adds the choice's row and those it asks for to {@code g} from {@code row}; returns the row after them. */
     int addRows(GridPane g, int row) {
         JailNetwork.Mode m = mode.getValue();
