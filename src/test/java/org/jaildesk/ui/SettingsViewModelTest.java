@@ -86,6 +86,17 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void severalEditsAtOnceSayWhatTheSheetCannotTake() {
+        SettingsViewModel vm = vm(new InProcessTransport(host), false);
+        vm.load("web02").join();
+        vm.editAll(new java.util.LinkedHashMap<>(java.util.Map.of("ip4_addr", "vnet0|192.168.1.32/24", "release", "x",
+                "no_such_setting", "1")));
+        assertEquals(java.util.Map.of("ip4_addr", "vnet0|192.168.1.32/24"), vm.edits());
+        assertEquals(java.util.Set.of("release", "no_such_setting"), vm.invalid().keySet(), "said, not left out");
+        assertTrue(vm.invalid().get("no_such_setting").contains("no_such_setting"), vm.invalid().toString());
+    }
+
+    @Test
     void editsValidateDiffAndApplyToEveryTarget() {
         SettingsViewModel vm = vm(new InProcessTransport(host), false);
         vm.load("mail").join();

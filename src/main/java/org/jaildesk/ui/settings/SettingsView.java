@@ -170,7 +170,7 @@ public final class SettingsView extends VBox {
         now.putAll(vm.edits());
         org.jaildesk.ui.jails.NetworkDialog.of(getScene() == null ? null : getScene().getWindow(), msg, vm.subject().get(), now,
                 edits -> {
-                    edits.forEach(vm::edit);
+                    vm.editAll(edits);
                     rebuild();
                 }).show();
     }

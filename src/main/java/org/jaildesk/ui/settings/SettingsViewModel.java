@@ -192,6 +192,15 @@ public final class SettingsViewModel {
         return Optional.empty();
     }
 
+    /**
+     * Records several edits at once (the Network choice's). One the sheet cannot take (a setting this jail does not have,
+     * or one that cannot be changed) is kept among the invalid ones with its reason, so that it is said and Apply stays
+     * off, instead of being left out without a word.
+     */
+    public void editAll(Map<String, String> values) {
+        values.forEach((key, value) -> edit(key, value).ifPresent(why -> invalid.put(key, why)));
+    }
+
     public void discard() {
         edits.clear();
         invalid.clear();
