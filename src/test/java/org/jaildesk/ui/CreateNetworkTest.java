@@ -110,6 +110,8 @@ class CreateNetworkTest extends WindowTest {
         choose(robot, JailNetwork.Mode.SHARED);
         page.waitFor(() -> shown(robot, "#createIface") && shown(robot, "#createAddress"));
         assertFalse(shown(robot, "#createRouter") || shown(robot, "#createBridge"));
+        // Where the demo host's jails have their addresses: suggested.
+        assertEquals("em0", robot.lookup("#createIface").queryAs(TextField.class).getText());
         for (String bad : new String[] {"-f", "a;b", "$(x)", "em0\nvnet=on", "em0|x", "e".repeat(100_000)}) {
             type(robot, "#createIface", bad);
             type(robot, "#createAddress", "192.168.1.71/24");

@@ -96,6 +96,10 @@ public final class JailDialogs {
         // The network, the part of a new jail its users find hardest: chosen here, it becomes the properties iocage takes.
         NetworkFields net = new NetworkFields("create", msg, msg.get("network.mode.unset"));
         net.set(lastNetwork);
+        if (net.iface.getText().isEmpty()) {
+            // A shared address goes where the host's other jails have theirs, as a rule: suggested, to be changed at will.
+            net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
+        }
         javafx.beans.binding.ObjectBinding<JailNetwork> network = net.network;
         javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
                 () -> network.get().withProps(props.getText()), network, props.textProperty());

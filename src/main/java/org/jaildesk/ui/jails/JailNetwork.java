@@ -161,6 +161,37 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 ? new JailNetwork(Mode.SHARED, four[0], four[1], "", "", six == null ? "" : six[1]) : unset();
     }
 
+    /**
+     * The host interface most of {@code values} (jails' {@code ip4_addr} or listed addresses, {@code em0|192.168.1.21/24})
+     * put their addresses on, for a shared address's suggestion; VNET's own ({@code vnet0}, {@code epair0b}) and names
+     * that are none are not counted; "" when none is. Of two as common, the first in name order.
+     */
+    public static String usualInterface(java.util.Collection<String> values) {
+        java.util.Map<String, Integer> count = new java.util.TreeMap<>();
+        for (String value : values) {
+            if (value == null || value.length() > 4_096) {
+                continue;
+            }
+            for (String item : value.split("[,\\s]+")) {
+                int bar = item.indexOf('|');
+                String name = bar > 0 ? item.substring(0, bar) : "";
+                if (IFACE.matcher(name).matches() && !name.startsWith("vnet") && !name.startsWith("epair")
+                        && !name.equals("DEFAULT")) {
+                    count.merge(name, 1, Integer::sum);
+                }
+            }
+        }
+        String best = "";
+        int most = 0;
+        for (java.util.Map.Entry<String, Integer> e : count.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
     /** {@code iface|address} of a value that holds exactly one, else null ({@code none}, several, DHCP, no interface). */
     private static String[] single(String value) {
         if (value == null || value.isBlank() || value.contains(",")) {
