@@ -34,6 +34,16 @@ class CreateNetworkTest extends WindowTest {
                 .orElse(false);
     }
 
+    /** A setting of {@code jail} as the host has it now. */
+    private String onHost(String jail, String key) throws Exception {
+        return new IocageClient(new InProcessTransport(page.host)).getJailSetting(jail, key).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Whether a boolean setting of {@code jail} is on, as the host has it now. */
+    private boolean isOn(String jail, String key) throws Exception {
+        return java.util.Set.of("1", "on").contains(onHost(jail, key));
+    }
+
     @SuppressWarnings("unchecked")
     private void choose(FxRobot robot, JailNetwork.Mode mode) {
         robot.interact(() -> robot.lookup("#createNetwork").queryAs(ChoiceBox.class).setValue(mode));
@@ -82,13 +92,12 @@ class CreateNetworkTest extends WindowTest {
 
         robot.clickOn("#createOk");
         page.waitFor(() -> page.has("shop"));
-        IocageClient client = new IocageClient(new InProcessTransport(page.host));
-        assertEquals("vnet0|192.168.1.77/24", client.getJailSetting("shop", "ip4_addr").get(10, TimeUnit.SECONDS));
-        assertEquals("192.168.1.1", client.getJailSetting("shop", "defaultrouter").get(10, TimeUnit.SECONDS));
-        assertEquals("vnet0:bridge1", client.getJailSetting("shop", "interfaces").get(10, TimeUnit.SECONDS));
-        assertEquals("vnet0|fd00::77/64", client.getJailSetting("shop", "ip6_addr").get(10, TimeUnit.SECONDS));
-        assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
-        assertEquals("5", client.getJailSetting("shop", "priority").get(10, TimeUnit.SECONDS));
+        assertEquals("vnet0|192.168.1.77/24", onHost("shop", "ip4_addr"));
+        assertEquals("192.168.1.1", onHost("shop", "defaultrouter"));
+        assertEquals("vnet0:bridge1", onHost("shop", "interfaces"));
+        assertEquals("vnet0|fd00::77/64", onHost("shop", "ip6_addr"));
+        assertTrue(isOn("shop", "vnet"));
+        assertEquals("5", onHost("shop", "priority"));
         // The next jail of this host starts from the same kind of network, bridge and router; its address is its own.
         page.openCreateDialog();
         @SuppressWarnings("unchecked")
@@ -131,9 +140,8 @@ class CreateNetworkTest extends WindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#createOk");
         page.waitFor(() -> page.has("shop"));
-        IocageClient client = new IocageClient(new InProcessTransport(page.host));
-        assertEquals("em0|192.168.1.71/24", client.getJailSetting("shop", "ip4_addr").get(10, TimeUnit.SECONDS));
-        assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("shop", "vnet").get(10, TimeUnit.SECONDS)));
+        assertEquals("em0|192.168.1.71/24", onHost("shop", "ip4_addr"));
+        assertFalse(isOn("shop", "vnet"));
     }
 
     @Test
@@ -163,9 +171,8 @@ class CreateNetworkTest extends WindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#cloneOk");
         page.waitFor(() -> page.has("mail-clone"));
-        IocageClient client = new IocageClient(new InProcessTransport(page.host));
-        assertEquals("em0|192.168.1.78/24", client.getJailSetting("mail-clone", "ip4_addr").get(10, TimeUnit.SECONDS));
-        assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("mail-clone", "vnet").get(10, TimeUnit.SECONDS)));
+        assertEquals("em0|192.168.1.78/24", onHost("mail-clone", "ip4_addr"));
+        assertFalse(isOn("mail-clone", "vnet"));
         // A VNET jail's clone given a shared address leaves VNET: web02 has its own stack, its clone the host's.
         page.select("web02");
         robot.clickOn("#tb-clone");
@@ -180,9 +187,9 @@ class CreateNetworkTest extends WindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#cloneOk");
         page.waitFor(() -> page.has("web02-clone"));
-        assertEquals("em0|192.168.1.81/24", client.getJailSetting("web02-clone", "ip4_addr").get(10, TimeUnit.SECONDS));
-        assertTrue(java.util.Set.of("1", "on").contains(client.getJailSetting("web02", "vnet").get(10, TimeUnit.SECONDS)));
-        assertFalse(java.util.Set.of("1", "on").contains(client.getJailSetting("web02-clone", "vnet").get(10, TimeUnit.SECONDS)));
+        assertEquals("em0|192.168.1.81/24", onHost("web02-clone", "ip4_addr"));
+        assertTrue(isOn("web02", "vnet"));
+        assertFalse(isOn("web02-clone", "vnet"));
     }
 
     @Test
@@ -212,20 +219,19 @@ class CreateNetworkTest extends WindowTest {
         robot.clickOn("#networkOk");
         // Nothing changed on the host yet: two pending changes, reviewed as the others.
         page.waitFor(() -> text(robot, "#inspector-pending").equals("2 changes pending"));
-        IocageClient client = new IocageClient(new InProcessTransport(page.host));
-        assertEquals("vnet0|192.168.1.31/24", client.getJailSetting("web02", "ip4_addr").get(10, TimeUnit.SECONDS));
+        assertEquals("vnet0|192.168.1.31/24", onHost("web02", "ip4_addr"));
         robot.clickOn("#inspector-review");
         page.waitFor(() -> robot.lookup("#settingsApply").tryQuery().isPresent());
         robot.clickOn("#settingsApply");
         page.waitFor(() -> text(robot, "#inspector-pending").isEmpty());
         page.waitFor(() -> {
             try {
-                return "vnet0|192.168.1.32/24".equals(client.getJailSetting("web02", "ip4_addr").get(10, TimeUnit.SECONDS));
+                return "vnet0|192.168.1.32/24".equals(onHost("web02", "ip4_addr"));
             } catch (Exception e) {
                 return false;
             }
         });
-        assertEquals("192.168.1.1", client.getJailSetting("web02", "defaultrouter").get(10, TimeUnit.SECONDS));
+        assertEquals("192.168.1.1", onHost("web02", "defaultrouter"));
         // The host's defaults have no Network choice: no jail's network to choose.
         robot.clickOn("Defaults");
         page.waitFor(() -> robot.lookup("#defaults-review").tryQuery().isPresent());
