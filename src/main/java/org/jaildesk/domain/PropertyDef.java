@@ -38,6 +38,11 @@ public record PropertyDef(String key, Category category, Type type, Apply apply,
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(/(3[0-2]|[12]?\\d))?");
     private static final Pattern IP6 = Pattern.compile("(?i)[0-9a-f:]*:[0-9a-f:.]*(/(12[0-8]|1[01]\\d|[1-9]?\\d))?");
 
+    /** Whether {@code name} can be a FreeBSD interface's name ({@code em0}, {@code lagg0.100}, {@code bridge1}): at most 16. */
+    public static boolean isInterfaceName(String name) {
+        return name != null && IFACE.matcher(name).matches();
+    }
+
     private static final List<String> BOOL_WORDS = List.of("0", "1", "off", "on", "no", "yes", "false", "true");
 
     /**

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.Addresses;
+import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
 
@@ -37,8 +39,6 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     /** The host's end of a VNET jail's epair goes on this bridge unless another is named. */
     static final String DEFAULT_BRIDGE = "bridge0";
 
-    /** FreeBSD's interface names: a driver's name and unit ({@code em0}, {@code vtnet1}, {@code lagg0.100}), at most 16. */
-    private static final Pattern IFACE = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,15}");
     private static final Pattern DOTTED = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
     /** Longer input is no address; it is not looked through. */
     private static final int LONGEST = 64;
@@ -175,7 +175,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             for (String item : value.split("[,\\s]+")) {
                 int bar = item.indexOf('|');
                 String name = bar > 0 ? item.substring(0, bar) : "";
-                if (IFACE.matcher(name).matches() && !name.startsWith("vnet") && !name.startsWith("epair")
+                if (PropertyDef.isInterfaceName(name) && !name.startsWith("vnet") && !name.startsWith("epair")
                         && !name.equals("DEFAULT")) {
                     count.merge(name, 1, Integer::sum);
                 }
@@ -293,11 +293,11 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             if (iface.isEmpty()) {
                 return Optional.of(msg.get("network.needIface"));
             }
-            if (!IFACE.matcher(iface).matches()) {
+            if (!PropertyDef.isInterfaceName(iface)) {
                 return Optional.of(msg.get("network.badIface", Shown.of(iface)));
             }
         }
-        if (asksBridge(mode) && !bridge.isEmpty() && !IFACE.matcher(bridge).matches()) {
+        if (asksBridge(mode) && !bridge.isEmpty() && !PropertyDef.isInterfaceName(bridge)) {
             return Optional.of(msg.get("network.badBridge", Shown.of(bridge)));
         }
         if (!asksAddress(mode)) {
@@ -361,16 +361,13 @@ public record JailNetwork(Mode mode, String iface, String address, String router
 
     /** An IPv6 address in any of its written forms, and not the unspecified {@code ::}; never looked up as a name. */
     private static boolean isV6(String s) {
-        if (s.length() > 45 || s.indexOf(':') < 0 || !HEX6.matcher(s).matches()) {
+        // Only hex digits, colons and dots (no interface before it, no second address); then read as the address lists
+        // read one, which leaves out :: and takes an IPv4-mapped one for the IPv4 address it is.
+        if (!HEX6.matcher(s).matches()) {
             return false;
         }
-        try {
-            // Only hex digits, colons and dots: read as a literal, never a name to look up.
-            java.net.InetAddress a = java.net.InetAddress.getByName(s);
-            return a instanceof java.net.Inet6Address && !a.isAnyLocalAddress();
-        } catch (java.net.UnknownHostException | SecurityException e) {
-            return false;
-        }
+        List<String> read = Addresses.of(s);
+        return read.size() == 1 && read.get(0).indexOf(':') >= 0;
     }
 
     /**
