@@ -29,6 +29,7 @@ import org.jaildesk.domain.JailMount;
 import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.OtherJail;
@@ -342,6 +343,14 @@ public final class IocageClient {
      */
     public CompletableFuture<List<OtherJail>> listOtherJails() {
         return call(args("listotherjails"), ReplyRecords::otherJails);
+    }
+
+    /**
+     * The host's network interfaces and bridges, in ifconfig's order (extension {@code listinterfaces}): what a jail's
+     * shared address or its VNET bridge can be.
+     */
+    public CompletableFuture<List<HostInterface>> listInterfaces() {
+        return call(args("listinterfaces"), ReplyRecords::interfaces);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jaildesk.domain.Addresses;
 import org.jaildesk.domain.DiskUsage;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailMount;
@@ -25,10 +26,13 @@ import org.jaildesk.domain.JailSettings;
 import org.jaildesk.domain.JailSnapshot;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.ImageNames;
+import org.jaildesk.domain.Ipv4;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.OtherJail;
+import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.domain.Shown;
 
 /**
@@ -304,6 +308,30 @@ final class ReplyRecords {
             }
             return new OtherJail(jid.getAsInt(), name, listed(row, "hostname", path), where,
                     addresses(listed(row, "ip4", path)), addresses(listed(row, "ip6", path)));
+        });
+    }
+
+    /**
+     * {@code listinterfaces}: {@code {"interfaces": [{"name", "kind", "up", "ip4", "ip6", "members"}, …]}}, addresses
+     * (with their prefix) and members joined by commas. Each name, member and address is checked, as it goes into a
+     * jail's properties when chosen.
+     */
+    static List<HostInterface> interfaces(JsonNode body) {
+        return rows(body, "interfaces", "listinterfaces", (row, path) -> {
+            String name = listed(row, "name", path);
+            java.util.Optional<HostInterface.Kind> kind = HostInterface.Kind.of(listed(row, "kind", path));
+            String up = listed(row, "up", path);
+            List<String> ip4 = addresses(listed(row, "ip4", path));
+            List<String> ip6 = addresses(listed(row, "ip6", path));
+            List<String> members = addresses(listed(row, "members", path));
+            if (!PropertyDef.isInterfaceName(name) || kind.isEmpty() || !(up.equals("true") || up.equals("false"))
+                    || !members.stream().allMatch(PropertyDef::isInterfaceName)
+                    || !ip4.stream().allMatch(a -> Ipv4.parse(a).filter(v -> v.prefix() >= 0).isPresent())
+                    || !ip6.stream().allMatch(a -> a.indexOf('/') > 0 && Addresses.of(a).size() == 1
+                            && Addresses.of(a).get(0).indexOf(':') >= 0 && a.indexOf('|') < 0)) {
+                throw malformed(path + " is not a network interface: " + Shown.of(row.toString(), 200));
+            }
+            return new HostInterface(name, kind.get(), up.equals("true"), ip4, ip6, members);
         });
     }
 

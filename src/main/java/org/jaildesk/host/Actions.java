@@ -94,6 +94,7 @@ final class Actions {
             case "removemount" -> mounts.remove(a);
             case "jailusage" -> usage.list();
             case "listotherjails" -> others.list();
+            case "listinterfaces" -> whole.listInterfaces();
             case "fetchrelease" -> whole.fetch(a);
             case "listsnapshots" -> snapshots.list(a);
             case "snapshotjail" -> snapshots.take(a);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.domain.HostPool;
+import org.jaildesk.host.parse.IfconfigOutput;
 import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.ZpoolList;
 
@@ -114,6 +116,30 @@ final class HostActions {
             row.put("free", p.free() < 0 ? "-" : String.valueOf(p.free()));
             row.put("health", p.health());
             row.put("active", String.valueOf(p.active()));
+        }
+        return out;
+    }
+
+    /** Every interface, in the format ifconfig has without {@code IFCONFIG_FORMAT} (which the runner leaves out). */
+    static final List<String> IFCONFIG_ALL = List.of("-a");
+
+    /**
+     * The host's network interfaces, for a jail's network: {@code {"interfaces":[{"name","kind","up","ip4","ip6",
+     * "members"},…]}}, addresses and members joined by commas. iocage lists none, so the host asks {@code ifconfig}
+     * itself (any dialect). Changes nothing.
+     */
+    ObjectNode listInterfaces() throws Exception {
+        List<HostInterface> all = commands.toolRead(Tool.IFCONFIG, IFCONFIG_ALL, IfconfigOutput::read);
+        ObjectNode out = JSON.objectNode();
+        ArrayNode rows = out.putArray("interfaces");
+        for (HostInterface i : all) {
+            ObjectNode row = rows.addObject();
+            row.put("name", i.name());
+            row.put("kind", i.kind().word());
+            row.put("up", String.valueOf(i.up()));
+            row.put("ip4", String.join(",", i.ip4()));
+            row.put("ip6", String.join(",", i.ip6()));
+            row.put("members", String.join(",", i.members()));
         }
         return out;
     }

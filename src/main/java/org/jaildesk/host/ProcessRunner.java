@@ -131,8 +131,18 @@ public final class ProcessRunner implements CommandRunner {
     @Override
     public CommandResult runTool(Tool tool, CommandSpec spec) throws CommandException {
         ProcessBuilder pb = new ProcessBuilder(toolArgv(tool, spec.args()));
-        pb.environment().put("LC_ALL", "C");
+        toolEnvironment(pb.environment());
         return run(pb, spec);
+    }
+
+    /**
+     * What a program of the host's own gets of the server's environment: the C locale (numbers with a '.', English
+     * words), and not {@code IFCONFIG_FORMAT}, from which ifconfig would take another format (CIDR or dotted masks)
+     * than the default one that is read.
+     */
+    static void toolEnvironment(java.util.Map<String, String> env) {
+        env.put("LC_ALL", "C");
+        env.remove("IFCONFIG_FORMAT");
     }
 
     private CommandResult run(ProcessBuilder pb, CommandSpec spec) throws CommandException {

@@ -16,7 +16,9 @@ public enum Tool {
     /** {@code zpool(8)}, reading only: the host's pools, for choosing the one iocage is activated on. */
     ZPOOL("zpool", Path.of("/sbin/zpool")),
     /** {@code jls(8)}: the running jails iocage did not make. Any user sees every jail. */
-    JLS("jls", Path.of("/usr/sbin/jls"));
+    JLS("jls", Path.of("/usr/sbin/jls")),
+    /** {@code ifconfig(8)}, reading only: the host's interfaces and bridges, for a jail's network. Any user sees them. */
+    IFCONFIG("ifconfig", Path.of("/sbin/ifconfig"));
 
     private final String command;
     private final Path path;

@@ -129,7 +129,7 @@ public final class SimulatedIocage implements CommandRunner {
     /**
      * The host's own programs, each only as JailDesk runs it: {@code zpool list} (its pools), {@code zfs get} and
      * {@code find} (Python: the images folder and its files), {@code jls --libxo json -v} (its running jails and three
-     * of other tools, {@link SimJls}), and {@code ps -ax -o jid= -o pcpu= -o rss=}: a few
+     * of other tools, {@link SimJls}), {@code ifconfig -a} (its cards, bridges and epairs, {@link SimIfconfig}), and {@code ps -ax -o jid= -o pcpu= -o rss=}: a few
      * processes of the host itself and, for each running jail, a handful whose CPU and memory drift a little every
      * few seconds, so a window that refreshes shows them move.
      */
@@ -143,6 +143,7 @@ public final class SimulatedIocage implements CommandRunner {
                 out = tool == Tool.ZPOOL && spec.args().equals(List.of("list", "-Hp", "-o", "name,size,free,health"))
                         ? state.zpoolList()
                         : tool == Tool.JLS ? (spec.args().equals(SimJls.ARGS) ? SimJls.output(state) : null)
+                        : tool == Tool.IFCONFIG ? (spec.args().equals(SimIfconfig.ARGS) ? SimIfconfig.output(state) : null)
                         : config.flavor() == Flavor.PYTHON ? new SimImages(state).tool(tool.command(), spec.args()) : null;
             }
             return out != null ? new CommandResult(0, out, "", false, false, Duration.ofNanos(System.nanoTime() - start))

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailState;
 import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.domain.JailUsage;
 import org.jaildesk.domain.OtherJail;
@@ -193,6 +194,43 @@ class ReplyShapesTest {
     })
     void anOtherJailRowThatIsNotAJailIsAMalformedReply(String row) {
         assertMalformedAt(answering("{\"listotherjails\":{\"jails\":[" + row + "]}}").listOtherJails(), "listotherjails.jails[0]");
+    }
+
+    @Test
+    void theHostsInterfacesAreReadWithWhatTheyAre() {
+        List<HostInterface> all = answering("""
+                {"listinterfaces":{"interfaces":[
+                  {"name":"em0","kind":"ethernet","up":"true","ip4":"192.168.1.5/24,192.168.1.21/32","ip6":"fd00::5/64","members":""},
+                  {"name":"bridge0","kind":"bridge","up":"true","ip4":"","ip6":"","members":"em0,vnet0.3"}]}}""")
+                .listInterfaces().join();
+        assertEquals(List.of(new HostInterface("em0", HostInterface.Kind.ETHERNET, true, List.of("192.168.1.5/24", "192.168.1.21/32"),
+                        List.of("fd00::5/64"), List.of()),
+                new HostInterface("bridge0", HostInterface.Kind.BRIDGE, true, List.of(), List.of(), List.of("em0", "vnet0.3"))), all);
+    }
+
+    /**
+     * A name, member or address that is not one is a malformed reply: a chosen interface goes into a jail's properties,
+     * so nothing the host sends is offered unchecked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"name\":\"-f\",\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"\"}",
+        "{\"name\":\"a;b\",\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"\"}",
+        "{\"name\":\"em0\",\"kind\":\"wifi\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"\"}",
+        "{\"name\":\"em0\",\"kind\":\"ethernet\",\"up\":\"yes\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"\"}",
+        "{\"name\":\"em0\",\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"192.168.1.5\",\"ip6\":\"\",\"members\":\"\"}",
+        "{\"name\":\"em0\",\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"$(x)/24\",\"ip6\":\"\",\"members\":\"\"}",
+        "{\"name\":\"em0\",\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"fd00::5\",\"members\":\"\"}",
+        "{\"name\":\"em0\",\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"em0|fd00::5/64\",\"members\":\"\"}",
+        "{\"name\":\"bridge0\",\"kind\":\"bridge\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"em0,,x\"}",
+        "{\"name\":\"bridge0\",\"kind\":\"bridge\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"em0\\nx\"}",
+        "{\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"\"}",
+        "{\"name\":[\"em0\"],\"kind\":\"ethernet\",\"up\":\"true\",\"ip4\":\"\",\"ip6\":\"\",\"members\":\"\"}",
+        "\"em0\""
+    })
+    void anInterfaceRowThatIsNotOneIsAMalformedReply(String row) {
+        assertMalformedAt(answering("{\"listinterfaces\":{\"interfaces\":[" + row + "]}}").listInterfaces(),
+                "listinterfaces.interfaces[0]");
     }
 
     /** An audit entry without a time it can read, or with a field that is not text, is a malformed reply. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Addresses;
+import org.jaildesk.domain.Ipv4;
 import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
@@ -39,9 +39,6 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     /** The host's end of a VNET jail's epair goes on this bridge unless another is named. */
     static final String DEFAULT_BRIDGE = "bridge0";
 
-    private static final Pattern DOTTED = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
-    /** Longer input is no address; it is not looked through. */
-    private static final int LONGEST = 64;
     private static final Pattern HEX6 = Pattern.compile("[0-9A-Fa-f:.]+");
     /** 0 to 128, without a leading zero. */
     private static final Pattern PREFIX6 = Pattern.compile("0|[1-9]\\d?|1[01]\\d|12[0-8]");
@@ -306,12 +303,12 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (address.isEmpty()) {
             return Optional.of(msg.get("network.needAddress"));
         }
-        Optional<V4> a = V4.parse(address);
+        Optional<Ipv4> a = Ipv4.parse(address);
         // 0.0.0.0 is no jail's address.
         if (a.isEmpty() || a.get().bits() == 0) {
             return Optional.of(msg.get("network.badAddress", Shown.of(address)));
         }
-        V4 jail = a.get();
+        Ipv4 jail = a.get();
         if (mode == Mode.VNET_FIXED && jail.prefix() < 0) {
             return Optional.of(msg.get("network.needPrefix", jail.text()));
         }
@@ -330,7 +327,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (!asksRouter(mode) || router.isEmpty()) {
             return Optional.empty();
         }
-        Optional<V4> r = V4.parse(router);
+        Optional<Ipv4> r = Ipv4.parse(router);
         if (r.isEmpty() || r.get().prefix() >= 0 || r.get().bits() == 0) {
             return Optional.of(msg.get("network.badRouter", Shown.of(router)));
         }
@@ -393,70 +390,5 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     /** A field's text as the outline shows it while it is typed: cut short and written out, "…" while empty. */
     private static String shown(String field) {
         return field.isEmpty() ? "…" : Shown.of(field);
-    }
-
-    /** An IPv4 address with its prefix length ({@code -1} when none was given). */
-    private record V4(int bits, int prefix) {
-
-        static Optional<V4> parse(String s) {
-            if (s.length() > LONGEST) {
-                return Optional.empty();
-            }
-            Matcher m = DOTTED.matcher(s);
-            if (!m.matches()) {
-                return Optional.empty();
-            }
-            int bits = 0;
-            for (int i = 1; i <= 4; i++) {
-                String octet = m.group(i);
-                // 010 would be read as 8 by some tools and as 10 by others: refused rather than guessed.
-                if (octet.length() > 1 && octet.charAt(0) == '0') {
-                    return Optional.empty();
-                }
-                int v = Integer.parseInt(octet);
-                if (v > 255) {
-                    return Optional.empty();
-                }
-                bits = bits << 8 | v;
-            }
-            int prefix = -1;
-            if (m.group(5) != null) {
-                prefix = Integer.parseInt(m.group(5));
-                if (prefix > 32 || m.group(5).length() > 1 && m.group(5).charAt(0) == '0') {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(new V4(bits, prefix));
-        }
-
-        private int mask() {
-            return prefix <= 0 ? 0 : -1 << (32 - prefix);
-        }
-
-        int network() {
-            return bits & mask();
-        }
-
-        int broadcast() {
-            return network() | ~mask();
-        }
-
-        /** Whether {@code other} is in this address's network (any address is, without a prefix). */
-        boolean holds(V4 other) {
-            return prefix < 0 || (other.bits() & mask()) == network();
-        }
-
-        String text() {
-            return dotted(bits);
-        }
-
-        /** The network in CIDR form, {@code 192.168.1.0/24}. */
-        String net() {
-            return dotted(network()) + "/" + prefix;
-        }
-
-        private static String dotted(int v) {
-            return (v >>> 24) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff);
-        }
     }
 }
