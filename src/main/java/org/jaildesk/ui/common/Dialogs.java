@@ -103,6 +103,8 @@ public final class Dialogs {
             javafx.stage.Window w = scene.getWindow();
             // The scene takes a new size only once the window system has resized the window: calls in between (a line
             // that changes at each keystroke) must not add the same growth again, so the size asked for counts too.
+            // A node added since the last pulse has no skin yet and so no size: styled now, it is measured as drawn.
+            scene.getRoot().applyCss();
             java.util.Map<Object, Object> asked = w.getProperties();
             double width = Math.max(scene.getWidth(), (double) asked.getOrDefault(ASKED_WIDTH, 0.0));
             double height = Math.max(scene.getHeight(), (double) asked.getOrDefault(ASKED_HEIGHT, 0.0));

@@ -1,6 +1,7 @@
 package org.jaildesk.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -60,6 +61,25 @@ class GrowToFitTest {
         robot.interact(() -> Dialogs.growToFit(line));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(height + 150, own.getHeight(), 0.5);
+    }
+
+    /**
+     * A label added since the last pulse has no skin and so no size of its own until styled: measured as it will be
+     * drawn, it widens the window (a dialog's new row "IPv6 address" was cut to "IPv6 addr…", its buttons below the
+     * window, before).
+     */
+    @Test
+    void aLabelAddedJustNowIsMeasuredAsItWillBeDrawn(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = own.getWidth();
+        javafx.scene.control.Label added = new javafx.scene.control.Label("x".repeat(80));
+        robot.interact(() -> {
+            root.getChildren().add(added);
+            Dialogs.growToFit(added);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(own.getWidth() > width + 100, own.getWidth() + " wide, was " + width);
+        assertEquals(added.prefWidth(-1), own.getScene().getWidth(), 1.0);
     }
 
     @Test
