@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
@@ -144,6 +146,59 @@ class CreateNetworkTest extends WindowTest {
         assertFalse(isOn("shop", "vnet"));
     }
 
+    /** The texts of a menu of the host's interfaces, once it is filled. */
+    private java.util.List<String> items(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(MenuButton.class).getItems().stream().map(MenuItem::getText).toList();
+    }
+
+    /** Chooses the item of menu {@code id} that starts with {@code name}, as a click on it does. */
+    private void pick(FxRobot robot, String id, String name) {
+        MenuItem item = robot.lookup(id).queryAs(MenuButton.class).getItems().stream()
+                .filter(i -> i.getText().startsWith(name + " ") || i.getText().equals(name)).findFirst().orElseThrow();
+        robot.interact(item::fire);
+    }
+
+    @Test
+    void theHostsInterfacesAreOfferedAndWhatTheySayAgainstTheChoiceIsInAmber(FxRobot robot) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("shop");
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        choose(robot, JailNetwork.Mode.SHARED);
+        page.waitFor(() -> shown(robot, "#createIfaceChoices") && !robot.lookup("#createIfaceChoices").query().isDisabled());
+        // Where a shared address can go: the demo host's card with its network, the card that is down, the bridge; not
+        // the loopback nor a VNET jail's epair.
+        assertEquals(java.util.List.of("em0   192.168.1.0/24", "igb1   (down)", "bridge0"), items(robot, "#createIfaceChoices"));
+        pick(robot, "#createIfaceChoices", "igb1");
+        assertEquals("igb1", robot.lookup("#createIface").queryAs(TextField.class).getText());
+        page.waitFor(() -> text(robot, "#createNetworkWarning").startsWith("igb1 is down on this host"));
+        type(robot, "#createAddress", "192.168.9.77/24");
+        pick(robot, "#createIfaceChoices", "em0");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").equals(
+                "192.168.9.77 is in none of em0's networks (192.168.1.0/24): the host reaches it only where a route says so."));
+        page.waitFor(() -> !ok.isDisabled());
+        type(robot, "#createIface", "em7");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").equals("em7 is not an interface of this host; it has em0, igb1, bridge0."));
+        assertFalse(ok.isDisabled(), "a warning: the host's interfaces may change before the jail starts");
+        type(robot, "#createIface", "em0");
+        type(robot, "#createAddress", "192.168.1.77/24");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").isEmpty());
+        assertFalse(robot.lookup("#createNetworkWarning").query().isManaged(), "no empty row while it says nothing");
+
+        choose(robot, JailNetwork.Mode.VNET_DHCP);
+        page.waitFor(() -> shown(robot, "#createBridgeChoices"));
+        java.util.List<String> bridges = items(robot, "#createBridgeChoices");
+        assertEquals(1, bridges.size(), bridges.toString());
+        assertTrue(bridges.get(0).matches("bridge0   joins em0, vnet0\\.\\d+"), bridges.toString());
+        type(robot, "#createBridge", "bridge7");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").equals(
+                "bridge7 is not on this host yet: iocage makes it when the jail starts."));
+        pick(robot, "#createBridgeChoices", "bridge0");
+        assertEquals("bridge0", robot.lookup("#createBridge").queryAs(TextField.class).getText());
+        page.waitFor(() -> text(robot, "#createNetworkWarning").isEmpty());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
     @Test
     void aCloneGetsANetworkOfItsOwnInsteadOfItsSourcesAddress(FxRobot robot) throws Exception {
         open(robot);
@@ -158,8 +213,9 @@ class CreateNetworkTest extends WindowTest {
         // DHCP: no fixed address, so nothing the clone would share with mail.
         page.waitFor(() -> text(robot, "#cloneWarning").isEmpty() && text(robot, "#cloneError").isEmpty());
         robot.interact(() -> mode.setValue(JailNetwork.Mode.SHARED));
-        page.waitFor(() -> text(robot, "#cloneError").startsWith("Enter the host interface"));
-        type(robot, "#cloneIface", "em0");
+        page.waitFor(() -> text(robot, "#cloneError").startsWith("Enter the jail's address"));
+        assertEquals("em0", robot.lookup("#cloneIface").queryAs(TextField.class).getText(),
+                "suggested: the interface the host's jails have their addresses on");
         type(robot, "#cloneAddress", "192.168.1.22/24");
         page.waitFor(() -> text(robot, "#cloneWarning").startsWith("192.168.1.22 is already the address of mail:"));
         type(robot, "#cloneAddress", "192.168.1.78/24");
@@ -207,6 +263,8 @@ class CreateNetworkTest extends WindowTest {
         assertEquals(JailNetwork.Mode.VNET_FIXED, mode.getValue());
         assertEquals("192.168.1.31/24", robot.lookup("#networkAddress").queryAs(TextField.class).getText());
         assertEquals("bridge0", robot.lookup("#networkBridge").queryAs(TextField.class).getText());
+        page.waitFor(() -> shown(robot, "#networkBridgeChoices") && !robot.lookup("#networkBridgeChoices").query().isDisabled());
+        assertTrue(items(robot, "#networkBridgeChoices").get(0).startsWith("bridge0   joins em0"));
         Button ok = robot.lookup("#networkOk").queryAs(Button.class);
         for (String bad : new String[] {"$(x)", "192.168.1.32/24\nvnet=off", "a;b"}) {
             type(robot, "#networkAddress", bad);

@@ -100,6 +100,7 @@ public final class JailDialogs {
             // A shared address goes where the host's other jails have theirs, as a rule: suggested, to be changed at will.
             net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
         }
+        net.offer(vm.newJails().interfaces());
         javafx.beans.binding.ObjectBinding<JailNetwork> network = net.network;
         javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
                 () -> network.get().withProps(props.getText()), network, props.textProperty());
@@ -195,6 +196,8 @@ public final class JailDialogs {
         TextField props = Dialogs.field("cloneProps", msg.get("create.propsPrompt"));
         // A clone keeps its source's network (and so its address): the choice gives it its own.
         NetworkFields net = new NetworkFields("clone", msg, msg.get("network.mode.keep", source.displayName()));
+        net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
+        net.offer(vm.newJails().interfaces());
         javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
                 () -> net.network.get().withProps(props.getText()), net.network, props.textProperty());
         Label error = Dialogs.errorLabel("cloneError");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Addresses;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.domain.Ipv4;
 import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.domain.Shown;
@@ -187,6 +188,55 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             }
         }
         return best;
+    }
+
+    /**
+     * The host interface a shared address is suggested on when the host's jails say none ({@link #usualInterface}): the
+     * first of {@code host}'s that takes one, is up and has an IPv4 network; "" when none has.
+     */
+    public static String firstUsable(List<HostInterface> host) {
+        return host.stream().filter(i -> i.takesSharedAddress() && i.up() && !i.networks().isEmpty())
+                .map(HostInterface::name).findFirst().orElse("");
+    }
+
+    /**
+     * What the host's interfaces ({@code host}, as it listed them) say against this choice, in the window's language:
+     * an interface it does not have or that is down, an address in none of the interface's networks, a bridge it does
+     * not have yet (iocage makes it at the jail's start) or a name that is no bridge there. A warning, never a refusal:
+     * the host's interfaces may change before the jail starts. Each is said once what it is about is valid (the
+     * dialog's red line says what is not). Empty when nothing is said, or the host listed none.
+     */
+    public Optional<String> hostWarning(List<HostInterface> host, Messages msg) {
+        if (host == null || host.isEmpty()) {
+            return Optional.empty();
+        }
+        if (mode == Mode.SHARED && PropertyDef.isInterfaceName(iface)) {
+            Optional<HostInterface> on = host.stream().filter(i -> i.name().equals(iface)).findFirst();
+            if (on.isEmpty()) {
+                return Optional.of(msg.get("network.notOnHost", iface, String.join(", ",
+                        host.stream().filter(HostInterface::takesSharedAddress).map(HostInterface::name).toList())));
+            }
+            if (!on.get().up()) {
+                return Optional.of(msg.get("network.ifaceDown", iface));
+            }
+            Optional<Ipv4> a = Ipv4.parse(address).filter(v -> v.bits() != 0);
+            List<String> nets = on.get().networks();
+            if (a.isPresent() && !nets.isEmpty() && !on.get().holds(a.get())) {
+                return Optional.of(msg.get("network.outsideIface", a.get().text(), iface, String.join(", ", nets)));
+            }
+            return Optional.empty();
+        }
+        String b = bridge.isEmpty() ? DEFAULT_BRIDGE : bridge;
+        if ((mode == Mode.VNET_DHCP || mode == Mode.VNET_FIXED) && PropertyDef.isInterfaceName(b)) {
+            Optional<HostInterface> on = host.stream().filter(i -> i.name().equals(b)).findFirst();
+            if (on.isEmpty()) {
+                return Optional.of(msg.get("network.bridgeMade", b));
+            }
+            if (on.get().kind() != HostInterface.Kind.BRIDGE) {
+                return Optional.of(msg.get("network.notBridge", b));
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code iface|address} of a value that holds exactly one, else null ({@code none}, several, DHCP, no interface). */

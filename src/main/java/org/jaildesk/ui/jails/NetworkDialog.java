@@ -1,6 +1,8 @@
 package org.jaildesk.ui.jails;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonType;
@@ -8,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
@@ -22,14 +25,16 @@ public final class NetworkDialog {
     }
 
     /**
-     * The dialog for {@code jail} whose settings are {@code now} (with the pending changes in them); confirmed, it hands
-     * {@code chosen} the settings to change (none when the choice is left as it is now).
+     * The dialog for {@code jail} whose settings are {@code now} (with the pending changes in them), on a host whose
+     * interfaces {@code host} lists (offered beside the fields once it has); confirmed, it hands {@code chosen} the
+     * settings to change (none when the choice is left as it is now).
      */
     public static Dialog<ButtonType> of(Window owner, Messages msg, String jail, Map<String, String> now,
-                                        Consumer<Map<String, String>> chosen) {
+                                        CompletableFuture<List<HostInterface>> host, Consumer<Map<String, String>> chosen) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "networkDialog", msg.get("network.title", jail));
         NetworkFields net = new NetworkFields("network", msg, msg.get("network.mode.asNow"));
         net.set(JailNetwork.of(now));
+        net.offer(host);
         Label note = Dialogs.explanation(msg.get("network.reviewed"));
         Label error = Dialogs.errorLabel("networkError");
         error.textProperty().bind(Bindings.createStringBinding(() -> net.network.get().problem("", msg).orElse(""),

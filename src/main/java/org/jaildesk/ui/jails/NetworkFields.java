@@ -1,21 +1,33 @@
 package org.jaildesk.ui.jails;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.ui.common.Dialogs;
 import org.jaildesk.ui.common.Messages;
 
 /**
  * The Network choice of the create and clone dialogs: the choice, the fields it asks for, and the line that says what
  * the jail gets. The dialog lays out only the rows the choice asks for ({@link #addRows}), again at each change.
+ * Once the host has listed its interfaces ({@link #offer}), a menu beside the interface and the bridge offers its own,
+ * and a line in amber says what they tell against the choice.
  */
 final class NetworkFields {
 
@@ -34,12 +46,21 @@ final class NetworkFields {
     private final Label routerLabel;
     private final Label bridgeLabel;
     private final Label address6Label;
+    private final Messages msg;
+    /** The host's interfaces as it listed them; none until it has (or where it cannot). */
+    private final ObjectProperty<List<HostInterface>> host = new SimpleObjectProperty<>(List.of());
+    private final MenuButton ifaceChoices;
+    private final MenuButton bridgeChoices;
+    private final HBox ifaceRow;
+    private final HBox bridgeRow;
+    private final Label hostWarning;
 
     /**
      * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Bridge}, {@code <prefix>Address},
      * {@code <prefix>Address6}, {@code <prefix>Router} and {@code <prefix>NetworkOutline}; {@code unset} names the choice that leaves the network as it would be.
      */
     NetworkFields(String prefix, Messages msg, String unset) {
+        this.msg = msg;
         mode.setId(prefix + "Network");
         mode.setValue(JailNetwork.Mode.UNSET);
         mode.setConverter(new javafx.util.StringConverter<>() {
@@ -77,6 +98,94 @@ final class NetworkFields {
         routerLabel = Dialogs.label(msg.get("network.router"), router);
         bridgeLabel = Dialogs.label(msg.get("network.bridge"), bridge);
         address6Label = Dialogs.label(msg.get("network.address6"), address6);
+        ifaceChoices = choices(prefix + "IfaceChoices", msg.get("network.hostIfaces"));
+        bridgeChoices = choices(prefix + "BridgeChoices", msg.get("network.hostBridges"));
+        ifaceRow = row(iface, ifaceChoices);
+        bridgeRow = row(bridge, bridgeChoices);
+        hostWarning = Dialogs.warningLabel(prefix + "NetworkWarning");
+        // No empty row under the outline while it says nothing.
+        hostWarning.managedProperty().bind(hostWarning.textProperty().isNotEmpty());
+        hostWarning.textProperty().bind(Bindings.createStringBinding(
+                () -> network.get().hostWarning(host.get(), msg).orElse(""), network, host));
+    }
+
+    /** A menu of the host's interfaces beside a field; out of the way until {@link #offer} is called. */
+    private static MenuButton choices(String id, String what) {
+        // Its arrow alone, as a combo box's: the field beside it is what it fills.
+        MenuButton b = new MenuButton();
+        b.setId(id);
+        b.setAccessibleText(what);
+        b.setTooltip(new Tooltip(what));
+        b.setFocusTraversable(false);
+        b.setVisible(false);
+        b.setManaged(false);
+        return b;
+    }
+
+    private static HBox row(TextField field, MenuButton choices) {
+        // With the menu beside it, as wide as the other fields are alone: the row does not widen the dialog's column
+        // of fields (which would squeeze the labels' column).
+        field.setPrefColumnCount(21);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        field.setMaxWidth(Double.MAX_VALUE);
+        HBox box = new HBox(4, field, choices);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    /**
+     * Offers the host's interfaces once {@code listed} has them: the menus beside the interface and the bridge, and the
+     * amber line. While it reads, the menus are there but off; where it fails (a host that cannot list them) they go
+     * and the fields are typed as before. An interface still empty then becomes the first the host has that a shared
+     * address can go on ({@link JailNetwork#firstUsable}), as a suggestion.
+     */
+    void offer(CompletableFuture<List<HostInterface>> listed) {
+        for (MenuButton b : List.of(ifaceChoices, bridgeChoices)) {
+            b.setVisible(true);
+            b.setManaged(true);
+            b.setDisable(true);
+            b.getTooltip().setText(msg.get("network.readingIfaces"));
+        }
+        listed.whenCompleteAsync((all, error) -> {
+            if (error != null || all == null) {
+                for (MenuButton b : List.of(ifaceChoices, bridgeChoices)) {
+                    b.setVisible(false);
+                    b.setManaged(false);
+                }
+                return;
+            }
+            host.set(List.copyOf(all));
+            fill(ifaceChoices, iface, all.stream().filter(HostInterface::takesSharedAddress).map(i -> new MenuItem(
+                    i.name() + (i.networks().isEmpty() ? "" : "   " + String.join(", ", i.networks()))
+                            + (i.up() ? "" : "   (" + msg.get("network.ifaceDownMark") + ")"))).toList(),
+                    all.stream().filter(HostInterface::takesSharedAddress).map(HostInterface::name).toList(),
+                    msg.get("network.hostIfaces"));
+            List<HostInterface> bridges = all.stream().filter(i -> i.kind() == HostInterface.Kind.BRIDGE).toList();
+            fill(bridgeChoices, bridge, bridges.stream().map(i -> new MenuItem(i.name() + (i.members().isEmpty() ? ""
+                    : "   " + msg.get("network.bridgeJoins", String.join(", ", i.members()))))).toList(),
+                    bridges.stream().map(HostInterface::name).toList(), msg.get("network.hostBridges"));
+            if (bridges.isEmpty()) {
+                // Open, it says why there is none to choose.
+                MenuItem none = new MenuItem(msg.get("network.noBridge"));
+                none.setDisable(true);
+                bridgeChoices.getItems().setAll(none);
+                bridgeChoices.setDisable(false);
+            }
+            if (iface.getText().isEmpty()) {
+                iface.setText(JailNetwork.firstUsable(all));
+            }
+        }, Platform::runLater);
+    }
+
+    /** Fills {@code b} with {@code items}, each putting its name of {@code names} into {@code field}. */
+    private static void fill(MenuButton b, TextField field, List<MenuItem> items, List<String> names, String what) {
+        for (int i = 0; i < items.size(); i++) {
+            String name = names.get(i);
+            items.get(i).setOnAction(e -> field.setText(name));
+        }
+        b.getItems().setAll(items);
+        b.setDisable(items.isEmpty());
+        b.getTooltip().setText(what);
     }
 
     /** Sets the choice and its fields to {@code n}'s. */
@@ -94,10 +203,10 @@ final class NetworkFields {
         JailNetwork.Mode m = mode.getValue();
         g.addRow(row++, modeLabel, mode);
         if (JailNetwork.asksInterface(m)) {
-            g.addRow(row++, ifaceLabel, iface);
+            g.addRow(row++, ifaceLabel, ifaceRow);
         }
         if (JailNetwork.asksBridge(m)) {
-            g.addRow(row++, bridgeLabel, bridge);
+            g.addRow(row++, bridgeLabel, bridgeRow);
         }
         if (JailNetwork.asksAddress(m)) {
             g.addRow(row++, addressLabel, address);
@@ -110,6 +219,7 @@ final class NetworkFields {
         }
         if (m != JailNetwork.Mode.UNSET) {
             g.add(outline, 0, row++, 2, 1);
+            g.add(hostWarning, 0, row++, 2, 1);
         }
         return row;
     }

@@ -12,6 +12,7 @@ import org.jaildesk.client.CreatedJail;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.Addresses;
 import org.jaildesk.domain.HostImage;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.domain.ImageNames;
 import org.jaildesk.domain.Jail;
 import org.jaildesk.domain.JailNames;
@@ -89,6 +90,19 @@ public final class NewJails {
     public CompletableFuture<List<OtherJail>> otherJails() {
         return ActionCalls.offered(client, msg, "listotherjails", "others.unsupported", client::listOtherJails)
                 .exceptionally(e -> List.of());
+    }
+
+    /**
+     * The host's network interfaces and bridges, for the Network choice's menus; fails where the host cannot list them
+     * (a server without {@code listinterfaces}: the interface and bridge are typed then).
+     */
+    public CompletableFuture<List<HostInterface>> interfaces() {
+        return interfaces(client, msg);
+    }
+
+    /** {@link #interfaces()} of the host {@code client} talks to. */
+    public static CompletableFuture<List<HostInterface>> interfaces(IocageClient client, Messages msg) {
+        return ActionCalls.offered(client, msg, "listinterfaces", "network.unsupported", client::listInterfaces);
     }
 
     /**

@@ -223,6 +223,11 @@ public final class SettingsViewModel {
         return apply(targets, false);
     }
 
+    /** The host's interfaces, for the Network choice; fails where the host cannot list them. */
+    public CompletableFuture<java.util.List<org.jaildesk.domain.HostInterface>> hostInterfaces() {
+        return org.jaildesk.ui.jails.NewJails.interfaces(client, msg);
+    }
+
     /**
      * Whether the host can take a snapshot of a jail before its settings change (JailDesk's own hosts can; the original
      * sysadm server has no snapshots). Never for the defaults, which are no jail's.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jaildesk.domain.HostInterface;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.jails.JailNetwork.Mode;
 import org.junit.jupiter.api.Test;
@@ -250,5 +251,54 @@ class JailNetworkTest {
         // What is no interface name is not suggested, however often it comes.
         assertEquals("igb0", JailNetwork.usualInterface(List.of("$(x)|1.2.3.4", "$(x)|1.2.3.5", "-f|1.2.3.6", "igb0|1.2.3.7",
                 "a".repeat(10 * 1024 * 1024) + "|1.2.3.8")));
+    }
+
+    /** The demo host's kind of interfaces: a card on 192.168.1.0/24 with a jail's address, one down, the loopback, a bridge. */
+    private static final List<HostInterface> HOST = List.of(
+            new HostInterface("em0", HostInterface.Kind.ETHERNET, true, List.of("192.168.1.5/24", "192.168.1.21/32"), List.of(), List.of()),
+            new HostInterface("igb1", HostInterface.Kind.ETHERNET, false, List.of(), List.of(), List.of()),
+            new HostInterface("lo0", HostInterface.Kind.LOOPBACK, true, List.of("127.0.0.1/8"), List.of(), List.of()),
+            new HostInterface("bridge0", HostInterface.Kind.BRIDGE, true, List.of(), List.of(), List.of("em0", "vnet0.3")),
+            new HostInterface("vnet0.3", HostInterface.Kind.EPAIR, true, List.of(), List.of(), List.of()));
+
+    private String warning(JailNetwork n) {
+        return n.hostWarning(HOST, msg).orElse("");
+    }
+
+    @Test
+    void theHostsInterfacesSayWhatDoesNotFitTheChoice() {
+        assertEquals("", warning(new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "")));
+        assertEquals("em1 is not an interface of this host; it has em0, igb1, bridge0.",
+                warning(new JailNetwork(Mode.SHARED, "em1", "192.168.1.50/24", "")));
+        assertEquals("em1 is not an interface of this host; it has em0, igb1, bridge0.",
+                warning(new JailNetwork(Mode.SHARED, "em1", "", "")), "said before the address is typed");
+        assertTrue(warning(new JailNetwork(Mode.SHARED, "igb1", "10.0.0.5/24", "")).startsWith("igb1 is down on this host"));
+        assertEquals("192.168.2.50 is in none of em0's networks (192.168.1.0/24): the host reaches it only where a route says so.",
+                warning(new JailNetwork(Mode.SHARED, "em0", "192.168.2.50/24", "")));
+        assertEquals("", warning(new JailNetwork(Mode.SHARED, "em0", "192.168.1.21", "")), "a /32 on it is no network of its own");
+        assertEquals("", warning(new JailNetwork(Mode.SHARED, "em0", "192.168.2.", "")), "the red line says what is wrong");
+        assertEquals("", warning(new JailNetwork(Mode.VNET_DHCP, "", "", "")), "bridge0 is there");
+        assertEquals("bridge3 is not on this host yet: iocage makes it when the jail starts.",
+                warning(new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.50/24", "", "bridge3")));
+        assertEquals("em0 is an interface of this host but no bridge: iocage cannot join the jail's epair to it.",
+                warning(new JailNetwork(Mode.VNET_DHCP, "", "", "", "em0")));
+        assertEquals("", warning(JailNetwork.unset()));
+        assertEquals("", new JailNetwork(Mode.SHARED, "em1", "1.2.3.4/24", "").hostWarning(List.of(), msg).orElse(""),
+                "a host that listed none says nothing");
+    }
+
+    /** Bad input is never quoted whole nor looked up: a name that is no interface's gets no host warning at all. */
+    @Test
+    void badNamesGetNoHostWarning() {
+        for (String bad : List.of("-f", "a;b", "$(x)", "em0\nem1", "x".repeat(10_000_000))) {
+            assertEquals("", warning(new JailNetwork(Mode.SHARED, bad, "192.168.1.50/24", "")), bad.length() + " characters");
+            assertEquals("", warning(new JailNetwork(Mode.VNET_DHCP, "", "", "", bad)), bad.length() + " characters");
+        }
+    }
+
+    @Test
+    void theSuggestedCardIsTheFirstThatIsUpWithANetwork() {
+        assertEquals("em0", JailNetwork.firstUsable(HOST));
+        assertEquals("", JailNetwork.firstUsable(HOST.subList(1, 5)), "igb1 is down, lo0 the loopback, bridge0 has no network");
     }
 }
