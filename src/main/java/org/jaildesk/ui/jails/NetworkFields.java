@@ -54,6 +54,8 @@ final class NetworkFields {
     private final HBox ifaceRow;
     private final HBox bridgeRow;
     private final Label hostWarning;
+    /** The outline, and the amber line under it when it says something (no empty row of the grid when not). */
+    private final javafx.scene.layout.VBox notes;
 
     /**
      * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Bridge}, {@code <prefix>Address},
@@ -107,6 +109,7 @@ final class NetworkFields {
         hostWarning.managedProperty().bind(hostWarning.textProperty().isNotEmpty());
         hostWarning.textProperty().bind(Bindings.createStringBinding(
                 () -> network.get().hostWarning(host.get(), msg).orElse(""), network, host));
+        notes = new javafx.scene.layout.VBox(8, outline, hostWarning);
     }
 
     /** A menu of the host's interfaces beside a field; out of the way until {@link #offer} is called. */
@@ -218,8 +221,7 @@ final class NetworkFields {
             g.addRow(row++, routerLabel, router);
         }
         if (m != JailNetwork.Mode.UNSET) {
-            g.add(outline, 0, row++, 2, 1);
-            g.add(hostWarning, 0, row++, 2, 1);
+            g.add(notes, 0, row++, 2, 1);
         }
         return row;
     }
