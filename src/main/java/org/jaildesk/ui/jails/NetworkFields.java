@@ -59,7 +59,9 @@ final class NetworkFields {
 
     /**
      * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Bridge}, {@code <prefix>Address},
-     * {@code <prefix>Address6}, {@code <prefix>Router} and {@code <prefix>NetworkOutline}; {@code unset} names the choice that leaves the network as it would be.
+     * {@code <prefix>Address6}, {@code <prefix>Router} and {@code <prefix>NetworkOutline}, the menus {@code <prefix>IfaceChoices}
+     * and {@code <prefix>BridgeChoices} and the amber {@code <prefix>NetworkWarning}; {@code unset} names the choice that
+     * leaves the network as it would be.
      */
     NetworkFields(String prefix, Messages msg, String unset) {
         this.msg = msg;
@@ -158,18 +160,17 @@ final class NetworkFields {
                 return;
             }
             host.set(List.copyOf(all));
-            fill(ifaceChoices, iface, all.stream().filter(HostInterface::takesSharedAddress).map(i -> new MenuItem(
-                    i.name() + (i.networks().isEmpty() ? "" : "   " + String.join(", ", i.networks()))
-                            + (i.up() ? "" : "   (" + msg.get("network.ifaceDownMark") + ")"))).toList(),
-                    all.stream().filter(HostInterface::takesSharedAddress).map(HostInterface::name).toList(),
+            fill(ifaceChoices, iface, all.stream().filter(HostInterface::takesSharedAddress).toList(),
+                    i -> (i.networks().isEmpty() ? "" : "   " + String.join(", ", i.networks()))
+                            + (i.up() ? "" : "   (" + msg.get("network.ifaceDownMark") + ")"),
                     msg.get("network.hostIfaces"));
             List<HostInterface> bridges = all.stream().filter(i -> i.kind() == HostInterface.Kind.BRIDGE).toList();
-            fill(bridgeChoices, bridge, bridges.stream().map(i -> new MenuItem(i.name() + (i.members().isEmpty() ? ""
-                    : "   " + msg.get("network.bridgeJoins", String.join(", ", i.members()))))).toList(),
-                    bridges.stream().map(HostInterface::name).toList(), msg.get("network.hostBridges"));
+            fill(bridgeChoices, bridge, bridges, i -> i.members().isEmpty() ? ""
+                    : "   " + msg.get("network.bridgeJoins", String.join(", ", i.members())), msg.get("network.hostBridges"));
             if (bridges.isEmpty()) {
                 // Open, it says why there is none to choose.
                 MenuItem none = new MenuItem(msg.get("network.noBridge"));
+                none.setMnemonicParsing(false);
                 none.setDisable(true);
                 bridgeChoices.getItems().setAll(none);
                 bridgeChoices.setDisable(false);
@@ -180,11 +181,19 @@ final class NetworkFields {
         }, Platform::runLater);
     }
 
-    /** Fills {@code b} with {@code items}, each putting its name of {@code names} into {@code field}. */
-    private static void fill(MenuButton b, TextField field, List<MenuItem> items, List<String> names, String what) {
-        for (int i = 0; i < items.size(); i++) {
-            String name = names.get(i);
-            items.get(i).setOnAction(e -> field.setText(name));
+    /**
+     * Fills {@code b} with an item for each of {@code offered}: its name, then what {@code about} says of it; chosen, the
+     * name goes into {@code field}.
+     */
+    private static void fill(MenuButton b, TextField field, List<HostInterface> offered,
+                             java.util.function.Function<HostInterface, String> about, String what) {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (HostInterface i : offered) {
+            MenuItem item = new MenuItem(i.name() + about.apply(i));
+            // An interface's name may hold '_', which would otherwise be read as a mnemonic and left out.
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> field.setText(i.name()));
+            items.add(item);
         }
         b.getItems().setAll(items);
         b.setDisable(items.isEmpty());

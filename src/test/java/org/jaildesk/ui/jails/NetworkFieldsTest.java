@@ -28,7 +28,8 @@ class NetworkFieldsTest {
     private static final List<HostInterface> HOST = List.of(
             new HostInterface("lo0", HostInterface.Kind.LOOPBACK, true, List.of("127.0.0.1/8"), List.of(), List.of()),
             new HostInterface("igb0", HostInterface.Kind.ETHERNET, true, List.of(), List.of(), List.of()),
-            new HostInterface("igb1", HostInterface.Kind.ETHERNET, true, List.of("10.0.0.2/24"), List.of(), List.of()));
+            new HostInterface("igb1", HostInterface.Kind.ETHERNET, true, List.of("10.0.0.2/24"), List.of(), List.of()),
+            new HostInterface("lan_1", HostInterface.Kind.ETHERNET, false, List.of(), List.of(), List.of()));
 
     private final Messages msg = new Messages(Locale.ENGLISH);
     private Stage own;
@@ -89,7 +90,11 @@ class NetworkFieldsTest {
         show(robot, "", CompletableFuture.completedFuture(HOST));
         assertEquals("igb1", net.iface.getText());
         assertFalse(menu(robot).isDisabled());
-        assertEquals(List.of("igb0", "igb1   10.0.0.0/24"), menu(robot).getItems().stream().map(i -> i.getText()).toList());
+        assertEquals(List.of("igb0", "igb1   10.0.0.0/24", "lan_1   (down)"),
+                menu(robot).getItems().stream().map(i -> i.getText()).toList());
+        assertFalse(menu(robot).getItems().get(2).isMnemonicParsing(), "the name's '_' is shown, not read as a mnemonic");
+        robot.interact(() -> menu(robot).getItems().get(2).fire());
+        assertEquals("lan_1", net.iface.getText());
         robot.interact(own::hide);
         show(robot, JailNetwork.Mode.VNET_DHCP, "", CompletableFuture.completedFuture(HOST));
         MenuButton bridges = robot.lookup("#tBridgeChoices").queryAs(MenuButton.class);
