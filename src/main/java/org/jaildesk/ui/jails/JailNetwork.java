@@ -273,6 +273,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
      * Nothing for {@link Mode#UNSET}.
      */
     public java.util.Map<String, String> edits(java.util.Map<String, String> now) {
+        // An empty router is not sent: the jail's defaultrouter stays as it is (routerNow says what that is).
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         if (mode == Mode.UNSET) {
             return out;
@@ -307,6 +308,17 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             }
         }
         return out;
+    }
+
+    /**
+     * What an empty router means for a jail whose settings are {@code now}, in the window's language: its
+     * {@code defaultrouter} stays as it is ({@link #edits} sends none), which is iocage's {@code auto} unless it says
+     * otherwise ({@code none}, an address).
+     */
+    public static String routerNow(java.util.Map<String, String> now, Messages msg) {
+        String was = now.getOrDefault("defaultrouter", "auto");
+        return was.isBlank() || was.equals("auto") ? msg.get("network.routerAuto")
+                : was.equals("none") ? msg.get("network.routerNoneNow") : msg.get("network.routerAsNow", Shown.of(was, 40));
     }
 
     /** The Properties field's text with this choice's properties after it. */
@@ -419,9 +431,18 @@ public record JailNetwork(Mode mode, String iface, String address, String router
 
     /**
      * What the jail's network will be, in words, for the line under the choice: where its address is, and for VNET
-     * the epair, the bridge and the route iocage sets up. Empty when nothing is chosen.
+     * the epair, the bridge and the route iocage sets up. Empty when nothing is chosen. An empty router is iocage's
+     * {@code auto}, as for a new jail.
      */
     public String outline(Messages msg) {
+        return outline(msg, msg.get("network.routerAuto"));
+    }
+
+    /**
+     * {@link #outline(Messages)}, saying {@code emptyRouter} of an empty router: for a jail that exists, where an empty
+     * router leaves its {@code defaultrouter} as it is ({@link #edits}), what that is.
+     */
+    public String outline(Messages msg, String emptyRouter) {
         String six = address6.isEmpty() || !asksAddress6(mode) ? ""
                 : " " + msg.get("network.outline.six", Shown.of(address6), (mode == Mode.SHARED ? shown(iface) : VNET_IFACE));
         return switch (mode) {
@@ -429,7 +450,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             case SHARED -> msg.get("network.outline.shared", shown(iface), shown(address)) + six;
             case VNET_DHCP -> vnetOutline(msg) + " " + msg.get("network.outline.dhcp");
             case VNET_FIXED -> vnetOutline(msg) + " " + msg.get("network.outline.fixed",
-                    shown(address), router.isEmpty() ? msg.get("network.routerAuto") : shown(router)) + six;
+                    shown(address), router.isEmpty() ? emptyRouter : shown(router)) + six;
         };
     }
 

@@ -34,6 +34,7 @@ public final class NetworkDialog {
         Dialog<ButtonType> d = Dialogs.titled(owner, "networkDialog", msg.get("network.title", jail));
         NetworkFields net = new NetworkFields("network", msg, msg.get("network.mode.asNow"));
         net.set(JailNetwork.of(now));
+        net.emptyRouter(JailNetwork.routerNow(now, msg));
         net.offer(host);
         Label note = Dialogs.explanation(msg.get("network.reviewed"));
         Label error = Dialogs.errorLabel("networkError");

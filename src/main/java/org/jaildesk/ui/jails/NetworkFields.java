@@ -47,6 +47,8 @@ final class NetworkFields {
     private final Label bridgeLabel;
     private final Label address6Label;
     private final Messages msg;
+    /** What the outline says of an empty router: iocage's auto for a new jail, the jail's router now for one that exists. */
+    private final javafx.beans.property.StringProperty emptyRouter = new javafx.beans.property.SimpleStringProperty();
     /** The host's interfaces as it listed them; none until it has (or where it cannot). */
     private final ObjectProperty<List<HostInterface>> host = new SimpleObjectProperty<>(List.of());
     private final MenuButton ifaceChoices;
@@ -65,6 +67,7 @@ final class NetworkFields {
      */
     NetworkFields(String prefix, Messages msg, String unset) {
         this.msg = msg;
+        emptyRouter.set(msg.get("network.routerAuto"));
         mode.setId(prefix + "Network");
         mode.setValue(JailNetwork.Mode.UNSET);
         mode.setConverter(new javafx.util.StringConverter<>() {
@@ -94,7 +97,8 @@ final class NetworkFields {
         outline.setPrefWidth(420);
         outline.setMaxWidth(420);
         outline.setMinHeight(Region.USE_PREF_SIZE);
-        outline.textProperty().bind(Bindings.createStringBinding(() -> network.get().outline(msg), network));
+        outline.textProperty().bind(Bindings.createStringBinding(() -> network.get().outline(msg, emptyRouter.get()),
+                network, emptyRouter));
         outline.textProperty().addListener((o, before, now) -> Platform.runLater(() -> Dialogs.growToFit(outline)));
         modeLabel = Dialogs.label(msg.get("network.label"), mode);
         ifaceLabel = Dialogs.label(msg.get("network.iface"), iface);
@@ -198,6 +202,11 @@ final class NetworkFields {
         b.getItems().setAll(items);
         b.setDisable(items.isEmpty());
         b.getTooltip().setText(what);
+    }
+
+    /** What the outline says of an empty router ({@link JailNetwork#routerNow} for a jail that exists). */
+    void emptyRouter(String said) {
+        emptyRouter.set(said);
     }
 
     /** Sets the choice and its fields to {@code n}'s. */

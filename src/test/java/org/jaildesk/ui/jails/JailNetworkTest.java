@@ -301,4 +301,23 @@ class JailNetworkTest {
         assertEquals("em0", JailNetwork.firstUsable(HOST));
         assertEquals("", JailNetwork.firstUsable(HOST.subList(1, 5)), "igb1 is down, lo0 the loopback, bridge0 has no network");
     }
+
+    /** For a jail that exists an empty router leaves its defaultrouter as it is; the outline says what that is. */
+    @Test
+    void anEmptyRouterOfAJailThatExistsIsSaidAsItIsNow() {
+        JailNetwork n = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.31/24", "");
+        assertTrue(!n.edits(java.util.Map.of("vnet", "1", "ip4_addr", "vnet0|192.168.1.31/24", "defaultrouter", "none",
+                "interfaces", "vnet0:bridge0")).containsKey("defaultrouter"), "the router is left alone");
+        assertTrue(n.outline(msg).endsWith("the default route goes to the host's default router (defaultrouter=auto)."));
+        assertEquals("the host's default router (defaultrouter=auto)",
+                JailNetwork.routerNow(java.util.Map.of("defaultrouter", "auto"), msg));
+        assertEquals("the host's default router (defaultrouter=auto)", JailNetwork.routerNow(java.util.Map.of(), msg));
+        String none = JailNetwork.routerNow(java.util.Map.of("defaultrouter", "none"), msg);
+        assertTrue(n.outline(msg, none).endsWith(
+                "the default route goes to nowhere, as now (defaultrouter=none): the jail has no default route."), n.outline(msg, none));
+        assertEquals("the jail's router as it is set now (defaultrouter=10.0.0.1)",
+                JailNetwork.routerNow(java.util.Map.of("defaultrouter", "10.0.0.1"), msg));
+        assertTrue(JailNetwork.routerNow(java.util.Map.of("defaultrouter", "x".repeat(10_000_000)), msg).length() < 120,
+                "a host's long value is cut short");
+    }
 }

@@ -105,4 +105,20 @@ class NetworkFieldsTest {
         show(robot, "em0", CompletableFuture.completedFuture(HOST));
         assertEquals("em0", net.iface.getText(), "what the user or the last create gave stays");
     }
+
+    /** The inspector's dialog says what an empty router leaves: the jail's defaultrouter now, not iocage's auto. */
+    @Test
+    void theInspectorsOutlineSaysTheRouterTheJailKeeps(FxRobot robot) {
+        robot.interact(() -> NetworkDialog.of(own, msg, "web02", java.util.Map.of("vnet", "1",
+                "ip4_addr", "vnet0|192.168.1.31/24", "defaultrouter", "none"), new CompletableFuture<>(), edits -> { }).show());
+        WaitForAsyncUtils.waitForFxEvents();
+        String outline = robot.lookup("#networkNetworkOutline").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(outline.endsWith("the default route goes to nowhere, as now (defaultrouter=none): the jail has no default route."),
+                outline);
+        robot.interact(() -> robot.lookup("#networkRouter").queryAs(javafx.scene.control.TextField.class).setText("192.168.1.1"));
+        outline = robot.lookup("#networkNetworkOutline").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(outline.endsWith("the default route goes to 192.168.1.1."), outline);
+        robot.interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != own).toList()
+                .forEach(javafx.stage.Window::hide));
+    }
 }
