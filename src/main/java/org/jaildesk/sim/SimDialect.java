@@ -52,6 +52,35 @@ abstract class SimDialect {
         j.running = true;
         j.jid = state.nextJid++;
         j.props.put("last_started", "2026-11-26 09:00:00");
+        if (on(j.props.get("vnet")) && on(j.props.get("nat"))) {
+            natAddress(j);
+        }
+    }
+
+    private static boolean on(String v) {
+        return v != null && List.of("1", "on", "yes", "true").contains(v);
+    }
+
+    /**
+     * What Python iocage does at the start of a VNET jail behind the host's NAT: a /30 of 172.16 (its nat_prefix) no
+     * other running jail has, the host's end of the epair (.1 of it) its router and .2 its address, both written into
+     * its settings.
+     */
+    private void natAddress(SimJail j) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (SimJail other : state.jails.values()) {
+            if (other != j && other.running) {
+                taken.add(other.props.getOrDefault("defaultrouter", ""));
+            }
+        }
+        for (int n = 0; n < 16_384; n++) {
+            String router = "172.16." + (n / 64) + "." + (n % 64 * 4 + 1);
+            if (!taken.contains(router)) {
+                j.props.put("defaultrouter", router);
+                j.props.put("ip4_addr", "vnet0|172.16." + (n / 64) + "." + (n % 64 * 4 + 2) + "/30");
+                return;
+            }
+        }
     }
 
     void stop(SimJail j) {

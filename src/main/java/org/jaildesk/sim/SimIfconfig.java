@@ -10,7 +10,8 @@ import org.jaildesk.domain.Ipv4;
  * The demo host's {@code ifconfig -a}, in FreeBSD's default format: its network card {@code em0} on 192.168.1.0/24
  * with the shared addresses of its running jails on it, a second card {@code igb1} that is down, the loopback, and for
  * each bridge a running VNET jail is on (iocage's {@code bridge0} unless its {@code interfaces} name another) the
- * bridge with {@code em0} and the host's end of each jail's epair, {@code vnet0.<jid>}, as iocage names it.
+ * bridge with {@code em0} and the host's end of each jail's epair, {@code vnet0.<jid>}, as iocage names it (a jail behind
+ * the host's NAT has its epair on no bridge, with its router's address on the host's end).
  */
 final class SimIfconfig {
 
@@ -26,6 +27,11 @@ final class SimIfconfig {
         Map<String, SimJail> epairs = new LinkedHashMap<>();
         for (SimJail j : state.jails.values()) {
             if (!j.running) {
+                continue;
+            }
+            if (on(j.props.get("vnet")) && on(j.props.get("nat"))) {
+                // Behind the host's NAT: no bridge; the host's end of the epair has the jail's router address.
+                epairs.put("vnet0." + j.jid, j);
                 continue;
             }
             if (on(j.props.get("vnet"))) {
@@ -83,6 +89,7 @@ final class SimIfconfig {
                     .append("\tdescription: associated with jail: ").append(e.getValue().id).append(" as nic: vnet0\n")
                     .append("\tether 02:ac:6d:00:").append(String.format("%02x:%02x", e.getValue().jid >> 8 & 0xff,
                             e.getValue().jid & 0xff)).append('\n')
+                    .append(natRouter(e.getValue()))
                     .append("\tgroups: epair\n")
                     .append("\tmedia: Ethernet 10Gbase-T (10Gbase-T <full-duplex>)\n")
                     .append("\tstatus: active\n");
@@ -98,6 +105,18 @@ final class SimIfconfig {
             out.append(" broadcast ").append(b.text());
         }
         out.append('\n');
+    }
+
+    /** The inet line of a NAT jail's epair on the host (its router, /30); "" for a bridged one. */
+    private static String natRouter(SimJail j) {
+        if (!on(j.props.get("nat"))) {
+            return "";
+        }
+        return Ipv4.parse(j.props.getOrDefault("defaultrouter", "")).map(r -> {
+            StringBuilder b = new StringBuilder();
+            inet(b, r.withPrefix(30));
+            return b.toString();
+        }).orElse("");
     }
 
     private static boolean on(String v) {

@@ -120,6 +120,37 @@ class InterfacesTest {
         }
     }
 
+    /**
+     * As Python iocage does at the start of a jail behind the host's NAT, the demo host gives it a /30 of 172.16 no other
+     * running jail has (.2 its address, .1 its router on the host's end of its epair), which ifconfig then shows.
+     */
+    @Test
+    void aDemoJailBehindTheNatGetsItsAddressAtItsStart() {
+        SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON));
+        try (HostHarness h = new HostHarness(sim)) {
+            for (String name : List.of("gate1", "gate2")) {
+                h.body("createjail", "props", "tag=" + name + " release=14.1-RELEASE vnet=on nat=on bpf=off ip4_addr=none");
+                h.body("startjail", "jail", name);
+            }
+            assertEquals("vnet0|172.16.0.2/30", h.body("getjailsettings", "jail", "gate1", "prop", "ip4_addr").get("gate1").get("ip4_addr").asText());
+            assertEquals("172.16.0.1", h.body("getjailsettings", "jail", "gate1", "prop", "defaultrouter").get("gate1").get("defaultrouter").asText());
+            assertEquals("vnet0|172.16.0.6/30", h.body("getjailsettings", "jail", "gate2", "prop", "ip4_addr").get("gate2").get("ip4_addr").asText());
+            List<String> nat = new ArrayList<>();
+            List<String> natNames = new ArrayList<>();
+            h.body("listinterfaces").get("interfaces").forEach(i -> {
+                if (i.get("ip4").asText().startsWith("172.16.")) {
+                    nat.add(i.get("kind").asText() + " " + i.get("ip4").asText());
+                    natNames.add(i.get("name").asText());
+                }
+            });
+            assertEquals(List.of("epair 172.16.0.1/30", "epair 172.16.0.5/30"), nat);
+            JsonNode bridge = h.body("listinterfaces").get("interfaces").get(3);
+            assertEquals("bridge0", bridge.get("name").asText());
+            List<String> members = List.of(bridge.get("members").asText().split(","));
+            assertTrue(natNames.stream().noneMatch(members::contains), "on no bridge: " + bridge + " " + natNames);
+        }
+    }
+
     @Test
     void theLegacyDemoHostToo() {
         SimulatedIocage sim = new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.LEGACY));

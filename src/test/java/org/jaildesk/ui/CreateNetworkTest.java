@@ -200,6 +200,54 @@ class CreateNetworkTest extends WindowTest {
     }
 
     @Test
+    void aJailBehindTheHostsNatGetsItsForwardsAndItsCloneLeavesTheNat(FxRobot robot) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("gate");
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        choose(robot, JailNetwork.Mode.VNET_NAT);
+        page.waitFor(() -> shown(robot, "#createForwards"));
+        assertFalse(shown(robot, "#createAddress") || shown(robot, "#createBridge") || shown(robot, "#createRouter"),
+                "iocage gives the address, the router; no bridge");
+        page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
+        for (String bad : java.util.List.of("tcp(80:8080);rm", "$(x)", "tcp(80", "tcp(80:8080)\ntcp(81)")) {
+            type(robot, "#createForwards", bad);
+            page.waitFor(() -> text(robot, "#createError").contains("is not a port forward") && ok.isDisabled());
+        }
+        type(robot, "#createForwards", "tcp(80:8080), tcp(81:8080)");
+        page.waitFor(() -> text(robot, "#createError").equals("The host's tcp port 8080 is forwarded twice."));
+        type(robot, "#createForwards", "tcp(80:8080), udp(53)");
+        page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
+        assertTrue(text(robot, "#createNetworkOutline").endsWith("Forwarded from the host to the jail: tcp 8080 \u2192 80, udp 53 \u2192 53."),
+                text(robot, "#createNetworkOutline"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#createOk");
+        page.waitFor(() -> page.has("gate"));
+        assertTrue(isOn("gate", "vnet") && isOn("gate", "nat"));
+        assertFalse(isOn("gate", "bpf") || isOn("gate", "dhcp"));
+        assertEquals("tcp(80:8080),udp(53)", onHost("gate", "nat_forwards"));
+
+        // Its clone with a shared address leaves the NAT: else iocage would give it a NAT address at its start.
+        page.select("gate");
+        robot.clickOn("#tb-clone");
+        page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<JailNetwork.Mode> mode = robot.lookup("#cloneNetwork").queryAs(ChoiceBox.class);
+        robot.interact(() -> mode.setValue(JailNetwork.Mode.SHARED));
+        type(robot, "#cloneIface", "em0");
+        type(robot, "#cloneAddress", "192.168.1.84/24");
+        Button cloneOk = robot.lookup("#cloneOk").queryAs(Button.class);
+        page.waitFor(() -> text(robot, "#cloneError").isEmpty() && !cloneOk.isDisabled());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#cloneOk");
+        page.waitFor(() -> page.has("gate-clone"));
+        assertFalse(isOn("gate-clone", "nat"));
+        assertFalse(isOn("gate-clone", "vnet"));
+        assertEquals("em0|192.168.1.84/24", onHost("gate-clone", "ip4_addr"));
+        assertTrue(isOn("gate", "nat"));
+    }
+
+    @Test
     void aCloneGetsANetworkOfItsOwnInsteadOfItsSourcesAddress(FxRobot robot) throws Exception {
         open(robot);
         page.select("mail");

@@ -30,7 +30,7 @@ class MessagesTest {
     private static final Set<String> BUILT = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             "state.up", "state.down", "state.corrupt", "state.unknown",
             "type.clone", "type.basejail", "type.thick", "type.template", "type.empty",
-            "network.mode.unset", "network.mode.shared", "network.mode.vnet_dhcp", "network.mode.vnet_fixed",
+            "network.mode.unset", "network.mode.shared", "network.mode.vnet_dhcp", "network.mode.vnet_fixed", "network.mode.vnet_nat",
             "category.identity", "category.network", "category.resources", "category.jail", "category.zfs", "category.other",
             "clean.jails.action", "clean.releases.action", "clean.templates.action", "clean.images.action", "clean.all.action",
             "jobs.state.waiting", "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",

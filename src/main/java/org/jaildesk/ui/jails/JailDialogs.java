@@ -198,8 +198,12 @@ public final class JailDialogs {
         NetworkFields net = new NetworkFields("clone", msg, msg.get("network.mode.keep", source.displayName()));
         net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
         net.offer(vm.newJails().interfaces());
+        // A clone of a jail behind the host's NAT keeps nat on: another choice turns it off.
+        javafx.beans.property.BooleanProperty natBefore = new javafx.beans.property.SimpleBooleanProperty();
+        vm.newJails().behindNat(source).thenAcceptAsync(natBefore::set, Platform::runLater);
         javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
-                () -> net.network.get().withProps(props.getText()), net.network, props.textProperty());
+                () -> net.network.get().withProps(props.getText(), natBefore.get()), net.network, props.textProperty(),
+                natBefore);
         Label error = Dialogs.errorLabel("cloneError");
         Label warning = addressWarning("cloneWarning", allProps, source);
         Label nameLabel = Dialogs.label(msg.get("create.name"), name);

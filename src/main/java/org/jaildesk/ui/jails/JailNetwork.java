@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.Addresses;
 import org.jaildesk.domain.HostInterface;
@@ -16,9 +17,14 @@ import org.jaildesk.ui.common.Messages;
  * The network a new jail is to have, as the create dialog asks for it: the choice iocage's users find hardest (shared
  * address or VNET, DHCP, the default route) made once, checked as it is typed, and turned into the properties iocage
  * takes ({@code ip4_addr}, {@code ip6_addr}, {@code vnet}, {@code dhcp}, {@code bpf}, {@code defaultrouter},
- * {@code interfaces}). One address of each family; anything else stays for the Properties field.
+ * {@code interfaces}, {@code nat}, {@code nat_forwards}). One address of each family; anything else stays for the
+ * Properties field.
+ *
+ * @param forwards for a jail behind the host's NAT, its port forwards as iocage's {@code nat_forwards} writes them
+ *                 ({@code tcp(80:8080),udp(53)}: the jail's port, then the host's), spaces after the commas allowed
  */
-public record JailNetwork(Mode mode, String iface, String address, String router, String bridge, String address6) {
+public record JailNetwork(Mode mode, String iface, String address, String router, String bridge, String address6,
+                          String forwards) {
 
     /** How the jail reaches the network. */
     public enum Mode {
@@ -29,7 +35,12 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         /** A network stack of its own (an epair on the host's bridge), its address from DHCP. */
         VNET_DHCP,
         /** A network stack of its own, a fixed address and a default router. */
-        VNET_FIXED
+        VNET_FIXED,
+        /**
+         * A network stack of its own behind the host's NAT: iocage gives it an address of its {@code nat_prefix} network
+         * at each start, and forwards the host's ports named in {@code nat_forwards} to it (Python iocage).
+         */
+        VNET_NAT
     }
 
     /** The properties a choice other than {@link Mode#UNSET} sets; the Properties field must then leave them alone. */
@@ -41,6 +52,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     static final String DEFAULT_BRIDGE = "bridge0";
 
     private static final Pattern HEX6 = Pattern.compile("[0-9A-Fa-f:.]+");
+    /** A port forward as iocage's nat_forwards takes it: a protocol, the jail's port or range, and the host's after ':'. */
+    private static final Pattern FORWARD = Pattern.compile("(tcp|udp|tcp/udp)\\((\\d{1,5}(?:-\\d{1,5})?)(?::(\\d{1,5}(?:-\\d{1,5})?))?\\)");
+    /** A port alone, which iocage takes as tcp. */
+    private static final Pattern BARE_PORT = Pattern.compile("\\d{1,5}");
     /** 0 to 128, without a leading zero. */
     private static final Pattern PREFIX6 = Pattern.compile("0|[1-9]\\d?|1[01]\\d|12[0-8]");
 
@@ -50,6 +65,12 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         router = router == null ? "" : router.strip();
         bridge = bridge == null ? "" : bridge.strip();
         address6 = address6 == null ? "" : address6.strip();
+        forwards = forwards == null ? "" : forwards.strip();
+    }
+
+    /** A choice without port forwards. */
+    public JailNetwork(Mode mode, String iface, String address, String router, String bridge, String address6) {
+        this(mode, iface, address, router, bridge, address6, "");
     }
 
     /** A choice without an IPv6 address. */
@@ -90,6 +111,11 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         return m == Mode.VNET_FIXED;
     }
 
+    /** Whether the choice takes port forwards (optional). */
+    public static boolean asksForwards(Mode m) {
+        return m == Mode.VNET_NAT;
+    }
+
     /** The {@code key=value} tokens this choice adds to the create's properties (none when unset). */
     public List<String> props() {
         List<String> out = new ArrayList<>();
@@ -122,8 +148,27 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                     out.add("defaultrouter=" + router);
                 }
             }
+            case VNET_NAT -> {
+                // Its address and router are iocage's, given at each start; no DHCP, and no bpf beside NAT.
+                out.add("vnet=on");
+                out.add("nat=on");
+                out.add("dhcp=off");
+                out.add("bpf=off");
+                out.add("ip4_addr=none");
+                out.add("nat_forwards=" + (forwards.isEmpty() ? "none" : String.join(",", forwardList())));
+            }
             case UNSET -> {
             }
+        }
+        return out;
+    }
+
+    /** The port forwards one by one, without spaces ({@code tcp(80:8080)}; a bare port is iocage's tcp). */
+    private List<String> forwardList() {
+        List<String> out = new ArrayList<>();
+        for (String f : forwards.split(",")) {
+            String t = f.strip();
+            out.add(BARE_PORT.matcher(t).matches() ? "tcp(" + t + ")" : t);
         }
         return out;
     }
@@ -141,6 +186,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
      */
     public static JailNetwork of(java.util.Map<String, String> now) {
         String bridge = bridgeOf(now.getOrDefault("interfaces", ""));
+        if (truthy(now.get("vnet")) && truthy(now.get("nat"))) {
+            String fwd = now.getOrDefault("nat_forwards", "none");
+            return new JailNetwork(Mode.VNET_NAT, "", "", "", "", "", fwd.equals("none") ? "" : fwd);
+        }
         if (truthy(now.get("dhcp"))) {
             return new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge, "");
         }
@@ -285,6 +334,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (mode != Mode.VNET_DHCP && truthy(now.get("dhcp"))) {
             out.put("dhcp", "off");
         }
+        if (mode != Mode.VNET_NAT && truthy(now.get("nat"))) {
+            // Else iocage would give it a NAT address at its next start, over the one chosen here.
+            out.put("nat", "off");
+        }
         if (asksBridge(mode)) {
             String was = now.getOrDefault("interfaces", "");
             String want = VNET_IFACE + ":" + (bridge.isEmpty() ? DEFAULT_BRIDGE : bridge);
@@ -323,10 +376,22 @@ public record JailNetwork(Mode mode, String iface, String address, String router
 
     /** The Properties field's text with this choice's properties after it. */
     public String withProps(String typed) {
+        return withProps(typed, false);
+    }
+
+    /**
+     * {@link #withProps(String)} for a clone of a jail behind the host's NAT ({@code natBefore}): a choice other than
+     * NAT also turns {@code nat} off, else iocage would give the clone a NAT address at its start, over the chosen one.
+     * (Only then: legacy iocage, which has no {@code nat}, refuses the property.)
+     */
+    public String withProps(String typed, boolean natBefore) {
         String t = typed == null ? "" : typed.strip();
-        List<String> mine = props();
+        List<String> mine = new ArrayList<>(props());
         if (mine.isEmpty()) {
             return t;
+        }
+        if (natBefore && mode != Mode.VNET_NAT) {
+            mine.add("nat=off");
         }
         return (t.isEmpty() ? "" : t + " ") + String.join(" ", mine);
     }
@@ -343,7 +408,8 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             for (String token : typed.strip().split("\\s+")) {
                 int eq = token.indexOf('=');
                 String key = eq > 0 ? token.substring(0, eq) : token;
-                if (KEYS.contains(key) || key.equals("ip6_addr") && !address6.isEmpty() && asksAddress6(mode)) {
+                if (KEYS.contains(key) || key.equals("ip6_addr") && !address6.isEmpty() && asksAddress6(mode)
+                        || mode == Mode.VNET_NAT && (key.equals("nat") || key.equals("nat_forwards"))) {
                     return Optional.of(msg.get("network.inProps", key));
                 }
             }
@@ -358,6 +424,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         }
         if (asksBridge(mode) && !bridge.isEmpty() && !PropertyDef.isInterfaceName(bridge)) {
             return Optional.of(msg.get("network.badBridge", Shown.of(bridge)));
+        }
+        if (asksForwards(mode)) {
+            return forwardsProblem(msg);
         }
         if (!asksAddress(mode)) {
             return Optional.empty();
@@ -400,6 +469,57 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             return Optional.of(msg.get("network.routerElsewhere", r.get().text(), jail.net()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What is wrong with the port forwards, if any are given: one that is no forward, a port outside 1 to 65535 or a
+     * range that runs backwards, or one host port forwarded twice for one protocol (iocage would refuse to start).
+     */
+    private Optional<String> forwardsProblem(Messages msg) {
+        if (forwards.isEmpty()) {
+            return Optional.empty();
+        }
+        if (forwards.length() > 1_024) {
+            return Optional.of(msg.get("network.badForward", Shown.of(forwards)));
+        }
+        java.util.Set<String> hostPorts = new java.util.HashSet<>();
+        for (String f : forwards.split(",", -1)) {
+            String t = f.strip();
+            String proto;
+            String jail;
+            String host;
+            Matcher m = FORWARD.matcher(t);
+            if (BARE_PORT.matcher(t).matches()) {
+                proto = "tcp";
+                jail = t;
+                host = t;
+            } else if (m.matches()) {
+                proto = m.group(1);
+                jail = m.group(2);
+                host = m.group(3) == null ? jail : m.group(3);
+            } else {
+                return Optional.of(msg.get("network.badForward", Shown.of(t)));
+            }
+            for (String ports : List.of(jail, host)) {
+                if (!isPortOrRange(ports)) {
+                    return Optional.of(msg.get("network.badPort", Shown.of(t)));
+                }
+            }
+            for (String p : proto.split("/")) {
+                if (!hostPorts.add(p + " " + host)) {
+                    return Optional.of(msg.get("network.forwardTwice", host, p));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code 80} or {@code 8000-8010}: ports 1 to 65535, a range from low to high. */
+    private static boolean isPortOrRange(String s) {
+        String[] ends = s.split("-");
+        int low = Integer.parseInt(ends[0]);
+        int high = Integer.parseInt(ends[ends.length - 1]);
+        return low >= 1 && high <= 65_535 && low <= high && (ends.length == 1 || low < high);
     }
 
     /** The key of what is wrong with the IPv6 address, if one is given: not an address, or without the prefix VNET needs. */
@@ -451,7 +571,19 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             case VNET_DHCP -> vnetOutline(msg) + " " + msg.get("network.outline.dhcp");
             case VNET_FIXED -> vnetOutline(msg) + " " + msg.get("network.outline.fixed",
                     shown(address), router.isEmpty() ? emptyRouter : shown(router)) + six;
+            case VNET_NAT -> msg.get("network.outline.nat") + " " + (forwards.isEmpty() ? msg.get("network.outline.noForwards")
+                    : msg.get("network.outline.forwards", Shown.of(String.join(", ", forwardList().stream()
+                            .map(JailNetwork::forwardWords).toList()), 300)));
         };
+    }
+
+    /** {@code tcp(80:8080)} as the outline says it: {@code tcp 8080 → 80} (the host's port, then the jail's). */
+    private static String forwardWords(String forward) {
+        Matcher m = FORWARD.matcher(forward);
+        if (!m.matches()) {
+            return forward;
+        }
+        return m.group(1) + " " + (m.group(3) == null ? m.group(2) : m.group(3)) + " \u2192 " + m.group(2);
     }
 
     private String vnetOutline(Messages msg) {

@@ -37,6 +37,7 @@ final class NetworkFields {
     final TextField router;
     final TextField bridge;
     final TextField address6;
+    final TextField forwards;
     /** The choice as it stands, for the dialog's checks and its properties. */
     final ObjectBinding<JailNetwork> network;
     private final Label outline;
@@ -46,6 +47,7 @@ final class NetworkFields {
     private final Label routerLabel;
     private final Label bridgeLabel;
     private final Label address6Label;
+    private final Label forwardsLabel;
     private final Messages msg;
     /** What the outline says of an empty router: iocage's auto for a new jail, the jail's router now for one that exists. */
     private final javafx.beans.property.StringProperty emptyRouter = new javafx.beans.property.SimpleStringProperty();
@@ -61,7 +63,7 @@ final class NetworkFields {
 
     /**
      * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Bridge}, {@code <prefix>Address},
-     * {@code <prefix>Address6}, {@code <prefix>Router} and {@code <prefix>NetworkOutline}, the menus {@code <prefix>IfaceChoices}
+     * {@code <prefix>Address6}, {@code <prefix>Router}, {@code <prefix>Forwards} and {@code <prefix>NetworkOutline}, the menus {@code <prefix>IfaceChoices}
      * and {@code <prefix>BridgeChoices} and the amber {@code <prefix>NetworkWarning}; {@code unset} names the choice that
      * leaves the network as it would be.
      */
@@ -87,9 +89,11 @@ final class NetworkFields {
         router = Dialogs.field(prefix + "Router", msg.get("network.routerPrompt"));
         bridge = Dialogs.field(prefix + "Bridge", msg.get("network.bridgePrompt"));
         address6 = Dialogs.field(prefix + "Address6", msg.get("network.address6Prompt"));
+        forwards = Dialogs.field(prefix + "Forwards", msg.get("network.forwardsPrompt"));
         network = Bindings.createObjectBinding(() -> new JailNetwork(mode.getValue(), iface.getText(), address.getText(),
-                router.getText(), bridge.getText(), address6.getText()), mode.valueProperty(), iface.textProperty(),
-                address.textProperty(), router.textProperty(), bridge.textProperty(), address6.textProperty());
+                router.getText(), bridge.getText(), address6.getText(), forwards.getText()), mode.valueProperty(),
+                iface.textProperty(), address.textProperty(), router.textProperty(), bridge.textProperty(),
+                address6.textProperty(), forwards.textProperty());
         outline = Dialogs.explanation("");
         outline.setId(prefix + "NetworkOutline");
         // As wide as the error line under it: a wrapped label's own preferred width is its text on one line, which would
@@ -106,6 +110,7 @@ final class NetworkFields {
         routerLabel = Dialogs.label(msg.get("network.router"), router);
         bridgeLabel = Dialogs.label(msg.get("network.bridge"), bridge);
         address6Label = Dialogs.label(msg.get("network.address6"), address6);
+        forwardsLabel = Dialogs.label(msg.get("network.forwards"), forwards);
         ifaceChoices = choices(prefix + "IfaceChoices", msg.get("network.hostIfaces"));
         bridgeChoices = choices(prefix + "BridgeChoices", msg.get("network.hostBridges"));
         ifaceRow = row(iface, ifaceChoices);
@@ -217,6 +222,7 @@ final class NetworkFields {
         address6.setText(n.address6());
         router.setText(n.router());
         bridge.setText(n.bridge());
+        forwards.setText(n.forwards());
     }
 
     /** Adds the choice's row and those it asks for to {@code g} from {@code row}; returns the row after them. */
@@ -237,6 +243,9 @@ final class NetworkFields {
         }
         if (JailNetwork.asksRouter(m)) {
             g.addRow(row++, routerLabel, router);
+        }
+        if (JailNetwork.asksForwards(m)) {
+            g.addRow(row++, forwardsLabel, forwards);
         }
         if (m != JailNetwork.Mode.UNSET) {
             g.add(notes, 0, row++, 2, 1);

@@ -106,6 +106,16 @@ public final class NewJails {
     }
 
     /**
+     * Whether {@code jail} is behind the host's NAT ({@code nat} on), for its clone's network; false where its settings
+     * cannot be read (legacy iocage has no {@code nat}).
+     */
+    public CompletableFuture<Boolean> behindNat(Jail jail) {
+        return client.getJailSetting(jail.id(), "nat")
+                .thenApply(v -> java.util.Set.of("1", "on", "yes", "true").contains(v.toLowerCase(java.util.Locale.ROOT)))
+                .exceptionally(e -> false);
+    }
+
+    /**
      * Which jail already has an address the new one is to have, in the window's language; empty when none does. The
      * addresses are those of {@code ip4_addr} and {@code ip6_addr} in {@code props}; for a clone ({@code source} not
      * null) a kind {@code props} does not set is the source's, which a clone keeps. Those already in use are the

@@ -320,4 +320,60 @@ class JailNetworkTest {
         assertTrue(JailNetwork.routerNow(java.util.Map.of("defaultrouter", "x".repeat(10_000_000)), msg).length() < 120,
                 "a host's long value is cut short");
     }
+
+    private static JailNetwork nat(String forwards) {
+        return new JailNetwork(Mode.VNET_NAT, "", "", "", "", "", forwards);
+    }
+
+    @Test
+    void behindTheHostsNatTheJailGetsNatAndItsForwards() {
+        assertEquals(List.of("vnet=on", "nat=on", "dhcp=off", "bpf=off", "ip4_addr=none", "nat_forwards=none"), nat("").props());
+        assertEquals(List.of("vnet=on", "nat=on", "dhcp=off", "bpf=off", "ip4_addr=none",
+                "nat_forwards=tcp(80:8080),udp(53),tcp(443),tcp/udp(6000-6010)"),
+                nat(" tcp(80:8080), udp(53),443 ,tcp/udp(6000-6010) ").props());
+        assertEquals(Optional.empty(), nat("tcp(80:8080), udp(53), 443").problem("boot=on", msg));
+        assertTrue(nat("tcp(80:8080), udp(53)").outline(msg).endsWith(
+                "Forwarded from the host to the jail: tcp 8080 \u2192 80, udp 53 \u2192 53."), nat("tcp(80:8080)").outline(msg));
+        assertTrue(nat("").outline(msg).endsWith("No port is forwarded (nat_forwards=none)."));
+        assertTrue(JailNetwork.asksForwards(Mode.VNET_NAT) && !JailNetwork.asksBridge(Mode.VNET_NAT)
+                && !JailNetwork.asksAddress(Mode.VNET_NAT) && !JailNetwork.asksRouter(Mode.VNET_NAT));
+    }
+
+    /** Port forwards that are none, or that iocage would refuse at the start, are refused before anything runs. */
+    @Test
+    void badForwardsAreRefusedWithTheirReason() {
+        refused(List.of("-f", "a;b", "$(x)", "tcp(80", "icmp(1)", "tcp(80:8080)\ntcp(81)", "tcp(80),", ",", "tcp (80)",
+                "tcp(80|8080)", "x".repeat(10_000_000)),
+                f -> nat(f).problem("", msg).orElse(""), "is not a port forward");
+        refused(List.of("tcp(0)", "tcp(70000)", "tcp(80:65536)", "tcp(90-80)", "tcp(80-80)", "99999"),
+                f -> nat(f).problem("", msg).orElse(""), "a port is 1 to 65535");
+        assertEquals("The host's tcp port 8080 is forwarded twice.",
+                nat("tcp(80:8080), tcp(81:8080)").problem("", msg).orElse(""));
+        assertEquals("The host's udp port 53 is forwarded twice.", nat("tcp/udp(53), udp(53)").problem("", msg).orElse(""));
+        assertEquals("", nat("tcp(53), udp(53)").problem("", msg).orElse(""), "one port, two protocols");
+        assertEquals("nat is set by the Network choice above: take it out of Properties.",
+                nat("").problem("boot=on nat=off", msg).orElse(""));
+        assertEquals("nat_forwards is set by the Network choice above: take it out of Properties.",
+                nat("").problem("nat_forwards=tcp(22)", msg).orElse(""));
+        assertTrue(nat("x".repeat(10_000_000)).problem("", msg).orElse("").length() < 400, "a long input is quoted short");
+    }
+
+    /** A jail behind the NAT is read as such, and another choice for it turns nat off (else iocage would put it back). */
+    @Test
+    void aJailBehindTheNatIsReadAndLeftWithNatOff() {
+        java.util.Map<String, String> now = java.util.Map.of("vnet", "1", "nat", "1", "nat_forwards", "tcp(80:8080)",
+                "ip4_addr", "vnet0|172.16.0.2/30", "defaultrouter", "172.16.0.1", "interfaces", "vnet0:bridge0");
+        assertEquals(nat("tcp(80:8080)"), JailNetwork.of(now));
+        assertEquals(nat(""), JailNetwork.of(java.util.Map.of("vnet", "1", "nat", "1", "nat_forwards", "none")));
+        assertEquals("off", new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").edits(now).get("nat"));
+        assertEquals("off", new JailNetwork(Mode.VNET_DHCP, "", "", "").edits(now).get("nat"));
+        assertEquals("on", nat("").edits(now).get("nat"));
+        assertTrue(!new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").edits(java.util.Map.of("vnet", "0"))
+                .containsKey("nat"), "a jail without nat is not sent one (legacy iocage has none)");
+        // A clone of it likewise.
+        assertTrue(new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").withProps("boot=on", true).endsWith(" nat=off"));
+        assertTrue(!new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").withProps("boot=on", false).contains("nat"));
+        assertEquals("boot=on", JailNetwork.unset().withProps("boot=on", true), "kept as the source's: nothing added");
+        assertTrue(!nat("").withProps("", true).contains("nat=off"));
+    }
 }
