@@ -334,6 +334,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (mode != Mode.VNET_DHCP && truthy(now.get("dhcp"))) {
             out.put("dhcp", "off");
         }
+        if (mode == Mode.VNET_NAT && truthy(now.get("nat"))) {
+            // Already behind the NAT: its address is iocage's, given at each start; nothing to change there.
+            out.remove("ip4_addr");
+        }
         if (mode != Mode.VNET_NAT && truthy(now.get("nat"))) {
             // Else iocage would give it a NAT address at its next start, over the one chosen here.
             out.put("nat", "off");

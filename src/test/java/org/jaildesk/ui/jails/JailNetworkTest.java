@@ -368,6 +368,9 @@ class JailNetworkTest {
         assertEquals("off", new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").edits(now).get("nat"));
         assertEquals("off", new JailNetwork(Mode.VNET_DHCP, "", "", "").edits(now).get("nat"));
         assertEquals("on", nat("").edits(now).get("nat"));
+        assertTrue(!nat("tcp(80:8080)").edits(now).containsKey("ip4_addr"), "the address iocage gave it at its start stays");
+        assertEquals("none", nat("").edits(java.util.Map.of("vnet", "1", "ip4_addr", "vnet0|192.168.1.31/24")).get("ip4_addr"),
+                "a jail that goes behind the NAT leaves its fixed address");
         assertTrue(!new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").edits(java.util.Map.of("vnet", "0"))
                 .containsKey("nat"), "a jail without nat is not sent one (legacy iocage has none)");
         // A clone of it likewise.
