@@ -199,6 +199,23 @@ class CreateNetworkTest extends WindowTest {
         robot.push(javafx.scene.input.KeyCode.ESCAPE);
     }
 
+    /** Clones {@code source} as {@code <source>-clone} with {@code address} on em0, through the clone dialog. */
+    private void cloneWithSharedAddress(FxRobot robot, String source, String address) {
+        page.select(source);
+        robot.clickOn("#tb-clone");
+        page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<JailNetwork.Mode> mode = robot.lookup("#cloneNetwork").queryAs(ChoiceBox.class);
+        robot.interact(() -> mode.setValue(JailNetwork.Mode.SHARED));
+        type(robot, "#cloneIface", "em0");
+        type(robot, "#cloneAddress", address);
+        Button ok = robot.lookup("#cloneOk").queryAs(Button.class);
+        page.waitFor(() -> text(robot, "#cloneError").isEmpty() && !ok.isDisabled());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#cloneOk");
+        page.waitFor(() -> page.has(source + "-clone"));
+    }
+
     @Test
     void aJailBehindTheHostsNatGetsItsForwardsAndItsCloneLeavesTheNat(FxRobot robot) throws Exception {
         open(robot);
@@ -228,19 +245,7 @@ class CreateNetworkTest extends WindowTest {
         assertEquals("tcp(80:8080),udp(53)", onHost("gate", "nat_forwards"));
 
         // Its clone with a shared address leaves the NAT: else iocage would give it a NAT address at its start.
-        page.select("gate");
-        robot.clickOn("#tb-clone");
-        page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ChoiceBox<JailNetwork.Mode> mode = robot.lookup("#cloneNetwork").queryAs(ChoiceBox.class);
-        robot.interact(() -> mode.setValue(JailNetwork.Mode.SHARED));
-        type(robot, "#cloneIface", "em0");
-        type(robot, "#cloneAddress", "192.168.1.84/24");
-        Button cloneOk = robot.lookup("#cloneOk").queryAs(Button.class);
-        page.waitFor(() -> text(robot, "#cloneError").isEmpty() && !cloneOk.isDisabled());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#cloneOk");
-        page.waitFor(() -> page.has("gate-clone"));
+        cloneWithSharedAddress(robot, "gate", "192.168.1.84/24");
         assertFalse(isOn("gate-clone", "nat"));
         assertFalse(isOn("gate-clone", "vnet"));
         assertEquals("em0|192.168.1.84/24", onHost("gate-clone", "ip4_addr"));
@@ -278,19 +283,7 @@ class CreateNetworkTest extends WindowTest {
         assertEquals("em0|192.168.1.78/24", onHost("mail-clone", "ip4_addr"));
         assertFalse(isOn("mail-clone", "vnet"));
         // A VNET jail's clone given a shared address leaves VNET: web02 has its own stack, its clone the host's.
-        page.select("web02");
-        robot.clickOn("#tb-clone");
-        page.waitFor(() -> robot.lookup("#cloneDialog").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ChoiceBox<JailNetwork.Mode> again = robot.lookup("#cloneNetwork").queryAs(ChoiceBox.class);
-        robot.interact(() -> again.setValue(JailNetwork.Mode.SHARED));
-        type(robot, "#cloneIface", "em0");
-        type(robot, "#cloneAddress", "192.168.1.81/24");
-        Button ok2 = robot.lookup("#cloneOk").queryAs(Button.class);
-        page.waitFor(() -> text(robot, "#cloneError").isEmpty() && !ok2.isDisabled());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#cloneOk");
-        page.waitFor(() -> page.has("web02-clone"));
+        cloneWithSharedAddress(robot, "web02", "192.168.1.81/24");
         assertEquals("em0|192.168.1.81/24", onHost("web02-clone", "ip4_addr"));
         assertTrue(isOn("web02", "vnet"));
         assertFalse(isOn("web02-clone", "vnet"));
