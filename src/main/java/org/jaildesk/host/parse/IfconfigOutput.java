@@ -21,7 +21,10 @@ import org.jaildesk.domain.Shown;
  * (a point-to-point link has {@code --> 10.0.0.2} after the address), {@code inet6 2001:db8::5 prefixlen 64},
  * {@code ether 58:9c:fc:…}, {@code groups: bridge} and a bridge's {@code member: em0 flags=143<…>}; the others
  * ({@code options=}, {@code media:}, {@code status:}, {@code nd6}, a member's second line) differ from driver to
- * driver and FreeBSD to FreeBSD, and say nothing a jail's network needs.
+ * driver and FreeBSD to FreeBSD, and say nothing a jail's network needs. An interface whose name a jail's properties
+ * cannot hold (FreeBSD lets {@code ifconfig … name} give it a {@code -} or stranger; iocage's {@code ip4_addr} and
+ * {@code interfaces} take letters, digits, {@code _} and {@code .}) is left out, as a bridge member so named is: it
+ * could not be chosen for a jail, and its name is never handed on.
  */
 public final class IfconfigOutput {
 
@@ -56,18 +59,15 @@ public final class IfconfigOutput {
                 throw new IocageParseException("line " + number + " is not an interface's first line: " + Shown.of(line, 120));
             }
             String name = m.group(1);
-            if (!PropertyDef.isInterfaceName(name)) {
-                throw new IocageParseException("line " + number + " names no interface: " + Shown.of(name, 40));
-            }
             if (!seen.add(name)) {
-                throw new IocageParseException("line " + number + " lists " + name + " a second time");
+                throw new IocageParseException("line " + number + " lists " + Shown.of(name, 40) + " a second time");
             }
-            if (current != null) {
+            if (current != null && current.named()) {
                 out.add(current.done());
             }
             current = new Building(name, Set.of(m.group(2).split(",")));
         }
-        if (current != null) {
+        if (current != null && current.named()) {
             out.add(current.done());
         }
         return out;
@@ -88,7 +88,15 @@ public final class IfconfigOutput {
             this.flags = flags;
         }
 
+        /** Whether a jail's properties can name it; one that cannot is read past and left out. */
+        boolean named() {
+            return PropertyDef.isInterfaceName(name);
+        }
+
         void read(String line, int number) throws IocageParseException {
+            if (!named()) {
+                return;
+            }
             String[] t = line.split("\\s+");
             switch (t[0]) {
                 case "inet" -> ip4.add(inet(t, line, number));
@@ -96,10 +104,12 @@ public final class IfconfigOutput {
                 case "ether" -> ether = true;
                 case "groups:" -> groups.addAll(List.of(t).subList(1, t.length));
                 case "member:" -> {
-                    if (t.length < 2 || !PropertyDef.isInterfaceName(t[1])) {
+                    if (t.length < 2) {
                         throw bad(number, "names no member of " + name, line);
                     }
-                    members.add(t[1]);
+                    if (PropertyDef.isInterfaceName(t[1])) {
+                        members.add(t[1]);
+                    }
                 }
                 default -> {
                     // Said about the interface, not needed for a jail's network.

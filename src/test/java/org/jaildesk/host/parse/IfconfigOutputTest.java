@@ -94,9 +94,6 @@ public class IfconfigOutputTest {
     @ValueSource(strings = {
         "\tinet 10.0.0.1 netmask 0xffffff00\n",
         "ifconfig: unknown interface\n",
-        "-f: flags=8843<UP> metric 0 mtu 1500\n",
-        "a;b: flags=8843<UP> metric 0 mtu 1500\n",
-        "$(x): flags=8843<UP> metric 0 mtu 1500\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\nem0: flags=8843<UP> metric 0 mtu 1500\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 010.0.0.1 netmask 0xffffff00\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 10.0.0.1/24 netmask 0xffffff00\n",
@@ -107,12 +104,32 @@ public class IfconfigOutputTest {
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet6 2001:db8::5\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet6 localhost prefixlen 64\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet6 em0|2001:db8::5 prefixlen 64\n",
-        "bridge0: flags=8843<UP> metric 0 mtu 1500\n\tmember: a;b flags=143<LEARNING>\n",
         "bridge0: flags=8843<UP> metric 0 mtu 1500\n\tmember:\n",
     })
     void outputThatIsNotIfconfigsFailsNamingTheLine(String output) {
         IocageParseException e = assertThrows(IocageParseException.class, () -> IfconfigOutput.read(output));
         assertTrue(e.getMessage().startsWith("line "), e.getMessage());
+    }
+
+    /**
+     * An interface a jail's properties cannot name (FreeBSD lets one be renamed to nearly anything) is left out with
+     * its lines, as a bridge member so named is; nothing of its name is handed on.
+     */
+    @Test
+    void anInterfaceNoJailCanNameIsLeftOut() throws Exception {
+        List<HostInterface> all = IfconfigOutput.read("""
+                -f: flags=8843<UP> metric 0 mtu 1500
+                \tinet 10.9.9.9 netmask 0xffffff00
+                a;b: flags=8843<UP> metric 0 mtu 1500
+                $(x): flags=8843<UP> metric 0 mtu 1500
+                \tinet whatever
+                wg-home: flags=8051<UP,POINTOPOINT,RUNNING,MULTICAST> metric 0 mtu 1420
+                bridge0: flags=8843<UP> metric 0 mtu 1500
+                \tmember: a;b flags=143<LEARNING>
+                \tmember: em0 flags=143<LEARNING>
+                \tgroups: bridge
+                """);
+        assertEquals(List.of(new HostInterface("bridge0", Kind.BRIDGE, true, List.of(), List.of(), List.of("em0"))), all);
     }
 
     /** A line of megabytes is named short. */
