@@ -252,6 +252,26 @@ class CreateNetworkTest extends WindowTest {
         assertTrue(isOn("gate", "nat"));
     }
 
+    /** On a host whose defaults put new jails behind its NAT, another choice turns nat off for the new jail. */
+    @Test
+    void aNewJailWithAnotherNetworkLeavesTheNatTheHostsDefaultsSet(FxRobot robot) throws Exception {
+        open(robot);
+        new IocageClient(new InProcessTransport(page.host)).setJailSettings("default", java.util.Map.of("nat", "1"))
+                .get(10, TimeUnit.SECONDS);
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("edge");
+        choose(robot, JailNetwork.Mode.SHARED);
+        type(robot, "#createIface", "em0");
+        type(robot, "#createAddress", "192.168.1.85/24");
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#createOk");
+        page.waitFor(() -> page.has("edge"));
+        assertFalse(isOn("edge", "nat"), "else iocage would give it a NAT address at its start");
+        assertEquals("em0|192.168.1.85/24", onHost("edge", "ip4_addr"));
+    }
+
     @Test
     void aCloneGetsANetworkOfItsOwnInsteadOfItsSourcesAddress(FxRobot robot) throws Exception {
         open(robot);

@@ -102,8 +102,11 @@ public final class JailDialogs {
         }
         net.offer(vm.newJails().interfaces());
         javafx.beans.binding.ObjectBinding<JailNetwork> network = net.network;
+        // Host defaults that put new jails behind the NAT: another choice turns nat off for this one.
+        javafx.beans.property.BooleanProperty natByDefault = new javafx.beans.property.SimpleBooleanProperty();
+        vm.newJails().behindNatByDefault().thenAcceptAsync(natByDefault::set, Platform::runLater);
         javafx.beans.binding.StringBinding allProps = Bindings.createStringBinding(
-                () -> network.get().withProps(props.getText()), network, props.textProperty());
+                () -> network.get().withProps(props.getText(), natByDefault.get()), network, props.textProperty(), natByDefault);
         Label error = Dialogs.errorLabel("createError");
         Label warning = addressWarning("createWarning", allProps, null);
         javafx.scene.layout.StackPane from = new javafx.scene.layout.StackPane(release, template);

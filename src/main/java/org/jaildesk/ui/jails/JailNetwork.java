@@ -384,9 +384,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     }
 
     /**
-     * {@link #withProps(String)} for a clone of a jail behind the host's NAT ({@code natBefore}): a choice other than
-     * NAT also turns {@code nat} off, else iocage would give the clone a NAT address at its start, over the chosen one.
-     * (Only then: legacy iocage, which has no {@code nat}, refuses the property.)
+     * {@link #withProps(String)} for a clone of a jail behind the host's NAT, or a new jail on a host whose defaults put
+     * it there ({@code natBefore}): a choice other than NAT also turns {@code nat} off, else iocage would give the jail
+     * a NAT address at its start, over the chosen one. (Only then: legacy iocage, which has no {@code nat}, refuses the
+     * property.)
      */
     public String withProps(String typed, boolean natBefore) {
         String t = typed == null ? "" : typed.strip();

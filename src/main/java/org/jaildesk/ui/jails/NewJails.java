@@ -110,9 +110,19 @@ public final class NewJails {
      * cannot be read (legacy iocage has no {@code nat}).
      */
     public CompletableFuture<Boolean> behindNat(Jail jail) {
-        return client.getJailSetting(jail.id(), "nat")
-                .thenApply(v -> java.util.Set.of("1", "on", "yes", "true").contains(v.toLowerCase(java.util.Locale.ROOT)))
-                .exceptionally(e -> false);
+        return client.getJailSetting(jail.id(), "nat").thenApply(NewJails::on).exceptionally(e -> false);
+    }
+
+    /**
+     * Whether the host's defaults put a new jail behind its NAT ({@code nat} on in {@code iocage get all default}), for a
+     * new jail's network; false where they cannot be read or have no {@code nat} (legacy iocage).
+     */
+    public CompletableFuture<Boolean> behindNatByDefault() {
+        return client.getDefaultSettings().thenApply(d -> on(d.get("nat"))).exceptionally(e -> false);
+    }
+
+    private static boolean on(String v) {
+        return v != null && java.util.Set.of("1", "on", "yes", "true").contains(v.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
