@@ -57,7 +57,8 @@ abstract class SimDialect {
         }
     }
 
-    private static boolean on(String v) {
+    /** Whether a property's value is on as iocage reads it. */
+    static boolean on(String v) {
         return v != null && List.of("1", "on", "yes", "true").contains(v);
     }
 

@@ -29,12 +29,12 @@ final class SimIfconfig {
             if (!j.running) {
                 continue;
             }
-            if (on(j.props.get("vnet")) && on(j.props.get("nat"))) {
+            if (SimDialect.on(j.props.get("vnet")) && SimDialect.on(j.props.get("nat"))) {
                 // Behind the host's NAT: no bridge; the host's end of the epair has the jail's router address.
                 epairs.put("vnet0." + j.jid, j);
                 continue;
             }
-            if (on(j.props.get("vnet"))) {
+            if (SimDialect.on(j.props.get("vnet"))) {
                 String bridge = bridgeOf(j.props.getOrDefault("interfaces", "vnet0:bridge0"));
                 String epair = "vnet0." + j.jid;
                 bridges.computeIfAbsent(bridge, b -> new ArrayList<>(List.of("em0"))).add(epair);
@@ -109,7 +109,7 @@ final class SimIfconfig {
 
     /** The inet line of a NAT jail's epair on the host (its router, /30); "" for a bridged one. */
     private static String natRouter(SimJail j) {
-        if (!on(j.props.get("nat"))) {
+        if (!SimDialect.on(j.props.get("nat"))) {
             return "";
         }
         return Ipv4.parse(j.props.getOrDefault("defaultrouter", "")).map(r -> {
@@ -119,9 +119,6 @@ final class SimIfconfig {
         }).orElse("");
     }
 
-    private static boolean on(String v) {
-        return v != null && (v.equals("1") || v.equals("on") || v.equals("yes") || v.equals("true"));
-    }
 
     /** The bridge of {@code interfaces}' first pair ({@code vnet0:bridge1}); iocage's own when it names none. */
     private static String bridgeOf(String interfaces) {

@@ -302,7 +302,8 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 : new String[] {value.substring(0, bar), address};
     }
 
-    private static boolean truthy(String v) {
+    /** Whether a setting's value is iocage's on ({@code 1}, {@code on}, {@code yes}, {@code true}). */
+    static boolean truthy(String v) {
         return v != null && List.of("1", "on", "yes", "true").contains(v.toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -110,7 +110,7 @@ public final class NewJails {
      * cannot be read (legacy iocage has no {@code nat}).
      */
     public CompletableFuture<Boolean> behindNat(Jail jail) {
-        return client.getJailSetting(jail.id(), "nat").thenApply(NewJails::on).exceptionally(e -> false);
+        return client.getJailSetting(jail.id(), "nat").thenApply(JailNetwork::truthy).exceptionally(e -> false);
     }
 
     /**
@@ -118,11 +118,7 @@ public final class NewJails {
      * new jail's network; false where they cannot be read or have no {@code nat} (legacy iocage).
      */
     public CompletableFuture<Boolean> behindNatByDefault() {
-        return client.getDefaultSettings().thenApply(d -> on(d.get("nat"))).exceptionally(e -> false);
-    }
-
-    private static boolean on(String v) {
-        return v != null && java.util.Set.of("1", "on", "yes", "true").contains(v.toLowerCase(java.util.Locale.ROOT));
+        return client.getDefaultSettings().thenApply(d -> JailNetwork.truthy(d.get("nat"))).exceptionally(e -> false);
     }
 
     /**
