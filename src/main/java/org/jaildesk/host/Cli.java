@@ -147,8 +147,26 @@ final class Cli {
         return List.of("deactivate", pool);
     }
 
+    /**
+     * Legacy iocage has no NAT: a {@code nat} or {@code nat_*} property is refused before it runs (it would answer
+     * "unsupported property", or keep the key without doing anything with it).
+     */
+    private void natSupported(List<String> properties) throws UnsupportedActionException {
+        if (py()) {
+            return;
+        }
+        for (String p : properties) {
+            String key = p.substring(0, Math.max(0, p.indexOf('=')));
+            if (key.equals("nat") || key.startsWith("nat_")) {
+                throw new UnsupportedActionException(key + " is not supported by " + dialect.label()
+                        + ": it has no NAT; give the jail a shared address or a network stack of its own on a bridge");
+            }
+        }
+    }
+
     /** One {@code set} per call for legacy 1.7 (it reads only one property); one call with all of them otherwise. */
-    List<List<String>> set(List<String> assignments, String jail) {
+    List<List<String>> set(List<String> assignments, String jail) throws UnsupportedActionException {
+        natSupported(assignments);
         List<List<String>> calls = new ArrayList<>();
         if (dialect.kind() == Dialect.Kind.LEGACY_MASTER) {
             for (String a : assignments) {
@@ -174,6 +192,7 @@ final class Cli {
      * from a release instead.
      */
     List<String> create(CreateArgs a) throws UnsupportedActionException {
+        natSupported(a.properties());
         if (!py() && !a.template().isEmpty()) {
             throw new UnsupportedActionException("createjail from a template is not supported by " + dialect.label()
                     + ": clone the template instead (clonejail with jail=" + a.template() + ")");
@@ -208,7 +227,8 @@ final class Cli {
         return argv;
     }
 
-    List<String> clone(String source, String name, List<String> properties) {
+    List<String> clone(String source, String name, List<String> properties) throws UnsupportedActionException {
+        natSupported(properties);
         List<String> argv = new ArrayList<>();
         argv.add("clone");
         argv.add(source);
