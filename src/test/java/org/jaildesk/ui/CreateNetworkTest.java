@@ -243,6 +243,15 @@ class CreateNetworkTest extends WindowTest {
         assertTrue(isOn("gate", "vnet") && isOn("gate", "nat"));
         assertFalse(isOn("gate", "bpf") || isOn("gate", "dhcp"));
         assertEquals("tcp(80:8080),udp(53)", onHost("gate", "nat_forwards"));
+        // The next one forwarding the same host port is told which jail has it.
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("gate2");
+        page.waitFor(() -> shown(robot, "#createForwards"));
+        type(robot, "#createForwards", "tcp(81:8080)");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").startsWith("The host's tcp port 8080 is forwarded to gate as well"));
+        type(robot, "#createForwards", "tcp(81:8081)");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").isEmpty());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
 
         // Its clone with a shared address leaves the NAT: else iocage would give it a NAT address at its start.
         cloneWithSharedAddress(robot, "gate", "192.168.1.84/24");

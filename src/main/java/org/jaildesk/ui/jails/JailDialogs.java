@@ -101,6 +101,7 @@ public final class JailDialogs {
             net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
         }
         net.offer(vm.newJails().interfaces());
+        net.offerForwards(vm.newJails()::forwardsOnHost, "");
         javafx.beans.binding.ObjectBinding<JailNetwork> network = net.network;
         // Host defaults that put new jails behind the NAT: another choice turns nat off for this one.
         javafx.beans.property.BooleanProperty natByDefault = new javafx.beans.property.SimpleBooleanProperty();
@@ -201,6 +202,7 @@ public final class JailDialogs {
         NetworkFields net = new NetworkFields("clone", msg, msg.get("network.mode.keep", source.displayName()));
         net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
         net.offer(vm.newJails().interfaces());
+        net.offerForwards(vm.newJails()::forwardsOnHost, "");
         // A clone of a jail behind the host's NAT keeps nat on: another choice turns it off.
         javafx.beans.property.BooleanProperty natBefore = new javafx.beans.property.SimpleBooleanProperty();
         vm.newJails().behindNat(source).thenAcceptAsync(natBefore::set, Platform::runLater);

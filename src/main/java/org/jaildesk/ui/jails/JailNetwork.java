@@ -488,7 +488,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (forwards.length() > 1_024) {
             return Optional.of(msg.get("network.badForward", Shown.of(forwards)));
         }
-        java.util.Set<String> hostPorts = new java.util.HashSet<>();
+        List<HostPorts> seen = new ArrayList<>();
         for (String f : forwards.split(",", -1)) {
             String t = f.strip();
             String proto;
@@ -511,9 +511,79 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                     return Optional.of(msg.get("network.badPort", Shown.of(t)));
                 }
             }
-            for (String p : proto.split("/")) {
-                if (!hostPorts.add(p + " " + host)) {
-                    return Optional.of(msg.get("network.forwardTwice", host, p));
+            for (HostPorts p : HostPorts.of(proto, host)) {
+                for (HostPorts before : seen) {
+                    if (before.overlaps(p)) {
+                        return Optional.of(msg.get("network.forwardTwice", p.text(), p.proto()));
+                    }
+                }
+                seen.add(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Host ports one forward takes for one protocol: {@code low} to {@code high} (one port: both the same). */
+    private record HostPorts(String proto, int low, int high) {
+
+        /** {@code tcp/udp} takes the ports for both. */
+        static List<HostPorts> of(String proto, String ports) {
+            String[] ends = ports.split("-");
+            int low = Integer.parseInt(ends[0]);
+            int high = Integer.parseInt(ends[ends.length - 1]);
+            return java.util.Arrays.stream(proto.split("/")).map(p -> new HostPorts(p, low, high)).toList();
+        }
+
+        boolean overlaps(HostPorts o) {
+            return proto.equals(o.proto) && low <= o.high && o.low <= high;
+        }
+
+        String text() {
+            return low == high ? String.valueOf(low) : low + "-" + high;
+        }
+    }
+
+    /** The host ports of a {@code nat_forwards} value; what is not a forward (or {@code none}) takes none. */
+    private static List<HostPorts> hostPortsOf(String forwards) {
+        List<HostPorts> out = new ArrayList<>();
+        if (forwards == null || forwards.length() > 4_096) {
+            return out;
+        }
+        for (String f : forwards.split(",")) {
+            String t = f.strip();
+            Matcher m = FORWARD.matcher(t);
+            if (BARE_PORT.matcher(t).matches() && isPortOrRange(t)) {
+                out.addAll(HostPorts.of("tcp", t));
+            } else if (m.matches()) {
+                String host = m.group(3) == null ? m.group(2) : m.group(3);
+                if (isPortOrRange(host)) {
+                    out.addAll(HostPorts.of(m.group(1), host));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which other jail of the host forwards a host port this choice forwards too, in the window's language; empty when
+     * none does. {@code others} are the host's jails' {@code nat_forwards} (by id and name), {@code self} the jail this
+     * choice is for (its own forwards are no conflict; "" for a new jail). iocage refuses to start a jail behind the
+     * NAT whose forwards a running one has: a warning, as the two may be meant never to run at once.
+     */
+    public Optional<String> forwardsInUse(List<org.jaildesk.client.PropertyRow> others, String self, Messages msg) {
+        if (mode != Mode.VNET_NAT || forwards.isEmpty() || forwardsProblem(msg).isPresent() || others == null) {
+            return Optional.empty();
+        }
+        List<HostPorts> mine = hostPortsOf(forwards);
+        for (org.jaildesk.client.PropertyRow row : others) {
+            if (row.id().equals(self) || row.tag().equals(self)) {
+                continue;
+            }
+            for (HostPorts theirs : hostPortsOf(row.value())) {
+                for (HostPorts m : mine) {
+                    if (m.overlaps(theirs)) {
+                        return Optional.of(msg.get("network.forwardInUse", m.text(), m.proto(), Shown.of(row.tag(), 40)));
+                    }
                 }
             }
         }

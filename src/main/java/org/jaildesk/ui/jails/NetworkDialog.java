@@ -26,16 +26,20 @@ public final class NetworkDialog {
 
     /**
      * The dialog for {@code jail} whose settings are {@code now} (with the pending changes in them), on a host whose
-     * interfaces {@code host} lists (offered beside the fields once it has); confirmed, it hands {@code chosen} the
-     * settings to change (none when the choice is left as it is now).
+     * interfaces {@code host} lists (offered beside the fields once it has) and whose jails' port forwards
+     * {@code forwards} reads (when the NAT is chosen); confirmed, it hands {@code chosen} the settings to change (none
+     * when the choice is left as it is now).
      */
     public static Dialog<ButtonType> of(Window owner, Messages msg, String jail, Map<String, String> now,
-                                        CompletableFuture<List<HostInterface>> host, Consumer<Map<String, String>> chosen) {
+                                        CompletableFuture<List<HostInterface>> host,
+                                        java.util.function.Supplier<CompletableFuture<List<org.jaildesk.client.PropertyRow>>> forwards,
+                                        Consumer<Map<String, String>> chosen) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "networkDialog", msg.get("network.title", jail));
         NetworkFields net = new NetworkFields("network", msg, msg.get("network.mode.asNow"));
         net.set(JailNetwork.of(now));
         net.emptyRouter(JailNetwork.routerNow(now, msg));
         net.offer(host);
+        net.offerForwards(forwards, jail);
         Label note = Dialogs.explanation(msg.get("network.reviewed"));
         Label error = Dialogs.errorLabel("networkError");
         error.textProperty().bind(Bindings.createStringBinding(() -> net.network.get().problem("", msg).orElse(""),

@@ -53,6 +53,10 @@ final class NetworkFields {
     private final javafx.beans.property.StringProperty emptyRouter = new javafx.beans.property.SimpleStringProperty();
     /** The host's interfaces as it listed them; none until it has (or where it cannot). */
     private final ObjectProperty<List<HostInterface>> host = new SimpleObjectProperty<>(List.of());
+    /** The host's jails' port forwards, read when the NAT is first chosen; none until then. */
+    private final ObjectProperty<List<org.jaildesk.client.PropertyRow>> forwardsOnHost = new SimpleObjectProperty<>(List.of());
+    /** The jail the choice is for ("" for a new one): its own forwards are no conflict. */
+    private String self = "";
     private final MenuButton ifaceChoices;
     private final MenuButton bridgeChoices;
     private final HBox ifaceRow;
@@ -119,7 +123,9 @@ final class NetworkFields {
         // No empty row under the outline while it says nothing.
         hostWarning.managedProperty().bind(hostWarning.textProperty().isNotEmpty());
         hostWarning.textProperty().bind(Bindings.createStringBinding(
-                () -> network.get().hostWarning(host.get(), msg).orElse(""), network, host));
+                () -> network.get().hostWarning(host.get(), msg)
+                        .or(() -> network.get().forwardsInUse(forwardsOnHost.get(), self, msg)).orElse(""),
+                network, host, forwardsOnHost));
         notes = new javafx.scene.layout.VBox(8, outline, hostWarning);
     }
 
@@ -188,6 +194,33 @@ final class NetworkFields {
                 iface.setText(JailNetwork.firstUsable(all));
             }
         }, Platform::runLater);
+    }
+
+    /**
+     * Reads the host's jails' port forwards with {@code read} once the NAT is chosen (at once if it is), for the amber
+     * line to name a jail that forwards a host port this one would too; {@code self} is the jail the choice is for (""
+     * for a new one). A host that cannot say (legacy iocage has no NAT) gives none: nothing is said.
+     */
+    void offerForwards(java.util.function.Supplier<CompletableFuture<List<org.jaildesk.client.PropertyRow>>> read,
+                       String self) {
+        this.self = self;
+        Runnable once = new Runnable() {
+            private boolean asked;
+
+            @Override
+            public void run() {
+                if (!asked && mode.getValue() == JailNetwork.Mode.VNET_NAT) {
+                    asked = true;
+                    read.get().whenCompleteAsync((rows, error) -> {
+                        if (error == null && rows != null) {
+                            forwardsOnHost.set(List.copyOf(rows));
+                        }
+                    }, Platform::runLater);
+                }
+            }
+        };
+        once.run();
+        mode.valueProperty().addListener((o, before, now) -> once.run());
     }
 
     /**

@@ -105,6 +105,16 @@ public final class NewJails {
         return ActionCalls.offered(client, msg, "listinterfaces", "network.unsupported", client::listInterfaces);
     }
 
+    /** Every jail's {@code nat_forwards} on this host, for the Network choice's NAT; none where it cannot be read. */
+    public CompletableFuture<List<org.jaildesk.client.PropertyRow>> forwardsOnHost() {
+        return forwardsOnHost(client);
+    }
+
+    /** {@link #forwardsOnHost()} of the host {@code client} talks to. */
+    public static CompletableFuture<List<org.jaildesk.client.PropertyRow>> forwardsOnHost(IocageClient client) {
+        return client.getSettingOfAllJails("nat_forwards").exceptionally(e -> List.of());
+    }
+
     /**
      * Whether {@code jail} is behind the host's NAT ({@code nat} on), for its clone's network; false where its settings
      * cannot be read (legacy iocage has no {@code nat}).

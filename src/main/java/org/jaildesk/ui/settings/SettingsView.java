@@ -169,7 +169,7 @@ public final class SettingsView extends VBox {
         }
         now.putAll(vm.edits());
         org.jaildesk.ui.jails.NetworkDialog.of(getScene() == null ? null : getScene().getWindow(), msg, vm.subject().get(), now,
-                vm.hostInterfaces(), edits -> {
+                vm.hostInterfaces(), vm::forwardsOnHost, edits -> {
                     vm.editAll(edits);
                     rebuild();
                 }).show();

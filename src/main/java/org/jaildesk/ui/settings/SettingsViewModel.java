@@ -223,6 +223,11 @@ public final class SettingsViewModel {
         return apply(targets, false);
     }
 
+    /** The host's jails' port forwards, for the Network choice's NAT; none where they cannot be read. */
+    public CompletableFuture<java.util.List<org.jaildesk.client.PropertyRow>> forwardsOnHost() {
+        return org.jaildesk.ui.jails.NewJails.forwardsOnHost(client);
+    }
+
     /** The host's interfaces, for the Network choice; fails where the host cannot list them. */
     public CompletableFuture<java.util.List<org.jaildesk.domain.HostInterface>> hostInterfaces() {
         return org.jaildesk.ui.jails.NewJails.interfaces(client, msg);

@@ -379,4 +379,25 @@ class JailNetworkTest {
         assertEquals("boot=on", JailNetwork.unset().withProps("boot=on", true), "kept as the source's: nothing added");
         assertTrue(!nat("").withProps("", true).contains("nat=off"));
     }
+
+    /** A host port another jail forwards too is named in amber: iocage starts the second only while the first is stopped. */
+    @Test
+    void aHostPortAnotherJailForwardsIsNamed() {
+        List<org.jaildesk.client.PropertyRow> host = List.of(
+                new org.jaildesk.client.PropertyRow("gate", "gate", "tcp(80:8080),udp(53)"),
+                new org.jaildesk.client.PropertyRow("web01", "web01", "none"),
+                new org.jaildesk.client.PropertyRow("9b1c-uuid", "ranges", "tcp/udp(9000-9010)"),
+                new org.jaildesk.client.PropertyRow("odd", "odd", "$(x);tcp(1"));
+        assertEquals("The host's tcp port 8080 is forwarded to gate as well: iocage starts the second of the two behind the"
+                + " NAT only while the first is stopped.", nat("tcp(81:8080)").forwardsInUse(host, "", msg).orElse(""));
+        assertTrue(nat("udp(5353:53)").forwardsInUse(host, "", msg).orElse("").startsWith("The host's udp port 53 is forwarded to gate"));
+        assertTrue(nat("8999-9000").forwardsInUse(host, "", msg).isEmpty(), "a bare range is no forward: refused, not compared");
+        assertTrue(nat("tcp(8995-9000)").forwardsInUse(host, "", msg).orElse("").contains("to ranges as well"));
+        assertTrue(nat("udp(9010)").forwardsInUse(host, "", msg).orElse("").startsWith("The host's udp port 9010"));
+        assertEquals(Optional.empty(), nat("tcp(8081), tcp(53)").forwardsInUse(host, "", msg), "udp 53 is not tcp 53");
+        assertEquals(Optional.empty(), nat("tcp(80:8080)").forwardsInUse(host, "gate", msg), "its own forwards");
+        assertEquals(Optional.empty(), nat("tcp(81:8080").forwardsInUse(host, "", msg), "the red line says what is wrong");
+        assertEquals(Optional.empty(), new JailNetwork(Mode.SHARED, "em0", "192.168.1.5/24", "").forwardsInUse(host, "", msg));
+        assertEquals("The host's tcp port 8005 is forwarded twice.", nat("tcp(8000-8010), tcp(8005)").problem("", msg).orElse(""));
+    }
 }

@@ -110,7 +110,8 @@ class NetworkFieldsTest {
     @Test
     void theInspectorsOutlineSaysTheRouterTheJailKeeps(FxRobot robot) {
         robot.interact(() -> NetworkDialog.of(own, msg, "web02", java.util.Map.of("vnet", "1",
-                "ip4_addr", "vnet0|192.168.1.31/24", "defaultrouter", "none"), new CompletableFuture<>(), edits -> { }).show());
+                "ip4_addr", "vnet0|192.168.1.31/24", "defaultrouter", "none"), new CompletableFuture<>(),
+                CompletableFuture::new, edits -> { }).show());
         WaitForAsyncUtils.waitForFxEvents();
         String outline = robot.lookup("#networkNetworkOutline").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(outline.endsWith("the default route goes to nowhere, as now (defaultrouter=none): the jail has no default route."),
