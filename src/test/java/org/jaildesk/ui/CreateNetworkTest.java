@@ -261,6 +261,31 @@ class CreateNetworkTest extends WindowTest {
         assertTrue(isOn("gate", "nat"));
     }
 
+    @Test
+    void aVnetJailMayTakeItsIpv6AddressFromRouterAdvertisements(FxRobot robot) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("six");
+        choose(robot, JailNetwork.Mode.VNET_FIXED);
+        page.waitFor(() -> shown(robot, "#createSlaac"));
+        type(robot, "#createAddress", "192.168.1.86/24");
+        type(robot, "#createAddress6", "fd00::86/64");
+        robot.interact(() -> robot.lookup("#createSlaac").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        assertTrue(robot.lookup("#createAddress6").query().isDisabled(), "one or the other");
+        Button ok = robot.lookup("#createOk").queryAs(Button.class);
+        page.waitFor(() -> text(robot, "#createError").isEmpty() && !ok.isDisabled());
+        assertTrue(text(robot, "#createNetworkOutline").endsWith("(ip6_addr=vnet0|accept_rtadv rtsold=on)."));
+        choose(robot, JailNetwork.Mode.SHARED);
+        page.waitFor(() -> !shown(robot, "#createSlaac"));
+        choose(robot, JailNetwork.Mode.VNET_DHCP);
+        page.waitFor(() -> shown(robot, "#createSlaac"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#createOk");
+        page.waitFor(() -> page.has("six"));
+        assertEquals("vnet0|accept_rtadv", onHost("six", "ip6_addr"));
+        assertTrue(isOn("six", "rtsold") && isOn("six", "dhcp"));
+    }
+
     /** On a host whose defaults put new jails behind its NAT, another choice turns nat off for the new jail. */
     @Test
     void aNewJailWithAnotherNetworkLeavesTheNatTheHostsDefaultsSet(FxRobot robot) throws Exception {

@@ -150,7 +150,7 @@ public final class JailDialogs {
                 vm.newJails().create(name.getText(), type.getValue() == JailType.TEMPLATE ? template.getValue()
                         : release.getValue(), type.getValue(), allProps.get());
                 JailNetwork n = network.get();
-                lastNetwork = new JailNetwork(n.mode(), n.iface(), "", n.router(), n.bridge(), "");
+                lastNetwork = new JailNetwork(n.mode(), n.iface(), "", n.router(), n.bridge(), "", "", n.slaac());
             }
             return b;
         });

@@ -22,9 +22,11 @@ import org.jaildesk.ui.common.Messages;
  *
  * @param forwards for a jail behind the host's NAT, its port forwards as iocage's {@code nat_forwards} writes them
  *                 ({@code tcp(80:8080),udp(53)}: the jail's port, then the host's), spaces after the commas allowed
+ * @param slaac    for a VNET jail, whether its IPv6 address comes from its network's router advertisements
+ *                 ({@code ip6_addr=vnet0|accept_rtadv}, {@code rtsold=on}) instead of a fixed one
  */
 public record JailNetwork(Mode mode, String iface, String address, String router, String bridge, String address6,
-                          String forwards) {
+                          String forwards, boolean slaac) {
 
     /** How the jail reaches the network. */
     public enum Mode {
@@ -66,6 +68,12 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         bridge = bridge == null ? "" : bridge.strip();
         address6 = address6 == null ? "" : address6.strip();
         forwards = forwards == null ? "" : forwards.strip();
+    }
+
+    /** A choice without router advertisements. */
+    public JailNetwork(Mode mode, String iface, String address, String router, String bridge, String address6,
+                       String forwards) {
+        this(mode, iface, address, router, bridge, address6, forwards, false);
     }
 
     /** A choice without port forwards. */
@@ -111,6 +119,14 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         return m == Mode.VNET_FIXED;
     }
 
+    /** Whether the choice can take its IPv6 address from router advertisements (a VNET jail on a bridge). */
+    public static boolean asksSlaac(Mode m) {
+        return m == Mode.VNET_DHCP || m == Mode.VNET_FIXED;
+    }
+
+    /** IPv6 from the router advertisements, as iocage's start reads it (rtsold in the jail answers them). */
+    private static final String RTADV = VNET_IFACE + "|accept_rtadv";
+
     /** Whether the choice takes port forwards (optional). */
     public static boolean asksForwards(Mode m) {
         return m == Mode.VNET_NAT;
@@ -136,6 +152,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 out.add("dhcp=on");
                 out.add("bpf=on");
                 out.add("ip4_addr=none");
+                slaac(out);
             }
             case VNET_FIXED -> {
                 out.add("vnet=on");
@@ -147,6 +164,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 if (!router.isEmpty()) {
                     out.add("defaultrouter=" + router);
                 }
+                slaac(out);
             }
             case VNET_NAT -> {
                 // Its address and router are iocage's, given at each start; no DHCP, and no bpf beside NAT.
@@ -161,6 +179,14 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             }
         }
         return out;
+    }
+
+    /** {@code ip6_addr=vnet0|accept_rtadv rtsold=on} when the IPv6 address is to come from router advertisements. */
+    private void slaac(List<String> out) {
+        if (slaac && address6.isEmpty()) {
+            out.add("ip6_addr=" + RTADV);
+            out.add("rtsold=on");
+        }
     }
 
     /** The port forwards one by one, without spaces ({@code tcp(80:8080)}; a bare port is iocage's tcp). */
@@ -190,8 +216,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             String fwd = now.getOrDefault("nat_forwards", "none");
             return new JailNetwork(Mode.VNET_NAT, "", "", "", "", "", fwd.equals("none") ? "" : fwd);
         }
+        boolean rtadv = truthy(now.get("vnet")) && RTADV.equals(now.get("ip6_addr"));
         if (truthy(now.get("dhcp"))) {
-            return new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge, "");
+            return new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge, "", "", rtadv);
         }
         String[] four = single(now.get("ip4_addr"));
         String[] six = single(now.get("ip6_addr"));
@@ -202,7 +229,8 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         router = router.equals("auto") || router.equals("none") ? "" : router;
         if (truthy(now.get("vnet"))) {
             return four[0].equals(VNET_IFACE) && (six == null || six[0].equals(VNET_IFACE))
-                    ? new JailNetwork(Mode.VNET_FIXED, "", four[1], router, bridge, six == null ? "" : six[1]) : unset();
+                    ? new JailNetwork(Mode.VNET_FIXED, "", four[1], router, bridge, six == null ? "" : six[1], "", rtadv)
+                    : unset();
         }
         return six == null || six[0].equals(four[0])
                 ? new JailNetwork(Mode.SHARED, four[0], four[1], "", "", six == null ? "" : six[1]) : unset();
@@ -335,6 +363,13 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (mode != Mode.VNET_DHCP && truthy(now.get("dhcp"))) {
             out.put("dhcp", "off");
         }
+        if (asksSlaac(mode) && !slaac && String.valueOf(now.get("ip6_addr")).contains("accept_rtadv")) {
+            // Router advertisements no longer: rtsold needs them (iocage refuses to start it without).
+            out.putIfAbsent("ip6_addr", "none");
+            if (truthy(now.get("rtsold"))) {
+                out.put("rtsold", "off");
+            }
+        }
         if (mode == Mode.VNET_NAT && truthy(now.get("nat"))) {
             // Already behind the NAT: its address is iocage's, given at each start; nothing to change there.
             out.remove("ip4_addr");
@@ -415,7 +450,8 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 int eq = token.indexOf('=');
                 String key = eq > 0 ? token.substring(0, eq) : token;
                 if (KEYS.contains(key) || key.equals("ip6_addr") && !address6.isEmpty() && asksAddress6(mode)
-                        || mode == Mode.VNET_NAT && (key.equals("nat") || key.equals("nat_forwards"))) {
+                        || mode == Mode.VNET_NAT && (key.equals("nat") || key.equals("nat_forwards"))
+                        || slaac && asksSlaac(mode) && (key.equals("ip6_addr") || key.equals("rtsold"))) {
                     return Optional.of(msg.get("network.inProps", key));
                 }
             }
@@ -433,6 +469,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         }
         if (asksForwards(mode)) {
             return forwardsProblem(msg);
+        }
+        if (slaac && asksSlaac(mode) && asksAddress6(mode) && !address6.isEmpty()) {
+            return Optional.of(msg.get("network.slaacOrAddress6"));
         }
         if (!asksAddress(mode)) {
             return Optional.empty();
@@ -644,9 +683,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         return switch (mode) {
             case UNSET -> "";
             case SHARED -> msg.get("network.outline.shared", shown(iface), shown(address)) + six;
-            case VNET_DHCP -> vnetOutline(msg) + " " + msg.get("network.outline.dhcp");
+            case VNET_DHCP -> vnetOutline(msg) + " " + msg.get("network.outline.dhcp") + rtadvOutline(msg);
             case VNET_FIXED -> vnetOutline(msg) + " " + msg.get("network.outline.fixed",
-                    shown(address), router.isEmpty() ? emptyRouter : shown(router)) + six;
+                    shown(address), router.isEmpty() ? emptyRouter : shown(router)) + six + rtadvOutline(msg);
             case VNET_NAT -> msg.get("network.outline.nat") + " " + (forwards.isEmpty() ? msg.get("network.outline.noForwards")
                     : msg.get("network.outline.forwards", Shown.of(String.join(", ", forwardList().stream()
                             .map(JailNetwork::forwardWords).toList()), 300)));
@@ -660,6 +699,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             return forward;
         }
         return m.group(1) + " " + (m.group(3) == null ? m.group(2) : m.group(3)) + " \u2192 " + m.group(2);
+    }
+
+    private String rtadvOutline(Messages msg) {
+        return slaac && address6.isEmpty() ? " " + msg.get("network.outline.slaac") : "";
     }
 
     private String vnetOutline(Messages msg) {

@@ -38,6 +38,7 @@ final class NetworkFields {
     final TextField bridge;
     final TextField address6;
     final TextField forwards;
+    final javafx.scene.control.CheckBox slaac;
     /** The choice as it stands, for the dialog's checks and its properties. */
     final ObjectBinding<JailNetwork> network;
     private final Label outline;
@@ -67,7 +68,7 @@ final class NetworkFields {
 
     /**
      * The fields with ids {@code <prefix>Network}, {@code <prefix>Iface}, {@code <prefix>Bridge}, {@code <prefix>Address},
-     * {@code <prefix>Address6}, {@code <prefix>Router}, {@code <prefix>Forwards} and {@code <prefix>NetworkOutline}, the menus {@code <prefix>IfaceChoices}
+     * {@code <prefix>Address6}, {@code <prefix>Router}, {@code <prefix>Forwards}, {@code <prefix>Slaac} and {@code <prefix>NetworkOutline}, the menus {@code <prefix>IfaceChoices}
      * and {@code <prefix>BridgeChoices} and the amber {@code <prefix>NetworkWarning}; {@code unset} names the choice that
      * leaves the network as it would be.
      */
@@ -94,10 +95,15 @@ final class NetworkFields {
         bridge = Dialogs.field(prefix + "Bridge", msg.get("network.bridgePrompt"));
         address6 = Dialogs.field(prefix + "Address6", msg.get("network.address6Prompt"));
         forwards = Dialogs.field(prefix + "Forwards", msg.get("network.forwardsPrompt"));
+        slaac = new javafx.scene.control.CheckBox(msg.get("network.slaac"));
+        slaac.setId(prefix + "Slaac");
+        // One or the other: a fixed IPv6 address, or the one the router advertisements give.
+        address6.disableProperty().bind(slaac.selectedProperty());
         network = Bindings.createObjectBinding(() -> new JailNetwork(mode.getValue(), iface.getText(), address.getText(),
-                router.getText(), bridge.getText(), address6.getText(), forwards.getText()), mode.valueProperty(),
-                iface.textProperty(), address.textProperty(), router.textProperty(), bridge.textProperty(),
-                address6.textProperty(), forwards.textProperty());
+                router.getText(), bridge.getText(), slaac.isSelected() ? "" : address6.getText(), forwards.getText(),
+                slaac.isSelected()), mode.valueProperty(), iface.textProperty(), address.textProperty(),
+                router.textProperty(), bridge.textProperty(), address6.textProperty(), forwards.textProperty(),
+                slaac.selectedProperty());
         outline = Dialogs.explanation("");
         outline.setId(prefix + "NetworkOutline");
         // As wide as the error line under it: a wrapped label's own preferred width is its text on one line, which would
@@ -256,6 +262,7 @@ final class NetworkFields {
         router.setText(n.router());
         bridge.setText(n.bridge());
         forwards.setText(n.forwards());
+        slaac.setSelected(n.slaac());
     }
 
     /** Adds the choice's row and those it asks for to {@code g} from {@code row}; returns the row after them. */
@@ -273,6 +280,9 @@ final class NetworkFields {
         }
         if (JailNetwork.asksAddress6(m)) {
             g.addRow(row++, address6Label, address6);
+        }
+        if (JailNetwork.asksSlaac(m)) {
+            g.add(slaac, 1, row++);
         }
         if (JailNetwork.asksRouter(m)) {
             g.addRow(row++, routerLabel, router);

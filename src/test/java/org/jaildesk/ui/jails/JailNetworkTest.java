@@ -400,4 +400,45 @@ class JailNetworkTest {
         assertEquals(Optional.empty(), new JailNetwork(Mode.SHARED, "em0", "192.168.1.5/24", "").forwardsInUse(host, "", msg));
         assertEquals("The host's tcp port 8005 is forwarded twice.", nat("tcp(8000-8010), tcp(8005)").problem("", msg).orElse(""));
     }
+
+    private static JailNetwork slaac(Mode mode, String address, String address6) {
+        return new JailNetwork(mode, "", address, "", "", address6, "", true);
+    }
+
+    /** A VNET jail's IPv6 address may come from its network's router advertisements, answered by rtsold in the jail. */
+    @Test
+    void ipv6ByRouterAdvertisementsIsAskedOnlyOfAVnetJail() {
+        assertEquals(List.of("vnet=on", "dhcp=on", "bpf=on", "ip4_addr=none", "ip6_addr=vnet0|accept_rtadv", "rtsold=on"),
+                slaac(Mode.VNET_DHCP, "", "").props());
+        assertEquals(List.of("vnet=on", "ip4_addr=vnet0|192.168.1.60/24", "ip6_addr=vnet0|accept_rtadv", "rtsold=on"),
+                slaac(Mode.VNET_FIXED, "192.168.1.60/24", "").props());
+        assertEquals(List.of("vnet=off", "ip4_addr=em0|192.168.1.60/24"),
+                new JailNetwork(Mode.SHARED, "em0", "192.168.1.60/24", "", "", "", "", true).props(), "no stack of its own");
+        assertTrue(slaac(Mode.VNET_DHCP, "", "").outline(msg).endsWith(
+                "Its IPv6 address comes from the router advertisements of its network (ip6_addr=vnet0|accept_rtadv rtsold=on)."));
+        assertEquals("Give either a fixed IPv6 address or router advertisements, not both.",
+                slaac(Mode.VNET_FIXED, "192.168.1.60/24", "fd00::60/64").problem("", msg).orElse(""));
+        assertEquals("rtsold is set by the Network choice above: take it out of Properties.",
+                slaac(Mode.VNET_DHCP, "", "").problem("rtsold=off", msg).orElse(""));
+        assertEquals("", new JailNetwork(Mode.VNET_DHCP, "", "", "").problem("rtsold=on", msg).orElse(""),
+                "without it, rtsold is the Properties field's");
+    }
+
+    @Test
+    void aJailWithRouterAdvertisementsIsReadAndLeftWithoutThem() {
+        java.util.Map<String, String> dhcp = java.util.Map.of("vnet", "1", "dhcp", "1", "ip6_addr", "vnet0|accept_rtadv",
+                "rtsold", "1");
+        assertEquals(slaac(Mode.VNET_DHCP, "", ""), JailNetwork.of(dhcp));
+        assertEquals(slaac(Mode.VNET_FIXED, "192.168.1.31/24", ""), JailNetwork.of(java.util.Map.of("vnet", "1",
+                "ip4_addr", "vnet0|192.168.1.31/24", "ip6_addr", "vnet0|accept_rtadv")));
+        java.util.Map<String, String> off = new JailNetwork(Mode.VNET_DHCP, "", "", "").edits(dhcp);
+        assertEquals("none", off.get("ip6_addr"));
+        assertEquals("off", off.get("rtsold"), "rtsold without router advertisements keeps iocage from starting the jail");
+        java.util.Map<String, String> fixed = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.31/24", "", "", "fd00::31/64")
+                .edits(dhcp);
+        assertEquals("vnet0|fd00::31/64", fixed.get("ip6_addr"));
+        assertEquals("off", fixed.get("rtsold"));
+        assertTrue(!slaac(Mode.VNET_DHCP, "", "").edits(dhcp).containsKey("rtsold") || "on".equals(
+                slaac(Mode.VNET_DHCP, "", "").edits(dhcp).get("rtsold")), "kept on");
+    }
 }
