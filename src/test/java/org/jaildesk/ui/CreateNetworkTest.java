@@ -46,6 +46,15 @@ class CreateNetworkTest extends WindowTest {
         return java.util.Set.of("1", "on").contains(onHost(jail, key));
     }
 
+    /** Opens the window and its create dialog, names the jail and makes the Network choice; returns *Create*. */
+    private Button startCreate(FxRobot robot, String name, JailNetwork.Mode mode) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        robot.clickOn("#createName").write(name);
+        choose(robot, mode);
+        return robot.lookup("#createOk").queryAs(Button.class);
+    }
+
     @SuppressWarnings("unchecked")
     private void choose(FxRobot robot, JailNetwork.Mode mode) {
         robot.interact(() -> robot.lookup("#createNetwork").queryAs(ChoiceBox.class).setValue(mode));
@@ -114,11 +123,7 @@ class CreateNetworkTest extends WindowTest {
 
     @Test
     void aSharedAddressAsksForTheHostsInterfaceAndBadInputRunsNothing(FxRobot robot) throws Exception {
-        open(robot);
-        page.openCreateDialog();
-        robot.clickOn("#createName").write("shop");
-        Button ok = robot.lookup("#createOk").queryAs(Button.class);
-        choose(robot, JailNetwork.Mode.SHARED);
+        Button ok = startCreate(robot, "shop", JailNetwork.Mode.SHARED);
         page.waitFor(() -> shown(robot, "#createIface") && shown(robot, "#createAddress"));
         assertFalse(shown(robot, "#createRouter") || shown(robot, "#createBridge"));
         // Where the demo host's jails have their addresses: suggested.
@@ -160,11 +165,7 @@ class CreateNetworkTest extends WindowTest {
 
     @Test
     void theHostsInterfacesAreOfferedAndWhatTheySayAgainstTheChoiceIsInAmber(FxRobot robot) throws Exception {
-        open(robot);
-        page.openCreateDialog();
-        robot.clickOn("#createName").write("shop");
-        Button ok = robot.lookup("#createOk").queryAs(Button.class);
-        choose(robot, JailNetwork.Mode.SHARED);
+        Button ok = startCreate(robot, "shop", JailNetwork.Mode.SHARED);
         page.waitFor(() -> shown(robot, "#createIfaceChoices") && !robot.lookup("#createIfaceChoices").query().isDisabled());
         // Where a shared address can go: the demo host's card with its network, the card that is down, the bridge; not
         // the loopback nor a VNET jail's epair.
@@ -218,11 +219,7 @@ class CreateNetworkTest extends WindowTest {
 
     @Test
     void aJailBehindTheHostsNatGetsItsForwardsAndItsCloneLeavesTheNat(FxRobot robot) throws Exception {
-        open(robot);
-        page.openCreateDialog();
-        robot.clickOn("#createName").write("gate");
-        Button ok = robot.lookup("#createOk").queryAs(Button.class);
-        choose(robot, JailNetwork.Mode.VNET_NAT);
+        Button ok = startCreate(robot, "gate", JailNetwork.Mode.VNET_NAT);
         page.waitFor(() -> shown(robot, "#createForwards"));
         assertFalse(shown(robot, "#createAddress") || shown(robot, "#createBridge") || shown(robot, "#createRouter"),
                 "iocage gives the address, the router; no bridge");
@@ -263,10 +260,7 @@ class CreateNetworkTest extends WindowTest {
 
     @Test
     void aVnetJailMayTakeItsIpv6AddressFromRouterAdvertisements(FxRobot robot) throws Exception {
-        open(robot);
-        page.openCreateDialog();
-        robot.clickOn("#createName").write("six");
-        choose(robot, JailNetwork.Mode.VNET_FIXED);
+        startCreate(robot, "six", JailNetwork.Mode.VNET_FIXED);
         page.waitFor(() -> shown(robot, "#createSlaac"));
         type(robot, "#createAddress", "192.168.1.86/24");
         type(robot, "#createAddress6", "fd00::86/64");
