@@ -29,7 +29,8 @@ import org.jaildesk.domain.Shown;
 public final class IfconfigOutput {
 
     private static final Pattern HEADER = Pattern.compile("([^\\s:]+): flags=[0-9a-fA-F]+<([A-Z0-9_,]*)>(?: .*)?");
-    private static final Pattern MASK = Pattern.compile("0x[0-9a-fA-F]{8}");
+    /** ifconfig prints the mask with {@code 0x%lx}: eight digits for any prefix but 0, which is {@code 0x0}. */
+    private static final Pattern MASK = Pattern.compile("0x[0-9a-fA-F]{1,8}");
     /** 0 to 128, without a leading zero. */
     private static final Pattern PREFIX6 = Pattern.compile("0|[1-9]\\d?|1[01]\\d|12[0-8]");
 

@@ -83,6 +83,17 @@ public class IfconfigOutputTest {
         assertFalse(all.get(5).holds(Ipv4.parse("10.8.0.1").orElseThrow()), "a point-to-point link's /32 holds nothing");
     }
 
+    /** FreeBSD's ifconfig prints the mask with 0x%lx: a /0 is 0x0, not eight digits. */
+    @Test
+    void aMaskIsReadAsIfconfigPrintsIt() throws Exception {
+        assertEquals(List.of("10.1.2.3/0", "10.1.2.4/8", "10.1.2.5/32"), IfconfigOutput.read("""
+                tun1: flags=8051<UP,POINTOPOINT,RUNNING,MULTICAST> metric 0 mtu 1500
+                \tinet 10.1.2.3 --> 10.1.2.1 netmask 0x0
+                \tinet 10.1.2.4 netmask 0xff000000
+                \tinet 10.1.2.5 netmask 0xffffffff
+                """).get(0).ip4());
+    }
+
     @Test
     void nothingPrintedIsNoInterface() throws Exception {
         assertEquals(List.of(), IfconfigOutput.read(""));
@@ -98,6 +109,8 @@ public class IfconfigOutputTest {
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 010.0.0.1 netmask 0xffffff00\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 10.0.0.1/24 netmask 0xffffff00\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 10.0.0.1 netmask 0xff00ff00\n",
+        "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 10.0.0.1 netmask 0xfff\n",
+        "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 10.0.0.1 netmask 0x1ffffffff\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 10.0.0.1 netmask 255.255.255.0\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 10.0.0.1\n",
         "em0: flags=8843<UP> metric 0 mtu 1500\n\tinet6 2001:db8::5 prefixlen 129\n",
