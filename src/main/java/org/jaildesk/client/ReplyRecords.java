@@ -327,8 +327,7 @@ final class ReplyRecords {
             if (!PropertyDef.isInterfaceName(name) || kind.isEmpty() || !(up.equals("true") || up.equals("false"))
                     || !members.stream().allMatch(PropertyDef::isInterfaceName)
                     || !ip4.stream().allMatch(a -> Ipv4.parse(a).filter(v -> v.prefix() >= 0).isPresent())
-                    || !ip6.stream().allMatch(a -> a.indexOf('/') > 0 && Addresses.of(a).size() == 1
-                            && Addresses.of(a).get(0).indexOf(':') >= 0 && a.indexOf('|') < 0)) {
+                    || !ip6.stream().allMatch(Addresses::isIpv6WithPrefix)) {
                 throw malformed(path + " is not a network interface: " + Shown.of(row.toString(), 200));
             }
             return new HostInterface(name, kind.get(), up.equals("true"), ip4, ip6, members);

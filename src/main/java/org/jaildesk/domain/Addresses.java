@@ -42,6 +42,29 @@ public final class Addresses {
         return out;
     }
 
+    /** 0 to 128, without a leading zero. */
+    private static final Pattern PREFIX6 = Pattern.compile("0|[1-9]\\d?|1[01]\\d|12[0-8]");
+
+    /**
+     * Whether {@code literal} is one IPv6 address as written: hex digits, colons and dots only (no interface before it,
+     * no prefix, no zone), never looked up as a name; not {@code ::}, and not an IPv4-mapped one, which is the IPv4
+     * address it holds.
+     */
+    public static boolean isIpv6(String literal) {
+        return literal != null && V6.matcher(literal).matches() && canonical(literal).indexOf(':') >= 0;
+    }
+
+    /** Whether {@code digits} is an IPv6 prefix length, 0 to 128 without a leading zero. */
+    public static boolean isIpv6PrefixLength(String digits) {
+        return digits != null && PREFIX6.matcher(digits).matches();
+    }
+
+    /** Whether {@code s} is an IPv6 address with its prefix length, {@code fd00::5/64}. */
+    public static boolean isIpv6WithPrefix(String s) {
+        int slash = s == null ? -1 : s.indexOf('/');
+        return slash > 0 && isIpv6(s.substring(0, slash)) && isIpv6PrefixLength(s.substring(slash + 1));
+    }
+
     /** One item's address in canonical form ({@code 192.168.1.21}, {@code fd00::5}); "" when it holds none. */
     static String canonical(String item) {
         String s = item.strip();

@@ -31,8 +31,6 @@ public final class IfconfigOutput {
     private static final Pattern HEADER = Pattern.compile("([^\\s:]+): flags=[0-9a-fA-F]+<([A-Z0-9_,]*)>(?: .*)?");
     /** ifconfig prints the mask with {@code 0x%lx}: eight digits for any prefix but 0, which is {@code 0x0}. */
     private static final Pattern MASK = Pattern.compile("0x[0-9a-fA-F]{1,8}");
-    /** 0 to 128, without a leading zero. */
-    private static final Pattern PREFIX6 = Pattern.compile("0|[1-9]\\d?|1[01]\\d|12[0-8]");
 
     private IfconfigOutput() {
     }
@@ -145,13 +143,12 @@ public final class IfconfigOutput {
             if (t[1].indexOf('%') >= 0 || t[1].regionMatches(true, 0, "fe80:", 0, 5)) {
                 return Optional.empty();
             }
-            List<String> read = Addresses.of(t[1]);
-            if (read.size() != 1 || read.get(0).indexOf(':') < 0 || t[1].indexOf('/') >= 0 || t[1].indexOf('|') >= 0) {
+            if (!Addresses.isIpv6(t[1])) {
                 throw bad(number, "has no IPv6 address of " + name, line);
             }
             for (int i = 2; i + 1 < t.length; i++) {
                 if (t[i].equals("prefixlen")) {
-                    if (!PREFIX6.matcher(t[i + 1]).matches()) {
+                    if (!Addresses.isIpv6PrefixLength(t[i + 1])) {
                         throw bad(number, "has no prefix length 0 to 128", line);
                     }
                     return Optional.of(t[1] + "/" + t[i + 1]);

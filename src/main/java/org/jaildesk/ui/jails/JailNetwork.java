@@ -53,13 +53,10 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     /** The host's end of a VNET jail's epair goes on this bridge unless another is named. */
     static final String DEFAULT_BRIDGE = "bridge0";
 
-    private static final Pattern HEX6 = Pattern.compile("[0-9A-Fa-f:.]+");
     /** A port forward as iocage's nat_forwards takes it: a protocol, the jail's port or range, and the host's after ':'. */
     private static final Pattern FORWARD = Pattern.compile("(tcp|udp|tcp/udp)\\((\\d{1,5}(?:-\\d{1,5})?)(?::(\\d{1,5}(?:-\\d{1,5})?))?\\)");
     /** A port alone, which iocage takes as tcp. */
     private static final Pattern BARE_PORT = Pattern.compile("\\d{1,5}");
-    /** 0 to 128, without a leading zero. */
-    private static final Pattern PREFIX6 = Pattern.compile("0|[1-9]\\d?|1[01]\\d|12[0-8]");
 
     public JailNetwork {
         iface = iface == null ? "" : iface.strip();
@@ -644,24 +641,13 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         }
         int slash = address6.indexOf('/');
         String bare = slash < 0 ? address6 : address6.substring(0, slash);
-        if (slash >= 0 && !PREFIX6.matcher(address6.substring(slash + 1)).matches() || !isV6(bare)) {
+        if (slash >= 0 && !Addresses.isIpv6PrefixLength(address6.substring(slash + 1)) || !Addresses.isIpv6(bare)) {
             return Optional.of("network.badAddress6");
         }
         if (mode == Mode.VNET_FIXED && slash < 0) {
             return Optional.of("network.needPrefix6");
         }
         return Optional.empty();
-    }
-
-    /** An IPv6 address in any of its written forms, and not the unspecified {@code ::}; never looked up as a name. */
-    private static boolean isV6(String s) {
-        // Only hex digits, colons and dots (no interface before it, no second address); then read as the address lists
-        // read one, which leaves out :: and takes an IPv4-mapped one for the IPv4 address it is.
-        if (!HEX6.matcher(s).matches()) {
-            return false;
-        }
-        List<String> read = Addresses.of(s);
-        return read.size() == 1 && read.get(0).indexOf(':') >= 0;
     }
 
     /**
