@@ -44,6 +44,18 @@ public record PropertyDef(String key, Category category, Type type, Apply apply,
     }
 
     private static final List<String> BOOL_WORDS = List.of("0", "1", "off", "on", "no", "yes", "false", "true");
+    private static final List<String> ON_WORDS = List.of("1", "on", "yes", "true");
+    private static final List<String> OFF_WORDS = List.of("0", "off", "no", "false");
+
+    /** Whether a boolean property's value is on, as iocage reads it ({@code 1}, {@code on}, {@code yes}, {@code true}). */
+    public static boolean isOn(String v) {
+        return v != null && ON_WORDS.contains(v.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a boolean property's value is off ({@code 0}, {@code off}, {@code no}, {@code false}). */
+    public static boolean isOff(String v) {
+        return v != null && OFF_WORDS.contains(v.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * Checks a value for this property. Returns the problem, or empty when the value is fine.

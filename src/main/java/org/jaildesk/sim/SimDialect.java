@@ -59,7 +59,7 @@ abstract class SimDialect {
 
     /** Whether a property's value is on as iocage reads it. */
     static boolean on(String v) {
-        return v != null && List.of("1", "on", "yes", "true").contains(v);
+        return PropertyDef.isOn(v);
     }
 
     /**
@@ -197,10 +197,7 @@ abstract class SimDialect {
     static String normalise(String key, String value) {
         PropertyDef def = PropertyCatalog.standard().find(key).orElse(null);
         if (def != null && def.type() == PropertyDef.Type.BOOL) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "1", "on", "yes", "true" -> "1";
-                default -> "0";
-            };
+            return PropertyDef.isOn(value) ? "1" : "0";
         }
         return value;
     }

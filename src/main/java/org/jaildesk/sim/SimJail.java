@@ -99,8 +99,7 @@ final class SimJail {
     }
 
     boolean boot() {
-        String b = props.getOrDefault("boot", "0");
-        return b.equals("1") || b.equals("on") || b.equals("yes") || b.equals("true");
+        return SimDialect.on(props.getOrDefault("boot", "0"));
     }
 
     SimJail copy(String newId, String newTag) {

@@ -209,12 +209,12 @@ public record JailNetwork(Mode mode, String iface, String address, String router
      */
     public static JailNetwork of(java.util.Map<String, String> now) {
         String bridge = bridgeOf(now.getOrDefault("interfaces", ""));
-        if (truthy(now.get("vnet")) && truthy(now.get("nat"))) {
+        if (PropertyDef.isOn(now.get("vnet")) && PropertyDef.isOn(now.get("nat"))) {
             String fwd = now.getOrDefault("nat_forwards", "none");
             return new JailNetwork(Mode.VNET_NAT, "", "", "", "", "", fwd.equals("none") ? "" : fwd);
         }
-        boolean rtadv = truthy(now.get("vnet")) && RTADV.equals(now.get("ip6_addr"));
-        if (truthy(now.get("dhcp"))) {
+        boolean rtadv = PropertyDef.isOn(now.get("vnet")) && RTADV.equals(now.get("ip6_addr"));
+        if (PropertyDef.isOn(now.get("dhcp"))) {
             return new JailNetwork(Mode.VNET_DHCP, "", "", "", bridge, "", "", rtadv);
         }
         String[] four = single(now.get("ip4_addr"));
@@ -224,7 +224,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         }
         String router = now.getOrDefault("defaultrouter", "");
         router = router.equals("auto") || router.equals("none") ? "" : router;
-        if (truthy(now.get("vnet"))) {
+        if (PropertyDef.isOn(now.get("vnet"))) {
             return four[0].equals(VNET_IFACE) && (six == null || six[0].equals(VNET_IFACE))
                     ? new JailNetwork(Mode.VNET_FIXED, "", four[1], router, bridge, six == null ? "" : six[1], "", rtadv)
                     : unset();
@@ -327,11 +327,6 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 : new String[] {value.substring(0, bar), address};
     }
 
-    /** Whether a setting's value is iocage's on ({@code 1}, {@code on}, {@code yes}, {@code true}). */
-    static boolean truthy(String v) {
-        return v != null && List.of("1", "on", "yes", "true").contains(v.toLowerCase(java.util.Locale.ROOT));
-    }
-
     /** The bridge of vnet0 in an {@code interfaces} value ({@code vnet0:bridge0,vnet1:bridge1}), or "". */
     private static String bridgeOf(String interfaces) {
         for (String pair : interfaces.split(",")) {
@@ -357,21 +352,21 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             int eq = token.indexOf('=');
             out.put(token.substring(0, eq), token.substring(eq + 1));
         }
-        if (mode != Mode.VNET_DHCP && truthy(now.get("dhcp"))) {
+        if (mode != Mode.VNET_DHCP && PropertyDef.isOn(now.get("dhcp"))) {
             out.put("dhcp", "off");
         }
         if (asksSlaac(mode) && !slaac && String.valueOf(now.get("ip6_addr")).contains("accept_rtadv")) {
             // Router advertisements no longer: rtsold needs them (iocage refuses to start it without).
             out.putIfAbsent("ip6_addr", "none");
-            if (truthy(now.get("rtsold"))) {
+            if (PropertyDef.isOn(now.get("rtsold"))) {
                 out.put("rtsold", "off");
             }
         }
-        if (mode == Mode.VNET_NAT && truthy(now.get("nat"))) {
+        if (mode == Mode.VNET_NAT && PropertyDef.isOn(now.get("nat"))) {
             // Already behind the NAT: its address is iocage's, given at each start; nothing to change there.
             out.remove("ip4_addr");
         }
-        if (mode != Mode.VNET_NAT && truthy(now.get("nat"))) {
+        if (mode != Mode.VNET_NAT && PropertyDef.isOn(now.get("nat"))) {
             // Else iocage would give it a NAT address at its next start, over the one chosen here.
             out.put("nat", "off");
         }

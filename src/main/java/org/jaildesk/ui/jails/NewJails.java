@@ -120,7 +120,7 @@ public final class NewJails {
      * cannot be read (legacy iocage has no {@code nat}).
      */
     public CompletableFuture<Boolean> behindNat(Jail jail) {
-        return client.getJailSetting(jail.id(), "nat").thenApply(JailNetwork::truthy).exceptionally(e -> false);
+        return client.getJailSetting(jail.id(), "nat").thenApply(org.jaildesk.domain.PropertyDef::isOn).exceptionally(e -> false);
     }
 
     /**
@@ -128,7 +128,7 @@ public final class NewJails {
      * new jail's network; false where they cannot be read or have no {@code nat} (legacy iocage).
      */
     public CompletableFuture<Boolean> behindNatByDefault() {
-        return client.getDefaultSettings().thenApply(d -> JailNetwork.truthy(d.get("nat"))).exceptionally(e -> false);
+        return client.getDefaultSettings().thenApply(d -> org.jaildesk.domain.PropertyDef.isOn(d.get("nat"))).exceptionally(e -> false);
     }
 
     /**

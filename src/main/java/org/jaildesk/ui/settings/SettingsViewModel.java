@@ -3,7 +3,6 @@ package org.jaildesk.ui.settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -154,11 +153,7 @@ public final class SettingsViewModel {
     /** Booleans read the same whatever iocage printed (1, on, yes): shown as on/off. */
     static String shown(PropertyDef def, String v) {
         if (def != null && def.type() == PropertyDef.Type.BOOL) {
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "1", "on", "yes", "true" -> "on";
-                case "0", "off", "no", "false" -> "off";
-                default -> v;
-            };
+            return PropertyDef.isOn(v) ? "on" : PropertyDef.isOff(v) ? "off" : v;
         }
         return v;
     }
