@@ -65,6 +65,84 @@ public final class Addresses {
         return slash > 0 && isIpv6(s.substring(0, slash)) && isIpv6PrefixLength(s.substring(slash + 1));
     }
 
+    /**
+     * The network of an IPv6 address with its prefix length ({@code fd00::5/64}) in the shortest form, {@code fd00::/64};
+     * "" when {@code withPrefix} is not such an address.
+     */
+    public static String ipv6Network(String withPrefix) {
+        if (!isIpv6WithPrefix(withPrefix)) {
+            return "";
+        }
+        int slash = withPrefix.indexOf('/');
+        int prefix = Integer.parseInt(withPrefix.substring(slash + 1));
+        byte[] net = masked(ipv6Bytes(withPrefix.substring(0, slash)), prefix);
+        return shortest(net) + "/" + prefix;
+    }
+
+    /** Whether the IPv6 address {@code literal} is in the network of {@code withPrefix} ({@code fd00::5/64}). */
+    public static boolean ipv6In(String literal, String withPrefix) {
+        if (!isIpv6(literal) || !isIpv6WithPrefix(withPrefix)) {
+            return false;
+        }
+        int slash = withPrefix.indexOf('/');
+        int prefix = Integer.parseInt(withPrefix.substring(slash + 1));
+        return java.util.Arrays.equals(masked(ipv6Bytes(literal), prefix),
+                masked(ipv6Bytes(withPrefix.substring(0, slash)), prefix));
+    }
+
+    /** The 16 bytes of a literal that {@link #isIpv6} took. */
+    private static byte[] ipv6Bytes(String literal) {
+        try {
+            // Hex digits, colons and dots with a colon: read as a literal, never looked up (isIpv6 has checked).
+            return InetAddress.getByName(literal).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IPv6 literal", e);
+        }
+    }
+
+    private static byte[] masked(byte[] address, int prefix) {
+        byte[] out = address.clone();
+        for (int i = 0; i < out.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefix - 8 * i));
+            out[i] &= (byte) (0xff00 >> keep);
+        }
+        return out;
+    }
+
+    /** RFC 5952's text: lower-case groups without leading zeros, the longest run of two or more zero groups as {@code ::}. */
+    private static String shortest(byte[] address) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (address[2 * i] & 0xff) << 8 | address[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+                b.append(':');
+            }
+            b.append(Integer.toHexString(groups[i]));
+        }
+        return b.toString();
+    }
+
     /** One item's address in canonical form ({@code 192.168.1.21}, {@code fd00::5}); "" when it holds none. */
     static String canonical(String item) {
         String s = item.strip();

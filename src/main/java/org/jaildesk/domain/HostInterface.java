@@ -78,4 +78,18 @@ public record HostInterface(String name, Kind kind, boolean up, List<String> ip4
         return ip4.stream().map(Ipv4::parse).flatMap(Optional::stream)
                 .anyMatch(a -> a.prefix() >= 0 && a.prefix() < 32 && a.holds(address));
     }
+
+    /** Its IPv6 networks in the shortest form ({@code fd00::/64}), without the single addresses (/128) jails have on it. */
+    public List<String> networks6() {
+        return ip6.stream().filter(HostInterface::isNetwork6).map(Addresses::ipv6Network).distinct().toList();
+    }
+
+    /** Whether the IPv6 address {@code literal} ({@code fd00::50}) is in one of its IPv6 networks ({@link #networks6}). */
+    public boolean holds6(String literal) {
+        return ip6.stream().filter(HostInterface::isNetwork6).anyMatch(a -> Addresses.ipv6In(literal, a));
+    }
+
+    private static boolean isNetwork6(String a) {
+        return Addresses.isIpv6WithPrefix(a) && !a.endsWith("/128");
+    }
 }

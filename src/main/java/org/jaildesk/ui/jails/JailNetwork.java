@@ -298,6 +298,13 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             if (a.isPresent() && !nets.isEmpty() && !on.get().holds(a.get())) {
                 return Optional.of(msg.get("network.outsideIface", a.get().text(), iface, String.join(", ", nets)));
             }
+            int slash = address6.indexOf('/');
+            String six = slash < 0 ? address6 : address6.substring(0, slash);
+            List<String> nets6 = on.get().networks6();
+            boolean isAddress6 = slash < 0 ? Addresses.isIpv6(address6) : Addresses.isIpv6WithPrefix(address6);
+            if (isAddress6 && !nets6.isEmpty() && !on.get().holds6(six)) {
+                return Optional.of(msg.get("network.outsideIface", six, iface, String.join(", ", nets6)));
+            }
             return Optional.empty();
         }
         String b = bridge.isEmpty() ? DEFAULT_BRIDGE : bridge;

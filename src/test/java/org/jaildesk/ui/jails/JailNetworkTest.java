@@ -255,7 +255,8 @@ class JailNetworkTest {
 
     /** The demo host's kind of interfaces: a card on 192.168.1.0/24 with a jail's address, one down, the loopback, a bridge. */
     private static final List<HostInterface> HOST = List.of(
-            new HostInterface("em0", HostInterface.Kind.ETHERNET, true, List.of("192.168.1.5/24", "192.168.1.21/32"), List.of(), List.of()),
+            new HostInterface("em0", HostInterface.Kind.ETHERNET, true, List.of("192.168.1.5/24", "192.168.1.21/32"),
+                    List.of("fd00::5/64", "2001:db8:0:10::5/60", "fd00::21/128"), List.of()),
             new HostInterface("igb1", HostInterface.Kind.ETHERNET, false, List.of(), List.of(), List.of()),
             new HostInterface("lo0", HostInterface.Kind.LOOPBACK, true, List.of("127.0.0.1/8"), List.of(), List.of()),
             new HostInterface("bridge0", HostInterface.Kind.BRIDGE, true, List.of(), List.of(), List.of("em0", "vnet0.3")),
@@ -282,6 +283,14 @@ class JailNetworkTest {
                 warning(new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.50/24", "", "bridge3")));
         assertEquals("em0 is an interface of this host but no bridge: iocage cannot join the jail's epair to it.",
                 warning(new JailNetwork(Mode.VNET_DHCP, "", "", "", "em0")));
+        assertEquals("", warning(new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "", "", "fd00::50/64")));
+        assertEquals("", warning(new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "", "", "2001:db8:0:1f::50")));
+        assertEquals("fd01::50 is in none of em0's networks (fd00::/64, 2001:db8:0:10::/60): the host reaches it only where"
+                + " a route says so.", warning(new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "", "", "fd01::50/64")));
+        assertEquals("fd01::50 is in none of em0's networks (fd00::/64, 2001:db8:0:10::/60): the host reaches it only where"
+                + " a route says so.", warning(new JailNetwork(Mode.SHARED, "em0", "", "", "", "fd01::50")), "without IPv4");
+        assertEquals("", warning(new JailNetwork(Mode.SHARED, "bridge0", "", "", "", "fd01::50")), "an interface without IPv6 networks");
+        assertEquals("", warning(new JailNetwork(Mode.SHARED, "em0", "", "", "", "fd01::50/129")), "no address: the field's own line says so");
         assertEquals("", warning(JailNetwork.unset()));
         assertEquals("", new JailNetwork(Mode.SHARED, "em1", "1.2.3.4/24", "").hostWarning(List.of(), msg).orElse(""),
                 "a host that listed none says nothing");
