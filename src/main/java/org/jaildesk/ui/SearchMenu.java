@@ -101,7 +101,7 @@ final class SearchMenu {
     private void save() {
         String query = search.getText();
         Dialog<ButtonType> d = Dialogs.titled(owner, "saveSearchDialog", msg.get("searches.title"));
-        TextField name = Dialogs.field("saveSearchName", msg.get("searches.name"));
+        TextField name = Dialogs.field("saveSearchName", msg.get("searches.namePrompt"));
         name.setText(Shown.cut(query.strip(), SavedSearches.NAME_LENGTH - 1));
         Label error = Dialogs.errorLabel("saveSearchError");
         Label replaces = new Label();

@@ -42,4 +42,32 @@ class AccessibleNamesTest {
         list.setAccessibleText(" ");
         assertEquals(List.of("ListView"), AccessibleNames.unnamed(box));
     }
+
+    @Test
+    void aDialogsFieldLabelHasAKeyAndNoKeyIsTakenTwice() {
+        TextField name = new TextField();
+        TextField props = new TextField();
+        javafx.scene.control.DialogPane pane = new javafx.scene.control.DialogPane();
+        VBox form = new VBox(Dialogs.label("_Name", name), name, new Label("Properties"), props);
+        pane.setContent(form);
+        assertEquals(List.of(), AccessibleNames.mnemonicProblems(pane), "a label beside a field is not for it");
+        form.getChildren().set(2, Dialogs.label("Properties", props));
+        assertEquals(List.of("no mnemonic on the label \"Properties\""), AccessibleNames.mnemonicProblems(pane));
+        form.getChildren().set(2, Dialogs.label("_Nearby", props));
+        assertEquals(List.of("Alt+N for both \"_Name\" and \"_Nearby\""), AccessibleNames.mnemonicProblems(pane));
+        form.getChildren().set(2, Dialogs.label("P__N _Properties", props));
+        assertEquals(List.of(), AccessibleNames.mnemonicProblems(pane), "__ is an underscore, the key is P");
+        // A button's key counts as well; a hidden one does not.
+        javafx.scene.control.Button create = new javafx.scene.control.Button("_Properties");
+        form.getChildren().add(create);
+        assertEquals(1, AccessibleNames.mnemonicProblems(pane).size());
+        create.setVisible(false);
+        assertEquals(List.of(), AccessibleNames.mnemonicProblems(pane));
+        // A name's underscore is no key: such a label is plain.
+        form.getChildren().set(2, Dialogs.plainLabel("Type web_01 to confirm", props));
+        assertEquals(List.of(), AccessibleNames.mnemonicProblems(pane));
+        assertEquals(null, AccessibleNames.mnemonic(Dialogs.plainLabel("Type web_01", props).isMnemonicParsing() ? "_x" : null));
+        // Outside a dialog a label for a field may go without a key (a list's heading in the main window).
+        assertEquals(List.of(), AccessibleNames.mnemonicProblems(new VBox(Dialogs.label("Jobs", props), props)));
+    }
 }

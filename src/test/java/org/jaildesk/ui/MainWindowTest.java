@@ -342,7 +342,7 @@ class MainWindowTest extends WindowTest {
         javafx.scene.control.ChoiceBox<JailType> type = robot.lookup("#createType").queryAs(javafx.scene.control.ChoiceBox.class);
         assertEquals("From a template", type.getConverter().toString(JailType.TEMPLATE));
         robot.interact(() -> type.setValue(JailType.TEMPLATE));
-        page.waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof Label l && "Template".equals(l.getText())).tryQuery().isPresent());
+        page.waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof Label l && "Te_mplate".equals(l.getText())).tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> template = robot.lookup("#createTemplate").queryAs(javafx.scene.control.ComboBox.class);
         page.waitFor(() -> template.isVisible() && !robot.lookup("#createRelease").query().isVisible());

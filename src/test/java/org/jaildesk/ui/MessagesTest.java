@@ -256,6 +256,9 @@ class MessagesTest {
             long enArgs = en.getProperty(k).chars().filter(c -> c == '{').count();
             long deArgs = de.getProperty(k).chars().filter(c -> c == '{').count();
             assertEquals(enArgs, deArgs, "placeholders of " + k);
+            // A key with a mnemonic in one language has one in the other: a German dialog is used from the keyboard too.
+            assertEquals(AccessibleNames.mnemonic(en.getProperty(k)) != null, AccessibleNames.mnemonic(de.getProperty(k)) != null,
+                    "mnemonic of " + k);
         }
     }
 

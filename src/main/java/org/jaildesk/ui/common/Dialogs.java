@@ -68,17 +68,43 @@ public final class Dialogs {
         return t;
     }
 
-    /** The line under a form that says what is wrong with the input (empty when nothing is). */
     /**
      * A form's label for {@code field}: a screen reader names the field by it (a label merely beside a field is read
-     * as text of its own, and the field as a nameless "edit").
+     * as text of its own, and the field as a nameless "edit"), and its mnemonic ({@code _Name}: Alt+N) moves the focus
+     * to it. For a text that holds a name, see {@link #plainLabel}.
      */
     public static Label label(String text, javafx.scene.Node field) {
         Label l = new Label(text);
         l.setLabelFor(field);
+        l.setMnemonicParsing(true);
         return l;
     }
 
+    /**
+     * Adds a form's row, {@code label} for {@code field}: the field first. JavaFX registers a label's mnemonic as the
+     * label joins the window, with its field's window, so a row laid out again label first (a dialog whose rows follow
+     * a choice) would lose its key.
+     */
+    public static void addRow(GridPane g, int row, Label label, javafx.scene.Node field) {
+        g.add(field, 1, row);
+        g.add(label, 0, row);
+    }
+
+    /** Set on a label whose text holds a name or a word of the user's, so it has no mnemonic (tests look for it). */
+    public static final String HOLDS_NAME = "jaildesk.labelHoldsName";
+
+    /**
+     * A form's label for {@code field} whose text holds a name ({@code Type web_01 to confirm}): read as it is, so an
+     * underscore in the name stays one and takes no key.
+     */
+    public static Label plainLabel(String text, javafx.scene.Node field) {
+        Label l = new Label(text);
+        l.setLabelFor(field);
+        l.getProperties().put(HOLDS_NAME, Boolean.TRUE);
+        return l;
+    }
+
+    /** The line under a form that says what is wrong with the input (empty when nothing is). */
     public static Label errorLabel(String id) {
         Label l = new Label();
         l.setId(id);

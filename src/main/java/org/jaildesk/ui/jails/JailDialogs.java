@@ -90,6 +90,7 @@ public final class JailDialogs {
         release.visibleProperty().bind(fromTemplate.not());
         template.setMaxWidth(Double.MAX_VALUE);
         Label source = new Label();
+        source.setMnemonicParsing(true);
         source.textProperty().bind(Bindings.when(fromTemplate).then(msg.get("create.template")).otherwise(msg.get("create.release")));
         source.labelForProperty().bind(Bindings.when(fromTemplate).<javafx.scene.Node>then(template).otherwise(release));
         TextField props = Dialogs.field("createProps", msg.get("create.propsPrompt"));
@@ -121,11 +122,11 @@ public final class JailDialogs {
         net.layOut(g, () -> {
             g.getChildren().clear();
             int row = 0;
-            g.addRow(row++, nameLabel, name);
-            g.addRow(row++, typeLabel, type);
-            g.addRow(row++, source, from);
+            Dialogs.addRow(g, row++, nameLabel, name);
+            Dialogs.addRow(g, row++, typeLabel, type);
+            Dialogs.addRow(g, row++, source, from);
             row = net.addRows(g, row);
-            g.addRow(row++, propsLabel, props);
+            Dialogs.addRow(g, row++, propsLabel, props);
             g.add(error, 0, row++, 2, 1);
             g.add(warning, 0, row, 2, 1);
         });
@@ -216,9 +217,9 @@ public final class JailDialogs {
         GridPane g = Dialogs.form();
         net.layOut(g, () -> {
             g.getChildren().clear();
-            g.addRow(0, nameLabel, name);
+            Dialogs.addRow(g, 0, nameLabel, name);
             int row = net.addRows(g, 1);
-            g.addRow(row++, propsLabel, props);
+            Dialogs.addRow(g, row++, propsLabel, props);
             g.add(error, 0, row++, 2, 1);
             g.add(warning, 0, row, 2, 1);
         });
@@ -265,7 +266,7 @@ public final class JailDialogs {
             goes.setText(said.orElse(""));
             goes.setVisible(said.isPresent());
         }, javafx.application.Platform::runLater);
-        VBox box = new VBox(10, warning, goes, Dialogs.label(msg.get("destroy.typeName", jail.displayName()), typed), typed,
+        VBox box = new VBox(10, warning, goes, Dialogs.plainLabel(msg.get("destroy.typeName", jail.displayName()), typed), typed,
                 running, stopFirst);
         box.setPadding(new Insets(10));
         box.setPrefWidth(440);

@@ -268,27 +268,27 @@ final class NetworkFields {
     /** Adds the choice's row and those it asks for to {@code g} from {@code row}; returns the row after them. */
     int addRows(GridPane g, int row) {
         JailNetwork.Mode m = mode.getValue();
-        g.addRow(row++, modeLabel, mode);
+        Dialogs.addRow(g, row++, modeLabel, mode);
         if (JailNetwork.asksInterface(m)) {
-            g.addRow(row++, ifaceLabel, ifaceRow);
+            Dialogs.addRow(g, row++, ifaceLabel, ifaceRow);
         }
         if (JailNetwork.asksBridge(m)) {
-            g.addRow(row++, bridgeLabel, bridgeRow);
+            Dialogs.addRow(g, row++, bridgeLabel, bridgeRow);
         }
         if (JailNetwork.asksAddress(m)) {
-            g.addRow(row++, addressLabel, address);
+            Dialogs.addRow(g, row++, addressLabel, address);
         }
         if (JailNetwork.asksAddress6(m)) {
-            g.addRow(row++, address6Label, address6);
+            Dialogs.addRow(g, row++, address6Label, address6);
         }
         if (JailNetwork.asksSlaac(m)) {
             g.add(slaac, 1, row++);
         }
         if (JailNetwork.asksRouter(m)) {
-            g.addRow(row++, routerLabel, router);
+            Dialogs.addRow(g, row++, routerLabel, router);
         }
         if (JailNetwork.asksForwards(m)) {
-            g.addRow(row++, forwardsLabel, forwards);
+            Dialogs.addRow(g, row++, forwardsLabel, forwards);
         }
         if (m != JailNetwork.Mode.UNSET) {
             g.add(notes, 0, row++, 2, 1);

@@ -33,7 +33,7 @@ public final class HostAdminDialogs {
     public Dialog<ButtonType> activate(Window owner) {
         Offered<HostPool> pools = offered("poolsOnHost", 4, msg.get("pool.listAsking"), msg.get("pool.onHost"),
                 p -> msg.get(p.active() ? "pool.entryActive" : "pool.entry", p.name(), bytes(p.size()), bytes(p.free()), p.health()));
-        Label typed = new Label(msg.get("pool.name"));
+        Label typed = Dialogs.label(msg.get("pool.name"), null);
         vm.pools().thenAccept(o -> {
             pools.view().getItems().setAll(o.pools());
             pools.waiting().setText(o.problem().isEmpty() ? msg.get("pool.listEmpty") : msg.get("pool.listFailed", o.problem()));
@@ -60,7 +60,7 @@ public final class HostAdminDialogs {
         // Eight rows (what a mirror usually offers) without a scroll bar.
         Offered<String> offered = offered("fetchOffered", 8, msg.get("release.mirrorAsking"), msg.get("release.mirror"),
                 release -> fetched.contains(release) ? msg.get("release.fetchedMark", release) : release);
-        Label typed = new Label(msg.get("release.name"));
+        Label typed = Dialogs.label(msg.get("release.name"), null);
         vm.offer().thenAccept(o -> {
             fetched.addAll(o.fetched());
             offered.view().getItems().setAll(o.releases());
@@ -193,7 +193,7 @@ public final class HostAdminDialogs {
         TextField typed = new TextField();
         typed.setId("cleanConfirm");
         typed.setPromptText(p.word());
-        VBox content = box(warning, list, Dialogs.label(msg.get("clean.typeWord", p.word()), typed), typed);
+        VBox content = box(warning, list, Dialogs.plainLabel(msg.get("clean.typeWord", p.word()), typed), typed);
         ButtonType ok = Dialogs.confirmButton(d, action, "cleanOk", true);
         d.getDialogPane().lookupButton(ok).getStyleClass().add("danger");
         if (p.protectedNames().isEmpty()) {
