@@ -60,6 +60,21 @@ class CreateNetworkTest extends WindowTest {
         robot.interact(() -> robot.lookup("#createNetwork").queryAs(ChoiceBox.class).setValue(mode));
     }
 
+    /** The rows a choice adds make the dialog taller; going back to fewer rows gives the room back. */
+    @Test
+    void theDialogsHeightFollowsTheRowsOfTheChoice(FxRobot robot) throws Exception {
+        open(robot);
+        page.openCreateDialog();
+        javafx.stage.Window w = robot.lookup("#createDialog").query().getScene().getWindow();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        double opened = w.getHeight();
+        choose(robot, JailNetwork.Mode.VNET_FIXED);
+        page.waitFor(() -> w.getHeight() > opened + 100);
+        choose(robot, JailNetwork.Mode.UNSET);
+        page.waitFor(() -> Math.abs(w.getHeight() - opened) < 1);
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
     @Test
     void aVnetJailWithAFixedAddressGetsItsPropertiesOnTheHost(FxRobot robot) throws Exception {
         open(robot);

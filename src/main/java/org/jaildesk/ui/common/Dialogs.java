@@ -124,6 +124,19 @@ public final class Dialogs {
      * after the window was sized; never shrinks it. Nothing while the window is not shown (it is sized as it opens).
      */
     public static void growToFit(javafx.scene.Node node) {
+        fit(node, false);
+    }
+
+    /**
+     * As {@link #growToFit}, but the height follows the content both ways: for rows a choice adds or takes away (the
+     * Network choice's), so that a dialog does not keep the room of rows that went. The width still only grows: a
+     * field does not narrow under the user's cursor.
+     */
+    public static void fitHeightToContent(javafx.scene.Node node) {
+        fit(node, true);
+    }
+
+    private static void fit(javafx.scene.Node node, boolean shrinkHeight) {
         javafx.scene.Scene scene = node.getScene();
         if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
             javafx.stage.Window w = scene.getWindow();
@@ -134,6 +147,13 @@ public final class Dialogs {
             java.util.Map<Object, Object> asked = w.getProperties();
             double width = Math.max(scene.getWidth(), (double) asked.getOrDefault(ASKED_WIDTH, 0.0));
             double height = Math.max(scene.getHeight(), (double) asked.getOrDefault(ASKED_HEIGHT, 0.0));
+            if (shrinkHeight) {
+                // The height last asked for, while the window is still the height it was given then; a window the
+                // user has resized since is measured as it is.
+                Object given = asked.get(ASKED_WINDOW_HEIGHT);
+                boolean still = given != null && Math.abs(w.getHeight() - (double) given) < 0.5;
+                height = still ? (double) asked.get(ASKED_HEIGHT) : scene.getHeight();
+            }
             double wider = scene.getRoot().prefWidth(-1) - width;
             if (wider > 0) {
                 w.setWidth(w.getWidth() + wider);
@@ -141,9 +161,10 @@ public final class Dialogs {
                 asked.put(ASKED_WIDTH, width);
             }
             double taller = scene.getRoot().prefHeight(width) - height;
-            if (taller > 0) {
+            if (taller > 0 || shrinkHeight && taller < -0.5) {
                 w.setHeight(w.getHeight() + taller);
                 asked.put(ASKED_HEIGHT, height + taller);
+                asked.put(ASKED_WINDOW_HEIGHT, w.getHeight());
             }
             if (wider > 0 || taller > 0) {
                 keepOnScreen(w);
@@ -170,6 +191,8 @@ public final class Dialogs {
     /** Keys of a window's properties: the scene size {@link #growToFit} last asked for. */
     private static final String ASKED_WIDTH = "jaildesk.grownSceneWidth";
     private static final String ASKED_HEIGHT = "jaildesk.grownSceneHeight";
+    /** … and the window's height once that was asked for. */
+    private static final String ASKED_WINDOW_HEIGHT = "jaildesk.grownWindowHeight";
 
     /** A line like {@link #errorLabel} in the dialog's own colour: a fact that arrives after the dialog opened. */
     public static Label noteLabel(String id) {

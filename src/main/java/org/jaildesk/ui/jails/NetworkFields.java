@@ -304,7 +304,8 @@ final class NetworkFields {
         layout.run();
         mode.valueProperty().addListener((o, before, now) -> {
             layout.run();
-            Platform.runLater(() -> Dialogs.growToFit(g));
+            // The rows that went take their room with them; new ones get theirs.
+            Platform.runLater(() -> Dialogs.fitHeightToContent(g));
         });
     }
 }

@@ -82,6 +82,36 @@ class GrowToFitTest {
         assertEquals(added.prefWidth(-1), own.getScene().getWidth(), 1.0);
     }
 
+    /** Rows a choice took away take their room with them; the width stays (a field does not narrow under the cursor). */
+    @Test
+    void rowsThatGoTakeTheirHeightWithThemButNotTheirWidth(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = own.getWidth();
+        double height = own.getHeight();
+        robot.interact(() -> {
+            line.setPrefSize(300, 250);
+            Dialogs.fitHeightToContent(line);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(height + 150, own.getHeight(), 0.5);
+        robot.interact(() -> {
+            line.setPrefSize(200, 100);
+            Dialogs.fitHeightToContent(line);
+            // Asked twice before the window follows: shrunk once.
+            Dialogs.fitHeightToContent(line);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(height, own.getHeight(), 0.5);
+        assertEquals(width + 100, own.getWidth(), 0.5);
+        // growToFit, for a line of text, never shrinks.
+        robot.interact(() -> {
+            line.setPrefSize(200, 50);
+            Dialogs.growToFit(line);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(height, own.getHeight(), 0.5);
+    }
+
     @Test
     void aWindowThatGrowsPastTheScreensEdgeMovesBackOntoIt(FxRobot robot) {
         javafx.geometry.Rectangle2D area = javafx.stage.Screen.getPrimary().getVisualBounds();
