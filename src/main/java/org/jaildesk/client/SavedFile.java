@@ -162,17 +162,17 @@ public final class SavedFile {
 
     /**
      * {@link #write}, for a save that follows a change in the window: a failure is logged, and the first one for this
-     * file is given to {@code told} (why, in words), so that the user hears of it once, not at every save. Returns
+     * file is given to {@code told} (to be said in the window's language), so that the user hears of it once, not at every save. Returns
      * whether the file was written.
      */
-    public boolean writeOrTellOnce(Write content, Consumer<String> told) {
+    public boolean writeOrTellOnce(Write content, Consumer<IOException> told) {
         try {
             write(content);
             return true;
         } catch (IOException e) {
             LOG.warning("cannot save " + file + ": " + e.getMessage());
             if (toldWriteFailed.compareAndSet(false, true)) {
-                told.accept(String.valueOf(e.getMessage()));
+                told.accept(e);
             }
             return false;
         }
@@ -197,7 +197,7 @@ public final class SavedFile {
      */
     public void write(Write content) throws IOException {
         if (stuck) {
-            throw new IOException(file + " could not be read nor moved aside; it is left as it is");
+            throw new LeftAsItIs(file);
         }
         try {
             // A link (a dotfiles folder linked in) stays a link: the file it points to is the one replaced.
@@ -214,12 +214,24 @@ public final class SavedFile {
         }
     }
 
+    /** A file that could not be read nor moved aside: it is left as it is, and nothing is written to it. */
+    public static final class LeftAsItIs extends IOException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient Path file;
+
+        public LeftAsItIs(Path file) {
+            super(file + " could not be read nor moved aside; it is left as it is");
+            this.file = file;
+        }
+
+        public Path file() {
+            return file;
+        }
+    }
+
     /**
-     * What a failed file operation means, in words one can act on: the JDK's messages for the commonest ones are only
-     * the path ("/home/a/.config/jaildesk").
-     */
-    /**
-     * The same for what a file operation run in the background ended with (a {@code CompletionException} around an
+     * What a file operation run in the background ended with (a {@code CompletionException} around an
      * {@code UncheckedIOException} around the {@link IOException}); any other error by its message.
      */
     public static String words(Throwable error) {
@@ -231,6 +243,10 @@ public final class SavedFile {
         return e instanceof IOException io ? words(io) : String.valueOf(e.getMessage());
     }
 
+    /**
+     * What a failed file operation means, in words one can act on: the JDK's messages for the commonest ones are only
+     * the path ("/home/a/.config/jaildesk").
+     */
     public static String words(IOException e) {
         if (e instanceof FileAlreadyExistsException f) {
             return f.getFile() + " exists and is not a folder";

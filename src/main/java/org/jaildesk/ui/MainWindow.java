@@ -95,7 +95,8 @@ public final class MainWindow {
         this.msg = msg;
         this.notifier = notifier;
         this.uiState = uiState;
-        uiState.onSaveFailed((path, why) -> notifier.refusal(msg.get("ui.notSaved", path, Notifier.oneLine(why))));
+        uiState.onSaveFailed((path, why) -> notifier.refusal(msg.get("ui.notSaved", path,
+                Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, why)))));
         this.stage = stage;
         this.hostDialogs = new HostDialogs(msg);
         this.theme = new Theme(uiState);

@@ -141,18 +141,10 @@ final class ProtocolLogWindow {
         // Owner-only: replies hold what commands in jails printed.
         return org.jaildesk.ui.common.TextExport.write(to, EXPORTS, w -> dump(snapshot, w)).whenComplete((ok, error) -> Platform.runLater(() -> status.setText(error == null
                 ? msg.get("log.saved", snapshot.size(), to)
-                : msg.get("log.saveFailed", Notifier.oneLine(why(error))))));
+                : msg.get("log.saveFailed", Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, error))))));
     }
 
     /** What stopped the writing, as "NoSuchFileException: /home/…/x.log". */
-    private static String why(Throwable error) {
-        Throwable e = Notifier.unwrap(error);
-        if (e instanceof UncheckedIOException u) {
-            e = u.getCause();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
     /** What the status beside the buttons says (for tests). */
     String status() {
         return status.getText();

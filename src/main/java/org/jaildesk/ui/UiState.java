@@ -134,13 +134,13 @@ public final class UiState {
         searches.addAll(saved);
     }
 
-    private BiConsumer<Path, String> saveFailed = (path, why) -> { };
+    private BiConsumer<Path, java.io.IOException> saveFailed = (path, why) -> { };
 
     /**
      * Told the first time the file cannot be written (its path and why): a theme, a language or a way of running
      * iocage chosen in the window would otherwise be lost at the next start without a word.
      */
-    public void onSaveFailed(BiConsumer<Path, String> told) {
+    public void onSaveFailed(BiConsumer<Path, java.io.IOException> told) {
         this.saveFailed = told;
     }
 

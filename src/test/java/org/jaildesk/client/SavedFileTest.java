@@ -142,6 +142,7 @@ class SavedFileTest {
         IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> f.write(out -> out.write("ok".getBytes(StandardCharsets.UTF_8))));
         assertTrue(refused.getMessage().endsWith("could not be read nor moved aside; it is left as it is"), refused.getMessage());
+        assertEquals(dir.resolve("a.json"), ((SavedFile.LeftAsItIs) refused).file(), "typed, to be said in the window's language");
         assertEquals("damaged", Files.readString(dir.resolve("a.json")));
     }
 }

@@ -66,7 +66,8 @@ class UiStateTest {
         Path file = dir.resolve("config").resolve("ui-state.json");
         UiState s = new UiState(file);
         List<String> told = new ArrayList<>();
-        s.onSaveFailed((path, why) -> told.add(path + ": " + why));
+        s.onSaveFailed((path, why) -> told.add(path + ": " + org.jaildesk.ui.common.FileWords.of(
+                new org.jaildesk.ui.common.Messages(java.util.Locale.ENGLISH), why)));
         s.putSetting("theme", "dark");
         s.save();
         s.save();

@@ -35,6 +35,13 @@ public final class FileWords {
                 || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
+        // A write wraps the JDK's exception in one that says it in English words; the JDK's says what it was.
+        if (e.getClass() == IOException.class && e.getCause() instanceof IOException cause) {
+            e = cause;
+        }
+        if (e instanceof SavedFile.LeftAsItIs left) {
+            return msg.get("file.leftAsItIs", left.file());
+        }
         if (e instanceof Refused r) {
             return msg.get(r.key, r.args);
         }

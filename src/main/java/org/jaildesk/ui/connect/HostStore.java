@@ -136,7 +136,7 @@ public final class HostStore {
     }
 
     /** Writes the remote hosts of {@code hosts}; the first time that fails, {@code told} hears why. */
-    public void save(List<HostEntry> hosts, Consumer<String> told) {
+    public void save(List<HostEntry> hosts, Consumer<java.io.IOException> told) {
         file.writeOrTellOnce(content(hosts), told);
     }
 

@@ -181,7 +181,8 @@ public final class HostsViewModel {
 
     /** Writes the hosts; a failure is told once (the change holds until JailDesk is closed, and would then be gone). */
     private void save() {
-        store.save(hosts, why -> notifier.refusal(msg.get("host.notSaved", store.path(), Notifier.oneLine(why))));
+        store.save(hosts, why -> notifier.refusal(msg.get("host.notSaved", store.path(),
+                Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, why)))));
     }
 
     /**
@@ -249,7 +250,7 @@ public final class HostsViewModel {
                     } catch (UncheckedIOException notSaved) {
                         // Trusted for this run all the same; the user learns why it will be asked again.
                         notifier.refusal(msg.get("host.certificateNotSaved",
-                                Notifier.oneLine(String.valueOf(notSaved.getCause().getMessage()))));
+                                Notifier.oneLine(org.jaildesk.ui.common.FileWords.of(msg, notSaved))));
                     }
                     s.jails().refresh();
                 } else if (!u.changed()) {

@@ -110,7 +110,7 @@ public final class UsageArchive {
             }
         });
         writing = writing.handle((ok, e) -> null).thenRunAsync(
-                () -> file.writeOrTellOnce(out -> write(copy, out), why -> LOG.warning("the usage history: " + why)), files);
+                () -> file.writeOrTellOnce(out -> write(copy, out), why -> LOG.warning("the usage history: " + SavedFile.words(why))), files);
         return writing;
     }
 

@@ -350,12 +350,12 @@ public final class JobsViewModel {
         }
         // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.
         writer.execute(() -> file.writeOrTellOnce(w -> json.writeValue(w, out),
-                why -> fx.execute(() -> saveFailed.accept(file.path(), why))));
+                why -> fx.execute(() -> saveFailed.accept(file.path(), org.jaildesk.ui.common.FileWords.of(msg, why)))));
     }
 
     private volatile BiConsumer<Path, String> saveFailed = (path, why) -> { };
 
-    /** Told on the FX thread, the first time the history cannot be written (its path and why). */
+    /** Told on the FX thread, the first time the history cannot be written (its path and why, in the window's language). */
     public void onSaveFailed(BiConsumer<Path, String> told) {
         this.saveFailed = told;
     }

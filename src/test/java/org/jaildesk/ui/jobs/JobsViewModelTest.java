@@ -272,18 +272,18 @@ class JobsViewModelTest {
         assertEquals(300, vm.jobs().size());
     }
 
-    /** A history that cannot be written is told once, on the FX thread's executor, with the file and why. */
+    /** A history that cannot be written is told once, on the FX thread's executor, with the file and why, in the window's language. */
     @Test
     void aHistoryThatCannotBeWrittenIsToldOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("config"), "a file where the config folder should be");
         java.nio.file.Path file = dir.resolve("config").resolve("jobs.json");
-        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), file, m -> { });
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         vm.onSaveFailed((path, why) -> told.add(path + ": " + why));
         vm.sinkFor("nas").started("startjail", "web", null).finished(true, "", List.of());
         vm.sinkFor("nas").started("stopjail", "web", null).finished(true, "", List.of());
         vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(List.of(file + ": " + dir.resolve("config") + " exists and is not a folder"), told);
+        assertEquals(List.of(file + ": " + dir.resolve("config") + " existiert und ist kein Ordner"), told);
     }
 
     /** A job that prints without end keeps its newest lines only. */
