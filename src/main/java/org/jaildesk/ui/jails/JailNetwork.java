@@ -46,6 +46,8 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     }
 
     /** The properties a choice other than {@link Mode#UNSET} sets; the Properties field must then leave them alone. */
+    /** The router field's word for no default route, as iocage's {@code defaultrouter=none}. */
+    static final String NO_ROUTER = "none";
     static final Set<String> KEYS = Set.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter", "interfaces");
 
     /** The jail's end of its epair, as iocage names it (its {@code interfaces} default, {@code vnet0:bridge0}). */
@@ -212,6 +214,11 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (PropertyDef.isOn(now.get("vnet")) && PropertyDef.isOn(now.get("nat"))) {
             String fwd = now.getOrDefault("nat_forwards", "none");
             return new JailNetwork(Mode.VNET_NAT, "", "", "", "", "", fwd.equals("none") ? "" : fwd);
+        }
+        if (PropertyDef.isOn(now.get("nat"))) {
+            // Behind the NAT without a network stack of its own (iocage's address on nat_interface): no choice here says
+            // so, and taking one would turn nat off. Kept as it is unless another is chosen.
+            return unset();
         }
         boolean rtadv = PropertyDef.isOn(now.get("vnet")) && RTADV.equals(now.get("ip6_addr"));
         if (PropertyDef.isOn(now.get("dhcp"))) {
@@ -499,7 +506,8 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         if (six.isPresent()) {
             return six.map(key -> msg.get(key, Shown.of(address6)));
         }
-        if (!asksRouter(mode) || router.isEmpty()) {
+        // iocage's none: no default route at all (a jail that reaches only its own network).
+        if (!asksRouter(mode) || router.isEmpty() || router.equals(NO_ROUTER)) {
             return Optional.empty();
         }
         Optional<Ipv4> r = Ipv4.parse(router);
@@ -673,7 +681,8 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             case SHARED -> msg.get("network.outline.shared", shown(iface), shown(address)) + six;
             case VNET_DHCP -> vnetOutline(msg) + " " + msg.get("network.outline.dhcp") + rtadvOutline(msg);
             case VNET_FIXED -> vnetOutline(msg) + " " + msg.get("network.outline.fixed",
-                    shown(address), router.isEmpty() ? emptyRouter : shown(router)) + six + rtadvOutline(msg);
+                    shown(address), router.isEmpty() ? emptyRouter : router.equals(NO_ROUTER) ? msg.get("network.routerNone")
+                            : shown(router)) + six + rtadvOutline(msg);
             case VNET_NAT -> msg.get("network.outline.nat") + " " + (forwards.isEmpty() ? msg.get("network.outline.noForwards")
                     : msg.get("network.outline.forwards", Shown.of(String.join(", ", forwardList().stream()
                             .map(JailNetwork::forwardWords).toList()), 300)));

@@ -330,6 +330,22 @@ class JailNetworkTest {
                 "a host's long value is cut short");
     }
 
+    /** "none" in the router field is iocage's defaultrouter=none: no default route; any other word is no router. */
+    @Test
+    void noneInTheRouterFieldIsNoDefaultRoute() {
+        JailNetwork n = new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.31/24", "none");
+        assertEquals(Optional.empty(), n.problem("", msg));
+        assertTrue(n.props().contains("defaultrouter=none"), n.props().toString());
+        assertTrue(n.outline(msg).endsWith("the default route goes to nowhere (defaultrouter=none): the jail has no default route."),
+                n.outline(msg));
+        assertEquals("none", n.edits(java.util.Map.of("vnet", "1", "ip4_addr", "vnet0|192.168.1.31/24", "defaultrouter", "auto",
+                "interfaces", "vnet0:bridge0")).get("defaultrouter"));
+        for (String bad : List.of("None", "auto", "nowhere", "-f", "$(x)")) {
+            assertEquals(Optional.of("'" + bad + "' is not an IPv4 address (the router's, without a prefix length)."),
+                    new JailNetwork(Mode.VNET_FIXED, "", "192.168.1.31/24", bad).problem("", msg), bad);
+        }
+    }
+
     private static JailNetwork nat(String forwards) {
         return new JailNetwork(Mode.VNET_NAT, "", "", "", "", "", forwards);
     }
@@ -374,6 +390,8 @@ class JailNetworkTest {
                 "ip4_addr", "vnet0|172.16.0.2/30", "defaultrouter", "172.16.0.1", "interfaces", "vnet0:bridge0");
         assertEquals(nat("tcp(80:8080)"), JailNetwork.of(now));
         assertEquals(nat(""), JailNetwork.of(java.util.Map.of("vnet", "1", "nat", "1", "nat_forwards", "none")));
+        assertEquals(JailNetwork.unset(), JailNetwork.of(java.util.Map.of("vnet", "0", "nat", "1", "ip4_addr", "em0|172.16.0.2/30")),
+                "NAT without VNET is no choice of these: kept as it is, not read as a shared address");
         assertEquals("off", new JailNetwork(Mode.SHARED, "em0", "192.168.1.50/24", "").edits(now).get("nat"));
         assertEquals("off", new JailNetwork(Mode.VNET_DHCP, "", "", "").edits(now).get("nat"));
         assertEquals("on", nat("").edits(now).get("nat"));
