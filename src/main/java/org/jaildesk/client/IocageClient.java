@@ -361,6 +361,15 @@ public final class IocageClient {
         return call(args(org.jaildesk.protocol.Protocol.LIST_AUDIT), ReplyRecords::auditEntries);
     }
 
+    /**
+     * A page of the server's audit log, newest first: the newest for {@code before} "", else the entries before the
+     * {@link org.jaildesk.domain.AuditPage#older} of an earlier page.
+     */
+    public CompletableFuture<org.jaildesk.domain.AuditPage> listAuditPage(String before) {
+        return call(before.isEmpty() ? args(org.jaildesk.protocol.Protocol.LIST_AUDIT)
+                : args(org.jaildesk.protocol.Protocol.LIST_AUDIT, "before", before), ReplyRecords::auditPage);
+    }
+
     /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */
     public CompletableFuture<List<JailMount>> listMounts(String jail) {
         return call(args("listmounts", "jail", jail), ReplyRecords::mounts);

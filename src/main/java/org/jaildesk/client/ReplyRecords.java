@@ -400,6 +400,20 @@ final class ReplyRecords {
         });
     }
 
+    /** {@code listaudit} with where the entries before these start: {@code {"entries": […], "older": "1048576"}}. */
+    static org.jaildesk.domain.AuditPage auditPage(JsonNode body) {
+        List<org.jaildesk.domain.AuditEntry> entries = auditEntries(body);
+        JsonNode older = body.path("older");
+        if (older.isMissingNode()) {
+            return new org.jaildesk.domain.AuditPage(entries, "");
+        }
+        if (!older.isTextual() || !older.asText().matches("[0-9]{1,18}")) {
+            throw malformed("listaudit.older should be a number of up to 18 digits but is '"
+                    + org.jaildesk.domain.Shown.of(older.asText()) + "'");
+        }
+        return new org.jaildesk.domain.AuditPage(entries, older.asText());
+    }
+
     /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */
     static List<JailSnapshot> snapshots(JsonNode body) {
         return rows(body, "snapshots", "listsnapshots", (row, path) -> {

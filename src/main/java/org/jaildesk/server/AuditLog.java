@@ -54,27 +54,70 @@ public final class AuditLog {
      * The newest {@code max} entries, newest first, from the file's last megabyte; a line that is not as
      * {@link #record} writes it (cut off, edited by hand) is left out. Empty when there is no log yet.
      */
-    public synchronized java.util.List<Entry> recent(int max) throws IOException {
+    public java.util.List<Entry> recent(int max) throws IOException {
+        return page(-1, max).entries();
+    }
+
+    /**
+     * Entries newest first, and where the ones before them start.
+     *
+     * @param entries the entries, newest first
+     * @param older   the byte offset of the oldest one's line, for the next page ({@code before}); -1 when the file
+     *                holds none older
+     */
+    public record Page(java.util.List<Entry> entries, long older) {
+    }
+
+    /**
+     * Up to {@code max} entries that start before byte {@code before} of the file (-1: its end), newest first, read from
+     * at most a megabyte before it; with {@link Page#older} the next page of a log too long for one answer is read. A
+     * line that is not as {@link #record} writes it is left out. An offset past the end is the end. A log rotated between
+     * two pages (newsyslog) is read at the same offset of the new file.
+     */
+    public synchronized Page page(long before, int max) throws IOException {
         if (!Files.exists(file)) {
-            return java.util.List.of();
+            return new Page(java.util.List.of(), -1);
         }
         byte[] tail;
-        boolean whole;
+        long from;
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
             long size = f.length();
-            long from = Math.max(0, size - TAIL_BYTES);
-            whole = from == 0;
-            tail = new byte[(int) (size - from)];
+            long end = before < 0 ? size : Math.min(before, size);
+            from = Math.max(0, end - TAIL_BYTES);
+            tail = new byte[(int) (end - from)];
             f.seek(from);
             f.readFully(tail);
         }
-        String[] lines = new String(tail, StandardCharsets.UTF_8).split("\n");
-        java.util.List<Entry> out = new java.util.ArrayList<>();
-        // A tail that starts inside a line: its first piece is not a whole entry.
-        for (int i = lines.length - 1; i >= (whole ? 0 : 1) && out.size() < max; i--) {
-            parse(lines[i]).ifPresent(out::add);
+        // A read that starts inside a line: its first piece is not a whole entry; the next page reads it whole.
+        int first = 0;
+        if (from > 0) {
+            while (first < tail.length && tail[first] != '\n') {
+                first++;
+            }
+            first = Math.min(first + 1, tail.length);
+            if (first == tail.length) {
+                // No whole line in a megabyte (a hand-edited file): skipped, so that the next page moves on.
+                return new Page(java.util.List.of(), from);
+            }
         }
-        return out;
+        java.util.List<Entry> out = new java.util.ArrayList<>();
+        int lineEnd = tail.length;
+        while (lineEnd > first && out.size() < max) {
+            int lineStart = lineEnd - 1;
+            // The line ends before lineEnd (its newline, or the file's end); it starts after the newline before it.
+            if (tail[lineStart] == '\n') {
+                lineStart--;
+            }
+            int contentEnd = lineStart + 1;
+            while (lineStart >= first && tail[lineStart] != '\n') {
+                lineStart--;
+            }
+            lineStart++;
+            parse(new String(tail, lineStart, contentEnd - lineStart, StandardCharsets.UTF_8)).ifPresent(out::add);
+            lineEnd = lineStart;
+        }
+        long older = lineEnd > first || from > 0 ? from + lineEnd : -1;
+        return new Page(out, older);
     }
 
     private static java.util.Optional<Entry> parse(String line) {

@@ -256,13 +256,29 @@ final class Gate {
     /** How many audit entries {@code listaudit} answers at most. */
     static final int AUDIT_ENTRIES = 500;
 
-    /** The audit log's newest entries, newest first; a read, so not audited itself. */
+    /**
+     * The audit log's newest entries, newest first, or those before {@code before} (the {@code older} of an earlier
+     * answer), with {@code older} where there are more; a read, so not audited itself.
+     */
     private Reply listAudit(Request r) {
+        JsonNode before = r.args().get("before");
+        long from = -1;
+        if (before != null) {
+            if (!before.isTextual() || !before.asText().matches("[0-9]{1,18}")) {
+                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST,
+                        "listaudit's 'before' is the 'older' of an earlier answer: a number of up to 18 digits");
+            }
+            from = Long.parseLong(before.asText());
+        }
         ObjectNode out = JSON.objectNode();
         ObjectNode body = out.putObject(Protocol.LIST_AUDIT);
         try {
             ArrayNode entries = body.putArray("entries");
-            for (AuditLog.Entry e : audit.recent(AUDIT_ENTRIES)) {
+            AuditLog.Page page = audit.page(from, AUDIT_ENTRIES);
+            if (page.older() >= 0) {
+                body.put("older", Long.toString(page.older()));
+            }
+            for (AuditLog.Entry e : page.entries()) {
                 ObjectNode o = entries.addObject();
                 o.put("time", e.time());
                 o.put("user", e.user());

@@ -245,6 +245,15 @@ class ReplyShapesTest {
         assertMalformedAt(answering("{\"listaudit\":{\"entries\":[" + row + "]}}").listAudit(), "listaudit.entries[0]");
     }
 
+    /** Where an audit log's older entries start is a number the server gave; anything else is a malformed reply. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"-1\"", "\"$(x)\"", "\"1e3\"", "12", "[\"5\"]", "\"1234567890123456789\""})
+    void anAuditPagesOlderThatIsNoNumberIsAMalformedReply(String older) {
+        assertMalformedAt(answering("{\"listaudit\":{\"entries\":[],\"older\":" + older + "}}").listAuditPage(""), "listaudit.older");
+        assertEquals("1048576", answering("{\"listaudit\":{\"entries\":[],\"older\":\"1048576\"}}").listAuditPage("").join().older());
+        assertEquals("", answering("{\"listaudit\":{\"entries\":[]}}").listAuditPage("").join().older());
+    }
+
     @Test
     void theHostsImagesAreReadInTheirOrder() {
         List<HostImage> images = answering("""

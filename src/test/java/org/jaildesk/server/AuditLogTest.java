@@ -73,4 +73,72 @@ class AuditLogTest {
         assertTrue(all.size() < 30_000 && all.stream().allMatch(e -> e.target().matches("j[0-9]+") && e.result().equals("ok")),
                 all.size() + " entries");
     }
+
+    /** Page by page, a log of megabytes is read whole: every entry once, newest first, and then no page more. */
+    @Test
+    void aLargeLogIsReadWholePageByPage() throws Exception {
+        AuditLog log = log();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            lines.append("2026-11-28T10:00:00Z user=admin from=192.0.2.7 action=startjail target=j").append(i).append(" result=ok\n");
+        }
+        Files.writeString(log.file(), lines.toString());
+        List<String> read = new java.util.ArrayList<>();
+        long before = -1;
+        int pages = 0;
+        do {
+            AuditLog.Page page = log.page(before, 500);
+            page.entries().forEach(e -> read.add(e.target()));
+            assertTrue(page.older() < (before < 0 ? Files.size(log.file()) : before), "each page moves back");
+            before = page.older();
+            pages++;
+        } while (before >= 0 && pages < 1_000);
+        assertEquals(30_000, read.size());
+        for (int i = 0; i < 30_000; i++) {
+            assertEquals("j" + (29_999 - i), read.get(i));
+        }
+        // Pages as long as a read (a megabyte each): the line a read starts inside is read whole by the next page.
+        List<String> whole = new java.util.ArrayList<>();
+        before = -1;
+        pages = 0;
+        do {
+            AuditLog.Page page = log.page(before, Integer.MAX_VALUE);
+            page.entries().forEach(e -> whole.add(e.target()));
+            before = page.older();
+            pages++;
+        } while (before >= 0 && pages < 1_000);
+        assertTrue(pages > 1, pages + " pages");
+        assertEquals(read, whole);
+        // A small log: one page, nothing older.
+        AuditLog small = new AuditLog(dir.resolve("small.log"), Clock.systemUTC());
+        small.record("admin", "192.0.2.7", "startjail", "mail", "ok");
+        small.record("admin", "192.0.2.7", "stopjail", "mail", "ok");
+        assertEquals(-1, small.page(-1, 500).older());
+        AuditLog.Page one = small.page(-1, 1);
+        assertEquals(List.of("stopjail"), one.entries().stream().map(AuditLog.Entry::action).toList());
+        assertEquals(List.of("startjail"), small.page(one.older(), 1).entries().stream().map(AuditLog.Entry::action).toList());
+        assertEquals(-1, small.page(one.older(), 1).older());
+        assertEquals(new AuditLog.Page(List.of(), -1), small.page(0, 500));
+        assertEquals(small.page(-1, 500), small.page(Long.MAX_VALUE, 500), "past the end is the end");
+    }
+
+    /** A line longer than a page's read (a hand-edited file) is skipped, and the pages still end. */
+    @Test
+    void aLineLongerThanAReadIsSkippedAndThePagesEnd() throws Exception {
+        AuditLog log = log();
+        log.record("admin", "192.0.2.7", "startjail", "old", "ok");
+        Files.writeString(log.file(), "x".repeat(3 * AuditLog.TAIL_BYTES) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        log.record("admin", "192.0.2.7", "stopjail", "new", "ok");
+        List<String> read = new java.util.ArrayList<>();
+        long before = -1;
+        int pages = 0;
+        do {
+            AuditLog.Page page = log.page(before, 500);
+            page.entries().forEach(e -> read.add(e.target()));
+            before = page.older();
+            pages++;
+        } while (before >= 0 && pages < 100);
+        assertTrue(pages < 100, pages + " pages");
+        assertEquals(List.of("new", "old"), read);
+    }
 }

@@ -348,4 +348,52 @@ class ServerWebSocketTest extends ServerTestBase {
         c.listAudit().join();
         assertFalse(java.nio.file.Files.readString(fx.server.auditFile()).contains("listaudit"));
     }
+
+    /**
+     * A log longer than one answer is read page by page through {@code before}, by the client and by the action log's
+     * view; a {@code before} that is no earlier answer's {@code older} is refused and reads nothing.
+     */
+    @Test
+    void theAuditLogIsReadPageByPage() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 1_200; i++) {
+            lines.append("2026-11-28T10:00:00Z user=admin from=192.0.2.7 action=startjail target=j").append(i).append(" result=ok\n");
+        }
+        java.nio.file.Files.writeString(fx.server.auditFile(), lines.toString());
+        IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
+        org.jaildesk.domain.AuditPage first = c.listAuditPage("").join();
+        assertEquals(500, first.entries().size());
+        assertEquals("j1199", first.entries().get(0).target());
+        assertTrue(first.hasOlder());
+        org.jaildesk.domain.AuditPage second = c.listAuditPage(first.older()).join();
+        assertEquals("j699", second.entries().get(0).target());
+        org.jaildesk.domain.AuditPage third = c.listAuditPage(second.older()).join();
+        assertEquals(200, third.entries().size());
+        assertEquals("j0", third.entries().get(199).target());
+        assertFalse(third.hasOlder());
+
+        org.jaildesk.ui.pools.ActionLogViewModel vm = new org.jaildesk.ui.pools.ActionLogViewModel(c, Runnable::run,
+                new org.jaildesk.ui.common.Messages(java.util.Locale.ENGLISH));
+        vm.refresh().get(10, TimeUnit.SECONDS);
+        assertEquals(500, vm.rows().size());
+        assertTrue(vm.hasOlder().get());
+        vm.readOlder().get(10, TimeUnit.SECONDS);
+        vm.readOlder().get(10, TimeUnit.SECONDS);
+        assertEquals(1_200, vm.rows().size());
+        assertEquals("j0", vm.rows().get(1_199).target());
+        assertFalse(vm.hasOlder().get());
+        assertEquals("1,200 changes (the newest first)", vm.status().get());
+        vm.refresh().get(10, TimeUnit.SECONDS);
+        assertEquals(500, vm.rows().size(), "a refresh starts from the newest again");
+
+        RawClient raw = raw();
+        login(raw);
+        for (String bad : List.of("\"-1\"", "\"$(x)\"", "\"1e3\"", "\"\"", "12", "\"1234567890123456789\"",
+                "\"" + "9".repeat(10_000) + "\"", "[\"5\"]")) {
+            raw.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"b\",\"args\":{\"action\":\"listaudit\",\"before\":"
+                    + bad + "}}");
+            JsonNode r = json(raw.next());
+            assertEquals("400", r.get("args").get("code").asText(), bad.length() > 40 ? "10,000 digits" : bad);
+        }
+    }
 }

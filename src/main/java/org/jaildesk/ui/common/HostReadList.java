@@ -56,6 +56,17 @@ public class HostReadList<T> {
         return reading.getReadOnlyProperty();
     }
 
+    /** Adds rows read after the first ones (an older page) and says how many there are now. Call on the FX thread. */
+    protected final void append(List<T> more) {
+        rows.addAll(more);
+        status.set(msg.get(keys + ".count", rows.size()));
+    }
+
+    /** Says why a further read failed; the rows read so far stay. Call on the FX thread. */
+    protected final void failed(Throwable error) {
+        status.set(msg.get(keys + ".failed", Notifier.oneLine(Notifier.text(msg, error))));
+    }
+
     /** Reads them again; a refresh asked for while one runs is that one. Call on the FX thread. */
     public CompletableFuture<Void> refresh() {
         if (reading.get()) {

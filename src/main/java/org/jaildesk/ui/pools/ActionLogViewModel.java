@@ -1,20 +1,87 @@
 package org.jaildesk.ui.pools;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.AuditEntry;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.ui.common.HostReadList;
 import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.common.Notifier;
 
 /**
  * A server's action log: who changed what on the host, from where, and how it went, as its audit log has it (the
  * server's own action {@code listaudit}), newest first. Every desktop's changes are in it, not only this one's. A host
- * that keeps none (this machine, the demo host, the original sysadm server) says so instead.
+ * that keeps none (this machine, the demo host, the original sysadm server) says so instead. The server answers 500
+ * entries at a time; {@link #readOlder} adds the 500 before the oldest shown.
  */
 public final class ActionLogViewModel extends HostReadList<AuditEntry> {
 
+    private final IocageClient client;
+    private final Executor fx;
+    /** Where the entries before the oldest shown start, as the server said with the last page; "" when none are. */
+    private final AtomicReference<String> older;
+    private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper readingOlder = new ReadOnlyBooleanWrapper(false);
+
     public ActionLogViewModel(IocageClient client, Executor fx, Messages msg) {
-        super(client, fx, msg, Protocol.LIST_AUDIT, IocageClient::listAudit, "actionLog");
+        this(client, fx, msg, new AtomicReference<>(""));
+    }
+
+    private ActionLogViewModel(IocageClient client, Executor fx, Messages msg, AtomicReference<String> older) {
+        super(client, fx, msg, Protocol.LIST_AUDIT, c -> c.listAuditPage("").thenApply(page -> {
+            older.set(page.older());
+            return page.entries();
+        }), "actionLog");
+        this.client = client;
+        this.fx = fx;
+        this.older = older;
+    }
+
+    /** Whether the log holds entries before the oldest shown. */
+    public ReadOnlyBooleanProperty hasOlder() {
+        return hasOlder.getReadOnlyProperty();
+    }
+
+    /** True while {@link #readOlder} reads. */
+    public ReadOnlyBooleanProperty readingOlder() {
+        return readingOlder.getReadOnlyProperty();
+    }
+
+    /**
+     * Reads the newest entries again (and forgets the older ones read); not while older ones are being read, which
+     * would be added to the list it starts again. Call on the FX thread.
+     */
+    @Override
+    public CompletableFuture<Void> refresh() {
+        if (readingOlder.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        older.set("");
+        hasOlder.set(false);
+        return super.refresh().thenRunAsync(() -> hasOlder.set(!older.get().isEmpty()), fx);
+    }
+
+    /** Adds the entries before the oldest shown, up to 500; nothing while a read runs or when there are none. */
+    public CompletableFuture<Void> readOlder() {
+        String before = older.get();
+        if (before.isEmpty() || readingOlder.get() || reading().get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        readingOlder.set(true);
+        return Notifier.logged(client.listAuditPage(before).handleAsync((page, error) -> {
+            readingOlder.set(false);
+            if (error != null) {
+                failed(error);
+            } else {
+                older.set(page.older());
+                append(page.entries());
+                hasOlder.set(page.hasOlder());
+            }
+            return null;
+        }, fx), "the older entries of the action log");
     }
 }

@@ -76,6 +76,7 @@ public final class ActionLogWindow {
         Button refresh = new Button(msg.get("actionLog.refresh"));
         refresh.setId("actionLogRefresh");
         refresh.setOnAction(e -> vm.refresh());
+        refresh.disableProperty().bind(vm.readingOlder());
         Label explain = new Label(msg.get("actionLog.explain"));
         explain.setWrapText(true);
         // What the host said, kept: a CSV file for a report, a ticket or an audit (the peer survey's "an action log you
@@ -97,7 +98,13 @@ public final class ActionLogWindow {
                         .whenComplete((ok, error) -> Platform.runLater(() -> writing.set(false)));
             }
         });
-        HBox top = new HBox(10, refresh, export, said, saved);
+        // The server answers 500 at a time: the ones before the oldest shown, on asking.
+        Button older = new Button(msg.get("actionLog.older"));
+        older.setId("actionLogOlder");
+        older.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.olderTip")));
+        older.disableProperty().bind(vm.hasOlder().not().or(vm.readingOlder()).or(vm.reading()));
+        older.setOnAction(e -> vm.readOlder());
+        HBox top = new HBox(10, refresh, older, export, said, saved);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = new BorderPane(table);
         root.setTop(new javafx.scene.layout.VBox(8, explain, top));
