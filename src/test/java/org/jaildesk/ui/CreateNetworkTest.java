@@ -271,6 +271,20 @@ class CreateNetworkTest extends WindowTest {
         assertFalse(isOn("gate-clone", "vnet"));
         assertEquals("em0|192.168.1.84/24", onHost("gate-clone", "ip4_addr"));
         assertTrue(isOn("gate", "nat"));
+
+        // The clone kept gate's forwards, but not behind the NAT they are no one's: iocage forwards nothing for it.
+        new IocageClient(new InProcessTransport(page.host)).setJailSettings("gate", java.util.Map.of("nat_forwards", "tcp(80:9090)"))
+                .get(10, TimeUnit.SECONDS);
+        assertEquals("tcp(80:8080),udp(53)", onHost("gate-clone", "nat_forwards"));
+        page.openCreateDialog();
+        robot.clickOn("#createName").write("gate3");
+        choose(robot, JailNetwork.Mode.VNET_NAT);
+        page.waitFor(() -> shown(robot, "#createForwards"));
+        type(robot, "#createForwards", "tcp(81:9090)");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").startsWith("The host's tcp port 9090 is forwarded to gate as well"));
+        type(robot, "#createForwards", "tcp(81:8080)");
+        page.waitFor(() -> text(robot, "#createNetworkWarning").isEmpty());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     @Test

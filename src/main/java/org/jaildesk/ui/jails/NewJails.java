@@ -105,14 +105,22 @@ public final class NewJails {
         return ActionCalls.offered(client, msg, "listinterfaces", "network.unsupported", client::listInterfaces);
     }
 
-    /** Every jail's {@code nat_forwards} on this host, for the Network choice's NAT; none where it cannot be read. */
+    /** The {@code nat_forwards} of the jails behind this host's NAT, for the Network choice's NAT; none where they cannot be read. */
     public CompletableFuture<List<org.jaildesk.client.PropertyRow>> forwardsOnHost() {
         return forwardsOnHost(client);
     }
 
-    /** {@link #forwardsOnHost()} of the host {@code client} talks to. */
+    /**
+     * {@link #forwardsOnHost()} of the host {@code client} talks to: the {@code nat_forwards} of the jails behind its NAT
+     * ({@code nat} on); a jail not behind it keeps forwards iocage does nothing with (a NAT jail's clone that left it).
+     */
     public static CompletableFuture<List<org.jaildesk.client.PropertyRow>> forwardsOnHost(IocageClient client) {
-        return client.getSettingOfAllJails("nat_forwards").exceptionally(e -> List.of());
+        CompletableFuture<List<org.jaildesk.client.PropertyRow>> nat = client.getSettingOfAllJails("nat");
+        return client.getSettingOfAllJails("nat_forwards").thenCombine(nat, (forwards, on) -> {
+            java.util.Set<String> behind = on.stream().filter(r -> org.jaildesk.domain.PropertyDef.isOn(r.value()))
+                    .map(org.jaildesk.client.PropertyRow::id).collect(java.util.stream.Collectors.toSet());
+            return forwards.stream().filter(r -> behind.contains(r.id())).toList();
+        }).exceptionally(e -> List.of());
     }
 
     /**
