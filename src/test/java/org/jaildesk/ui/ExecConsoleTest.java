@@ -175,4 +175,27 @@ class ExecConsoleTest extends WindowTest {
         robot.push(javafx.scene.input.KeyCode.ESCAPE);
         page.waitFor(() -> robot.lookup("#batchCommand").tryQuery().isEmpty());
     }
+
+    /** Alt and a letter reaches the user and command fields, runs, and clears, as in a dialog. */
+    @Test
+    void theConsoleIsUsedFromTheKeyboard(FxRobot robot) throws Exception {
+        openConsole(robot, "db01");
+        javafx.scene.Scene console = robot.lookup("#execCommand").query().getScene();
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.U)
+                .release(javafx.scene.input.KeyCode.U, javafx.scene.input.KeyCode.ALT);
+        page.waitFor(() -> console.getFocusOwner() != null && "execUser".equals(console.getFocusOwner().getId()));
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCode.ALT);
+        page.waitFor(() -> console.getFocusOwner() != null && "execCommand".equals(console.getFocusOwner().getId()));
+        robot.interact(() -> robot.lookup("#execCommand").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("echo keys"));
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.ALT);
+        page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().contains("keys"));
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCode.ALT);
+        page.waitFor(() -> robot.lookup("#execOutput").queryAs(TextArea.class).getText().isEmpty());
+        assertEquals(List.of(), AccessibleNames.mnemonicProblems(console.getRoot()));
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+    }
 }
