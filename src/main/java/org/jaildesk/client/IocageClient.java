@@ -370,6 +370,21 @@ public final class IocageClient {
                 : args(org.jaildesk.protocol.Protocol.LIST_AUDIT, "before", before), ReplyRecords::auditPage);
     }
 
+    /** The jails the server keeps protected from destroy (its own action {@code listprotected}). */
+    public CompletableFuture<List<String>> listProtected() {
+        String a = org.jaildesk.protocol.Protocol.LIST_PROTECTED;
+        return call(args(a), body -> ReplyRecords.protectedJails(body, a));
+    }
+
+    /**
+     * Marks {@code jail} protected from destroy on the server ({@code on}) or takes the mark away: the server's host then
+     * refuses to destroy it, for every client. Answers the marks after.
+     */
+    public CompletableFuture<List<String>> setProtected(String jail, boolean on) {
+        String a = on ? org.jaildesk.protocol.Protocol.PROTECT_JAIL : org.jaildesk.protocol.Protocol.UNPROTECT_JAIL;
+        return call(args(a, "jail", jail), body -> ReplyRecords.protectedJails(body, a));
+    }
+
     /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */
     public CompletableFuture<List<JailMount>> listMounts(String jail) {
         return call(args("listmounts", "jail", jail), ReplyRecords::mounts);

@@ -400,6 +400,26 @@ final class ReplyRecords {
         });
     }
 
+    /**
+     * {@code listprotected}, {@code protectjail}, {@code unprotectjail}: {@code {"jails": ["web01", …]}}, the jails the
+     * server keeps protected from destroy; a name with a space, a control character or over 255 characters is none.
+     */
+    static List<String> protectedJails(JsonNode body, String action) {
+        JsonNode list = body.path("jails");
+        if (!list.isArray()) {
+            throw malformed(action + ".jails should be an array but is " + org.jaildesk.protocol.SysadmCodec.kind(list));
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : list) {
+            String name = n.isTextual() ? n.asText() : "";
+            if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw malformed(action + ".jails[" + out.size() + "] is no jail name: '" + org.jaildesk.domain.Shown.of(n.toString()) + "'");
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
+    }
+
     /** {@code listaudit} with where the entries before these start: {@code {"entries": […], "older": "1048576"}}. */
     static org.jaildesk.domain.AuditPage auditPage(JsonNode body) {
         List<org.jaildesk.domain.AuditEntry> entries = auditEntries(body);

@@ -297,6 +297,10 @@ final class Actions {
         String jail = a.required("jail", v -> Validation.jail(v, false));
         return host.withJail(jail, () -> {
             ListedJail j = reads.find(jail);
+            if (HostActions.isProtected(host.protection().ids(), j)) {
+                throw new ActionFailedException("jail " + jail + " is protected from destroy on this server: remove its"
+                        + " protection first (unprotectjail)");
+            }
             if (j.running()) {
                 throw new ActionFailedException("jail " + jail + " is running: stop it first");
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.jaildesk.domain.Shown;
+import org.jaildesk.host.parse.ListedJail;
 import org.jaildesk.domain.HostInterface;
 import org.jaildesk.domain.HostPool;
 import org.jaildesk.host.parse.IfconfigOutput;
@@ -34,6 +36,7 @@ final class HostActions {
         Cli cli = reads.cli();
         List<String> argv = cli.clean(what);
         return host.withHost(() -> {
+            refuseProtected(what);
             CommandResult r = commands.longJob(a.jobId(), argv, cli.cleanStdin());
             commands.requireSuccess(cli, r);
             ObjectNode out = JSON.objectNode();
@@ -41,6 +44,36 @@ final class HostActions {
             host.publish(Commands.jailChanged("clean", ""));
             return out;
         });
+    }
+
+    /** Whether {@code j} is among the marks {@code ids}, by its id or (a legacy jail) its tag. */
+    static boolean isProtected(java.util.Set<String> ids, ListedJail j) {
+        return ids.contains(j.id()) || !j.tag().isEmpty() && ids.contains(j.tag());
+    }
+
+    /**
+     * Refuses a clean that would destroy a jail or template the server keeps protected ({@code j}: the jails, {@code t}:
+     * the templates, {@code a}: both); a mark of a jail that is gone refuses nothing. Lists nothing when there are none.
+     */
+    private void refuseProtected(char what) throws Exception {
+        java.util.Set<String> ids = host.protection().ids();
+        if (ids.isEmpty() || what != 'j' && what != 't' && what != 'a') {
+            return;
+        }
+        List<ListedJail> goes = new java.util.ArrayList<>();
+        if (what != 't') {
+            goes.addAll(reads.jails());
+        }
+        if (what != 'j') {
+            goes.addAll(reads.templates());
+        }
+        List<String> marked = goes.stream().filter(j -> isProtected(ids, j)).map(j -> j.tag().isEmpty() ? j.id() : j.tag())
+                .distinct().sorted().toList();
+        if (!marked.isEmpty()) {
+            throw new ActionFailedException("this clean would destroy " + (marked.size() == 1 ? "a jail" : marked.size() + " jails")
+                    + " protected from destroy on this server (" + Shown.of(String.join(", ", marked), 300)
+                    + "): remove their protection first (unprotectjail)");
+        }
     }
 
     ObjectNode activate(Args a) throws Exception {

@@ -77,6 +77,17 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private record Listing(long begun, CompletableFuture<Reply> reply) {
     }
 
+    private volatile Protection protection = Protection.NONE;
+
+    /** The server's marks from now on: {@code destroyjail} and the cleans refuse to destroy a jail marked. */
+    public void protectWith(Protection marks) {
+        this.protection = java.util.Objects.requireNonNull(marks);
+    }
+
+    Protection protection() {
+        return protection;
+    }
+
     public IocageHost(CommandRunner runner, HostOptions options) {
         this.runner = runner;
         this.options = options;

@@ -53,6 +53,9 @@ final class Upkeep {
             CommandResult r = host.exec(cli.rename(j.id(), name), options.actionTimeout(), "", null);
             commands.requireSuccess(cli, r);
             String id = cli.dialect().isPython() ? name : j.id();
+            // A protection from destroy goes with the jail (a legacy jail keeps its UUID; a mark by its tag moves).
+            host.protection().moved(j.id(), id);
+            host.protection().moved(j.tag(), name);
             ObjectNode out = JSON.objectNode();
             out.put("jail", jail);
             out.put("name", name);

@@ -42,6 +42,16 @@ public final class Protocol {
     public static final String LIST_AUDIT = "listaudit";
 
     /**
+     * JailDesk's server's own marks of jails protected from destroy, in {@code sysadm/iocage}, advertised with the
+     * extensions: {@code {"action":"listprotected"}} answers {@code {"jails":[…]}}; {@code protectjail} and
+     * {@code unprotectjail} with {@code jail} add and take away a mark and answer the marks after. The server's host
+     * refuses {@code destroyjail} of a marked jail and every clean that would destroy one.
+     */
+    public static final String LIST_PROTECTED = "listprotected";
+    public static final String PROTECT_JAIL = "protectjail";
+    public static final String UNPROTECT_JAIL = "unprotectjail";
+
+    /**
      * A header in the server's WebSocket handshake reply: the connection is refused and is about to be closed, for
      * the reason it gives (the close frame carries it too, but can be lost to the TCP close; see protocol.md).
      */

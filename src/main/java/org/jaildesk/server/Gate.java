@@ -34,9 +34,11 @@ final class Gate {
     private final AuditLog audit;
     private final String hostName;
     private final String version;
+    private final ProtectedJails marks;
 
     Gate(RequestHandler host, UserStore users, TokenStore tokens, LoginThrottle throttle, AuditLog audit,
-         String hostName, String version) {
+         String hostName, String version, ProtectedJails marks) {
+        this.marks = marks;
         this.host = host;
         this.users = users;
         this.tokens = tokens;
@@ -178,6 +180,9 @@ final class Gate {
         Protocol.EXTENSION_ACTIONS.forEach(ext::add);
         ext.add(Protocol.CANCEL);
         ext.add(Protocol.LIST_AUDIT);
+        ext.add(Protocol.LIST_PROTECTED);
+        ext.add(Protocol.PROTECT_JAIL);
+        ext.add(Protocol.UNPROTECT_JAIL);
         ArrayNode ev = ours.putArray("events");
         EVENT_NAMES.forEach(ev::add);
         return q;
@@ -220,6 +225,12 @@ final class Gate {
         if (Protocol.LIST_AUDIT.equals(action)) {
             return done(listAudit(r));
         }
+        if (Protocol.LIST_PROTECTED.equals(action)) {
+            return done(protectedJails(r, Protocol.LIST_PROTECTED, java.util.List.copyOf(marks.ids())));
+        }
+        if (Protocol.PROTECT_JAIL.equals(action) || Protocol.UNPROTECT_JAIL.equals(action)) {
+            return done(protect(s, r, Protocol.PROTECT_JAIL.equals(action)));
+        }
         boolean mutating = Protocol.changesHost(action, r.args());
         // The host sees this connection's ids only (see Session.requestPrefix); the reply goes back under the id sent.
         CompletableFuture<Reply> reply = r.id().isEmpty() ? host.handle(r)
@@ -250,6 +261,44 @@ final class Gate {
         } else {
             body.put("error", "no change with id '" + Shown.of(which) + "' is running on this connection");
         }
+        return Response.to(r, out);
+    }
+
+    /**
+     * Adds or takes away the server's protection of one jail from destroy; audited as the change it is. A name that is
+     * no jail's is refused (400) and nothing is kept.
+     */
+    private Reply protect(Session s, Request r, boolean on) {
+        String action = on ? Protocol.PROTECT_JAIL : Protocol.UNPROTECT_JAIL;
+        JsonNode jail = r.args().get("jail");
+        String why = jail == null || !jail.isTextual() ? "needs 'jail': the name of the jail"
+                : org.jaildesk.host.Validation.jail(jail.asText(), false).orElse(null);
+        if (why != null) {
+            Reply refused = ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, action + " " + why);
+            audit.record(s.user, s.address, action, jail != null && jail.isTextual() ? jail.asText() : "-",
+                    resultOf(refused, null, action));
+            return refused;
+        }
+        String name = jail.asText();
+        Reply reply;
+        try {
+            reply = protectedJails(r, action, on ? marks.add(name) : marks.remove(name));
+        } catch (IllegalArgumentException e) {
+            reply = ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, e.getMessage());
+        } catch (java.io.IOException e) {
+            LOG.warning("cannot keep the protected jails: " + e.getMessage());
+            ObjectNode out = JSON.objectNode();
+            out.putObject(action).put("error", "the protected jails cannot be saved on this server");
+            reply = Response.to(r, out);
+        }
+        audit.record(s.user, s.address, action, name, resultOf(reply, null, action));
+        return reply;
+    }
+
+    private static Reply protectedJails(Request r, String action, java.util.List<String> ids) {
+        ObjectNode out = JSON.objectNode();
+        ArrayNode jails = out.putObject(action).putArray("jails");
+        ids.forEach(jails::add);
         return Response.to(r, out);
     }
 

@@ -120,7 +120,16 @@ public final class SysadmServer implements AutoCloseable {
         TokenStore tokens = new TokenStore(config.clock(), config.tokenLifetime());
         LoginThrottle throttle = new LoginThrottle(config.clock(), config.failLimit(), config.failWindow(), config.blockFor());
         AuditLog audit = new AuditLog(config.stateDir().resolve("audit.log"), config.clock());
-        this.gate = new Gate(host, users, tokens, throttle, audit, config.hostName(), version);
+        ProtectedJails marks;
+        try {
+            marks = new ProtectedJails(config.stateDir().resolve("protected.txt"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + config.stateDir().resolve("protected.txt") + ": " + e.getMessage(), e);
+        }
+        if (host instanceof org.jaildesk.host.IocageHost iocage) {
+            iocage.protectWith(marks);
+        }
+        this.gate = new Gate(host, users, tokens, throttle, audit, config.hostName(), version, marks);
         this.eventSubscription = host.subscribe(this::broadcast);
     }
 

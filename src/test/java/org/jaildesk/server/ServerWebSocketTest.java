@@ -396,4 +396,54 @@ class ServerWebSocketTest extends ServerTestBase {
             assertEquals("400", r.get("args").get("code").asText(), bad.length() > 40 ? "10,000 digits" : bad);
         }
     }
+
+    /**
+     * A jail the server keeps protected is not destroyed, alone or by a clean, whoever asks; the mark is audited, kept
+     * in the state folder readable by the server's user only, and a name that is no jail's is refused and not kept.
+     */
+    @Test
+    void aJailProtectedOnTheServerIsNotDestroyedByAnyClient() throws Exception {
+        IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
+        assertTrue(c.extensions().join().containsAll(List.of("listprotected", "protectjail", "unprotectjail")));
+        assertEquals(List.of(), c.listProtected().join());
+        assertEquals(List.of("mail"), c.setProtected("mail", true).join());
+        assertEquals(List.of("mail"), c.listProtected().join());
+        IocageClientException refused = failureOf(c.destroyJail("mail"));
+        assertTrue(refused.getMessage().contains("mail is protected from destroy on this server"), refused.getMessage());
+        refused = failureOf(c.cleanJails());
+        assertTrue(refused.getMessage().contains("protected from destroy on this server (mail)"), refused.getMessage());
+        assertTrue(c.listJails().join().stream().anyMatch(j -> j.id().equals("mail")), "mail is still there");
+        java.nio.file.Path kept = fx.server.auditFile().resolveSibling("protected.txt");
+        assertEquals("mail\n", java.nio.file.Files.readString(kept));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(kept)));
+
+        RawClient raw = raw();
+        login(raw);
+        for (String bad : List.of("\"-f\"", "\"a;b\"", "\"$(x)\"", "\"a\\nb\"", "\"" + "x".repeat(10_000_000) + "\"", "7", "null")) {
+            raw.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"p\",\"args\":{\"action\":\"protectjail\",\"jail\":"
+                    + bad + "}}");
+            JsonNode r = json(raw.next());
+            assertEquals("400", r.get("args").get("code").asText(), bad.length() > 40 ? "10 MB" : bad);
+        }
+        assertEquals(List.of("mail"), c.listProtected().join(), "nothing kept of them");
+
+        assertEquals(List.of(), c.setProtected("mail", false).join());
+        c.destroyJail("mail").join();
+        assertFalse(c.listJails().join().stream().anyMatch(j -> j.id().equals("mail")));
+        String audit = java.nio.file.Files.readString(fx.server.auditFile());
+        assertTrue(audit.contains("action=protectjail target=mail result=ok"), audit);
+        assertTrue(audit.contains("action=unprotectjail target=mail result=ok"), audit);
+        assertTrue(audit.contains("action=protectjail target=-f result=refused:"), audit);
+        assertFalse(audit.contains("listprotected"), "a read is not audited");
+    }
+
+    /** A protected jail renamed keeps its protection under its new name. */
+    @Test
+    void aProtectedJailRenamedStaysProtected() throws Exception {
+        IocageClient c = new IocageClient(transport(ServerFixture.PASSWORD));
+        c.setProtected("mail", true).join();
+        c.renameJail("mail", "post").join();
+        assertEquals(List.of("post"), c.listProtected().join());
+        assertTrue(failureOf(c.destroyJail("post")).getMessage().contains("post is protected from destroy"));
+    }
 }

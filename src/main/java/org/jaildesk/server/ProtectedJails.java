@@ -1,0 +1,103 @@
+package org.jaildesk.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+import org.jaildesk.host.Protection;
+import org.jaildesk.host.Validation;
+
+/**
+ * The jails this server keeps protected from destroy, one id a line in {@code protected.txt} in its state folder
+ * ({@code rw-------}, replaced whole at each change): the host refuses {@code destroyjail} of one and every clean that
+ * would destroy one, for every client of the server (desktops, {@code jaildesk call}, REST). Not iocage's: a shell's
+ * {@code iocage destroy} does not know of them.
+ */
+final class ProtectedJails implements Protection {
+
+    private static final Logger LOG = Logger.getLogger(ProtectedJails.class.getName());
+    /** More marks than any host has jails. */
+    static final int MOST = 10_000;
+
+    private final Path file;
+    private final TreeSet<String> ids = new TreeSet<>();
+
+    /** Reads the marks kept in {@code file}; a line that is no jail name is left out and said in the log. */
+    ProtectedJails(Path file) throws IOException {
+        this.file = file;
+        if (Files.exists(file)) {
+            int dropped = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isEmpty() && Validation.jail(line, false).isEmpty() && ids.size() < MOST) {
+                    ids.add(line);
+                } else if (!line.isEmpty()) {
+                    dropped++;
+                }
+            }
+            if (dropped > 0) {
+                LOG.warning("ignoring " + dropped + " lines of " + file + " that name no jail");
+            }
+        }
+    }
+
+    @Override
+    public synchronized Set<String> ids() {
+        return Collections.unmodifiableSet(new TreeSet<>(ids));
+    }
+
+    /** Marks {@code id}; the marks after. Refuses a name that is no jail's, or one more than {@link #MOST}. */
+    synchronized List<String> add(String id) throws IOException {
+        String why = Validation.jail(id, false).orElse(null);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        if (!ids.contains(id) && ids.size() >= MOST) {
+            throw new IllegalArgumentException("this server keeps at most " + MOST + " jails protected");
+        }
+        if (ids.add(id)) {
+            save();
+        }
+        return List.copyOf(ids);
+    }
+
+    /** Takes the mark of {@code id} away (nothing when it has none); the marks after. */
+    synchronized List<String> remove(String id) throws IOException {
+        if (ids.remove(id)) {
+            save();
+        }
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public synchronized void moved(String from, String to) {
+        if (from.equals(to) || !ids.contains(from)) {
+            return;
+        }
+        ids.remove(from);
+        ids.add(to);
+        try {
+            save();
+        } catch (IOException e) {
+            // The rename happened; the mark holds for this run, and the log says why it may not after a restart.
+            LOG.severe("cannot keep the protection of " + from + " under its new name " + to + " in " + file + ": " + e.getMessage());
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole file anew, moved over the old one: never half a list. */
+    private void save() throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        OwnerOnly.create(tmp);
+        Files.writeString(tmp, ids.isEmpty() ? "" : String.join("\n", ids) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
