@@ -52,19 +52,20 @@ final class HostActions {
     }
 
     /**
-     * Refuses a clean that would destroy a jail or template the server keeps protected ({@code j}: the jails, {@code t}:
-     * the templates, {@code a}: both); a mark of a jail that is gone refuses nothing. Lists nothing when there are none.
+     * Refuses a clean that would destroy a jail or template the server keeps protected ({@code j}: the jails, {@code r}:
+     * the releases, which takes the jails made from them along, so any jail counts; {@code t}: the templates,
+     * {@code a}: all); a mark of a jail that is gone refuses nothing. Lists nothing when there are no marks.
      */
     private void refuseProtected(char what) throws Exception {
         java.util.Set<String> ids = host.protection().ids();
-        if (ids.isEmpty() || what != 'j' && what != 't' && what != 'a') {
+        if (ids.isEmpty() || what == 'i') {
             return;
         }
         List<ListedJail> goes = new java.util.ArrayList<>();
         if (what != 't') {
             goes.addAll(reads.jails());
         }
-        if (what != 'j') {
+        if (what == 't' || what == 'a') {
             goes.addAll(reads.templates());
         }
         List<String> marked = goes.stream().filter(j -> isProtected(ids, j)).map(j -> j.tag().isEmpty() ? j.id() : j.tag())

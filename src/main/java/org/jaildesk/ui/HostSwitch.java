@@ -195,7 +195,50 @@ final class HostSwitch {
             uiState.layout(hostId).protectedJails = marks;
             uiState.save();
         });
+        // A server that keeps marks itself refuses to destroy a marked jail for every client: its marks are the ones,
+        // and this desktop's for that host go to it, once.
+        // Asked once the host says what it offers: a remote host only after its certificate and login, so asked
+        // again at each listing until it has.
+        org.jaildesk.client.IocageClient client = v.session().jails().client();
+        java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable ask = () -> client.extensions().thenAccept(ext -> {
+            if (asked.compareAndSet(false, true) && ext.contains(org.jaildesk.protocol.Protocol.LIST_PROTECTED)) {
+                javafx.application.Platform.runLater(() -> keptOnHost(hostId, protection, client));
+            }
+        });
+        ask.run();
+        // The view's own list (jails() is a new read-only view each time, which a listener would not keep).
+        v.session().jails().visible().addListener((javafx.collections.ListChangeListener<org.jaildesk.domain.Jail>) c -> {
+            if (!asked.get()) {
+                ask.run();
+            }
+        });
         return v;
+    }
+
+    private void keptOnHost(String hostId, ProtectedJails protection, org.jaildesk.client.IocageClient client) {
+        ProtectedJails.Keeper keeper = new ProtectedJails.Keeper() {
+            @Override
+            public java.util.concurrent.CompletableFuture<List<String>> set(String id, boolean on) {
+                return client.setProtected(id, on);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<List<String>> list() {
+                return client.listProtected();
+            }
+        };
+        java.util.concurrent.atomic.AtomicBoolean moving = new java.util.concurrent.atomic.AtomicBoolean(true);
+        protection.keptBy(keeper, javafx.application.Platform::runLater, e -> notifier.refusal(msg.get(
+                moving.get() ? "protect.notMoved" : "protect.notKept", Notifier.oneLine(Notifier.text(msg, e)))))
+                .thenAccept(taken -> {
+                    moving.set(false);
+                    if (taken && !uiState.layout(hostId).protectedJails.isEmpty()) {
+                        LOG.info("moved this desktop's protection marks of " + hostId + " to the host");
+                        uiState.layout(hostId).protectedJails = new java.util.ArrayList<>();
+                        uiState.save();
+                    }
+                });
     }
 
     /** The search field edits {@code query} from now on. */

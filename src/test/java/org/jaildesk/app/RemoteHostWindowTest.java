@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,6 +139,26 @@ class RemoteHostWindowTest extends AppWindowTest {
             }
         }
 
+        // Protect from destroy (mail is selected): a mark the server keeps, so that no client of it destroys mail.
+        waitFor(() -> !menuItem(robot, "menu-protect").isDisable());
+        robot.interact(menuItem(robot, "menu-protect")::fire);
+        Path kept = dir.resolve("server").resolve("protected.txt");
+        try {
+            waitFor(() -> Files.exists(kept) && Files.readString(kept).equals("mail\n"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not kept on the server: protected.txt " + (Files.exists(kept) ? Files.readString(kept) : "none") + " ui="
+                    + (Files.exists(config.resolve("ui-state.json")) ? Files.readString(config.resolve("ui-state.json")) : "none"));
+        }
+        waitFor(() -> menuItem(robot, "menu-destroy").isDisable());
+        waitFor(() -> robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("protected from destroy by the host")).tryQuery().isPresent());
+        assertTrue(!Files.exists(config.resolve("ui-state.json")) || new ObjectMapper().readTree(Files.readString(
+                config.resolve("ui-state.json"))).findValues("protectedJails").stream().allMatch(v -> v.isEmpty()),
+                "kept on the server, not on this desktop");
+        robot.interact(menuItem(robot, "menu-unprotect")::fire);
+        waitFor(() -> Files.readString(kept).isEmpty());
+        waitFor(() -> !menuItem(robot, "menu-destroy").isDisable());
+
         // The server goes away: the table keeps what was last listed, and the status bar says it is not current.
         Label stale = robot.lookup("#stale").queryAs(Label.class);
         assertFalse(stale.isVisible(), stale.getText());
@@ -228,5 +249,10 @@ class RemoteHostWindowTest extends AppWindowTest {
         } finally {
             java.util.Locale.setDefault(system);
         }
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
+        return robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 }

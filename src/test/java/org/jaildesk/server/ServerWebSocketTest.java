@@ -412,6 +412,10 @@ class ServerWebSocketTest extends ServerTestBase {
         assertTrue(refused.getMessage().contains("mail is protected from destroy on this server"), refused.getMessage());
         refused = failureOf(c.cleanJails());
         assertTrue(refused.getMessage().contains("protected from destroy on this server (mail)"), refused.getMessage());
+        // Releases go with the jails made from them; templates and images do not hold mail.
+        assertTrue(failureOf(c.cleanReleases()).getMessage().contains("(mail)"));
+        assertTrue(failureOf(c.cleanAll()).getMessage().contains("(mail)"));
+        c.cleanTemplates().join();
         assertTrue(c.listJails().join().stream().anyMatch(j -> j.id().equals("mail")), "mail is still there");
         java.nio.file.Path kept = fx.server.auditFile().resolveSibling("protected.txt");
         assertEquals("mail\n", java.nio.file.Files.readString(kept));

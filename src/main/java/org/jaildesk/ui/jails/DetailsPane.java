@@ -111,7 +111,7 @@ public final class DetailsPane extends VBox {
         r = row(r, "column.ip6", addresses(j.ip6()));
         r = row(r, "column.template", j.template().isEmpty() ? "–" : j.template());
         if (vm.protection().has(j)) {
-            r = row(r, "details.protection", msg.get("details.protected"));
+            r = row(r, "details.protection", msg.get(vm.protection().onHost() ? "details.protectedOnHost" : "details.protected"));
         }
         // The property columns the table shows, with this jail's values: the table may have them scrolled out of view.
         for (String property : vm.properties().shown()) {

@@ -28,6 +28,92 @@ public final class ProtectedJails {
     private final ObservableSet<String> ids = FXCollections.observableSet(new TreeSet<>());
     private final ObservableSet<String> shown = FXCollections.unmodifiableObservableSet(ids);
     private Consumer<List<String>> changed = marks -> { };
+    private Keeper keeper;
+    private java.util.concurrent.Executor fx;
+    private Consumer<Throwable> failed = e -> { };
+
+    /**
+     * A host that keeps the marks itself ({@code jaildesk serve}'s {@code protectjail}): it refuses to destroy a marked
+     * jail for every client, not only this desktop. Answers are the host's marks after.
+     */
+    public interface Keeper {
+        java.util.concurrent.CompletableFuture<List<String>> set(String id, boolean on);
+
+        java.util.concurrent.CompletableFuture<List<String>> list();
+    }
+
+    /**
+     * Hands this desktop's marks to {@code keeper}; once it has them, the marks are the keeper's from then on: protect
+     * and unprotect ask it, and the marks shown are what it answers (on {@code fx}), read then. Marks made or taken away
+     * here while they are handed over go too, so that none is lost on the way. {@code failed} is told why the keeper did
+     * not do what was asked. Completes with whether the keeper took over: where it did not take this desktop's marks,
+     * they stay the ones that count (nothing is left unprotected), and the failure is told. Call on the FX thread.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> keptBy(Keeper keeper, java.util.concurrent.Executor fx,
+                                                                 Consumer<Throwable> failed) {
+        java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+        handOver(keeper, fx, failed, new TreeSet<>(), done);
+        return done;
+    }
+
+    /** Sends the keeper what this desktop's marks are now beside what it was sent; switches once nothing is left. */
+    private void handOver(Keeper keeper, java.util.concurrent.Executor fx, Consumer<Throwable> failed, java.util.Set<String> sent,
+                          java.util.concurrent.CompletableFuture<Boolean> done) {
+        List<String> add = ids.stream().filter(id -> !sent.contains(id)).toList();
+        List<String> remove = sent.stream().filter(id -> !ids.contains(id)).toList();
+        if (add.isEmpty() && remove.isEmpty()) {
+            this.keeper = keeper;
+            this.fx = fx;
+            this.failed = failed;
+            answered(keeper.list());
+            done.complete(true);
+            return;
+        }
+        java.util.concurrent.CompletableFuture<List<String>> chain = java.util.concurrent.CompletableFuture.completedFuture(null);
+        for (String id : add) {
+            chain = chain.thenCompose(x -> keeper.set(id, true));
+        }
+        for (String id : remove) {
+            chain = chain.thenCompose(x -> keeper.set(id, false));
+        }
+        chain.handleAsync((x, error) -> {
+            if (error != null) {
+                failed.accept(error);
+                done.complete(false);
+            } else {
+                sent.addAll(add);
+                sent.removeAll(remove);
+                handOver(keeper, fx, failed, sent, done);
+            }
+            return null;
+        }, fx);
+    }
+
+    /** Whether the host keeps the marks ({@link #keptBy}), rather than this desktop. */
+    public boolean onHost() {
+        return keeper != null;
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> answered(java.util.concurrent.CompletableFuture<List<String>> answer) {
+        return answer.handleAsync((marks, error) -> {
+            if (error != null) {
+                failed.accept(error);
+            } else {
+                ids.retainAll(marks);
+                ids.addAll(marks.stream().filter(ProtectedJails::isId).toList());
+            }
+            return null;
+        }, fx);
+    }
+
+    /** Asks the host to mark ({@code on}) or unmark each of {@code add}, one after the other. */
+    private void ask(List<String> which, boolean on) {
+        java.util.concurrent.CompletableFuture<List<String>> chain = java.util.concurrent.CompletableFuture.completedFuture(null);
+        for (String id : which) {
+            chain = chain.thenCompose(x -> keeper.set(id, on));
+        }
+        answered(chain);
+    }
 
     /** The ids marked, in order; changes as marks are added and removed. */
     public ObservableSet<String> ids() {
@@ -48,6 +134,10 @@ public final class ProtectedJails {
         if (ids.size() + add.size() > MOST) {
             return false;
         }
+        if (keeper != null) {
+            ask(add, true);
+            return true;
+        }
         if (ids.addAll(add)) {
             changed.accept(new ArrayList<>(ids));
         }
@@ -55,6 +145,10 @@ public final class ProtectedJails {
     }
 
     public void unprotect(Collection<Jail> jails) {
+        if (keeper != null) {
+            ask(jails.stream().map(Jail::id).filter(ids::contains).distinct().toList(), false);
+            return;
+        }
         if (ids.removeAll(jails.stream().map(Jail::id).toList())) {
             changed.accept(new ArrayList<>(ids));
         }
@@ -64,7 +158,10 @@ public final class ProtectedJails {
     public void moved(String from, String to) {
         if (!from.equals(to) && ids.remove(from)) {
             ids.add(to);
-            changed.accept(new ArrayList<>(ids));
+            // A host that keeps the marks has moved its own with the rename.
+            if (keeper == null) {
+                changed.accept(new ArrayList<>(ids));
+            }
         }
     }
 

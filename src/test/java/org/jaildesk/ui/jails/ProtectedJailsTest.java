@@ -62,4 +62,107 @@ class ProtectedJailsTest {
         p.unprotect(List.of(jail("j1")));
         assertTrue(p.protect(List.of(jail("one-more"))));
     }
+
+    /** A host's marks, as a server keeps them: it answers its marks after each change; it may refuse. */
+    private static class FakeHost implements ProtectedJails.Keeper {
+        final java.util.TreeSet<String> marks = new java.util.TreeSet<>();
+        final List<String> asked = new ArrayList<>();
+        String refuse = "";
+
+        @Override
+        public java.util.concurrent.CompletableFuture<List<String>> set(String id, boolean on) {
+            asked.add((on ? "+" : "-") + id);
+            if (id.equals(refuse)) {
+                return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("the host refused " + id));
+            }
+            if (on) {
+                marks.add(id);
+            } else {
+                marks.remove(id);
+            }
+            return list();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<List<String>> list() {
+            return java.util.concurrent.CompletableFuture.completedFuture(List.copyOf(marks));
+        }
+    }
+
+    /**
+     * Where the host keeps the marks, this desktop's go to it first, then what is shown is the host's answer; protect and
+     * unprotect ask the host and save nothing here; a rename is the host's to follow.
+     */
+    @Test
+    void aHostThatKeepsMarksGetsThisDesktopsAndAnswersForThemFromThenOn() throws Exception {
+        ProtectedJails p = new ProtectedJails();
+        List<List<String>> saved = new ArrayList<>();
+        p.onChange(saved::add);
+        p.restore(List.of("web01"));
+        FakeHost host = new FakeHost();
+        host.marks.add("db01");
+        List<Throwable> failed = new ArrayList<>();
+        assertTrue(p.keptBy(host, Runnable::run, failed::add).get());
+        assertEquals(List.of("+web01"), host.asked);
+        assertTrue(p.onHost());
+        assertEquals(java.util.Set.of("db01", "web01"), p.ids());
+        p.protect(List.of(jail("mail")));
+        p.unprotect(List.of(jail("db01"), jail("nothere")));
+        assertEquals(List.of("+web01", "+mail", "-db01"), host.asked, "a jail without a mark is not asked for");
+        assertEquals(java.util.Set.of("mail", "web01"), p.ids());
+        p.moved("mail", "post");
+        assertTrue(p.has("post"));
+        assertTrue(saved.isEmpty(), "nothing saved on this desktop");
+        // Refused: the failure is told, the marks stay what the host has.
+        host.refuse = "web01";
+        p.unprotect(List.of(jail("web01")));
+        assertEquals(1, failed.size());
+        assertTrue(p.has("web01"));
+    }
+
+    /** A host that does not take this desktop's marks leaves them the ones that count: nothing goes unprotected. */
+    @Test
+    void whereTheHostDoesNotTakeThisDesktopsMarksTheyStay() throws Exception {
+        ProtectedJails p = new ProtectedJails();
+        List<List<String>> saved = new ArrayList<>();
+        p.onChange(saved::add);
+        p.restore(List.of("web01", "mail"));
+        FakeHost host = new FakeHost();
+        host.refuse = "web01";
+        List<Throwable> failed = new ArrayList<>();
+        assertFalse(p.keptBy(host, Runnable::run, failed::add).get());
+        assertEquals(1, failed.size());
+        assertFalse(p.onHost());
+        assertEquals(java.util.Set.of("mail", "web01"), p.ids());
+        p.protect(List.of(jail("db01")));
+        assertEquals(List.of(List.of("db01", "mail", "web01")), saved, "kept on this desktop as before");
+    }
+
+    /** A mark made or taken away here while this desktop's go to the host goes too: none is lost on the way. */
+    @Test
+    void marksChangedWhileTheyAreHandedOverGoToo() throws Exception {
+        ProtectedJails p = new ProtectedJails();
+        p.restore(List.of("web01", "db01"));
+        List<java.util.concurrent.CompletableFuture<List<String>>> held = new ArrayList<>();
+        FakeHost host = new FakeHost() {
+            @Override
+            public java.util.concurrent.CompletableFuture<List<String>> set(String id, boolean on) {
+                java.util.concurrent.CompletableFuture<List<String>> answer = super.set(id, on);
+                if (!held.isEmpty()) {
+                    return answer;
+                }
+                // The first answer is held back until the test lets it go.
+                held.add(new java.util.concurrent.CompletableFuture<>());
+                return held.get(0);
+            }
+        };
+        java.util.concurrent.CompletableFuture<Boolean> taken = p.keptBy(host, Runnable::run, e -> { });
+        assertFalse(taken.isDone(), "the first mark is on its way");
+        p.protect(List.of(jail("mail")));
+        p.unprotect(List.of(jail("db01")));
+        held.get(0).complete(List.copyOf(host.marks));
+        assertTrue(taken.get());
+        assertEquals(java.util.Set.of("mail", "web01"), host.marks);
+        assertEquals(java.util.Set.of("mail", "web01"), p.ids());
+    }
 }
