@@ -196,9 +196,8 @@ final class HostSwitch {
             uiState.save();
         });
         // A server that keeps marks itself refuses to destroy a marked jail for every client: its marks are the ones,
-        // and this desktop's for that host go to it, once.
-        // Asked once the host says what it offers: a remote host only after its certificate and login, so asked
-        // again at each listing until it has.
+        // and this desktop's for that host go to it, once. Asked once the host says what it offers: a remote host only
+        // after its certificate and login, so asked again at each listing until it has.
         org.jaildesk.client.IocageClient client = v.session().jails().client();
         java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable ask = () -> client.extensions().thenAccept(ext -> {

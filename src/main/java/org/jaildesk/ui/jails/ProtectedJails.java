@@ -99,15 +99,19 @@ public final class ProtectedJails {
             if (error != null) {
                 failed.accept(error);
             } else {
+                // A host's answer is taken as far as this desktop would keep marks itself.
                 ids.retainAll(marks);
-                ids.addAll(marks.stream().filter(ProtectedJails::isId).toList());
+                ids.addAll(marks.stream().filter(ProtectedJails::isId).limit(MOST).toList());
             }
             return null;
         }, fx);
     }
 
-    /** Asks the host to mark ({@code on}) or unmark each of {@code add}, one after the other. */
+    /** Asks the host to mark ({@code on}) or unmark each of {@code which}, one after the other; nothing for none. */
     private void ask(List<String> which, boolean on) {
+        if (which.isEmpty()) {
+            return;
+        }
         java.util.concurrent.CompletableFuture<List<String>> chain = java.util.concurrent.CompletableFuture.completedFuture(null);
         for (String id : which) {
             chain = chain.thenCompose(x -> keeper.set(id, on));
