@@ -1,7 +1,6 @@
 package org.jaildesk.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +84,9 @@ final class ProtectedJails implements Protection {
         try {
             save();
         } catch (IOException e) {
-            // The rename happened; the mark holds for this run, and the log says why it may not after a restart.
+            // The rename happened and its reply says so; the mark holds for this run, and the log says why it may not
+            // after a restart.
             LOG.severe("cannot keep the protection of " + from + " under its new name " + to + " in " + file + ": " + e.getMessage());
-            throw new UncheckedIOException(e);
         }
     }
 
