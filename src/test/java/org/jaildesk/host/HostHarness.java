@@ -29,6 +29,14 @@ public final class HostHarness implements AutoCloseable {
         return new HostHarness(new ProcessRunner(fake.executable(), ProcessRunner.Privilege.NONE));
     }
 
+    /**
+     * A host with no iocage that runs {@code exe} as its {@code tool}, through the real ProcessRunner with
+     * {@code privilege} for iocage (the host's own programs run without it); {@code dir} holds the missing iocage.
+     */
+    public static HostHarness overTool(java.nio.file.Path dir, Tool tool, java.nio.file.Path exe, ProcessRunner.Privilege privilege) {
+        return new HostHarness(new ProcessRunner(dir.resolve("no-iocage-here"), privilege).withTool(tool, exe));
+    }
+
     public Reply send(JsonNode args) {
         try {
             return host.handle(new Request("sysadm", "iocage", "t1", args)).get(60, TimeUnit.SECONDS);

@@ -20,7 +20,7 @@ class InterfacesTest {
     Path dir;
 
     private HostHarness over(Path ifconfig, ProcessRunner.Privilege privilege) {
-        return new HostHarness(new ProcessRunner(dir.resolve("no-iocage-here"), privilege).withTool(Tool.IFCONFIG, ifconfig));
+        return HostHarness.overTool(dir, Tool.IFCONFIG, ifconfig, privilege);
     }
 
     @Test

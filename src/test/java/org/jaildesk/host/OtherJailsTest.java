@@ -25,7 +25,7 @@ class OtherJailsTest {
             + "\"state\":\"ACTIVE\",\"cpusetid\":8, \"ipv4_addrs\": [\"10.0.0.5\",\"10.0.0.6\"], \"ipv6_addrs\": [\"fd00::5\"]}]}}\n";
 
     private HostHarness over(Path jls, ProcessRunner.Privilege privilege) {
-        return new HostHarness(new ProcessRunner(dir.resolve("no-iocage-here"), privilege).withTool(Tool.JLS, jls));
+        return HostHarness.overTool(dir, Tool.JLS, jls, privilege);
     }
 
     @Test

@@ -24,7 +24,7 @@ class UsageTest {
     }
 
     private HostHarness over(Path ps, ProcessRunner.Privilege privilege) {
-        return new HostHarness(new ProcessRunner(dir.resolve("no-iocage-here"), privilege).withTool(Tool.PS, ps));
+        return HostHarness.overTool(dir, Tool.PS, ps, privilege);
     }
 
     @Test
