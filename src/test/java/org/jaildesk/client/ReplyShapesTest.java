@@ -254,6 +254,25 @@ class ReplyShapesTest {
         assertEquals("", answering("{\"listaudit\":{\"entries\":[]}}").listAuditPage("").join().older());
     }
 
+    /** A protected jail's name the server sends is read strictly: one that is none is a malformed reply. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "\"web 01\"", "\"a\\nb\"", "7", "null", "[\"mail\"]", "{\"jail\":\"mail\"}"})
+    void aProtectedNameThatIsNoneIsAMalformedReply(String name) {
+        assertMalformedAt(answering("{\"listprotected\":{\"jails\":[" + name + "]}}").listProtected(), "listprotected.jails[0]");
+        assertMalformedAt(answering("{\"protectjail\":{\"jails\":[\"mail\"," + name + "]}}").setProtected("mail", true),
+                "protectjail.jails[1]");
+    }
+
+    @Test
+    void protectedNamesAreReadAndAListThatIsNoneIsAMalformedReply() {
+        assertEquals(List.of("mail", "web_01"), answering("{\"listprotected\":{\"jails\":[\"mail\",\"web_01\"]}}")
+                .listProtected().join());
+        assertMalformedAt(answering("{\"listprotected\":{\"jails\":\"mail\"}}").listProtected(), "listprotected.jails");
+        assertMalformedAt(answering("{\"listprotected\":{}}").listProtected(), "listprotected.jails");
+        assertMalformedAt(answering("{\"listprotected\":{\"jails\":[\"" + "x".repeat(256) + "\"]}}").listProtected(),
+                "listprotected.jails[0]");
+    }
+
     @Test
     void theHostsImagesAreReadInTheirOrder() {
         List<HostImage> images = answering("""
