@@ -271,27 +271,22 @@ final class Gate {
     private Reply protect(Session s, Request r, boolean on) {
         String action = on ? Protocol.PROTECT_JAIL : Protocol.UNPROTECT_JAIL;
         JsonNode jail = r.args().get("jail");
-        String why = jail == null || !jail.isTextual() ? "needs 'jail': the name of the jail"
-                : org.jaildesk.host.Validation.jail(jail.asText(), false).orElse(null);
-        if (why != null) {
-            Reply refused = ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, action + " " + why);
-            audit.record(s.user, s.address, action, jail != null && jail.isTextual() ? jail.asText() : "-",
-                    resultOf(refused, null, action));
-            return refused;
-        }
-        String name = jail.asText();
+        String name = jail != null && jail.isTextual() ? jail.asText() : null;
         Reply reply;
         try {
+            if (name == null) {
+                throw new IllegalArgumentException("needs 'jail': the name of the jail");
+            }
             reply = protectedJails(r, action, on ? marks.add(name) : marks.remove(name));
         } catch (IllegalArgumentException e) {
-            reply = ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, e.getMessage());
+            reply = ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, action + " " + e.getMessage());
         } catch (java.io.IOException e) {
             LOG.warning("cannot keep the protected jails: " + e.getMessage());
             ObjectNode out = JSON.objectNode();
             out.putObject(action).put("error", "the protected jails cannot be saved on this server");
             reply = Response.to(r, out);
         }
-        audit.record(s.user, s.address, action, name, resultOf(reply, null, action));
+        audit.record(s.user, s.address, action, name == null ? "-" : name, resultOf(reply, null, action));
         return reply;
     }
 

@@ -53,10 +53,7 @@ final class ProtectedJails implements Protection {
 
     /** Marks {@code id}; the marks after. Refuses a name that is no jail's, or one more than {@link #MOST}. */
     synchronized List<String> add(String id) throws IOException {
-        String why = Validation.jail(id, false).orElse(null);
-        if (why != null) {
-            throw new IllegalArgumentException(why);
-        }
+        requireJailName(id);
         if (!ids.contains(id) && ids.size() >= MOST) {
             throw new IllegalArgumentException("this server keeps at most " + MOST + " jails protected");
         }
@@ -66,12 +63,19 @@ final class ProtectedJails implements Protection {
         return List.copyOf(ids);
     }
 
-    /** Takes the mark of {@code id} away (nothing when it has none); the marks after. */
+    /** Takes the mark of {@code id} away (nothing when it has none); the marks after. Refuses a name that is no jail's. */
     synchronized List<String> remove(String id) throws IOException {
+        requireJailName(id);
         if (ids.remove(id)) {
             save();
         }
         return List.copyOf(ids);
+    }
+
+    private static void requireJailName(String id) {
+        Validation.jail(id, false).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
     }
 
     @Override

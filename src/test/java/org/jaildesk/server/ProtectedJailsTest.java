@@ -39,6 +39,7 @@ class ProtectedJailsTest {
         assertEquals(Set.of("mail", "web01"), marks.ids());
         for (String bad : List.of("-f", "a;b", "$(x)", "a\nb", "", "x".repeat(10_000_000))) {
             assertThrows(IllegalArgumentException.class, () -> marks.add(bad), bad.length() > 40 ? "10 MB" : bad);
+            assertThrows(IllegalArgumentException.class, () -> marks.remove(bad), bad.length() > 40 ? "10 MB" : bad);
         }
         assertEquals(Set.of("mail", "web01"), marks.ids());
     }
