@@ -67,6 +67,18 @@ public final class IocageClient {
         });
     }
 
+    /**
+     * Runs {@code r} whenever the host says the jails it keeps protected changed (any client's {@code protectjail} or
+     * {@code unprotectjail}, or a rename that moved a mark: {@code jaildesk serve} only); the handle stops it.
+     */
+    public AutoCloseable onProtectionChanged(Runnable r) {
+        return transport.onEvent(e -> {
+            if (Protocol.PROTECTED_EVENT.equals(e.name())) {
+                r.run();
+            }
+        });
+    }
+
     private volatile CompletableFuture<java.util.Set<String>> extensions;
 
     /**

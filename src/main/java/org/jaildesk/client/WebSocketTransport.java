@@ -202,7 +202,7 @@ public final class WebSocketTransport implements Transport {
     @Override
     public AutoCloseable onEvent(Consumer<Event> listener) {
         eventListeners.add(listener);
-        boolean first = events.addAll(List.of(Protocol.DISPATCHER_EVENT, Protocol.JAIL_CHANGED_EVENT));
+        boolean first = events.addAll(List.of(Protocol.DISPATCHER_EVENT, Protocol.JAIL_CHANGED_EVENT, Protocol.PROTECTED_EVENT));
         if (first) {
             CompletableFuture<SysadmSocket> c;
             synchronized (lock) {

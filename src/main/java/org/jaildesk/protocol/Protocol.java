@@ -176,6 +176,12 @@ public final class Protocol {
     /** Event name for our jail-change notification. */
     public static final String JAIL_CHANGED_EVENT = "jaildesk-jails";
     public static final String DISPATCHER_EVENT = "dispatcher";
+    /**
+     * Event name for a change of the jails a server keeps protected from destroy ({@code protectjail},
+     * {@code unprotectjail}, a rename that moved a mark): clients read {@code listprotected} again. Apart from
+     * {@link #JAIL_CHANGED_EVENT}, on which every client lists the jails again.
+     */
+    public static final String PROTECTED_EVENT = "jaildesk-protected";
 
     private Protocol() {
     }

@@ -25,7 +25,8 @@ final class Gate {
 
     private static final Logger LOG = Logger.getLogger(Gate.class.getName());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    static final java.util.List<String> EVENT_NAMES = java.util.List.of(Protocol.DISPATCHER_EVENT, Protocol.JAIL_CHANGED_EVENT);
+    static final java.util.List<String> EVENT_NAMES = java.util.List.of(Protocol.DISPATCHER_EVENT, Protocol.JAIL_CHANGED_EVENT,
+            Protocol.PROTECTED_EVENT);
 
     private final RequestHandler host;
     private final UserStore users;

@@ -27,6 +27,7 @@ final class ProtectedJails implements Protection {
 
     private final Path file;
     private final TreeSet<String> ids = new TreeSet<>();
+    private java.util.function.BiConsumer<String, String> told = (action, jail) -> { };
 
     /** Reads the marks kept in {@code file}; a line that is no jail name is left out and said in the log. */
     ProtectedJails(Path file) throws IOException {
@@ -46,6 +47,15 @@ final class ProtectedJails implements Protection {
         }
     }
 
+    /**
+     * Told each change as it is kept, in the order kept: {@code protectjail}, {@code unprotectjail} or {@code renamejail}
+     * and the jail's name (its new name for a rename). Called while the marks are locked, so that what it sends on
+     * goes out in the order of the changes.
+     */
+    synchronized void onChange(java.util.function.BiConsumer<String, String> told) {
+        this.told = told;
+    }
+
     @Override
     public synchronized Set<String> ids() {
         return Collections.unmodifiableSet(new TreeSet<>(ids));
@@ -58,7 +68,13 @@ final class ProtectedJails implements Protection {
             throw new IllegalArgumentException("this server keeps at most " + MOST + " jails protected");
         }
         if (ids.add(id)) {
-            save();
+            try {
+                save();
+            } catch (IOException e) {
+                ids.remove(id); // the answer says it was not kept: then it is not
+                throw e;
+            }
+            told.accept("protectjail", id);
         }
         return List.copyOf(ids);
     }
@@ -67,7 +83,13 @@ final class ProtectedJails implements Protection {
     synchronized List<String> remove(String id) throws IOException {
         requireJailName(id);
         if (ids.remove(id)) {
-            save();
+            try {
+                save();
+            } catch (IOException e) {
+                ids.add(id); // the answer says it was not taken away: then it still protects
+                throw e;
+            }
+            told.accept("unprotectjail", id);
         }
         return List.copyOf(ids);
     }
@@ -85,6 +107,7 @@ final class ProtectedJails implements Protection {
         }
         ids.remove(from);
         ids.add(to);
+        told.accept("renamejail", to);
         try {
             save();
         } catch (IOException e) {

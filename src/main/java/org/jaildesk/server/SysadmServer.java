@@ -1,5 +1,7 @@
 package org.jaildesk.server;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -129,6 +131,13 @@ public final class SysadmServer implements AutoCloseable {
         if (host instanceof org.jaildesk.host.IocageHost iocage) {
             iocage.protectWith(marks);
         }
+        // Every subscribed client hears of a mark changed, by any client or a rename, to read the marks again.
+        marks.onChange((action, jail) -> {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("action", action);
+            o.put("jail", jail);
+            broadcast(new Event(Protocol.PROTECTED_EVENT, o));
+        });
         this.gate = new Gate(host, users, tokens, throttle, audit, config.hostName(), version, marks);
         this.eventSubscription = host.subscribe(this::broadcast);
     }

@@ -31,6 +31,33 @@ class ProtectedJailsTest {
         assertEquals(List.of("post"), marks.remove("db01"), "taking away a mark that is not there changes nothing");
     }
 
+    /**
+     * A mark that cannot be saved is not made (and one that cannot be taken away stays), so that the answer, an error,
+     * holds; each change kept is told once, in order, and one that changes nothing is not.
+     */
+    @Test
+    void aChangeThatCannotBeSavedChangesNothingAndEachKeptOneIsTold() throws Exception {
+        Path file = dir.resolve("protected.txt");
+        ProtectedJails marks = new ProtectedJails(file);
+        List<String> told = new java.util.ArrayList<>();
+        marks.onChange((action, jail) -> told.add(action + " " + jail));
+        marks.add("mail");
+        marks.add("mail");
+        // The file is written beside itself first: a folder in that place cannot be replaced.
+        Path blocked = dir.resolve("protected.txt.tmp");
+        Files.createDirectories(blocked.resolve("in-the-way"));
+        assertThrows(java.io.IOException.class, () -> marks.add("web01"));
+        assertEquals(Set.of("mail"), marks.ids(), "not kept, so not protected");
+        assertThrows(java.io.IOException.class, () -> marks.remove("mail"));
+        assertEquals(Set.of("mail"), marks.ids(), "not taken away, so still protected");
+        Files.delete(blocked.resolve("in-the-way"));
+        Files.delete(blocked);
+        marks.moved("mail", "post");
+        marks.remove("post");
+        assertEquals(List.of("protectjail mail", "renamejail post", "unprotectjail post"), told);
+        assertEquals("", Files.readString(file));
+    }
+
     @Test
     void aNameThatIsNoJailsIsRefusedAndAHandEditedFileIsReadStrictly() throws Exception {
         Path file = dir.resolve("protected.txt");

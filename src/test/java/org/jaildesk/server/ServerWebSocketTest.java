@@ -450,4 +450,47 @@ class ServerWebSocketTest extends ServerTestBase {
         assertEquals(List.of("post"), c.listProtected().join());
         assertTrue(failureOf(c.destroyJail("post")).getMessage().contains("post is protected from destroy"));
     }
+
+    /**
+     * Every other client hears when a mark changes, by a client or a rename, to read the marks again: not for a mark
+     * that was there already, not for one refused, and not as a jail change (on which every client lists iocage's jails).
+     */
+    @Test
+    void everyClientHearsWhenTheProtectionChanges() throws Exception {
+        IocageClient a = new IocageClient(transport(ServerFixture.PASSWORD));
+        WebSocketTransport bt = transport(ServerFixture.PASSWORD);
+        BlockingQueue<Event> heard = new LinkedBlockingQueue<>();
+        bt.onEvent(e -> {
+            if (!e.name().equals("dispatcher")) {
+                heard.add(e);
+            }
+        });
+        IocageClient b = new IocageClient(bt);
+        BlockingQueue<String> told = new LinkedBlockingQueue<>();
+        AutoCloseable listening = b.onProtectionChanged(() -> told.add("told"));
+        b.listJails().join();
+        a.setProtected("mail", true).join();
+        a.setProtected("mail", true).join(); // there already: nothing changes
+        RawClient raw = raw();
+        login(raw);
+        raw.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"p\",\"args\":{\"action\":\"protectjail\",\"jail\":\"-f\"}}");
+        assertEquals("400", json(raw.next()).get("args").get("code").asText());
+        a.renameJail("mail", "post").join();
+        a.setProtected("post", false).join();
+        a.listJails().join();
+        List<String> events = new ArrayList<>();
+        for (Event e; (e = heard.poll(10, TimeUnit.SECONDS)) != null; ) {
+            events.add(e.name() + " " + e.args().path("action").asText() + " " + e.args().path("jail").asText());
+            if (events.size() == 4) {
+                break;
+            }
+        }
+        assertEquals(List.of("jaildesk-protected protectjail mail", "jaildesk-protected renamejail post",
+                "jaildesk-jails renamejail post", "jaildesk-protected unprotectjail post"), events);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("told", told.poll(10, TimeUnit.SECONDS), "the client's listener hears each of them");
+        }
+        assertEquals(null, told.poll(), "and not the jail change: " + told);
+        listening.close();
+    }
 }
