@@ -227,6 +227,9 @@ final class HostSwitch {
                 return client.listProtected();
             }
         };
+        // Another client's mark (or a rename on the host) shows here at once: the marks are read again. Listened to
+        // before the handover, which reads them once it is done, so that no change in between is missed.
+        client.onProtectionChanged(() -> javafx.application.Platform.runLater(protection::reread));
         java.util.concurrent.atomic.AtomicBoolean moving = new java.util.concurrent.atomic.AtomicBoolean(true);
         protection.keptBy(keeper, javafx.application.Platform::runLater, e -> notifier.refusal(msg.get(
                 moving.get() ? "protect.notMoved" : "protect.notKept", Notifier.oneLine(Notifier.text(msg, e)))))

@@ -158,6 +158,20 @@ class RemoteHostWindowTest extends AppWindowTest {
         robot.interact(menuItem(robot, "menu-unprotect")::fire);
         waitFor(() -> Files.readString(kept).isEmpty());
         waitFor(() -> !menuItem(robot, "menu-destroy").isDisable());
+        // Another client marks mail, then takes the mark away: this window follows at once, without a refresh.
+        org.jaildesk.client.WebSocketTransport other = new org.jaildesk.client.WebSocketTransport(
+                new org.jaildesk.client.WebSocketTransport.Options(java.net.URI.create("wss://127.0.0.1:" + server.wsPort()), "admin",
+                        "a long passphrase"::toCharArray, new org.jaildesk.client.KnownHosts(config.resolve("known-hosts.properties")),
+                        Duration.ofSeconds(20), Duration.ofSeconds(10), false));
+        try {
+            org.jaildesk.client.IocageClient elsewhere = new org.jaildesk.client.IocageClient(other);
+            elsewhere.setProtected("mail", true).join();
+            waitFor(() -> menuItem(robot, "menu-destroy").isDisable());
+            elsewhere.setProtected("mail", false).join();
+            waitFor(() -> !menuItem(robot, "menu-destroy").isDisable());
+        } finally {
+            other.close();
+        }
 
         // The server goes away: the table keeps what was last listed, and the status bar says it is not current.
         Label stale = robot.lookup("#stale").queryAs(Label.class);

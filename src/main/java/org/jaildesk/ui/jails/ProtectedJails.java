@@ -65,7 +65,7 @@ public final class ProtectedJails {
             this.keeper = keeper;
             this.fx = fx;
             this.failed = failed;
-            answered(keeper.list());
+            reread();
             done.complete(true);
             return;
         }
@@ -94,17 +94,49 @@ public final class ProtectedJails {
         return keeper != null;
     }
 
-    private java.util.concurrent.CompletableFuture<Void> answered(java.util.concurrent.CompletableFuture<List<String>> answer) {
-        return answer.handleAsync((marks, error) -> {
+    /** The host's marks as it answered the request numbered {@code asked}. */
+    private record Answer(long asked, List<String> marks) {
+    }
+
+    /** The number of the newest request to the keeper, counted as each is sent (on any thread). */
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    /** The number of the newest request whose answer was taken (on the FX thread). */
+    private long taken;
+
+    /** Sends {@code request} to the keeper under the next number. */
+    private java.util.concurrent.CompletableFuture<Answer> send(
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<List<String>>> request) {
+        long asked = sent.incrementAndGet();
+        return request.get().thenApply(marks -> new Answer(asked, marks));
+    }
+
+    /**
+     * Takes the host's answer, unless the answer to a request sent after it was taken first: a host answers requests in
+     * the order sent, each with the marks as they were then, but the answers may be handed on out of that order, and
+     * the newest marks must not be replaced by older ones.
+     */
+    private void take(java.util.concurrent.CompletableFuture<Answer> answer) {
+        answer.handleAsync((a, error) -> {
             if (error != null) {
                 failed.accept(error);
-            } else {
+            } else if (a.asked() > taken) {
+                taken = a.asked();
                 // A host's answer is taken as far as this desktop would keep marks itself.
-                ids.retainAll(marks);
-                ids.addAll(marks.stream().filter(ProtectedJails::isId).limit(MOST).toList());
+                ids.retainAll(a.marks());
+                ids.addAll(a.marks().stream().filter(ProtectedJails::isId).limit(MOST).toList());
             }
             return null;
         }, fx);
+    }
+
+    /**
+     * Reads the host's marks again where the host keeps them: another client (or a rename) changed them. Call on the
+     * FX thread; nothing where this desktop keeps the marks.
+     */
+    public void reread() {
+        if (keeper != null) {
+            take(send(keeper::list));
+        }
     }
 
     /** Asks the host to mark ({@code on}) or unmark each of {@code which}, one after the other; nothing for none. */
@@ -112,11 +144,11 @@ public final class ProtectedJails {
         if (which.isEmpty()) {
             return;
         }
-        java.util.concurrent.CompletableFuture<List<String>> chain = java.util.concurrent.CompletableFuture.completedFuture(null);
+        java.util.concurrent.CompletableFuture<Answer> chain = java.util.concurrent.CompletableFuture.completedFuture(null);
         for (String id : which) {
-            chain = chain.thenCompose(x -> keeper.set(id, on));
+            chain = chain.thenCompose(x -> send(() -> keeper.set(id, on)));
         }
-        answered(chain);
+        take(chain);
     }
 
     /** The ids marked, in order; changes as marks are added and removed. */

@@ -167,4 +167,47 @@ class ProtectedJailsTest {
         assertEquals(java.util.Set.of("mail", "web01"), host.marks);
         assertEquals(java.util.Set.of("mail", "web01"), p.ids());
     }
+
+    /**
+     * Another client's change is read again when the host says so; an answer that comes after the answer to a request
+     * sent later is not taken (it holds older marks), and where this desktop keeps the marks nothing is asked.
+     */
+    @Test
+    void theHostsMarksAreReadAgainAndAnOlderAnswerDoesNotReplaceANewerOne() throws Exception {
+        ProtectedJails p = new ProtectedJails();
+        List<String> asks = new ArrayList<>();
+        FakeHost host = new FakeHost() {
+            @Override
+            public java.util.concurrent.CompletableFuture<List<String>> list() {
+                asks.add("list");
+                return super.list();
+            }
+        };
+        p.reread();
+        assertTrue(asks.isEmpty(), "this desktop keeps the marks: nothing to read");
+        assertTrue(p.keptBy(host, Runnable::run, e -> { }).get());
+        host.marks.add("db01"); // another client's mark
+        p.reread();
+        assertEquals(java.util.Set.of("db01"), p.ids());
+
+        // The host answers in order, but the answers are handed on late and out of it.
+        FakeHost slow = new FakeHost() {
+            @Override
+            public java.util.concurrent.CompletableFuture<List<String>> set(String id, boolean on) {
+                return super.set(id, on).thenApplyAsync(marks -> marks, held);
+            }
+        };
+        ProtectedJails q = new ProtectedJails();
+        assertTrue(q.keptBy(slow, Runnable::run, e -> { }).get());
+        q.protect(List.of(jail("mail")));  // answered [mail], handed on late
+        slow.marks.add("web01");             // another client's mark
+        q.reread();                           // answered [mail, web01] at once
+        assertEquals(java.util.Set.of("mail", "web01"), q.ids());
+        heldBack.forEach(Runnable::run);      // now the older answer
+        assertEquals(java.util.Set.of("mail", "web01"), q.ids(), "the older answer is not taken");
+    }
+
+    /** Work held back until the test runs it: an answer handed on late. */
+    private final List<Runnable> heldBack = new ArrayList<>();
+    private final java.util.concurrent.Executor held = heldBack::add;
 }
