@@ -420,18 +420,25 @@ final class ReplyRecords {
         return List.copyOf(out);
     }
 
-    /** {@code listaudit} with where the entries before these start: {@code {"entries": […], "older": "1048576"}}. */
+    /**
+     * {@code listaudit} with where the entries before these start, {@code {"entries": […], "older": "1048576-0a1b2c3d"}},
+     * and {@code "rotated":"true"} where the log was rotated since the page asked before.
+     */
     static org.jaildesk.domain.AuditPage auditPage(JsonNode body) {
         List<org.jaildesk.domain.AuditEntry> entries = auditEntries(body);
+        JsonNode rotated = body.path("rotated");
+        if (!rotated.isMissingNode() && !(rotated.isTextual() && rotated.asText().equals("true"))) {
+            throw malformed("listaudit.rotated should be \"true\" but is '" + org.jaildesk.domain.Shown.of(rotated.toString()) + "'");
+        }
         JsonNode older = body.path("older");
         if (older.isMissingNode()) {
-            return new org.jaildesk.domain.AuditPage(entries, "");
+            return new org.jaildesk.domain.AuditPage(entries, "", !rotated.isMissingNode());
         }
-        if (!older.isTextual() || !older.asText().matches("[0-9]{1,18}")) {
-            throw malformed("listaudit.older should be a number of up to 18 digits but is '"
+        if (!older.isTextual() || !older.asText().matches("[0-9]{1,18}(-[0-9a-f]{8})?")) {
+            throw malformed("listaudit.older should be a number of up to 18 digits and the log's mark but is '"
                     + org.jaildesk.domain.Shown.of(older.asText()) + "'");
         }
-        return new org.jaildesk.domain.AuditPage(entries, older.asText());
+        return new org.jaildesk.domain.AuditPage(entries, older.asText(), !rotated.isMissingNode());
     }
 
     /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */

@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param entries the entries, newest first
  * @param older   what to ask for the entries before these ({@code listaudit}'s {@code before}); "" when there are none
+ * @param rotated the log was rotated on the server since the page before was read: these are none of the entries
+ *                before it, which are in the rotated files
  */
-public record AuditPage(List<AuditEntry> entries, String older) {
+public record AuditPage(List<AuditEntry> entries, String older, boolean rotated) {
 
     public AuditPage {
         entries = List.copyOf(entries);

@@ -55,7 +55,7 @@ public final class AuditLog {
      * {@link #record} writes it (cut off, edited by hand) is left out. Empty when there is no log yet.
      */
     public java.util.List<Entry> recent(int max) throws IOException {
-        return page(-1, max).entries();
+        return page(-1, null, max).entries();
     }
 
     /**
@@ -64,23 +64,40 @@ public final class AuditLog {
      * @param entries the entries, newest first
      * @param older   the byte offset of the oldest one's line, for the next page ({@code before}); -1 when the file
      *                holds none older
+     * @param mark    which file the offset is in: {@link #mark} of the file read, for the next page's {@code before}
+     * @param rotated the file is no longer the one the asked offset was in (rotated, or emptied and written anew): no
+     *                entries, and none older in this file
      */
-    public record Page(java.util.List<Entry> entries, long older) {
+    public record Page(java.util.List<Entry> entries, long older, String mark, boolean rotated) {
+    }
+
+    /** The newest {@code max} entries before byte {@code before}, in whichever file is there now; see {@link #page(long, String, int)}. */
+    public Page page(long before, int max) throws IOException {
+        return page(before, null, max);
     }
 
     /**
      * Up to {@code max} entries that start before byte {@code before} of the file (-1: its end), newest first, read from
      * at most a megabyte before it; with {@link Page#older} the next page of a log too long for one answer is read. A
-     * line that is not as {@link #record} writes it is left out. An offset past the end is the end. A log rotated between
-     * two pages (newsyslog) is read at the same offset of the new file.
+     * line that is not as {@link #record} writes it is left out. An offset past the end is the end. {@code mark} (null:
+     * not checked) is the {@link Page#mark} of the page that gave {@code before}: where the file's is another (newsyslog
+     * moved the log away and a new one was begun, or it was emptied), the offset is not this file's, and the page says
+     * {@link Page#rotated} instead of reading entries that are not the ones before.
      */
-    public synchronized Page page(long before, int max) throws IOException {
+    public synchronized Page page(long before, String mark, int max) throws IOException {
         if (!Files.exists(file)) {
-            return new Page(java.util.List.of(), -1);
+            return new Page(java.util.List.of(), -1, mark(new byte[0], 0), mark != null);
         }
         byte[] tail;
         long from;
+        String now;
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            byte[] head = new byte[(int) Math.min(f.length(), MARKED)];
+            f.readFully(head);
+            now = mark(head, head.length);
+            if (mark != null && !mark.equals(now)) {
+                return new Page(java.util.List.of(), -1, now, true);
+            }
             long size = f.length();
             long end = before < 0 ? size : Math.min(before, size);
             from = Math.max(0, end - TAIL_BYTES);
@@ -97,7 +114,7 @@ public final class AuditLog {
             first = Math.min(first + 1, tail.length);
             if (first == tail.length) {
                 // No whole line in a megabyte (a hand-edited file): skipped, so that the next page moves on.
-                return new Page(java.util.List.of(), from);
+                return new Page(java.util.List.of(), from, now, false);
             }
         }
         java.util.List<Entry> out = new java.util.ArrayList<>();
@@ -117,7 +134,25 @@ public final class AuditLog {
             lineEnd = lineStart;
         }
         long older = lineEnd > first || from > 0 ? from + lineEnd : -1;
-        return new Page(out, older);
+        return new Page(out, older, now, false);
+    }
+
+    /** How much of the file's start {@link #mark} reads: more than any line {@link #record} writes. */
+    private static final int MARKED = 4096;
+
+    /**
+     * Which file this is: a CRC-32 of its first line (of what of it is in the first {@link #MARKED} bytes), eight
+     * hexadecimal digits. A log's first line never changes while entries are added after it; a new log begins with
+     * another (its time, at least).
+     */
+    private static String mark(byte[] head, int length) {
+        int end = 0;
+        while (end < length && head[end] != '\n') {
+            end++;
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(head, 0, end);
+        return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
     }
 
     private static java.util.Optional<Entry> parse(String line) {

@@ -298,6 +298,9 @@ final class Gate {
         return Response.to(r, out);
     }
 
+    /** listaudit's {@code before}: the byte offset, and the mark of the file it is in (without: not checked). */
+    private static final java.util.regex.Pattern AUDIT_BEFORE = java.util.regex.Pattern.compile("([0-9]{1,18})(?:-([0-9a-f]{8}))?");
+
     /** How many audit entries {@code listaudit} answers at most. */
     static final int AUDIT_ENTRIES = 500;
 
@@ -308,20 +311,26 @@ final class Gate {
     private Reply listAudit(Request r) {
         JsonNode before = r.args().get("before");
         long from = -1;
+        String mark = null;
         if (before != null) {
-            if (!before.isTextual() || !before.asText().matches("[0-9]{1,18}")) {
+            java.util.regex.Matcher m = before.isTextual() ? AUDIT_BEFORE.matcher(before.asText()) : null;
+            if (m == null || !m.matches()) {
                 return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST,
-                        "listaudit's 'before' is the 'older' of an earlier answer: a number of up to 18 digits");
+                        "listaudit's 'before' is the 'older' of an earlier answer: a number of up to 18 digits, then '-' and 8 hexadecimal digits");
             }
-            from = Long.parseLong(before.asText());
+            from = Long.parseLong(m.group(1));
+            mark = m.group(2);
         }
         ObjectNode out = JSON.objectNode();
         ObjectNode body = out.putObject(Protocol.LIST_AUDIT);
         try {
             ArrayNode entries = body.putArray("entries");
-            AuditLog.Page page = audit.page(from, AUDIT_ENTRIES);
+            AuditLog.Page page = audit.page(from, mark, AUDIT_ENTRIES);
             if (page.older() >= 0) {
-                body.put("older", Long.toString(page.older()));
+                body.put("older", page.older() + "-" + page.mark());
+            }
+            if (page.rotated()) {
+                body.put("rotated", "true");
             }
             for (AuditLog.Entry e : page.entries()) {
                 ObjectNode o = entries.addObject();

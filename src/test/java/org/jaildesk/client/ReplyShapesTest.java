@@ -252,6 +252,18 @@ class ReplyShapesTest {
         assertMalformedAt(answering("{\"listaudit\":{\"entries\":[],\"older\":" + older + "}}").listAuditPage(""), "listaudit.older");
         assertEquals("1048576", answering("{\"listaudit\":{\"entries\":[],\"older\":\"1048576\"}}").listAuditPage("").join().older());
         assertEquals("", answering("{\"listaudit\":{\"entries\":[]}}").listAuditPage("").join().older());
+        assertEquals("1048576-0a1b2c3d", answering("{\"listaudit\":{\"entries\":[],\"older\":\"1048576-0a1b2c3d\"}}")
+                .listAuditPage("").join().older());
+        assertTrue(answering("{\"listaudit\":{\"entries\":[],\"rotated\":\"true\"}}").listAuditPage("5-0a1b2c3d").join().rotated());
+    }
+
+    /** A log's mark that is not eight small hexadecimal digits, or a "rotated" that is not "true": malformed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"older\":\"5-0A1B2C3D\"", "\"older\":\"5-$(x)\"", "\"older\":\"5-\"", "\"older\":\"5-0a1b2c3d4\"",
+            "\"rotated\":\"yes\"", "\"rotated\":true", "\"rotated\":\"\"", "\"rotated\":[\"true\"]"})
+    void anAuditPagesMarkOrRotationThatIsNotAsSentIsAMalformedReply(String field) {
+        assertMalformedAt(answering("{\"listaudit\":{\"entries\":[]," + field + "}}").listAuditPage(""),
+                field.startsWith("\"older") ? "listaudit.older" : "listaudit.rotated");
     }
 
     /** A protected jail's name the server sends is read strictly: one that is none is a malformed reply. */

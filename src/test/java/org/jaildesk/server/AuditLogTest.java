@@ -1,6 +1,7 @@
 package org.jaildesk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -92,8 +93,52 @@ class AuditLogTest {
         assertEquals(List.of("stopjail"), one.entries().stream().map(AuditLog.Entry::action).toList());
         assertEquals(List.of("startjail"), small.page(one.older(), 1).entries().stream().map(AuditLog.Entry::action).toList());
         assertEquals(-1, small.page(one.older(), 1).older());
-        assertEquals(new AuditLog.Page(List.of(), -1), small.page(0, 500));
+        assertEquals(List.of(), small.page(0, 500).entries());
+        assertEquals(-1, small.page(0, 500).older());
         assertEquals(small.page(-1, 500), small.page(Long.MAX_VALUE, 500), "past the end is the end");
+    }
+
+    /**
+     * A log rotated between two pages (moved away and begun anew, as newsyslog does, or emptied and written again): the
+     * next page says so and reads nothing, instead of reading the new file at the old file's offset, which would repeat
+     * the newest entries or show others as older; and a log not rotated reads on as before, whatever is added to it.
+     */
+    @Test
+    void aPageAfterTheLogWasRotatedSaysSoAndReadsNothing() throws Exception {
+        AuditLog log = log();
+        for (int i = 0; i < 6; i++) {
+            log.record("admin", "192.0.2.7", "startjail", "j" + i, "ok");
+        }
+        AuditLog.Page first = log.page(-1, null, 2);
+        assertEquals(List.of("j5", "j4"), first.entries().stream().map(AuditLog.Entry::target).toList());
+        assertTrue(first.mark().matches("[0-9a-f]{8}"), first.mark());
+        log.record("admin", "192.0.2.7", "stopjail", "new", "ok"); // added after: the older ones are still where they were
+        AuditLog.Page second = log.page(first.older(), first.mark(), 2);
+        assertEquals(List.of("j3", "j2"), second.entries().stream().map(AuditLog.Entry::target).toList());
+        assertFalse(second.rotated());
+
+        // Moved away, and the next change begins a new log: as long as the old offset reached, with other entries.
+        Files.move(log.file(), log.file().resolveSibling("audit.log.0"));
+        for (int i = 0; i < 7; i++) {
+            log.record("admin", "192.0.2.7", "stopjail", "k" + i, "ok");
+        }
+        AuditLog.Page third = log.page(second.older(), second.mark(), 2);
+        assertTrue(third.rotated());
+        assertEquals(List.of(), third.entries());
+        assertEquals(-1, third.older(), "nothing older in the new file");
+        assertEquals(List.of("k6", "k5"), log.page(-1, null, 2).entries().stream().map(AuditLog.Entry::target).toList());
+        // Without a mark (a client that sent none), the offset is read where it is.
+        assertFalse(log.page(second.older(), null, 2).rotated());
+
+        // Emptied and written anew (newsyslog's copy-and-truncate): the same file, another first line.
+        AuditLog.Page now = log.page(-1, null, 2);
+        Files.writeString(log.file(), "");
+        log.record("admin", "192.0.2.8", "stopjail", "after", "ok");
+        assertTrue(log.page(now.older(), now.mark(), 2).rotated());
+        // Gone altogether: rotated too.
+        AuditLog.Page last = log.page(-1, null, 1);
+        Files.delete(log.file());
+        assertTrue(log.page(last.older(), last.mark(), 2).rotated());
     }
 
     /** A line longer than a page's read (a hand-edited file) is skipped, and the pages still end. */
@@ -119,9 +164,11 @@ class AuditLogTest {
     private static List<String> allPages(AuditLog log, int max) throws Exception {
         List<String> read = new java.util.ArrayList<>();
         long before = -1;
+        String mark = null;
         int pages = 0;
         do {
-            AuditLog.Page page = log.page(before, max);
+            AuditLog.Page page = log.page(before, mark, max);
+            mark = page.mark();
             page.entries().forEach(e -> read.add(e.target()));
             assertTrue(page.older() < (before < 0 ? Files.size(log.file()) : before), "each page moves back");
             before = page.older();

@@ -386,9 +386,22 @@ class ServerWebSocketTest extends ServerTestBase {
         vm.refresh().get(10, TimeUnit.SECONDS);
         assertEquals(500, vm.rows().size(), "a refresh starts from the newest again");
 
+        // The log rotated on the server between two pages: the view says so and asks for no more.
+        assertTrue(first.older().matches("[0-9]+-[0-9a-f]{8}"), first.older());
+        java.nio.file.Files.move(fx.server.auditFile(), fx.server.auditFile().resolveSibling("audit.log.0"));
+        c.startJail("mail").join(); // a new log begins
+        org.jaildesk.domain.AuditPage after = c.listAuditPage(first.older()).join();
+        assertTrue(after.rotated());
+        assertEquals(List.of(), after.entries());
+        vm.readOlder().get(10, TimeUnit.SECONDS);
+        assertEquals(500, vm.rows().size());
+        assertFalse(vm.hasOlder().get());
+        assertTrue(vm.status().get().startsWith("500 changes (the newest first). The log was rotated on the server"), vm.status().get());
+
         RawClient raw = raw();
         login(raw);
         for (String bad : List.of("\"-1\"", "\"$(x)\"", "\"1e3\"", "\"\"", "12", "\"1234567890123456789\"",
+                "\"5-\"", "\"5-0A1B2C3D\"", "\"5-0a1b2c3\"", "\"5-0a1b2c3d4\"", "\"5-0a1b2c3d-\"", "\"5;0a1b2c3d\"",
                 "\"" + "9".repeat(10_000) + "\"", "[\"5\"]")) {
             raw.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"b\",\"args\":{\"action\":\"listaudit\",\"before\":"
                     + bad + "}}");

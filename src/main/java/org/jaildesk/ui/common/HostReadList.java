@@ -62,6 +62,11 @@ public class HostReadList<T> {
         status.set(msg.get(keys + ".count", rows.size()));
     }
 
+    /** Says the message {@code key} where the count or the reason would be: how a further read went. FX thread. */
+    protected final void say(String key, Object... args) {
+        status.set(msg.get(key, args));
+    }
+
     /** Says why a further read failed; the rows read so far stay. Call on the FX thread. */
     protected final void failed(Throwable error) {
         status.set(msg.get(keys + ".failed", Notifier.oneLine(Notifier.text(msg, error))));

@@ -80,6 +80,10 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
                 older.set(page.older());
                 append(page.entries());
                 hasOlder.set(page.hasOlder());
+                if (page.rotated()) {
+                    // The offset was the old file's: what is older is in the rotated files, not in this one.
+                    say("actionLog.rotated", rows().size());
+                }
             }
             return null;
         }, fx), "the older entries of the action log");
