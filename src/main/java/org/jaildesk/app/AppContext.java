@@ -70,6 +70,13 @@ public final class AppContext {
 
     private final ProtocolLog protocolLog = new ProtocolLog();
 
+    /** Where a console's terminal is looked for and started: a thread of its own, not the FX thread. */
+    private static final java.util.concurrent.Executor CONSOLES = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jail-console");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Builds the main window on the FX thread and shows it (again, after a change of language). */
     public MainWindow start(Stage stage) {
         // Files people edit: one that cannot be used is set aside and the user told once the window is there.
@@ -109,6 +116,10 @@ public final class AppContext {
             usage.load();
         }
         window[0].keepUsage(usage);
+        iocage.ifPresent(p -> window[0].consoles(new LocalConsoles(p,
+                () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")),
+                () -> uiState.setting(UiState.TERMINAL, ""), System.getenv("TERMINAL"), HostOptionsMixin::findOnPath, msg,
+                CONSOLES)));
         window[0].fingerprints(url -> {
             try {
                 return knownHosts.fingerprint(org.jaildesk.client.WebSocketTransport.hostPort(java.net.URI.create(url)));

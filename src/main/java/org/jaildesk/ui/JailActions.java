@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.connect.HostsViewModel;
+import org.jaildesk.ui.jails.ConsoleOpener;
 import org.jaildesk.ui.jails.JailAction;
 import org.jaildesk.ui.jails.JailsViewModel;
 
@@ -26,12 +27,17 @@ final class JailActions {
     private final Messages msg;
     private final Stage stage;
     private final Supplier<HostView> current;
+    private final Supplier<ConsoleOpener> consoles;
+    private final org.jaildesk.ui.common.Notifier notifier;
 
-    JailActions(HostsViewModel hosts, Messages msg, Stage stage, Supplier<HostView> current) {
+    JailActions(HostsViewModel hosts, Messages msg, Stage stage, Supplier<HostView> current, Supplier<ConsoleOpener> consoles,
+                org.jaildesk.ui.common.Notifier notifier) {
         this.hosts = hosts;
         this.msg = msg;
         this.stage = stage;
         this.current = current;
+        this.consoles = consoles;
+        this.notifier = notifier;
     }
 
     /** {@code hasHost}: a host is shown (what Refresh and Create need); {@code refresh} refreshes it. */
@@ -62,6 +68,8 @@ final class JailActions {
                         () -> vm().unprotectSelected()),
                 new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
                         () -> current.get().exec().open(stage, List.copyOf(vm().selection()))),
+                new UiAction("console", msg.get("action.console"), new KeyCodeCombination(KeyCode.T, c), whyNoConsole(),
+                        this::openConsole),
                 new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
                         () -> vm().capSelected()),
                 new UiAction("snapshot", msg.get("action.snapshot"), null, whyNot(JailAction.SNAPSHOT),
@@ -74,6 +82,41 @@ final class JailActions {
                         () -> current.get().dialogs().upkeep().upgrade(stage, List.copyOf(vm().selection())).show()),
                 new UiAction("export", msg.get("action.export"), null, whyNot(JailAction.EXPORT),
                         () -> current.get().dialogs().export(stage, List.copyOf(vm().selection())).show()));
+    }
+
+    /** The selected jail's console in a terminal; the status line says where, a notice why not. */
+    private void openConsole() {
+        org.jaildesk.domain.Jail jail = vm().selection().get(0);
+        consoles.get().open(jail.id()).handleAsync((terminal, error) -> {
+            if (error != null) {
+                notifier.refusal(msg.get("console.failed", jail.displayName(),
+                        org.jaildesk.ui.common.Notifier.oneLine(org.jaildesk.ui.common.Notifier.text(msg, error))));
+            } else {
+                notifier.info(msg.get("console.opened", jail.displayName(), terminal));
+            }
+            return null;
+        }, javafx.application.Platform::runLater);
+    }
+
+    /**
+     * Why no console can open now: only this machine's jails have one here (a remote host's are reached with ssh, the
+     * demo host's are simulated), then as the selection allows ({@link JailAction#CONSOLE}).
+     */
+    private ObservableStringValue whyNoConsole() {
+        SimpleStringProperty p = new SimpleStringProperty(msg.get("why.noHost"));
+        hosts.selected().addListener((o, a, b) -> {
+            p.unbind();
+            if (b == null) {
+                p.set(msg.get("why.noHost"));
+            } else if (b.kind() == org.jaildesk.ui.connect.HostEntry.Kind.DEMO) {
+                p.set(msg.get("why.consoleDemo"));
+            } else if (b.kind() == org.jaildesk.ui.connect.HostEntry.Kind.REMOTE || consoles.get() == null) {
+                p.set(msg.get("why.consoleRemote", b.name()));
+            } else {
+                p.bind(hosts.session(b).jails().whyNot(JailAction.CONSOLE));
+            }
+        });
+        return p;
     }
 
     private JailsViewModel vm() {

@@ -131,7 +131,7 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.setId("mainRoot");
         root.getStyleClass().add("main");
-        List<UiAction> actions = new JailActions(hosts, msg, stage, hostSwitch::current).all(hostSwitch.hasJailView(), hostSwitch::refresh);
+        List<UiAction> actions = new JailActions(hosts, msg, stage, hostSwitch::current, () -> consoles, notifier).all(hostSwitch.hasJailView(), hostSwitch::refresh);
         actionList = actions;
         menuBar = menuBar(actions);
         root.setTop(new VBox(menuBar, toolBar(actions)));
@@ -239,6 +239,13 @@ public final class MainWindow {
         this.fingerprints = byUrl;
     }
 
+    /** This machine's jails' consoles, opened in a terminal; none where there is no local host. Set before {@link #show}. */
+    public void consoles(org.jaildesk.ui.jails.ConsoleOpener opener) {
+        this.consoles = opener;
+    }
+
+    private org.jaildesk.ui.jails.ConsoleOpener consoles;
+
     /** Keeps the jails' last day of figures in {@code archive}, saved every few minutes and as the window closes. */
     public void keepUsage(org.jaildesk.ui.jails.UsageArchive archive) {
         hostSwitch.keepUsage(archive);
@@ -270,7 +277,8 @@ public final class MainWindow {
         });
         Menu jail = FileAndJailMenus.jail(msg, actions);
         List<MenuItem> local = hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL).findFirst()
-                .map(h -> List.<MenuItem>of(localPrivilegeMenu(h))).orElse(List.of());
+                .map(h -> consoles == null ? List.<MenuItem>of(localPrivilegeMenu(h))
+                        : List.<MenuItem>of(localPrivilegeMenu(h), terminalItem())).orElse(List.of());
         Menu hostMenu = HostMenu.of(msg, stage, hostSwitch::current, hostSwitch.hasJailView(), hostSwitch.activePool(), local);
         Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
                 () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh,
@@ -317,7 +325,7 @@ public final class MainWindow {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
         for (UiAction a : actions) {
-            if (!List.of("cap", "snapshot", "rename", "update", "upgrade", "export", "import", "protect", "unprotect").contains(a.id())) {
+            if (!List.of("console", "cap", "snapshot", "rename", "update", "upgrade", "export", "import", "protect", "unprotect").contains(a.id())) {
                 bar.getItems().add(a.button());
             }
         }
@@ -342,6 +350,14 @@ public final class MainWindow {
                 p -> msg.get("privilege." + p.toLowerCase(Locale.ROOT)),
                 p -> "menu-privilege-" + p.toLowerCase(Locale.ROOT),
                 uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"), p -> setLocalPrivilege(local, p));
+    }
+
+    /** Host ▸ Terminal for consoles…: where this machine's jails' consoles open. */
+    private MenuItem terminalItem() {
+        MenuItem m = new MenuItem(msg.get("menu.terminal"));
+        m.setId("menu-terminal");
+        m.setOnAction(e -> TerminalDialog.of(stage, msg, uiState, consoles).show());
+        return m;
     }
 
     private void setLocalPrivilege(HostEntry local, String privilege) {

@@ -26,6 +26,8 @@ public final class UiState {
      * (non-interactive: a rule must let the user run iocage as root without a password).
      */
     public static final String LOCAL_PRIVILEGE = "localPrivilege";
+    /** The terminal command this machine's jails' consoles open in; empty for the default. */
+    public static final String TERMINAL = "terminal";
     public static final List<String> PRIVILEGES = List.of("NONE", "DOAS", "SUDO");
 
     /** One host's table: its layout, and its jails protected from destroy. */

@@ -139,6 +139,10 @@ class RemoteHostWindowTest extends AppWindowTest {
             }
         }
 
+        // A console opens for this machine's jails only; the menu says how to reach the server's.
+        waitFor(() -> org.jaildesk.ui.MenuItems.whyOff(robot, "menu-console").startsWith("Consoles open in a terminal for this machine's jails only: for nas, log in to it with ssh"));
+        assertTrue(org.jaildesk.ui.MenuItems.byId(robot, "menu-console").isDisable());
+
         // Protect from destroy (mail is selected): a mark the server keeps, so that no client of it destroys mail.
         waitFor(() -> !menuItem(robot, "menu-protect").isDisable());
         robot.interact(menuItem(robot, "menu-protect")::fire);

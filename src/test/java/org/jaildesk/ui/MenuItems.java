@@ -18,6 +18,12 @@ public final class MenuItems {
                 .orElseThrow(() -> new AssertionError("no menu item " + id));
     }
 
+    /** What a greyed-out item of the window's menus says why it is off ("" when it is on). */
+    public static String whyOff(FxRobot robot, String id) {
+        javafx.scene.control.Tooltip why = GreyedMenuItems.reason(byId(robot, id));
+        return why == null ? "" : why.getText();
+    }
+
     private static Stream<MenuItem> withItems(MenuItem item) {
         return item instanceof Menu menu
                 ? Stream.concat(Stream.of(item), menu.getItems().stream().flatMap(MenuItems::withItems)) : Stream.of(item);

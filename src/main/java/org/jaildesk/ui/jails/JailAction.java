@@ -20,6 +20,11 @@ public enum JailAction {
     RESTART,
     /** Any running jail among the selected: one jail's console, or for several, the command run in each running one. */
     EXEC,
+    /**
+     * One running jail: a login in it, in a terminal ({@code iocage console}: {@code jexec … login}); on this machine's
+     * host only, which the window says where it is another.
+     */
+    CONSOLE,
     /** One stopped jail: iocage refuses to clone a running one ("must not be running to be cloned"). */
     CLONE,
     /** One jail at a time, not one protected from destroy ({@link ProtectedJails}): the dialog asks for its name typed. */
@@ -69,6 +74,8 @@ public enum JailAction {
             case EXEC -> selection.stream().anyMatch(Jail::isRunning) ? ""
                     : selection.size() > 1 ? msg.get("why.noneRunning", Integer.toString(selection.size()))
                     : msg.get("why.execNotRunning", selection.get(0).displayName());
+            case CONSOLE -> selection.size() > 1 ? oneAtATime(selection, msg)
+                    : selection.get(0).isRunning() ? "" : msg.get("why.consoleNotRunning", selection.get(0).displayName());
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
             case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg)

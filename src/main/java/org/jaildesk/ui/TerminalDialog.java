@@ -1,0 +1,59 @@
+package org.jaildesk.ui;
+
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import org.jaildesk.ui.common.Dialogs;
+import org.jaildesk.ui.common.Messages;
+import org.jaildesk.ui.jails.ConsoleOpener;
+
+/**
+ * <i>Host ▸ Terminal for consoles…</i>: the terminal command a jail's console opens in on this machine, kept in the
+ * window's settings; empty for the default ({@code TERMINAL}, or the first usual terminal found), which the field shows
+ * greyed once it is known. Checked as typed: a name that is not on PATH, a path that is no executable file.
+ */
+final class TerminalDialog {
+
+    private TerminalDialog() {
+    }
+
+    static Dialog<ButtonType> of(Window owner, Messages msg, UiState uiState, ConsoleOpener consoles) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "terminalDialog", msg.get("terminal.title"));
+        TextField command = Dialogs.field("terminalCommand", "");
+        command.setPrefColumnCount(32);
+        command.setText(uiState.setting(UiState.TERMINAL, ""));
+        Label error = Dialogs.errorLabel("terminalError");
+        Label found = Dialogs.explanation(msg.get("terminal.looking"));
+        found.setId("terminalFound");
+        GridPane g = Dialogs.form();
+        g.add(Dialogs.explanation(msg.get("terminal.explain")), 0, 0, 2, 1);
+        Dialogs.addRow(g, 1, Dialogs.label(msg.get("terminal.command"), command), command);
+        g.add(found, 0, 2, 2, 1);
+        g.add(error, 0, 3, 2, 1);
+        d.getDialogPane().setContent(g);
+        // Looking along PATH for the usual terminals: off the FX thread.
+        CompletableFuture.supplyAsync(consoles::found).thenAcceptAsync(f -> {
+            found.setText(f.isEmpty() ? msg.get("terminal.noneFound") : msg.get("terminal.found", f));
+            command.setPromptText(f);
+        }, Platform::runLater);
+        ButtonType save = Dialogs.confirmButton(d, msg.get("terminal.save"), "terminalSave", false);
+        error.textProperty().bind(Bindings.createStringBinding(() -> consoles.whyNot(command.getText()).orElse(""),
+                command.textProperty()));
+        d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
+        d.setResultConverter(b -> {
+            if (b == save) {
+                uiState.putSetting(UiState.TERMINAL, command.getText().strip());
+                uiState.save();
+            }
+            return b;
+        });
+        Dialogs.focusWhenShown(d, command);
+        return d;
+    }
+}
