@@ -397,6 +397,14 @@ public final class IocageClient {
         return call(args(a, "jail", jail), body -> ReplyRecords.protectedJails(body, a));
     }
 
+    /**
+     * The end of the jail's console log, what its rc printed at each start and stop (extension {@code consolelog},
+     * Python iocage); no lines where there is none yet.
+     */
+    public CompletableFuture<org.jaildesk.domain.ConsoleLog> consoleLog(String jail) {
+        return call(args("consolelog", "jail", jail), ReplyRecords::consoleLog);
+    }
+
     /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */
     public CompletableFuture<List<JailMount>> listMounts(String jail) {
         return call(args("listmounts", "jail", jail), ReplyRecords::mounts);

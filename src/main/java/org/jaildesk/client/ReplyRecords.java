@@ -441,6 +441,36 @@ final class ReplyRecords {
         return new org.jaildesk.domain.AuditPage(entries, older.asText(), !rotated.isMissingNode());
     }
 
+    /** The most lines of a console log taken: more than the host's 128 KB hold. */
+    static final int CONSOLE_LINES = 200_000;
+
+    /**
+     * {@code consolelog}: {@code {"jail", "file", "lines": ["…", …]}}, with {@code "cut":"true"} where it is the log's end
+     * and {@code "none":"true"} where there is no log; each line a string without a line break.
+     */
+    static org.jaildesk.domain.ConsoleLog consoleLog(JsonNode body) {
+        String jail = text(body.get("jail"), "consolelog.jail");
+        String file = text(body.get("file"), "consolelog.file");
+        for (String flag : List.of("cut", "none")) {
+            JsonNode f = body.path(flag);
+            if (!f.isMissingNode() && !(f.isTextual() && f.asText().equals("true"))) {
+                throw malformed("consolelog." + flag + " should be \"true\" but is '" + org.jaildesk.domain.Shown.of(f.toString()) + "'");
+            }
+        }
+        JsonNode lines = body.path("lines");
+        if (!lines.isArray() || lines.size() > CONSOLE_LINES) {
+            throw malformed("consolelog.lines should be a list of at most " + CONSOLE_LINES + " lines");
+        }
+        List<String> out = new ArrayList<>(lines.size());
+        for (JsonNode l : lines) {
+            if (!l.isTextual() || l.asText().indexOf('\n') >= 0) {
+                throw malformed("consolelog.lines[" + out.size() + "] is not one line: '" + org.jaildesk.domain.Shown.of(l.toString()) + "'");
+            }
+            out.add(l.asText());
+        }
+        return new org.jaildesk.domain.ConsoleLog(jail, file, out, body.path("cut").isTextual());
+    }
+
     /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */
     static List<JailSnapshot> snapshots(JsonNode body) {
         return rows(body, "snapshots", "listsnapshots", (row, path) -> {

@@ -41,6 +41,7 @@ final class Actions {
     private final Mounts mounts;
     private final Usage usage;
     private final OtherJails others;
+    private final ConsoleLogs logs;
 
     Actions(IocageHost host, HostOptions options) {
         this.host = host;
@@ -54,6 +55,7 @@ final class Actions {
         this.mounts = new Mounts(host, options, commands, reads);
         this.usage = new Usage(commands);
         this.others = new OtherJails(commands);
+        this.logs = new ConsoleLogs(host, commands, reads);
     }
 
     ObjectNode run(String action, Args a) throws Exception {
@@ -95,6 +97,7 @@ final class Actions {
             case "jailusage" -> usage.list();
             case "listotherjails" -> others.list();
             case "listinterfaces" -> whole.listInterfaces();
+            case "consolelog" -> logs.read(a);
             case "fetchrelease" -> whole.fetch(a);
             case "listsnapshots" -> snapshots.list(a);
             case "snapshotjail" -> snapshots.take(a);

@@ -305,6 +305,21 @@ final class Cli {
         return List.of("get", "-H", "-o", "value", "mountpoint", pool + "/iocage/images");
     }
 
+    /**
+     * Where Python iocage keeps its jails' console logs: the mountpoint of the pool's iocage dataset, {@code <iocroot>}
+     * ({@code zfs get}, run as a {@link Tool}); the log of jail J is {@code <iocroot>/log/ioc-J-console.log}, which
+     * jail(8) writes what the jail's rc printed at each start and stop to ({@code exec.consolelog}).
+     */
+    List<String> iocroot(String pool) throws UnsupportedActionException {
+        requirePython("consolelog", "JailDesk reads Python iocage's console logs only (ioc-<name>-console.log)");
+        return List.of("get", "-H", "-o", "value", "mountpoint", pool + "/iocage");
+    }
+
+    /** The last {@code bytes} of a console log ({@link Tool#TAIL}). */
+    static List<String> logTail(String file, int bytes) {
+        return List.of("-c", Integer.toString(bytes), file);
+    }
+
     /** Refuses {@code listimages} on a dialect whose export and import JailDesk does not read. */
     void imagesListed() throws UnsupportedActionException {
         requirePython("listimages", "JailDesk reads Python iocage's export and import only");

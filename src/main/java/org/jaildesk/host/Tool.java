@@ -18,7 +18,12 @@ public enum Tool {
     /** {@code jls(8)}: the running jails iocage did not make. Any user sees every jail. */
     JLS("jls", Path.of("/usr/sbin/jls")),
     /** {@code ifconfig(8)}, reading only: the host's interfaces and bridges, for a jail's network. Any user sees them. */
-    IFCONFIG("ifconfig", Path.of("/sbin/ifconfig"));
+    IFCONFIG("ifconfig", Path.of("/sbin/ifconfig")),
+    /**
+     * {@code tail(1)}: the end of a jail's console log, which jail(8) creates readable by every user ({@code 0644}
+     * under the usual umask).
+     */
+    TAIL("tail", Path.of("/usr/bin/tail"));
 
     private final String command;
     private final Path path;

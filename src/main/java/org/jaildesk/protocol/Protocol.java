@@ -25,7 +25,7 @@ public final class Protocol {
             "setjailsettings", "restartjail", "activatestatus", "listpools", "listreleases", "listremotereleases", "listtemplates",
             "fetchrelease", "listsnapshots", "snapshotjail", "rollbackjail", "removesnapshot", "renamejail", "updatejail",
             "upgradejail", "exportjail", "importjail", "listimages", "cleanimages", "listmounts", "addmount", "removemount", "jailusage",
-            "listotherjails", "listinterfaces");
+            "listotherjails", "listinterfaces", "consolelog");
 
     /**
      * JailDesk's server's own action in {@code sysadm/iocage}, advertised with the extensions:

@@ -86,6 +86,8 @@ final class SeedData {
             j.running = true;
             j.jid = s.nextJid++;
         }
+        // Every jail with a release has been started before (its console log holds that); the empty one never.
+        j.starts = kind == SimJail.Kind.EMPTY ? 0 : 1;
         s.jails.put(j.id, j);
         return j;
     }

@@ -51,6 +51,7 @@ abstract class SimDialect {
     void start(SimJail j) {
         j.running = true;
         j.jid = state.nextJid++;
+        j.starts++;
         j.props.put("last_started", "2026-11-26 09:00:00");
         if (on(j.props.get("vnet")) && on(j.props.get("nat"))) {
             natAddress(j);

@@ -21,6 +21,8 @@ final class SimJail {
     String origin = "-";
     boolean running;
     int jid;
+    /** How often it was started: its console log holds a start's lines for each, and a stop's between them. */
+    int starts;
     long usedBytes;
     double compressRatio = 1.0;
     /** Properties that differ from the defaults, in Python iocage's notation (booleans 0/1). */

@@ -129,7 +129,8 @@ public final class SimulatedIocage implements CommandRunner {
     /**
      * The host's own programs, each only as JailDesk runs it: {@code zpool list} (its pools), {@code zfs get} and
      * {@code find} (Python: the images folder and its files), {@code jls --libxo json -v} (its running jails and three
-     * of other tools, {@link SimJls}), {@code ifconfig -a} (its cards, bridges and epairs, {@link SimIfconfig}), and {@code ps -ax -o jid= -o pcpu= -o rss=}: a few
+     * of other tools, {@link SimJls}), {@code ifconfig -a} (its cards, bridges and epairs, {@link SimIfconfig}), {@code zfs get}
+     * and {@code tail -c} of a jail's console log (Python, {@link SimConsoleLog}), and {@code ps -ax -o jid= -o pcpu= -o rss=}: a few
      * processes of the host itself and, for each running jail, a handful whose CPU and memory drift a little every
      * few seconds, so a window that refreshes shows them move.
      */
@@ -137,6 +138,19 @@ public final class SimulatedIocage implements CommandRunner {
     public CommandResult runTool(Tool tool, CommandSpec spec) throws CommandException {
         long start = System.nanoTime();
         pause(config.latency());
+        if (tool == Tool.TAIL && config.flavor() == Flavor.PYTHON) {
+            byte[] log;
+            synchronized (state) {
+                log = new SimConsoleLog(state).tail(spec.args());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (log == null) {
+                return new CommandResult(1, "", "tail: the demo host answers only JailDesk's own tail\n", false, false, took);
+            }
+            return log.length == 0
+                    ? new CommandResult(1, "", "tail: " + spec.args().get(2) + ": No such file or directory\n", false, false, took)
+                    : new CommandResult(0, new String(log, java.nio.charset.StandardCharsets.UTF_8), "", false, false, took);
+        }
         if (tool != Tool.PS) {
             String out;
             synchronized (state) {
@@ -144,7 +158,9 @@ public final class SimulatedIocage implements CommandRunner {
                         ? state.zpoolList()
                         : tool == Tool.JLS ? (spec.args().equals(SimJls.ARGS) ? SimJls.output(state) : null)
                         : tool == Tool.IFCONFIG ? (spec.args().equals(SimIfconfig.ARGS) ? SimIfconfig.output(state) : null)
-                        : config.flavor() == Flavor.PYTHON ? new SimImages(state).tool(tool.command(), spec.args()) : null;
+                        : config.flavor() != Flavor.PYTHON ? null
+                        : tool == Tool.ZFS && new SimConsoleLog(state).zfs(spec.args()) != null ? new SimConsoleLog(state).zfs(spec.args())
+                        : new SimImages(state).tool(tool.command(), spec.args());
             }
             return out != null ? new CommandResult(0, out, "", false, false, Duration.ofNanos(System.nanoTime() - start))
                     : new CommandResult(1, "", tool.command() + ": the demo host answers only JailDesk's own "

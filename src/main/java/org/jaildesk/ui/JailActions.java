@@ -70,6 +70,8 @@ final class JailActions {
                         () -> current.get().exec().open(stage, List.copyOf(vm().selection()))),
                 new UiAction("console", msg.get("action.console"), new KeyCodeCombination(KeyCode.T, c), whyNoConsole(),
                         this::openConsole),
+                new UiAction("log", msg.get("action.log"), new KeyCodeCombination(KeyCode.L, c), whyNot(JailAction.LOG),
+                        () -> org.jaildesk.ui.logs.ConsoleLogWindow.open(stage, msg, notifier, vm().client(), vm().selection().get(0))),
                 new UiAction("cap", msg.get("action.cap"), new KeyCodeCombination(KeyCode.L, c, s), whyNot(JailAction.CAP),
                         () -> vm().capSelected()),
                 new UiAction("snapshot", msg.get("action.snapshot"), null, whyNot(JailAction.SNAPSHOT),

@@ -325,7 +325,7 @@ public final class MainWindow {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
         for (UiAction a : actions) {
-            if (!List.of("console", "cap", "snapshot", "rename", "update", "upgrade", "export", "import", "protect", "unprotect").contains(a.id())) {
+            if (!List.of("console", "log", "cap", "snapshot", "rename", "update", "upgrade", "export", "import", "protect", "unprotect").contains(a.id())) {
                 bar.getItems().add(a.button());
             }
         }

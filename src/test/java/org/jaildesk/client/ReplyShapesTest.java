@@ -435,4 +435,29 @@ class ReplyShapesTest {
             }
         }
     }
+
+    /** A console log read strictly: its lines one each, the flags "true" only; anything else a malformed reply. */
+    @Test
+    void aConsoleLogIsReadStrictly() {
+        org.jaildesk.domain.ConsoleLog log = answering("{\"consolelog\":{\"jail\":\"db01\",\"file\":\"/tank/iocage/log/ioc-db01-console.log\","
+                + "\"lines\":[\"Starting cron.\",\"\\tx\"],\"cut\":\"true\"}}").consoleLog("db01").join();
+        assertEquals(List.of("Starting cron.", "\tx"), log.lines());
+        assertTrue(log.cut());
+        assertEquals("/tank/iocage/log/ioc-db01-console.log", log.file());
+        assertFalse(answering("{\"consolelog\":{\"jail\":\"db01\",\"file\":\"f\",\"lines\":[],\"none\":\"true\"}}")
+                .consoleLog("db01").join().cut());
+        for (String bad : List.of("\"lines\":[\"a\\nb\"]", "\"lines\":[7]", "\"lines\":\"x\"", "\"lines\":[[\"x\"]]",
+                "\"lines\":[],\"cut\":true", "\"lines\":[],\"none\":\"yes\"")) {
+            IocageClientException e = failure(answering("{\"consolelog\":{\"jail\":\"db01\",\"file\":\"f\"," + bad + "}}")
+                    .consoleLog("db01"));
+            assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind(), bad);
+            assertTrue(e.getMessage().contains("consolelog."), e.getMessage());
+        }
+        StringBuilder many = new StringBuilder("{\"consolelog\":{\"jail\":\"db01\",\"file\":\"f\",\"lines\":[");
+        for (int i = 0; i <= 200_000; i++) {
+            many.append(i == 0 ? "" : ",").append("\"x\"");
+        }
+        assertEquals(IocageClientException.Kind.MALFORMED_REPLY,
+                failure(answering(many.append("]}}").toString()).consoleLog("db01")).kind(), "more lines than any log's end holds");
+    }
 }

@@ -40,6 +40,7 @@ class MessagesTest {
             // The inspector's per-jail lists (JailListModel): their placeholders, by the list's own prefix.
             "snapshots.select", "snapshots.loading", "snapshots.failed", "snapshots.unsupported", "snapshots.none",
             "mounts.select", "mounts.loading", "mounts.failed", "mounts.unsupported", "mounts.none",
+            "consoleLog.select", "consoleLog.loading", "consoleLog.failed", "consoleLog.unsupported", "consoleLog.none",
             // The lists read through one action a host may not offer (HostReadList), by the list's own prefix.
             "others.reading", "others.count", "others.failed", "others.unsupported",
             "actionLog.reading", "actionLog.count", "actionLog.failed", "actionLog.unsupported"),

@@ -25,6 +25,8 @@ public enum JailAction {
      * host only, which the window says where it is another.
      */
     CONSOLE,
+    /** One jail, in any state: its console log, what its rc printed at its starts and stops, in a window. */
+    LOG,
     /** One stopped jail: iocage refuses to clone a running one ("must not be running to be cloned"). */
     CLONE,
     /** One jail at a time, not one protected from destroy ({@link ProtectedJails}): the dialog asks for its name typed. */
@@ -76,6 +78,7 @@ public enum JailAction {
                     : msg.get("why.execNotRunning", selection.get(0).displayName());
             case CONSOLE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? "" : msg.get("why.consoleNotRunning", selection.get(0).displayName());
+            case LOG -> selection.size() > 1 ? oneAtATime(selection, msg) : "";
             case CLONE -> selection.size() > 1 ? oneAtATime(selection, msg)
                     : selection.get(0).isRunning() ? msg.get("why.cloneRunning", selection.get(0).displayName()) : "";
             case DESTROY -> selection.size() > 1 ? oneAtATime(selection, msg)
