@@ -55,7 +55,7 @@ final class Actions {
         this.mounts = new Mounts(host, options, commands, reads);
         this.usage = new Usage(commands);
         this.others = new OtherJails(commands);
-        this.logs = new ConsoleLogs(host, commands, reads);
+        this.logs = new ConsoleLogs(host, options, commands, reads);
     }
 
     ObjectNode run(String action, Args a) throws Exception {

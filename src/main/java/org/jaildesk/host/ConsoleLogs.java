@@ -20,9 +20,11 @@ final class ConsoleLogs {
     private final Commands commands;
     private final Reads reads;
     private final IocageHost host;
+    private final HostOptions options;
 
-    ConsoleLogs(IocageHost host, Commands commands, Reads reads) {
+    ConsoleLogs(IocageHost host, HostOptions options, Commands commands, Reads reads) {
         this.host = host;
+        this.options = options;
         this.commands = commands;
         this.reads = reads;
     }
@@ -42,8 +44,9 @@ final class ConsoleLogs {
                     + Shown.of(iocroot, 120) + "')");
         }
         String file = iocroot + "/log/ioc-" + jail + "-console.log";
-        CommandResult r = Commands.complete(host.execTool(Tool.TAIL, new CommandSpec(Cli.logTail(file, BYTES),
-                java.time.Duration.ofSeconds(30), "", null)));
+        // One byte more than is kept: whether the log is longer than that is then known, not guessed from the size.
+        CommandResult r = Commands.complete(host.execTool(Tool.TAIL, new CommandSpec(Cli.logTail(file, BYTES + 1),
+                options.readTimeout(), "", null)));
         ObjectNode out = JSON.objectNode();
         out.put("jail", jail);
         out.put("file", file);
@@ -57,7 +60,7 @@ final class ConsoleLogs {
             throw new ActionFailedException("tail could not read " + file + (said.isEmpty() ? "" : ": " + said));
         }
         String text = r.stdout();
-        boolean cut = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= BYTES;
+        boolean cut = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > BYTES;
         String[] all = text.split("\n", -1);
         int from = cut ? 1 : 0;
         int to = all.length > 0 && all[all.length - 1].isEmpty() ? all.length - 1 : all.length;

@@ -77,6 +77,16 @@ class ConsoleLogsTest {
             int bytes = lines.stream().mapToInt(l -> l.length() + 1).sum();
             assertTrue(bytes <= ConsoleLogs.BYTES && bytes > ConsoleLogs.BYTES - 40, "the last 128 KB: " + bytes);
         }
+        // A log of exactly 128 KB is read whole: its first line is no part of one.
+        String line = "x".repeat(1023) + "\n";
+        Files.writeString(iocroot.resolve("log").resolve("ioc-web02-console.log"), "first" + line.substring(5)
+                + line.repeat(ConsoleLogs.BYTES / line.length() - 1));
+        try (HostHarness h = over(iocroot)) {
+            JsonNode body = h.body("consolelog", "jail", "web02");
+            assertFalse(body.has("cut"), "nothing before it");
+            assertEquals(ConsoleLogs.BYTES / line.length(), body.get("lines").size());
+            assertTrue(body.get("lines").get(0).asText().startsWith("first"));
+        }
     }
 
     @Test
