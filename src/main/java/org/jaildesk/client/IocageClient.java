@@ -60,9 +60,18 @@ public final class IocageClient {
 
     /** Runs {@code r} whenever the host says a jail changed (any client's action); the handle stops it. */
     public AutoCloseable onJailsChanged(Runnable r) {
+        return onJailChanged(jail -> r.run());
+    }
+
+    /**
+     * Tells {@code told} the jail the host says changed, whenever it says one did (any client's action); "" where the
+     * change named none (a clean of many). The handle stops it.
+     */
+    public AutoCloseable onJailChanged(java.util.function.Consumer<String> told) {
         return transport.onEvent(e -> {
             if (Protocol.JAIL_CHANGED_EVENT.equals(e.name())) {
-                r.run();
+                com.fasterxml.jackson.databind.JsonNode jail = e.args() == null ? null : e.args().get("jail");
+                told.accept(jail != null && jail.isTextual() ? jail.asText() : "");
             }
         });
     }

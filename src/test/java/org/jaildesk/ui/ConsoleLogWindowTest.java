@@ -62,12 +62,19 @@ class ConsoleLogWindowTest extends WindowTest {
         assertEquals("Setting hostname: cache.\nELF ldconfig path: /lib /usr/lib /usr/lib/compat /usr/local/lib\n",
                 WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
 
-        // Followed: a restart (stop, start) adds a stop's and a start's lines.
+        // Followed: another jail's start leaves it be; a restart of this one (stop, start) adds a stop's and a start's lines.
+        java.util.function.LongSupplier tails = () -> page.log.entries().stream()
+                .filter(e -> e.kind() == org.jaildesk.client.ProtocolLog.Entry.Kind.COMMAND && e.summary().startsWith("tail")).count();
+        long before = tails.getAsLong();
+        page.host.handle(new org.jaildesk.protocol.Request("sysadm", "iocage", "s1",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("action", "startjail").put("jail", "mail")))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
         page.host.handle(new org.jaildesk.protocol.Request("sysadm", "iocage", "r1",
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("action", "restartjail").put("jail", "cache")))
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         page.waitFor(() -> list.getItems().stream().filter(l -> l.equals("Setting hostname: cache.")).count() == 2);
         assertEquals("Thu Nov 26 10:00:00 UTC 2026", list.getItems().get(list.getItems().size() - 1), "the newest last");
+        assertEquals(before + 1, tails.getAsLong(), "read again for its own restart only, not for mail's start");
         robot.interact(window::close);
 
         // A jail never started has none yet; several jails: one at a time.

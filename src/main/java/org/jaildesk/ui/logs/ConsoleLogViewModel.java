@@ -16,7 +16,7 @@ import org.jaildesk.ui.common.Notifier;
 /**
  * One jail's console log (Jail ▸ Console log…): what its rc printed at each start and stop, as the host keeps it
  * (extension {@code consolelog}), a line a row, read when the window opens, on Refresh, and again whenever the host
- * says a jail changed (a start or stop adds to it).
+ * says the jail changed (a start or stop adds to it).
  */
 public final class ConsoleLogViewModel extends JailListModel<String> {
 

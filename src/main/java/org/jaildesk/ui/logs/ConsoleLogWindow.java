@@ -39,7 +39,7 @@ import org.jaildesk.ui.common.TextExport;
 /**
  * Jail ▸ Console log…: a jail's console log in a window of its own, a line a row in the console's font, the newest at
  * the bottom and in view; found lines and problems only on asking; the lines copied or saved. It follows the host:
- * read again whenever the host says a jail changed, until the window is closed.
+ * read again whenever the host says this jail changed (a start or stop adds to it), until the window is closed.
  */
 public final class ConsoleLogWindow {
 
@@ -140,8 +140,13 @@ public final class ConsoleLogWindow {
         stage.initOwner(owner);
         stage.setTitle(msg.get("consoleLog.title", jail.displayName()));
         stage.setScene(new Scene(root, 900, 560));
-        // Following the host: a start or stop (by anyone) adds to the log.
-        AutoCloseable following = client.onJailsChanged(() -> Platform.runLater(vm::reload));
+        // Following the host: a start or stop of this jail (by anyone) adds to its log; a change that names no jail (a
+        // clean) may have taken it away. Other jails' changes do not touch it.
+        AutoCloseable following = client.onJailChanged(changed -> {
+            if (changed.isEmpty() || changed.equals(jail.id()) || changed.equals(jail.tag())) {
+                Platform.runLater(vm::reload);
+            }
+        });
         stage.setOnHidden(e -> {
             try {
                 following.close();
