@@ -67,7 +67,18 @@ public final class ConsoleLogWindow {
         ListView<String> lines = new ListView<>(shown);
         lines.setId("consoleLogLines");
         lines.setAccessibleText(msg.get("consoleLog.title", jail.displayName()));
-        lines.getStyleClass().add("console");
+        // The lines in the console's font; what the empty list says, in the window's.
+        lines.setCellFactory(v -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String line, boolean empty) {
+                    super.updateItem(line, empty);
+                    setText(empty ? null : line);
+                }
+            };
+            cell.getStyleClass().add("console");
+            return cell;
+        });
         lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Label placeholder = new Label();
         placeholder.setWrapText(true);
@@ -155,6 +166,8 @@ public final class ConsoleLogWindow {
             }
         });
         stage.show();
+        // Typing finds: the list would otherwise take the focus, its first row framed.
+        find.requestFocus();
         vm.load(jail.id());
         return stage;
     }
