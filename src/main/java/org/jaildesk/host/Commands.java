@@ -57,6 +57,20 @@ final class Commands {
         return r;
     }
 
+    /**
+     * Where a dataset is mounted, asked of {@code zfs get} as {@code zfsGet} (its last argument the dataset): a folder, or
+     * a failure naming the dataset as {@code what} ("the images dataset") and what zfs said instead ({@code none},
+     * {@code legacy}, a line with control characters).
+     */
+    String mountpoint(List<String> zfsGet, String what) throws CommandException, ActionFailedException {
+        String folder = toolOk(Tool.ZFS, zfsGet).stdout().strip();
+        if (!folder.startsWith("/") || folder.chars().anyMatch(Character::isISOControl)) {
+            throw new ActionFailedException(what + " " + zfsGet.get(zfsGet.size() - 1)
+                    + " is not mounted on a folder (its mountpoint is '" + Shown.of(folder, 120) + "')");
+        }
+        return folder;
+    }
+
     /** Reads a program's output; refuses output it does not recognise with an {@code IocageParseException}. */
     interface ToolOutput<T> {
         T read(String stdout) throws Exception;

@@ -38,11 +38,7 @@ final class ConsoleLogs {
     ObjectNode read(Args a) throws Exception {
         String jail = a.required("jail", v -> Validation.jail(v, false));
         Cli cli = reads.cli();
-        String iocroot = commands.toolOk(Tool.ZFS, cli.iocroot(reads.pool())).stdout().strip();
-        if (!iocroot.startsWith("/") || iocroot.chars().anyMatch(Character::isISOControl)) {
-            throw new ActionFailedException("the iocage dataset is not mounted on a folder (its mountpoint is '"
-                    + Shown.of(iocroot, 120) + "')");
-        }
+        String iocroot = commands.mountpoint(cli.iocroot(reads.pool()), "the iocage dataset");
         String file = iocroot + "/log/ioc-" + jail + "-console.log";
         // One byte more than is kept: whether the log is longer than that is then known, not guessed from the size.
         CommandResult r = Commands.complete(host.execTool(Tool.TAIL, new CommandSpec(Cli.logTail(file, BYTES + 1),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jaildesk.domain.HostImage;
 import org.jaildesk.domain.ImageNames;
-import org.jaildesk.domain.Shown;
 import org.jaildesk.host.parse.ImageFiles;
 import org.jaildesk.host.parse.IocageParseException;
 import org.jaildesk.host.parse.ListedJail;
@@ -99,12 +98,7 @@ final class Images {
     ObjectNode list() throws Exception {
         Cli cli = reads.cli();
         cli.imagesListed(); // a dialect without it refuses now, before iocage is asked for the pool
-        List<String> where = cli.imagesFolder(reads.pool());
-        String folder = commands.toolOk(Tool.ZFS, where).stdout().strip();
-        if (!folder.startsWith("/") || folder.chars().anyMatch(Character::isISOControl)) {
-            throw new ActionFailedException("the images dataset " + where.get(where.size() - 1)
-                    + " is not mounted on a folder (its mountpoint is '" + Shown.of(folder, 120) + "')");
-        }
+        String folder = commands.mountpoint(cli.imagesFolder(reads.pool()), "the images dataset");
         List<HostImage> found = commands.toolRead(Tool.FIND, Cli.imageFiles(folder), out -> ImageFiles.read(out, folder));
         ObjectNode out = JSON.objectNode();
         out.put("folder", folder);

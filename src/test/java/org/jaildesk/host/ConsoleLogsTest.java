@@ -90,6 +90,15 @@ class ConsoleLogsTest {
     }
 
     @Test
+    void anIocageDatasetMountedNowhereIsSaidAndNoTailRuns() throws Exception {
+        try (HostHarness h = over(Path.of("none"))) {
+            JsonNode body = h.body("consolelog", "jail", "db01");
+            assertEquals("the iocage dataset tank/iocage is not mounted on a folder (its mountpoint is 'none')",
+                    body.get("error").asText());
+        }
+    }
+
+    @Test
     void aNameThatIsNoJailsRunsNothing() throws Exception {
         Path iocroot = Files.createDirectories(dir.resolve("iocage"));
         try (HostHarness h = over(iocroot)) {
