@@ -116,10 +116,11 @@ public final class AppContext {
             usage.load();
         }
         window[0].keepUsage(usage);
-        iocage.ifPresent(p -> window[0].consoles(new LocalConsoles(p,
+        // This machine's jails' consoles where it has iocage; remote hosts' over ssh on any desktop.
+        window[0].consoles(new LocalConsoles(iocage.orElse(null),
                 () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")),
                 () -> uiState.setting(UiState.TERMINAL, ""), System.getenv("TERMINAL"), HostOptionsMixin::findOnPath, msg,
-                CONSOLES)));
+                CONSOLES));
         window[0].fingerprints(url -> {
             try {
                 return knownHosts.fingerprint(org.jaildesk.client.WebSocketTransport.hostPort(java.net.URI.create(url)));

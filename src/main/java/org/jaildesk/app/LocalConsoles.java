@@ -19,9 +19,10 @@ import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.jails.ConsoleOpener;
 
 /**
- * The consoles of this machine's jails: {@code iocage console J} (through doas or sudo, as this machine's iocage is
- * run) in the terminal {@link Terminals} finds, started as its own process with no shell between. The terminal is left
- * running when JailDesk ends; JailDesk does not read what it shows.
+ * Jails' consoles in a terminal of this desktop: this machine's with {@code iocage console J} (through doas or sudo, as
+ * this machine's iocage is run), another host's over ssh as the user chose for it; in the terminal {@link Terminals}
+ * finds, started as its own process with no shell between. The terminal is left running when JailDesk ends; JailDesk
+ * does not read what it shows. {@code iocage} is null on a desktop without iocage: only other hosts' consoles then.
  */
 final class LocalConsoles implements ConsoleOpener {
 
@@ -50,8 +51,32 @@ final class LocalConsoles implements ConsoleOpener {
 
     @Override
     public CompletableFuture<String> open(String id) {
-        // Looking along PATH and starting a process: not on the calling (FX) thread.
-        return CompletableFuture.supplyAsync(() -> start(argv(id)), background)
+        return opened(id, () -> argv(id));
+    }
+
+    @Override
+    public CompletableFuture<String> openOver(String ssh, String id) {
+        return opened(id, () -> {
+            Optional<Terminals.Problem> problem = Terminals.whyNot(ssh, onPath);
+            if (ssh == null || ssh.isBlank() || problem.isPresent()) {
+                throw new IllegalStateException(msg.get("console.badSsh", ssh == null ? "" : ssh.strip(),
+                        problem.map(this::said).orElse(msg.get("ssh.none"))));
+            }
+            List<String> console;
+            try {
+                console = JailConsole.overSsh(List.of(ssh.strip().split("\\s+")), id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(msg.get("console.badName", e.getMessage()));
+            }
+            List<String> argv = new ArrayList<>(terminal());
+            argv.addAll(console);
+            return List.copyOf(argv);
+        });
+    }
+
+    /** Starts what {@code argv} makes, off the calling (FX) thread: looking along PATH and starting a process. */
+    private CompletableFuture<String> opened(String id, java.util.function.Supplier<List<String>> argv) {
+        return CompletableFuture.supplyAsync(() -> start(argv.get()), background)
                 .thenCompose(started -> started.process().onExit()
                         .completeOnTimeout(null, WATCHED.toMillis(), TimeUnit.MILLISECONDS)
                         .thenApply(ended -> {
@@ -66,22 +91,30 @@ final class LocalConsoles implements ConsoleOpener {
 
     /** The terminal's words, then the console's; refused (saying why) before anything starts. */
     List<String> argv(String id) {
+        if (iocage == null) {
+            throw new IllegalStateException(msg.get("console.noIocage"));
+        }
         List<String> console;
         try {
             console = JailConsole.argv(iocage, privilege.get(), id);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(msg.get("console.badName", e.getMessage()));
         }
+        List<String> argv = new ArrayList<>(terminal());
+        argv.addAll(console);
+        return List.copyOf(argv);
+    }
+
+    /** The terminal's words, as chosen or found; refused (saying why) where there is none that can run. */
+    private List<String> terminal() {
         String chosen = configured.get();
         Optional<Terminals.Problem> problem = Terminals.whyNot(chosen, onPath);
         if (problem.isPresent()) {
             throw new IllegalStateException(msg.get("console.badTerminal", chosen.strip(), said(problem.get())));
         }
-        List<String> argv = new ArrayList<>(Terminals.resolve(chosen, terminalVariable, onPath).orElseThrow(() ->
+        return Terminals.resolve(chosen, terminalVariable, onPath).orElseThrow(() ->
                 new IllegalStateException(msg.get("console.noTerminal",
-                        String.join(", ", Terminals.KNOWN.stream().map(java.util.Map.Entry::getKey).toList())))));
-        argv.addAll(console);
-        return List.copyOf(argv);
+                        String.join(", ", Terminals.KNOWN.stream().map(java.util.Map.Entry::getKey).toList()))));
     }
 
     /** A terminal started: its process, its name, and the argv it was given. */

@@ -33,4 +33,24 @@ public final class JailConsole {
         out.add(jail);
         return List.copyOf(out);
     }
+
+    /**
+     * The argv of a console of another host's jail: {@code ssh}'s words as the user chose them for that host (for
+     * example {@code ssh -t admin@nas.lan doas}), then iocage console and the jail. ssh hands the words after its
+     * destination to the host's shell as one line; a jail's name holds only letters, digits and {@code . _ - @ :}
+     * ({@link Validation#jail}), which no shell reads as anything but itself, and is refused otherwise.
+     */
+    public static List<String> overSsh(List<String> ssh, String jail) {
+        Validation.jail(jail, false).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        if (ssh.isEmpty()) {
+            throw new IllegalArgumentException("no ssh command to reach the host with");
+        }
+        List<String> out = new ArrayList<>(ssh);
+        out.add("iocage");
+        out.add("console");
+        out.add(jail);
+        return List.copyOf(out);
+    }
 }

@@ -1,6 +1,7 @@
 package org.jaildesk.ui;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,8 +31,18 @@ final class JailActions {
     private final Supplier<ConsoleOpener> consoles;
     private final org.jaildesk.ui.common.Notifier notifier;
 
+    private final java.util.function.Function<org.jaildesk.ui.connect.HostEntry, String> sshOf;
+    private final javafx.beans.value.ObservableValue<?> consoleSettings;
+
+    /**
+     * {@code sshOf} says how ssh reaches a remote host for its consoles ("" for not at all); {@code consoleSettings}
+     * changes when that may have changed.
+     */
     JailActions(HostsViewModel hosts, Messages msg, Stage stage, Supplier<HostView> current, Supplier<ConsoleOpener> consoles,
-                org.jaildesk.ui.common.Notifier notifier) {
+                org.jaildesk.ui.common.Notifier notifier, java.util.function.Function<org.jaildesk.ui.connect.HostEntry, String> sshOf,
+                javafx.beans.value.ObservableValue<?> consoleSettings) {
+        this.sshOf = sshOf;
+        this.consoleSettings = consoleSettings;
         this.hosts = hosts;
         this.msg = msg;
         this.stage = stage;
@@ -89,7 +100,10 @@ final class JailActions {
     /** The selected jail's console in a terminal; the status line says where, a notice why not. */
     private void openConsole() {
         org.jaildesk.domain.Jail jail = vm().selection().get(0);
-        consoles.get().open(jail.id()).handleAsync((terminal, error) -> {
+        org.jaildesk.ui.connect.HostEntry host = hosts.selected().get();
+        CompletableFuture<String> opened = host != null && host.kind() == org.jaildesk.ui.connect.HostEntry.Kind.REMOTE
+                ? consoles.get().openOver(sshOf.apply(host), jail.id()) : consoles.get().open(jail.id());
+        opened.handleAsync((terminal, error) -> {
             if (error != null) {
                 notifier.refusal(msg.get("console.failed", jail.displayName(),
                         org.jaildesk.ui.common.Notifier.oneLine(org.jaildesk.ui.common.Notifier.text(msg, error))));
@@ -101,23 +115,26 @@ final class JailActions {
     }
 
     /**
-     * Why no console can open now: only this machine's jails have one here (a remote host's are reached with ssh, the
-     * demo host's are simulated), then as the selection allows ({@link JailAction#CONSOLE}).
+     * Why no console can open now: the demo host's jails are simulated, a remote host's need to be reached with ssh
+     * as the user says (Host ▸ Console over SSH…); then as the selection allows ({@link JailAction#CONSOLE}).
      */
     private ObservableStringValue whyNoConsole() {
         SimpleStringProperty p = new SimpleStringProperty(msg.get("why.noHost"));
-        hosts.selected().addListener((o, a, b) -> {
+        Runnable decide = () -> {
+            org.jaildesk.ui.connect.HostEntry b = hosts.selected().get();
             p.unbind();
             if (b == null) {
                 p.set(msg.get("why.noHost"));
-            } else if (b.kind() == org.jaildesk.ui.connect.HostEntry.Kind.DEMO) {
+            } else if (b.kind() == org.jaildesk.ui.connect.HostEntry.Kind.DEMO || consoles.get() == null) {
                 p.set(msg.get("why.consoleDemo"));
-            } else if (b.kind() == org.jaildesk.ui.connect.HostEntry.Kind.REMOTE || consoles.get() == null) {
-                p.set(msg.get("why.consoleRemote", b.name()));
+            } else if (b.kind() == org.jaildesk.ui.connect.HostEntry.Kind.REMOTE && sshOf.apply(b).isBlank()) {
+                p.set(msg.get("why.consoleNoSsh", b.name()));
             } else {
                 p.bind(hosts.session(b).jails().whyNot(JailAction.CONSOLE));
             }
-        });
+        };
+        hosts.selected().addListener((o, a, b) -> decide.run());
+        consoleSettings.addListener((o, a, b) -> decide.run());
         return p;
     }
 

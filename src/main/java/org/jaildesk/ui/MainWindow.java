@@ -131,7 +131,8 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.setId("mainRoot");
         root.getStyleClass().add("main");
-        List<UiAction> actions = new JailActions(hosts, msg, stage, hostSwitch::current, () -> consoles, notifier).all(hostSwitch.hasJailView(), hostSwitch::refresh);
+        List<UiAction> actions = new JailActions(hosts, msg, stage, hostSwitch::current, () -> consoles, notifier,
+                h -> uiState.layout(h.id()).consoleSsh, consoleSettings).all(hostSwitch.hasJailView(), hostSwitch::refresh);
         actionList = actions;
         menuBar = menuBar(actions);
         root.setTop(new VBox(menuBar, toolBar(actions)));
@@ -276,9 +277,12 @@ public final class MainWindow {
             }
         });
         Menu jail = FileAndJailMenus.jail(msg, actions);
-        List<MenuItem> local = hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL).findFirst()
-                .map(h -> consoles == null ? List.<MenuItem>of(localPrivilegeMenu(h))
-                        : List.<MenuItem>of(localPrivilegeMenu(h), terminalItem())).orElse(List.of());
+        List<MenuItem> local = new java.util.ArrayList<>(hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.LOCAL)
+                .findFirst().map(h -> List.<MenuItem>of(localPrivilegeMenu(h))).orElse(List.of()));
+        if (consoles != null) {
+            local.add(terminalItem());
+            local.add(consoleSshItem());
+        }
         Menu hostMenu = HostMenu.of(msg, stage, hostSwitch::current, hostSwitch.hasJailView(), hostSwitch.activePool(), local);
         Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
                 () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh,
@@ -359,6 +363,27 @@ public final class MainWindow {
         m.setOnAction(e -> TerminalDialog.of(stage, msg, uiState, consoles).show());
         return m;
     }
+
+    /**
+     * Host ▸ Console over SSH…: how ssh reaches the remote host shown, for its jails' consoles; on for a remote host.
+     * A change is told to the actions ({@link #consoleSettings}), whose reasons follow it.
+     */
+    private MenuItem consoleSshItem() {
+        MenuItem m = new MenuItem(msg.get("menu.consoleSsh"));
+        m.setId("menu-consoleSsh");
+        m.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> hosts.selected().get() == null
+                || hosts.selected().get().kind() != HostEntry.Kind.REMOTE, hosts.selected()));
+        m.setOnAction(e -> {
+            HostEntry host = hosts.selected().get();
+            if (host != null) {
+                TerminalDialog.ssh(stage, msg, uiState, consoles, host, () -> consoleSettings.set(consoleSettings.get() + 1)).show();
+            }
+        });
+        return m;
+    }
+
+    /** Counts the changes of how consoles are reached, for the reasons that follow them. */
+    private final javafx.beans.property.IntegerProperty consoleSettings = new javafx.beans.property.SimpleIntegerProperty();
 
     private void setLocalPrivilege(HostEntry local, String privilege) {
         if (uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE").equals(privilege)) {

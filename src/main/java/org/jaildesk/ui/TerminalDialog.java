@@ -56,4 +56,48 @@ final class TerminalDialog {
         Dialogs.focusWhenShown(d, command);
         return d;
     }
+
+    /**
+     * <i>Host ▸ Console over SSH…</i>: the words that reach {@code host} with ssh for its jails' consoles, kept with the
+     * host's layout; empty for none. Suggested from the host's address; checked as typed as a terminal command is.
+     * {@code saved} runs once a change is kept.
+     */
+    static Dialog<ButtonType> ssh(Window owner, Messages msg, UiState uiState, ConsoleOpener consoles,
+                                  org.jaildesk.ui.connect.HostEntry host, Runnable saved) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "sshDialog", msg.get("ssh.title", host.name()));
+        String suggested = "ssh -t " + hostOf(host.url());
+        TextField command = Dialogs.field("sshCommand", suggested + " doas");
+        command.setPrefColumnCount(32);
+        command.setText(uiState.layout(host.id()).consoleSsh);
+        Label error = Dialogs.errorLabel("sshError");
+        GridPane g = Dialogs.form();
+        g.add(Dialogs.explanation(msg.get("ssh.explain", host.name(), suggested + " doas")), 0, 0, 2, 1);
+        Dialogs.addRow(g, 1, Dialogs.label(msg.get("ssh.command"), command), command);
+        g.add(error, 0, 2, 2, 1);
+        d.getDialogPane().setContent(g);
+        ButtonType save = Dialogs.confirmButton(d, msg.get("terminal.save"), "sshSave", false);
+        error.textProperty().bind(Bindings.createStringBinding(() -> consoles.whyNot(command.getText()).orElse(""),
+                command.textProperty()));
+        d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
+        d.setResultConverter(b -> {
+            if (b == save) {
+                uiState.layout(host.id()).consoleSsh = command.getText().strip();
+                uiState.save();
+                saved.run();
+            }
+            return b;
+        });
+        Dialogs.focusWhenShown(d, command);
+        return d;
+    }
+
+    /** The host name of a server's address ({@code wss://nas.lan:12150} → {@code nas.lan}), or "host" if it has none. */
+    static String hostOf(String url) {
+        try {
+            String h = java.net.URI.create(url).getHost();
+            return h == null || h.isBlank() ? "host" : h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
+        } catch (IllegalArgumentException e) {
+            return "host";
+        }
+    }
 }

@@ -47,6 +47,11 @@ public final class UiState {
         public boolean sortAscending = true;
         /** The ids of the host's jails protected from destroy (ProtectedJails), in order. */
         public List<String> protectedJails = new ArrayList<>();
+        /**
+         * How ssh reaches a remote host for its jails' consoles (Host ▸ Console over SSH…), the words before iocage
+         * console: {@code ssh -t admin@nas.lan doas}; empty for none.
+         */
+        public String consoleSsh = "";
     }
 
     /** A search the user saved under a name (<i>View ▸ Saved searches</i>). */

@@ -98,4 +98,29 @@ class LocalConsolesTest {
                 + "Choose another in Host \u25b8 Terminal for consoles\u2026", missing);
         assertFalse(Files.exists(out));
     }
+
+    /**
+     * Another host's console: the terminal, then the SSH command's words as chosen for the host, then iocage console and
+     * the jail (which ssh hands to the host's shell: a name that is no jail's never gets there); nothing without one.
+     */
+    @Test
+    void anotherHostsConsoleGoesOverSshAsChosen() throws Exception {
+        Path out = dir.resolve("argv");
+        Path term = terminal("term", out, 0);
+        Path ssh = terminal("ssh", dir.resolve("ssh-argv"), 0);
+        LocalConsoles consoles = new LocalConsoles(null, () -> ProcessRunner.Privilege.DOAS, term::toString, null,
+                n -> Optional.empty(), msg, Runnable::run);
+        assertEquals("term", consoles.openOver(" " + ssh + "  -t admin@nas.lan doas ", "db01").get(20, TimeUnit.SECONDS));
+        assertEquals(List.of("-e", ssh.toString(), "-t", "admin@nas.lan", "doas", "iocage", "console", "db01"), Files.readAllLines(out));
+        Files.delete(out);
+        for (String bad : List.of("-f", "a;b", "$(x)", "a b", "a\nb", "x".repeat(10 * 1024 * 1024))) {
+            assertTrue(failure(consoles.openOver(ssh.toString(), bad)).startsWith("not a jail name"), bad.length() > 20 ? "10 MB" : bad);
+        }
+        assertEquals("the SSH command \"\" cannot be used: no SSH command is set for this host. Set it in Host \u25b8 Console over SSH\u2026",
+                failure(consoles.openOver("  ", "db01")));
+        assertTrue(failure(consoles.openOver("nosuch-ssh -t nas", "db01")).contains("nosuch-ssh is not on PATH"));
+        assertTrue(failure(consoles.openOver(ssh + "\n-t nas", "db01")).contains("a control character"));
+        assertEquals("this desktop has no iocage of its own", failure(consoles.open("db01")), "no local console without iocage");
+        assertFalse(Files.exists(out), "the terminal never started for any of them");
+    }
 }

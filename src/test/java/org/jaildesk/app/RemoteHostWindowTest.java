@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -139,8 +140,9 @@ class RemoteHostWindowTest extends AppWindowTest {
             }
         }
 
-        // A console opens for this machine's jails only; the menu says how to reach the server's.
-        waitFor(() -> org.jaildesk.ui.MenuItems.whyOff(robot, "menu-console").startsWith("Consoles open in a terminal for this machine's jails only: for nas, log in to it with ssh"));
+        // A remote host's consoles are reached with ssh as the user says; until then the menu says so.
+        waitFor(() -> org.jaildesk.ui.MenuItems.whyOff(robot, "menu-console").equals(
+                "To open consoles of the jails of nas, say how ssh reaches it first: Host \u25b8 Console over SSH\u2026"));
         assertTrue(org.jaildesk.ui.MenuItems.byId(robot, "menu-console").isDisable());
 
         // Protect from destroy (mail is selected): a mark the server keeps, so that no client of it destroys mail.
@@ -176,6 +178,34 @@ class RemoteHostWindowTest extends AppWindowTest {
         } finally {
             other.close();
         }
+
+        // The console of db01 over ssh, in the terminal chosen: both stand-ins that write what they were given.
+        Path argv = dir.resolve("terminal-argv");
+        Path terminal = dir.resolve("fake-terminal");
+        Files.writeString(terminal, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + argv + "'\n");
+        Path ssh = dir.resolve("ssh");
+        Files.writeString(ssh, "#!/bin/sh\nexit 0\n");
+        for (Path p : List.of(terminal, ssh)) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        robot.interact(org.jaildesk.ui.MenuItems.byId(robot, "menu-terminal")::fire);
+        waitFor(() -> robot.lookup("#terminalCommand").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#terminalCommand").queryAs(javafx.scene.control.TextField.class).setText(terminal + " -e"));
+        robot.clickOn("#terminalSave");
+        robot.interact(org.jaildesk.ui.MenuItems.byId(robot, "menu-consoleSsh")::fire);
+        waitFor(() -> robot.lookup("#sshCommand").tryQuery().isPresent());
+        javafx.scene.control.TextField sshField = robot.lookup("#sshCommand").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("ssh -t 127.0.0.1 doas", sshField.getPromptText(), "suggested from the host's address");
+        robot.interact(() -> sshField.setText("no-such-ssh -t admin@nas"));
+        assertEquals("no-such-ssh is not on PATH", robot.lookup("#sshError").queryAs(Label.class).getText());
+        robot.interact(() -> sshField.setText(ssh + " -t admin@nas doas"));
+        robot.clickOn("#sshSave");
+        robot.clickOn(robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "db01".equals(c.getText())).queryAs(Node.class));
+        waitFor(() -> !org.jaildesk.ui.MenuItems.byId(robot, "menu-console").isDisable());
+        robot.interact(org.jaildesk.ui.MenuItems.byId(robot, "menu-console")::fire);
+        waitFor(() -> Files.exists(argv) && Files.readAllLines(argv).size() == 8);
+        assertEquals(List.of("-e", ssh.toString(), "-t", "admin@nas", "doas", "iocage", "console", "db01"), Files.readAllLines(argv));
+        assertTrue(Files.readString(config.resolve("ui-state.json")).contains("\"consoleSsh\" : \"" + ssh + " -t admin@nas doas\""));
 
         // The server goes away: the table keeps what was last listed, and the status bar says it is not current.
         Label stale = robot.lookup("#stale").queryAs(Label.class);

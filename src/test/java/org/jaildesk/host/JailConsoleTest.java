@@ -37,4 +37,14 @@ class JailConsoleTest {
         assertThrows(IllegalArgumentException.class,
                 () -> JailConsole.argv(IOCAGE, ProcessRunner.Privilege.NONE, "x".repeat(10 * 1024 * 1024)));
     }
+
+    @Test
+    void anotherHostsConsoleIsTheSshWordsThenIocageConsoleAndAJailNameNoShellReadsAsMore() {
+        assertEquals(List.of("ssh", "-t", "admin@nas", "doas", "iocage", "console", "db01"),
+                JailConsole.overSsh(List.of("ssh", "-t", "admin@nas", "doas"), "db01"));
+        for (String bad : List.of("a;b", "$(x)", "`x`", "a b", "a|b", "a&b", "a>b", "-f", "a\nb")) {
+            assertThrows(IllegalArgumentException.class, () -> JailConsole.overSsh(List.of("ssh", "nas"), bad), bad);
+        }
+        assertThrows(IllegalArgumentException.class, () -> JailConsole.overSsh(List.of(), "db01"), "no ssh");
+    }
 }

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Opens a login in a running jail of this machine in a terminal ({@code iocage console}, which needs one). Only this
- * machine's host has consoles: a remote host's jails are reached with ssh, and the demo host's are simulated.
+ * Opens a login in a running jail in a terminal of this desktop ({@code iocage console}, which needs one): this
+ * machine's directly, a remote host's over ssh as the user chose for it; the demo host's jails are simulated.
  */
 public interface ConsoleOpener {
 
@@ -15,6 +15,12 @@ public interface ConsoleOpener {
      * jail's, a terminal that could not start or ended at once).
      */
     CompletableFuture<String> open(String id);
+
+    /**
+     * Starts the terminal with a console of another host's jail {@code id}: {@code ssh}'s words, as the user chose them
+     * for that host, then iocage console and the jail; completes or fails as {@link #open} does.
+     */
+    CompletableFuture<String> openOver(String ssh, String id);
 
     /** The terminal command used while none is chosen ({@code TERMINAL}, or the first usual one found); "" if none. */
     String found();
