@@ -240,7 +240,10 @@ public final class MainWindow {
         this.fingerprints = byUrl;
     }
 
-    /** This machine's jails' consoles, opened in a terminal; none where there is no local host. Set before {@link #show}. */
+    /**
+     * Jails' consoles, opened in a terminal of this desktop (this machine's, and remote hosts' over ssh); without one the
+     * window opens none. Set before {@link #show}.
+     */
     public void consoles(org.jaildesk.ui.jails.ConsoleOpener opener) {
         this.consoles = opener;
     }
@@ -356,7 +359,7 @@ public final class MainWindow {
                 uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"), p -> setLocalPrivilege(local, p));
     }
 
-    /** Host ▸ Terminal for consoles…: where this machine's jails' consoles open. */
+    /** Host ▸ Terminal for consoles…: the terminal jails' consoles open in, this machine's and remote hosts'. */
     private MenuItem terminalItem() {
         MenuItem m = new MenuItem(msg.get("menu.terminal"));
         m.setId("menu-terminal");
