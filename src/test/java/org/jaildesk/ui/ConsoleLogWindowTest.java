@@ -88,4 +88,15 @@ class ConsoleLogWindowTest extends WindowTest {
         assertEquals("2 jails are selected; this works on one jail at a time.", MenuItems.whyOff(robot, "menu-log"));
         assertTrue(Window.getWindows().stream().noneMatch(w -> w.getScene() != null && w.getScene().lookup("#consoleLog") != null));
     }
+
+    /** A start that failed says where to look next: the jail's console log. */
+    @Test
+    void aFailedStartPointsToTheConsoleLog(FxRobot robot) throws Exception {
+        open(robot);
+        page.select("test-empty");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup(".notice .label").queryAll().stream().map(n -> ((Label) n).getText())
+                .anyMatch(t -> t.startsWith("Start test-empty: ") && t.endsWith(
+                        "No such file or directory \u2014 Jail \u25b8 Console log\u2026 (Ctrl+L) shows what its rc printed.")));
+    }
 }

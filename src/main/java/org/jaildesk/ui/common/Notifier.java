@@ -50,11 +50,19 @@ public final class Notifier {
      * replaces an earlier notice about {@code what} (a refresh that keeps failing shows one notice, the latest).
      */
     public void failure(String what, Throwable error) {
+        failure(what, error, "");
+    }
+
+    /**
+     * {@link #failure(String, Throwable)}, with {@code hint} after the host's words where the failure is one a host
+     * answered (where to look next); "" for none.
+     */
+    public void failure(String what, Throwable error, String hint) {
         Throwable e = unwrap(error);
         String details = what + "\n" + stackTrace(e);
         Notice notice;
         if (e instanceof IocageClientException ice) {
-            notice = new Notice(Notice.Kind.FAILURE, what, what + ": " + oneLine(text(messages, ice)), details);
+            notice = new Notice(Notice.Kind.FAILURE, what, what + ": " + oneLine(text(messages, ice)) + hint, details);
         } else {
             LOG.log(Level.SEVERE, what, e);
             notice = new Notice(Notice.Kind.FAILURE, what, messages.get("notice.unexpected", what), details);

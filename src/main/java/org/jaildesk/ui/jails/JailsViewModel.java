@@ -371,6 +371,17 @@ public final class JailsViewModel {
         return onEach(selection.stream().filter(Jail::isRunning).toList(), "action.cap", j -> client.capJail(j.id()));
     }
 
+    /**
+     * After a start (or restart) that failed, where to look: the jail's console log holds what its rc printed, on a host
+     * that offers it (known once the host said what it offers; "" before, and for other actions).
+     */
+    private String startHint(String actionKey) {
+        boolean starts = actionKey.equals("action.start") || actionKey.equals("action.restart");
+        CompletableFuture<java.util.Set<String>> asked = client.extensions();
+        java.util.Set<String> offered = asked.isDone() && !asked.isCompletedExceptionally() ? asked.join() : java.util.Set.of();
+        return starts && offered.contains("consolelog") ? " " + msg.get("start.seeLog") : "";
+    }
+
     private CompletableFuture<Void> onEach(List<Jail> targets, String actionKey, Function<Jail, CompletableFuture<?>> call) {
         if (targets.isEmpty()) {
             return CompletableFuture.completedFuture(null);
@@ -381,7 +392,7 @@ public final class JailsViewModel {
         for (Jail j : targets) {
             all.add(call.apply(j).whenCompleteAsync((ok, error) -> {
                 if (error != null) {
-                    notifier.failure(action + " " + j.displayName(), error);
+                    notifier.failure(action + " " + j.displayName(), error, startHint(actionKey));
                 } else {
                     notifier.succeeded(action + " " + j.displayName());
                     notifier.info(msg.get("status.done", action, j.displayName()));
