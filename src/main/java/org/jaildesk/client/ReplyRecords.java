@@ -426,19 +426,28 @@ final class ReplyRecords {
      */
     static org.jaildesk.domain.AuditPage auditPage(JsonNode body) {
         List<org.jaildesk.domain.AuditEntry> entries = auditEntries(body);
-        JsonNode rotated = body.path("rotated");
-        if (!rotated.isMissingNode() && !(rotated.isTextual() && rotated.asText().equals("true"))) {
-            throw malformed("listaudit.rotated should be \"true\" but is '" + org.jaildesk.domain.Shown.of(rotated.toString()) + "'");
-        }
+        boolean rotated = flag(body, "rotated", "listaudit");
         JsonNode older = body.path("older");
         if (older.isMissingNode()) {
-            return new org.jaildesk.domain.AuditPage(entries, "", !rotated.isMissingNode());
+            return new org.jaildesk.domain.AuditPage(entries, "", rotated);
         }
         if (!older.isTextual() || !older.asText().matches("[0-9]{1,18}(-[0-9a-f]{8})?")) {
             throw malformed("listaudit.older should be a number of up to 18 digits and the log's mark but is '"
                     + org.jaildesk.domain.Shown.of(older.asText()) + "'");
         }
-        return new org.jaildesk.domain.AuditPage(entries, older.asText(), !rotated.isMissingNode());
+        return new org.jaildesk.domain.AuditPage(entries, older.asText(), rotated);
+    }
+
+    /** A flag of a JailDesk reply: {@code "true"} where it holds, absent where not; anything else is malformed. */
+    private static boolean flag(JsonNode body, String key, String action) {
+        JsonNode f = body.path(key);
+        if (f.isMissingNode()) {
+            return false;
+        }
+        if (!(f.isTextual() && f.asText().equals("true"))) {
+            throw malformed(action + "." + key + " should be \"true\" but is '" + org.jaildesk.domain.Shown.of(f.toString()) + "'");
+        }
+        return true;
     }
 
     /** The most lines of a console log taken: more than the host's 128 KB hold. */
@@ -451,12 +460,8 @@ final class ReplyRecords {
     static org.jaildesk.domain.ConsoleLog consoleLog(JsonNode body) {
         String jail = text(body.get("jail"), "consolelog.jail");
         String file = text(body.get("file"), "consolelog.file");
-        for (String flag : List.of("cut", "none")) {
-            JsonNode f = body.path(flag);
-            if (!f.isMissingNode() && !(f.isTextual() && f.asText().equals("true"))) {
-                throw malformed("consolelog." + flag + " should be \"true\" but is '" + org.jaildesk.domain.Shown.of(f.toString()) + "'");
-            }
-        }
+        boolean cut = flag(body, "cut", "consolelog");
+        flag(body, "none", "consolelog"); // said by lines being none; read so that a malformed one is told
         JsonNode lines = body.path("lines");
         if (!lines.isArray() || lines.size() > CONSOLE_LINES) {
             throw malformed("consolelog.lines should be a list of at most " + CONSOLE_LINES + " lines");
@@ -468,7 +473,7 @@ final class ReplyRecords {
             }
             out.add(l.asText());
         }
-        return new org.jaildesk.domain.ConsoleLog(jail, file, out, body.path("cut").isTextual());
+        return new org.jaildesk.domain.ConsoleLog(jail, file, out, cut);
     }
 
     /** {@code listsnapshots}: {@code {"jail", "snapshots": [{"name", "created", "rsize", "used"}, …]}}. */

@@ -130,10 +130,7 @@ final class Commands {
     }
 
     static Event jailChanged(String action, String jail) {
-        ObjectNode o = JSON.objectNode();
-        o.put("action", action);
-        o.put("jail", jail);
-        return new Event(Protocol.JAIL_CHANGED_EVENT, o);
+        return Event.change(Protocol.JAIL_CHANGED_EVENT, action, jail);
     }
 
     void requireSuccess(Cli cli, CommandResult r) throws ActionFailedException {

@@ -8,6 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record Event(String name, JsonNode args) implements Message {
 
+    /**
+     * One of JailDesk's change notifications ({@link Protocol#JAIL_CHANGED_EVENT}, {@link Protocol#PROTECTED_EVENT}):
+     * {@code {"action":"<what was done>","jail":"<to which jail>"}}.
+     */
+    public static Event change(String name, String action, String jail) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        o.put("action", action);
+        o.put("jail", jail);
+        return new Event(name, o);
+    }
+
     @Override
     public String id() {
         return "";

@@ -1,7 +1,5 @@
 package org.jaildesk.server;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -132,12 +130,7 @@ public final class SysadmServer implements AutoCloseable {
             iocage.protectWith(marks);
         }
         // Every subscribed client hears of a mark changed, by any client or a rename, to read the marks again.
-        marks.onChange((action, jail) -> {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            o.put("action", action);
-            o.put("jail", jail);
-            broadcast(new Event(Protocol.PROTECTED_EVENT, o));
-        });
+        marks.onChange((action, jail) -> broadcast(Event.change(Protocol.PROTECTED_EVENT, action, jail)));
         this.gate = new Gate(host, users, tokens, throttle, audit, config.hostName(), version, marks);
         this.eventSubscription = host.subscribe(this::broadcast);
     }

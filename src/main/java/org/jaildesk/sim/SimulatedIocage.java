@@ -159,8 +159,8 @@ public final class SimulatedIocage implements CommandRunner {
                         : tool == Tool.JLS ? (spec.args().equals(SimJls.ARGS) ? SimJls.output(state) : null)
                         : tool == Tool.IFCONFIG ? (spec.args().equals(SimIfconfig.ARGS) ? SimIfconfig.output(state) : null)
                         : config.flavor() != Flavor.PYTHON ? null
-                        : tool == Tool.ZFS && new SimConsoleLog(state).zfs(spec.args()) != null ? new SimConsoleLog(state).zfs(spec.args())
-                        : new SimImages(state).tool(tool.command(), spec.args());
+                        : java.util.Optional.ofNullable(tool == Tool.ZFS ? new SimConsoleLog(state).zfs(spec.args()) : null)
+                                .orElseGet(() -> new SimImages(state).tool(tool.command(), spec.args()));
             }
             return out != null ? new CommandResult(0, out, "", false, false, Duration.ofNanos(System.nanoTime() - start))
                     : new CommandResult(1, "", tool.command() + ": the demo host answers only JailDesk's own "
