@@ -62,15 +62,7 @@ final class LocalConsoles implements ConsoleOpener {
                 throw new IllegalStateException(msg.get("console.badSsh", ssh == null ? "" : ssh.strip(),
                         problem.map(this::said).orElse(msg.get("ssh.none"))));
             }
-            List<String> console;
-            try {
-                console = JailConsole.overSsh(List.of(ssh.strip().split("\\s+")), id);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(msg.get("console.badName", e.getMessage()));
-            }
-            List<String> argv = new ArrayList<>(terminal());
-            argv.addAll(console);
-            return List.copyOf(argv);
+            return inTerminal(() -> JailConsole.overSsh(Terminals.split(ssh), id));
         });
     }
 
@@ -94,14 +86,19 @@ final class LocalConsoles implements ConsoleOpener {
         if (iocage == null) {
             throw new IllegalStateException(msg.get("console.noIocage"));
         }
-        List<String> console;
+        return inTerminal(() -> JailConsole.argv(iocage, privilege.get(), id));
+    }
+
+    /** The terminal's words, then {@code console}'s; a name that is no jail's refused in the window's words. */
+    private List<String> inTerminal(java.util.function.Supplier<List<String>> console) {
+        List<String> words;
         try {
-            console = JailConsole.argv(iocage, privilege.get(), id);
+            words = console.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(msg.get("console.badName", e.getMessage()));
         }
         List<String> argv = new ArrayList<>(terminal());
-        argv.addAll(console);
+        argv.addAll(words);
         return List.copyOf(argv);
     }
 

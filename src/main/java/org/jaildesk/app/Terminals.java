@@ -62,9 +62,14 @@ final class Terminals {
         return Optional.empty();
     }
 
+    /** A command's words as typed, split at runs of spaces: no shell reads them. */
+    static List<String> split(String command) {
+        return List.of(command.strip().split("\\s+"));
+    }
+
     /** The words of a terminal command; one word gets the words that make it run a command. */
     static List<String> words(String command) {
-        List<String> out = new ArrayList<>(List.of(command.strip().split("\\s+")));
+        List<String> out = new ArrayList<>(split(command));
         if (out.size() == 1) {
             String name = Path.of(out.get(0)).getFileName().toString().toLowerCase(Locale.ROOT);
             out.addAll(KNOWN.stream().filter(t -> t.getKey().equals(name)).map(Map.Entry::getValue).findFirst()

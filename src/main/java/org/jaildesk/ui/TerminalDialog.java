@@ -42,14 +42,25 @@ final class TerminalDialog {
             found.setText(f.isEmpty() ? msg.get("terminal.noneFound") : msg.get("terminal.found", f));
             command.setPromptText(f);
         }, Platform::runLater);
-        ButtonType save = Dialogs.confirmButton(d, msg.get("terminal.save"), "terminalSave", false);
+        return checkedAndKept(d, msg, consoles, command, error, "terminalSave", typed -> {
+            uiState.putSetting(UiState.TERMINAL, typed);
+            uiState.save();
+        });
+    }
+
+    /**
+     * The command checked as typed ({@code error} says why it cannot run, and Save is off meanwhile) and given to
+     * {@code keep}, stripped, on Save; the field focused as the dialog shows.
+     */
+    private static Dialog<ButtonType> checkedAndKept(Dialog<ButtonType> d, Messages msg, ConsoleOpener consoles, TextField command,
+                                                     Label error, String saveId, java.util.function.Consumer<String> keep) {
+        ButtonType save = Dialogs.confirmButton(d, msg.get("terminal.save"), saveId, false);
         error.textProperty().bind(Bindings.createStringBinding(() -> consoles.whyNot(command.getText()).orElse(""),
                 command.textProperty()));
         d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
         d.setResultConverter(b -> {
             if (b == save) {
-                uiState.putSetting(UiState.TERMINAL, command.getText().strip());
-                uiState.save();
+                keep.accept(command.getText().strip());
             }
             return b;
         });
@@ -75,20 +86,11 @@ final class TerminalDialog {
         Dialogs.addRow(g, 1, Dialogs.label(msg.get("ssh.command"), command), command);
         g.add(error, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
-        ButtonType save = Dialogs.confirmButton(d, msg.get("terminal.save"), "sshSave", false);
-        error.textProperty().bind(Bindings.createStringBinding(() -> consoles.whyNot(command.getText()).orElse(""),
-                command.textProperty()));
-        d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
-        d.setResultConverter(b -> {
-            if (b == save) {
-                uiState.layout(host.id()).consoleSsh = command.getText().strip();
-                uiState.save();
-                saved.run();
-            }
-            return b;
+        return checkedAndKept(d, msg, consoles, command, error, "sshSave", typed -> {
+            uiState.layout(host.id()).consoleSsh = typed;
+            uiState.save();
+            saved.run();
         });
-        Dialogs.focusWhenShown(d, command);
-        return d;
     }
 
     /** The host name of a server's address ({@code wss://nas.lan:12150} → {@code nas.lan}), or "host" if it has none. */

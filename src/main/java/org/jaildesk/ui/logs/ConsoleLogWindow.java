@@ -122,17 +122,17 @@ public final class ConsoleLogWindow {
         saved.setId("consoleLogSaved");
         Button save = new Button(msg.get("consoleLog.save"));
         save.setId("consoleLogSave");
-        save.disableProperty().bind(Bindings.isEmpty(vm.rows()));
+        javafx.beans.property.BooleanProperty saving = new javafx.beans.property.SimpleBooleanProperty();
+        save.disableProperty().bind(Bindings.isEmpty(vm.rows()).or(saving));
         Stage stage = new Stage();
         save.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("ioc-" + jail.id() + "-console.log");
             java.io.File f = chooser.showSaveDialog(stage);
             if (f != null) {
-                save.disableProperty().unbind();
-                save.setDisable(true);
+                saving.set(true);
                 save(List.copyOf(vm.rows()), f.toPath(), msg, saved).whenComplete((ok, error) -> Platform.runLater(() ->
-                        save.disableProperty().bind(Bindings.isEmpty(vm.rows()))));
+                        saving.set(false)));
             }
         });
         Label about = new Label();
