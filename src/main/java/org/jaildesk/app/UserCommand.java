@@ -8,15 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.List;
+import org.jaildesk.domain.Shown;
+import org.jaildesk.protocol.KeyLogin;
+import org.jaildesk.server.UserKeys;
 import org.jaildesk.server.UserStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jaildesk user add|remove|list}: the server's users file (PBKDF2 hashes, owner-only, never plain). */
+/**
+ * {@code jaildesk user add|remove|list|keys}: the server's users file (PBKDF2 hashes, owner-only, never plain) and the
+ * login keys registered beside it.
+ */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage the users of 'jaildesk serve'.",
-        subcommands = {UserCommand.Add.class, UserCommand.Remove.class, UserCommand.ListUsers.class})
+        subcommands = {UserCommand.Add.class, UserCommand.Remove.class, UserCommand.ListUsers.class, UserCommand.Keys.class})
 final class UserCommand implements Runnable {
 
     @CommandLine.Spec
@@ -93,7 +100,7 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user, and the login keys they registered.")
     static final class Remove implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;
@@ -106,10 +113,53 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            boolean removed = UserStore.load(users).remove(name);
+            UserStore store = UserStore.load(users);
+            boolean removed = store.remove(name);
+            int keys = UserKeys.load(UserKeys.fileFor(users)).keepOnly(store.names());
             (removed ? spec.commandLine().getOut() : spec.commandLine().getErr())
-                    .println(removed ? "user " + name + " removed" : "no user " + name);
+                    .println(removed ? "user " + name + " removed" + (keys > 0 ? " with " + keys + " login keys" : "")
+                            : "no user " + name);
             return removed ? 0 : 1;
+        }
+    }
+
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = {"List the login keys a user registered from their desktops (key login, sysadm's auth_ssl),",
+                "or take them all away. Restart the server after --revoke-all."})
+    static final class Keys implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--users", paramLabel = "FILE", description = "The users file; the keys are in FILE.keys.")
+        Path users = defaultUsers();
+
+        @Option(names = "--revoke-all", description = "Take away every key of the user.")
+        boolean revokeAll;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            UserKeys keys = UserKeys.load(UserKeys.fileFor(users));
+            List<UserKeys.Key> mine = keys.of(name);
+            PrintWriter out = spec.commandLine().getOut();
+            if (revokeAll) {
+                List<String> others = new java.util.ArrayList<>(UserStore.load(users).names());
+                others.remove(name);
+                keys.keepOnly(others);
+                out.println(mine.size() + " login keys of " + name + " revoked");
+                return 0;
+            }
+            for (UserKeys.Key k : mine) {
+                out.println(k.registered() + "  " + Shown.of(k.nickname().isEmpty() ? "(no nickname)" : k.nickname())
+                        + (k.email().isEmpty() ? "" : " <" + Shown.of(k.email()) + ">") + "  RSA "
+                        + k.key().getModulus().bitLength() + "  " + KeyLogin.fingerprint(k.key()));
+            }
+            if (mine.isEmpty()) {
+                out.println("no login keys of " + name);
+            }
+            return 0;
         }
     }
 

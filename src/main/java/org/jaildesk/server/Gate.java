@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.protocol.ErrorCode;
 import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.KeyLogin;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
@@ -36,10 +37,19 @@ final class Gate {
     private final String hostName;
     private final String version;
     private final ProtectedJails marks;
+    private final UserKeys keys;
+    private final java.time.Clock clock;
+
+    /** How long a key login's challenge may be answered, as the sysadm server has it. */
+    static final java.time.Duration CHALLENGE_LIFE = java.time.Duration.ofSeconds(30);
+    /** The longest answer to a challenge read: an 8192-bit signature in Base64 is 1,368 characters. */
+    private static final int MAX_ANSWER = 2_048;
 
     Gate(RequestHandler host, UserStore users, TokenStore tokens, LoginThrottle throttle, AuditLog audit,
-         String hostName, String version, ProtectedJails marks) {
+         String hostName, String version, ProtectedJails marks, UserKeys keys, java.time.Clock clock) {
         this.marks = marks;
+        this.keys = keys;
+        this.clock = clock;
         this.host = host;
         this.users = users;
         this.tokens = tokens;
@@ -66,6 +76,9 @@ final class Gate {
         if (ns.equals(Protocol.RPC) && (name.equals("auth") || name.equals("auth_token"))) {
             return done(login(s, r));
         }
+        if (ns.equals(Protocol.RPC) && name.equals(KeyLogin.AUTH_SSL)) {
+            return done(keyLogin(s, r));
+        }
         if (ns.equals(Protocol.RPC) && name.equals("auth_clear")) {
             tokens.revoke(s.token);
             s.logOut();
@@ -76,6 +89,9 @@ final class Gate {
         }
         if (ns.equals(Protocol.RPC) && name.equals("query")) {
             return done(Response.to(r, query()));
+        }
+        if (ns.equals(Protocol.RPC) && name.equals(KeyLogin.SETTINGS)) {
+            return done(settings(s, r));
         }
         if (ns.equals(Protocol.EVENTS)) {
             return done(events(s, r));
@@ -155,7 +171,12 @@ final class Gate {
             }
             user = owner.get();
             s.token = t.asText();
+            s.byKey = tokens.byKey(s.token);
         }
+        return loggedIn(s, r, user);
+    }
+
+    private Reply loggedIn(Session s, Request r, String user) {
         throttle.succeed(s.address);
         s.user = user;
         s.everLoggedIn = true;
@@ -163,6 +184,117 @@ final class Gate {
         out.add(s.token);
         out.add(tokens.lifetime().toSeconds());
         return Response.to(r, out);
+    }
+
+    /**
+     * sysadm's key login: without {@code encrypted_string} (args {@code ""} or {@code {}}), a new challenge for this
+     * connection ({@code test_string}); with it, the answer to that challenge, once, within {@link #CHALLENGE_LIFE}:
+     * logged in as the owner of the registered key it was signed with. A wrong or late answer counts as a failed login.
+     */
+    private Reply keyLogin(Session s, Request r) {
+        String challenge = s.challenge;
+        java.time.Instant until = s.challengeUntil;
+        tokens.revoke(s.token);
+        s.logOut(); // and the challenge with it: each is answered once
+        if (throttle.isBlocked(s.address)) {
+            return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later");
+        }
+        JsonNode a = r.args();
+        if (a.isObject() && a.has("encrypted_string")) {
+            JsonNode answer = a.get("encrypted_string");
+            if (!answer.isTextual() || answer.asText().length() > MAX_ANSWER) {
+                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "auth_ssl's 'encrypted_string' is the challenge signed, in Base64");
+            }
+            if (challenge == null || !clock.instant().isBefore(until)) {
+                failed(s, "(key)");
+                return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED,
+                        "no challenge is waiting for an answer on this connection: ask for one first (auth_ssl without args)");
+            }
+            Optional<String> owner = keys.owner(challenge, answer.asText(), users.names());
+            if (owner.isEmpty()) {
+                failed(s, "(key)");
+                return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the answer was signed with no key registered here");
+            }
+            s.token = tokens.issue(owner.get(), true);
+            s.byKey = true;
+            return loggedIn(s, r, owner.get());
+        }
+        if (a.isObject() && a.has("md5_key")) {
+            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "this server has no bridge: auth_ssl takes no 'md5_key'");
+        }
+        if (!(a.isTextual() && a.asText().isEmpty()) && !(a.isObject() && a.isEmpty())) {
+            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST,
+                    "auth_ssl takes \"\" (for a challenge) or {\"encrypted_string\": the challenge signed}");
+        }
+        s.challenge = KeyLogin.challenge();
+        s.challengeUntil = clock.instant().plus(CHALLENGE_LIFE);
+        ObjectNode out = JSON.objectNode();
+        out.put("test_string", s.challenge);
+        return Response.to(r, out);
+    }
+
+    /**
+     * {@code rpc/settings}: the logged-in user's login keys, registered, listed and revoked as sysadm's are. A session
+     * begun with a key may list and revoke keys but not register one: a stolen key, once revoked, leaves nothing behind.
+     */
+    private Reply settings(Session s, Request r) {
+        String action = r.action();
+        JsonNode a = r.args();
+        switch (action) {
+            case KeyLogin.LIST -> {
+                ObjectNode out = JSON.objectNode();
+                ObjectNode mine = out.putObject(s.user);
+                for (UserKeys.Key k : keys.of(s.user)) {
+                    mine.put(k.pubKey(), "Nickname: " + k.nickname() + "\nEmail: " + k.email() + "\nDate Registered: "
+                            + k.registered());
+                }
+                return Response.to(r, out);
+            }
+            case KeyLogin.REGISTER, KeyLogin.REVOKE -> {
+                boolean register = action.equals(KeyLogin.REGISTER);
+                String nickname = a.path("nickname").asText("");
+                Reply reply;
+                if (register && s.byKey) {
+                    reply = ErrorReply.of(r.id(), ErrorCode.FORBIDDEN,
+                            "a session begun with a key cannot register keys: log in with the password");
+                } else if (!register && a.has("user") && !a.path("user").asText().equals(s.user)) {
+                    reply = ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "a user may revoke only their own keys");
+                } else {
+                    reply = changeKeys(s, r, register);
+                }
+                audit.record(s.user, s.address, action, register && !nickname.isEmpty() ? Shown.of(nickname) : "-",
+                        resultOf(reply, null, action));
+                return reply;
+            }
+            default -> {
+                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "rpc/settings takes the action " + KeyLogin.REGISTER
+                        + ", " + KeyLogin.LIST + " or " + KeyLogin.REVOKE);
+            }
+        }
+    }
+
+    private Reply changeKeys(Session s, Request r, boolean register) {
+        JsonNode a = r.args();
+        JsonNode pub = a.get("pub_key");
+        try {
+            String pubKey = pub != null && pub.isTextual() ? pub.asText() : null;
+            if (register) {
+                JsonNode nick = a.path("nickname");
+                JsonNode mail = a.path("email");
+                if (!nick.isMissingNode() && !nick.isTextual() || !mail.isMissingNode() && !mail.isTextual()) {
+                    throw new IllegalArgumentException("'nickname' and 'email' are strings");
+                }
+                keys.register(s.user, pubKey, nick.asText(""), mail.asText(""), clock.instant());
+            } else if (!keys.revoke(s.user, pubKey)) {
+                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "no such key of " + s.user);
+            }
+            return Response.to(r, JSON.objectNode());
+        } catch (IllegalArgumentException e) {
+            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, e.getMessage());
+        } catch (java.io.IOException e) {
+            LOG.warning("cannot keep the login keys in " + keys.file() + ": " + e.getMessage());
+            return ErrorReply.of(r.id(), ErrorCode.INTERNAL, "the login keys cannot be saved on this server");
+        }
     }
 
     private void failed(Session s, String user) {
@@ -173,6 +305,7 @@ final class Gate {
     private ObjectNode query() {
         ObjectNode q = JSON.objectNode();
         q.put("rpc/query", "read");
+        q.put("rpc/settings", "read/write");
         q.put("events/dispatcher", "read");
         q.put("sysadm/iocage", "read/write");
         ObjectNode ours = q.putObject("jaildesk");

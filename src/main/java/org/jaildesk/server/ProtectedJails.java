@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -119,11 +118,6 @@ final class ProtectedJails implements Protection {
 
     /** The whole file anew, moved over the old one: never half a list. */
     private void save() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        OwnerOnly.create(tmp);
-        Files.writeString(tmp, ids.isEmpty() ? "" : String.join("\n", ids) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnly.replace(file, ids.isEmpty() ? "" : String.join("\n", ids) + "\n");
     }
 }

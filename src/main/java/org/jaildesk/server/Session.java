@@ -21,6 +21,11 @@ final class Session {
     final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     volatile String user;
     volatile String token;
+    /** Logged in with a key (or a token of such a login): it may not register keys. */
+    volatile boolean byKey;
+    /** The key login's challenge this connection was sent ({@code auth_ssl}'s first stage), or null; and until when it holds. */
+    volatile String challenge;
+    volatile java.time.Instant challengeUntil;
     /** Set at the first successful login; the grace timer closes only sockets that never logged in. */
     volatile boolean everLoggedIn;
     /** Requests of this connection waiting for their replies (see {@link SysadmServer#MAX_IN_FLIGHT}). */
@@ -38,5 +43,7 @@ final class Session {
     void logOut() {
         user = null;
         token = null;
+        byKey = false;
+        challenge = null;
     }
 }

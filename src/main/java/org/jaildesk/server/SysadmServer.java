@@ -131,8 +131,27 @@ public final class SysadmServer implements AutoCloseable {
         }
         // Every subscribed client hears of a mark changed, by any client or a rename, to read the marks again.
         marks.onChange((action, jail) -> broadcast(Event.change(Protocol.PROTECTED_EVENT, action, jail)));
-        this.gate = new Gate(host, users, tokens, throttle, audit, config.hostName(), version, marks);
+        this.gate = new Gate(host, users, tokens, throttle, audit, config.hostName(), version, marks, loginKeys(users),
+                config.clock());
         this.eventSubscription = host.subscribe(this::broadcast);
+    }
+
+    /**
+     * The login keys registered beside the users file; the keys of users no longer in it (a users file edited by hand:
+     * {@code jaildesk user remove} takes a user's keys away itself) are taken away first.
+     */
+    private static UserKeys loginKeys(UserStore users) {
+        Path file = UserKeys.fileFor(users.file());
+        try {
+            UserKeys keys = UserKeys.load(file);
+            int gone = keys.keepOnly(users.names());
+            if (gone > 0) {
+                LOG.warning("took away " + gone + " login keys of users no longer in " + users.file());
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot use " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Binds both listeners; returns once they accept connections. */

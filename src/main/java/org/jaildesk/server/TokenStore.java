@@ -20,7 +20,8 @@ public final class TokenStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Session(String user, Instant expires) {
+    /** {@code byKey}: the session began with a key login, and a key cannot register more keys (see Gate). */
+    private record Session(String user, Instant expires, boolean byKey) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -37,10 +38,15 @@ public final class TokenStore {
     }
 
     public String issue(String user) {
+        return issue(user, false);
+    }
+
+    /** A new token for {@code user}; {@code byKey} when they logged in with a key rather than their password. */
+    public String issue(String user, boolean byKey) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        sessions.put(digest(token), new Session(user, clock.instant().plus(lifetime)));
+        sessions.put(digest(token), new Session(user, clock.instant().plus(lifetime), byKey));
         purge();
         return token;
     }
@@ -60,8 +66,14 @@ public final class TokenStore {
             sessions.remove(key);
             return Optional.empty();
         }
-        sessions.put(key, new Session(s.user(), now.plus(lifetime)));
+        sessions.put(key, new Session(s.user(), now.plus(lifetime), s.byKey()));
         return Optional.of(s.user());
+    }
+
+    /** Whether {@code token}'s session began with a key login (false for an unknown one). */
+    public boolean byKey(String token) {
+        Session s = token == null || token.isEmpty() ? null : sessions.get(digest(token));
+        return s != null && s.byKey();
     }
 
     public void revoke(String token) {

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,6 +118,11 @@ public final class UserStore {
         return name != null && NAME.matcher(name).matches();
     }
 
+    /** The users file. */
+    public Path file() {
+        return file;
+    }
+
     public boolean isEmpty() {
         return users.isEmpty();
     }
@@ -220,13 +223,7 @@ public final class UserStore {
             b.append(e.name()).append(':').append(SCHEME).append(':').append(e.iterations()).append(':')
                     .append(enc.encodeToString(e.salt())).append(':').append(enc.encodeToString(e.hash())).append('\n');
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        OwnerOnly.create(tmp);
-        Files.writeString(tmp, b, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnly.replace(file, b);
     }
 
     private static Entry hash(String name, char[] password, int iterations) {

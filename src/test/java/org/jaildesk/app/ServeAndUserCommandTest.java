@@ -30,6 +30,32 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(out.toString().contains("admin"));
     }
 
+    @Test
+    void userKeysListsAUsersLoginKeysAndRemovingTheUserTakesThemAway() throws Exception {
+        addAdmin();
+        assertEquals(0, withStdin("another passphrase\n", "user", "add", "bob", "--users", dir.resolve("users").toString()));
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair k = g.generateKeyPair();
+        org.jaildesk.server.UserKeys keys = org.jaildesk.server.UserKeys.load(dir.resolve("users.keys"));
+        keys.register("admin", org.jaildesk.protocol.KeyLogin.pubKey(k.getPublic()), "laptop", "", java.time.Instant.EPOCH);
+        keys.register("bob", org.jaildesk.protocol.KeyLogin.pubKey(g.generateKeyPair().getPublic()), "bob's", "", java.time.Instant.EPOCH);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "keys", "admin", "--users", dir.resolve("users").toString()));
+        String listed = out.toString();
+        assertTrue(listed.contains("1970-01-01T00:00:00Z  laptop  RSA 2048  "
+                + org.jaildesk.protocol.KeyLogin.fingerprint(k.getPublic())), listed);
+        assertFalse(listed.contains("bob's"), listed);
+        assertEquals(0, run("user", "remove", "admin", "--users", dir.resolve("users").toString()));
+        assertTrue(out.toString().contains("user admin removed with 1 login keys"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "keys", "admin", "--users", dir.resolve("users").toString()));
+        assertTrue(out.toString().contains("no login keys of admin"), out.toString());
+        assertEquals(0, run("user", "keys", "bob", "--revoke-all", "--users", dir.resolve("users").toString()));
+        assertTrue(out.toString().contains("1 login keys of bob revoked"), out.toString());
+        assertTrue(org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("bob").isEmpty());
+    }
+
     /** The user admin in {@code dir/users}, as the README adds it. */
     private void addAdmin() {
         assertEquals(0, withStdin("a long passphrase\n", "user", "add", "admin", "--users", dir.resolve("users").toString()),
