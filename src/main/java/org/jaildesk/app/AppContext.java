@@ -26,6 +26,7 @@ import org.jaildesk.ui.MainWindow;
 import org.jaildesk.ui.UiState;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
+import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostStore;
 import org.jaildesk.ui.connect.HostsViewModel;
@@ -49,15 +50,27 @@ public final class AppContext {
     private volatile Notifier shownNotifier;
     private volatile Messages shownMsg;
 
+    /** libsecret's secret-tool, where remote hosts' login keys are kept; empty: no key login on this desktop. */
+    private final Optional<Path> secretTool;
+
     public AppContext(Path configDir, SimulatedIocage.Config demo, Optional<Path> iocage) {
+        this(configDir, demo, iocage, Optional.empty());
+    }
+
+    public AppContext(Path configDir, SimulatedIocage.Config demo, Optional<Path> iocage, Optional<Path> secretTool) {
         this.configDir = configDir;
         this.demo = demo;
         this.iocage = iocage;
+        this.secretTool = secretTool;
     }
 
-    /** The default: the user's config folder, the demo host as iocage would feel, iocage from PATH if there is one. */
+    /**
+     * The default: the user's config folder, the demo host as iocage would feel, iocage from PATH if there is one, and
+     * the keyring's secret-tool from PATH if there is one.
+     */
     public static AppContext standard() {
-        return new AppContext(AppDirs.config(), SimulatedIocage.Config.demo(), HostOptionsMixin.findOnPath("iocage"));
+        return new AppContext(AppDirs.config(), SimulatedIocage.Config.demo(), HostOptionsMixin.findOnPath("iocage"),
+                HostOptionsMixin.findOnPath("secret-tool"));
     }
 
     /** Hosts in the sidebar: the local host first where iocage exists, then the demo host, then saved remotes. */
@@ -99,11 +112,21 @@ public final class AppContext {
         KnownHosts knownHosts = new KnownHosts(
                 new SavedFile(configDir.resolve("known-hosts.properties"), KnownHosts.LIMIT, setAside::add));
         connector = new DesktopConnector(demo, iocage.orElse(null), knownHosts, protocolLog, jobs,
-                () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")));
+                () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")),
+                secretTool.map(SecretToolKeyring::new).orElse(null));
         MainWindow[] window = new MainWindow[1];
         HostStore saved = new HostStore(new SavedFile(configDir.resolve("hosts.json"), HostStore.LIMIT, setAside::add));
-        HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), saved, connector,
-                host -> window[0].prompts().password(host), Platform::runLater, msg, notifier);
+        HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), saved, connector, new HostConnector.Prompts() {
+            @Override
+            public HostConnector.Password password(HostEntry host, boolean keyOffered) {
+                return window[0].prompts().password(host, keyOffered);
+            }
+
+            @Override
+            public void keyMade(HostEntry host, String problem) {
+                window[0].prompts().keyMade(host, problem);
+            }
+        }, Platform::runLater, msg, notifier);
         window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage),
                 Main.version(), configDir.toAbsolutePath());
         history = jobs;

@@ -1,6 +1,9 @@
 package org.jaildesk.app;
 
+import java.io.IOException;
 import java.net.URI;
+import java.security.PrivateKey;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.stream.Stream;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.JobTransport;
+import org.jaildesk.client.KeyLogins;
 import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.LoggingTransport;
 import org.jaildesk.client.ProtocolLog;
@@ -40,10 +44,13 @@ final class DesktopConnector implements HostConnector {
     private final JobsViewModel jobs;
     /** How this machine's iocage is run: directly, or through doas or sudo (read at each opening). */
     private final Supplier<ProcessRunner.Privilege> privilege;
+    /** Where remote hosts' login keys are kept, or null: no keyring on this desktop, and no key login. */
+    private final SecretToolKeyring keyring;
 
     DesktopConnector(SimulatedIocage.Config demo, Path iocage, KnownHosts knownHosts, ProtocolLog log,
-                     JobsViewModel jobs, Supplier<ProcessRunner.Privilege> privilege) {
+                     JobsViewModel jobs, Supplier<ProcessRunner.Privilege> privilege, SecretToolKeyring keyring) {
         this.privilege = privilege;
+        this.keyring = keyring;
         this.demo = demo;
         this.iocage = iocage;
         this.knownHosts = knownHosts;
@@ -77,8 +84,20 @@ final class DesktopConnector implements HostConnector {
                 state.accept(ConnectionState.CONNECTED);
             }
             default -> {
+                String hostPort = WebSocketTransport.hostPort(URI.create(host.url()));
+                KeyChoice keys = keyring == null ? null : new KeyChoice(keyring, hostPort, host, prompts);
                 WebSocketTransport ws = new WebSocketTransport(new WebSocketTransport.Options(URI.create(host.url()), host.user(),
-                        () -> prompts.password(host), knownHosts, Duration.ofMinutes(30), Duration.ofSeconds(15), true));
+                        () -> {
+                            HostConnector.Password p = prompts.password(host, keys != null);
+                            if (p == null) {
+                                return null;
+                            }
+                            if (keys != null) {
+                                keys.wanted = p.makeKey();
+                            }
+                            return p.secret();
+                        }, knownHosts, Duration.ofMinutes(30), Duration.ofSeconds(15), true,
+                        keys == null ? KeyLogins.NONE : keys));
                 ws.onState(s -> state.accept(switch (s) {
                     case CONNECTED -> ConnectionState.CONNECTED;
                     case CONNECTING -> ConnectionState.CONNECTING;
@@ -91,6 +110,76 @@ final class DesktopConnector implements HostConnector {
         }
         return new IocageClient(new JobTransport(new LoggingTransport(t, log, host.name()),
                 jobs.sinkFor(host.name())));
+    }
+
+    /** A remote host's login key in the desktop's keyring, for its user; made when the user chose it at the password. */
+    private static final class KeyChoice implements KeyLogins {
+        private final SecretToolKeyring keyring;
+        private final String hostPort;
+        private final HostEntry host;
+        private final Prompts prompts;
+        volatile boolean wanted;
+
+        KeyChoice(SecretToolKeyring keyring, String hostPort, HostEntry host, Prompts prompts) {
+            this.keyring = keyring;
+            this.hostPort = hostPort;
+            this.host = host;
+            this.prompts = prompts;
+        }
+
+        @Override
+        public Optional<PrivateKey> find() {
+            return keyring.find(hostPort, host.user());
+        }
+
+        @Override
+        public boolean wanted() {
+            return wanted;
+        }
+
+        @Override
+        public void keep(PrivateKey key) throws IOException {
+            keyring.keep(hostPort, host.user(), key);
+        }
+
+        @Override
+        public void forget() {
+            keyring.forget(hostPort, host.user());
+        }
+
+        @Override
+        public void made(String problem) {
+            wanted = false;
+            prompts.keyMade(host, problem);
+        }
+    }
+
+    @Override
+    public Optional<String> loginKey(HostEntry host) {
+        if (keyring == null || host.kind() != HostEntry.Kind.REMOTE) {
+            return Optional.empty();
+        }
+        return keyring.find(WebSocketTransport.hostPort(URI.create(host.url())), host.user()).flatMap(DesktopConnector::publicOf);
+    }
+
+    @Override
+    public void forgetLoginKey(HostEntry host) {
+        if (keyring != null && host.kind() == HostEntry.Kind.REMOTE) {
+            keyring.forget(WebSocketTransport.hostPort(URI.create(host.url())), host.user());
+        }
+    }
+
+    /** The public half of an RSA private key as it is kept (with its public exponent), as a {@code pub_key}. */
+    private static Optional<String> publicOf(PrivateKey key) {
+        if (!(key instanceof java.security.interfaces.RSAPrivateCrtKey k)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(org.jaildesk.protocol.KeyLogin.pubKey(java.security.KeyFactory.getInstance("RSA")
+                    .generatePublic(new java.security.spec.RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()))));
+        } catch (java.security.GeneralSecurityException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -467,6 +467,35 @@ public final class IocageClient {
         return call(args("fetchrelease", "release", release), body -> successText(body, "fetchrelease"));
     }
 
+    /** The logged-in user's login keys on the host ({@code rpc/settings} {@code list_ssl_certs}). */
+    public CompletableFuture<List<org.jaildesk.domain.LoginKey>> loginKeys() {
+        return settings(args(org.jaildesk.protocol.KeyLogin.LIST)).thenApply(ReplyRecords::loginKeys);
+    }
+
+    /** Takes one of the user's login keys away on the host ({@code revoke_ssl_cert}): it logs in no more. */
+    public CompletableFuture<Void> revokeLoginKey(String pubKey) {
+        return settings(args(org.jaildesk.protocol.KeyLogin.REVOKE, "pub_key", pubKey)).thenApply(a -> null);
+    }
+
+    /** A request of {@code rpc/settings} (the key registration's class): its answer's args, or the host's refusal. */
+    private CompletableFuture<JsonNode> settings(ObjectNode args) {
+        String action = args.get("action").asText();
+        Request request = new Request(Protocol.RPC, org.jaildesk.protocol.KeyLogin.SETTINGS, "jd-" + ids.incrementAndGet(), args);
+        CompletableFuture<Reply> sent;
+        try {
+            sent = transport.send(request);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.thenApply(reply -> {
+            if (reply instanceof org.jaildesk.protocol.ErrorReply e) {
+                throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR,
+                        e.message().isEmpty() ? "the host refused " + action + " (" + e.code() + ")" : e.message(), e.code(), null);
+            }
+            return ((org.jaildesk.protocol.Response) reply).args();
+        });
+    }
+
     // ---- plumbing -------------------------------------------------------------------------------------------
 
     /** Builds the {@code args} of a request: the action, then string arguments in order. */

@@ -11,6 +11,7 @@ import static org.jaildesk.client.ReplyReader.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -436,6 +437,39 @@ final class ReplyRecords {
                     + org.jaildesk.domain.Shown.of(older.asText()) + "'");
         }
         return new org.jaildesk.domain.AuditPage(entries, older.asText(), rotated);
+    }
+
+    /**
+     * {@code list_ssl_certs}: {@code {"<user>":{"<pub_key>":"Nickname: …\nEmail: …\nDate Registered: …"}}}, the keys of
+     * the user (of every user, for a sysadm server's full-access user), oldest first as the host keeps them.
+     */
+    static List<org.jaildesk.domain.LoginKey> loginKeys(JsonNode args) {
+        if (!args.isObject()) {
+            throw malformed("list_ssl_certs should be an object but is " + org.jaildesk.protocol.SysadmCodec.kind(args));
+        }
+        List<org.jaildesk.domain.LoginKey> out = new ArrayList<>();
+        args.fields().forEachRemaining(user -> {
+            if (!user.getValue().isObject()) {
+                throw malformed("list_ssl_certs." + org.jaildesk.domain.Shown.of(user.getKey()) + " should be an object");
+            }
+            user.getValue().fields().forEachRemaining(key -> {
+                if (!key.getValue().isTextual()) {
+                    throw malformed("list_ssl_certs." + org.jaildesk.domain.Shown.of(user.getKey()) + " holds a key whose details are no text");
+                }
+                Map<String, String> details = new HashMap<>();
+                key.getValue().asText().lines().forEach(line -> {
+                    int colon = line.indexOf(": ");
+                    if (colon > 0) {
+                        details.put(line.substring(0, colon), line.substring(colon + 2).strip());
+                    }
+                });
+                java.security.interfaces.RSAPublicKey k = org.jaildesk.protocol.KeyLogin.publicKeyOrNull(key.getKey());
+                String fingerprint = k == null ? "" : org.jaildesk.protocol.KeyLogin.fingerprint(k);
+                out.add(new org.jaildesk.domain.LoginKey(user.getKey(), key.getKey(), details.getOrDefault("Nickname", ""),
+                        details.getOrDefault("Email", ""), details.getOrDefault("Date Registered", ""), fingerprint));
+            });
+        });
+        return List.copyOf(out);
     }
 
     /** A flag of a JailDesk reply: {@code "true"} where it holds, absent where not; anything else is malformed. */

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jaildesk.protocol.ErrorCode;
 import org.jaildesk.protocol.ErrorReply;
+import org.jaildesk.protocol.KeyLogin;
 import org.jaildesk.protocol.Protocol;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
@@ -73,6 +75,88 @@ final class SessionLogin {
         return false;
     }
 
+    /**
+     * Logs in with the host's key kept on this desktop, if there is one: false (and the password next) when there is
+     * none, the host offers no key login or refuses it now (too many failed logins), or refuses the key itself, which
+     * is then forgotten (revoked on the host: it will not pass again).
+     */
+    boolean withKey(Function<Request, CompletableFuture<Reply>> send) {
+        java.util.Optional<java.security.PrivateKey> key = options.keys().find();
+        if (key.isEmpty()) {
+            return false;
+        }
+        Reply first = await(send.apply(new Request(Protocol.RPC, KeyLogin.AUTH_SSL, "auth-" + ids.incrementAndGet(),
+                codec.mapper().getNodeFactory().textNode(""))));
+        String challenge = first instanceof Response r ? r.args().path("test_string").asText() : "";
+        if (!KeyLogin.isChallenge(challenge)) {
+            return false;
+        }
+        String answer;
+        try {
+            answer = KeyLogin.sign(key.get(), challenge);
+        } catch (IllegalStateException e) {
+            options.keys().forget(); // a key the keyring gave back damaged signs nothing
+            return false;
+        }
+        Reply second = await(send.apply(new Request(Protocol.RPC, KeyLogin.AUTH_SSL, "auth-" + ids.incrementAndGet(),
+                codec.mapper().createObjectNode().put("encrypted_string", answer))));
+        if (second instanceof ErrorReply e) {
+            if (e.code().equals(ErrorCode.UNAUTHORIZED.code())) {
+                options.keys().forget();
+            }
+            return false;
+        }
+        token = tokenOf(((Response) second).args(), "auth_ssl");
+        return true;
+    }
+
+    /**
+     * Makes a key for this host, keeps it and registers it for the user logged in by password: the next login is by
+     * the key. Told to the keys either way; whatever fails, the login holds and the key is not kept.
+     */
+    void makeKey(Function<Request, CompletableFuture<Reply>> send) {
+        KeyLogins keys = options.keys();
+        if (keys.find().isPresent()) {
+            keys.made(null);
+            return;
+        }
+        java.security.KeyPair pair = KeyLogin.newKeyPair();
+        try {
+            keys.keep(pair.getPrivate());
+        } catch (java.io.IOException | RuntimeException e) {
+            keys.made(e.getMessage() == null ? e.toString() : e.getMessage());
+            return;
+        }
+        ObjectNode args = codec.mapper().createObjectNode();
+        args.put("action", KeyLogin.REGISTER);
+        args.put("pub_key", KeyLogin.pubKey(pair.getPublic()));
+        args.put("nickname", nickname());
+        args.put("email", "");
+        String problem;
+        try {
+            Reply r = await(send.apply(new Request(Protocol.RPC, KeyLogin.SETTINGS, "key-" + ids.incrementAndGet(), args)));
+            problem = r instanceof ErrorReply e ? (e.message().isEmpty() ? e.code() : e.message()) : null;
+        } catch (IocageClientException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            keys.forget();
+        }
+        keys.made(problem);
+    }
+
+    /** How this desktop's key is called on the host: "JailDesk on <this machine> (<local user>)". */
+    static String nickname() {
+        String machine;
+        try {
+            machine = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            machine = "this desktop";
+        }
+        String n = "JailDesk on " + machine + " (" + System.getProperty("user.name", "?") + ")";
+        return org.jaildesk.domain.Shown.cut(n.replaceAll("\\p{Cntrl}", "_"), 60);
+    }
+
     /** The password, asked now; refused at once while the login is held. The caller wipes it after use. */
     char[] askPassword() {
         Held why = held;
@@ -115,12 +199,15 @@ final class SessionLogin {
             throw new IocageClientException(IocageClientException.Kind.PROTOCOL_ERROR, Trouble.LOGIN_REFUSED, e.code(), null,
                     hostPort, why);
         }
-        JsonNode a = ((Response) r).args();
-        // Ours answers [token, 900]; the real sysadm server answers [token, 0].
+        token = tokenOf(((Response) r).args(), "auth");
+    }
+
+    /** The token of a login's answer: ours answers [token, 900]; the real sysadm server answers [token, 0]. */
+    private static String tokenOf(JsonNode a, String request) {
         if (!a.isArray() || a.size() < 1 || !a.get(0).isTextual() || a.get(0).asText().isEmpty()) {
-            throw new IocageClientException(IocageClientException.Kind.MALFORMED_REPLY, "unexpected reply to auth: " + a);
+            throw new IocageClientException(IocageClientException.Kind.MALFORMED_REPLY, "unexpected reply to " + request + ": " + a);
         }
-        token = a.get(0).asText();
+        return a.get(0).asText();
     }
 
     private static IocageClientException notLoggedIn(Held why) {

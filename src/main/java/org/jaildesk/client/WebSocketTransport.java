@@ -51,11 +51,19 @@ public final class WebSocketTransport implements Transport {
      * @param knownHosts     accepted certificate fingerprints (wss only)
      * @param requestTimeout how long to wait for one reply
      * @param reconnect      reconnect in the background after a drop
+     * @param keys           the host's login key on this desktop, tried before the password; {@link KeyLogins#NONE}
      */
     public record Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts,
-                          Duration requestTimeout, Duration connectTimeout, boolean reconnect) {
+                          Duration requestTimeout, Duration connectTimeout, boolean reconnect, KeyLogins keys) {
         public Options {
             url = withDefaultPort(url);
+            keys = keys == null ? KeyLogins.NONE : keys;
+        }
+
+        /** Options without key login. */
+        public Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts, Duration requestTimeout,
+                       Duration connectTimeout, boolean reconnect) {
+            this(url, user, password, knownHosts, requestTimeout, connectTimeout, reconnect, KeyLogins.NONE);
         }
     }
 
@@ -260,12 +268,14 @@ public final class WebSocketTransport implements Transport {
     private void open(CompletableFuture<SysadmSocket> result) {
         setState(State.CONNECTING);
         char[] password = null;
+        boolean makeKey = false;
         try {
             // Connect first: the certificate is checked before anyone is asked for a password.
             SysadmSocket c = connect();
             try {
-                if (!login.withToken(c::request)) {
+                if (!login.withToken(c::request) && !login.withKey(c::request)) {
                     password = login.askPassword();
+                    makeKey = options.keys().wanted();
                     // The server closes a socket that has not logged in within 30 s, and looking a password up can
                     // take longer: then the login fails to go out (or its close overtakes it on the wire) and is
                     // sent once more on a fresh socket, without asking again.
@@ -290,6 +300,10 @@ public final class WebSocketTransport implements Transport {
             c.established = true;
             setState(State.CONNECTED);
             result.complete(c);
+            if (makeKey) {
+                // Requests go out meanwhile; only this thread waits for the registration's answer.
+                login.makeKey(c::request);
+            }
         } catch (IocageClientException e) {
             setState(State.FAILED);
             result.completeExceptionally(e);

@@ -131,6 +131,15 @@ public final class KeyLogin {
         return key;
     }
 
+    /** The RSA key of a {@code pub_key}, or null when it is none {@link #publicKey} takes. */
+    public static RSAPublicKey publicKeyOrNull(String pubKey) {
+        try {
+            return publicKey(pubKey);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The answer to {@code challenge}: its bytes signed with {@code key} as sysadm's client does, in Base64. */
     public static String sign(PrivateKey key, String challenge) {
         if (!isChallenge(challenge)) {

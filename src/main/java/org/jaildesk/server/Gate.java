@@ -317,6 +317,7 @@ final class Gate {
         ext.add(Protocol.LIST_PROTECTED);
         ext.add(Protocol.PROTECT_JAIL);
         ext.add(Protocol.UNPROTECT_JAIL);
+        ext.add(KeyLogin.AUTH_SSL);
         ArrayNode ev = ours.putArray("events");
         EVENT_NAMES.forEach(ev::add);
         return q;

@@ -3,6 +3,7 @@ package org.jaildesk.ui;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -12,6 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jaildesk.client.UntrustedCertificateException;
+import org.jaildesk.ui.connect.HostConnector;
 import org.jaildesk.ui.connect.HostEntry;
 import org.jaildesk.ui.connect.HostsViewModel;
 import org.jaildesk.ui.common.Dialogs;
@@ -58,7 +60,11 @@ final class HostDialogs {
         return d.showAndWait().filter(b -> b == save).map(b -> new String[] {name.getText().trim(), url.getText().trim(), user.getText().trim()});
     }
 
-    char[] password(Window owner, HostEntry host) {
+    /**
+     * The password of {@code host}, or null when cancelled; with {@code keyOffered}, a choice to log in with a key
+     * kept in this desktop's keyring from now on (off unless ticked: it leaves a key on the host).
+     */
+    HostConnector.Password password(Window owner, HostEntry host, boolean keyOffered) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(msg.get("password.title"));
@@ -67,13 +73,21 @@ final class HostDialogs {
         PasswordField field = new PasswordField();
         field.setId("passwordField");
         field.setAccessibleText(d.getHeaderText());
-        d.getDialogPane().setContent(new VBox(8, field));
+        VBox content = new VBox(8, field);
+        CheckBox key = new CheckBox(msg.get("password.key"));
+        key.setId("passwordKey");
+        if (keyOffered) {
+            Label why = Dialogs.explanation(msg.get("password.keyExplain"));
+            why.setLabelFor(key);
+            content.getChildren().addAll(key, why);
+        }
+        d.getDialogPane().setContent(content);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Dialogs.focusWhenShown(d, field);
         Optional<ButtonType> b = d.showAndWait();
         char[] pw = b.filter(x -> x == ButtonType.OK).map(x -> field.getText().toCharArray()).orElse(null);
         field.clear();
-        return pw;
+        return pw == null ? null : new HostConnector.Password(pw, keyOffered && key.isSelected());
     }
 
     boolean acceptCertificate(Window owner, HostEntry host, UntrustedCertificateException e) {

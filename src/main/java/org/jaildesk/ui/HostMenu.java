@@ -12,7 +12,10 @@ import javafx.stage.Window;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.pools.HostAdminViewModel.Clean;
 
-/** The Host menu: the shown host's pool, releases, clean-ups and action log, each off while no host is shown. */
+/**
+ * The Host menu: the shown host's pool, releases, clean-ups, action log and login keys, each off while no host is
+ * shown.
+ */
 final class HostMenu {
 
     private HostMenu() {
@@ -42,7 +45,9 @@ final class HostMenu {
                 clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, off),
                 new SeparatorMenuItem(),
                 item("actionLog", msg.get("menu.actionLog"), off, () -> org.jaildesk.ui.pools.ActionLogWindow.open(owner, msg,
-                        current.get().session().host().name(), current.get().session().jails().client())));
+                        current.get().session().host().name(), current.get().session().jails().client())),
+                item("loginKeys", msg.get("menu.loginKeys"), off,
+                        () -> org.jaildesk.ui.pools.LoginKeysWindow.open(owner, msg, current.get().session())));
         if (!more.isEmpty()) {
             m.getItems().add(new SeparatorMenuItem());
             m.getItems().addAll(more);

@@ -107,7 +107,23 @@ public final class MainWindow {
 
     /** Prompts for the connector, answered on the FX thread while the transport thread waits. */
     public HostConnector.Prompts prompts() {
-        return host -> onFx(() -> hostDialogs.password(stage, host));
+        return new HostConnector.Prompts() {
+            @Override
+            public HostConnector.Password password(HostEntry host, boolean keyOffered) {
+                return onFx(() -> hostDialogs.password(stage, host, keyOffered));
+            }
+
+            @Override
+            public void keyMade(HostEntry host, String problem) {
+                Platform.runLater(() -> {
+                    if (problem == null) {
+                        notifier.info(msg.get("key.made", host.name()));
+                    } else {
+                        notifier.tell(msg.get("key.notMade", host.name(), problem));
+                    }
+                });
+            }
+        };
     }
 
     private static <T> T onFx(Callable<T> c) {

@@ -43,7 +43,8 @@ class MessagesTest {
             "consoleLog.select", "consoleLog.loading", "consoleLog.failed", "consoleLog.unsupported", "consoleLog.none",
             // The lists read through one action a host may not offer (HostReadList), by the list's own prefix.
             "others.reading", "others.count", "others.failed", "others.unsupported",
-            "actionLog.reading", "actionLog.count", "actionLog.failed", "actionLog.unsupported"),
+            "actionLog.reading", "actionLog.count", "actionLog.failed", "actionLog.unsupported",
+            "loginKeys.reading", "loginKeys.count", "loginKeys.failed", "loginKeys.unsupported"),
             // What each job does: every action that changes the host becomes one.
             org.jaildesk.protocol.Protocol.MUTATING_ACTIONS.stream().map(a -> "jobs.action." + a))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());

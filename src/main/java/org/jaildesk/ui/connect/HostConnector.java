@@ -11,12 +11,35 @@ public interface HostConnector {
 
     /** What the connector may ask the user, off the FX thread. */
     interface Prompts {
-        /** The password for a remote host, or null when the user cancels. */
-        char[] password(HostEntry host);
+        /**
+         * The password for a remote host, or null when the user cancels. With {@code keyOffered} the user may also
+         * choose to log in with a key from now on (this desktop has a keyring to keep it in).
+         */
+        Password password(HostEntry host, boolean keyOffered);
+
+        /** Told, on no particular thread, how making a login key for {@code host} went: null when the host took it. */
+        default void keyMade(HostEntry host, String problem) {
+        }
+    }
+
+    /** A password typed, and whether the user chose a login key from now on. The caller wipes the password. */
+    record Password(char[] secret, boolean makeKey) {
     }
 
     /** A client for the host; connecting happens on the first call. State changes go to {@code state}. */
     IocageClient open(HostEntry host, Prompts prompts, Consumer<ConnectionState> state);
+
+    /**
+     * The {@code pub_key} of the login key this desktop keeps for {@code host}, if it keeps one. May take its time (a
+     * keyring may ask to be unlocked): call off the FX thread.
+     */
+    default java.util.Optional<String> loginKey(HostEntry host) {
+        return java.util.Optional.empty();
+    }
+
+    /** Forgets the login key this desktop keeps for {@code host}; off the FX thread. */
+    default void forgetLoginKey(HostEntry host) {
+    }
 
     /** Accepts a server certificate for a remote host (after the user compared the fingerprint). */
     void acceptCertificate(HostEntry host, String fingerprint);

@@ -14,6 +14,7 @@ import org.jaildesk.ui.jails.JailsViewModel;
 public final class HostSession {
 
     private final HostEntry host;
+    private final HostConnector connector;
     private final JailsViewModel jails;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.NOT_CONNECTED);
     private final BooleanBinding offline;
@@ -21,6 +22,7 @@ public final class HostSession {
     HostSession(HostEntry host, HostConnector connector, HostConnector.Prompts prompts, Executor fx, Messages msg,
                 Notifier notifier) {
         this.host = host;
+        this.connector = connector;
         IocageClient client = connector.open(host, prompts, s -> fx.execute(() -> state.set(s)));
         this.jails = new JailsViewModel(client, fx, msg, notifier);
         this.offline = Bindings.createBooleanBinding(() -> !jails.jails().isEmpty()
@@ -29,6 +31,16 @@ public final class HostSession {
 
     public HostEntry host() {
         return host;
+    }
+
+    /** The {@code pub_key} of the login key this desktop keeps for this host, if any; blocking, off the FX thread. */
+    public java.util.Optional<String> ownLoginKey() {
+        return connector.loginKey(host);
+    }
+
+    /** Forgets the login key this desktop keeps for this host; blocking, off the FX thread. */
+    public void forgetOwnLoginKey() {
+        connector.forgetLoginKey(host);
     }
 
     public JailsViewModel jails() {

@@ -1,0 +1,142 @@
+package org.jaildesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.TableView;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.server.ServerConfig;
+import org.jaildesk.server.ServerTls;
+import org.jaildesk.server.SysadmServer;
+import org.jaildesk.server.UserKeys;
+import org.jaildesk.server.UserStore;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Key login from the whole window against the real server, with a stand-in {@code secret-tool} that keeps its secrets as
+ * files (the process path is the real one): the key chosen at the password, the next start without a password, and
+ * the key revoked in Host ▸ Login keys….
+ */
+class KeyLoginWindowTest extends AppWindowTest {
+
+    private IocageHost host;
+    private SysadmServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** A {@code secret-tool} that stores in {@code ring}, a file per host and user, and counts its lookups. */
+    private static Path secretTool(Path ring) throws Exception {
+        Files.createDirectories(ring);
+        Path tool = ring.resolveSibling("secret-tool");
+        Files.writeString(tool, """
+                #!/bin/sh
+                ring='%s'
+                verb=$1; shift
+                [ "$verb" = store ] && shift
+                name=$(printf '%%s' "$*" | tr -c 'A-Za-z0-9' '_')
+                case $verb in
+                  store) cat > "$ring/$name" ;;
+                  lookup) echo x >> "$ring.lookups"; if [ -f "$ring/$name" ]; then cat "$ring/$name"; else exit 1; fi ;;
+                  clear) rm -f "$ring/$name" ;;
+                  *) echo "secret-tool: unknown verb" >&2; exit 2 ;;
+                esac
+                """.formatted(ring));
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwx------"));
+        return tool;
+    }
+
+    @Test
+    void aKeyChosenAtThePasswordLogsInAtTheNextStartAndIsRevokedInLoginKeys(FxRobot robot) throws Exception {
+        Path state = dir.resolve("keyserver");
+        UserStore users = UserStore.load(state.resolve("users"));
+        users.put("admin", "a long passphrase".toCharArray());
+        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
+        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
+                users, tls, "test").start();
+        Path config = dir.resolve("keyconfig");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("hosts.json"), "[{\"name\":\"nas\",\"url\":\"wss://127.0.0.1:" + server.wsPort()
+                + "\",\"user\":\"admin\"}]");
+        Files.writeString(config.resolve("known-hosts.properties"), "127.0.0.1\\:" + server.wsPort() + "="
+                + tls.fingerprint().replace(":", "\\:") + "\n");
+        Path ring = dir.resolve("ring");
+        Optional<Path> tool = Optional.of(secretTool(ring));
+        AppContext first = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
+        WaitForAsyncUtils.asyncFx(() -> first.start(stage)).get();
+        robot.clickOn("nas");
+        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
+        javafx.scene.control.CheckBox key = robot.lookup("#passwordKey").queryAs(javafx.scene.control.CheckBox.class);
+        assertFalse(key.isSelected(), "a key is left on the host only when asked for");
+        robot.clickOn("#passwordField").write("a long passphrase");
+        robot.clickOn("#passwordKey");
+        robot.clickOn("OK");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        waitFor(() -> notices(robot).stream().anyMatch(n -> n.contains("nas will log you in with this desktop's key from now on"))
+                || robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText().contains("this desktop's key"));
+        List<UserKeys.Key> keys = UserKeys.load(UserKeys.fileFor(state.resolve("users"))).of("admin");
+        assertEquals(1, keys.size());
+        try (var files = Files.list(ring)) {
+            assertEquals(1, files.count(), "the private key is in the keyring");
+        }
+        try (var files = Files.walk(config)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f);
+                assertFalse(text.contains("PRIVATE") || text.contains("passphrase"), "a secret reached " + f);
+            }
+        }
+
+        // The next start: the key, no password.
+        AppContext second = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
+        WaitForAsyncUtils.asyncFx(() -> second.start(stage)).get();
+        robot.clickOn("nas");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        assertTrue(robot.lookup("#passwordField").tryQuery().isEmpty(), "no password asked");
+
+        // Host ▸ Login keys…: this desktop's key, revoked.
+        robot.clickOn("#menu-host");
+        robot.clickOn("#menu-loginKeys");
+        waitFor(() -> robot.lookup("#loginKeysTable").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#loginKeysTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == 1);
+        waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "this desktop".equals(c.getText())).tryQuery().isPresent());
+        assertEquals("1 login key", robot.lookup("#loginKeysSaid").queryAs(javafx.scene.control.Label.class).getText());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#loginKeysRevoke");
+        waitFor(() -> robot.lookup("#revokeKeyDialog").tryQuery().isPresent());
+        assertTrue(robot.lookup("#revokeKeyDialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText()
+                .startsWith("Revoke the key \"JailDesk on "));
+        robot.clickOn("#revokeKeyConfirm");
+        waitFor(() -> table.getItems().isEmpty());
+        assertTrue(UserKeys.load(UserKeys.fileFor(state.resolve("users"))).of("admin").isEmpty());
+        waitFor(() -> {
+            try (var files = Files.list(ring)) {
+                return files.count() == 0;
+            }
+        });
+        AtomicInteger lookups = new AtomicInteger((int) Files.readAllLines(dir.resolve("ring.lookups")).size());
+        assertTrue(lookups.get() >= 2, "the keyring was asked at the start and for the window");
+    }
+}

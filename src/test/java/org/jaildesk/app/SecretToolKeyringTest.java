@@ -1,0 +1,76 @@
+package org.jaildesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The keyring through stand-in {@code secret-tool}s run as real processes: what goes in comes out, and failures say why. */
+class SecretToolKeyringTest {
+
+    @TempDir
+    Path dir;
+    private static KeyPair pair;
+
+    @BeforeAll
+    static void key() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        pair = g.generateKeyPair();
+    }
+
+    private Path tool(String body) throws IOException {
+        Path t = dir.resolve("secret-tool");
+        Files.writeString(t, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rwx------"));
+        return t;
+    }
+
+    @Test
+    void aKeyKeptIsFoundForItsHostAndUserOnlyAndForgotten() throws Exception {
+        // Records its arguments one a line, and keeps what it is given on standard input.
+        SecretToolKeyring ring = new SecretToolKeyring(tool("""
+                for a in "$@"; do printf '%%s\\n' "$a"; done >> '%s/args'
+                verb=$1; shift; [ "$verb" = store ] && shift
+                f='%s/'$(printf '%%s' "$*" | tr -c 'A-Za-z0-9' '_')
+                case $verb in store) cat > "$f" ;; lookup) [ -f "$f" ] && cat "$f" || exit 1 ;; clear) rm -f "$f" ;; esac
+                """.formatted(dir, dir)));
+        ring.keep("nas:12150", "a;b $(x)", pair.getPrivate());
+        assertEquals(pair.getPrivate(), ring.find("nas:12150", "a;b $(x)").orElseThrow());
+        assertTrue(ring.find("nas:12150", "admin").isEmpty(), "another user's");
+        assertTrue(ring.find("nas2:12150", "a;b $(x)").isEmpty(), "another host's");
+        String args = Files.readString(dir.resolve("args"));
+        assertTrue(args.contains("\nuser\na;b $(x)\n"), "the user is one argument, as given: " + args);
+        assertTrue(args.startsWith("store\n--label=JailDesk login key of a;b $(x)@nas:12150\napplication\njaildesk\nhost\nnas:12150\n"), args);
+        assertTrue(!args.contains("MII"), "the key never goes in the arguments");
+        ring.forget("nas:12150", "a;b $(x)");
+        assertTrue(ring.find("nas:12150", "a;b $(x)").isEmpty());
+    }
+
+    @Test
+    void aKeyringThatCannotKeepSaysWhyInItsOwnWords() throws Exception {
+        SecretToolKeyring ring = new SecretToolKeyring(tool("cat > /dev/null; echo 'secret-tool: Cannot autolaunch D-Bus without X11 $DISPLAY' >&2; exit 1"));
+        IOException e = assertThrows(IOException.class, () -> ring.keep("nas:12150", "admin", pair.getPrivate()));
+        assertEquals("secret-tool: Cannot autolaunch D-Bus without X11 $DISPLAY", e.getMessage());
+        SecretToolKeyring silent = new SecretToolKeyring(tool("exit 3"));
+        assertEquals("secret-tool could not keep the key (3)",
+                assertThrows(IOException.class, () -> silent.keep("nas:12150", "admin", pair.getPrivate())).getMessage());
+    }
+
+    @Test
+    void whatIsNoKeyOrTooMuchIsNoKey() throws Exception {
+        assertTrue(new SecretToolKeyring(tool("echo 'not base64 at all'")).find("nas:12150", "admin").isEmpty());
+        assertTrue(new SecretToolKeyring(tool("echo QUJD")).find("nas:12150", "admin").isEmpty(), "Base64, but no key");
+        assertTrue(new SecretToolKeyring(tool("head -c 200000 /dev/zero | tr '\\\\0' A")).find("nas:12150", "admin").isEmpty());
+        assertTrue(new SecretToolKeyring(dir.resolve("missing")).find("nas:12150", "admin").isEmpty(), "no tool there");
+    }
+}
