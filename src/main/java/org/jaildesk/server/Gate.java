@@ -252,7 +252,8 @@ final class Gate {
             }
             case KeyLogin.REGISTER, KeyLogin.REVOKE -> {
                 boolean register = action.equals(KeyLogin.REGISTER);
-                String nickname = a.path("nickname").asText("");
+                // Which key: the nickname given, or the one the revoked key was registered with.
+                String nickname = register ? a.path("nickname").asText("") : nicknameOf(s.user, a.path("pub_key").asText(""));
                 Reply reply;
                 if (register && s.byKey) {
                     reply = ErrorReply.of(r.id(), ErrorCode.FORBIDDEN,
@@ -262,7 +263,7 @@ final class Gate {
                 } else {
                     reply = changeKeys(s, r, register);
                 }
-                audit.record(s.user, s.address, action, register && !nickname.isEmpty() ? Shown.of(nickname) : "-",
+                audit.record(s.user, s.address, action, nickname.isEmpty() ? "-" : Shown.of(nickname),
                         resultOf(reply, null, action));
                 return reply;
             }
@@ -271,6 +272,12 @@ final class Gate {
                         + ", " + KeyLogin.LIST + " or " + KeyLogin.REVOKE);
             }
         }
+    }
+
+    /** The nickname {@code user} registered {@code pubKey} with; "" when they have no such key. */
+    private String nicknameOf(String user, String pubKey) {
+        java.security.interfaces.RSAPublicKey k = KeyLogin.publicKeyOrNull(pubKey);
+        return keys.of(user).stream().filter(key -> key.key().equals(k)).map(UserKeys.Key::nickname).findFirst().orElse("");
     }
 
     private Reply changeKeys(Session s, Request r, boolean register) {

@@ -123,6 +123,8 @@ class KeyLoginWindowTest extends AppWindowTest {
         waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && "this desktop".equals(c.getText())).tryQuery().isPresent());
         assertEquals("1 login key", robot.lookup("#loginKeysSaid").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
+                && c.getText().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d")).tryQuery().isPresent(), "the time, in this desktop's zone");
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#loginKeysRevoke");
         waitFor(() -> robot.lookup("#revokeKeyDialog").tryQuery().isPresent());

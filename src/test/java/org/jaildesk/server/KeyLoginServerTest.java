@@ -129,6 +129,7 @@ class KeyLoginServerTest extends ServerTestBase {
 
         assertEquals("ok", code(ask(d, "settings", "rv", java.util.Map.of("action", "revoke_ssl_cert",
                 "pub_key", KeyLogin.pubKey(desk.getPublic())))));
+        assertTrue(Files.readString(fx.server.auditFile()).contains("action=revoke_ssl_cert target=desk result=ok"));
         assertEquals("400", code(ask(d, "settings", "rv2", java.util.Map.of("action", "revoke_ssl_cert",
                 "pub_key", KeyLogin.pubKey(desk.getPublic())))), "revoked already");
         assertEquals("401", code(keyLogin(raw(), desk)));

@@ -48,10 +48,11 @@ public final class LoginKeysWindow {
         // Which key is this desktop's is known after the list may be: the column follows it.
         vm.own().addListener((o, was, now) -> table.refresh());
         table.getColumns().add(mine);
-        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-nickname", msg.get("loginKeys.nickname"), LoginKey::nickname, 220));
-        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-email", msg.get("loginKeys.email"), LoginKey::email, 150));
-        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-registered", msg.get("loginKeys.registered"), LoginKey::registered, 170));
-        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-fingerprint", msg.get("loginKeys.fingerprint"), LoginKey::fingerprint, 330));
+        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-nickname", msg.get("loginKeys.nickname"), LoginKey::nickname, 200));
+        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-email", msg.get("loginKeys.email"), LoginKey::email, 120));
+        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-registered", msg.get("loginKeys.registered"),
+                k -> shownTime(k.registered()), 140));
+        table.getColumns().add(TextColumn.<LoginKey>of("loginKeys-fingerprint", msg.get("loginKeys.fingerprint"), LoginKey::fingerprint, 400));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.setWrapText(true);
@@ -84,10 +85,22 @@ public final class LoginKeysWindow {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(msg.get("loginKeys.title", hostName));
-        stage.setScene(new Scene(root, 900, 380));
+        stage.setScene(new Scene(root, 1020, 380));
         stage.show();
         vm.refresh();
         return stage;
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /** When a key was registered, in this desktop's time zone; as the host wrote it where that is no ISO time. */
+    static String shownTime(String registered) {
+        try {
+            return TIME.format(java.time.Instant.parse(registered));
+        } catch (java.time.format.DateTimeParseException e) {
+            return registered;
+        }
     }
 
     private static boolean confirm(Window owner, Messages msg, String hostName, LoginKey k, boolean own) {
