@@ -85,7 +85,7 @@ final class Gate {
             return null;
         }
         if (!checkSession(s)) {
-            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired"));
+            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired or its user was removed"));
         }
         if (ns.equals(Protocol.RPC) && name.equals("query")) {
             return done(Response.to(r, query()));
@@ -125,7 +125,9 @@ final class Gate {
             return true; // REST: logged in for this request by Basic credentials
         }
         Optional<String> user = tokens.use(s.token);
-        if (user.isEmpty()) {
+        if (user.isEmpty() || !users.exists(user.get())) {
+            // Expired, or its user was removed from the users file since: the session ends.
+            tokens.revoke(s.token);
             s.logOut();
             return false;
         }
@@ -164,7 +166,7 @@ final class Gate {
             if (t == null || !t.isTextual()) {
                 return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "auth_token needs a 'token' string");
             }
-            Optional<String> owner = tokens.use(t.asText());
+            Optional<String> owner = tokens.use(t.asText()).filter(users::exists);
             if (owner.isEmpty()) {
                 failed(s, "(token)");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the token is unknown or expired");

@@ -44,16 +44,7 @@ public final class UserKeys {
     private UserKeys(Path file, List<Key> keys) {
         this.file = file;
         this.keys = keys;
-        this.seen = stamp(file);
-    }
-
-    private static List<Object> stamp(Path file) {
-        try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            return java.util.Arrays.asList(a.fileKey(), a.lastModifiedTime(), a.size());
-        } catch (IOException e) {
-            return null;
-        }
+        this.seen = OwnerOnly.stamp(file);
     }
 
     /**
@@ -61,7 +52,7 @@ public final class UserKeys {
      * then (damaged by hand, or made readable by others) lets no key in until it can, and says so in the log.
      */
     private void fresh() {
-        List<Object> now = stamp(file);
+        List<Object> now = OwnerOnly.stamp(file);
         if (java.util.Objects.equals(now, seen)) {
             return;
         }
@@ -226,7 +217,7 @@ public final class UserKeys {
                         .append(k.pubKey()).append('\n');
             }
             OwnerOnly.replace(file, b);
-            seen = stamp(file);
+            seen = OwnerOnly.stamp(file);
         } catch (IOException e) {
             keys.clear();
             keys.addAll(before);

@@ -34,6 +34,11 @@ import javax.crypto.spec.SecretKeySpec;
  * and never written anywhere: a REST client sends its password with every request, and 210,000 PBKDF2 rounds each
  * time cost tens of milliseconds of CPU per request. Only the same password for the same, unchanged user matches it; anything
  * else, and every check after that time, takes the full PBKDF2 path.
+ *
+ * <p>A running server looks whether the file changed (another process: {@code jaildesk user add} or {@code remove}) at
+ * most every {@link #LOOK_EVERY} and then reads it again: a user added can log in, a removed one cannot, and the
+ * sessions of a removed user end at their next request. A file that cannot be read then (damaged by hand, or made
+ * readable by others) lets nobody log in until it can, and says so in the log.
  */
 public final class UserStore {
 
@@ -56,8 +61,16 @@ public final class UserStore {
     private record Remembered(Entry entry, byte[] mac, long until) {
     }
 
+    /** How often at most the server looks whether the users file changed. */
+    public static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(UserStore.class.getName());
+
     private final Path file;
-    private final Map<String, Entry> users;
+    /** The users as last read or written: a copy that is replaced, never changed, so that readers need no lock. */
+    private volatile Map<String, Entry> users;
+    /** What the file was when last read or written ({@link OwnerOnly#stamp}), and when that was last looked at. */
+    private List<Object> seen;
+    private volatile long lookedAt;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final SecretKeySpec rememberKey;
     private final AtomicLong derivations = new AtomicLong();
@@ -65,7 +78,9 @@ public final class UserStore {
 
     private UserStore(Path file, Map<String, Entry> users) {
         this.file = file;
-        this.users = users;
+        this.users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
+        this.seen = OwnerOnly.stamp(file);
+        this.lookedAt = clock.getAsLong();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         this.rememberKey = new SecretKeySpec(key, "HmacSHA256");
@@ -74,9 +89,13 @@ public final class UserStore {
 
     /** Reads the users file; refuses one that group or others may read or write. */
     public static UserStore load(Path file) throws IOException {
+        return new UserStore(file, read(file));
+    }
+
+    private static Map<String, Entry> read(Path file) throws IOException {
         Map<String, Entry> users = new LinkedHashMap<>();
         if (!Files.exists(file)) {
-            return new UserStore(file, users);
+            return users;
         }
         checkPrivate(file);
         int n = 0;
@@ -96,7 +115,35 @@ public final class UserStore {
                 throw new IOException(file + " line " + n + " is damaged: " + e.getMessage());
             }
         }
-        return new UserStore(file, users);
+        return users;
+    }
+
+    /** The users as the file has them now: read again when another process changed it (looked at every LOOK_EVERY). */
+    private void fresh() {
+        if (clock.getAsLong() - lookedAt < LOOK_EVERY.toNanos()) {
+            return; // every request asks: most of them without taking the lock
+        }
+        synchronized (this) {
+            long now = clock.getAsLong();
+            if (now - lookedAt >= LOOK_EVERY.toNanos()) {
+                lookedAt = now;
+                readIfChanged();
+            }
+        }
+    }
+
+    private void readIfChanged() {
+        List<Object> stamp = OwnerOnly.stamp(file);
+        if (java.util.Objects.equals(stamp, seen)) {
+            return;
+        }
+        seen = stamp;
+        try {
+            users = java.util.Collections.unmodifiableMap(read(file));
+        } catch (IOException e) {
+            users = Map.of();
+            LOG.severe("nobody can log in until " + file + " can be read: " + e.getMessage());
+        }
     }
 
     /** Refuses a file that group or others may read or write (a users file, a password file). */
@@ -124,11 +171,19 @@ public final class UserStore {
     }
 
     public boolean isEmpty() {
+        fresh();
         return users.isEmpty();
     }
 
     public List<String> names() {
+        fresh();
         return new ArrayList<>(users.keySet());
+    }
+
+    /** Whether {@code name} is a user now (a session of a user removed since ends). */
+    public boolean exists(String name) {
+        fresh();
+        return name != null && users.containsKey(name);
     }
 
     /** Adds or replaces a user and rewrites the file, owner-only. The password array is wiped. */
@@ -145,18 +200,20 @@ public final class UserStore {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the password is too long: use at most %,d characters", MAX_PASSWORD));
         }
+        Map<String, Entry> changed = new LinkedHashMap<>(users);
         try {
-            users.put(name, hash(name, password, ITERATIONS));
+            changed.put(name, hash(name, password, ITERATIONS));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
-        write();
+        write(changed);
     }
 
     public boolean remove(String name) throws IOException {
-        boolean removed = users.remove(name) != null;
+        Map<String, Entry> changed = new LinkedHashMap<>(users);
+        boolean removed = changed.remove(name) != null;
         if (removed) {
-            write();
+            write(changed);
         }
         return removed;
     }
@@ -166,6 +223,7 @@ public final class UserStore {
      * passed for this same user entry within {@link #REMEMBER} passes again without PBKDF2.
      */
     public boolean verify(String name, char[] password) {
+        fresh();
         if (password.length > MAX_PASSWORD) {
             // No stored password is that long (put refuses it): wrong without hashing megabytes.
             return false;
@@ -192,9 +250,10 @@ public final class UserStore {
         return derivations.get();
     }
 
-    /** The clock (nanoTime) remembered passwords expire by (for tests). */
+    /** The clock (nanoTime) remembered passwords expire by and the file is looked at by (for tests). */
     void clock(LongSupplier nanos) {
         this.clock = nanos;
+        this.lookedAt = nanos.getAsLong();
     }
 
     /** HMAC-SHA256 of the name, a zero byte and the password's UTF-8, under this store's random key. */
@@ -216,14 +275,17 @@ public final class UserStore {
         }
     }
 
-    private void write() throws IOException {
+    /** Writes {@code changed} as the file and takes it as the users: the file first, so a failed write changes nothing. */
+    private synchronized void write(Map<String, Entry> changed) throws IOException {
         StringBuilder b = new StringBuilder("# JailDesk users: name:" + SCHEME + ":iterations:salt:hash (never plain passwords)\n");
         Base64.Encoder enc = Base64.getEncoder();
-        for (Entry e : users.values()) {
+        for (Entry e : changed.values()) {
             b.append(e.name()).append(':').append(SCHEME).append(':').append(e.iterations()).append(':')
                     .append(enc.encodeToString(e.salt())).append(':').append(enc.encodeToString(e.hash())).append('\n');
         }
         OwnerOnly.replace(file, b);
+        users = java.util.Collections.unmodifiableMap(changed);
+        seen = OwnerOnly.stamp(file);
     }
 
     private static Entry hash(String name, char[] password, int iterations) {

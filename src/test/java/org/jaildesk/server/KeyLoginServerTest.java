@@ -184,4 +184,28 @@ class KeyLoginServerTest extends ServerTestBase {
         Files.setPosixFilePermissions(keysFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
         org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.AccessDeniedException.class, () -> UserKeys.load(keysFile()));
     }
+
+    /** jaildesk user remove while the server runs: the user's sessions, tokens and keys end at once. */
+    @Test
+    void aUserRemovedWhileTheServerRunsIsLoggedOutAndTheirTokenAndKeyNoLongerPass() throws Exception {
+        long[] now = {1_000};
+        fx.users.clock(() -> now[0]);
+        RawClient c = raw();
+        login(c);
+        register(c, desk, "desk");
+        RawClient d = raw();
+        String token = keyLogin(d, desk).path("args").get(0).asText();
+        assertEquals("ok", code(ask(c, "query", "q1", java.util.Map.of())));
+        UserStore cli = UserStore.load(dir.resolve("users"));
+        cli.put("ops", "another long passphrase".toCharArray());
+        cli.remove("admin");
+        now[0] += UserStore.LOOK_EVERY.toNanos();
+        assertEquals("401", code(ask(c, "query", "q2", java.util.Map.of())), "the password session ends");
+        assertEquals("401", code(ask(d, "query", "q3", java.util.Map.of())), "the key session ends");
+        assertEquals("401", code(ask(raw(), "auth_token", "t", java.util.Map.of("token", token))));
+        assertEquals("401", code(keyLogin(raw(), desk)));
+        assertEquals("401", code(ask(raw(), "auth", "a", java.util.Map.of("username", "admin", "password", ServerFixture.PASSWORD))));
+        RawClient ops = raw();
+        ops.login("ops", "another long passphrase"); // a user added is let in without a restart
+    }
 }

@@ -44,6 +44,8 @@ final class ServerFixture implements AutoCloseable {
     final IocageHost host;
     final SysadmServer server;
     final Path state;
+    /** The server's users, whose clock a test may move (how often the file is looked at). */
+    final UserStore users;
 
     ServerFixture(Path state, boolean tls, SimulatedIocage.Config sim) throws Exception {
         this(state, tls, sim, 0, 0, Duration.ofSeconds(30));
@@ -52,7 +54,7 @@ final class ServerFixture implements AutoCloseable {
     ServerFixture(Path state, boolean tls, SimulatedIocage.Config sim, int wsPort, int restPort, Duration grace)
             throws Exception {
         this.state = state;
-        UserStore users = UserStore.load(state.resolve("users"));
+        users = UserStore.load(state.resolve("users"));
         if (users.isEmpty()) {
             users.put("admin", PASSWORD.toCharArray());
         }

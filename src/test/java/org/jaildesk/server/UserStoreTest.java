@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +107,32 @@ class UserStoreTest {
         assertTrue(s.verify("admin", "second-passphrase".toCharArray()));
         assertTrue(s.remove("admin"));
         assertFalse(s.verify("admin", "second-passphrase".toCharArray()));
+    }
+
+    /** jaildesk user add and remove while the server runs: seen within a second, without a restart. */
+    @Test
+    void aUserAddedOrRemovedByAnotherProcessIsSeenWithinASecondAndADamagedFileLetsNobodyIn() throws Exception {
+        Path f = dir.resolve("users");
+        UserStore server = UserStore.load(f);
+        server.put("admin", "s3cret-passphrase".toCharArray());
+        long[] now = {1_000};
+        server.clock(() -> now[0]);
+        assertTrue(server.verify("admin", "s3cret-passphrase".toCharArray()));
+        UserStore cli = UserStore.load(f);
+        cli.put("bob", "bobs-passphrase".toCharArray());
+        assertFalse(server.exists("bob"), "not looked at again within the second");
+        now[0] += UserStore.LOOK_EVERY.toNanos();
+        assertTrue(server.exists("bob"));
+        assertTrue(server.verify("bob", "bobs-passphrase".toCharArray()));
+        UserStore.load(f).remove("admin");
+        now[0] += UserStore.LOOK_EVERY.toNanos();
+        assertFalse(server.exists("admin"));
+        assertFalse(server.verify("admin", "s3cret-passphrase".toCharArray()), "not let in by the remembered password");
+        assertEquals(List.of("bob"), server.names());
+
+        Files.writeString(f, "bob:not a users line\n");
+        now[0] += UserStore.LOOK_EVERY.toNanos();
+        assertFalse(server.verify("bob", "bobs-passphrase".toCharArray()));
+        assertTrue(server.names().isEmpty(), "a file that cannot be read lets nobody in");
     }
 }
