@@ -112,13 +112,13 @@ final class SessionLogin {
 
     /**
      * Makes a key for this host, keeps it and registers it for the user logged in by password: the next login is by
-     * the key. Told to the keys either way; whatever fails, the login holds and the key is not kept.
+     * the key. Told to the keys either way; whatever fails, the login holds and the key is not kept. Nothing when a key
+     * is kept already.
      */
     void makeKey(Function<Request, CompletableFuture<Reply>> send) {
         KeyLogins keys = options.keys();
         if (keys.find().isPresent()) {
-            keys.made(null);
-            return;
+            return; // kept already, though it did not log in this time (the host refused key logins for now)
         }
         java.security.KeyPair pair = KeyLogin.newKeyPair();
         try {
@@ -135,7 +135,8 @@ final class SessionLogin {
         String problem;
         try {
             Reply r = await(send.apply(new Request(Protocol.RPC, KeyLogin.SETTINGS, "key-" + ids.incrementAndGet(), args)));
-            problem = r instanceof ErrorReply e ? (e.message().isEmpty() ? e.code() : e.message()) : null;
+            // The host's words, quoted safely: they go into a notice.
+            problem = r instanceof ErrorReply e ? org.jaildesk.domain.Shown.of(e.message().isEmpty() ? e.code() : e.message(), 200) : null;
         } catch (IocageClientException e) {
             problem = e.getMessage();
         }

@@ -130,4 +130,20 @@ class KeyLoginClientTest extends ServerTestBase {
         assertTrue(ring.told.isEmpty());
         assertTrue(UserKeys.load(UserKeys.fileFor(dir.resolve("users"))).of("admin").isEmpty());
     }
+
+    @Test
+    void aKeyTheHostDoesNotTakeIsNotKeptAndTheHostsWordsAreTold() throws Exception {
+        // A keys file others may change: the server takes no key until it is mended.
+        java.nio.file.Path keys = UserKeys.fileFor(dir.resolve("users"));
+        java.nio.file.Files.writeString(keys, "# keys\n");
+        java.nio.file.Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Ring ring = new Ring();
+        ring.wanted = true;
+        IocageClient c = client(ring);
+        assertEquals(12, jails(c));
+        awaitTold(ring);
+        assertEquals(List.of("the login keys cannot be saved on this server"), ring.told);
+        assertNull(ring.kept, "not kept where the host did not take it");
+        assertEquals(12, jails(c), "the login holds");
+    }
 }
