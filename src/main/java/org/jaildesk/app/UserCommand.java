@@ -48,12 +48,25 @@ final class UserCommand implements Runnable {
         @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the server's state folder).")
         Path users = defaultUsers();
 
+        @Option(names = "--role", paramLabel = "ROLE", description = {"full (change everything) or read-only (list and read,",
+            "change nothing). Default: a new user full, an existing one as they were."})
+        String role;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
+            Boolean readOnly = role == null ? null : switch (role) {
+                case "full" -> Boolean.FALSE;
+                case UserStore.READ_ONLY -> Boolean.TRUE;
+                default -> null;
+            };
+            if (role != null && readOnly == null) {
+                err.println("--role is full or read-only, not '" + org.jaildesk.domain.Shown.of(role) + "'");
+                return 2;
+            }
             if (!UserStore.isValidName(name)) {
                 err.println("invalid user name '" + name + "': use lower-case letters, digits, . _ - (not first)");
                 return 2;
@@ -62,16 +75,16 @@ final class UserCommand implements Runnable {
             if (password == null) {
                 return 1;
             }
+            UserStore store = UserStore.load(users);
             try {
-                UserStore store = UserStore.load(users);
-                store.put(name, password);
+                store.put(name, password, readOnly);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 1;
             } finally {
                 Arrays.fill(password, '\0');
             }
-            spec.commandLine().getOut().println("user " + name + " saved in " + users);
+            spec.commandLine().getOut().println("user " + name + (store.readOnly(name) ? " (read-only)" : "") + " saved in " + users);
             return 0;
         }
 
@@ -173,7 +186,8 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            UserStore.load(users).names().forEach(spec.commandLine().getOut()::println);
+            UserStore store = UserStore.load(users);
+            store.names().forEach(n -> spec.commandLine().getOut().println(n + (store.readOnly(n) ? " (read-only)" : "")));
             return 0;
         }
     }

@@ -202,6 +202,9 @@ public final class WebSocketTransport implements Transport {
         Set<String> out = new HashSet<>();
         if (r instanceof Response ok) {
             ok.args().path("jaildesk").path("extensions").forEach(n -> out.add(n.asText()));
+            if (ok.args().path("sysadm/iocage").asText().equals("read")) {
+                out.add(Protocol.READ_ONLY); // this login may list and read, and change nothing
+            }
         }
         return Set.copyOf(out);
     }

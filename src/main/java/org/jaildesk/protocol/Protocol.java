@@ -52,6 +52,12 @@ public final class Protocol {
     public static final String UNPROTECT_JAIL = "unprotectjail";
 
     /**
+     * Not an action: put among a host's extensions by the client where the login may only read there, as
+     * {@code rpc/query} says it ({@code "sysadm/iocage":"read"}); the desktop then offers no change.
+     */
+    public static final String READ_ONLY = "jaildesk:read-only";
+
+    /**
      * A header in the server's WebSocket handshake reply: the connection is refused and is about to be closed, for
      * the reason it gives (the close frame carries it too, but can be lost to the TCP close; see protocol.md).
      */

@@ -88,7 +88,7 @@ final class Gate {
             return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired or its user was removed"));
         }
         if (ns.equals(Protocol.RPC) && name.equals("query")) {
-            return done(Response.to(r, query()));
+            return done(Response.to(r, query(users.readOnly(s.user))));
         }
         if (ns.equals(Protocol.RPC) && name.equals(KeyLogin.SETTINGS)) {
             return done(settings(s, r));
@@ -311,12 +311,13 @@ final class Gate {
         LOG.info(() -> "failed login for '" + Shown.of(user) + "' from " + s.address + (blocked ? "; address blocked" : ""));
     }
 
-    private ObjectNode query() {
+    /** What this server offers; {@code readOnly}: to a user who may only read ({@code "sysadm/iocage":"read"}, as sysadm says it). */
+    private ObjectNode query(boolean readOnly) {
         ObjectNode q = JSON.objectNode();
         q.put("rpc/query", "read");
         q.put("rpc/settings", "read/write");
         q.put("events/dispatcher", "read");
-        q.put("sysadm/iocage", "read/write");
+        q.put("sysadm/iocage", readOnly ? "read" : "read/write");
         ObjectNode ours = q.putObject("jaildesk");
         ours.put("version", version);
         ArrayNode ext = ours.putArray("extensions");
@@ -363,6 +364,16 @@ final class Gate {
 
     private CompletableFuture<Reply> iocage(Session s, Request r) {
         String action = r.action();
+        boolean changes = Protocol.changesHost(action, r.args()) || Protocol.CANCEL.equals(action)
+                || Protocol.PROTECT_JAIL.equals(action) || Protocol.UNPROTECT_JAIL.equals(action);
+        if (changes && users.readOnly(s.user)) {
+            // Refused before the host sees it, and audited as a refused change.
+            Reply refused = ErrorReply.of(r.id(), ErrorCode.FORBIDDEN, "user " + s.user + " may only read on this server: "
+                    + action + " changes the host");
+            String named = Protocol.target(r.args());
+            audit.record(s.user, s.address, action, named.isEmpty() ? "-" : named, resultOf(refused, null, action));
+            return done(refused);
+        }
         if (Protocol.CANCEL.equals(action)) {
             return done(cancel(s, r));
         }

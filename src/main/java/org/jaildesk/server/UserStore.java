@@ -54,8 +54,15 @@ public final class UserStore {
     /** The longest password taken: a passphrase of many words fits; megabytes pasted by mistake do not. */
     public static final int MAX_PASSWORD = 1_024;
 
-    private record Entry(String name, int iterations, byte[] salt, byte[] hash) {
+    /** {@code readOnly}: the user may read everything and change nothing (the line's sixth field, {@code read-only}). */
+    private record Entry(String name, int iterations, byte[] salt, byte[] hash, boolean readOnly) {
+        Entry as(boolean readOnly) {
+            return new Entry(name, iterations, salt, hash, readOnly);
+        }
     }
+
+    /** The users file's mark of a user who may only read. */
+    public static final String READ_ONLY = "read-only";
 
     /** A password that passed for {@code entry}, as its HMAC; trusted until {@code until} (nanoTime). */
     private record Remembered(Entry entry, byte[] mac, long until) {
@@ -105,12 +112,13 @@ public final class UserStore {
                 continue;
             }
             String[] f = line.split(":", -1);
-            if (f.length != 5 || !f[1].equals(SCHEME) || !NAME.matcher(f[0]).matches()) {
-                throw new IOException(file + " line " + n + " is not 'name:" + SCHEME + ":iterations:salt:hash'");
+            if (f.length < 5 || f.length > 6 || f.length == 6 && !f[5].equals(READ_ONLY) || !f[1].equals(SCHEME)
+                    || !NAME.matcher(f[0]).matches()) {
+                throw new IOException(file + " line " + n + " is not 'name:" + SCHEME + ":iterations:salt:hash[:" + READ_ONLY + "]'");
             }
             try {
                 users.put(f[0], new Entry(f[0], Integer.parseInt(f[2]), Base64.getDecoder().decode(f[3]),
-                        Base64.getDecoder().decode(f[4])));
+                        Base64.getDecoder().decode(f[4]), f.length == 6));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + " line " + n + " is damaged: " + e.getMessage());
             }
@@ -186,8 +194,23 @@ public final class UserStore {
         return name != null && users.containsKey(name);
     }
 
-    /** Adds or replaces a user and rewrites the file, owner-only. The password array is wiped. */
+    /** Whether {@code name} may only read (false for one who is no user). */
+    public boolean readOnly(String name) {
+        fresh();
+        Entry e = name == null ? null : users.get(name);
+        return e != null && e.readOnly();
+    }
+
+    /** Adds a user who may change everything, or sets a user's password keeping what they may do. */
     public void put(String name, char[] password) throws IOException {
+        put(name, password, null);
+    }
+
+    /**
+     * Adds or replaces a user and rewrites the file, owner-only. The password array is wiped. {@code readOnly} null keeps
+     * what an existing user may do (a new one may change everything).
+     */
+    public void put(String name, char[] password, Boolean readOnly) throws IOException {
         if (!isValidName(name)) {
             throw new IllegalArgumentException("invalid user name '" + name + "': use lower-case letters, digits, . _ -");
         }
@@ -201,8 +224,9 @@ public final class UserStore {
                     "the password is too long: use at most %,d characters", MAX_PASSWORD));
         }
         Map<String, Entry> changed = new LinkedHashMap<>(users);
+        boolean only = readOnly != null ? readOnly : changed.containsKey(name) && changed.get(name).readOnly();
         try {
-            changed.put(name, hash(name, password, ITERATIONS));
+            changed.put(name, hash(name, password, ITERATIONS).as(only));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -277,11 +301,12 @@ public final class UserStore {
 
     /** Writes {@code changed} as the file and takes it as the users: the file first, so a failed write changes nothing. */
     private synchronized void write(Map<String, Entry> changed) throws IOException {
-        StringBuilder b = new StringBuilder("# JailDesk users: name:" + SCHEME + ":iterations:salt:hash (never plain passwords)\n");
+        StringBuilder b = new StringBuilder("# JailDesk users: name:" + SCHEME + ":iterations:salt:hash[:" + READ_ONLY + "] (never plain passwords)\n");
         Base64.Encoder enc = Base64.getEncoder();
         for (Entry e : changed.values()) {
             b.append(e.name()).append(':').append(SCHEME).append(':').append(e.iterations()).append(':')
-                    .append(enc.encodeToString(e.salt())).append(':').append(enc.encodeToString(e.hash())).append('\n');
+                    .append(enc.encodeToString(e.salt())).append(':').append(enc.encodeToString(e.hash()))
+                    .append(e.readOnly() ? ":" + READ_ONLY : "").append('\n');
         }
         OwnerOnly.replace(file, b);
         users = java.util.Collections.unmodifiableMap(changed);
@@ -291,7 +316,7 @@ public final class UserStore {
     private static Entry hash(String name, char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return new Entry(name, iterations, salt, derive(password, salt, iterations, 256));
+        return new Entry(name, iterations, salt, derive(password, salt, iterations, 256), false);
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations, int bits) {

@@ -23,26 +23,30 @@ final class HostMenu {
 
     /**
      * @param current    the host shown (called only while {@code shown} holds)
+     * @param readOnly   why the shown host's login may change nothing, "" while it may: the pool, release and clean
+     *                   items are then off
      * @param activePool the shown host's active pool, "" when none or not known: Deactivate is then off, as there is
      *                   nothing to deactivate
      * @param more       items after a separator at the end (this machine's privilege menu), or none
      */
     static Menu of(Messages msg, Window owner, Supplier<HostView> current, BooleanExpression shown,
-                   ObservableStringValue activePool, List<MenuItem> more) {
+                   ObservableStringValue readOnly, ObservableStringValue activePool, List<MenuItem> more) {
         Menu m = new Menu(msg.get("menu.host"));
         m.setId("menu-host");
         BooleanExpression off = shown.not();
+        // What changes the host is off, too, for a login that may only read there.
+        BooleanExpression noChange = off.or(Bindings.isNotEmpty(readOnly));
         m.getItems().addAll(
-                item("activatePool", msg.get("menu.activatePool"), off, () -> current.get().adminDialogs().activate(owner).show()),
-                item("deactivatePool", msg.get("menu.deactivatePool"), off.or(Bindings.isEmpty(activePool)),
+                item("activatePool", msg.get("menu.activatePool"), noChange, () -> current.get().adminDialogs().activate(owner).show()),
+                item("deactivatePool", msg.get("menu.deactivatePool"), noChange.or(Bindings.isEmpty(activePool)),
                         () -> current.get().adminDialogs().deactivate(owner, current.get().admin().activePool().get()).show()),
-                item("fetchRelease", msg.get("menu.fetchRelease"), off, () -> current.get().adminDialogs().fetch(owner).show()),
+                item("fetchRelease", msg.get("menu.fetchRelease"), noChange, () -> current.get().adminDialogs().fetch(owner).show()),
                 new SeparatorMenuItem(),
-                clean("cleanJails", msg.get("menu.cleanJails"), Clean.JAILS, owner, current, off),
-                clean("cleanReleases", msg.get("menu.cleanReleases"), Clean.RELEASES, owner, current, off),
-                clean("cleanTemplates", msg.get("menu.cleanTemplates"), Clean.TEMPLATES, owner, current, off),
-                clean("cleanImages", msg.get("menu.cleanImages"), Clean.IMAGES, owner, current, off),
-                clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, off),
+                clean("cleanJails", msg.get("menu.cleanJails"), Clean.JAILS, owner, current, noChange),
+                clean("cleanReleases", msg.get("menu.cleanReleases"), Clean.RELEASES, owner, current, noChange),
+                clean("cleanTemplates", msg.get("menu.cleanTemplates"), Clean.TEMPLATES, owner, current, noChange),
+                clean("cleanImages", msg.get("menu.cleanImages"), Clean.IMAGES, owner, current, noChange),
+                clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, noChange),
                 new SeparatorMenuItem(),
                 item("actionLog", msg.get("menu.actionLog"), off, () -> org.jaildesk.ui.pools.ActionLogWindow.open(owner, msg,
                         current.get().session().host().name(), current.get().session().jails().client())),

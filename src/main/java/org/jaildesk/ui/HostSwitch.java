@@ -48,6 +48,8 @@ final class HostSwitch {
     private final SimpleBooleanProperty hasJailView = new SimpleBooleanProperty();
     /** The current host's active pool, "" when none. */
     private final SimpleStringProperty activePool = new SimpleStringProperty("");
+    /** Why the shown host's login may change nothing ("" while it may, or when no host is shown). */
+    private final SimpleStringProperty readOnly = new SimpleStringProperty("");
     private final AllHosts allHosts;
     private HostView current;
     /** The shown host's query, which the search field edits. */
@@ -102,6 +104,11 @@ final class HostSwitch {
         return hasJailView;
     }
 
+    /** Why the shown host's login may change nothing: a server's user who may only read; "" while it may. */
+    SimpleStringProperty readOnly() {
+        return readOnly;
+    }
+
     SimpleStringProperty activePool() {
         return activePool;
     }
@@ -154,6 +161,8 @@ final class HostSwitch {
             hasJailView.set(false);
             activePool.unbind();
             activePool.set("");
+            readOnly.unbind();
+            readOnly.set("");
             statusBar.clear();
             return;
         }
@@ -170,6 +179,7 @@ final class HostSwitch {
         follow(v.session().jails().query());
         statusBar.show(host.name(), v);
         activePool.bind(v.admin().activePool());
+        readOnly.bind(v.session().jails().readOnly());
         UiState.Layout layout = uiState.layout(host.id());
         WindowPlacement.applyLayout(v.table(), layout);
         if (layout.columns.isEmpty()) {

@@ -51,11 +51,15 @@ final class JailActions {
         this.notifier = notifier;
     }
 
-    /** {@code hasHost}: a host is shown (what Refresh and Create need); {@code refresh} refreshes it. */
-    List<UiAction> all(ObservableBooleanValue hasHost, Runnable refresh) {
+    /**
+     * {@code hasHost}: a host is shown (what Refresh and Create need); {@code readOnly}: why its login may change nothing
+     * ("" while it may: then Create and Import are on); {@code refresh} refreshes it.
+     */
+    List<UiAction> all(ObservableBooleanValue hasHost, ObservableStringValue readOnly, Runnable refresh) {
         KeyCombination.Modifier c = KeyCombination.SHORTCUT_DOWN;
         KeyCombination.Modifier s = KeyCombination.SHIFT_DOWN;
         ObservableStringValue anyHost = Bindings.when(hasHost).then("").otherwise(msg.get("why.noHost"));
+        ObservableStringValue mayChange = Bindings.when(Bindings.isNotEmpty(readOnly)).then(readOnly).otherwise(anyHost);
         return List.of(
                 new UiAction("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), whyNot(JailAction.START),
                         () -> vm().startSelected()),
@@ -65,11 +69,11 @@ final class JailActions {
                         () -> vm().restartSelected()),
                 new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), anyHost,
                         refresh),
-                new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), anyHost,
+                new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), mayChange,
                         () -> current.get().dialogs().create(stage).show()),
                 new UiAction("clone", msg.get("action.clone"), new KeyCodeCombination(KeyCode.D, c), whyNot(JailAction.CLONE),
                         () -> current.get().dialogs().cloneJail(stage, vm().selection().get(0)).show()),
-                new UiAction("import", msg.get("action.import"), null, anyHost,
+                new UiAction("import", msg.get("action.import"), null, mayChange,
                         () -> current.get().dialogs().importImage(stage).show()),
                 new UiAction("destroy", msg.get("action.destroy"), new KeyCodeCombination(KeyCode.DELETE), whyNot(JailAction.DESTROY),
                         () -> current.get().dialogs().destroy(stage, vm().selection().get(0)).show()),

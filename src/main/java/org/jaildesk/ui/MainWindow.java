@@ -148,7 +148,8 @@ public final class MainWindow {
         root.setId("mainRoot");
         root.getStyleClass().add("main");
         List<UiAction> actions = new JailActions(hosts, msg, stage, hostSwitch::current, () -> consoles, notifier,
-                h -> uiState.layout(h.id()).consoleSsh, consoleSettings).all(hostSwitch.hasJailView(), hostSwitch::refresh);
+                h -> uiState.layout(h.id()).consoleSsh, consoleSettings).all(hostSwitch.hasJailView(), hostSwitch.readOnly(),
+                hostSwitch::refresh);
         actionList = actions;
         menuBar = menuBar(actions);
         root.setTop(new VBox(menuBar, toolBar(actions)));
@@ -302,7 +303,8 @@ public final class MainWindow {
             local.add(terminalItem());
             local.add(consoleSshItem());
         }
-        Menu hostMenu = HostMenu.of(msg, stage, hostSwitch::current, hostSwitch.hasJailView(), hostSwitch.activePool(), local);
+        Menu hostMenu = HostMenu.of(msg, stage, hostSwitch::current, hostSwitch.hasJailView(), hostSwitch.readOnly(),
+                hostSwitch.activePool(), local);
         Menu view = ViewMenu.of(msg, theme, uiState, new ViewMenu.Window(search::requestFocus, this::openPalette,
                 () -> jobsPanel.run(), this::showProtocolLog, this::chooseLanguage, this::startBackgroundRefresh,
                 () -> hostSwitch.current().table().addPropertyColumn(stage), hostSwitch.hasJailView(),

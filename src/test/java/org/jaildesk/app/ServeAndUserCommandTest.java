@@ -56,6 +56,23 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("bob").isEmpty());
     }
 
+    @Test
+    void aUserAddedReadOnlyIsListedSoAndKeepsItWithANewPassword() throws Exception {
+        String users = dir.resolve("users").toString();
+        assertEquals(0, withStdin("a long passphrase\n", "user", "add", "viewer", "--role", "read-only", "--users", users));
+        assertTrue(out.toString().contains("user viewer (read-only) saved"), out.toString());
+        assertEquals(0, withStdin("another passphrase\n", "user", "add", "viewer", "--users", users));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "list", "--users", users));
+        assertEquals("viewer (read-only)", out.toString().strip());
+        assertEquals(0, withStdin("another passphrase\n", "user", "add", "viewer", "--role", "full", "--users", users));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "list", "--users", users));
+        assertEquals("viewer", out.toString().strip());
+        assertEquals(2, withStdin("a long passphrase\n", "user", "add", "viewer", "--role", "root;$(x)", "--users", users));
+        assertTrue(err.toString().contains("--role is full or read-only, not 'root;$(x)'"), err.toString());
+    }
+
     /** The user admin in {@code dir/users}, as the README adds it. */
     private void addAdmin() {
         assertEquals(0, withStdin("a long passphrase\n", "user", "add", "admin", "--users", dir.resolve("users").toString()),

@@ -57,6 +57,11 @@ public enum JailAction {
     /** Every selected jail protected from destroy. */
     UNPROTECT;
 
+    /** Whether this action changes the host (what a login that may only read may not do): all but the console and its log. */
+    public boolean changes() {
+        return this != CONSOLE && this != LOG;
+    }
+
     /** Why this action cannot run on {@code selection} now, with no jail protected; empty when it can. */
     public String whyNot(List<Jail> selection, Messages msg) {
         return whyNot(selection, j -> false, msg);

@@ -63,6 +63,10 @@ public final class JailsViewModel {
     private final PropertyColumns properties;
     private final JailUsages usages;
     private final ProtectedJails protection = new ProtectedJails();
+    /** Why this login changes nothing on the host (it may only read), or "" while it may change; known after the login. */
+    private final javafx.beans.property.ReadOnlyStringWrapper readOnly = new javafx.beans.property.ReadOnlyStringWrapper("");
+    /** Whether the host has said what this login may do; asked again after each listing until it has. */
+    private final java.util.concurrent.atomic.AtomicBoolean accessKnown = new java.util.concurrent.atomic.AtomicBoolean();
 
     public JailsViewModel(IocageClient client, Executor fx, Messages msg, Notifier notifier) {
         this.client = client;
@@ -72,8 +76,8 @@ public final class JailsViewModel {
         // Loaded once a listing has come back: the time it came is kept anyway, for the status bar.
         loaded.bind(listedAt.isNotNull());
         for (JailAction a : JailAction.values()) {
-            StringBinding why = Bindings.createStringBinding(() -> a.whyNot(selection, protection::has, msg), selection,
-                    protection.ids());
+            StringBinding why = Bindings.createStringBinding(() -> a.changes() && !readOnly.get().isEmpty() ? readOnly.get()
+                    : a.whyNot(selection, protection::has, msg), selection, protection.ids(), readOnly);
             whyNot.put(a, why);
             can.put(a, why.isEmpty());
         }
@@ -195,6 +199,26 @@ public final class JailsViewModel {
         return focused.getReadOnlyProperty();
     }
 
+    /**
+     * Why this login may change nothing on the host ("" while it may): a server's user who may only read, as the host
+     * says once logged in. Every action that changes a jail is then off with this reason.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty readOnly() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** Asks the host what this login may do, once it has answered (after the login); the reason follows on the FX thread. */
+    private void learnAccess() {
+        if (accessKnown.get()) {
+            return;
+        }
+        Notifier.logged(client.extensions().thenAcceptAsync(ext -> {
+            if (accessKnown.compareAndSet(false, true)) {
+                readOnly.set(ext.contains(org.jaildesk.protocol.Protocol.READ_ONLY) ? msg.get("why.readOnly") : "");
+            }
+        }, fx), "what this login may do");
+    }
+
     /** Whether {@code action} can run on the selection now. */
     public BooleanBinding can(JailAction action) {
         return can.get(action);
@@ -299,6 +323,7 @@ public final class JailsViewModel {
                     Notifier.logged(properties.readAll(), "the property columns");
                     listedAt.set(clock.instant());
                     stale.set(waiting != null);
+                    learnAccess();
                 }
                 done.complete(null);
             } catch (RuntimeException e) {

@@ -127,9 +127,10 @@ public final class SettingsViewModel {
             defaults = ((JailSettings) r[1]).values();
             @SuppressWarnings("unchecked")
             Set<String> extensions = (Set<String>) r[2];
-            boolean canSet = extensions.contains("setjailsettings");
+            boolean readOnlyLogin = extensions.contains(org.jaildesk.protocol.Protocol.READ_ONLY);
+            boolean canSet = extensions.contains("setjailsettings") && !readOnlyLogin;
             editable.set(canSet);
-            readOnlyReason.set(canSet ? "" : msg.get("settings.readOnlyHost"));
+            readOnlyReason.set(canSet ? "" : msg.get(readOnlyLogin ? "why.readOnly" : "settings.readOnlyHost"));
             settings.setAll(build(v.values()));
             return null;
         }, fx), "the settings inspector");

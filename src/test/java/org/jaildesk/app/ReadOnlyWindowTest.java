@@ -1,0 +1,86 @@
+package org.jaildesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import org.jaildesk.host.HostOptions;
+import org.jaildesk.host.IocageHost;
+import org.jaildesk.server.ServerConfig;
+import org.jaildesk.server.ServerTls;
+import org.jaildesk.server.SysadmServer;
+import org.jaildesk.server.UserStore;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A server's user who may only read, in the whole window: the jails shown, every change off with the reason. */
+class ReadOnlyWindowTest extends AppWindowTest {
+
+    private IocageHost host;
+    private SysadmServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void aReadOnlyLoginSeesTheJailsAndEveryChangeIsOffWithTheReason(FxRobot robot) throws Exception {
+        Path state = dir.resolve("roserver");
+        UserStore users = UserStore.load(state.resolve("users"));
+        users.put("admin", "a long passphrase".toCharArray());
+        users.put("viewer", "viewer's passphrase".toCharArray(), true);
+        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
+        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
+                users, tls, "test").start();
+        Path config = dir.resolve("roconfig");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("hosts.json"), "[{\"name\":\"nas\",\"url\":\"wss://127.0.0.1:" + server.wsPort()
+                + "\",\"user\":\"viewer\"}]");
+        Files.writeString(config.resolve("known-hosts.properties"), "127.0.0.1\\:" + server.wsPort() + "="
+                + tls.fingerprint().replace(":", "\\:") + "\n");
+        AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
+        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+        robot.clickOn("nas");
+        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
+        robot.clickOn("#passwordField").write("viewer's passphrase");
+        robot.clickOn("OK");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        robot.clickOn(robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "mail".equals(c.getText())).queryAs(Node.class));
+        String why = "Your login on this host may only read: it lists and shows everything and changes nothing. "
+                + "A user who may change is added on the host with jaildesk user add.";
+        waitFor(() -> why.equals(robot.lookup("#tb-start").queryAs(Button.class).getAccessibleHelp()));
+        for (String id : java.util.List.of("tb-start", "tb-create", "tb-destroy", "tb-clone", "tb-exec")) {
+            Button b = robot.lookup("#" + id).queryAs(Button.class);
+            assertTrue(b.isDisabled(), id);
+            assertEquals(why, b.getAccessibleHelp(), id);
+        }
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        for (String id : java.util.List.of("menu-activatePool", "menu-fetchRelease", "menu-cleanAll", "menu-protect")) {
+            javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> id.equals(i.getId())).findFirst().orElseThrow(() -> new AssertionError(id));
+            assertTrue(item.isDisable(), id);
+        }
+        javafx.scene.control.MenuItem log = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-actionLog".equals(i.getId())).findFirst().orElseThrow();
+        assertTrue(!log.isDisable(), "reading the action log is no change");
+        robot.clickOn("Settings");
+        waitFor(() -> why.equals(robot.lookup("#inspector-readOnly").queryAs(javafx.scene.control.Label.class).getText()));
+    }
+}
