@@ -196,12 +196,13 @@ final class AllHostsView extends VBox {
         b.setId(id);
         b.setMinWidth(Region.USE_PREF_SIZE);
         ObservableList<AllHosts.Row> selected = table.getSelectionModel().getSelectedItems();
-        b.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.stream().noneMatch(r -> applies.test(r.jail())),
-                selected));
+        // A host whose login may only read changes nothing: its jails are left out, as those the action does not apply to.
+        Predicate<AllHosts.Row> takes = r -> applies.test(r.jail()) && hosts.session(r.host()).jails().readOnly().get().isEmpty();
+        b.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.stream().noneMatch(takes), selected));
         b.setOnAction(e -> {
             Map<HostEntry, List<Jail>> byHost = new LinkedHashMap<>();
             for (AllHosts.Row r : List.copyOf(selected)) {
-                if (applies.test(r.jail())) {
+                if (takes.test(r)) {
                     byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r.jail());
                 }
             }

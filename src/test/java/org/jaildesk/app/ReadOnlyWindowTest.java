@@ -62,6 +62,8 @@ class ReadOnlyWindowTest extends AppWindowTest {
         robot.clickOn("#passwordField").write("viewer's passphrase");
         robot.clickOn("OK");
         waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        // The rows come before their cells are laid out.
+        waitFor(() -> robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "mail".equals(c.getText())).tryQuery().isPresent());
         robot.clickOn(robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "mail".equals(c.getText())).queryAs(Node.class));
         String why = "Your login on this host may only read: it lists and shows everything and changes nothing. "
                 + "A user who may change is added on the host with jaildesk user add.";
@@ -82,5 +84,29 @@ class ReadOnlyWindowTest extends AppWindowTest {
         assertTrue(!log.isDisable(), "reading the action log is no change");
         robot.clickOn("Settings");
         waitFor(() -> why.equals(robot.lookup("#inspector-readOnly").queryAs(javafx.scene.control.Label.class).getText()));
+
+        // All hosts: the demo host's stopped mail can be started, nas's (read-only) cannot.
+        robot.clickOn("#allHostsButton");
+        waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<Object> all = robot.lookup("#allHostsTable").queryAs(TableView.class);
+        waitFor(() -> all.getItems().size() == 24);
+        Button start = robot.lookup("#allHostsStart").queryAs(Button.class);
+        int nasMail = -1;
+        int demoMail = -1;
+        for (int i = 0; i < all.getItems().size(); i++) {
+            String row = all.getItems().get(i).toString();
+            if (row.contains("name=nas") && row.contains("tag=mail")) {
+                nasMail = i;
+            } else if (row.contains("Demo host") && row.contains("tag=mail")) {
+                demoMail = i;
+            }
+        }
+        int[] rows = {nasMail, demoMail};
+        assertTrue(rows[0] >= 0 && rows[1] >= 0, all.getItems().toString());
+        robot.interact(() -> all.getSelectionModel().clearAndSelect(rows[0]));
+        waitFor(start::isDisabled);
+        robot.interact(() -> all.getSelectionModel().clearAndSelect(rows[1]));
+        waitFor(() -> !start.isDisabled());
     }
 }
