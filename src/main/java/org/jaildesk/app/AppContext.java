@@ -113,7 +113,11 @@ public final class AppContext {
                 new SavedFile(configDir.resolve("known-hosts.properties"), KnownHosts.LIMIT, setAside::add));
         connector = new DesktopConnector(demo, iocage.orElse(null), knownHosts, protocolLog, jobs,
                 () -> privilege(uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE")),
-                secretTool.map(SecretToolKeyring::new).orElse(null));
+                secretTool.map(SecretToolKeyring::new).orElse(null), uiState.hostsWhere(l -> l.loginKey),
+                (hostId, has) -> Platform.runLater(() -> {
+                    uiState.layout(hostId).loginKey = has;
+                    uiState.save();
+                }));
         MainWindow[] window = new MainWindow[1];
         HostStore saved = new HostStore(new SavedFile(configDir.resolve("hosts.json"), HostStore.LIMIT, setAside::add));
         HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), saved, connector, new HostConnector.Prompts() {

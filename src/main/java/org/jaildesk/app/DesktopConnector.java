@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.PrivateKey;
 import java.util.Optional;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,11 +47,23 @@ final class DesktopConnector implements HostConnector {
     private final Supplier<ProcessRunner.Privilege> privilege;
     /** Where remote hosts' login keys are kept, or null: no keyring on this desktop, and no key login. */
     private final SecretToolKeyring keyring;
+    /** The hosts (by id) this desktop keeps a login key for: only those are looked up in the keyring. */
+    private final Set<String> keyed;
+    /** Told when a host comes to have a key here or no longer has one (to keep that with the host's layout). */
+    private final java.util.function.BiConsumer<String, Boolean> keyedChanged;
 
+    /**
+     * @param keyed        the hosts (by id) this desktop keeps a login key for, as last kept
+     * @param keyedChanged told, on the transport's thread, when a host comes to have one or loses it
+     */
     DesktopConnector(SimulatedIocage.Config demo, Path iocage, KnownHosts knownHosts, ProtocolLog log,
-                     JobsViewModel jobs, Supplier<ProcessRunner.Privilege> privilege, SecretToolKeyring keyring) {
+                     JobsViewModel jobs, Supplier<ProcessRunner.Privilege> privilege, SecretToolKeyring keyring,
+                     Set<String> keyed, java.util.function.BiConsumer<String, Boolean> keyedChanged) {
         this.privilege = privilege;
         this.keyring = keyring;
+        this.keyed = ConcurrentHashMap.newKeySet();
+        this.keyed.addAll(keyed);
+        this.keyedChanged = keyedChanged;
         this.demo = demo;
         this.iocage = iocage;
         this.knownHosts = knownHosts;
@@ -85,7 +98,7 @@ final class DesktopConnector implements HostConnector {
             }
             default -> {
                 String hostPort = WebSocketTransport.hostPort(URI.create(host.url()));
-                KeyChoice keys = keyring == null ? null : new KeyChoice(keyring, hostPort, host, prompts);
+                KeyChoice keys = keyring == null ? null : new KeyChoice(hostPort, host, prompts);
                 WebSocketTransport ws = new WebSocketTransport(new WebSocketTransport.Options(URI.create(host.url()), host.user(),
                         () -> {
                             HostConnector.Password p = prompts.password(host, keys != null);
@@ -113,15 +126,13 @@ final class DesktopConnector implements HostConnector {
     }
 
     /** A remote host's login key in the desktop's keyring, for its user; made when the user chose it at the password. */
-    private static final class KeyChoice implements KeyLogins {
-        private final SecretToolKeyring keyring;
+    private final class KeyChoice implements KeyLogins {
         private final String hostPort;
         private final HostEntry host;
         private final Prompts prompts;
         volatile boolean wanted;
 
-        KeyChoice(SecretToolKeyring keyring, String hostPort, HostEntry host, Prompts prompts) {
-            this.keyring = keyring;
+        KeyChoice(String hostPort, HostEntry host, Prompts prompts) {
             this.hostPort = hostPort;
             this.host = host;
             this.prompts = prompts;
@@ -129,7 +140,7 @@ final class DesktopConnector implements HostConnector {
 
         @Override
         public Optional<PrivateKey> find() {
-            return keyring.find(hostPort, host.user());
+            return keyed.contains(host.id()) ? keyring.find(hostPort, host.user()) : Optional.empty();
         }
 
         @Override
@@ -140,11 +151,12 @@ final class DesktopConnector implements HostConnector {
         @Override
         public void keep(PrivateKey key) throws IOException {
             keyring.keep(hostPort, host.user(), key);
+            mark(host, true);
         }
 
         @Override
         public void forget() {
-            keyring.forget(hostPort, host.user());
+            forgetLoginKey(host);
         }
 
         @Override
@@ -156,7 +168,7 @@ final class DesktopConnector implements HostConnector {
 
     @Override
     public Optional<String> loginKey(HostEntry host) {
-        if (keyring == null || host.kind() != HostEntry.Kind.REMOTE) {
+        if (keyring == null || host.kind() != HostEntry.Kind.REMOTE || !keyed.contains(host.id())) {
             return Optional.empty();
         }
         return keyring.find(WebSocketTransport.hostPort(URI.create(host.url())), host.user()).flatMap(DesktopConnector::publicOf);
@@ -164,8 +176,15 @@ final class DesktopConnector implements HostConnector {
 
     @Override
     public void forgetLoginKey(HostEntry host) {
-        if (keyring != null && host.kind() == HostEntry.Kind.REMOTE) {
+        if (keyring != null && host.kind() == HostEntry.Kind.REMOTE && keyed.contains(host.id())) {
             keyring.forget(WebSocketTransport.hostPort(URI.create(host.url())), host.user());
+            mark(host, false);
+        }
+    }
+
+    private void mark(HostEntry host, boolean has) {
+        if (has ? keyed.add(host.id()) : keyed.remove(host.id())) {
+            keyedChanged.accept(host.id(), has);
         }
     }
 

@@ -52,6 +52,12 @@ public final class UiState {
          * console: {@code ssh -t admin@nas.lan doas}; empty for none.
          */
         public String consoleSsh = "";
+        /**
+         * Whether this desktop keeps a login key for the host in its keyring (not the key: only that there is one, so
+         * that the keyring is asked for the hosts that have one, and a locked keyring does not ask to be unlocked at
+         * every connection of a user who never chose a key).
+         */
+        public boolean loginKey;
     }
 
     /** A search the user saved under a name (<i>View ▸ Saved searches</i>). */
@@ -112,6 +118,17 @@ public final class UiState {
 
     public Layout layout(String hostId) {
         return layouts.computeIfAbsent(hostId, k -> new Layout());
+    }
+
+    /** The ids of the hosts whose layout {@code holds}. */
+    public java.util.Set<String> hostsWhere(java.util.function.Predicate<Layout> holds) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        layouts.forEach((id, l) -> {
+            if (holds.test(l)) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     public String setting(String key, String fallback) {

@@ -107,6 +107,11 @@ class KeyLoginWindowTest extends AppWindowTest {
             }
         }
 
+        // The keyring was not asked before there was a key (a locked one would ask to be unlocked), and that there is one
+        // is kept with the host's layout (not the key).
+        assertFalse(Files.exists(dir.resolve("ring.lookups")), "no lookups before the key was made");
+        waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
+
         // The next start: the key, no password.
         AppContext second = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
         WaitForAsyncUtils.asyncFx(() -> second.start(stage)).get();
@@ -140,5 +145,6 @@ class KeyLoginWindowTest extends AppWindowTest {
         });
         AtomicInteger lookups = new AtomicInteger((int) Files.readAllLines(dir.resolve("ring.lookups")).size());
         assertTrue(lookups.get() >= 2, "the keyring was asked at the start and for the window");
+        waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : false"));
     }
 }
