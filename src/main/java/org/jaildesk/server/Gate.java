@@ -39,6 +39,7 @@ final class Gate {
     private final ProtectedJails marks;
     private final UserKeys keys;
     private final java.time.Clock clock;
+    private final KeySettings keySettings;
 
     /** How long a key login's challenge may be answered, as the sysadm server has it. */
     static final java.time.Duration CHALLENGE_LIFE = java.time.Duration.ofSeconds(30);
@@ -50,6 +51,7 @@ final class Gate {
         this.marks = marks;
         this.keys = keys;
         this.clock = clock;
+        this.keySettings = new KeySettings(keys, audit, clock);
         this.host = host;
         this.users = users;
         this.tokens = tokens;
@@ -91,7 +93,7 @@ final class Gate {
             return done(Response.to(r, query(users.readOnly(s.user))));
         }
         if (ns.equals(Protocol.RPC) && name.equals(KeyLogin.SETTINGS)) {
-            return done(settings(s, r));
+            return done(keySettings.handle(s.user, s.byKey, s.address, r));
         }
         if (ns.equals(Protocol.EVENTS)) {
             return done(events(s, r));
@@ -233,77 +235,6 @@ final class Gate {
         ObjectNode out = JSON.objectNode();
         out.put("test_string", s.challenge);
         return Response.to(r, out);
-    }
-
-    /**
-     * {@code rpc/settings}: the logged-in user's login keys, registered, listed and revoked as sysadm's are. A session
-     * begun with a key may list and revoke keys but not register one: a stolen key, once revoked, leaves nothing behind.
-     */
-    private Reply settings(Session s, Request r) {
-        String action = r.action();
-        JsonNode a = r.args();
-        switch (action) {
-            case KeyLogin.LIST -> {
-                ObjectNode out = JSON.objectNode();
-                ObjectNode mine = out.putObject(s.user);
-                for (UserKeys.Key k : keys.of(s.user)) {
-                    mine.put(k.pubKey(), "Nickname: " + k.nickname() + "\nEmail: " + k.email() + "\nDate Registered: "
-                            + k.registered());
-                }
-                return Response.to(r, out);
-            }
-            case KeyLogin.REGISTER, KeyLogin.REVOKE -> {
-                boolean register = action.equals(KeyLogin.REGISTER);
-                // Which key: the nickname given, or the one the revoked key was registered with.
-                String nickname = register ? a.path("nickname").asText("") : nicknameOf(s.user, a.path("pub_key").asText(""));
-                Reply reply;
-                if (register && s.byKey) {
-                    reply = ErrorReply.of(r.id(), ErrorCode.FORBIDDEN,
-                            "a session begun with a key cannot register keys: log in with the password");
-                } else if (!register && a.has("user") && !a.path("user").asText().equals(s.user)) {
-                    reply = ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "a user may revoke only their own keys");
-                } else {
-                    reply = changeKeys(s, r, register);
-                }
-                audit.record(s.user, s.address, action, nickname.isEmpty() ? "-" : Shown.of(nickname),
-                        resultOf(reply, null, action));
-                return reply;
-            }
-            default -> {
-                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "rpc/settings takes the action " + KeyLogin.REGISTER
-                        + ", " + KeyLogin.LIST + " or " + KeyLogin.REVOKE);
-            }
-        }
-    }
-
-    /** The nickname {@code user} registered {@code pubKey} with; "" when they have no such key. */
-    private String nicknameOf(String user, String pubKey) {
-        java.security.interfaces.RSAPublicKey k = KeyLogin.publicKeyOrNull(pubKey);
-        return keys.of(user).stream().filter(key -> key.key().equals(k)).map(UserKeys.Key::nickname).findFirst().orElse("");
-    }
-
-    private Reply changeKeys(Session s, Request r, boolean register) {
-        JsonNode a = r.args();
-        JsonNode pub = a.get("pub_key");
-        try {
-            String pubKey = pub != null && pub.isTextual() ? pub.asText() : null;
-            if (register) {
-                JsonNode nick = a.path("nickname");
-                JsonNode mail = a.path("email");
-                if (!nick.isMissingNode() && !nick.isTextual() || !mail.isMissingNode() && !mail.isTextual()) {
-                    throw new IllegalArgumentException("'nickname' and 'email' are strings");
-                }
-                keys.register(s.user, pubKey, nick.asText(""), mail.asText(""), clock.instant());
-            } else if (!keys.revoke(s.user, pubKey)) {
-                return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "no such key of " + s.user);
-            }
-            return Response.to(r, JSON.objectNode());
-        } catch (IllegalArgumentException e) {
-            return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, e.getMessage());
-        } catch (java.io.IOException e) {
-            LOG.warning("cannot keep the login keys in " + keys.file() + ": " + e.getMessage());
-            return ErrorReply.of(r.id(), ErrorCode.INTERNAL, "the login keys cannot be saved on this server");
-        }
     }
 
     private void failed(Session s, String user) {
@@ -503,7 +434,7 @@ final class Gate {
         return Response.to(r, out);
     }
 
-    private static String resultOf(Reply rep, Throwable err, String action) {
+    static String resultOf(Reply rep, Throwable err, String action) {
         if (err != null) {
             return "failed:" + err.getClass().getSimpleName();
         }
