@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,13 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.TableView;
-import org.jaildesk.host.HostOptions;
-import org.jaildesk.host.IocageHost;
-import org.jaildesk.server.ServerConfig;
-import org.jaildesk.server.ServerTls;
-import org.jaildesk.server.SysadmServer;
 import org.jaildesk.server.UserKeys;
-import org.jaildesk.server.UserStore;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,16 +25,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class KeyLoginWindowTest extends AppWindowTest {
 
-    private IocageHost host;
-    private SysadmServer server;
+    private RealServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.close();
-        }
-        if (host != null) {
-            host.close();
         }
     }
 
@@ -69,18 +58,8 @@ class KeyLoginWindowTest extends AppWindowTest {
     @Test
     void aKeyChosenAtThePasswordLogsInAtTheNextStartAndIsRevokedInLoginKeys(FxRobot robot) throws Exception {
         Path state = dir.resolve("keyserver");
-        UserStore users = UserStore.load(state.resolve("users"));
-        users.put("admin", "a long passphrase".toCharArray());
-        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
-        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
-        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
-                users, tls, "test").start();
-        Path config = dir.resolve("keyconfig");
-        Files.createDirectories(config);
-        Files.writeString(config.resolve("hosts.json"), "[{\"name\":\"nas\",\"url\":\"wss://127.0.0.1:" + server.wsPort()
-                + "\",\"user\":\"admin\"}]");
-        Files.writeString(config.resolve("known-hosts.properties"), "127.0.0.1\\:" + server.wsPort() + "="
-                + tls.fingerprint().replace(":", "\\:") + "\n");
+        server = RealServer.start(state);
+        Path config = server.desktopConfig(dir.resolve("keyconfig"), "admin");
         Path ring = dir.resolve("ring");
         Optional<Path> tool = Optional.of(secretTool(ring));
         AppContext first = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);

@@ -3,20 +3,12 @@ package org.jaildesk.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import org.jaildesk.host.HostOptions;
-import org.jaildesk.host.IocageHost;
-import org.jaildesk.server.ServerConfig;
-import org.jaildesk.server.ServerTls;
-import org.jaildesk.server.SysadmServer;
-import org.jaildesk.server.UserStore;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,35 +18,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A server's user who may only read, in the whole window: the jails shown, every change off with the reason. */
 class ReadOnlyWindowTest extends AppWindowTest {
 
-    private IocageHost host;
-    private SysadmServer server;
+    private RealServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.close();
         }
-        if (host != null) {
-            host.close();
-        }
     }
 
     @Test
     void aReadOnlyLoginSeesTheJailsAndEveryChangeIsOffWithTheReason(FxRobot robot) throws Exception {
-        Path state = dir.resolve("roserver");
-        UserStore users = UserStore.load(state.resolve("users"));
-        users.put("admin", "a long passphrase".toCharArray());
-        users.put("viewer", "viewer's passphrase".toCharArray(), true);
-        host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)), HostOptions.defaults());
-        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
-        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
-                users, tls, "test").start();
-        Path config = dir.resolve("roconfig");
-        Files.createDirectories(config);
-        Files.writeString(config.resolve("hosts.json"), "[{\"name\":\"nas\",\"url\":\"wss://127.0.0.1:" + server.wsPort()
-                + "\",\"user\":\"viewer\"}]");
-        Files.writeString(config.resolve("known-hosts.properties"), "127.0.0.1\\:" + server.wsPort() + "="
-                + tls.fingerprint().replace(":", "\\:") + "\n");
+        server = RealServer.start(dir.resolve("roserver"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON),
+                users -> users.put("viewer", "viewer's passphrase".toCharArray(), true));
+        Path config = server.desktopConfig(dir.resolve("roconfig"), "viewer");
         AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
         WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
         robot.clickOn("nas");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import org.jaildesk.host.HostOptions;
-import org.jaildesk.host.IocageHost;
-import org.jaildesk.server.ServerConfig;
 import org.jaildesk.server.ServerTls;
-import org.jaildesk.server.SysadmServer;
-import org.jaildesk.server.UserStore;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.MainWindow;
 import org.junit.jupiter.api.AfterEach;
@@ -35,16 +29,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class RemoteHostWindowTest extends AppWindowTest {
 
-    private IocageHost host;
-    private SysadmServer server;
+    private RealServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.close();
-        }
-        if (host != null) {
-            host.close();
         }
     }
 
@@ -54,14 +44,8 @@ class RemoteHostWindowTest extends AppWindowTest {
     }
 
     private ServerTls startServer(String name, SimulatedIocage.Config sim) throws Exception {
-        Path state = dir.resolve(name);
-        UserStore users = UserStore.load(state.resolve("users"));
-        users.put("admin", "a long passphrase".toCharArray());
-        host = new IocageHost(new SimulatedIocage(sim), HostOptions.defaults());
-        ServerTls tls = ServerTls.loadOrCreate(state, "nas");
-        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas").withPorts(0, 0),
-                users, tls, "test").start();
-        return tls;
+        server = RealServer.start(dir.resolve(name), sim, users -> { });
+        return server.tls;
     }
 
     /** Adds the server as remote host "nas" (user admin) through the + Host dialog. */
@@ -210,8 +194,7 @@ class RemoteHostWindowTest extends AppWindowTest {
         // The server goes away: the table keeps what was last listed, and the status bar says it is not current.
         Label stale = robot.lookup("#stale").queryAs(Label.class);
         assertFalse(stale.isVisible(), stale.getText());
-        server.close();
-        server = null;
+        server.stopServing();
         waitFor(() -> stale.isVisible() && stale.getText().equals("Not connected \u2014 showing the last known state"));
         assertEquals(12, ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size());
         assertEquals(0.6, robot.lookup("#jailTable").query().getOpacity(), 0.001, "its rows dimmed, as while a refresh runs");
