@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import java.util.List;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -68,6 +69,15 @@ final class StatusBar extends HBox {
         freshness.setAlignment(Pos.CENTER_RIGHT);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Short of room, the status line gives way (cut with "…", whole in its tooltip), never the host, its pool, its
+        // figures or the time: a long notice squeezed them to "…" before.
+        for (javafx.scene.layout.Region keep : List.of(host, pool, load, matching, freshness)) {
+            keep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(status.textProperty());
+        status.setTooltip(whole);
         getChildren().addAll(host, pool, status, load, spacer, matching, freshness);
         setId("statusBar");
         getStyleClass().add("status-bar");

@@ -51,6 +51,25 @@ class MainWindowTest extends WindowTest {
         page.waitFor(() -> status.getText().equals("12 jails"));
     }
 
+    /** A long status line gives way in a narrow window: the host, its pool and its figures stay whole. */
+    @Test
+    void aLongStatusLineIsCutBeforeTheHostAndItsPool(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(() -> {
+            stage.setWidth(900);
+            page.notifier.info("nas will log you in with this desktop's key from now on, and this line goes on and on and on");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : java.util.List.of("#hostLabel", "#poolLabel", "#hostLoad")) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            page.waitFor(() -> l.getWidth() >= l.prefWidth(-1) - 0.5);
+            assertFalse(l.getText().isEmpty(), id);
+        }
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        page.waitFor(() -> status.getWidth() < status.prefWidth(-1));
+        assertEquals(status.getText(), status.getTooltip().getText(), "whole in its tooltip");
+    }
+
     /**
      * Typing a search keeps the selected jails that it still shows (the table let go of its whole selection when its
      * rows were filtered, seen under Xvfb); one that it hides is let go; a refresh that changes a selected jail's row
