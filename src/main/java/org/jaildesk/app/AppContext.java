@@ -130,6 +130,11 @@ public final class AppContext {
             public void keyMade(HostEntry host, String problem) {
                 window[0].prompts().keyMade(host, problem);
             }
+
+            @Override
+            public String oneTimeCode(HostEntry host, boolean again) {
+                return window[0].prompts().oneTimeCode(host, again);
+            }
         }, Platform::runLater, msg, notifier);
         window[0] = new MainWindow(hosts, msg, notifier, uiState, stage, jobs, protocolLog, locale -> start(stage),
                 Main.version(), configDir.toAbsolutePath());

@@ -110,7 +110,7 @@ final class DesktopConnector implements HostConnector {
                             }
                             return p.secret();
                         }, knownHosts, Duration.ofMinutes(30), Duration.ofSeconds(15), true,
-                        keys == null ? KeyLogins.NONE : keys));
+                        keys == null ? KeyLogins.NONE : keys, again -> prompts.oneTimeCode(host, again)));
                 ws.onState(s -> state.accept(switch (s) {
                     case CONNECTED -> ConnectionState.CONNECTED;
                     case CONNECTING -> ConnectionState.CONNECTING;

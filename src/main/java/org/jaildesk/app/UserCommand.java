@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * login keys registered beside it.
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage the users of 'jaildesk serve'.",
-        subcommands = {UserCommand.Add.class, UserCommand.Remove.class, UserCommand.ListUsers.class, UserCommand.Keys.class})
+        subcommands = {UserCommand.Add.class, UserCommand.Remove.class, UserCommand.ListUsers.class, UserCommand.Keys.class,
+            UserCommand.Codes.class})
 final class UserCommand implements Runnable {
 
     @CommandLine.Spec
@@ -133,6 +134,50 @@ final class UserCommand implements Runnable {
                     .println(removed ? "user " + name + " removed" + (keys > 0 ? " with " + keys + " login keys" : "")
                             : "no user " + name);
             return removed ? 0 : 1;
+        }
+    }
+
+    @Command(name = "codes", mixinStandardHelpOptions = true,
+            description = {"Have a user's password login also ask the one-time code of an authenticator app (TOTP:",
+                "six digits, 30 s), with a new secret printed for the app; or, with --off, no longer."})
+    static final class Codes implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--users", paramLabel = "FILE")
+        Path users = defaultUsers();
+
+        @Option(names = "--off", description = "Take the one-time codes away: the password alone logs in again.")
+        boolean off;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            UserStore store = UserStore.load(users);
+            if (!store.exists(name)) {
+                spec.commandLine().getErr().println("no user " + org.jaildesk.domain.Shown.of(name));
+                return 1;
+            }
+            String secret = store.setCodes(name, !off);
+            PrintWriter out = spec.commandLine().getOut();
+            if (secret == null) {
+                out.println("user " + name + " logs in with the password alone");
+                return 0;
+            }
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "jaildesk";
+            }
+            // The secret goes to the terminal only, once: it is kept in the users file (owner-only), never logged.
+            out.println("user " + name + " now also needs a one-time code at each password login (not with a key).");
+            out.println("Add this to their authenticator app (most take the link as a QR code, or the secret typed in):");
+            out.println("  " + org.jaildesk.server.Totp.uri(secret, name, host));
+            out.println("  secret: " + secret + "  (TOTP, SHA-1, 6 digits, 30 s)");
+            return 0;
         }
     }
 

@@ -185,6 +185,20 @@ final class SessionLogin {
         Reply r;
         try {
             r = await(send.apply(new Request(Protocol.RPC, "auth", "auth-" + ids.incrementAndGet(), args)));
+            // The password was right and the user's login also needs the code of their authenticator app: asked, and
+            // asked again when it did not hold, three times at most (each try counts against the host's limit).
+            // A caller that cannot ask (jaildesk call) fails with the host's words instead.
+            for (int asked = 0; asked < 3 && options.codes() != WebSocketTransport.NO_CODES && r instanceof ErrorReply e
+                    && (e.message().startsWith(Protocol.CODE_NEEDED) || asked > 0 && e.message().startsWith(Protocol.CODE_WRONG));
+                    asked++) {
+                String code = options.codes().ask(asked > 0);
+                if (code == null) {
+                    held = new Held(Trouble.LOGIN_CANCELLED, hostPort);
+                    throw notLoggedIn(held);
+                }
+                args.put("otp", code.strip());
+                r = await(send.apply(new Request(Protocol.RPC, "auth", "auth-" + ids.incrementAndGet(), args)));
+            }
         } catch (IocageClientException e) {
             if (e.trouble() == Trouble.UNREADABLE) {
                 // Whether the password was taken cannot be known; asking again by itself would ask at every refresh.
@@ -193,6 +207,7 @@ final class SessionLogin {
             throw e;
         } finally {
             args.remove("password");
+            args.remove("otp");
         }
         if (r instanceof ErrorReply e) {
             String why = e.message().isEmpty() ? "Unauthorized" : e.message();

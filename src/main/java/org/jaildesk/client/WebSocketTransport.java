@@ -52,20 +52,39 @@ public final class WebSocketTransport implements Transport {
      * @param requestTimeout how long to wait for one reply
      * @param reconnect      reconnect in the background after a drop
      * @param keys           the host's login key on this desktop, tried before the password; {@link KeyLogins#NONE}
+     * @param codes          asks the one-time code of a user whose login needs one, after the password; {@link #NO_CODES}
      */
     public record Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts,
-                          Duration requestTimeout, Duration connectTimeout, boolean reconnect, KeyLogins keys) {
+                          Duration requestTimeout, Duration connectTimeout, boolean reconnect, KeyLogins keys,
+                          OneTimeCodes codes) {
         public Options {
             url = withDefaultPort(url);
             keys = keys == null ? KeyLogins.NONE : keys;
+            codes = codes == null ? NO_CODES : codes;
         }
 
-        /** Options without key login. */
+        /** Options without key login or one-time codes. */
         public Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts, Duration requestTimeout,
                        Duration connectTimeout, boolean reconnect) {
-            this(url, user, password, knownHosts, requestTimeout, connectTimeout, reconnect, KeyLogins.NONE);
+            this(url, user, password, knownHosts, requestTimeout, connectTimeout, reconnect, KeyLogins.NONE, NO_CODES);
+        }
+
+        /** Options with key login, without one-time codes. */
+        public Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts, Duration requestTimeout,
+                       Duration connectTimeout, boolean reconnect, KeyLogins keys) {
+            this(url, user, password, knownHosts, requestTimeout, connectTimeout, reconnect, keys, NO_CODES);
         }
     }
+
+    /** Asks the user the one-time code of their authenticator app; null when they cancel. */
+    @FunctionalInterface
+    public interface OneTimeCodes {
+        /** @param again the code given before did not hold */
+        String ask(boolean again);
+    }
+
+    /** For callers that cannot ask: a login that needs a code fails, saying so. */
+    public static final OneTimeCodes NO_CODES = again -> null;
 
     /** {@code u} with {@link #DEFAULT_PORT} where it names no port (the socket library would take 443 or 80). */
     public static URI withDefaultPort(URI u) {

@@ -52,6 +52,13 @@ public final class Protocol {
     public static final String UNPROTECT_JAIL = "unprotectjail";
 
     /**
+     * How a 401 to {@code auth} starts when the password was right and the user's login also needs the one-time code of
+     * their authenticator app: sent again with {@code "otp":"123456"}. {@link #CODE_WRONG}: the code sent did not hold.
+     */
+    public static final String CODE_NEEDED = "one-time code needed";
+    public static final String CODE_WRONG = "wrong one-time code";
+
+    /**
      * Not an action: put among a host's extensions by the client where the login may only read there, as
      * {@code rpc/query} says it ({@code "sysadm/iocage":"read"}); the desktop then offers no change.
      */

@@ -114,6 +114,11 @@ final class Gate {
             LOG.info(() -> "failed REST login for '" + Shown.of(user) + "' from " + s.address);
             return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "wrong user name or password"));
         }
+        if (users.needsCode(user)) {
+            // Basic credentials carry no one-time code: such a user logs in over WebSocket (or with a key).
+            throttle.fail(s.address);
+            return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, Protocol.CODE_NEEDED + ": REST cannot carry it"));
+        }
         throttle.succeed(s.address);
         s.user = user;
         return Optional.empty();
@@ -160,6 +165,21 @@ final class Gate {
             if (!ok) {
                 failed(s, u.asText());
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "wrong user name or password");
+            }
+            if (users.needsCode(u.asText())) {
+                // The second factor: the code of their authenticator app, each taken once. A missing one counts as a
+                // failed login too, so that a password alone cannot be tried without limit.
+                JsonNode otp = a.get("otp");
+                if (otp == null || !otp.isTextual() || otp.asText().isEmpty()) {
+                    failed(s, u.asText());
+                    return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, Protocol.CODE_NEEDED
+                            + ": send auth again with 'otp', the six digits of the user's authenticator app");
+                }
+                if (!users.takeCode(u.asText(), otp.asText(), clock.instant().getEpochSecond())) {
+                    failed(s, u.asText());
+                    return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, Protocol.CODE_WRONG
+                            + ": it is not the code of now, or it was used already");
+                }
             }
             user = u.asText();
             s.token = tokens.issue(user);

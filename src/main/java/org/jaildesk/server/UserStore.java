@@ -54,10 +54,24 @@ public final class UserStore {
     /** The longest password taken: a passphrase of many words fits; megabytes pasted by mistake do not. */
     public static final int MAX_PASSWORD = 1_024;
 
-    /** {@code readOnly}: the user may read everything and change nothing (the line's sixth field, {@code read-only}). */
-    private record Entry(String name, int iterations, byte[] salt, byte[] hash, boolean readOnly) {
-        Entry as(boolean readOnly) {
-            return new Entry(name, iterations, salt, hash, readOnly);
+    /**
+     * {@code readOnly}: the user may read everything and change nothing; {@code totp}: the secret of their one-time codes
+     * (Base32), or null. Both in the line's sixth field, a list split by commas: {@code read-only}, {@code totp=<secret>}.
+     */
+    private record Entry(String name, int iterations, byte[] salt, byte[] hash, boolean readOnly, String totp) {
+        Entry as(boolean readOnly, String totp) {
+            return new Entry(name, iterations, salt, hash, readOnly, totp);
+        }
+
+        String flags() {
+            List<String> f = new ArrayList<>();
+            if (readOnly) {
+                f.add(READ_ONLY);
+            }
+            if (totp != null) {
+                f.add("totp=" + totp);
+            }
+            return String.join(",", f);
         }
     }
 
@@ -112,13 +126,24 @@ public final class UserStore {
                 continue;
             }
             String[] f = line.split(":", -1);
-            if (f.length < 5 || f.length > 6 || f.length == 6 && !f[5].equals(READ_ONLY) || !f[1].equals(SCHEME)
-                    || !NAME.matcher(f[0]).matches()) {
-                throw new IOException(file + " line " + n + " is not 'name:" + SCHEME + ":iterations:salt:hash[:" + READ_ONLY + "]'");
+            if (f.length < 5 || f.length > 6 || !f[1].equals(SCHEME) || !NAME.matcher(f[0]).matches()) {
+                throw new IOException(file + " line " + n + " is not 'name:" + SCHEME + ":iterations:salt:hash[:flags]'");
+            }
+            boolean readOnly = false;
+            String totp = null;
+            for (String flag : f.length == 6 ? f[5].split(",", -1) : new String[0]) {
+                if (flag.equals(READ_ONLY)) {
+                    readOnly = true;
+                } else if (flag.startsWith("totp=") && Totp.isSecret(flag.substring(5))) {
+                    totp = flag.substring(5);
+                } else {
+                    throw new IOException(file + " line " + n + " has '" + org.jaildesk.domain.Shown.of(flag)
+                            + "' where read-only or totp=<secret> belongs");
+                }
             }
             try {
                 users.put(f[0], new Entry(f[0], Integer.parseInt(f[2]), Base64.getDecoder().decode(f[3]),
-                        Base64.getDecoder().decode(f[4]), f.length == 6));
+                        Base64.getDecoder().decode(f[4]), readOnly, totp));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + " line " + n + " is damaged: " + e.getMessage());
             }
@@ -194,6 +219,58 @@ public final class UserStore {
         return name != null && users.containsKey(name);
     }
 
+    /** The last step of each user's one-time codes taken: a code is taken once (one seen twice is someone else's). */
+    private final Map<String, Long> lastCode = new ConcurrentHashMap<>();
+
+    /** Whether {@code name}'s password login also needs a one-time code. */
+    public boolean needsCode(String name) {
+        fresh();
+        Entry e = name == null ? null : users.get(name);
+        return e != null && e.totp() != null;
+    }
+
+    /**
+     * Whether {@code code} is {@code name}'s one-time code now (or of the step before or after), and not one taken
+     * before: each is taken once.
+     */
+    public boolean takeCode(String name, String code, long epochSeconds) {
+        fresh();
+        Entry e = name == null ? null : users.get(name);
+        if (e == null || e.totp() == null) {
+            return false;
+        }
+        long step = Totp.stepOf(e.totp(), code, epochSeconds);
+        if (step < 0) {
+            return false;
+        }
+        long[] taken = {-1};
+        lastCode.compute(name, (k, last) -> {
+            if (last != null && step <= last) {
+                return last;
+            }
+            taken[0] = step;
+            return step;
+        });
+        return taken[0] == step;
+    }
+
+    /**
+     * Gives {@code name} one-time codes with a new secret (returned, for their authenticator app), or takes them away
+     * ({@code on} false: returns null). Rewrites the file.
+     */
+    public String setCodes(String name, boolean on) throws IOException {
+        Map<String, Entry> changed = new LinkedHashMap<>(users);
+        Entry e = changed.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("no user " + name);
+        }
+        String secret = on ? Totp.newSecret() : null;
+        changed.put(name, e.as(e.readOnly(), secret));
+        write(changed);
+        lastCode.remove(name);
+        return secret;
+    }
+
     /** Whether {@code name} may only read (false for one who is no user). */
     public boolean readOnly(String name) {
         fresh();
@@ -224,9 +301,10 @@ public final class UserStore {
                     "the password is too long: use at most %,d characters", MAX_PASSWORD));
         }
         Map<String, Entry> changed = new LinkedHashMap<>(users);
-        boolean only = readOnly != null ? readOnly : changed.containsKey(name) && changed.get(name).readOnly();
+        Entry was = changed.get(name);
+        boolean only = readOnly != null ? readOnly : was != null && was.readOnly();
         try {
-            changed.put(name, hash(name, password, ITERATIONS).as(only));
+            changed.put(name, hash(name, password, ITERATIONS).as(only, was == null ? null : was.totp()));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -301,12 +379,12 @@ public final class UserStore {
 
     /** Writes {@code changed} as the file and takes it as the users: the file first, so a failed write changes nothing. */
     private synchronized void write(Map<String, Entry> changed) throws IOException {
-        StringBuilder b = new StringBuilder("# JailDesk users: name:" + SCHEME + ":iterations:salt:hash[:" + READ_ONLY + "] (never plain passwords)\n");
+        StringBuilder b = new StringBuilder("# JailDesk users: name:" + SCHEME + ":iterations:salt:hash[:read-only,totp=<secret>] (never plain passwords)\n");
         Base64.Encoder enc = Base64.getEncoder();
         for (Entry e : changed.values()) {
             b.append(e.name()).append(':').append(SCHEME).append(':').append(e.iterations()).append(':')
                     .append(enc.encodeToString(e.salt())).append(':').append(enc.encodeToString(e.hash()))
-                    .append(e.readOnly() ? ":" + READ_ONLY : "").append('\n');
+                    .append(e.flags().isEmpty() ? "" : ":" + e.flags()).append('\n');
         }
         OwnerOnly.replace(file, b);
         users = java.util.Collections.unmodifiableMap(changed);
@@ -316,7 +394,7 @@ public final class UserStore {
     private static Entry hash(String name, char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return new Entry(name, iterations, salt, derive(password, salt, iterations, 256), false);
+        return new Entry(name, iterations, salt, derive(password, salt, iterations, 256), false, null);
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations, int bits) {

@@ -90,6 +90,34 @@ final class HostDialogs {
         return pw == null ? null : new HostConnector.Password(pw, keyOffered && key.isSelected());
     }
 
+    /**
+     * The one-time code of the user's authenticator app for {@code host} (six digits; OK waits for them), or null when
+     * cancelled. {@code again}: the one given before did not hold.
+     */
+    String oneTimeCode(Window owner, HostEntry host, boolean again) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(msg.get("code.title"));
+        d.setHeaderText(msg.get("code.header", host.user(), host.name()));
+        d.getDialogPane().setId("codeDialog");
+        TextField field = new TextField();
+        field.setId("codeField");
+        field.setPromptText("123456");
+        field.setPrefColumnCount(8);
+        field.setAccessibleText(d.getHeaderText());
+        Label why = Dialogs.explanation(msg.get(again ? "code.again" : "code.explain"));
+        why.setLabelFor(field);
+        if (again) {
+            why.getStyleClass().add("field-error");
+        }
+        d.getDialogPane().setContent(new VBox(8, why, field));
+        ButtonType ok = Dialogs.confirmButton(d, msg.get("code.ok"), "codeOk", false);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !field.getText().strip().matches("[0-9]{6}"), field.textProperty()));
+        Dialogs.focusWhenShown(d, field);
+        return d.showAndWait().filter(b -> b == ok).map(b -> field.getText().strip()).orElse(null);
+    }
+
     boolean acceptCertificate(Window owner, HostEntry host, UntrustedCertificateException e) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);

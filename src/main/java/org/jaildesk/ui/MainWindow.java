@@ -114,6 +114,11 @@ public final class MainWindow {
             }
 
             @Override
+            public String oneTimeCode(HostEntry host, boolean again) {
+                return onFx(() -> hostDialogs.oneTimeCode(stage, host, again));
+            }
+
+            @Override
             public void keyMade(HostEntry host, String problem) {
                 Platform.runLater(() -> {
                     if (problem == null) {

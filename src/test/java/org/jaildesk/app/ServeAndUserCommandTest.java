@@ -73,6 +73,24 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(err.toString().contains("--role is full or read-only, not 'root;$(x)'"), err.toString());
     }
 
+    @Test
+    void userCodesPrintsTheSecretForTheAppOnceAndOffTakesThemAway() throws Exception {
+        addAdmin();
+        String users = dir.resolve("users").toString();
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "codes", "admin", "--users", users));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("secret: ([A-Z2-7]{32})").matcher(out.toString());
+        assertTrue(m.find(), out.toString());
+        assertTrue(out.toString().contains("otpauth://totp/JailDesk%3Aadmin%40"), out.toString());
+        assertTrue(org.jaildesk.server.UserStore.load(dir.resolve("users")).needsCode("admin"));
+        assertEquals(0, withStdin("a new passphrase\n", "user", "add", "admin", "--users", users));
+        assertTrue(org.jaildesk.server.UserStore.load(dir.resolve("users")).needsCode("admin"), "a new password keeps the codes");
+        assertEquals(0, run("user", "codes", "admin", "--off", "--users", users));
+        assertFalse(org.jaildesk.server.UserStore.load(dir.resolve("users")).needsCode("admin"));
+        assertFalse(Files.readString(dir.resolve("users")).contains(m.group(1)));
+        assertEquals(1, run("user", "codes", "nobody", "--users", users));
+    }
+
     /** The user admin in {@code dir/users}, as the README adds it. */
     private void addAdmin() {
         assertEquals(0, withStdin("a long passphrase\n", "user", "add", "admin", "--users", dir.resolve("users").toString()),

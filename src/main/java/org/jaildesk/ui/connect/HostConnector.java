@@ -17,6 +17,14 @@ public interface HostConnector {
          */
         Password password(HostEntry host, boolean keyOffered);
 
+        /**
+         * The one-time code of the user's authenticator app for {@code host}, whose login needs one after the password;
+         * {@code again}: the one given before did not hold. Null when the user cancels.
+         */
+        default String oneTimeCode(HostEntry host, boolean again) {
+            return null;
+        }
+
         /** Told, on no particular thread, how making a login key for {@code host} went: null when the host took it. */
         default void keyMade(HostEntry host, String problem) {
         }
