@@ -71,6 +71,13 @@ final class HostSwitch {
         this.statusBar = statusBar;
         this.search = search;
         this.allHosts = new AllHosts(hosts);
+        // A host taken off the list (removed, or edited: taken off and added anew, perhaps under the same address) takes
+        // its view along; kept, it would show the closed session's jails, not connected, under the new host.
+        hosts.hosts().addListener((javafx.collections.ListChangeListener<HostEntry>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::forget);
+            }
+        });
     }
 
     /** The context menu every host's table shares; set before the first host is shown. */
@@ -122,7 +129,7 @@ final class HostSwitch {
         hosts.refreshCurrent((host, refusal) -> hostDialogs.acceptCertificate(stage, host, refusal));
     }
 
-    /** The host's view is built again when next shown (its session was reopened). */
+    /** The host's view is built again when next shown (its session was reopened, or it was removed). */
     void forget(HostEntry host) {
         views.remove(host.id());
     }

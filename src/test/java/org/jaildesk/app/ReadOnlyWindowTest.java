@@ -86,4 +86,33 @@ class ReadOnlyWindowTest extends AppWindowTest {
         robot.interact(() -> all.getSelectionModel().clearAndSelect(rows[1]));
         waitFor(() -> !start.isDisabled());
     }
+
+    /** The host edited to another user: its view is built anew for the new login, not the closed one kept. */
+    @Test
+    void theHostEditedToAUserWhoMayChangeShowsTheNewLogin(FxRobot robot) throws Exception {
+        server = RealServer.start(dir.resolve("roserver2"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON),
+                users -> users.put("viewer", "viewer's passphrase".toCharArray(), true));
+        Path config = server.desktopConfig(dir.resolve("roconfig2"), "viewer");
+        AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
+        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
+        robot.clickOn("nas");
+        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
+        robot.clickOn("#passwordField").write("viewer's passphrase");
+        robot.clickOn("OK");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        Button create = robot.lookup("#tb-create").queryAs(Button.class);
+        waitFor(create::isDisabled);
+
+        robot.clickOn("#editHost");
+        waitFor(() -> robot.lookup("#hostUser").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#hostUser").queryAs(javafx.scene.control.TextField.class).setText("admin"));
+        robot.clickOn("#hostSave");
+        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
+        robot.clickOn("#passwordField").write(RealServer.PASSWORD);
+        robot.clickOn("OK");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        Button createNow = robot.lookup("#tb-create").queryAs(Button.class);
+        waitFor(() -> !createNow.isDisabled());
+        assertTrue(!robot.lookup("#stale").queryAs(javafx.scene.control.Label.class).isVisible(), "the new login's table, current");
+    }
 }
