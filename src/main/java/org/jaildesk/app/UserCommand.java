@@ -232,7 +232,16 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             UserStore store = UserStore.load(users);
-            store.names().forEach(n -> spec.commandLine().getOut().println(n + (store.readOnly(n) ? " (read-only)" : "")));
+            for (String n : store.names()) {
+                List<String> marks = new java.util.ArrayList<>();
+                if (store.readOnly(n)) {
+                    marks.add("read-only");
+                }
+                if (store.needsCode(n)) {
+                    marks.add("one-time codes");
+                }
+                spec.commandLine().getOut().println(n + (marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")"));
+            }
             return 0;
         }
     }

@@ -85,6 +85,9 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(org.jaildesk.server.UserStore.load(dir.resolve("users")).needsCode("admin"));
         assertEquals(0, withStdin("a new passphrase\n", "user", "add", "admin", "--users", users));
         assertTrue(org.jaildesk.server.UserStore.load(dir.resolve("users")).needsCode("admin"), "a new password keeps the codes");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "list", "--users", users));
+        assertEquals("admin (one-time codes)", out.toString().strip());
         assertEquals(0, run("user", "codes", "admin", "--off", "--users", users));
         assertFalse(org.jaildesk.server.UserStore.load(dir.resolve("users")).needsCode("admin"));
         assertFalse(Files.readString(dir.resolve("users")).contains(m.group(1)));
