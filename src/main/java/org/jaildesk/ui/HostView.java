@@ -101,9 +101,9 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 })).tab();
         SnapshotsViewModel snapshots = new SnapshotsViewModel(vm.client(), Platform::runLater, msg, notifier);
         LazyTab<SnapshotsView> snapshotsTab = new LazyTab<>("tab-snapshots", msg.get("tab.snapshots"),
-                () -> new SnapshotsView(snapshots, msg, vm.focused()));
+                () -> new SnapshotsView(snapshots, msg, vm.focused(), vm.readOnly()));
         MountsViewModel mounts = new MountsViewModel(vm.client(), Platform::runLater, msg, notifier);
-        Tab mountsTab = new LazyTab<>("tab-mounts", msg.get("tab.mounts"), () -> new MountsView(mounts, msg, vm.focused())).tab();
+        Tab mountsTab = new LazyTab<>("tab-mounts", msg.get("tab.mounts"), () -> new MountsView(mounts, msg, vm.focused(), vm.readOnly())).tab();
         TabPane side = new TabPane(detailsTab, settingsTab, snapshotsTab.tab(), mountsTab);
         side.setId("sideTabs");
         // Settings are fetched on demand: only for the focused jail, only while the Settings tab is shown.

@@ -62,6 +62,15 @@ class ReadOnlyWindowTest extends AppWindowTest {
         robot.clickOn("Settings");
         waitFor(() -> why.equals(robot.lookup("#inspector-readOnly").queryAs(javafx.scene.control.Label.class).getText()));
 
+        robot.clickOn("Snapshots");
+        waitFor(() -> robot.lookup("#snapshotTake").tryQuery().isPresent());
+        assertTrue(robot.lookup("#snapshotTake").queryAs(Button.class).isDisabled());
+        waitFor(() -> why.equals(robot.lookup("#snapshotWhy").queryAs(javafx.scene.control.Label.class).getText()));
+        robot.clickOn("Mounts");
+        waitFor(() -> robot.lookup("#mountAdd").tryQuery().isPresent());
+        assertTrue(robot.lookup("#mountAdd").queryAs(Button.class).isDisabled());
+        waitFor(() -> why.equals(robot.lookup("#mountWhen").queryAs(javafx.scene.control.Label.class).getText()));
+
         // All hosts: the demo host's stopped mail can be started, nas's (read-only) cannot.
         robot.clickOn("#allHostsButton");
         waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent());

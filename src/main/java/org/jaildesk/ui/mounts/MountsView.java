@@ -24,7 +24,9 @@ import org.jaildesk.ui.common.Messages;
  */
 public final class MountsView extends VBox {
 
-    public MountsView(MountsViewModel vm, Messages msg, ObservableValue<Jail> focused) {
+    /** {@code readOnly}: why this login may change nothing on the host ("" while it may): add and remove are then off. */
+    public MountsView(MountsViewModel vm, Messages msg, ObservableValue<Jail> focused,
+                      javafx.beans.value.ObservableStringValue readOnly) {
         MountDialogs dialogs = new MountDialogs(vm, msg);
         setId("mounts");
         setSpacing(6);
@@ -59,12 +61,14 @@ public final class MountsView extends VBox {
         ObservableValue<JailMount> selected = table.getSelectionModel().selectedItemProperty();
         Button add = new Button(msg.get("mounts.add"));
         add.setId("mountAdd");
-        add.disableProperty().bind(vm.supported().not().or(Bindings.createBooleanBinding(() -> focused.getValue() == null, focused)));
+        javafx.beans.binding.BooleanBinding mayNot = Bindings.isNotEmpty(readOnly);
+        add.disableProperty().bind(vm.supported().not().or(mayNot)
+                .or(Bindings.createBooleanBinding(() -> focused.getValue() == null, focused)));
         add.setOnAction(e -> dialogs.add(getScene().getWindow(), focused.getValue()).show());
         Button remove = new Button(msg.get("mounts.remove"));
         remove.setId("mountRemove");
-        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null || focused.getValue() == null,
-                selected, focused));
+        remove.disableProperty().bind(mayNot.or(Bindings.createBooleanBinding(() -> selected.getValue() == null
+                || focused.getValue() == null, selected, focused)));
         remove.setOnAction(e -> dialogs.remove(getScene().getWindow(), focused.getValue(), selected.getValue()).show());
         Label when = new Label();
         when.setId("mountWhen");
@@ -72,9 +76,12 @@ public final class MountsView extends VBox {
         when.getStyleClass().add("legend");
         when.textProperty().bind(Bindings.createStringBinding(() -> {
             Jail j = focused.getValue();
+            if (!readOnly.get().isEmpty()) {
+                return readOnly.get();
+            }
             return j == null || !vm.supported().get() ? "" : msg.get(j.isRunning() ? "mounts.when.running" : "mounts.when.stopped",
                     j.displayName());
-        }, focused, vm.supported()));
+        }, focused, vm.supported(), readOnly));
         when.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(new FlowPane(6, 6, add, remove), when, table);
     }

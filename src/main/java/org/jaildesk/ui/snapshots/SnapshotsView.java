@@ -34,7 +34,9 @@ public final class SnapshotsView extends VBox {
     private final SnapshotDialogs dialogs;
     private final Messages msg;
 
-    public SnapshotsView(SnapshotsViewModel vm, Messages msg, ObservableValue<Jail> focused) {
+    /** {@code readOnly}: why this login may change nothing on the host ("" while it may): take, roll back, remove are then off. */
+    public SnapshotsView(SnapshotsViewModel vm, Messages msg, ObservableValue<Jail> focused,
+                         javafx.beans.value.ObservableStringValue readOnly) {
         this.dialogs = new SnapshotDialogs(vm, msg);
         this.msg = msg;
         setId("snapshots");
@@ -91,17 +93,19 @@ public final class SnapshotsView extends VBox {
         javafx.collections.ObservableList<JailSnapshot> chosen = table.getSelectionModel().getSelectedItems();
         Button take = new Button(msg.get("snapshots.take"));
         take.setId("snapshotTake");
-        take.disableProperty().bind(vm.supported().not().or(Bindings.createBooleanBinding(() -> focused.getValue() == null, focused)));
+        javafx.beans.binding.BooleanBinding mayNot = Bindings.isNotEmpty(readOnly);
+        take.disableProperty().bind(vm.supported().not().or(mayNot)
+                .or(Bindings.createBooleanBinding(() -> focused.getValue() == null, focused)));
         take.setOnAction(e -> dialogs.take(getScene().getWindow(), List.of(focused.getValue().id())).show());
         Button rollback = new Button(msg.get("snapshots.rollback"));
         rollback.setId("snapshotRollback");
-        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> chosen.size() != 1
-                || focused.getValue() == null || focused.getValue().isRunning(), chosen, focused));
+        rollback.disableProperty().bind(mayNot.or(Bindings.createBooleanBinding(() -> chosen.size() != 1
+                || focused.getValue() == null || focused.getValue().isRunning(), chosen, focused)));
         rollback.setOnAction(e -> dialogs.rollback(getScene().getWindow(), focused.getValue(), chosen.get(0)).show());
         Button remove = new Button(msg.get("snapshots.remove"));
         remove.setId("snapshotRemove");
-        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> chosen.isEmpty() || focused.getValue() == null,
-                chosen, focused));
+        remove.disableProperty().bind(mayNot.or(Bindings.createBooleanBinding(() -> chosen.isEmpty() || focused.getValue() == null,
+                chosen, focused)));
         remove.setOnAction(e -> dialogs.remove(getScene().getWindow(), focused.getValue().id(), List.copyOf(chosen)).show());
         FlowPane buttons = new FlowPane(6, 6, take, rollback, remove);
         // Why Roll back is off, where it is not plain: a running jail, or nothing selected in a list that has rows.
@@ -110,6 +114,9 @@ public final class SnapshotsView extends VBox {
         why.setWrapText(true);
         why.getStyleClass().add("legend");
         why.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!readOnly.get().isEmpty()) {
+                return readOnly.get();
+            }
             Jail j = focused.getValue();
             if (j == null || vm.rows().isEmpty()) {
                 return "";
@@ -118,7 +125,7 @@ public final class SnapshotsView extends VBox {
                 return msg.get("snapshots.why.running", j.displayName());
             }
             return chosen.isEmpty() ? msg.get("snapshots.why.select") : chosen.size() > 1 ? msg.get("snapshots.why.one") : "";
-        }, focused, chosen, vm.rows()));
+        }, focused, chosen, vm.rows(), readOnly));
         // Its room is the most it has needed (a line while empty, two where a sentence wraps, as in German): the table
         // under it does not jump when a row is selected and the line empties.
         why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
