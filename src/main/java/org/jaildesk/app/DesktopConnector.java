@@ -2,13 +2,13 @@ package org.jaildesk.app;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.PrivateKey;
-import java.util.Optional;
-import java.util.Set;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
