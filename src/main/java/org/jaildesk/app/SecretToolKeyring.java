@@ -29,14 +29,20 @@ final class SecretToolKeyring {
 
     private static final Logger LOG = Logger.getLogger(SecretToolKeyring.class.getName());
     /** A keyring may ask to be unlocked first: someone types a password meanwhile. */
-    private static final long WAIT_SECONDS = 120;
+    private final long waitSeconds;
     /** More than a key of 8192 bits in Base64 needs. */
     private static final int MOST = 16 * 1024;
 
     private final Path tool;
 
     SecretToolKeyring(Path tool) {
+        this(tool, 120);
+    }
+
+    /** {@code waitSeconds}: how long the tool may take (a keyring waiting to be unlocked), then it is stopped. */
+    SecretToolKeyring(Path tool, long waitSeconds) {
         this.tool = tool;
+        this.waitSeconds = waitSeconds;
     }
 
     /** The key kept for {@code hostPort} and {@code user}; empty when none is (or the keyring cannot give it). */
@@ -93,7 +99,22 @@ final class SecretToolKeyring {
         }
         argv.addAll(List.of("application", "jaildesk", "host", hostPort, "user", user));
         Process p = new ProcessBuilder(argv).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> firstLine(p.getErrorStream()));
+        // Both outputs read on threads of their own: a tool waiting for a keyring to be unlocked holds them open, and
+        // the wait below must stay bounded.
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> firstLine(p.getErrorStream()), READERS);
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+            try {
+                return read(p.getInputStream());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, READERS);
+        // More output than a key: the tool is stopped at once, not left writing to a pipe nobody reads.
+        out.whenComplete((text, failure) -> {
+            if (failure != null) {
+                p.destroyForcibly();
+            }
+        });
         try (OutputStream in = p.getOutputStream()) {
             if (input != null) {
                 in.write(input);
@@ -101,21 +122,30 @@ final class SecretToolKeyring {
         } catch (IOException e) {
             // The tool ended without reading it: its exit and words say why.
         }
-        String out = read(p.getInputStream());
         try {
-            if (!p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(waitSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException("secret-tool gave no answer within " + WAIT_SECONDS + " s");
+                throw new IOException("secret-tool gave no answer within " + waitSeconds + " s");
             }
-            return new Ran(p.exitValue(), out, err.get(5, TimeUnit.SECONDS));
+            return new Ran(p.exitValue(), out.get(5, TimeUnit.SECONDS), err.get(5, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while secret-tool ran", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return new Ran(p.exitValue(), out, "");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause().getMessage()
+                    : "secret-tool's output cannot be read", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("secret-tool's output did not end", e);
         }
     }
+
+    /** Where the tool's outputs are read: daemon threads, a few at most at once (one lookup per connection). */
+    private static final java.util.concurrent.Executor READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "secret-tool-output");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static String read(InputStream s) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -66,11 +66,23 @@ class SecretToolKeyringTest {
                 assertThrows(IOException.class, () -> silent.keep("nas:12150", "admin", pair.getPrivate())).getMessage());
     }
 
+    /** Within a bound: a tool that prints too much is stopped at once, not left writing until its wait is over. */
     @Test
+    @org.junit.jupiter.api.Timeout(60)
     void whatIsNoKeyOrTooMuchIsNoKey() throws Exception {
         assertTrue(new SecretToolKeyring(tool("echo 'not base64 at all'")).find("nas:12150", "admin").isEmpty());
         assertTrue(new SecretToolKeyring(tool("echo QUJD")).find("nas:12150", "admin").isEmpty(), "Base64, but no key");
         assertTrue(new SecretToolKeyring(tool("head -c 200000 /dev/zero | tr '\\\\0' A")).find("nas:12150", "admin").isEmpty());
         assertTrue(new SecretToolKeyring(dir.resolve("missing")).find("nas:12150", "admin").isEmpty(), "no tool there");
+    }
+
+    /** A keyring waiting to be unlocked that nobody unlocks: the wait ends, and the login goes on without a key. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aToolThatNeverAnswersIsStoppedAfterItsWait() throws Exception {
+        SecretToolKeyring ring = new SecretToolKeyring(tool("exec sleep 600"), 1);
+        assertTrue(ring.find("nas:12150", "admin").isEmpty());
+        IOException e = assertThrows(IOException.class, () -> ring.keep("nas:12150", "admin", pair.getPrivate()));
+        assertEquals("secret-tool gave no answer within 1 s", e.getMessage());
     }
 }
