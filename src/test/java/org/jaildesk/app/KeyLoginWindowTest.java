@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.TableView;
 import org.jaildesk.server.UserKeys;
 import org.jaildesk.sim.SimulatedIocage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -23,16 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * files (the process path is the real one): the key chosen at the password, the next start without a password, and
  * the key revoked in Host ▸ Login keys….
  */
-class KeyLoginWindowTest extends AppWindowTest {
-
-    private RealServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class KeyLoginWindowTest extends RealServerWindowTest {
 
     /** A {@code secret-tool} that stores in {@code ring}, a file per host and user, and counts its lookups. */
     private static Path secretTool(Path ring) throws Exception {

@@ -3,42 +3,31 @@ package org.jaildesk.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.jaildesk.sim.SimulatedIocage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A server's user who may only read, in the whole window: the jails shown, every change off with the reason. */
-class ReadOnlyWindowTest extends AppWindowTest {
+class ReadOnlyWindowTest extends RealServerWindowTest {
 
-    private RealServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+    /** A server with the read-only user viewer; the desktop started and logged in as viewer, the jails listed. */
+    private void asViewer(FxRobot robot, String name) throws Exception {
+        server = RealServer.start(dir.resolve(name), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON),
+                users -> users.put("viewer", "viewer's passphrase".toCharArray(), true));
+        startDesktop(server.desktopConfig(dir.resolve(name + "-config"), "viewer"), Optional.empty());
+        pickAndTypePassword(robot, "viewer's passphrase");
+        robot.clickOn("OK");
+        awaitTwelveJails(robot);
     }
 
     @Test
     void aReadOnlyLoginSeesTheJailsAndEveryChangeIsOffWithTheReason(FxRobot robot) throws Exception {
-        server = RealServer.start(dir.resolve("roserver"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON),
-                users -> users.put("viewer", "viewer's passphrase".toCharArray(), true));
-        Path config = server.desktopConfig(dir.resolve("roconfig"), "viewer");
-        AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
-        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
-        robot.clickOn("nas");
-        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
-        robot.clickOn("#passwordField").write("viewer's passphrase");
-        robot.clickOn("OK");
-        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        asViewer(robot, "roserver");
         // The rows come before their cells are laid out.
         waitFor(() -> robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "mail".equals(c.getText())).tryQuery().isPresent());
         robot.clickOn(robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "mail".equals(c.getText())).queryAs(Node.class));
@@ -99,16 +88,7 @@ class ReadOnlyWindowTest extends AppWindowTest {
     /** The host edited to another user: its view is built anew for the new login, not the closed one kept. */
     @Test
     void theHostEditedToAUserWhoMayChangeShowsTheNewLogin(FxRobot robot) throws Exception {
-        server = RealServer.start(dir.resolve("roserver2"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON),
-                users -> users.put("viewer", "viewer's passphrase".toCharArray(), true));
-        Path config = server.desktopConfig(dir.resolve("roconfig2"), "viewer");
-        AppContext ctx = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty());
-        WaitForAsyncUtils.asyncFx(() -> ctx.start(stage)).get();
-        robot.clickOn("nas");
-        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
-        robot.clickOn("#passwordField").write("viewer's passphrase");
-        robot.clickOn("OK");
-        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        asViewer(robot, "roserver2");
         Button create = robot.lookup("#tb-create").queryAs(Button.class);
         waitFor(create::isDisabled);
 
@@ -119,7 +99,7 @@ class ReadOnlyWindowTest extends AppWindowTest {
         waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
         robot.clickOn("#passwordField").write(RealServer.PASSWORD);
         robot.clickOn("OK");
-        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        awaitTwelveJails(robot);
         Button createNow = robot.lookup("#tb-create").queryAs(Button.class);
         waitFor(() -> !createNow.isDisabled());
         assertTrue(!robot.lookup("#stale").queryAs(javafx.scene.control.Label.class).isVisible(), "the new login's table, current");

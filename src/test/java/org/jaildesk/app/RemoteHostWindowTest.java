@@ -18,7 +18,6 @@ import javafx.scene.control.TextArea;
 import org.jaildesk.server.ServerTls;
 import org.jaildesk.sim.SimulatedIocage;
 import org.jaildesk.ui.MainWindow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -27,16 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * A remote host in the window, against the real server over wss: add it, compare and accept the certificate, type
  * the password when asked, see its jails. The password is never written to the config folder.
  */
-class RemoteHostWindowTest extends AppWindowTest {
-
-    private RealServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class RemoteHostWindowTest extends RealServerWindowTest {
 
     /** A server over a demo host in {@code dir/<name>}, user admin; returns its certificate. */
     private ServerTls startServer(String name) throws Exception {
