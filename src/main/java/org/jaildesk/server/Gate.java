@@ -167,11 +167,12 @@ final class Gate {
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "wrong user name or password");
             }
             if (users.needsCode(u.asText())) {
-                // The second factor: the code of their authenticator app, each taken once. A missing one counts as a
-                // failed login too, so that a password alone cannot be tried without limit.
+                // The second factor: the code of their authenticator app, each taken once; a wrong one is a failed login.
+                // A missing one is not: a desktop learns that a code is needed only by trying without, and people behind
+                // one address would otherwise block it for each other. The password was right, and wrong passwords
+                // count before this point, so nothing can be guessed here without limit.
                 JsonNode otp = a.get("otp");
                 if (otp == null || !otp.isTextual() || otp.asText().isEmpty()) {
-                    failed(s, u.asText());
                     return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, Protocol.CODE_NEEDED
                             + ": send auth again with 'otp', the six digits of the user's authenticator app");
                 }
