@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -106,16 +105,12 @@ public final class ActionLogWindow {
         older.setOnAction(e -> vm.readOlder());
         HBox top = new HBox(10, refresh, older, export, said, saved);
         top.setAlignment(Pos.CENTER_LEFT);
-        BorderPane root = new BorderPane(table);
-        root.setTop(new javafx.scene.layout.VBox(8, explain, top));
-        root.setPadding(new Insets(10));
-        BorderPane.setMargin(table, new Insets(8, 0, 0, 0));
+        BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, top, table);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(msg.get("actionLog.title", hostName));
         // The theme comes with the window (Theme styles every window the app opens).
         Scene scene = new Scene(root, 900, 520);
-        root.setId("actionLog");
         stage.setScene(scene);
         stage.show();
         vm.refresh();
