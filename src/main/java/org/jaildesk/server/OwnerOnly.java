@@ -38,17 +38,4 @@ final class OwnerOnly {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-
-    /**
-     * What {@code file} is now, to tell whether another process changed it: its identity (replaced whole, it is a new
-     * file), time and size; null when there is none.
-     */
-    static java.util.List<Object> stamp(Path file) {
-        try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            return java.util.Arrays.asList(a.fileKey(), a.lastModifiedTime(), a.size());
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

@@ -36,15 +36,15 @@ public final class UserKeys {
 
     private final Path file;
     private final List<Key> keys;
-    /** What the file was when last read or written (its identity, time and size), or null when there was none. */
-    private List<Object> seen;
+    /** Whether another process changed the file since it was last read or written here. */
+    private final FileStamp stamp;
     /** Why the file could not be read again, or null: nothing is written over a file that could not be read. */
     private String unreadable;
 
     private UserKeys(Path file, List<Key> keys) {
         this.file = file;
         this.keys = keys;
-        this.seen = OwnerOnly.stamp(file);
+        this.stamp = new FileStamp(file);
     }
 
     /**
@@ -52,11 +52,9 @@ public final class UserKeys {
      * then (damaged by hand, or made readable by others) lets no key in until it can, and says so in the log.
      */
     private void fresh() {
-        List<Object> now = OwnerOnly.stamp(file);
-        if (java.util.Objects.equals(now, seen)) {
+        if (!stamp.changed()) {
             return;
         }
-        seen = now;
         keys.clear();
         unreadable = null;
         try {
@@ -217,7 +215,7 @@ public final class UserKeys {
                         .append(k.pubKey()).append('\n');
             }
             OwnerOnly.replace(file, b);
-            seen = OwnerOnly.stamp(file);
+            stamp.written();
         } catch (IOException e) {
             keys.clear();
             keys.addAll(before);

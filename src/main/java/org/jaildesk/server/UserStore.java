@@ -89,8 +89,8 @@ public final class UserStore {
     private final Path file;
     /** The users as last read or written: a copy that is replaced, never changed, so that readers need no lock. */
     private volatile Map<String, Entry> users;
-    /** What the file was when last read or written ({@link OwnerOnly#stamp}), and when that was last looked at. */
-    private List<Object> seen;
+    /** Whether another process changed the file since it was last read or written here, and when that was looked at. */
+    private final FileStamp stamp;
     private volatile long lookedAt;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final SecretKeySpec rememberKey;
@@ -100,7 +100,7 @@ public final class UserStore {
     private UserStore(Path file, Map<String, Entry> users) {
         this.file = file;
         this.users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
-        this.seen = OwnerOnly.stamp(file);
+        this.stamp = new FileStamp(file);
         this.lookedAt = clock.getAsLong();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -166,11 +166,9 @@ public final class UserStore {
     }
 
     private void readIfChanged() {
-        List<Object> stamp = OwnerOnly.stamp(file);
-        if (java.util.Objects.equals(stamp, seen)) {
+        if (!stamp.changed()) {
             return;
         }
-        seen = stamp;
         try {
             users = java.util.Collections.unmodifiableMap(read(file));
         } catch (IOException e) {
@@ -388,7 +386,7 @@ public final class UserStore {
         }
         OwnerOnly.replace(file, b);
         users = java.util.Collections.unmodifiableMap(changed);
-        seen = OwnerOnly.stamp(file);
+        stamp.written();
     }
 
     private static Entry hash(String name, char[] password, int iterations) {
