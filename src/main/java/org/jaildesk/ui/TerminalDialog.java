@@ -2,7 +2,8 @@ package org.jaildesk.ui;
 
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -16,9 +17,16 @@ import org.jaildesk.ui.jails.ConsoleOpener;
 /**
  * <i>Host ▸ Terminal for consoles…</i>: the terminal command a jail's console opens in on this machine, kept in the
  * window's settings; empty for the default ({@code TERMINAL}, or the first usual terminal found), which the field shows
- * greyed once it is known. Checked as typed: a name that is not on PATH, a path that is no executable file.
+ * greyed once it is known. Checked as typed, off the FX thread: a name that is not on PATH, a path that is no executable file.
  */
 final class TerminalDialog {
+
+    /** Where commands are looked up: a thread each while one hangs (a dead mount on PATH), none kept idle for long. */
+    private static final java.util.concurrent.Executor CHECKS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "terminal-check");
+        t.setDaemon(true);
+        return t;
+    });
 
     private TerminalDialog() {
     }
@@ -38,7 +46,7 @@ final class TerminalDialog {
         g.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
         // Looking along PATH for the usual terminals: off the FX thread.
-        CompletableFuture.supplyAsync(consoles::found).thenAcceptAsync(f -> {
+        CompletableFuture.supplyAsync(consoles::found, CHECKS).thenAcceptAsync(f -> {
             found.setText(f.isEmpty() ? msg.get("terminal.noneFound") : msg.get("terminal.found", f));
             command.setPromptText(f);
         }, Platform::runLater);
@@ -55,9 +63,26 @@ final class TerminalDialog {
     private static Dialog<ButtonType> checkedAndKept(Dialog<ButtonType> d, Messages msg, ConsoleOpener consoles, TextField command,
                                                      Label error, String saveId, java.util.function.Consumer<String> keep) {
         ButtonType save = Dialogs.confirmButton(d, msg.get("terminal.save"), saveId, false);
-        error.textProperty().bind(Bindings.createStringBinding(() -> consoles.whyNot(command.getText()).orElse(""),
-                command.textProperty()));
-        d.getDialogPane().lookupButton(save).disableProperty().bind(error.textProperty().isNotEmpty());
+        // Checking looks at files along PATH (a slow or hung mount would stall the window): off the FX thread, the
+        // answer for the latest text only, Save off until it has come.
+        BooleanProperty checked = new SimpleBooleanProperty(false);
+        long[] asked = {0};
+        Runnable check = () -> {
+            String typed = command.getText();
+            long n = ++asked[0];
+            checked.set(false);
+            CompletableFuture.supplyAsync(() -> consoles.whyNot(typed).orElse(""), CHECKS)
+                    .exceptionally(e -> e.getMessage() == null ? e.toString() : e.getMessage())
+                    .thenAcceptAsync(why -> {
+                        if (n == asked[0]) {
+                            error.setText(why);
+                            checked.set(true);
+                        }
+                    }, Platform::runLater);
+        };
+        command.textProperty().addListener((o, was, now) -> check.run());
+        check.run();
+        d.getDialogPane().lookupButton(save).disableProperty().bind(checked.not().or(error.textProperty().isNotEmpty()));
         d.setResultConverter(b -> {
             if (b == save) {
                 keep.accept(command.getText().strip());

@@ -52,9 +52,10 @@ class ConsoleWindowTest extends AppWindowTest {
         waitFor(() -> !robot.lookup("#terminalFound").queryAs(Label.class).getText().startsWith("Looking"));
         TextField command = robot.lookup("#terminalCommand").queryAs(TextField.class);
         robot.interact(() -> command.setText("no-such-terminal -e"));
-        assertEquals("no-such-terminal is not on PATH", robot.lookup("#terminalError").queryAs(Label.class).getText());
+        waitFor(() -> "no-such-terminal is not on PATH".equals(robot.lookup("#terminalError").queryAs(Label.class).getText()));
         assertTrue(robot.lookup("#terminalSave").queryButton().isDisabled());
         robot.interact(() -> command.setText(terminal + " -e"));
+        waitFor(() -> !robot.lookup("#terminalSave").queryButton().isDisabled());
         assertEquals("", robot.lookup("#terminalError").queryAs(Label.class).getText());
         robot.clickOn("#terminalSave");
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"terminal\" : \"" + terminal + " -e\""));

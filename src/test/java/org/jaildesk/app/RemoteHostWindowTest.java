@@ -165,14 +165,16 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         robot.interact(org.jaildesk.ui.MenuItems.byId(robot, "menu-terminal")::fire);
         waitFor(() -> robot.lookup("#terminalCommand").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#terminalCommand").queryAs(javafx.scene.control.TextField.class).setText(terminal + " -e"));
+        waitFor(() -> !robot.lookup("#terminalSave").queryButton().isDisabled());
         robot.clickOn("#terminalSave");
         robot.interact(org.jaildesk.ui.MenuItems.byId(robot, "menu-consoleSsh")::fire);
         waitFor(() -> robot.lookup("#sshCommand").tryQuery().isPresent());
         javafx.scene.control.TextField sshField = robot.lookup("#sshCommand").queryAs(javafx.scene.control.TextField.class);
         assertEquals("ssh -t 127.0.0.1 doas", sshField.getPromptText(), "suggested from the host's address");
         robot.interact(() -> sshField.setText("no-such-ssh -t admin@nas"));
-        assertEquals("no-such-ssh is not on PATH", robot.lookup("#sshError").queryAs(Label.class).getText());
+        waitFor(() -> "no-such-ssh is not on PATH".equals(robot.lookup("#sshError").queryAs(Label.class).getText()));
         robot.interact(() -> sshField.setText(ssh + " -t admin@nas doas"));
+        waitFor(() -> !robot.lookup("#sshSave").queryButton().isDisabled());
         robot.clickOn("#sshSave");
         robot.clickOn(robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && "db01".equals(c.getText())).queryAs(Node.class));
         waitFor(() -> !org.jaildesk.ui.MenuItems.byId(robot, "menu-console").isDisable());
