@@ -172,6 +172,11 @@ final class SessionLogin {
         return password;
     }
 
+    /** Forgets the session's token: the host ended its session. */
+    void dropToken() {
+        token = null;
+    }
+
     /** Lets the password be asked again. */
     void resume() {
         held = null;

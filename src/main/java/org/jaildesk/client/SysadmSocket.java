@@ -66,6 +66,10 @@ final class SysadmSocket extends WebSocketClient {
     private final CountDownLatch closed = new CountDownLatch(1);
     /** What the host on this connection advertises ({@code rpc/query}), once asked. */
     volatile CompletableFuture<Set<String>> extensions;
+    /** How many times the session on this connection was logged in again after the host ended it. */
+    volatile int logins;
+    /** The login again under way or last made on this connection (guarded by the transport), or null. */
+    CompletableFuture<Void> loggingIn;
 
     SysadmSocket(URI url, int replyLimit, Wiring wiring) {
         super(url, new Draft_6455(List.of(), replyLimit));

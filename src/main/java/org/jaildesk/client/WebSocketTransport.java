@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.jaildesk.protocol.ErrorCode;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
 import org.jaildesk.protocol.Protocol;
@@ -163,15 +164,77 @@ public final class WebSocketTransport implements Transport {
         if (closed) {
             return CompletableFuture.failedFuture(trouble(Trouble.CLOSED, null, hostPort()));
         }
-        String wireId = "jd" + ids.incrementAndGet();
         return connection().thenCompose(c -> {
-            if (request.id().isEmpty()) {
-                return c.request(request.withId(wireId));
-            }
-            Sent sent = new Sent(wireId, c);
-            onWire.put(request.id(), sent);
-            return c.request(request.withId(wireId)).whenComplete((r, e) -> onWire.remove(request.id(), sent));
+            int logins = c.logins;
+            return on(c, request).thenCompose(r -> {
+                if (!sessionEnded(request, r)) {
+                    return CompletableFuture.completedFuture(r);
+                }
+                // The host ended the session before anything ran (its token expired, or the user was given a new
+                // password): logged in again on this connection, as at the start, and the request sent once more.
+                LOG.info(() -> "the session on " + hostPort() + " ended; logging in again");
+                return loggedInAgain(c, logins).thenCompose(v -> connection()).thenCompose(again -> on(again, request));
+            });
         });
+    }
+
+    private CompletableFuture<Reply> on(SysadmSocket c, Request request) {
+        String wireId = "jd" + ids.incrementAndGet();
+        if (request.id().isEmpty()) {
+            return c.request(request.withId(wireId));
+        }
+        Sent sent = new Sent(wireId, c);
+        onWire.put(request.id(), sent);
+        return c.request(request.withId(wireId)).whenComplete((r, e) -> onWire.remove(request.id(), sent));
+    }
+
+    /** Whether {@code r} says the session ended (401) for a request that is no login of its own. */
+    private static boolean sessionEnded(Request request, Reply r) {
+        return r instanceof ErrorReply e && e.code().equals(ErrorCode.UNAUTHORIZED.code())
+                && !(request.namespace().equals(Protocol.RPC) && request.name().startsWith("auth"));
+    }
+
+    /**
+     * Logs in again on {@code c} once for all the requests that met its ended session: none if that happened since
+     * {@code logins} (the count of {@code c}'s logins when the request went out). With the key, else the password asked
+     * (the token died with the session); then the events and what the host advertises asked again (the user's role
+     * may have changed). Fails as a login at the start does.
+     */
+    private CompletableFuture<Void> loggedInAgain(SysadmSocket c, int logins) {
+        CompletableFuture<Void> f;
+        synchronized (lock) {
+            if (c.logins != logins) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (c.loggingIn != null && !c.loggingIn.isDone()) {
+                return c.loggingIn;
+            }
+            f = new CompletableFuture<>();
+            c.loggingIn = f;
+        }
+        scheduler.execute(() -> {
+            char[] password = null;
+            try {
+                login.dropToken();
+                if (!login.withKey(c::request)) {
+                    password = login.askPassword();
+                    login.withPassword(c::request, password);
+                }
+                synchronized (lock) {
+                    c.logins++;
+                }
+                subscribe(c);
+                askExtensions(c);
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            } finally {
+                if (password != null) {
+                    Arrays.fill(password, '\0');
+                }
+            }
+        });
+        return f;
     }
 
     /** A request on its way: the id it went out under and the connection it went out on. */

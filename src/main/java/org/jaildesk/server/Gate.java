@@ -87,7 +87,7 @@ final class Gate {
             return null;
         }
         if (!checkSession(s)) {
-            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired or its user was removed"));
+            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired, or its user was removed or given a new password"));
         }
         if (ns.equals(Protocol.RPC) && name.equals("query")) {
             return done(Response.to(r, query(users.readOnly(s.user))));
@@ -131,14 +131,48 @@ final class Gate {
         if (s.token == null) {
             return true; // REST: logged in for this request by Basic credentials
         }
-        Optional<String> user = tokens.use(s.token);
-        if (user.isEmpty() || !users.exists(user.get())) {
-            // Expired, or its user was removed from the users file since: the session ends.
+        if (current(s.token).isEmpty()) {
             tokens.revoke(s.token);
             s.logOut();
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether {@code s}'s session holds as {@link #current} says, without pushing its expiry forward: events go only to
+     * such sessions (one whose user was removed or given a new password hears nothing more).
+     */
+    boolean holds(Session s) {
+        String token = s.token;
+        if (!s.loggedIn() || token == null) {
+            return false;
+        }
+        return tokens.peek(token).filter(this::unchanged).isPresent();
+    }
+
+    /** Whether the user of a session is still there with what they logged in with. */
+    private boolean unchanged(TokenStore.Held h) {
+        return users.credentials(h.user()).equals(Optional.of(h.credentials()));
+    }
+
+    /**
+     * Whose {@code token} is while its session holds: not expired, and its user still there with what they logged in
+     * with (removed from the users file, given a new password, or one-time codes turned on or off since: it ends).
+     */
+    private Optional<TokenStore.Held> current(String token) {
+        Optional<TokenStore.Held> held = tokens.use(token);
+        if (held.isPresent() && !unchanged(held.get())) {
+            LOG.info(() -> "a session of '" + held.get().user() + "' ended: the user was removed or their password or"
+                    + " one-time codes changed");
+            return Optional.empty();
+        }
+        return held;
+    }
+
+    /** A new token for {@code user}, who has just logged in (with a key: {@code byKey}). */
+    private String issue(String user, boolean byKey) {
+        return tokens.issue(new TokenStore.Held(user, byKey, users.credentials(user).orElse("")));
     }
 
     private Reply login(Session s, Request r) {
@@ -183,20 +217,21 @@ final class Gate {
                 }
             }
             user = u.asText();
-            s.token = tokens.issue(user);
+            s.token = issue(user, false);
         } else {
             JsonNode t = a.get("token");
             if (t == null || !t.isTextual()) {
                 return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "auth_token needs a 'token' string");
             }
-            Optional<String> owner = tokens.use(t.asText()).filter(users::exists);
+            Optional<TokenStore.Held> owner = current(t.asText());
             if (owner.isEmpty()) {
+                tokens.revoke(t.asText());
                 failed(s, "(token)");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the token is unknown or expired");
             }
-            user = owner.get();
+            user = owner.get().user();
             s.token = t.asText();
-            s.byKey = tokens.byKey(s.token);
+            s.byKey = owner.get().byKey();
         }
         return loggedIn(s, r, user);
     }
@@ -240,7 +275,7 @@ final class Gate {
                 failed(s, "(key)");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the answer was signed with no key registered here");
             }
-            s.token = tokens.issue(owner.get(), true);
+            s.token = issue(owner.get(), true);
             s.byKey = true;
             return loggedIn(s, r, owner.get());
         }

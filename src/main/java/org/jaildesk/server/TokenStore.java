@@ -20,8 +20,15 @@ public final class TokenStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** {@code byKey}: the session began with a key login, and a key cannot register more keys (see Gate). */
-    private record Session(String user, Instant expires, boolean byKey) {
+    /**
+     * Whose a token is: {@code byKey} when the session began with a key login (a key cannot register more keys, see
+     * Gate); {@code credentials}, what the user logged in with then (see {@link UserStore#credentials}): the session
+     * ends when that changes.
+     */
+    public record Held(String user, boolean byKey, String credentials) {
+    }
+
+    private record Session(Held held, Instant expires) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -37,22 +44,18 @@ public final class TokenStore {
         return lifetime;
     }
 
-    public String issue(String user) {
-        return issue(user, false);
-    }
-
-    /** A new token for {@code user}; {@code byKey} when they logged in with a key rather than their password. */
-    public String issue(String user, boolean byKey) {
+    /** A new token for {@code held}'s user. */
+    public String issue(Held held) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        sessions.put(digest(token), new Session(user, clock.instant().plus(lifetime), byKey));
+        sessions.put(digest(token), new Session(held, clock.instant().plus(lifetime)));
         purge();
         return token;
     }
 
-    /** The user a token belongs to, pushing its expiry forward; empty when the token is empty, unknown or expired. */
-    public Optional<String> use(String token) {
+    /** Whose {@code token} is, pushing its expiry forward; empty when the token is empty, unknown or expired. */
+    public Optional<Held> use(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
@@ -66,14 +69,14 @@ public final class TokenStore {
             sessions.remove(key);
             return Optional.empty();
         }
-        sessions.put(key, new Session(s.user(), now.plus(lifetime), s.byKey()));
-        return Optional.of(s.user());
+        sessions.put(key, new Session(s.held(), now.plus(lifetime)));
+        return Optional.of(s.held());
     }
 
-    /** Whether {@code token}'s session began with a key login (false for an unknown one). */
-    public boolean byKey(String token) {
+    /** Whose {@code token} is, as {@link #use} says, without pushing its expiry forward (events do not keep a session). */
+    public Optional<Held> peek(String token) {
         Session s = token == null || token.isEmpty() ? null : sessions.get(digest(token));
-        return s != null && s.byKey();
+        return s == null || !clock.instant().isBefore(s.expires()) ? Optional.empty() : Optional.of(s.held());
     }
 
     public void revoke(String token) {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -267,6 +268,31 @@ public final class UserStore {
         write(changed);
         lastCode.remove(name);
         return secret;
+    }
+
+    /**
+     * What {@code name} logs in with now, as a value that shows neither: it changes when their password is set (a new
+     * salt each time) or their one-time codes are turned on or off or given a new secret. A session begun before such a
+     * change ends (see Gate). Empty for one who is no user.
+     */
+    public Optional<String> credentials(String name) {
+        fresh();
+        Entry e = name == null ? null : users.get(name);
+        if (e == null) {
+            return Optional.empty();
+        }
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(e.salt());
+            d.update(e.hash());
+            d.update((byte) 0);
+            if (e.totp() != null) {
+                d.update(e.totp().getBytes(StandardCharsets.US_ASCII));
+            }
+            return Optional.of(Base64.getEncoder().encodeToString(d.digest()));
+        } catch (NoSuchAlgorithmException x) {
+            throw new IllegalStateException(x);
+        }
     }
 
     /** Whether {@code name} may only read (false for one who is no user). */
