@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
         description = {"Send one sysadm iocage request and print the reply envelope as JSON.",
             "Examples:",
             "  jaildesk call --demo startjail jail=web01",
-            "  jaildesk call --url wss://host:12150 --user admin --password-file pw.txt listjails"})
+            "  jaildesk call --url wss://host:12150 --user admin --password-file pw.txt listjails",
+            "  jaildesk call --url wss://host:12150 --user admin --password-file pw.txt --otp 123456 listjails"})
 final class CallCommand implements Callable<Integer> {
 
     @Option(names = "--local", description = "Run iocage on this machine (the default).")
@@ -59,6 +60,10 @@ final class CallCommand implements Callable<Integer> {
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password for --url (keep it chmod 600).")
     Path passwordFile;
+
+    @Option(names = "--otp", paramLabel = "CODE", description = "The one-time code (six digits of the authenticator app)"
+            + " for a user given one-time codes; asked at a terminal when not given.")
+    String otp;
 
     @Option(names = "--accept-fingerprint", paramLabel = "SHA256",
             description = "Accept the server certificate with this SHA-256 fingerprint (as 'jaildesk serve' printed it) and remember it.")
@@ -98,6 +103,10 @@ final class CallCommand implements Callable<Integer> {
         if (url != null && (user == null || passwordFile == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--url needs --user and --password-file");
         }
+        if (otp != null && (url == null || !otp.strip().matches("[0-9]{6}"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), url == null ? "--otp is for --url"
+                    : "--otp takes the six digits of the authenticator app");
+        }
         try (Transport transport = url != null ? remote() : local()) {
             Reply reply = transport.send(new Request(Protocol.SYSADM, Protocol.IOCAGE, "cli-1", args))
                     .get(timeoutSeconds, TimeUnit.SECONDS);
@@ -123,8 +132,18 @@ final class CallCommand implements Callable<Integer> {
             Throwable cause = e.getCause();
             if (cause instanceof IocageClientException refused && refused.trouble() == Trouble.LOGIN_REFUSED) {
                 // The window's wording ends in what its Refresh does; here the password is the file's first line.
-                err.println("login to " + refused.troubleArgs().get(0) + " refused: " + refused.troubleArgs().get(1)
-                        + "; check --user and the first line of " + passwordFile);
+                String why = refused.troubleArgs().get(1);
+                err.println("login to " + refused.troubleArgs().get(0) + " refused: " + why
+                        + (why.startsWith(Protocol.CODE_NEEDED) ? "; give it with --otp"
+                        : why.startsWith(Protocol.CODE_WRONG) ? "; check --otp (each code is taken once)"
+                        : "; check --user and the first line of " + passwordFile));
+                return 1;
+            }
+            if (cause instanceof IocageClientException cancelled && cancelled.trouble() == Trouble.LOGIN_CANCELLED) {
+                // Only a one-time code is asked here: --otp's did not hold (it is not asked twice), or none was typed.
+                err.println("login to " + WebSocketTransport.hostPort(url) + " refused: " + (otp != null
+                        ? Protocol.CODE_WRONG + " (it is not the code of now, or it was used already); check --otp"
+                        : "no one-time code was given"));
                 return 1;
             }
             err.println(cause.getMessage());
@@ -166,6 +185,26 @@ final class CallCommand implements Callable<Integer> {
             known.accept(WebSocketTransport.hostPort(url), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
         }
         return new WebSocketTransport(new WebSocketTransport.Options(url, user, pw::clone, known,
-                Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false));
+                Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false, null, codes()));
+    }
+
+    /**
+     * The one-time code: {@code --otp}'s (once: a code that did not hold is not sent again), else asked at the terminal
+     * (three times at most, as the host allows); none without either (the host's words then say one is needed).
+     */
+    private WebSocketTransport.OneTimeCodes codes() {
+        if (otp != null) {
+            String code = otp.strip();
+            return again -> again ? null : code;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            return WebSocketTransport.NO_CODES;
+        }
+        return again -> {
+            String typed = console.readLine(again ? "That code did not hold; one-time code for %s at %s: "
+                    : "One-time code for %s at %s: ", user, WebSocketTransport.hostPort(url));
+            return typed == null || typed.isBlank() ? null : typed.strip();
+        };
     }
 }

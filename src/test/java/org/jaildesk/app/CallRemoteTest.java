@@ -30,6 +30,7 @@ class CallRemoteTest extends CommandLineTest {
     private IocageHost host;
     private SysadmServer server;
     private ServerTls tls;
+    private UserStore users;
     private String configBefore;
 
     @BeforeEach
@@ -37,7 +38,7 @@ class CallRemoteTest extends CommandLineTest {
         // Accepted fingerprints go to the config folder: this test's own, not the user's.
         configBefore = System.getProperty(CONFIG);
         System.setProperty(CONFIG, dir.resolve("config").toString());
-        UserStore users = UserStore.load(dir.resolve("state/users"));
+        users = UserStore.load(dir.resolve("state/users"));
         users.put("admin", "a long passphrase".toCharArray());
         host = new IocageHost(new SimulatedIocage(SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON)),
                 HostOptions.defaults());
@@ -80,5 +81,42 @@ class CallRemoteTest extends CommandLineTest {
         err.getBuffer().setLength(0);
         assertEquals(0, call(passwordFile("right", "a long passphrase")), err.toString());
         assertTrue(out.toString().contains("\"mail\""), out.toString());
+    }
+
+    private int call(Path password, String... more) {
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("call", "--url", "wss://127.0.0.1:" + server.wsPort(),
+                "--user", "admin", "--password-file", password.toString(), "--accept-fingerprint", tls.fingerprint()));
+        argv.addAll(java.util.List.of(more));
+        argv.add("listjails");
+        return run(argv.toArray(String[]::new));
+    }
+
+    /** A user given one-time codes: --otp carries the code; without it, or with a wrong one, the words say what to do. */
+    @Test
+    void aUserWithOneTimeCodesGivesTheCodeWithOtp() throws Exception {
+        String secret = users.setCodes("admin", true);
+        Path pw = passwordFile("pw", "a long passphrase");
+        String hostPort = "127.0.0.1:" + server.wsPort();
+
+        assertEquals(1, call(pw));
+        assertTrue(err.toString().strip().startsWith("login to " + hostPort + " refused: one-time code needed"), err.toString());
+        assertTrue(err.toString().strip().endsWith("; give it with --otp"), err.toString());
+        err.getBuffer().setLength(0);
+
+        String now = org.jaildesk.server.ServerCodes.now(secret);
+        String wrong = String.format(java.util.Locale.ROOT, "%06d", (Integer.parseInt(now) + 500_000) % 1_000_000);
+        assertEquals(1, call(pw, "--otp", wrong));
+        assertEquals("login to " + hostPort + " refused: wrong one-time code (it is not the code of now, or it was used"
+                + " already); check --otp", err.toString().strip());
+        err.getBuffer().setLength(0);
+
+        assertEquals(0, call(pw, "--otp", now), err.toString());
+        assertTrue(out.toString().contains("\"listjails\""), out.toString());
+
+        for (String bad : java.util.List.of("12345", "1234567", "12a456", "$(x)", "-f", "12 3456", "1".repeat(100_000))) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, call(pw, "--otp", bad), bad);
+            assertTrue(err.toString().contains("--otp takes the six digits of the authenticator app"), err.toString());
+        }
     }
 }
