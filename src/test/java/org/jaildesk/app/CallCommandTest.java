@@ -47,6 +47,8 @@ class CallCommandTest extends CommandLineTest {
         assertEquals(2, run("call"));
         assertEquals(2, run("call", "--iocage", "/x", "listjails", "notkeyvalue"));
         assertEquals(2, run("call", "--privilege", "su", "listjails"));
+        assertEquals(2, run("call", "--demo", "--otp", "123456", "listjails"));
+        assertTrue(err.toString().contains("--otp is for --url"), err.toString());
     }
 
     @Test
