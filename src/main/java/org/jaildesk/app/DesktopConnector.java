@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -99,9 +100,11 @@ final class DesktopConnector implements HostConnector {
             default -> {
                 String hostPort = WebSocketTransport.hostPort(URI.create(host.url()));
                 KeyChoice keys = keyring == null ? null : new KeyChoice(hostPort, host, prompts);
+                CompletableFuture<Boolean> keyringThere = keys == null ? CompletableFuture.completedFuture(false) : keyring.answers();
                 WebSocketTransport ws = new WebSocketTransport(new WebSocketTransport.Options(URI.create(host.url()), host.user(),
                         () -> {
-                            HostConnector.Password p = prompts.password(host, keys != null);
+                            // Asked on the connection's thread, never the window's; the answer is usually in by now.
+                            HostConnector.Password p = prompts.password(host, keys != null && answered(keyringThere));
                             if (p == null) {
                                 return null;
                             }
@@ -124,6 +127,21 @@ final class DesktopConnector implements HostConnector {
         return new IocageClient(new JobTransport(new LoggingTransport(t, log, host.name()),
                 jobs.sinkFor(host.name())));
     }
+
+    /** Whether the keyring answered that it is there, waiting a little for the answer if it has not come yet. */
+    private static boolean answered(CompletableFuture<Boolean> keyring) {
+        try {
+            return keyring.get(KEYRING_ANSWER.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** How long the password waits for the keyring's first answer (a keyring started on demand takes a moment). */
+    private static final Duration KEYRING_ANSWER = Duration.ofSeconds(10);
 
     /** A remote host's login key in the desktop's keyring, for its user; made when the user chose it at the password. */
     private final class KeyChoice implements KeyLogins {

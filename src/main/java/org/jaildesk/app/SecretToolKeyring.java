@@ -45,6 +45,35 @@ final class SecretToolKeyring {
         this.waitSeconds = waitSeconds;
     }
 
+    /** Whether the keyring answers, once asked; null until then. */
+    private CompletableFuture<Boolean> answers;
+
+    /**
+     * Whether the tool reaches a keyring (a Secret Service on the desktop's session bus): asked once, in the background,
+     * with a search that matches nothing (no item read, no keyring asked to unlock). A desktop with the tool and no
+     * keyring running (no session bus, no service) offers no key login, rather than failing after the user chose one.
+     */
+    synchronized CompletableFuture<Boolean> answers() {
+        if (answers == null) {
+            answers = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Ran r = run(null, "search", "", "");
+                    // An older libsecret ends a search that found nothing with 1 and says nothing; a missing bus or
+                    // service says why.
+                    boolean ok = r.exit() == 0 || r.err().isBlank();
+                    if (!ok) {
+                        LOG.info("no login keys on this desktop: secret-tool reaches no keyring (" + r.err() + ")");
+                    }
+                    return ok;
+                } catch (IOException e) {
+                    LOG.info("no login keys on this desktop: " + e.getMessage());
+                    return false;
+                }
+            }, READERS);
+        }
+        return answers;
+    }
+
     /** The key kept for {@code hostPort} and {@code user}; empty when none is (or the keyring cannot give it). */
     Optional<PrivateKey> find(String hostPort, String user) {
         Ran r;

@@ -38,6 +38,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
                   store) cat > "$ring/$name" ;;
                   lookup) echo x >> "$ring.lookups"; if [ -f "$ring/$name" ]; then cat "$ring/$name"; else exit 1; fi ;;
                   clear) rm -f "$ring/$name" ;;
+                  search) ;;
                   *) echo "secret-tool: unknown verb" >&2; exit 2 ;;
                 esac
                 """.formatted(ring));
@@ -115,5 +116,23 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         AtomicInteger lookups = new AtomicInteger((int) Files.readAllLines(dir.resolve("ring.lookups")).size());
         assertTrue(lookups.get() >= 2, "the keyring was asked at the start and for the window");
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : false"));
+    }
+
+    /** secret-tool without a keyring to reach (no session bus): no key is offered, rather than failing once chosen. */
+    @Test
+    void noKeyIsOfferedWhereTheToolReachesNoKeyring(FxRobot robot) throws Exception {
+        server = RealServer.start(dir.resolve("keyserver"));
+        Path config = server.desktopConfig(dir.resolve("keyconfig"), "admin");
+        Path tool = dir.resolve("secret-tool");
+        Files.writeString(tool, "#!/bin/sh\necho \"$1\" >> '" + dir.resolve("asked") + "'\n"
+                + "echo 'secret-tool: Cannot autolaunch D-Bus without X11 $DISPLAY' >&2; exit 1\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwx------"));
+        startDesktop(config, Optional.of(tool));
+        pickAndTypePassword(robot, "a long passphrase");
+        assertFalse(robot.lookup("#passwordKey").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent(),
+                "no key login offered");
+        robot.clickOn("OK");
+        awaitTwelveJails(robot);
+        assertEquals(List.of("search"), Files.readAllLines(dir.resolve("asked")), "only asked whether a keyring is there");
     }
 }

@@ -1,6 +1,7 @@
 package org.jaildesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,22 @@ class SecretToolKeyringTest {
         assertTrue(!args.contains("MII"), "the key never goes in the arguments");
         ring.forget("nas:12150", "a;b $(x)");
         assertTrue(ring.find("nas:12150", "a;b $(x)").isEmpty());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void whetherAKeyringIsThereIsAskedOnceWithASearchThatMatchesNothing() throws Exception {
+        SecretToolKeyring there = new SecretToolKeyring(tool("for a in \"$@\"; do printf '[%s]' \"$a\"; done >> '" + dir + "/probe'; exit 0"));
+        assertTrue(there.answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(there.answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("[search][application][jaildesk][host][][user][]", Files.readString(dir.resolve("probe")),
+                "one search, for no host and no user: no item is read, no keyring asked to unlock");
+        // An older libsecret ends a search that found nothing with 1, saying nothing.
+        assertTrue(new SecretToolKeyring(tool("exit 1")).answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        // The tool without a keyring to reach (no session bus, no Secret Service), or one that never answers.
+        assertFalse(new SecretToolKeyring(tool("echo 'secret-tool: Cannot autolaunch D-Bus without X11 $DISPLAY' >&2; exit 1"))
+                .answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertFalse(new SecretToolKeyring(tool("exec sleep 600"), 1).answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     @Test
