@@ -212,29 +212,35 @@ public final class WebSocketTransport implements Transport {
             f = new CompletableFuture<>();
             c.loggingIn = f;
         }
-        scheduler.execute(() -> {
-            char[] password = null;
-            try {
-                login.dropToken();
-                if (!login.withKey(c::request)) {
-                    password = login.askPassword();
-                    login.withPassword(c::request, password);
-                }
-                synchronized (lock) {
-                    c.logins++;
-                }
-                subscribe(c);
-                askExtensions(c);
-                f.complete(null);
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            } finally {
-                if (password != null) {
-                    Arrays.fill(password, '\0');
-                }
-            }
-        });
+        try {
+            scheduler.execute(() -> logInAgain(c, f));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(trouble(Trouble.CLOSED, null, hostPort())); // closed meanwhile
+        }
         return f;
+    }
+
+    private void logInAgain(SysadmSocket c, CompletableFuture<Void> f) {
+        char[] password = null;
+        try {
+            login.dropToken();
+            if (!login.withKey(c::request)) {
+                password = login.askPassword();
+                login.withPassword(c::request, password);
+            }
+            synchronized (lock) {
+                c.logins++;
+            }
+            subscribe(c);
+            askExtensions(c);
+            f.complete(null);
+        } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
     }
 
     /** A request on its way: the id it went out under and the connection it went out on. */
