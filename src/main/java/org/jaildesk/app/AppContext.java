@@ -122,8 +122,8 @@ public final class AppContext {
         HostStore saved = new HostStore(new SavedFile(configDir.resolve("hosts.json"), HostStore.LIMIT, setAside::add));
         HostsViewModel hosts = new HostsViewModel(builtInHosts(msg), saved, connector, new HostConnector.Prompts() {
             @Override
-            public HostConnector.Password password(HostEntry host, boolean keyOffered) {
-                return window[0].prompts().password(host, keyOffered);
+            public HostConnector.Password password(HostEntry host, boolean keyOffered, boolean ended) {
+                return window[0].prompts().password(host, keyOffered, ended);
             }
 
             @Override

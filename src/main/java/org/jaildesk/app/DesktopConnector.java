@@ -100,11 +100,14 @@ final class DesktopConnector implements HostConnector {
             default -> {
                 String hostPort = WebSocketTransport.hostPort(URI.create(host.url()));
                 KeyChoice keys = keyring == null ? null : new KeyChoice(hostPort, host, prompts);
-                CompletableFuture<Boolean> keyringThere = keys == null ? CompletableFuture.completedFuture(false) : keyring.answers();
+                WebSocketTransport[] self = new WebSocketTransport[1];
+                CompletableFuture<Boolean> keyringThere = keys == null ? CompletableFuture.completedFuture(false)
+                        : keyring.answers();
                 WebSocketTransport ws = new WebSocketTransport(new WebSocketTransport.Options(URI.create(host.url()), host.user(),
                         () -> {
                             // Asked on the connection's thread, never the window's; the answer is usually in by now.
-                            HostConnector.Password p = prompts.password(host, keys != null && answered(keyringThere));
+                            HostConnector.Password p = prompts.password(host, keys != null && answered(keyringThere),
+                                    self[0].askingAfterEndedSession());
                             if (p == null) {
                                 return null;
                             }
@@ -114,6 +117,7 @@ final class DesktopConnector implements HostConnector {
                             return p.secret();
                         }, knownHosts, Duration.ofMinutes(30), Duration.ofSeconds(15), true,
                         keys == null ? KeyLogins.NONE : keys, again -> prompts.oneTimeCode(host, again)));
+                self[0] = ws;
                 ws.onState(s -> state.accept(switch (s) {
                     case CONNECTED -> ConnectionState.CONNECTED;
                     case CONNECTING -> ConnectionState.CONNECTING;

@@ -220,12 +220,25 @@ public final class WebSocketTransport implements Transport {
         return f;
     }
 
+    /** Set while the password is asked because the host ended the session; read by the password's supplier. */
+    private volatile boolean askingAgain;
+
+    /** Whether the password is being asked because the host ended the session, not to begin one. */
+    public boolean askingAfterEndedSession() {
+        return askingAgain;
+    }
+
     private void logInAgain(SysadmSocket c, CompletableFuture<Void> f) {
         char[] password = null;
         try {
             login.dropToken();
             if (!login.withKey(c::request)) {
-                password = login.askPassword();
+                askingAgain = true;
+                try {
+                    password = login.askPassword();
+                } finally {
+                    askingAgain = false;
+                }
                 login.withPassword(c::request, password);
             }
             synchronized (lock) {

@@ -62,9 +62,10 @@ final class HostDialogs {
 
     /**
      * The password of {@code host}, or null when cancelled; with {@code keyOffered}, a choice to log in with a key
-     * kept in this desktop's keyring from now on (off unless ticked: it leaves a key on the host).
+     * kept in this desktop's keyring from now on (off unless ticked: it leaves a key on the host); {@code ended}: the
+     * host ended the session, which the dialog says.
      */
-    HostConnector.Password password(Window owner, HostEntry host, boolean keyOffered) {
+    HostConnector.Password password(Window owner, HostEntry host, boolean keyOffered, boolean ended) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(msg.get("password.title"));
@@ -73,7 +74,13 @@ final class HostDialogs {
         PasswordField field = new PasswordField();
         field.setId("passwordField");
         field.setAccessibleText(d.getHeaderText());
-        VBox content = new VBox(8, field);
+        VBox content = new VBox(8);
+        if (ended) {
+            Label why = Dialogs.explanation(msg.get("password.ended", host.name()));
+            why.setId("passwordEnded");
+            content.getChildren().add(why);
+        }
+        content.getChildren().add(field);
         CheckBox key = new CheckBox(msg.get("password.key"));
         key.setId("passwordKey");
         if (keyOffered) {

@@ -109,8 +109,8 @@ public final class MainWindow {
     public HostConnector.Prompts prompts() {
         return new HostConnector.Prompts() {
             @Override
-            public HostConnector.Password password(HostEntry host, boolean keyOffered) {
-                return onFx(() -> hostDialogs.password(stage, host, keyOffered));
+            public HostConnector.Password password(HostEntry host, boolean keyOffered, boolean ended) {
+                return onFx(() -> hostDialogs.password(stage, host, keyOffered, ended));
             }
 
             @Override

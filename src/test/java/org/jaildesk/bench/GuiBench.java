@@ -116,7 +116,7 @@ final class GuiBench {
             Messages msg = new Messages(Locale.ENGLISH);
             Notifier notifier = new Notifier(msg);
             HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
-                    new HostStore(config.resolve("hosts.json")), connector, (h, k) -> null, timedFx, msg, notifier);
+                    new HostStore(config.resolve("hosts.json")), connector, (h, k, e) -> null, timedFx, msg, notifier);
             window[0] = new MainWindow(hosts, msg, notifier, new UiState((Path) null), new Stage());
             new AnimationTimer() {
                 @Override

@@ -1,6 +1,7 @@
 package org.jaildesk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,10 +120,14 @@ class CredentialsChangeTest extends ServerTestBase {
         fx.users.clock(() -> now[0]);
         AtomicReference<String> known = new AtomicReference<>(ServerFixture.PASSWORD);
         int[] asked = {0};
+        List<Boolean> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebSocketTransport[] self = new WebSocketTransport[1];
         WebSocketTransport t = transport(() -> {
             asked[0]++;
+            ended.add(self[0].askingAfterEndedSession());
             return known.get().toCharArray();
         });
+        self[0] = t;
         IocageClient client = new IocageClient(t);
         assertEquals(12, client.listJails().join().size());
         assertEquals(1, asked[0]);
@@ -138,6 +143,8 @@ class CredentialsChangeTest extends ServerTestBase {
             assertEquals(12, f.join().size(), "each listing that met the ended session was sent again");
         }
         assertEquals(2, asked[0], "the password asked once more, for all of them");
+        assertEquals(List.of(false, true), ended, "the second time, the dialog can say the host ended the session");
+        assertFalse(t.askingAfterEndedSession());
         assertTrue(client.startJail("mail").join() != null);
     }
 

@@ -53,7 +53,7 @@ class HostFilesTest {
         Path config = Files.createDirectories(dir.resolve(folder));
         Notifier notifier = new Notifier(msg);
         HostsViewModel hosts = new HostsViewModel(List.of(new HostEntry("demo", "Demo host", HostEntry.Kind.DEMO, "", "")),
-                new HostStore(config.resolve("hosts.json")), null, (h, k) -> null, Platform::runLater, msg, notifier);
+                new HostStore(config.resolve("hosts.json")), null, (h, k, e) -> null, Platform::runLater, msg, notifier);
         HostFiles files = WaitForAsyncUtils.asyncFx(() -> new HostFiles(hosts, msg, notifier, (Stage) null)).get();
         return new Desk(hosts, notifier, files, config.resolve("hosts.json"));
     }

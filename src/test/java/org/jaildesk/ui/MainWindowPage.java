@@ -94,7 +94,7 @@ final class MainWindowPage {
             }
         };
         hosts = new HostsViewModel(List.of(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", "")),
-                new HostStore(config.resolve("hosts.json")), connector, (h, k) -> null, Platform::runLater, msg, notifier);
+                new HostStore(config.resolve("hosts.json")), connector, (h, k, e) -> null, Platform::runLater, msg, notifier);
         window = new MainWindow(hosts, msg, notifier, new UiState(config.resolve("ui-state.json")), stage, jobs, log,
                 l -> build(stage, config, l), VERSION, config);
         window.show();

@@ -13,9 +13,10 @@ public interface HostConnector {
     interface Prompts {
         /**
          * The password for a remote host, or null when the user cancels. With {@code keyOffered} the user may also
-         * choose to log in with a key from now on (this desktop has a keyring to keep it in).
+         * choose to log in with a key from now on (this desktop has a keyring to keep it in); {@code ended}: asked
+         * because the host ended the session (its password changed there, or the session lapsed), not to begin one.
          */
-        Password password(HostEntry host, boolean keyOffered);
+        Password password(HostEntry host, boolean keyOffered, boolean ended);
 
         /**
          * The one-time code of the user's authenticator app for {@code host}, whose login needs one after the password;

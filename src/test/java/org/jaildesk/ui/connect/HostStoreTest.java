@@ -27,7 +27,7 @@ class HostStoreTest {
     private HostsViewModel hosts() {
         Messages msg = new Messages(Locale.ENGLISH);
         return new HostsViewModel(List.of(), new HostStore(new SavedFile(dir.resolve("hosts.json"), HostStore.LIMIT, told::add)),
-                null, (h, k) -> null, Runnable::run, msg, new Notifier(msg));
+                null, (h, k, e) -> null, Runnable::run, msg, new Notifier(msg));
     }
 
     private List<String> names(HostsViewModel hosts) {
@@ -103,7 +103,7 @@ class HostStoreTest {
         Messages msg = new Messages(Locale.ENGLISH);
         Notifier notifier = new Notifier(msg);
         Path file = dir.resolve("config").resolve("hosts.json");
-        HostsViewModel hosts = new HostsViewModel(List.of(), new HostStore(file), null, (h, k) -> null, Runnable::run, msg, notifier);
+        HostsViewModel hosts = new HostsViewModel(List.of(), new HostStore(file), null, (h, k, e) -> null, Runnable::run, msg, notifier);
 
         hosts.addRemote("nas", "wss://nas:12150", "admin");
         hosts.addRemote("web", "wss://web:12150", "admin");

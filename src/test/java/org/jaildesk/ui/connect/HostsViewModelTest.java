@@ -63,7 +63,7 @@ class HostsViewModelTest {
 
     private HostsViewModel hosts(HostEntry... builtIn) {
         Messages msg = new Messages(Locale.ENGLISH);
-        return new HostsViewModel(List.of(builtIn), new HostStore(dir.resolve("hosts.json")), connector, (h, k) -> null,
+        return new HostsViewModel(List.of(builtIn), new HostStore(dir.resolve("hosts.json")), connector, (h, k, e) -> null,
                 Runnable::run, msg, new Notifier(msg));
     }
 
@@ -121,7 +121,7 @@ class HostsViewModelTest {
         }
         assertEquals(java.util.Optional.empty(), hosts.problem("n".repeat(64), "wss://nas", "a".repeat(32)));
         assertEquals(java.util.Optional.of("Ein Hostname hat h\u00f6chstens 64 Zeichen."),
-                new HostsViewModel(List.of(), new HostStore(dir.resolve("de.json")), connector, (h, k) -> null, Runnable::run,
+                new HostsViewModel(List.of(), new HostStore(dir.resolve("de.json")), connector, (h, k, e) -> null, Runnable::run,
                         new Messages(Locale.GERMAN), new Notifier(new Messages(Locale.GERMAN))).problem(huge, "wss://nas", "admin"));
 
         hosts.addRemote("nas", "wss://nas:12150", "admin");
@@ -172,7 +172,7 @@ class HostsViewModelTest {
         };
         Messages msg = new Messages(Locale.ENGLISH);
         Notifier notifier = new Notifier(msg);
-        HostsViewModel hosts = new HostsViewModel(List.of(), new HostStore(dir.resolve("hosts.json")), refusing, (h, k) -> null,
+        HostsViewModel hosts = new HostsViewModel(List.of(), new HostStore(dir.resolve("hosts.json")), refusing, (h, k, e) -> null,
                 Runnable::run, msg, notifier);
         HostEntry nas = hosts.addRemote("nas", "wss://nas:12150", "admin");
         hosts.selected().set(nas);
