@@ -204,6 +204,27 @@ final class DesktopConnector implements HostConnector {
         }
     }
 
+    @Override
+    public CompletableFuture<Boolean> dropLoginKey(HostEntry host) {
+        if (keyring == null || host.kind() != HostEntry.Kind.REMOTE || !keyed.contains(host.id())) {
+            return CompletableFuture.completedFuture(false);
+        }
+        mark(host, false);
+        String hostPort = WebSocketTransport.hostPort(URI.create(host.url()));
+        String user = host.user();
+        return CompletableFuture.supplyAsync(() -> {
+            keyring.forget(hostPort, user);
+            return true;
+        }, KEYRING_WORK);
+    }
+
+    /** Where the keyring is asked for a host that left the list: it may wait to be unlocked. */
+    private static final java.util.concurrent.Executor KEYRING_WORK = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "keyring");
+        t.setDaemon(true);
+        return t;
+    });
+
     private void mark(HostEntry host, boolean has) {
         if (has ? keyed.add(host.id()) : keyed.remove(host.id())) {
             keyedChanged.accept(host.id(), has);

@@ -70,10 +70,7 @@ final class HostListPane extends VBox {
         edit.disableProperty().bind(remove.disableProperty());
         edit.setOnAction(e -> {
             HostEntry h = list.getSelectionModel().getSelectedItem();
-            hostDialogs.editHost(stage, h, hosts::problem).ifPresent(f -> {
-                hosts.remove(h);
-                hosts.selected().set(hosts.addRemote(f[0], f[1], f[2]));
-            });
+            hostDialogs.editHost(stage, h, hosts::problem).ifPresent(f -> hosts.selected().set(hosts.edit(h, f[0], f[1], f[2])));
         });
         Label title = new Label(msg.get("hosts.title"));
         title.setLabelFor(list);

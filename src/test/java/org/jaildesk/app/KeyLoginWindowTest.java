@@ -27,7 +27,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
     /** A {@code secret-tool} that stores in {@code ring}, a file per host and user, and counts its lookups. */
     private static Path secretTool(Path ring) throws Exception {
         Files.createDirectories(ring);
-        Path tool = ring.resolveSibling("secret-tool");
+        Path tool = ring.resolveSibling(ring.getFileName() + "-secret-tool");
         Files.writeString(tool, """
                 #!/bin/sh
                 ring='%s'
@@ -46,25 +46,51 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         return tool;
     }
 
+    /**
+     * The server started in {@code state}, the desktop with {@code tool}, nas picked, its password typed and *Log in with
+     * a key from now on* ticked: once the host took the key. The desktop's config folder ({@code state} beside it).
+     */
+    private Path keyChosenAtThePassword(FxRobot robot, Path state, Optional<Path> tool) throws Exception {
+        server = RealServer.start(state);
+        Path config = server.desktopConfig(state.resolveSibling(state.getFileName() + "-config"), "admin");
+        startDesktop(config, tool);
+        pickAndTypePassword(robot, RealServer.PASSWORD);
+        javafx.scene.control.CheckBox key = robot.lookup("#passwordKey").queryAs(javafx.scene.control.CheckBox.class);
+        assertFalse(key.isSelected(), "a key is left on the host only when asked for");
+        robot.clickOn("#passwordKey");
+        robot.clickOn("OK");
+        awaitTwelveJails(robot);
+        waitFor(() -> notices(robot).stream().anyMatch(n -> n.contains("nas will log you in with this desktop's key from now on"))
+                || robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText().contains("this desktop's key"));
+        return config;
+    }
+
+    /** A host removed from the list takes its key out of the keyring, and says that the host still lists it. */
+    @Test
+    void aRemovedHostsKeyLeavesTheKeyring(FxRobot robot) throws Exception {
+        // The class's folder is shared by its tests: this one's server and keyring of its own.
+        Path ring = dir.resolve("removed-ring");
+        Path config = keyChosenAtThePassword(robot, dir.resolve("removed"), Optional.of(secretTool(ring)));
+        waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
+        robot.clickOn("#removeHost");
+        waitFor(() -> {
+            try (var files = Files.list(ring)) {
+                return files.count() == 0;
+            }
+        });
+        waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
+                + " desktop's keyring. The host still lists it")));
+        waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : false"));
+        assertEquals(1, UserKeys.load(UserKeys.fileFor(dir.resolve("removed").resolve("users"))).of("admin").size(),
+                "the host still lists it, as the notice says");
+    }
+
     @Test
     void aKeyChosenAtThePasswordLogsInAtTheNextStartAndIsRevokedInLoginKeys(FxRobot robot) throws Exception {
         Path state = dir.resolve("keyserver");
-        server = RealServer.start(state);
-        Path config = server.desktopConfig(dir.resolve("keyconfig"), "admin");
         Path ring = dir.resolve("ring");
         Optional<Path> tool = Optional.of(secretTool(ring));
-        AppContext first = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
-        WaitForAsyncUtils.asyncFx(() -> first.start(stage)).get();
-        robot.clickOn("nas");
-        waitFor(() -> robot.lookup("#passwordField").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
-        javafx.scene.control.CheckBox key = robot.lookup("#passwordKey").queryAs(javafx.scene.control.CheckBox.class);
-        assertFalse(key.isSelected(), "a key is left on the host only when asked for");
-        robot.clickOn("#passwordField").write("a long passphrase");
-        robot.clickOn("#passwordKey");
-        robot.clickOn("OK");
-        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
-        waitFor(() -> notices(robot).stream().anyMatch(n -> n.contains("nas will log you in with this desktop's key from now on"))
-                || robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText().contains("this desktop's key"));
+        Path config = keyChosenAtThePassword(robot, state, tool);
         List<UserKeys.Key> keys = UserKeys.load(UserKeys.fileFor(state.resolve("users"))).of("admin");
         assertEquals(1, keys.size());
         try (var files = Files.list(ring)) {

@@ -50,6 +50,15 @@ public interface HostConnector {
     default void forgetLoginKey(HostEntry host) {
     }
 
+    /**
+     * {@code host} leaves the list (removed, or edited into another entry): the login key this desktop keeps for it is
+     * taken out of the keyring, off the calling thread, and no longer marked at once (an edited entry that keeps the
+     * host's id starts without one). Completes with whether there was one.
+     */
+    default java.util.concurrent.CompletableFuture<Boolean> dropLoginKey(HostEntry host) {
+        return java.util.concurrent.CompletableFuture.completedFuture(false);
+    }
+
     /** Accepts a server certificate for a remote host (after the user compared the fingerprint). */
     void acceptCertificate(HostEntry host, String fingerprint);
 

@@ -203,7 +203,25 @@ public final class HostsViewModel {
         }
     }
 
+    /** Removes a remote host from the list, its session, and the login key this desktop keeps for it. */
     public void remove(HostEntry host) {
+        remove(host, true);
+    }
+
+    /**
+     * Replaces {@code old} with the host the edit dialog gave (refused as {@link #addRemote} refuses); the login key
+     * this desktop keeps for it stays only while it still fits: the same address and user.
+     */
+    public HostEntry edit(HostEntry old, String name, String url, String user) {
+        problem(name, url, user).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        HostEntry h = HostEntry.remote(name.strip(), url.strip(), user.strip());
+        remove(old, !(h.id().equals(old.id()) && h.user().equals(old.user())));
+        return addRemote(name, url, user);
+    }
+
+    private void remove(HostEntry host, boolean dropKey) {
         if (host.kind() != HostEntry.Kind.REMOTE) {
             return;
         }
@@ -213,6 +231,14 @@ public final class HostsViewModel {
         save();
         if (host.equals(selected.get())) {
             selected.set(hosts.isEmpty() ? null : hosts.get(0));
+        }
+        if (dropKey) {
+            // Its login key is no secret to leave in the keyring; the host still knows the key's public half.
+            connector.dropLoginKey(host).thenAcceptAsync(had -> {
+                if (had) {
+                    notifier.tell(msg.get("host.keyDropped", host.user(), host.name()));
+                }
+            }, fx);
         }
     }
 

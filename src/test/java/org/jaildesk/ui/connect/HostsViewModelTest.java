@@ -31,6 +31,7 @@ class HostsViewModelTest {
     /** Every request any opened client sends, answered with an empty listing. */
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<String> released = new CopyOnWriteArrayList<>();
+    private final List<String> dropped = new CopyOnWriteArrayList<>();
 
     private final HostConnector connector = new HostConnector() {
         @Override
@@ -59,12 +60,46 @@ class HostsViewModelTest {
         public void release(HostEntry host) {
             released.add("released " + host.id());
         }
+
+        @Override
+        public CompletableFuture<Boolean> dropLoginKey(HostEntry host) {
+            dropped.add(host.user() + "@" + host.url());
+            return CompletableFuture.completedFuture(host.user().equals("admin"));
+        }
     };
+
+    private final Notifier notifier = new Notifier(new Messages(Locale.ENGLISH));
 
     private HostsViewModel hosts(HostEntry... builtIn) {
         Messages msg = new Messages(Locale.ENGLISH);
         return new HostsViewModel(List.of(builtIn), new HostStore(dir.resolve("hosts.json")), connector, (h, k, e) -> null,
-                Runnable::run, msg, new Notifier(msg));
+                Runnable::run, msg, notifier);
+    }
+
+    /**
+     * A host that leaves the list takes the login key this desktop keeps for it out of the keyring (and says the host
+     * still lists it); an edit keeps the key only while it fits: the same address and user.
+     */
+    @Test
+    void aHostLeavingTheListTakesItsLoginKeyAlongUnlessAnEditKeepsAddressAndUser() {
+        HostsViewModel hosts = hosts();
+        HostEntry nas = hosts.addRemote("nas", "wss://nas:12150", "admin");
+        HostEntry renamed = hosts.edit(nas, "storage", "wss://nas:12150", "admin");
+        assertEquals(List.of("closed remote:wss://nas:12150"), released);
+        assertEquals(List.of(), dropped, "a new name: the key still fits");
+        assertTrue(notifier.notices().isEmpty());
+        HostEntry otherUser = hosts.edit(renamed, "storage", "wss://nas:12150", "ops");
+        assertEquals(List.of("admin@wss://nas:12150"), dropped, "another user");
+        assertEquals(1, notifier.notices().size());
+        assertTrue(notifier.notices().get(0).message().startsWith("The login key of admin on storage is gone from this desktop's"
+                + " keyring. The host still lists it: revoke it there (jaildesk user keys admin --revoke-all)"),
+                notifier.notices().get(0).message());
+        HostEntry moved = hosts.edit(otherUser, "storage", "wss://nas2:12150", "ops");
+        assertEquals(List.of("admin@wss://nas:12150", "ops@wss://nas:12150"), dropped, "another address");
+        assertEquals(1, notifier.notices().size(), "no notice where there was no key");
+        hosts.remove(moved);
+        assertEquals(List.of("admin@wss://nas:12150", "ops@wss://nas:12150", "ops@wss://nas2:12150"), dropped);
+        assertEquals(List.of(), hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.REMOTE).toList());
     }
 
     @Test
