@@ -49,12 +49,13 @@ final class SecretToolKeyring {
     private CompletableFuture<Boolean> answers;
 
     /**
-     * Whether the tool reaches a keyring (a Secret Service on the desktop's session bus): asked once, in the background,
-     * with a search that matches nothing (no item read, no keyring asked to unlock). A desktop with the tool and no
-     * keyring running (no session bus, no service) offers no key login, rather than failing after the user chose one.
+     * Whether the tool reaches a keyring (a Secret Service on the desktop's session bus): asked in the background, with
+     * a search that matches nothing (no item read, no keyring asked to unlock); once it answered, not again, and while
+     * it did not, at each call (a keyring started later is found). A desktop with the tool and no keyring running (no
+     * session bus, no service) offers no key login, rather than failing after the user chose one.
      */
     synchronized CompletableFuture<Boolean> answers() {
-        if (answers == null) {
+        if (answers == null || answers.isDone() && !answers.join()) {
             answers = CompletableFuture.supplyAsync(() -> {
                 try {
                     Ran r = run(null, "search", "", "");

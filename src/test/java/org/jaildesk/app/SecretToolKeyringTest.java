@@ -71,6 +71,11 @@ class SecretToolKeyringTest {
         assertFalse(new SecretToolKeyring(tool("echo 'secret-tool: Cannot autolaunch D-Bus without X11 $DISPLAY' >&2; exit 1"))
                 .answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
         assertFalse(new SecretToolKeyring(tool("exec sleep 600"), 1).answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        // A keyring started later is found: no answer is asked again.
+        SecretToolKeyring later = new SecretToolKeyring(tool("echo 'secret-tool: no such service' >&2; exit 1"));
+        assertFalse(later.answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        tool("exit 0");
+        assertTrue(later.answers().get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     @Test
