@@ -110,13 +110,12 @@ final class Gate {
             return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later"));
         }
         if (!users.verify(user, password)) {
-            throttle.fail(s.address);
-            LOG.info(() -> "failed REST login for '" + Shown.of(user) + "' from " + s.address);
+            failed(s, user, "rest", "wrong password");
             return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "wrong user name or password"));
         }
         if (users.needsCode(user)) {
             // Basic credentials carry no one-time code: such a user logs in over WebSocket (or with a key).
-            throttle.fail(s.address);
+            failed(s, user, "rest", "one-time code needed");
             return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, Protocol.CODE_NEEDED + ": REST cannot carry it"));
         }
         throttle.succeed(s.address);
@@ -187,6 +186,7 @@ final class Gate {
             return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "args must be an object");
         }
         String user;
+        String how;
         if (r.name().equals("auth")) {
             JsonNode u = a.get("username");
             JsonNode p = a.get("password");
@@ -197,7 +197,7 @@ final class Gate {
             boolean ok = users.verify(u.asText(), password);
             java.util.Arrays.fill(password, '\0');
             if (!ok) {
-                failed(s, u.asText());
+                failed(s, u.asText(), "password", "wrong password");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "wrong user name or password");
             }
             if (users.needsCode(u.asText())) {
@@ -211,12 +211,13 @@ final class Gate {
                             + ": send auth again with 'otp', the six digits of the user's authenticator app");
                 }
                 if (!users.takeCode(u.asText(), otp.asText(), clock.instant().getEpochSecond())) {
-                    failed(s, u.asText());
+                    failed(s, u.asText(), "password+code", "wrong one-time code");
                     return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, Protocol.CODE_WRONG
                             + ": it is not the code of now, or it was used already");
                 }
             }
             user = u.asText();
+            how = users.needsCode(user) ? "password+code" : "password";
             s.token = issue(user, false);
         } else {
             JsonNode t = a.get("token");
@@ -226,18 +227,20 @@ final class Gate {
             Optional<TokenStore.Held> owner = current(t.asText());
             if (owner.isEmpty()) {
                 tokens.revoke(t.asText());
-                failed(s, "(token)");
+                failed(s, null, "token", "unknown or expired token");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the token is unknown or expired");
             }
             user = owner.get().user();
             s.token = t.asText();
             s.byKey = owner.get().byKey();
+            how = "token";
         }
-        return loggedIn(s, r, user);
+        return loggedIn(s, r, user, how);
     }
 
-    private Reply loggedIn(Session s, Request r, String user) {
+    private Reply loggedIn(Session s, Request r, String user, String how) {
         throttle.succeed(s.address);
+        auditLogin(user, s.address, how, "ok");
         s.user = user;
         s.everLoggedIn = true;
         ArrayNode out = JSON.arrayNode();
@@ -266,18 +269,18 @@ final class Gate {
                 return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "auth_ssl's 'encrypted_string' is the challenge signed, in Base64");
             }
             if (challenge == null || !clock.instant().isBefore(until)) {
-                failed(s, "(key)");
+                failed(s, null, "key", "no challenge waiting");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED,
                         "no challenge is waiting for an answer on this connection: ask for one first (auth_ssl without args)");
             }
             Optional<String> owner = keys.owner(challenge, answer.asText(), users.names());
             if (owner.isEmpty()) {
-                failed(s, "(key)");
+                failed(s, null, "key", "no such key");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the answer was signed with no key registered here");
             }
             s.token = issue(owner.get(), true);
             s.byKey = true;
-            return loggedIn(s, r, owner.get());
+            return loggedIn(s, r, owner.get(), "key");
         }
         if (a.isObject() && a.has("md5_key")) {
             return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "this server has no bridge: auth_ssl takes no 'md5_key'");
@@ -293,10 +296,33 @@ final class Gate {
         return Response.to(r, out);
     }
 
-    private void failed(Session s, String user) {
+    /**
+     * A login that failed: counted against the address, logged, and written to the audit log ({@code how}: password,
+     * password+code, key, token or rest; {@code why} in a few words). A name that is no user's is written as "-": people
+     * type their password into the name now and then, and the audit log is read by every user.
+     */
+    private void failed(Session s, String user, String how, String why) {
         boolean blocked = throttle.fail(s.address);
-        LOG.info(() -> "failed login for '" + Shown.of(user) + "' from " + s.address + (blocked ? "; address blocked" : ""));
+        LOG.info(() -> "failed login for '" + Shown.of(user == null ? "-" : user) + "' from " + s.address
+                + (blocked ? "; address blocked" : ""));
+        auditLogin(user != null && users.exists(user) ? user : "-", s.address, how,
+                "error:" + why + (blocked ? "; address blocked" : ""));
     }
+
+    /**
+     * A login in the audit log, as action {@code login} with how it was made as the target. One that cannot be written
+     * is in the server's log (see AuditLog.record) and does not stop the login: a change is refused then, a login not.
+     */
+    private void auditLogin(String user, String from, String how, String result) {
+        try {
+            audit.record(user, from, LOGIN, how, result);
+        } catch (java.io.UncheckedIOException e) {
+            // Logged by the audit log already.
+        }
+    }
+
+    /** The audit log's action for a login (see {@link #auditLogin}). */
+    static final String LOGIN = "login";
 
     /** What this server offers; {@code readOnly}: to a user who may only read ({@code "sysadm/iocage":"read"}, as sysadm says it). */
     private ObjectNode query(boolean readOnly) {

@@ -232,7 +232,7 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         String line = robot.lookup("#jobRequest").queryAs(javafx.scene.control.TextField.class).getText();
         assertTrue(line.startsWith("jaildesk call --url wss://") && line.contains(" --user admin --password-file PASSWORD_FILE"
                 + " --accept-fingerprint " + tls.fingerprint() + " fetchrelease "), line);
-        // Host ▸ Action log…: the server's audit log: the cancel and the download it stopped (in either order: the
+        // Host ▸ Action log…: the server's audit log: the login, the cancel and the download it stopped (in either order: the
         // download is logged as its reply comes, which races the cancel's own line).
         javafx.scene.control.MenuItem actionLog = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
                 .stream().flatMap(m -> m.getItems().stream()).filter(i -> "menu-actionLog".equals(i.getId())).findFirst().orElseThrow();
@@ -240,14 +240,14 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         waitFor(() -> robot.lookup("#actionLogTable").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         TableView<org.jaildesk.domain.AuditEntry> log = robot.lookup("#actionLogTable").queryAs(TableView.class);
-        waitFor(() -> log.getItems().size() == 2);
-        assertEquals(java.util.Set.of("fetchrelease", "cancel"),
+        waitFor(() -> log.getItems().size() == 3);
+        assertEquals(java.util.Set.of("fetchrelease", "cancel", "login"),
                 log.getItems().stream().map(org.jaildesk.domain.AuditEntry::action).collect(java.util.stream.Collectors.toSet()));
         org.jaildesk.domain.AuditEntry download = log.getItems().stream().filter(e -> e.action().equals("fetchrelease"))
                 .findFirst().orElseThrow();
         assertEquals("admin", download.user());
         assertEquals("13.4-RELEASE", download.target());
-        assertEquals("2 changes (the newest first)", robot.lookup("#actionLogSaid").queryAs(Label.class).getText());
+        assertEquals("3 entries (the newest first)", robot.lookup("#actionLogSaid").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#actionLogExport").queryAs(javafx.scene.control.Button.class).isDisabled(), "the rows can be saved");
         robot.interact(() -> ((javafx.stage.Stage) log.getScene().getWindow()).close());
     }

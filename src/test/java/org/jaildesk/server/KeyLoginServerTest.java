@@ -82,6 +82,8 @@ class KeyLoginServerTest extends ServerTestBase {
         assertEquals(900, in.path("args").get(1).asInt());
         assertEquals("ok", code(ask(d, "query", "q", java.util.Map.of())), "logged in by the key");
         assertEquals("ok", code(ask(d, "settings", "ls", java.util.Map.of("action", "list_ssl_certs"))));
+        assertTrue(Files.readString(fx.server.auditFile()).contains("user=admin from=127.0.0.1 action=login target=key result=ok"),
+                "a key login audited as one");
     }
 
     @Test

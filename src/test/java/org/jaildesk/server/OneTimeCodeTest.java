@@ -59,6 +59,7 @@ class OneTimeCodeTest extends ServerTestBase {
         assertTrue(message(auth(raw(), codeNow(0))).startsWith("wrong one-time code"), "used already");
         assertTrue(message(auth(raw(), codeNow(-1))).startsWith("wrong one-time code"), "older than one used");
         assertEquals("ok", message(auth(raw(), codeNow(1))), "the next step's, for a clock a little ahead");
+        assertTrue(Files.readString(fx.server.auditFile()).contains("user=admin from=127.0.0.1 action=login target=password+code result=ok"));
         // Bad input is a failed login too; a right code between them keeps the address from being blocked.
         RawClient d = raw();
         for (List<Object> three : List.<List<Object>>of(List.of("12345", "1234567", "$(x)"), List.of(123456, "", "x".repeat(100_000)))) {
@@ -83,6 +84,11 @@ class OneTimeCodeTest extends ServerTestBase {
             assertTrue(message(auth(c, wrong)).startsWith("wrong one-time code"));
         }
         assertTrue(message(auth(c, codeNow(0))).startsWith("too many failed logins"));
+        // In the audit log: the wrong codes (how: password and code), not the asking without one.
+        List<String> logins = Files.readAllLines(fx.server.auditFile()).stream().filter(l -> l.contains("action=login")).toList();
+        assertEquals(5, logins.size(), logins.toString());
+        assertTrue(logins.get(0).endsWith("user=admin from=127.0.0.1 action=login target=password+code result=error:wrong_one-time_code"),
+                logins.get(0));
     }
 
     @Test

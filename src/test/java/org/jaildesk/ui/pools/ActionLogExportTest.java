@@ -48,7 +48,7 @@ class ActionLogExportTest {
         Path file = dir.resolve("log.csv");
         WaitForAsyncUtils.asyncFx(() -> ActionLogWindow.export(rows, msg, file, said)).get().get(15, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("3 changes saved to " + file, said.getText());
+        assertEquals("3 entries saved to " + file, said.getText());
         String time = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 OffsetDateTime.ofInstant(Instant.parse("2026-11-28T21:04:05Z"), ZoneId.systemDefault()));
         String all = Files.readString(file, StandardCharsets.UTF_8);
