@@ -83,7 +83,7 @@ final class RestEndpoint implements HttpHandler {
                 return;
             }
             char[] password = decoded.substring(colon + 1).toCharArray();
-            Optional<ErrorReply> refused = gate.basic(s, decoded.substring(0, colon), password, "");
+            Optional<ErrorReply> refused = gate.logins().basic(s, decoded.substring(0, colon), password, "");
             Arrays.fill(password, '\0');
             if (refused.isPresent()) {
                 unauthorized(ex);

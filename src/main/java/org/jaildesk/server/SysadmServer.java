@@ -264,7 +264,7 @@ public final class SysadmServer implements AutoCloseable {
     private void broadcast(Event event) {
         String text = null;
         for (Session s : sessions.values()) {
-            if (s.subscriptions.contains(event.name()) && gate.holds(s)) {
+            if (s.subscriptions.contains(event.name()) && gate.logins().holds(s)) {
                 if (text == null) {
                     text = codec.write(event);
                 }
