@@ -41,6 +41,9 @@ public final class Protocol {
      */
     public static final String LIST_AUDIT = "listaudit";
 
+    /** The audit log's action of a login (JailDesk's server writes one for each, failed ones too). */
+    public static final String AUDIT_LOGIN = "login";
+
     /**
      * JailDesk's server's own marks of jails protected from destroy, in {@code sysadm/iocage}, advertised with the
      * extensions: {@code {"action":"listprotected"}} answers {@code {"jails":[…]}}; {@code protectjail} and

@@ -258,12 +258,9 @@ final class Logins {
      */
     private void auditLogin(String user, String from, String how, String result) {
         try {
-            audit.record(user, from, LOGIN, how, result);
+            audit.record(user, from, Protocol.AUDIT_LOGIN, how, result);
         } catch (java.io.UncheckedIOException e) {
             // Logged by the audit log already.
         }
     }
-
-    /** The audit log's action for a login (see {@link #auditLogin}). */
-    static final String LOGIN = "login";
 }

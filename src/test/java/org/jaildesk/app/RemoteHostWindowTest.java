@@ -249,6 +249,12 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         assertEquals("13.4-RELEASE", download.target());
         assertEquals("3 entries (the newest first)", robot.lookup("#actionLogSaid").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#actionLogExport").queryAs(javafx.scene.control.Button.class).isDisabled(), "the rows can be saved");
+        // The logins hidden on asking: the changes alone; shown again.
+        robot.clickOn("#actionLogLogins");
+        waitFor(() -> log.getItems().size() == 2);
+        assertTrue(log.getItems().stream().noneMatch(e -> e.action().equals("login")));
+        robot.clickOn("#actionLogLogins");
+        waitFor(() -> log.getItems().size() == 3);
         robot.interact(() -> ((javafx.stage.Stage) log.getScene().getWindow()).close());
     }
 

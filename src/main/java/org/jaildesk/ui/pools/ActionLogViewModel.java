@@ -3,8 +3,13 @@ package org.jaildesk.ui.pools;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.domain.AuditEntry;
 import org.jaildesk.protocol.Protocol;
@@ -13,7 +18,7 @@ import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 
 /**
- * A server's action log: who changed what on the host, from where, and how it went, as its audit log has it (the
+ * A server's action log: who changed what on the host, and who logged in, from where, and how it went, as its audit log has it (the
  * server's own action {@code listaudit}), newest first. Every desktop's changes are in it, not only this one's. A host
  * that keeps none (this machine, the demo host, the original sysadm server) says so instead. The server answers 500
  * entries at a time; {@link #readOlder} adds the 500 before the oldest shown.
@@ -26,6 +31,8 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
     private final AtomicReference<String> older;
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper readingOlder = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty logins = new SimpleBooleanProperty(true);
+    private final FilteredList<AuditEntry> shown = new FilteredList<>(rows());
 
     public ActionLogViewModel(IocageClient client, Executor fx, Messages msg) {
         this(client, fx, msg, new AtomicReference<>(""));
@@ -39,6 +46,18 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
         this.client = client;
         this.fx = fx;
         this.older = older;
+        shown.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> logins.get() ? null : e -> !Protocol.AUDIT_LOGIN.equals(e.action()), logins));
+    }
+
+    /** Whether the logins are shown with the changes (they are at first); off, only the changes. */
+    public BooleanProperty logins() {
+        return logins;
+    }
+
+    /** The entries read, as shown: the logins left out while {@link #logins} is off. */
+    public ObservableList<AuditEntry> shown() {
+        return shown;
     }
 
     /** Whether the log holds entries before the oldest shown. */

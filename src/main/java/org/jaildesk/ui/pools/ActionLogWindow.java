@@ -41,7 +41,7 @@ public final class ActionLogWindow {
     /** Opens the log of the host called {@code hostName}, reached through {@code client}. */
     public static Stage open(Window owner, Messages msg, String hostName, IocageClient client) {
         ActionLogViewModel vm = new ActionLogViewModel(client, Platform::runLater, msg);
-        TableView<AuditEntry> table = new TableView<>(vm.rows());
+        TableView<AuditEntry> table = new TableView<>(vm.shown());
         table.setId("actionLogTable");
         table.setAccessibleText(msg.get("actionLog.title", hostName));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -86,14 +86,14 @@ public final class ActionLogWindow {
         export.setId("actionLogExport");
         export.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.exportTip")));
         javafx.beans.property.BooleanProperty writing = new javafx.beans.property.SimpleBooleanProperty();
-        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()).or(writing));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.shown()).or(writing));
         export.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setInitialFileName("jaildesk-action-log.csv");
             java.io.File f = chooser.showSaveDialog(export.getScene().getWindow());
             if (f != null) {
                 writing.set(true);
-                export(List.copyOf(vm.rows()), msg, f.toPath(), saved)
+                export(List.copyOf(vm.shown()), msg, f.toPath(), saved)
                         .whenComplete((ok, error) -> Platform.runLater(() -> writing.set(false)));
             }
         });
@@ -103,7 +103,12 @@ public final class ActionLogWindow {
         older.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.olderTip")));
         older.disableProperty().bind(vm.hasOlder().not().or(vm.readingOlder()).or(vm.reading()));
         older.setOnAction(e -> vm.readOlder());
-        HBox top = new HBox(10, refresh, older, export, said, saved);
+        // A line per login (a desktop's connection, a script's call): hidden on asking, to read the changes alone.
+        javafx.scene.control.CheckBox logins = new javafx.scene.control.CheckBox(msg.get("actionLog.logins"));
+        logins.setId("actionLogLogins");
+        logins.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.loginsTip")));
+        logins.selectedProperty().bindBidirectional(vm.logins());
+        HBox top = new HBox(10, refresh, older, export, logins, said, saved);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, top, table);
         Stage stage = new Stage();
