@@ -253,8 +253,10 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         robot.clickOn("#actionLogLogins");
         waitFor(() -> log.getItems().size() == 2);
         assertTrue(log.getItems().stream().noneMatch(e -> e.action().equals("login")));
+        assertEquals("2 shown without the logins", robot.lookup("#actionLogHidden").queryAs(Label.class).getText());
         robot.clickOn("#actionLogLogins");
         waitFor(() -> log.getItems().size() == 3);
+        assertFalse(robot.lookup("#actionLogHidden").queryAs(Label.class).isVisible());
         robot.interact(() -> ((javafx.stage.Stage) log.getScene().getWindow()).close());
     }
 

@@ -108,7 +108,14 @@ public final class ActionLogWindow {
         logins.setId("actionLogLogins");
         logins.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.loginsTip")));
         logins.selectedProperty().bindBidirectional(vm.logins());
-        HBox top = new HBox(10, refresh, older, export, logins, said, saved);
+        // How many are shown while the logins are not: the count beside it is of all the entries read.
+        Label hidden = new Label();
+        hidden.setId("actionLogHidden");
+        hidden.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> msg.get("actionLog.hidden", vm.shown().size()), vm.shown()));
+        hidden.visibleProperty().bind(vm.logins().not());
+        hidden.managedProperty().bind(hidden.visibleProperty());
+        HBox top = new HBox(10, refresh, older, export, logins, said, hidden, saved);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, top, table);
         Stage stage = new Stage();
