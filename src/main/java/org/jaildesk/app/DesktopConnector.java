@@ -98,7 +98,7 @@ final class DesktopConnector implements HostConnector {
                 state.accept(ConnectionState.CONNECTED);
             }
             default -> {
-                String hostPort = WebSocketTransport.hostPort(URI.create(host.url()));
+                String hostPort = hostPortOf(host);
                 KeyChoice keys = keyring == null ? null : new KeyChoice(hostPort, host, prompts);
                 WebSocketTransport[] self = new WebSocketTransport[1];
                 CompletableFuture<Boolean> keyringThere = keys == null ? CompletableFuture.completedFuture(false)
@@ -188,29 +188,35 @@ final class DesktopConnector implements HostConnector {
         }
     }
 
+    /** Whether this desktop keeps a login key for {@code host} (a remote host marked so, with a keyring to hold it). */
+    private boolean keyed(HostEntry host) {
+        return keyring != null && host.kind() == HostEntry.Kind.REMOTE && keyed.contains(host.id());
+    }
+
+    private static String hostPortOf(HostEntry host) {
+        return WebSocketTransport.hostPort(URI.create(host.url()));
+    }
+
     @Override
     public Optional<String> loginKey(HostEntry host) {
-        if (keyring == null || host.kind() != HostEntry.Kind.REMOTE || !keyed.contains(host.id())) {
-            return Optional.empty();
-        }
-        return keyring.find(WebSocketTransport.hostPort(URI.create(host.url())), host.user()).flatMap(DesktopConnector::publicOf);
+        return keyed(host) ? keyring.find(hostPortOf(host), host.user()).flatMap(DesktopConnector::publicOf) : Optional.empty();
     }
 
     @Override
     public void forgetLoginKey(HostEntry host) {
-        if (keyring != null && host.kind() == HostEntry.Kind.REMOTE && keyed.contains(host.id())) {
-            keyring.forget(WebSocketTransport.hostPort(URI.create(host.url())), host.user());
+        if (keyed(host)) {
+            keyring.forget(hostPortOf(host), host.user());
             mark(host, false);
         }
     }
 
     @Override
     public CompletableFuture<Boolean> dropLoginKey(HostEntry host) {
-        if (keyring == null || host.kind() != HostEntry.Kind.REMOTE || !keyed.contains(host.id())) {
+        if (!keyed(host)) {
             return CompletableFuture.completedFuture(false);
         }
         mark(host, false);
-        String hostPort = WebSocketTransport.hostPort(URI.create(host.url()));
+        String hostPort = hostPortOf(host);
         String user = host.user();
         return CompletableFuture.supplyAsync(() -> {
             keyring.forget(hostPort, user);
@@ -246,7 +252,7 @@ final class DesktopConnector implements HostConnector {
 
     @Override
     public void acceptCertificate(HostEntry host, String fingerprint) {
-        knownHosts.accept(WebSocketTransport.hostPort(URI.create(host.url())), fingerprint);
+        knownHosts.accept(hostPortOf(host), fingerprint);
     }
 
     @Override

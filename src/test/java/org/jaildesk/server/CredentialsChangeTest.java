@@ -44,14 +44,21 @@ class CredentialsChangeTest extends ServerTestBase {
         assertEquals("ok", code(ask(c, "rpc", "query", "sq", "{}")));
     }
 
-    private void lookAgain(long[] now) {
+    /** The users store's clock, moved on by {@link #lookAgain}: it looks at its file again only so often. */
+    private final long[] now = {1_000};
+
+    @org.junit.jupiter.api.BeforeEach
+    void clock() {
+        fx.users.clock(() -> now[0]);
+    }
+
+    /** Past the time the users store waits before it looks whether its file changed. */
+    private void lookAgain() {
         now[0] += UserStore.LOOK_EVERY.toNanos();
     }
 
     @Test
     void aNewPasswordEndsTheSessionsTokensAndEventsOfTheOldOne() throws Exception {
-        long[] now = {1_000};
-        fx.users.clock(() -> now[0]);
         RawClient old = raw();
         String token = token(old, ServerFixture.PASSWORD);
         subscribe(old);
@@ -60,7 +67,7 @@ class CredentialsChangeTest extends ServerTestBase {
         assertEquals("ok", code(ask(other, "rpc", "query", "q0", "{}")));
 
         UserStore.load(dir.resolve("users")).put("admin", NEW.toCharArray());
-        lookAgain(now);
+        lookAgain();
 
         // A session begun after the change hears a jail start; the old one hears nothing, and its next request is 401.
         RawClient fresh = raw();
@@ -91,33 +98,27 @@ class CredentialsChangeTest extends ServerTestBase {
 
     @Test
     void oneTimeCodesTurnedOnEndTheSessionsBegunWithoutACode() throws Exception {
-        long[] now = {1_000};
-        fx.users.clock(() -> now[0]);
         RawClient c = raw();
         String token = token(c, ServerFixture.PASSWORD);
         UserStore.load(dir.resolve("users")).setCodes("admin", true);
-        lookAgain(now);
+        lookAgain();
         assertEquals("401", code(ask(c, "rpc", "query", "q", "{}")));
         assertEquals("401", code(ask(raw(), "rpc", "auth_token", "t", "{\"token\":\"" + token + "\"}")));
     }
 
     @Test
     void nothingChangedEndsNothing() throws Exception {
-        long[] now = {1_000};
-        fx.users.clock(() -> now[0]);
         RawClient c = raw();
         String token = token(c, ServerFixture.PASSWORD);
         // Another user added and the file written again: admin's password is what it was.
         UserStore.load(dir.resolve("users")).put("ops", "another long passphrase".toCharArray());
-        lookAgain(now);
+        lookAgain();
         assertEquals("ok", code(ask(c, "rpc", "query", "q", "{}")));
         assertEquals("ok", code(ask(raw(), "rpc", "auth_token", "t", "{\"token\":\"" + token + "\"}")));
     }
 
     @Test
     void aDesktopThatKnowsTheNewPasswordLogsInAgainAndItsRequestGoesThrough() throws Exception {
-        long[] now = {1_000};
-        fx.users.clock(() -> now[0]);
         AtomicReference<String> known = new AtomicReference<>(ServerFixture.PASSWORD);
         int[] asked = {0};
         List<Boolean> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -133,7 +134,7 @@ class CredentialsChangeTest extends ServerTestBase {
         assertEquals(1, asked[0]);
 
         UserStore.load(dir.resolve("users")).put("admin", NEW.toCharArray());
-        lookAgain(now);
+        lookAgain();
         known.set(NEW);
         List<java.util.concurrent.CompletableFuture<List<org.jaildesk.domain.Jail>>> four = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -150,12 +151,10 @@ class CredentialsChangeTest extends ServerTestBase {
 
     @Test
     void aDesktopWithTheOldPasswordIsToldItWasRefused() throws Exception {
-        long[] now = {1_000};
-        fx.users.clock(() -> now[0]);
         IocageClient client = new IocageClient(transport(ServerFixture.PASSWORD));
         assertEquals(12, client.listJails().join().size());
         UserStore.load(dir.resolve("users")).put("admin", NEW.toCharArray());
-        lookAgain(now);
+        lookAgain();
         org.jaildesk.client.IocageClientException e = failureOf(client.listJails());
         assertEquals(org.jaildesk.client.Trouble.LOGIN_REFUSED, e.trouble(), e.getMessage());
         // Held: asked no more until the user asks for it (Refresh), and refused at once meanwhile.

@@ -213,6 +213,7 @@ public final class HostsViewModel {
      * this desktop keeps for it stays only while it still fits: the same address and user.
      */
     public HostEntry edit(HostEntry old, String name, String url, String user) {
+        // Refused before the old entry goes: addRemote's own check would come after.
         problem(name, url, user).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
