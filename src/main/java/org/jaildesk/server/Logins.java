@@ -50,7 +50,7 @@ final class Logins {
     /** For REST: every request carries Basic credentials; this logs the session in for that one request. */
     Optional<ErrorReply> basic(Session s, String user, char[] password, String id) {
         if (throttle.isBlocked(s.address)) {
-            return Optional.of(ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later"));
+            return Optional.of(blocked(s, id));
         }
         if (!users.verify(user, password)) {
             failed(s, user, "rest", "wrong password");
@@ -122,7 +122,7 @@ final class Logins {
         tokens.revoke(s.token);
         s.logOut();
         if (throttle.isBlocked(s.address)) {
-            return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later");
+            return blocked(s, r.id());
         }
         JsonNode a = r.args();
         if (!a.isObject()) {
@@ -203,7 +203,7 @@ final class Logins {
         tokens.revoke(s.token);
         s.logOut(); // and the challenge with it: each is answered once
         if (throttle.isBlocked(s.address)) {
-            return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later");
+            return blocked(s, r.id());
         }
         JsonNode a = r.args();
         if (a.isObject() && a.has("encrypted_string")) {
@@ -237,6 +237,11 @@ final class Logins {
         ObjectNode out = JSON.objectNode();
         out.put("test_string", s.challenge);
         return Response.to(r, out);
+    }
+
+    /** The answer to a login from an address blocked after too many failures: nothing is checked. */
+    private static ErrorReply blocked(Session s, String id) {
+        return ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later");
     }
 
     /**
