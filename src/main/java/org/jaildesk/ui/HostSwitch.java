@@ -175,7 +175,7 @@ final class HostSwitch {
         }
         allHosts.stop();
         HostView v = views.computeIfAbsent(host.id(), id -> keepProtection(id,
-                HostView.build(hosts.session(host), msg, notifier, tableMenu, views::get)));
+                HostView.build(hosts.session(host), msg, notifier, tableMenu)));
         current = v;
         if (usage != null) {
             usage.follow(host.id(), v.session().jails().usages());

@@ -3,7 +3,6 @@ package org.jaildesk.ui;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -55,12 +54,8 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
      */
     static final Duration OLD_ROWS_AFTER = Duration.ofMillis(500);
 
-    /**
-     * Builds a host's view. {@code shown} gives the view a host has now: after this machine's host was reopened, a
-     * job still finishing on the old one refreshes the new table.
-     */
-    static HostView build(HostSession session, Messages msg, Notifier notifier, ContextMenu tableMenu,
-                          Function<String, HostView> shown) {
+    /** Builds a host's view. */
+    static HostView build(HostSession session, Messages msg, Notifier notifier, ContextMenu tableMenu) {
         JailsViewModel vm = session.jails();
         // A host not connected is said at once; a refresh only once it takes a while.
         ObservableBooleanValue showsOld = HeldFlag.of(vm.stale(), OLD_ROWS_AFTER, HeldFlag.FX).or(session.offline());
@@ -174,15 +169,9 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
                 admin.refreshPool();
             }
         });
-        // Live refresh: the host says when any client changed a jail. The table refreshed is the host's table now:
-        // after this machine's host was reopened, a job still finishing on the old one refreshes the new table.
-        String hostId = session.host().id();
+        // Another client's snapshot or mount (or our own job's) shows in the open tab. The table itself follows the
+        // host's changes through its session (HostsViewModel), shown or not.
         vm.client().onJailsChanged(() -> Platform.runLater(() -> {
-            HostView now = shown.apply(hostId);
-            if (now != null) {
-                now.session().jails().hostChanged();
-            }
-            // Another client's snapshot or mount (or our own job's) shows in the open tab.
             snapshots.hostChanged(snapshotsTab.tab().isSelected());
             mounts.hostChanged(mountsTab.isSelected());
         }));

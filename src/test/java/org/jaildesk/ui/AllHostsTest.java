@@ -94,6 +94,9 @@ class AllHostsTest extends WindowTest {
         robot.clickOn("#allHostsStop");
         page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("stopjail")
                 && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 3);
+        // Start is on once the rows show them stopped (a job is done before its host's table has listed again).
+        page.waitFor(() -> table(robot).getItems().stream().filter(r -> List.of("web02", "mail", "db01").contains(r.jail().tag()))
+                .noneMatch(r -> r.jail().isRunning()));
         robot.clickOn("#allHostsStart");
         page.waitFor(() -> page.jobs.jobs().stream().filter(j -> j.action().equals("startjail")
                 && j.state().get() == org.jaildesk.ui.jobs.JobRow.State.DONE).count() == 5);
@@ -120,6 +123,40 @@ class AllHostsTest extends WindowTest {
         page.waitFor(() -> page.table().getSelectionModel().getSelectedItems().size() == 1
                 && page.table().getSelectionModel().getSelectedItem().tag().equals("web01"));
         assertEquals("JailDesk \u2014 nas1", stage.getTitle());
+    }
+
+    /**
+     * A host opened from All hosts, never shown on its own, follows changes made elsewhere (another window, another
+     * desktop, a script) as soon as its host says so, as a host shown alone does: not at the next background refresh.
+     */
+    @Test
+    void aHostOpenedOnlyHereFollowsChangesMadeElsewhere(FxRobot robot) throws Exception {
+        open(robot);
+        HostEntry nas = WaitForAsyncUtils.asyncFx(() -> page.hosts.addRemote("nas1", "wss://nas1:12150", "admin")).get();
+        robot.clickOn("#allHostsButton");
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        robot.clickOn("#allHostsOpen");
+        page.waitFor(() -> table(robot).getItems().size() == 24);
+        org.jaildesk.ui.jails.JailsViewModel demo = page.hosts.session(page.hosts.hosts().get(0)).jails();
+        org.jaildesk.ui.jails.JailsViewModel nas1 = page.hosts.session(nas).jails();
+        page.waitFor(() -> !demo.refreshing().get() && !nas1.refreshing().get());
+        long demoListed = listings(page.hosts.hosts().get(0).name());
+        long nasListed = listings("nas1");
+        // Another client of the same host (here both hosts reach one demo host) stops db01.
+        org.jaildesk.client.IocageClient elsewhere = new org.jaildesk.client.IocageClient(
+                new org.jaildesk.client.InProcessTransport(page.host));
+        elsewhere.stopJail("db01").get(15, java.util.concurrent.TimeUnit.SECONDS);
+        page.waitFor(() -> table(robot).getItems().stream().filter(r -> r.jail().tag().equals("db01")).count() == 2
+                && table(robot).getItems().stream().filter(r -> r.jail().tag().equals("db01")).noneMatch(r -> r.jail().isRunning()));
+        page.waitFor(() -> !demo.refreshing().get() && !nas1.refreshing().get());
+        // One listing each for the change: the host that was shown alone before does not list it twice.
+        assertEquals(List.of(demoListed + 1, nasListed + 1), List.of(listings(page.hosts.hosts().get(0).name()), listings("nas1")));
+    }
+
+    /** How many listings the window asked of {@code host} so far. */
+    private long listings(String host) {
+        return page.log.entries().stream().filter(e -> e.host().equals(host)
+                && e.kind() == org.jaildesk.client.ProtocolLog.Entry.Kind.REQUEST && e.text().contains("listjails")).count();
     }
 
     /** Each running jail's CPU and memory, as its host's own table has them; none for a stopped one. */

@@ -71,7 +71,24 @@ public final class HostsViewModel {
 
     /** The session of a host, opened on first use. */
     public HostSession session(HostEntry host) {
-        return sessions.computeIfAbsent(host.id(), id -> new HostSession(host, connector, prompts, fx, msg, notifier));
+        return sessions.computeIfAbsent(host.id(), id -> followChanges(new HostSession(host, connector, prompts, fx, msg, notifier)));
+    }
+
+    /**
+     * Live refresh: the host says when any client changed a jail (another window, another desktop, a script), and the
+     * host's table lists again, whether it was opened by showing it or from All hosts. The table is the host's session
+     * now: after a reopen, a job still finishing on the old connection refreshes the new session's table, once it was
+     * asked to list.
+     */
+    private HostSession followChanges(HostSession session) {
+        String id = session.host().id();
+        session.jails().client().onJailsChanged(() -> fx.execute(() -> {
+            HostSession now = sessions.get(id);
+            if (now != null && listed.contains(id)) {
+                now.jails().hostChanged();
+            }
+        }));
+        return session;
     }
 
     public Optional<HostSession> current() {

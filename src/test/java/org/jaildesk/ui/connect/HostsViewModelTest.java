@@ -32,11 +32,22 @@ class HostsViewModelTest {
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<String> released = new CopyOnWriteArrayList<>();
     private final List<String> dropped = new CopyOnWriteArrayList<>();
+    /** The event listeners of each connection opened, in order, by host id. */
+    private final java.util.Map<String, List<List<Consumer<org.jaildesk.protocol.Event>>>> listeners =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HostConnector connector = new HostConnector() {
         @Override
         public IocageClient open(HostEntry host, Prompts prompts, Consumer<ConnectionState> state) {
+            List<Consumer<org.jaildesk.protocol.Event>> heard = new CopyOnWriteArrayList<>();
+            listeners.computeIfAbsent(host.id(), id -> new CopyOnWriteArrayList<>()).add(heard);
             return new IocageClient(new Transport() {
+                @Override
+                public AutoCloseable onEvent(Consumer<org.jaildesk.protocol.Event> listener) {
+                    heard.add(listener);
+                    return () -> heard.remove(listener);
+                }
+
                 @Override
                 public CompletableFuture<Reply> send(Request request) {
                     asked.add(host.id() + " " + request.action());
@@ -133,6 +144,43 @@ class HostsViewModelTest {
         fresh.jails().refresh().get(10, TimeUnit.SECONDS);
         assertEquals(2, asked.size());
         assertTrue(hosts.hosts().contains(local));
+    }
+
+    /** The host's connection number {@code connection} (0 the first) says that a jail changed. */
+    private void jailChanged(HostEntry host, int connection) {
+        listeners.get(host.id()).get(connection).forEach(l -> l.accept(org.jaildesk.protocol.Event.change(
+                org.jaildesk.protocol.Protocol.JAIL_CHANGED_EVENT, "startjail", "web01")));
+    }
+
+    private long listings(HostEntry host) {
+        return asked.stream().filter(a -> a.equals(host.id() + " listjails")).count();
+    }
+
+    /**
+     * A host's table lists again when its host says a jail changed, whether or not a view shows it (All hosts opens
+     * hosts that have none); not before it was opened (a session only for its connection state); after a reopen, the
+     * old connection's event lists the new session's table.
+     */
+    @Test
+    void aHostsTableFollowsItsHostsChangeEventsOnceOpened() {
+        HostEntry local = new HostEntry("local", "This machine", HostEntry.Kind.LOCAL, "", "");
+        HostsViewModel hosts = hosts(local);
+        HostEntry nas = hosts.addRemote("nas", "wss://nas:12150", "admin");
+        hosts.session(nas);
+        jailChanged(nas, 0);
+        assertEquals(0, listings(nas), "not opened yet: nothing asked of it");
+        hosts.refresh(nas, (h, u) -> false);
+        assertEquals(1, listings(nas));
+        jailChanged(nas, 0);
+        assertEquals(2, listings(nas), "a change: listed again");
+
+        hosts.refresh(local, (h, u) -> false);
+        hosts.reopen(local);
+        hosts.refresh(local, (h, u) -> false);
+        assertEquals(2, listings(local));
+        jailChanged(local, 0);
+        assertEquals(3, listings(local), "a job finishing on the old connection: the new table lists");
+        assertEquals(2, listings(nas));
     }
 
     /**
