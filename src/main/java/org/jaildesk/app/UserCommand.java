@@ -183,7 +183,7 @@ final class UserCommand implements Runnable {
 
     @Command(name = "keys", mixinStandardHelpOptions = true,
             description = {"List the login keys a user registered from their desktops (key login, sysadm's auth_ssl),",
-                "or take them all away. Restart the server after --revoke-all."})
+                "or take them all away (a running server ends the sessions begun with them)."})
     static final class Keys implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;

@@ -93,28 +93,32 @@ final class Logins {
         return tokens.peek(token).filter(this::unchanged).isPresent();
     }
 
-    /** Whether the user of a session is still there with what they logged in with. */
+    /**
+     * Whether the user of a session is still there with what they logged in with, and a key they logged in with is
+     * still registered to them.
+     */
     private boolean unchanged(TokenStore.Held h) {
-        return users.credentials(h.user()).equals(Optional.of(h.credentials()));
+        return users.credentials(h.user()).equals(Optional.of(h.credentials())) && (!h.byKey() || keys.holds(h.user(), h.key()));
     }
 
     /**
-     * Whose {@code token} is while its session holds: not expired, and its user still there with what they logged in
-     * with (removed from the users file, given a new password, or one-time codes turned on or off since: it ends).
+     * Whose {@code token} is while its session holds: not expired, its user still there with what they logged in
+     * with (removed from the users file, given a new password, or one-time codes turned on or off since: it ends), and
+     * the key it began with not revoked.
      */
     private Optional<TokenStore.Held> current(String token) {
         Optional<TokenStore.Held> held = tokens.use(token);
         if (held.isPresent() && !unchanged(held.get())) {
-            LOG.info(() -> "a session of '" + held.get().user() + "' ended: the user was removed or their password or"
-                    + " one-time codes changed");
+            LOG.info(() -> "a session of '" + held.get().user() + "' ended: the user was removed, their password or"
+                    + " one-time codes changed, or the key it began with was revoked");
             return Optional.empty();
         }
         return held;
     }
 
-    /** A new token for {@code user}, who has just logged in (with a key: {@code byKey}). */
-    private String issue(String user, boolean byKey) {
-        return tokens.issue(new TokenStore.Held(user, byKey, users.credentials(user).orElse("")));
+    /** A new token for {@code user}, who has just logged in (with a key: {@code key}, else null). */
+    private String issue(String user, java.security.interfaces.RSAPublicKey key) {
+        return tokens.issue(new TokenStore.Held(user, key, users.credentials(user).orElse("")));
     }
 
     Reply login(Session s, Request r) {
@@ -161,7 +165,7 @@ final class Logins {
             }
             user = u.asText();
             how = users.needsCode(user) ? "password+code" : "password";
-            s.token = issue(user, false);
+            s.token = issue(user, null);
         } else {
             JsonNode t = a.get("token");
             if (t == null || !t.isTextual()) {
@@ -216,14 +220,14 @@ final class Logins {
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED,
                         "no challenge is waiting for an answer on this connection: ask for one first (auth_ssl without args)");
             }
-            Optional<String> owner = keys.owner(challenge, answer.asText(), users.names());
-            if (owner.isEmpty()) {
+            Optional<UserKeys.Key> signer = keys.signer(challenge, answer.asText(), users.names());
+            if (signer.isEmpty()) {
                 failed(s, null, "key", "no such key");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the answer was signed with no key registered here");
             }
-            s.token = issue(owner.get(), true);
+            s.token = issue(signer.get().user(), signer.get().key());
             s.byKey = true;
-            return loggedIn(s, r, owner.get(), "key");
+            return loggedIn(s, r, signer.get().user(), "key");
         }
         if (a.isObject() && a.has("md5_key")) {
             return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "this server has no bridge: auth_ssl takes no 'md5_key'");

@@ -21,11 +21,16 @@ public final class TokenStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * Whose a token is: {@code byKey} when the session began with a key login (a key cannot register more keys, see
-     * Gate); {@code credentials}, what the user logged in with then (see {@link UserStore#credentials}): the session
-     * ends when that changes.
+     * Whose a token is: {@code key}, the registered key the session began with (null after a password login; a key
+     * cannot register more keys, see Gate), and the session ends when it is revoked; {@code credentials}, what the
+     * user logged in with then (see {@link UserStore#credentials}): the session ends when that changes.
      */
-    public record Held(String user, boolean byKey, String credentials) {
+    public record Held(String user, java.security.interfaces.RSAPublicKey key, String credentials) {
+
+        /** Whether the session began with a key login. */
+        public boolean byKey() {
+            return key != null;
+        }
     }
 
     private record Session(Held held, Instant expires) {

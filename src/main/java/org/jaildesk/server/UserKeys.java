@@ -115,15 +115,25 @@ public final class UserKeys {
         return keys.stream().filter(k -> k.user().equals(user)).toList();
     }
 
-    /** The owner of the key {@code answer} was signed with, of the keys of {@code users} only; empty when none. */
-    public synchronized Optional<String> owner(String challenge, String answer, Collection<String> users) {
+    /** The key {@code answer} was signed with, of the keys of {@code users} only; empty when none. */
+    public synchronized Optional<Key> signer(String challenge, String answer, Collection<String> users) {
         fresh();
         for (Key k : keys) {
             if (users.contains(k.user()) && KeyLogin.verifies(k.key(), challenge, answer)) {
-                return Optional.of(k.user());
+                return Optional.of(k);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code key} is registered to {@code user} now (revoked here or by {@code jaildesk user keys} since, it is
+     * not; a file that cannot be read holds none).
+     */
+    public synchronized boolean holds(String user, RSAPublicKey key) {
+        fresh();
+        int i = indexOf(key);
+        return i >= 0 && keys.get(i).user().equals(user);
     }
 
     /**

@@ -52,6 +52,11 @@ final class RealServer implements AutoCloseable {
         void add(UserStore users) throws Exception;
     }
 
+    /** The server's audit log. */
+    Path auditFile() {
+        return server.auditFile();
+    }
+
     int wsPort() {
         return server.wsPort();
     }

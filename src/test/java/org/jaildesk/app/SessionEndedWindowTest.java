@@ -28,7 +28,7 @@ class SessionEndedWindowTest extends RealServerWindowTest {
         server.users.put("admin", "a brand new passphrase".toCharArray());
         robot.clickOn("#tb-refresh");
         waitFor(() -> robot.lookup("#passwordEnded").match(NodeMatchers.isVisible()).tryQuery().isPresent());
-        assertEquals("nas ended your session (your password may have been changed there, or the session lapsed): log in again.",
+        assertEquals("nas ended your session (your password may have been changed there, the login key it began with revoked, or the session lapsed): log in again.",
                 robot.lookup("#passwordEnded").queryAs(Label.class).getText());
         robot.clickOn("#passwordField").write("a brand new passphrase");
         robot.clickOn("OK");

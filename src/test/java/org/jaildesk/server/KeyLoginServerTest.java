@@ -132,7 +132,8 @@ class KeyLoginServerTest extends ServerTestBase {
         assertEquals("ok", code(ask(d, "settings", "rv", java.util.Map.of("action", "revoke_ssl_cert",
                 "pub_key", KeyLogin.pubKey(desk.getPublic())))));
         assertTrue(Files.readString(fx.server.auditFile()).contains("action=revoke_ssl_cert target=desk result=ok"));
-        assertEquals("400", code(ask(d, "settings", "rv2", java.util.Map.of("action", "revoke_ssl_cert",
+        assertEquals("401", code(ask(d, "query", "q", java.util.Map.of())), "the session begun with it ended with it");
+        assertEquals("400", code(ask(c, "settings", "rv2", java.util.Map.of("action", "revoke_ssl_cert",
                 "pub_key", KeyLogin.pubKey(desk.getPublic())))), "revoked already");
         assertEquals("401", code(keyLogin(raw(), desk)));
         assertTrue(UserKeys.load(keysFile()).of("admin").isEmpty());
@@ -185,6 +186,39 @@ class KeyLoginServerTest extends ServerTestBase {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keysFile())));
         Files.setPosixFilePermissions(keysFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
         org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.AccessDeniedException.class, () -> UserKeys.load(keysFile()));
+    }
+
+    /**
+     * A revoked key ends the sessions begun with it, and their tokens, at once (a stolen key leaves no session behind):
+     * revoked by the user over {@code rpc/settings}, or by {@code jaildesk user keys --revoke-all} while the server runs.
+     * Sessions begun with the password, or with another key, go on.
+     */
+    @Test
+    void aRevokedKeyEndsTheSessionsBegunWithItAndOnlyThose() throws Exception {
+        RawClient c = raw();
+        login(c);
+        register(c, desk, "desk");
+        register(c, other, "other");
+        RawClient d = raw();
+        String token = keyLogin(d, desk).path("args").get(0).asText();
+        RawClient e = raw();
+        assertEquals("ok", code(ask(e, "auth_token", "t", java.util.Map.of("token", token))));
+        RawClient o = raw();
+        assertEquals("ok", code(keyLogin(o, other)));
+        assertEquals("ok", code(ask(d, "query", "q1", java.util.Map.of())));
+
+        assertEquals("ok", code(ask(c, "settings", "rv", java.util.Map.of("action", "revoke_ssl_cert",
+                "pub_key", KeyLogin.pubKey(desk.getPublic())))));
+        assertEquals("401", code(ask(d, "query", "q2", java.util.Map.of())), "the key's session ends");
+        assertEquals("401", code(ask(e, "query", "q3", java.util.Map.of())), "and the one its token began");
+        assertEquals("401", code(ask(raw(), "auth_token", "t2", java.util.Map.of("token", token))));
+        assertEquals("ok", code(ask(c, "query", "q4", java.util.Map.of())), "the password's session goes on");
+        assertEquals("ok", code(ask(o, "query", "q5", java.util.Map.of())), "another key's session goes on");
+
+        // jaildesk user keys admin --revoke-all, from another process.
+        UserKeys.load(keysFile()).keepOnly(java.util.List.of());
+        assertEquals("401", code(ask(o, "query", "q6", java.util.Map.of())));
+        assertEquals("ok", code(ask(c, "query", "q7", java.util.Map.of())));
     }
 
     /** jaildesk user remove while the server runs: the user's sessions, tokens and keys end at once. */

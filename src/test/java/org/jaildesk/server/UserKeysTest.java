@@ -54,9 +54,9 @@ class UserKeysTest {
         assertEquals(T0, read.of("alice").get(0).registered());
         String c = KeyLogin.challenge();
         String signed = KeyLogin.sign(PAIRS.get(1).getPrivate(), c);
-        assertEquals("bob", read.owner(c, signed, List.of("alice", "bob")).orElseThrow());
-        assertTrue(read.owner(c, signed, List.of("alice")).isEmpty(), "a user no longer there does not log in");
-        assertTrue(read.owner(KeyLogin.challenge(), signed, List.of("bob")).isEmpty(), "signed another challenge");
+        assertEquals("bob", read.signer(c, signed, List.of("alice", "bob")).orElseThrow().user());
+        assertTrue(read.signer(c, signed, List.of("alice")).isEmpty(), "a user no longer there does not log in");
+        assertTrue(read.signer(KeyLogin.challenge(), signed, List.of("bob")).isEmpty(), "signed another challenge");
         assertEquals(1, read.keepOnly(List.of("alice")));
         assertTrue(UserKeys.load(dir.resolve("users.keys")).of("bob").isEmpty());
         assertFalse(read.revoke("alice", pub(1)));
@@ -86,8 +86,8 @@ class UserKeysTest {
         assertThrows(IOException.class, () -> keys.revoke("alice", pub(0)));
         assertEquals(List.of("laptop"), keys.of("alice").stream().map(UserKeys.Key::nickname).toList(), "as before");
         String c = KeyLogin.challenge();
-        assertTrue(keys.owner(c, KeyLogin.sign(PAIRS.get(1).getPrivate(), c), List.of("alice")).isEmpty());
-        assertEquals("alice", keys.owner(c, KeyLogin.sign(PAIRS.get(0).getPrivate(), c), List.of("alice")).orElseThrow(),
+        assertTrue(keys.signer(c, KeyLogin.sign(PAIRS.get(1).getPrivate(), c), List.of("alice")).isEmpty());
+        assertEquals("alice", keys.signer(c, KeyLogin.sign(PAIRS.get(0).getPrivate(), c), List.of("alice")).orElseThrow().user(),
                 "a revoke that was not saved leaves the key working");
     }
 
@@ -99,16 +99,20 @@ class UserKeysTest {
         server.register("alice", pub(0), "laptop", "", T0);
         String c = KeyLogin.challenge();
         String signed = KeyLogin.sign(PAIRS.get(0).getPrivate(), c);
-        assertEquals("alice", server.owner(c, signed, List.of("alice")).orElseThrow());
+        assertEquals("alice", server.signer(c, signed, List.of("alice")).orElseThrow().user());
+        java.security.interfaces.RSAPublicKey first = (java.security.interfaces.RSAPublicKey) PAIRS.get(0).getPublic();
+        assertTrue(server.holds("alice", first));
+        assertFalse(server.holds("bob", first), "another user's key");
         UserKeys.load(f).keepOnly(List.of());
-        assertTrue(server.owner(c, signed, List.of("alice")).isEmpty(), "revoked by the other process");
+        assertTrue(server.signer(c, signed, List.of("alice")).isEmpty(), "revoked by the other process");
+        assertFalse(server.holds("alice", first), "a session begun with it ends");
         server.register("alice", pub(1), "desk", "", T0);
         assertEquals(List.of("desk"), UserKeys.load(f).of("alice").stream().map(UserKeys.Key::nickname).toList(),
                 "the revoked key did not come back with the next change");
         String damaged = Files.readString(f) + "alice:1:::AAAA\n";
         Files.writeString(f, damaged);
         c = KeyLogin.challenge();
-        assertTrue(server.owner(c, KeyLogin.sign(PAIRS.get(1).getPrivate(), c), List.of("alice")).isEmpty());
+        assertTrue(server.signer(c, KeyLogin.sign(PAIRS.get(1).getPrivate(), c), List.of("alice")).isEmpty());
         assertThrows(IOException.class, () -> server.register("alice", pub(2), "third", "", T0));
         assertEquals(damaged, Files.readString(f), "not written over");
     }
