@@ -105,6 +105,9 @@ final class DesktopConnector implements HostConnector {
                         : keyring.answers();
                 WebSocketTransport ws = new WebSocketTransport(new WebSocketTransport.Options(URI.create(host.url()), host.user(),
                         () -> {
+                            if (open.get(host.id()) != self[0]) {
+                                return null; // the host left the list (its key being revoked): nobody to ask for
+                            }
                             // Asked on the connection's thread, never the window's; the answer is usually in by now.
                             HostConnector.Password p = prompts.password(host, keys != null && answered(keyringThere),
                                     self[0].askingAfterEndedSession());
@@ -211,18 +214,47 @@ final class DesktopConnector implements HostConnector {
     }
 
     @Override
-    public CompletableFuture<Boolean> dropLoginKey(HostEntry host) {
-        if (!keyed(host)) {
-            return CompletableFuture.completedFuture(false);
+    public CompletableFuture<KeyGone> leave(HostEntry host, boolean dropKey) {
+        // Out of the open hosts at once: a host added again meanwhile gets a connection of its own, and this one asks
+        // no password any more (see open).
+        AutoCloseable connection = open.remove(host.id());
+        if (!dropKey || !keyed(host)) {
+            closeQuietly(connection);
+            return CompletableFuture.completedFuture(KeyGone.NONE);
         }
         mark(host, false);
         String hostPort = hostPortOf(host);
         String user = host.user();
         return CompletableFuture.supplyAsync(() -> {
-            keyring.forget(hostPort, user);
-            return true;
+            try {
+                boolean revoked = connection instanceof WebSocketTransport ws && ws.state() == WebSocketTransport.State.CONNECTED
+                        && keyring.find(hostPort, user).flatMap(DesktopConnector::publicOf).map(pub -> revoke(ws, host, pub)).orElse(false);
+                keyring.forget(hostPort, user);
+                return revoked ? KeyGone.REVOKED : KeyGone.FROM_KEYRING;
+            } finally {
+                closeQuietly(connection);
+            }
         }, KEYRING_WORK);
     }
+
+    /** Revokes {@code pubKey} over {@code ws} (in the protocol log as the host's), waiting a little: whether it went. */
+    private boolean revoke(WebSocketTransport ws, HostEntry host, String pubKey) {
+        try {
+            new IocageClient(new LoggingTransport(ws, log, host.name())).revokeLoginKey(pubKey)
+                    .get(REVOKE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Logger.getLogger(DesktopConnector.class.getName()).info(() -> "the login key of " + host.user() + " on "
+                    + hostPortOf(host) + " was not revoked there: " + e.getCause());
+            return false;
+        }
+    }
+
+    /** How long a host that leaves the list is given to revoke its key. */
+    private static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
 
     /** Where the keyring is asked for a host that left the list: it may wait to be unlocked. */
     private static final java.util.concurrent.Executor KEYRING_WORK = java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -267,7 +299,10 @@ final class DesktopConnector implements HostConnector {
 
     @Override
     public void close(HostEntry host) {
-        AutoCloseable c = open.remove(host.id());
+        closeQuietly(open.remove(host.id()));
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
         if (c != null) {
             try {
                 c.close();

@@ -65,23 +65,61 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         return config;
     }
 
-    /** A host removed from the list takes its key out of the keyring, and says that the host still lists it. */
+    /**
+     * A host removed from the list while logged in: its key revoked on the host over that connection, then out of the
+     * keyring, and said so.
+     */
     @Test
-    void aRemovedHostsKeyLeavesTheKeyring(FxRobot robot) throws Exception {
+    void aRemovedHostsKeyIsRevokedThereAndLeavesTheKeyring(FxRobot robot) throws Exception {
         // The class's folder is shared by its tests: this one's server and keyring of its own.
         Path ring = dir.resolve("removed-ring");
         Path config = keyChosenAtThePassword(robot, dir.resolve("removed"), Optional.of(secretTool(ring)));
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
         robot.clickOn("#removeHost");
-        waitFor(() -> {
-            try (var files = Files.list(ring)) {
-                return files.count() == 0;
-            }
-        });
-        waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
-                + " desktop's keyring. The host still lists it")));
+        waitFor(() -> notices(robot).stream().anyMatch(n -> n.equals(
+                "The login key of admin on nas is revoked there and gone from this desktop's keyring.")));
+        assertEquals(0, Files.list(ring).count());
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : false"));
-        assertEquals(1, UserKeys.load(UserKeys.fileFor(dir.resolve("removed").resolve("users"))).of("admin").size(),
+        assertEquals(List.of(), UserKeys.load(UserKeys.fileFor(dir.resolve("removed").resolve("users"))).of("admin"),
+                "the host lists it no more");
+        assertTrue(Files.readString(server.auditFile()).contains("action=revoke_ssl_cert target=JailDesk_on_"));
+    }
+
+    /**
+     * A host removed while its key cannot be revoked there, its session ended on the host (a new password there): the
+     * key leaves the keyring all the same, no password is asked for a host that left, and the notice says how to revoke
+     * it.
+     */
+    @Test
+    void aRemovedHostsKeyLeavesTheKeyringWithoutAPasswordAskedWhenItsSessionEnded(FxRobot robot) throws Exception {
+        Path ring = dir.resolve("unreached-ring");
+        Path state = dir.resolve("unreached");
+        Path config = keyChosenAtThePassword(robot, state, Optional.of(secretTool(ring)));
+        waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
+        // The desktop's session ends; logging in again would take the key, which is on its way out, else the password.
+        server.users.put("admin", "a brand new passphrase".toCharArray());
+        robot.clickOn("#removeHost");
+        waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
+                + " desktop's keyring, but it could not be revoked on nas from here: revoke it there")));
+        assertEquals(0, Files.list(ring).count());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#passwordField").tryQuery().isEmpty(), "no password asked for a host that left");
+        assertEquals(1, UserKeys.load(UserKeys.fileFor(state.resolve("users"))).of("admin").size(),
+                "the host still lists it, as the notice says");
+    }
+
+    /** A host removed while not connected (its server stopped): nothing is sent, the key leaves the keyring. */
+    @Test
+    void aRemovedHostsKeyWhileNotConnectedLeavesTheKeyringAndIsSaid(FxRobot robot) throws Exception {
+        Path ring2 = dir.resolve("stopped-ring");
+        Path config2 = keyChosenAtThePassword(robot, dir.resolve("stopped"), Optional.of(secretTool(ring2)));
+        waitFor(() -> Files.readString(config2.resolve("ui-state.json")).contains("\"loginKey\" : true"));
+        server.stopServing();
+        robot.clickOn("#removeHost");
+        waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
+                + " desktop's keyring, but it could not be revoked")));
+        assertEquals(0, Files.list(ring2).count());
+        assertEquals(1, UserKeys.load(UserKeys.fileFor(dir.resolve("stopped").resolve("users"))).of("admin").size(),
                 "the host still lists it, as the notice says");
     }
 

@@ -50,13 +50,26 @@ public interface HostConnector {
     default void forgetLoginKey(HostEntry host) {
     }
 
+    /** What became of the login key this desktop kept for a host that left the list. */
+    enum KeyGone {
+        /** There was none (or it was to stay). */
+        NONE,
+        /** Taken out of the keyring; not revoked on the host from here (it may still list it). */
+        FROM_KEYRING,
+        /** Revoked on the host, then taken out of the keyring. */
+        REVOKED
+    }
+
     /**
-     * {@code host} leaves the list (removed, or edited into another entry): the login key this desktop keeps for it is
-     * taken out of the keyring, off the calling thread, and no longer marked at once (an edited entry that keeps the
-     * host's id starts without one). Completes with whether there was one.
+     * {@code host} leaves the list (removed, or edited into another entry): its connection is closed and, with
+     * {@code dropKey}, the login key this desktop keeps for it is taken out of the keyring, off the calling thread,
+     * after it was revoked on the host where the connection is logged in now (nothing is connected or asked for that:
+     * the connection asks no password once its host left); no longer marked at once (an edited entry that keeps the
+     * host's id starts without one).
      */
-    default java.util.concurrent.CompletableFuture<Boolean> dropLoginKey(HostEntry host) {
-        return java.util.concurrent.CompletableFuture.completedFuture(false);
+    default java.util.concurrent.CompletableFuture<KeyGone> leave(HostEntry host, boolean dropKey) {
+        close(host);
+        return java.util.concurrent.CompletableFuture.completedFuture(KeyGone.NONE);
     }
 
     /** Accepts a server certificate for a remote host (after the user compared the fingerprint). */

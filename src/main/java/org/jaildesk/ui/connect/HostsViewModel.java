@@ -243,20 +243,19 @@ public final class HostsViewModel {
         if (host.kind() != HostEntry.Kind.REMOTE) {
             return;
         }
-        connector.close(host);
+        // Its login key is no secret to leave in the keyring, nor one for the host to go on taking.
+        connector.leave(host, dropKey).thenAcceptAsync(gone -> {
+            switch (gone) {
+                case REVOKED -> notifier.tell(msg.get("host.keyRevoked", host.user(), host.name()));
+                case FROM_KEYRING -> notifier.tell(msg.get("host.keyDropped", host.user(), host.name()));
+                case NONE -> { }
+            }
+        }, fx);
         dropSession(host);
         hosts.remove(host);
         save();
         if (host.equals(selected.get())) {
             selected.set(hosts.isEmpty() ? null : hosts.get(0));
-        }
-        if (dropKey) {
-            // Its login key is no secret to leave in the keyring; the host still knows the key's public half.
-            connector.dropLoginKey(host).thenAcceptAsync(had -> {
-                if (had) {
-                    notifier.tell(msg.get("host.keyDropped", host.user(), host.name()));
-                }
-            }, fx);
         }
     }
 

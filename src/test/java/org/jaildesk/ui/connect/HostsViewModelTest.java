@@ -72,10 +72,16 @@ class HostsViewModelTest {
             released.add("released " + host.id());
         }
 
+        /** admin's key is kept and revoked where the address is nas2, ops has none. */
         @Override
-        public CompletableFuture<Boolean> dropLoginKey(HostEntry host) {
+        public CompletableFuture<KeyGone> leave(HostEntry host, boolean dropKey) {
+            close(host);
+            if (!dropKey) {
+                return CompletableFuture.completedFuture(KeyGone.NONE);
+            }
             dropped.add(host.user() + "@" + host.url());
-            return CompletableFuture.completedFuture(host.user().equals("admin"));
+            return CompletableFuture.completedFuture(!host.user().equals("admin") ? KeyGone.NONE
+                    : host.url().contains("nas2") ? KeyGone.REVOKED : KeyGone.FROM_KEYRING);
         }
     };
 
@@ -88,8 +94,8 @@ class HostsViewModelTest {
     }
 
     /**
-     * A host that leaves the list takes the login key this desktop keeps for it out of the keyring (and says the host
-     * still lists it); an edit keeps the key only while it fits: the same address and user.
+     * A host that leaves the list takes the login key this desktop keeps for it out of the keyring (and says whether it
+     * was revoked on the host too); an edit keeps the key only while it fits: the same address and user.
      */
     @Test
     void aHostLeavingTheListTakesItsLoginKeyAlongUnlessAnEditKeepsAddressAndUser() {
@@ -103,7 +109,7 @@ class HostsViewModelTest {
         assertEquals(List.of("admin@wss://nas:12150"), dropped, "another user");
         assertEquals(1, notifier.notices().size());
         assertTrue(notifier.notices().get(0).message().startsWith("The login key of admin on storage is gone from this desktop's"
-                + " keyring. The host still lists it: revoke it there (jaildesk user keys admin --revoke-all)"),
+                + " keyring, but it could not be revoked on storage from here: revoke it there (jaildesk user keys admin --revoke-all)"),
                 notifier.notices().get(0).message());
         HostEntry moved = hosts.edit(otherUser, "storage", "wss://nas2:12150", "ops");
         assertEquals(List.of("admin@wss://nas:12150", "ops@wss://nas:12150"), dropped, "another address");
@@ -111,6 +117,11 @@ class HostsViewModelTest {
         hosts.remove(moved);
         assertEquals(List.of("admin@wss://nas:12150", "ops@wss://nas:12150", "ops@wss://nas2:12150"), dropped);
         assertEquals(List.of(), hosts.hosts().stream().filter(h -> h.kind() == HostEntry.Kind.REMOTE).toList());
+        // A key revoked on the host as it left: said so.
+        hosts.remove(hosts.addRemote("backup", "wss://nas2:12150", "admin"));
+        assertEquals(2, notifier.notices().size());
+        assertEquals("The login key of admin on backup is revoked there and gone from this desktop's keyring.",
+                notifier.notices().get(1).message());
     }
 
     @Test
