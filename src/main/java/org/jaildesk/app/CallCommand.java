@@ -20,6 +20,7 @@ import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.Transport;
 import org.jaildesk.client.Trouble;
 import org.jaildesk.client.UntrustedCertificateException;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.host.IocageHost;
 import org.jaildesk.protocol.ErrorReply;
@@ -184,7 +185,7 @@ final class CallCommand implements Callable<Integer> {
         if (acceptFingerprint != null) {
             known.accept(WebSocketTransport.hostPort(url), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
         }
-        return new WebSocketTransport(new WebSocketTransport.Options(url, user, pw::clone, known,
+        return new WebSocketTransport(new WebSocketOptions(url, user, pw::clone, known,
                 Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false, null, codes()));
     }
 
@@ -192,14 +193,14 @@ final class CallCommand implements Callable<Integer> {
      * The one-time code: {@code --otp}'s (once: a code that did not hold is not sent again), else asked at the terminal
      * (three times at most, as the host allows); none without either (the host's words then say one is needed).
      */
-    private WebSocketTransport.OneTimeCodes codes() {
+    private WebSocketOptions.OneTimeCodes codes() {
         if (otp != null) {
             String code = otp.strip();
             return again -> again ? null : code;
         }
         java.io.Console console = System.console();
         if (console == null) {
-            return WebSocketTransport.NO_CODES;
+            return WebSocketOptions.NO_CODES;
         }
         return again -> {
             String typed = console.readLine(again ? "That code did not hold; one-time code for %s at %s: "

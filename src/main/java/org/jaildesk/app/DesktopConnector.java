@@ -24,6 +24,7 @@ import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.LoggingTransport;
 import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.client.Transport;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.host.ExecutedCommand;
 import org.jaildesk.host.HostOptions;
@@ -103,7 +104,7 @@ final class DesktopConnector implements HostConnector {
                 WebSocketTransport[] self = new WebSocketTransport[1];
                 CompletableFuture<Boolean> keyringThere = keys == null ? CompletableFuture.completedFuture(false)
                         : keyring.answers();
-                WebSocketTransport ws = new WebSocketTransport(new WebSocketTransport.Options(URI.create(host.url()), host.user(),
+                WebSocketTransport ws = new WebSocketTransport(new WebSocketOptions(URI.create(host.url()), host.user(),
                         () -> {
                             if (open.get(host.id()) != self[0]) {
                                 return null; // the host left the list (its key being revoked): nobody to ask for

@@ -35,11 +35,11 @@ final class SessionLogin {
     static final Duration LOGIN_WAIT = Duration.ofSeconds(60);
 
     /** How long a login waits for its answer: the request timeout, at most {@link #LOGIN_WAIT}. */
-    static Duration waitFor(WebSocketTransport.Options options) {
+    static Duration waitFor(WebSocketOptions options) {
         return options.requestTimeout().compareTo(LOGIN_WAIT) < 0 ? options.requestTimeout() : LOGIN_WAIT;
     }
 
-    private final WebSocketTransport.Options options;
+    private final WebSocketOptions options;
     private final SysadmCodec codec;
     private final AtomicLong ids;
     private final String hostPort;
@@ -53,7 +53,7 @@ final class SessionLogin {
     private record Held(Trouble trouble, String... args) {
     }
 
-    SessionLogin(WebSocketTransport.Options options, SysadmCodec codec, AtomicLong ids, Duration wait) {
+    SessionLogin(WebSocketOptions options, SysadmCodec codec, AtomicLong ids, Duration wait) {
         this.options = options;
         this.codec = codec;
         this.ids = ids;
@@ -193,7 +193,7 @@ final class SessionLogin {
             // The password was right and the user's login also needs the code of their authenticator app: asked, and
             // asked again when it did not hold, three times at most (each try counts against the host's limit).
             // A caller that cannot ask (jaildesk call) fails with the host's words instead.
-            for (int asked = 0; asked < 3 && options.codes() != WebSocketTransport.NO_CODES && r instanceof ErrorReply e
+            for (int asked = 0; asked < 3 && options.codes() != WebSocketOptions.NO_CODES && r instanceof ErrorReply e
                     && (e.message().startsWith(Protocol.CODE_NEEDED) || asked > 0 && e.message().startsWith(Protocol.CODE_WRONG));
                     asked++) {
                 String code = options.codes().ask(asked > 0);

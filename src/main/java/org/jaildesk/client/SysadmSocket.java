@@ -81,7 +81,7 @@ final class SysadmSocket extends WebSocketClient {
      * A new socket to {@code options}' URL, connected within its connect timeout (for wss with TLS pinned to the
      * host's known fingerprint), not logged in yet; or why not, with a refused certificate's fingerprint.
      */
-    static SysadmSocket connect(WebSocketTransport.Options options, int replyLimit, Wiring wiring) {
+    static SysadmSocket connect(WebSocketOptions options, int replyLimit, Wiring wiring) {
         SysadmSocket c = new SysadmSocket(options.url(), replyLimit, wiring);
         String hostPort = wiring.hostPort();
         try {

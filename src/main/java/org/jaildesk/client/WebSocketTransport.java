@@ -2,7 +2,6 @@ package org.jaildesk.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,9 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.jaildesk.protocol.ErrorCode;
 import org.jaildesk.protocol.ErrorReply;
 import org.jaildesk.protocol.Event;
 import org.jaildesk.protocol.Protocol;
@@ -42,70 +39,14 @@ public final class WebSocketTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
 
-    /** sysadm's WebSocket port, meant where a URL names none: {@code wss://nas} is {@code wss://nas:12150}, not 443. */
-    public static final int DEFAULT_PORT = 12150;
-
-    /**
-     * @param url            {@code wss://host:12150}; without a port, {@link #DEFAULT_PORT}
-     * @param user           login name
-     * @param password       asked when a password login is needed; the array is wiped after use
-     * @param knownHosts     accepted certificate fingerprints (wss only)
-     * @param requestTimeout how long to wait for one reply
-     * @param reconnect      reconnect in the background after a drop
-     * @param keys           the host's login key on this desktop, tried before the password; {@link KeyLogins#NONE}
-     * @param codes          asks the one-time code of a user whose login needs one, after the password; {@link #NO_CODES}
-     */
-    public record Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts,
-                          Duration requestTimeout, Duration connectTimeout, boolean reconnect, KeyLogins keys,
-                          OneTimeCodes codes) {
-        public Options {
-            url = withDefaultPort(url);
-            keys = keys == null ? KeyLogins.NONE : keys;
-            codes = codes == null ? NO_CODES : codes;
-        }
-
-        /** Options without key login or one-time codes. */
-        public Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts, Duration requestTimeout,
-                       Duration connectTimeout, boolean reconnect) {
-            this(url, user, password, knownHosts, requestTimeout, connectTimeout, reconnect, KeyLogins.NONE, NO_CODES);
-        }
-
-        /** Options with key login, without one-time codes. */
-        public Options(URI url, String user, Supplier<char[]> password, KnownHosts knownHosts, Duration requestTimeout,
-                       Duration connectTimeout, boolean reconnect, KeyLogins keys) {
-            this(url, user, password, knownHosts, requestTimeout, connectTimeout, reconnect, keys, NO_CODES);
-        }
-    }
-
-    /** Asks the user the one-time code of their authenticator app; null when they cancel. */
-    @FunctionalInterface
-    public interface OneTimeCodes {
-        /** @param again the code given before did not hold */
-        String ask(boolean again);
-    }
-
-    /** For callers that cannot ask: a login that needs a code fails, saying so. */
-    public static final OneTimeCodes NO_CODES = again -> null;
-
-    /** {@code u} with {@link #DEFAULT_PORT} where it names no port (the socket library would take 443 or 80). */
-    public static URI withDefaultPort(URI u) {
-        if (u == null || u.getPort() >= 0 || u.getHost() == null) {
-            return u;
-        }
-        try {
-            return new URI(u.getScheme(), u.getUserInfo(), u.getHost(), DEFAULT_PORT, u.getPath(), u.getQuery(), u.getFragment());
-        } catch (URISyntaxException e) {
-            return u;
-        }
-    }
-
     /** What the connection is doing, for a status indicator. */
     public enum State { DISCONNECTED, CONNECTING, CONNECTED, FAILED, CLOSED }
 
-    private final Options options;
+    private final WebSocketOptions options;
     private final SysadmCodec codec = new SysadmCodec();
     private final PendingReplies replies;
     private final SessionLogin login;
+    private final SessionRenewal renewal;
     private final AtomicLong ids = new AtomicLong();
     private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
@@ -129,12 +70,12 @@ public final class WebSocketTransport implements Transport {
 
     private final int replyLimit;
 
-    public WebSocketTransport(Options options) {
+    public WebSocketTransport(WebSocketOptions options) {
         this(options, DEFAULT_REPLY_LIMIT);
     }
 
     /** A transport that closes the connection on any message from the host larger than {@code replyLimit} bytes. */
-    public WebSocketTransport(Options options, int replyLimit) {
+    public WebSocketTransport(WebSocketOptions options, int replyLimit) {
         this.replyLimit = replyLimit;
         String scheme = options.url().getScheme();
         if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
@@ -148,6 +89,10 @@ public final class WebSocketTransport implements Transport {
         });
         this.replies = new PendingReplies(scheduler, hostPort());
         this.login = new SessionLogin(options, codec, ids, SessionLogin.waitFor(options));
+        this.renewal = new SessionRenewal(login, scheduler, c -> {
+            subscribe(c);
+            askExtensions(c);
+        }, () -> trouble(Trouble.CLOSED, null, hostPort()));
     }
 
     public State state() {
@@ -167,13 +112,13 @@ public final class WebSocketTransport implements Transport {
         return connection().thenCompose(c -> {
             int logins = c.logins;
             return on(c, request).thenCompose(r -> {
-                if (!sessionEnded(request, r)) {
+                if (!SessionRenewal.ended(request, r)) {
                     return CompletableFuture.completedFuture(r);
                 }
                 // The host ended the session before anything ran (its token expired, or the user was given a new
                 // password): logged in again on this connection, as at the start, and the request sent once more.
                 LOG.info(() -> "the session on " + hostPort() + " ended; logging in again");
-                return loggedInAgain(c, logins).thenCompose(v -> connection()).thenCompose(again -> on(again, request));
+                return renewal.renew(c, logins).thenCompose(v -> connection()).thenCompose(again -> on(again, request));
             });
         });
     }
@@ -188,72 +133,9 @@ public final class WebSocketTransport implements Transport {
         return c.request(request.withId(wireId)).whenComplete((r, e) -> onWire.remove(request.id(), sent));
     }
 
-    /** Whether {@code r} says the session ended (401) for a request that is no login of its own. */
-    private static boolean sessionEnded(Request request, Reply r) {
-        return r instanceof ErrorReply e && e.code().equals(ErrorCode.UNAUTHORIZED.code())
-                && !(request.namespace().equals(Protocol.RPC) && request.name().startsWith("auth"));
-    }
-
-    /**
-     * Logs in again on {@code c} once for all the requests that met its ended session: none if that happened since
-     * {@code logins} (the count of {@code c}'s logins when the request went out). With the key, else the password asked
-     * (the token died with the session); then the events and what the host advertises asked again (the user's role
-     * may have changed). Fails as a login at the start does.
-     */
-    private CompletableFuture<Void> loggedInAgain(SysadmSocket c, int logins) {
-        CompletableFuture<Void> f;
-        synchronized (lock) {
-            if (c.logins != logins) {
-                return CompletableFuture.completedFuture(null);
-            }
-            if (c.loggingIn != null && !c.loggingIn.isDone()) {
-                return c.loggingIn;
-            }
-            f = new CompletableFuture<>();
-            c.loggingIn = f;
-        }
-        try {
-            scheduler.execute(() -> logInAgain(c, f));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            f.completeExceptionally(trouble(Trouble.CLOSED, null, hostPort())); // closed meanwhile
-        }
-        return f;
-    }
-
-    /** Set while the password is asked because the host ended the session; read by the password's supplier. */
-    private volatile boolean askingAgain;
-
     /** Whether the password is being asked because the host ended the session, not to begin one. */
     public boolean askingAfterEndedSession() {
-        return askingAgain;
-    }
-
-    private void logInAgain(SysadmSocket c, CompletableFuture<Void> f) {
-        char[] password = null;
-        try {
-            login.dropToken();
-            if (!login.withKey(c::request)) {
-                askingAgain = true;
-                try {
-                    password = login.askPassword();
-                } finally {
-                    askingAgain = false;
-                }
-                login.withPassword(c::request, password);
-            }
-            synchronized (lock) {
-                c.logins++;
-            }
-            subscribe(c);
-            askExtensions(c);
-            f.complete(null);
-        } catch (RuntimeException e) {
-            f.completeExceptionally(e);
-        } finally {
-            if (password != null) {
-                Arrays.fill(password, '\0');
-            }
-        }
+        return renewal.asking();
     }
 
     /** A request on its way: the id it went out under and the connection it went out on. */
@@ -351,7 +233,7 @@ public final class WebSocketTransport implements Transport {
 
     /** "host:port" of a sysadm URL (the port defaulted): how its accepted certificate is known. */
     public static String hostPort(URI url) {
-        URI u = withDefaultPort(url);
+        URI u = WebSocketOptions.withDefaultPort(url);
         return u.getHost() + ":" + u.getPort();
     }
 

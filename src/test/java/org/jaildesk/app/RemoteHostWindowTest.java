@@ -140,7 +140,7 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         waitFor(() -> !menuItem(robot, "menu-destroy").isDisable());
         // Another client marks mail, then takes the mark away: this window follows at once, without a refresh.
         org.jaildesk.client.WebSocketTransport other = new org.jaildesk.client.WebSocketTransport(
-                new org.jaildesk.client.WebSocketTransport.Options(java.net.URI.create("wss://127.0.0.1:" + server.wsPort()), "admin",
+                new org.jaildesk.client.WebSocketOptions(java.net.URI.create("wss://127.0.0.1:" + server.wsPort()), "admin",
                         "a long passphrase"::toCharArray, new org.jaildesk.client.KnownHosts(config.resolve("known-hosts.properties")),
                         Duration.ofSeconds(20), Duration.ofSeconds(10), false));
         try {

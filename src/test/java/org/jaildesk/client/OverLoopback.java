@@ -26,7 +26,7 @@ abstract class OverLoopback<H extends LoopbackHost> {
         host = h;
         h.start();
         assertTrue(h.up.await(10, TimeUnit.SECONDS));
-        transport = new WebSocketTransport(new WebSocketTransport.Options(URI.create("ws://127.0.0.1:" + h.getPort()),
+        transport = new WebSocketTransport(new WebSocketOptions(URI.create("ws://127.0.0.1:" + h.getPort()),
                 "admin", password, new KnownHosts(dir.resolve("known")), Duration.ofMinutes(10), Duration.ofSeconds(10), true));
         return transport;
     }

@@ -18,8 +18,8 @@ class SessionLoginTest {
     @TempDir
     Path dir;
 
-    private WebSocketTransport.Options options(Duration requestTimeout) {
-        return new WebSocketTransport.Options(URI.create("wss://nas"), "admin", "pw"::toCharArray,
+    private WebSocketOptions options(Duration requestTimeout) {
+        return new WebSocketOptions(URI.create("wss://nas"), "admin", "pw"::toCharArray,
                 new KnownHosts(dir.resolve("known")), requestTimeout, Duration.ofSeconds(15), true);
     }
 

@@ -21,8 +21,8 @@ class WebSocketUrlTest {
     @TempDir
     Path dir;
 
-    private WebSocketTransport.Options options(String url) {
-        return new WebSocketTransport.Options(URI.create(url), "admin", "a password"::toCharArray,
+    private WebSocketOptions options(String url) {
+        return new WebSocketOptions(URI.create(url), "admin", "a password"::toCharArray,
                 new KnownHosts(dir.resolve("known")), Duration.ofSeconds(5), Duration.ofSeconds(5), false);
     }
 
@@ -38,7 +38,7 @@ class WebSocketUrlTest {
     void aUrlWithoutAPortConnectsToSysadmsPort() throws Exception {
         try (ServerSocket listener = new ServerSocket()) {
             try {
-                listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), WebSocketTransport.DEFAULT_PORT));
+                listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), WebSocketOptions.DEFAULT_PORT));
             } catch (BindException e) {
                 assumeTrue(false, "port 12150 is taken on this machine");
             }
@@ -46,7 +46,7 @@ class WebSocketUrlTest {
             try (WebSocketTransport t = new WebSocketTransport(options("ws://127.0.0.1"))) {
                 t.send(Request.iocage("", "listjails")); // connects on first use; the reply does not matter here
                 try (Socket connected = listener.accept()) {
-                    assertEquals(WebSocketTransport.DEFAULT_PORT, connected.getLocalPort());
+                    assertEquals(WebSocketOptions.DEFAULT_PORT, connected.getLocalPort());
                 }
             }
         }

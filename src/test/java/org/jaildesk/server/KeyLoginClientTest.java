@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.KeyLogins;
 import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class KeyLoginClientTest extends ServerTestBase {
     private final AtomicInteger asked = new AtomicInteger();
 
     private IocageClient client(Ring ring) {
-        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", () -> {
+        WebSocketTransport t = new WebSocketTransport(new WebSocketOptions(fx.wsUri(), "admin", () -> {
             asked.incrementAndGet();
             return ServerFixture.PASSWORD.toCharArray();
         }, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true, ring));

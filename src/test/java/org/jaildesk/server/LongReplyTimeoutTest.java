@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.Trouble;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.protocol.Reply;
 import org.jaildesk.protocol.Request;
@@ -113,7 +114,7 @@ class LongReplyTimeoutTest {
         users.put("admin", ServerFixture.PASSWORD.toCharArray());
         try (SysadmServer server = new SysadmServer(holding, ServerConfig.defaults(InetAddress.getLoopbackAddress(), dir, "test")
                 .withPorts(0, 0).withTls(false), users, null, "test").start();
-             WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(
+             WebSocketTransport t = new WebSocketTransport(new WebSocketOptions(
                      URI.create("ws://127.0.0.1:" + server.wsPort()), "admin", ServerFixture.PASSWORD::toCharArray,
                      new KnownHosts(dir.resolve("known")), Duration.ofSeconds(2), Duration.ofSeconds(10), false))) {
             CompletableFuture<Reply> fetch = t.send(Request.iocage("", "fetchrelease", "release", "14.1-RELEASE"));

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class OneTimeCodeTest extends ServerTestBase {
     @Test
     void theClientAsksTheCodeAfterThePasswordAndAgainWhenItDidNotHold() throws Exception {
         List<Boolean> asked = new ArrayList<>();
-        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
+        WebSocketTransport t = new WebSocketTransport(new WebSocketOptions(fx.wsUri(), "admin",
                 ServerFixture.PASSWORD::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20),
                 Duration.ofSeconds(10), true, null, again -> {
                     asked.add(again);
@@ -113,14 +114,14 @@ class OneTimeCodeTest extends ServerTestBase {
         assertEquals(12, new IocageClient(t).listJails().get(30, TimeUnit.SECONDS).size());
         assertEquals(List.of(false, true), asked, "asked, then asked again after a wrong one");
 
-        WebSocketTransport cannotAsk = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
+        WebSocketTransport cannotAsk = new WebSocketTransport(new WebSocketOptions(fx.wsUri(), "admin",
                 ServerFixture.PASSWORD::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20),
                 Duration.ofSeconds(10), true));
         open.add(cannotAsk);
         IocageClientException e = failureOf(new IocageClient(cannotAsk).listJails());
         assertTrue(e.getMessage().contains("one-time code needed"), "a caller that cannot ask says why: " + e.getMessage());
 
-        WebSocketTransport declined = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
+        WebSocketTransport declined = new WebSocketTransport(new WebSocketOptions(fx.wsUri(), "admin",
                 ServerFixture.PASSWORD::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20),
                 Duration.ofSeconds(10), true, null, again -> null));
         open.add(declined);

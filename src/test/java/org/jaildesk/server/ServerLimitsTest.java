@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ServerLimitsTest extends ServerTestBase {
     @Test
     void aReplyLargerThanTheClientTakesFailsThatRequestAndTheNextOneWorks() throws Exception {
         // 12 jails are some 2 KB of listing; 1 KB is the limit here (256 MiB in the app).
-        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
+        WebSocketTransport t = new WebSocketTransport(new WebSocketOptions(fx.wsUri(), "admin",
                 ServerFixture.PASSWORD::toCharArray, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20),
                 Duration.ofSeconds(10), true), 1024);
         open.add(t);

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ abstract class ServerTestBase {
 
     /** A transport that asks {@code password} for the password each time it logs in. */
     WebSocketTransport transport(Supplier<char[]> password) {
-        WebSocketTransport t = new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin",
+        WebSocketTransport t = new WebSocketTransport(new WebSocketOptions(fx.wsUri(), "admin",
                 password, new KnownHosts(dir.resolve("known")), Duration.ofSeconds(20), Duration.ofSeconds(10), true));
         open.add(t);
         return t;

@@ -14,6 +14,7 @@ import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.IocageClientException;
 import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.UntrustedCertificateException;
+import org.jaildesk.client.WebSocketOptions;
 import org.jaildesk.client.WebSocketTransport;
 import org.jaildesk.sim.SimulatedIocage;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ServerTlsTest {
     }
 
     private WebSocketTransport transport(ServerFixture fx, KnownHosts known, boolean reconnect) {
-        return new WebSocketTransport(new WebSocketTransport.Options(fx.wsUri(), "admin", ServerFixture.PASSWORD::toCharArray,
+        return new WebSocketTransport(new WebSocketOptions(fx.wsUri(), "admin", ServerFixture.PASSWORD::toCharArray,
                 known, Duration.ofSeconds(20), Duration.ofSeconds(10), reconnect));
     }
 
