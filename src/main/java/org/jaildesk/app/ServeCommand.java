@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jaildesk.client.SavedFile;
@@ -44,6 +45,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Plain ws:// and http:// without TLS; only on a loopback address.")
     boolean insecure;
 
+    @Option(names = "--session-hours", paramLabel = "HOURS", description = "The longest a login lasts, however often it is"
+            + " used (1 to 720; default: ${DEFAULT-VALUE}); an idle one ends after 15 minutes.")
+    int sessionHours = (int) ServerConfig.DEFAULT_SESSION_LIMIT.toHours();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
             address = InetAddress.getByName(bind);
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot use --bind " + bind + ": " + e.getMessage());
+        }
+        if (sessionHours < 1 || sessionHours > 720) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--session-hours takes 1 to 720, not " + sessionHours);
         }
         if (insecure && !address.isLoopbackAddress()) {
             err.println("--insecure is refused on " + bind + ": without TLS, passwords would cross the network in the clear."
@@ -82,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         ServerConfig config = ServerConfig.defaults(address, state, host.hostName()).withPorts(port, restPort)
-                .withTls(!insecure);
+                .withTls(!insecure).withSessionLimit(Duration.ofHours(sessionHours));
         ServerTls tls;
         try {
             tls = insecure ? null : ServerTls.loadOrCreate(state, host.hostName());

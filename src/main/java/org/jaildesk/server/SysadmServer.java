@@ -117,7 +117,7 @@ public final class SysadmServer implements AutoCloseable {
         }
         this.config = config;
         this.tls = tls;
-        TokenStore tokens = new TokenStore(config.clock(), config.tokenLifetime());
+        TokenStore tokens = new TokenStore(config.clock(), config.tokenLifetime(), config.sessionLimit());
         LoginThrottle throttle = new LoginThrottle(config.clock(), config.failLimit(), config.failWindow(), config.blockFor());
         AuditLog audit = new AuditLog(config.stateDir().resolve("audit.log"), config.clock());
         ProtectedJails marks;

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Session tokens: 32 random bytes, valid while used at least every {@code lifetime} (sliding, 900 s by default, as
- * the sysadm server's real behaviour). Only a SHA-256 of each token is kept. An empty or unknown token never passes.
+ * the sysadm server's real behaviour), and never past {@code limit} after they were issued (12 hours by default),
+ * however often used: a token taken once does not last for ever. Only a SHA-256 of each token is kept. An empty or
+ * unknown token never passes.
  */
 public final class TokenStore {
 
@@ -33,16 +35,27 @@ public final class TokenStore {
         }
     }
 
-    private record Session(Held held, Instant expires) {
+    /** A token's session: it lapses at {@code expires} unless used before, and ends at {@code ends} in any case. */
+    private record Session(Held held, Instant expires, Instant ends) {
+
+        Session usedAt(Instant now, Duration lifetime) {
+            Instant next = now.plus(lifetime);
+            return new Session(held, next.isBefore(ends) ? next : ends, ends);
+        }
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration lifetime;
+    private final Duration limit;
 
-    public TokenStore(Clock clock, Duration lifetime) {
+    public TokenStore(Clock clock, Duration lifetime, Duration limit) {
+        if (lifetime.isNegative() || lifetime.isZero() || limit.compareTo(lifetime) < 0) {
+            throw new IllegalArgumentException("a session's limit is at least a token's lifetime");
+        }
         this.clock = clock;
         this.lifetime = lifetime;
+        this.limit = limit;
     }
 
     public Duration lifetime() {
@@ -54,7 +67,8 @@ public final class TokenStore {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        sessions.put(digest(token), new Session(held, clock.instant().plus(lifetime)));
+        Instant now = clock.instant();
+        sessions.put(digest(token), new Session(held, now.plus(lifetime), now.plus(limit)));
         purge();
         return token;
     }
@@ -74,7 +88,7 @@ public final class TokenStore {
             sessions.remove(key);
             return Optional.empty();
         }
-        sessions.put(key, new Session(s.held(), now.plus(lifetime)));
+        sessions.put(key, s.usedAt(now, lifetime));
         return Optional.of(s.held());
     }
 

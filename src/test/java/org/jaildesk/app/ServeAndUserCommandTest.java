@@ -152,6 +152,17 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(err.toString().contains("--insecure is refused on 0.0.0.0"), err.toString());
     }
 
+    /** A session limit out of range or not a number: a usage error before anything is read or listened on. */
+    @Test
+    void aSessionLimitOutOfRangeIsRefused() throws Exception {
+        for (String bad : java.util.List.of("0", "-1", "721", "12h", "$(x)", "1".repeat(100_000))) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("serve", "--demo", "--session-hours", bad, "--state", dir.resolve("never").toString()), bad);
+            assertTrue(err.toString().contains("--session-hours"), err.toString());
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("never")), "nothing made");
+    }
+
     /** A damaged certificate file is never replaced by itself (clients pinned it): a clear message, exit 1. */
     @Test
     void serveRefusesADamagedCertificateAndLeavesIt() throws Exception {

@@ -157,6 +157,41 @@ class ServerWebSocketTest extends ServerTestBase {
         }
     }
 
+    /**
+     * However often it is used, a session ends 12 hours after its login (the token slides 900 s at a time up to there,
+     * never past it), also where its token was taken to another connection: its user logs in again.
+     */
+    @Test
+    void aSessionUsedWithoutPauseStillEndsTwelveHoursAfterItsLogin() throws Exception {
+        RawClient c = raw();
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        String token = json(c.next()).get("args").get(0).asText();
+        Duration used = Duration.ZERO;
+        int n = 0;
+        // Used every 14 minutes until a minute before the limit.
+        while (used.plusMinutes(14).compareTo(ServerConfig.DEFAULT_SESSION_LIMIT.minusMinutes(1)) <= 0) {
+            fx.clock.advance(Duration.ofMinutes(14));
+            used = used.plusMinutes(14);
+            c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"q" + n + "\",\"args\":{}}");
+            assertEquals("response", json(c.next()).get("name").asText(), "used after " + used);
+            n++;
+        }
+        RawClient d = raw();
+        d.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t\",\"args\":{\"token\":\"" + token + "\"}}");
+        assertEquals("response", json(d.next()).get("name").asText(), "the token, on another connection, before the limit");
+        fx.clock.advance(ServerConfig.DEFAULT_SESSION_LIMIT.minus(used));
+        c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"late\",\"args\":{}}");
+        assertEquals("401", json(c.next()).get("args").get("code").asText(), "12 hours after the login, used or not");
+        d.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"late2\",\"args\":{}}");
+        assertEquals("401", json(d.next()).get("args").get("code").asText(), "its token taken elsewhere ends with it");
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"again\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        assertEquals("response", json(c.next()).get("name").asText(), "a new login begins a new session");
+        c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"fresh\",\"args\":{}}");
+        assertEquals("response", json(c.next()).get("name").asText());
+    }
+
     @Test
     void aTokenWorksOnAnotherConnectionAndAuthClearEndsIt() throws Exception {
         RawClient c = raw();
