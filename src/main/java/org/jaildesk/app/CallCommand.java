@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jaildesk.client.InProcessTransport;
 import org.jaildesk.client.IocageClientException;
+import org.jaildesk.client.KeyLogins;
 import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.Transport;
 import org.jaildesk.client.Trouble;
@@ -62,6 +63,11 @@ final class CallCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password for --url (keep it chmod 600).")
     Path passwordFile;
 
+    @Option(names = "--key-file", paramLabel = "FILE", description = "An RSA private key in PEM (chmod 600) to log in"
+            + " with instead of a password, its public half registered on the host ('jaildesk user keys NAME --add');"
+            + " with --password-file too, the password when the key is refused.")
+    Path keyFile;
+
     @Option(names = "--otp", paramLabel = "CODE", description = "The one-time code (six digits of the authenticator app)"
             + " for a user given one-time codes; asked at a terminal when not given.")
     String otp;
@@ -101,8 +107,11 @@ final class CallCommand implements Callable<Integer> {
         if (targets > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --local, --demo and --url");
         }
-        if (url != null && (user == null || passwordFile == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--url needs --user and --password-file");
+        if (url != null && (user == null || passwordFile == null && keyFile == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--url needs --user and --password-file or --key-file");
+        }
+        if (url == null && keyFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--key-file is for --url");
         }
         if (otp != null && (url == null || !otp.strip().matches("[0-9]{6}"))) {
             throw new CommandLine.ParameterException(spec.commandLine(), url == null ? "--otp is for --url"
@@ -140,6 +149,15 @@ final class CallCommand implements Callable<Integer> {
                         : "; check --user and the first line of " + passwordFile));
                 return 1;
             }
+            if (cause instanceof IocageClientException cancelled && cancelled.trouble() == Trouble.LOGIN_CANCELLED
+                    && passwordFile == null && keys != null) {
+                // A key alone, and no password to fall back on.
+                err.println("login to " + WebSocketTransport.hostPort(url) + " refused: " + (keys.refused
+                        ? "the key in " + keyFile + " is not registered there (or was revoked); register its public half"
+                                + " on the host with 'jaildesk user keys " + user + " --add PUBFILE'"
+                        : "the host offers no key login; give --password-file"));
+                return 1;
+            }
             if (cause instanceof IocageClientException cancelled && cancelled.trouble() == Trouble.LOGIN_CANCELLED) {
                 // Only a one-time code is asked here: --otp's did not hold (it is not asked twice), or none was typed.
                 err.println("login to " + WebSocketTransport.hostPort(url) + " refused: " + (otp != null
@@ -170,7 +188,21 @@ final class CallCommand implements Callable<Integer> {
         };
     }
 
+    /** The key of {@code --key-file}, once read; null without one. */
+    private FileKey keys;
+
     private Transport remote() throws IOException {
+        keys = keyFile == null ? null : new FileKey(KeyFiles.readPrivate(keyFile));
+        char[] pw = passwordFile == null ? null : password();
+        KnownHosts known = new KnownHosts(AppDirs.config().resolve("known-hosts.properties"));
+        if (acceptFingerprint != null) {
+            known.accept(WebSocketTransport.hostPort(url), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        return new WebSocketTransport(new WebSocketOptions(url, user, () -> pw == null ? null : pw.clone(), known,
+                Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false, keys, codes()));
+    }
+
+    private char[] password() throws IOException {
         // A password others can read is no secret: refused, as the server refuses such a users file.
         UserStore.checkPrivate(passwordFile);
         char[] pw;
@@ -181,12 +213,38 @@ final class CallCommand implements Callable<Integer> {
             throw new IOException(String.format(java.util.Locale.ROOT, "the first line of %s is longer than %,d characters",
                     passwordFile, UserStore.MAX_PASSWORD));
         }
-        KnownHosts known = new KnownHosts(AppDirs.config().resolve("known-hosts.properties"));
-        if (acceptFingerprint != null) {
-            known.accept(WebSocketTransport.hostPort(url), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
+        return pw;
+    }
+
+    /** The key of a key file, tried before any password; whether the host refused it. */
+    private static final class FileKey implements KeyLogins {
+        private final java.security.PrivateKey key;
+        volatile boolean refused;
+
+        FileKey(java.security.PrivateKey key) {
+            this.key = key;
         }
-        return new WebSocketTransport(new WebSocketOptions(url, user, pw::clone, known,
-                Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false, null, codes()));
+
+        @Override
+        public java.util.Optional<java.security.PrivateKey> find() {
+            return refused ? java.util.Optional.empty() : java.util.Optional.of(key);
+        }
+
+        @Override
+        public boolean wanted() {
+            return false;
+        }
+
+        @Override
+        public void keep(java.security.PrivateKey k) {
+            throw new UnsupportedOperationException("a key file is not written");
+        }
+
+        /** The host refused the key (unknown, or revoked): the file is left as it is. */
+        @Override
+        public void forget() {
+            refused = true;
+        }
     }
 
     /**

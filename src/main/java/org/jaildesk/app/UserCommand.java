@@ -183,7 +183,8 @@ final class UserCommand implements Runnable {
 
     @Command(name = "keys", mixinStandardHelpOptions = true,
             description = {"List the login keys a user registered from their desktops (key login, sysadm's auth_ssl),",
-                "or take them all away (a running server ends the sessions begun with them)."})
+                "add one for a script ('jaildesk call --key-file'), or take them all away (a running server ends the",
+                "sessions begun with them)."})
     static final class Keys implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;
@@ -194,14 +195,29 @@ final class UserCommand implements Runnable {
         @Option(names = "--revoke-all", description = "Take away every key of the user.")
         boolean revokeAll;
 
+        @Option(names = "--add", paramLabel = "PUBFILE", description = "Register the RSA public key in this PEM file"
+                + " ('openssl pkey -in key.pem -pubout -out PUBFILE') for the user.")
+        Path add;
+
+        @Option(names = "--nickname", paramLabel = "TEXT", description = "What --add's key is called in the key lists"
+                + " (default: the file's name).")
+        String nickname;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            if (add != null && revokeAll || nickname != null && add == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), revokeAll ? "--add and --revoke-all go apart"
+                        : "--nickname is for --add");
+            }
             UserKeys keys = UserKeys.load(UserKeys.fileFor(users));
             List<UserKeys.Key> mine = keys.of(name);
             PrintWriter out = spec.commandLine().getOut();
+            if (add != null) {
+                return add(keys, out);
+            }
             if (revokeAll) {
                 List<String> others = new java.util.ArrayList<>(UserStore.load(users).names());
                 others.remove(name);
@@ -210,16 +226,47 @@ final class UserCommand implements Runnable {
                 return 0;
             }
             for (UserKeys.Key k : mine) {
-                out.println(k.registered() + "  " + Shown.of(k.nickname().isEmpty() ? "(no nickname)" : k.nickname())
-                        + (k.email().isEmpty() ? "" : " <" + Shown.of(k.email()) + ">") + "  RSA "
-                        + k.key().getModulus().bitLength() + "  " + KeyLogin.fingerprint(k.key()));
+                out.println(line(k));
             }
             if (mine.isEmpty()) {
                 out.println("no login keys of " + name);
             }
             return 0;
         }
+
+        /** Registers {@code --add}'s key for a user of the users file; 1 with the reason when it cannot. */
+        private int add(UserKeys keys, PrintWriter out) throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!UserStore.load(users).names().contains(name)) {
+                err.println("no user " + Shown.of(name) + " in " + users + ": add them first with 'jaildesk user add'");
+                return 1;
+            }
+            String pubKey;
+            try {
+                pubKey = KeyFiles.readPublic(add);
+            } catch (IOException e) {
+                err.println("cannot add the key: " + (e instanceof java.nio.file.NoSuchFileException ? "no file " + add
+                        : e.getMessage()));
+                return 1;
+            }
+            String nick = nickname != null ? nickname : String.valueOf(add.getFileName());
+            try {
+                out.println("added: " + line(keys.register(name, pubKey, nick.length() > UserKeys.MAX_NICKNAME
+                        && nickname == null ? nick.substring(0, UserKeys.MAX_NICKNAME) : nick, "", java.time.Instant.now())));
+            } catch (IllegalArgumentException e) {
+                err.println("cannot add the key: " + e.getMessage());
+                return 1;
+            }
+            return 0;
+        }
+
+        private static String line(UserKeys.Key k) {
+            return k.registered() + "  " + Shown.of(k.nickname().isEmpty() ? "(no nickname)" : k.nickname())
+                    + (k.email().isEmpty() ? "" : " <" + Shown.of(k.email()) + ">") + "  RSA "
+                    + k.key().getModulus().bitLength() + "  " + KeyLogin.fingerprint(k.key());
+        }
     }
+
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
     static final class ListUsers implements Callable<Integer> {

@@ -119,4 +119,55 @@ class CallRemoteTest extends CommandLineTest {
             assertTrue(err.toString().contains("--otp takes the six digits of the authenticator app"), err.toString());
         }
     }
+
+    /**
+     * A script's key: its public half added on the server with {@code user keys --add}, the private key given to
+     * {@code call --key-file}: logged in without a password, audited as a key login. A key not added says how to add
+     * it; with a password file too, the password is the fallback.
+     */
+    @Test
+    void aKeyFileLogsInOnceItsPublicHalfIsAddedOnTheServer() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair pair = g.generateKeyPair();
+        Path key = dir.resolve("cron.pem");
+        Files.writeString(key, KeyFilesTest.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        Path pub = dir.resolve("cron.pub");
+        Files.writeString(pub, KeyFilesTest.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        String url = "wss://127.0.0.1:" + server.wsPort();
+        String[] keyCall = {"call", "--url", url, "--user", "admin", "--key-file", key.toString(), "--accept-fingerprint",
+            tls.fingerprint(), "listjails"};
+
+        assertEquals(1, run(keyCall));
+        assertEquals("login to 127.0.0.1:" + server.wsPort() + " refused: the key in " + key + " is not registered there (or"
+                + " was revoked); register its public half on the host with 'jaildesk user keys admin --add PUBFILE'",
+                err.toString().strip());
+        err.getBuffer().setLength(0);
+        Path pw = passwordFile("pw", "a long passphrase");
+        assertEquals(0, run("call", "--url", url, "--user", "admin", "--key-file", key.toString(), "--password-file",
+                pw.toString(), "listjails"), "the password when the key is refused: " + err);
+
+        String usersFile = dir.resolve("state/users").toString();
+        assertEquals(2, run("user", "keys", "admin", "--add", pub.toString(), "--revoke-all", "--users", usersFile));
+        assertEquals(1, run("user", "keys", "nobody", "--add", pub.toString(), "--users", usersFile));
+        assertTrue(err.toString().contains("no user nobody in "), err.toString());
+        assertEquals(1, run("user", "keys", "admin", "--add", key.toString(), "--users", usersFile));
+        assertTrue(err.toString().contains("holds a private key: give its public half"), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "keys", "admin", "--add", pub.toString(), "--nickname", "nightly backup", "--users", usersFile),
+                err.toString());
+        assertTrue(out.toString().startsWith("added: ") && out.toString().contains("nightly backup  RSA 2048  SHA256:"),
+                out.toString());
+
+        // The running server takes it at once.
+        err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(keyCall), err.toString());
+        assertTrue(out.toString().contains("\"listjails\""), out.toString());
+        assertTrue(Files.readString(server.auditFile()).contains("user=admin from=127.0.0.1 action=login target=key result=ok"));
+
+        assertEquals(2, run("call", "--demo", "--key-file", key.toString(), "listjails"));
+        assertTrue(err.toString().contains("--key-file is for --url"), err.toString());
+    }
 }
