@@ -250,9 +250,13 @@ final class UserCommand implements Runnable {
                 return 1;
             }
             String nick = nickname != null ? nickname : String.valueOf(add.getFileName());
+            if (nickname == null && nick.length() > UserKeys.MAX_NICKNAME) {
+                nick = nick.substring(0, UserKeys.MAX_NICKNAME);
+            }
+            // In seconds, as the keys file keeps it.
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             try {
-                out.println("added: " + line(keys.register(name, pubKey, nick.length() > UserKeys.MAX_NICKNAME
-                        && nickname == null ? nick.substring(0, UserKeys.MAX_NICKNAME) : nick, "", java.time.Instant.now())));
+                out.println("added: " + line(keys.register(name, pubKey, nick, "", now)));
             } catch (IllegalArgumentException e) {
                 err.println("cannot add the key: " + e.getMessage());
                 return 1;

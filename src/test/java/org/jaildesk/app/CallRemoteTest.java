@@ -157,7 +157,7 @@ class CallRemoteTest extends CommandLineTest {
         out.getBuffer().setLength(0);
         assertEquals(0, run("user", "keys", "admin", "--add", pub.toString(), "--nickname", "nightly backup", "--users", usersFile),
                 err.toString());
-        assertTrue(out.toString().startsWith("added: ") && out.toString().contains("nightly backup  RSA 2048  SHA256:"),
+        assertTrue(out.toString().matches("(?s)added: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  nightly backup  RSA 2048  SHA256:.*"),
                 out.toString());
 
         // The running server takes it at once.
