@@ -228,8 +228,10 @@ final class DesktopConnector implements HostConnector {
         String user = host.user();
         return CompletableFuture.supplyAsync(() -> {
             try {
-                boolean revoked = connection instanceof WebSocketTransport ws && ws.state() == WebSocketTransport.State.CONNECTED
-                        && keyring.find(hostPort, user).flatMap(DesktopConnector::publicOf).map(pub -> revoke(ws, host, pub)).orElse(false);
+                boolean revoked = connection instanceof WebSocketTransport ws
+                        && ws.state() == WebSocketTransport.State.CONNECTED
+                        && keyring.find(hostPort, user).flatMap(DesktopConnector::publicOf)
+                                .map(pub -> revoke(ws, host, pub)).orElse(false);
                 keyring.forget(hostPort, user);
                 return revoked ? KeyGone.REVOKED : KeyGone.FROM_KEYRING;
             } finally {

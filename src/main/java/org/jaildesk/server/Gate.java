@@ -90,7 +90,8 @@ final class Gate {
             return null;
         }
         if (!logins.checkSession(s)) {
-            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired, or its user was removed or given a new password, or the key it began with was revoked"));
+            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired, or its user was"
+                    + " removed or given a new password, or the key it began with was revoked"));
         }
         if (ns.equals(Protocol.RPC) && name.equals("query")) {
             return done(Response.to(r, query(users.readOnly(s.user))));

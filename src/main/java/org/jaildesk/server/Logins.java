@@ -98,7 +98,8 @@ final class Logins {
      * still registered to them.
      */
     private boolean unchanged(TokenStore.Held h) {
-        return users.credentials(h.user()).equals(Optional.of(h.credentials())) && (!h.byKey() || keys.holds(h.user(), h.key()));
+        return users.credentials(h.user()).equals(Optional.of(h.credentials()))
+                && (!h.byKey() || keys.holds(h.user(), h.key()));
     }
 
     /**
