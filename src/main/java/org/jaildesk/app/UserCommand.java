@@ -271,7 +271,6 @@ final class UserCommand implements Runnable {
         }
     }
 
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
     static final class ListUsers implements Callable<Integer> {
         @Option(names = "--users", paramLabel = "FILE")

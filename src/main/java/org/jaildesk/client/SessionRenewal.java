@@ -33,7 +33,8 @@ final class SessionRenewal {
      * @param afterLogin what a login on a socket is followed by (events subscribed again, what the host offers asked)
      * @param closed     the failure when the transport closed meanwhile
      */
-    SessionRenewal(SessionLogin login, Executor worker, Consumer<SysadmSocket> afterLogin, Supplier<IocageClientException> closed) {
+    SessionRenewal(SessionLogin login, Executor worker, Consumer<SysadmSocket> afterLogin,
+                   Supplier<IocageClientException> closed) {
         this.login = login;
         this.worker = worker;
         this.afterLogin = afterLogin;
