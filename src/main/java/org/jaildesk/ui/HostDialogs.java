@@ -29,6 +29,18 @@ final class HostDialogs {
     }
 
     /**
+     * Whether the user confirms taking {@code host} off the list: its connection closes, and a login key this desktop
+     * keeps for it is revoked there and leaves the keyring.
+     */
+    boolean removeHost(Window owner, HostEntry host) {
+        Dialog<ButtonType> d = Dialogs.titled(owner, "removeHostDialog", msg.get("host.removeTitle"));
+        d.setHeaderText(msg.get("host.removeHeader", host.name()));
+        d.getDialogPane().setContent(Dialogs.explanation(msg.get("host.removeExplain", host.user(), host.url())));
+        ButtonType ok = Dialogs.dangerButton(d, msg.get("host.removeConfirm"), "removeHostConfirm");
+        return d.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    /**
      * name, URL, user of a remote host; the password is asked when connecting, never stored. {@code problem} says what
      * is wrong with them as typed ({@link HostsViewModel#problem}).
      */

@@ -64,7 +64,12 @@ final class HostListPane extends VBox {
         remove.setId("removeHost");
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> list.getSelectionModel().getSelectedItem() == null
                 || list.getSelectionModel().getSelectedItem().kind() != HostEntry.Kind.REMOTE, list.getSelectionModel().selectedItemProperty()));
-        remove.setOnAction(e -> hosts.remove(list.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(e -> {
+            HostEntry h = list.getSelectionModel().getSelectedItem();
+            if (h != null && hostDialogs.removeHost(stage, h)) {
+                hosts.remove(h);
+            }
+        });
         Button edit = new Button(msg.get("host.edit"));
         edit.setId("editHost");
         edit.disableProperty().bind(remove.disableProperty());

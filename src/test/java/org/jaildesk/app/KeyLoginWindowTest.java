@@ -65,6 +65,15 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         return config;
     }
 
+    /** Removes the selected host, as confirmed in the dialog that asks. */
+    private static void removeHost(FxRobot robot) throws Exception {
+        robot.clickOn("#removeHost");
+        waitFor(() -> robot.lookup("#removeHostConfirm").tryQuery().isPresent());
+        javafx.stage.Window dialog = robot.lookup("#removeHostDialog").query().getScene().getWindow();
+        assertTrue(dialog.getWidth() < 700, "the dialog's text wraps: " + dialog.getWidth());
+        robot.clickOn("#removeHostConfirm");
+    }
+
     /**
      * A host removed from the list while logged in: its key revoked on the host over that connection, then out of the
      * keyring, and said so.
@@ -75,7 +84,16 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         Path ring = dir.resolve("removed-ring");
         Path config = keyChosenAtThePassword(robot, dir.resolve("removed"), Optional.of(secretTool(ring)));
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
+        // Asked first; cancelled, nothing goes.
         robot.clickOn("#removeHost");
+        waitFor(() -> robot.lookup("#removeHostDialog").tryQuery().isPresent());
+        assertEquals("Remove nas from the list?", robot.lookup("#removeHostDialog")
+                .queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
+        robot.clickOn("Cancel");
+        waitFor(() -> robot.lookup("#removeHostDialog").tryQuery().isEmpty());
+        assertEquals(1, Files.list(ring).count(), "cancelled: the key stays");
+        assertTrue(robot.lookup("nas").tryQuery().isPresent(), "cancelled: the host stays");
+        removeHost(robot);
         waitFor(() -> notices(robot).stream().anyMatch(n -> n.equals(
                 "The login key of admin on nas is revoked there and gone from this desktop's keyring.")));
         assertEquals(0, Files.list(ring).count());
@@ -98,7 +116,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
         // The desktop's session ends; logging in again would take the key, which is on its way out, else the password.
         server.users.put("admin", "a brand new passphrase".toCharArray());
-        robot.clickOn("#removeHost");
+        removeHost(robot);
         waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
                 + " desktop's keyring, but it could not be revoked on nas from here: revoke it there")));
         assertEquals(0, Files.list(ring).count());
@@ -115,7 +133,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         Path config2 = keyChosenAtThePassword(robot, dir.resolve("stopped"), Optional.of(secretTool(ring2)));
         waitFor(() -> Files.readString(config2.resolve("ui-state.json")).contains("\"loginKey\" : true"));
         server.stopServing();
-        robot.clickOn("#removeHost");
+        removeHost(robot);
         waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
                 + " desktop's keyring, but it could not be revoked")));
         assertEquals(0, Files.list(ring2).count());

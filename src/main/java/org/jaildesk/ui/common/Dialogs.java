@@ -36,13 +36,22 @@ public final class Dialogs {
         });
     }
 
-    /** A dialog's explaining paragraph: wrapped at a width a reader's eye can follow. */
+    /**
+     * A dialog's explaining paragraph: wrapped at a width a reader's eye can follow. A label's preferred width is that
+     * of its text on one line, and a dialog takes its content's preferred width: a paragraph longer than a line would
+     * have made the dialog as wide as its text (wider than the screen), so such a one asks for the line's width.
+     */
     public static Label explanation(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.setMaxWidth(460);
+        l.setMaxWidth(EXPLANATION_WIDTH);
+        if (text.length() > 60) {
+            l.setPrefWidth(EXPLANATION_WIDTH);
+        }
         return l;
     }
+
+    private static final double EXPLANATION_WIDTH = 460;
 
     /** The grid of label/field rows a form dialog lays out. */
     public static GridPane form() {
