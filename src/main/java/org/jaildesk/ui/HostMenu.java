@@ -48,15 +48,27 @@ final class HostMenu {
                 clean("cleanImages", msg.get("menu.cleanImages"), Clean.IMAGES, owner, current, noChange),
                 clean("cleanAll", msg.get("menu.cleanAll"), Clean.ALL, owner, current, noChange),
                 new SeparatorMenuItem(),
-                item("actionLog", msg.get("menu.actionLog"), off, () -> org.jaildesk.ui.pools.ActionLogWindow.open(owner, msg,
-                        current.get().session().host().name(), current.get().session().jails().client())),
-                item("loginKeys", msg.get("menu.loginKeys"), off,
-                        () -> org.jaildesk.ui.pools.LoginKeysWindow.open(owner, msg, current.get().session())));
+                item("actionLog", msg.get("menu.actionLog"), off, () -> closedWith(current.get().session(),
+                        org.jaildesk.ui.pools.ActionLogWindow.open(owner, msg, current.get().session().host().name(),
+                                current.get().session().jails().client()))),
+                item("loginKeys", msg.get("menu.loginKeys"), off, () -> closedWith(current.get().session(),
+                        org.jaildesk.ui.pools.LoginKeysWindow.open(owner, msg, current.get().session()))));
         if (!more.isEmpty()) {
             m.getItems().add(new SeparatorMenuItem());
             m.getItems().addAll(more);
         }
         return m;
+    }
+
+    /** Closes {@code window}, opened for {@code session}'s host, when the session ends (the host removed or reopened). */
+    private static void closedWith(org.jaildesk.ui.connect.HostSession session, javafx.stage.Stage window) {
+        javafx.beans.value.ChangeListener<Boolean> end = (o, was, now) -> {
+            if (now) {
+                window.close();
+            }
+        };
+        session.ended().addListener(end);
+        window.setOnHidden(e -> session.ended().removeListener(end));
     }
 
     private static MenuItem clean(String id, String text, Clean kind, Window owner, Supplier<HostView> current,

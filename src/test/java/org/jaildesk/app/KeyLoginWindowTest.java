@@ -93,7 +93,14 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         waitFor(() -> robot.lookup("#removeHostDialog").tryQuery().isEmpty());
         assertEquals(1, Files.list(ring).count(), "cancelled: the key stays");
         assertTrue(robot.lookup("nas").tryQuery().isPresent(), "cancelled: the host stays");
+        // Its login keys open: the window goes with the host (it would speak to a closed connection).
+        robot.clickOn("#menu-host");
+        robot.clickOn("#menu-loginKeys");
+        waitFor(() -> robot.lookup("#loginKeysTable").tryQuery().isPresent());
+        javafx.stage.Window keys = robot.lookup("#loginKeysTable").query().getScene().getWindow();
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#hosts").query().getScene().getWindow()).toFront());
         removeHost(robot);
+        waitFor(() -> !keys.isShowing());
         waitFor(() -> notices(robot).stream().anyMatch(n -> n.equals(
                 "The login key of admin on nas is revoked there and gone from this desktop's keyring.")));
         assertEquals(0, Files.list(ring).count());

@@ -18,6 +18,7 @@ public final class HostSession {
     private final JailsViewModel jails;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.NOT_CONNECTED);
     private final BooleanBinding offline;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper ended = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     HostSession(HostEntry host, HostConnector connector, HostConnector.Prompts prompts, Executor fx, Messages msg,
                 Notifier notifier) {
@@ -45,6 +46,20 @@ public final class HostSession {
 
     public JailsViewModel jails() {
         return jails;
+    }
+
+    /**
+     * True once this session is over: its host left the list, or was opened anew with other settings. The windows
+     * opened for it (the action log, the login keys) close then; they would speak to a connection that is gone.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty ended() {
+        return ended.getReadOnlyProperty();
+    }
+
+    /** Ends the session: its table lists no more, and {@link #ended} turns true. On the FX thread. */
+    void end() {
+        jails.close();
+        ended.set(true);
     }
 
     public ReadOnlyObjectProperty<ConnectionState> state() {

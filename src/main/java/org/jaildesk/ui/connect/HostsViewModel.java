@@ -216,7 +216,7 @@ public final class HostsViewModel {
         listed.remove(host.id());
         HostSession old = sessions.remove(host.id());
         if (old != null) {
-            old.jails().close();
+            old.end();
         }
     }
 
