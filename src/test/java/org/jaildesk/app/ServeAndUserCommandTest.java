@@ -56,6 +56,31 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("bob").isEmpty());
     }
 
+    /** A script's key added with a bad nickname or for a bad name: refused, nothing written. */
+    @Test
+    void userKeysAddRefusesBadNicknamesAndNamesAndWritesNothing() throws Exception {
+        addAdmin();
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        Path pub = dir.resolve("script.pub");
+        Files.writeString(pub, KeyFilesTest.pem("PUBLIC KEY", g.generateKeyPair().getPublic().getEncoded()));
+        String users = dir.resolve("users").toString();
+        for (String nick : java.util.List.of("two\nlines", "bell\u0007", "n".repeat(10_000_000))) {
+            err.getBuffer().setLength(0);
+            assertEquals(1, run("user", "keys", "admin", "--add", pub.toString(), "--nickname", nick, "--users", users));
+            assertTrue(err.toString().startsWith("cannot add the key: 'nickname'"), err.toString().substring(0, Math.min(80, err.toString().length())));
+            assertTrue(err.toString().length() < 200, "the nickname is not echoed");
+        }
+        for (String name : java.util.List.of("a;b", "$(x)", "nobody")) {
+            err.getBuffer().setLength(0);
+            assertEquals(1, run("user", "keys", name, "--add", pub.toString(), "--users", users));
+            assertTrue(err.toString().contains(" in " + users + ": add them first"), err.toString());
+        }
+        assertEquals(2, run("user", "keys", "admin", "--nickname", "x", "--users", users), "--nickname without --add");
+        assertEquals(2, run("user", "keys", "-f", "--add", pub.toString(), "--users", users));
+        assertTrue(org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("admin").isEmpty(), "nothing written");
+    }
+
     @Test
     void aUserAddedReadOnlyIsListedSoAndKeepsItWithANewPassword() throws Exception {
         String users = dir.resolve("users").toString();
