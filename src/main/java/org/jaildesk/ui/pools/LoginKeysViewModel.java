@@ -43,6 +43,7 @@ public final class LoginKeysViewModel extends HostReadList<LoginKey> {
         this.background = background;
         this.ownKey = ownKey;
         this.forgetOwn = forgetOwn;
+        own.addListener((o, was, now) -> ownRead = now.isEmpty() ? null : KeyLogin.publicKeyOrNull(now));
     }
 
     /** The {@code pub_key} of the key this desktop keeps for the host, "" when none (or not known yet). */
@@ -55,10 +56,12 @@ public final class LoginKeysViewModel extends HostReadList<LoginKey> {
         return revoking.getReadOnlyProperty();
     }
 
+    /** The key of {@link #own}, read once each time it changes (the table asks for every cell it draws). */
+    private java.security.interfaces.RSAPublicKey ownRead;
+
     /** Whether {@code k} is the key this desktop keeps. */
     public boolean isOwn(LoginKey k) {
-        java.security.interfaces.RSAPublicKey mine = own.get().isEmpty() ? null : KeyLogin.publicKeyOrNull(own.get());
-        return mine != null && mine.equals(KeyLogin.publicKeyOrNull(k.pubKey()));
+        return ownRead != null && ownRead.equals(KeyLogin.publicKeyOrNull(k.pubKey()));
     }
 
     /** Reads the keys again, and which of them this desktop keeps. Call on the FX thread. */
