@@ -183,7 +183,7 @@ final class UserCommand implements Runnable {
 
     @Command(name = "keys", mixinStandardHelpOptions = true,
             description = {"List the login keys a user registered from their desktops (key login, sysadm's auth_ssl),",
-                "add one for a script ('jaildesk call --key-file'), or take them all away (a running server ends the",
+                "add one for a script ('jaildesk call --key-file'), or take one or all away (a running server ends the",
                 "sessions begun with them)."})
     static final class Keys implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
@@ -194,6 +194,10 @@ final class UserCommand implements Runnable {
 
         @Option(names = "--revoke-all", description = "Take away every key of the user.")
         boolean revokeAll;
+
+        @Option(names = "--revoke", paramLabel = "KEY", description = "Take away one key of the user: its fingerprint"
+                + " (SHA256:…) or its nickname, as listed.")
+        String revoke;
 
         @Option(names = "--add", paramLabel = "PUBFILE", description = "Register the RSA public key in this PEM file"
                 + " ('openssl pkey -in key.pem -pubout -out PUBFILE') for the user.")
@@ -208,15 +212,20 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (add != null && revokeAll || nickname != null && add == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), revokeAll ? "--add and --revoke-all go apart"
-                        : "--nickname is for --add");
+            if ((add != null ? 1 : 0) + (revokeAll ? 1 : 0) + (revoke != null ? 1 : 0) > 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--add, --revoke and --revoke-all go apart");
+            }
+            if (nickname != null && add == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--nickname is for --add");
             }
             UserKeys keys = UserKeys.load(UserKeys.fileFor(users));
             List<UserKeys.Key> mine = keys.of(name);
             PrintWriter out = spec.commandLine().getOut();
             if (add != null) {
                 return add(keys, out);
+            }
+            if (revoke != null) {
+                return revokeOne(keys, mine, out);
             }
             if (revokeAll) {
                 List<String> others = new java.util.ArrayList<>(UserStore.load(users).names());
@@ -261,6 +270,22 @@ final class UserCommand implements Runnable {
                 err.println("cannot add the key: " + e.getMessage());
                 return 1;
             }
+            return 0;
+        }
+
+        /** Takes away the one key of the user {@code --revoke} names by fingerprint or nickname; 1 when none or several. */
+        private int revokeOne(UserKeys keys, List<UserKeys.Key> mine, PrintWriter out) throws IOException {
+            List<UserKeys.Key> named = mine.stream().filter(k -> KeyLogin.fingerprint(k.key()).equals(revoke)
+                    || k.nickname().equals(revoke)).toList();
+            PrintWriter err = spec.commandLine().getErr();
+            if (named.size() != 1) {
+                err.println((named.isEmpty() ? "no login key of " + Shown.of(name) + " is " : "several login keys of "
+                        + Shown.of(name) + " are called ") + Shown.of(revoke) + ": give a fingerprint as 'jaildesk user keys "
+                        + Shown.of(name) + "' lists them");
+                return 1;
+            }
+            keys.revoke(name, named.get(0).pubKey());
+            out.println("revoked: " + line(named.get(0)));
             return 0;
         }
 

@@ -56,6 +56,34 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertTrue(org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("bob").isEmpty());
     }
 
+    /** One key taken away by its fingerprint or nickname; a name that fits none or several takes nothing. */
+    @Test
+    void userKeysRevokeTakesOneKeyByFingerprintOrNickname() throws Exception {
+        addAdmin();
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        org.jaildesk.server.UserKeys keys = org.jaildesk.server.UserKeys.load(dir.resolve("users.keys"));
+        java.util.List<java.security.PublicKey> k = new java.util.ArrayList<>();
+        for (String nick : java.util.List.of("nightly", "laptop", "laptop")) {
+            java.security.PublicKey p = g.generateKeyPair().getPublic();
+            k.add(p);
+            keys.register("admin", org.jaildesk.protocol.KeyLogin.pubKey(p), nick, "", java.time.Instant.EPOCH);
+        }
+        String users = dir.resolve("users").toString();
+        assertEquals(1, run("user", "keys", "admin", "--revoke", "laptop", "--users", users));
+        assertTrue(err.toString().contains("several login keys of admin are called laptop"), err.toString());
+        assertEquals(1, run("user", "keys", "admin", "--revoke", "$(x)", "--users", users));
+        assertTrue(err.toString().contains("no login key of admin is $(x)"), err.toString());
+        assertEquals(3, org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("admin").size(), "nothing taken");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "keys", "admin", "--revoke", "nightly", "--users", users), err.toString());
+        assertTrue(out.toString().startsWith("revoked: 1970-01-01T00:00:00Z  nightly  RSA 2048"), out.toString());
+        assertEquals(0, run("user", "keys", "admin", "--revoke", org.jaildesk.protocol.KeyLogin.fingerprint(k.get(2)),
+                "--users", users));
+        assertEquals(java.util.List.of(org.jaildesk.protocol.KeyLogin.pubKey(k.get(1))), org.jaildesk.server.UserKeys
+                .load(dir.resolve("users.keys")).of("admin").stream().map(org.jaildesk.server.UserKeys.Key::pubKey).toList());
+    }
+
     /** A script's key added with a bad nickname or for a bad name: refused, nothing written. */
     @Test
     void userKeysAddRefusesBadNicknamesAndNamesAndWritesNothing() throws Exception {
@@ -77,6 +105,8 @@ class ServeAndUserCommandTest extends CommandLineTest {
             assertTrue(err.toString().contains(" in " + users + ": add them first"), err.toString());
         }
         assertEquals(2, run("user", "keys", "admin", "--nickname", "x", "--users", users), "--nickname without --add");
+        assertEquals(2, run("user", "keys", "admin", "--add", pub.toString(), "--revoke", "x", "--users", users));
+        assertEquals(2, run("user", "keys", "admin", "--revoke", "x", "--revoke-all", "--users", users));
         assertEquals(2, run("user", "keys", "-f", "--add", pub.toString(), "--users", users));
         assertTrue(org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("admin").isEmpty(), "nothing written");
     }
