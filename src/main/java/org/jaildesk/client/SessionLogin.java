@@ -177,6 +177,11 @@ final class SessionLogin {
         token = null;
     }
 
+    /** Forgets the host's login key kept here: the host said it was revoked, so trying it would only fail. */
+    void forgetKey() {
+        options.keys().forget();
+    }
+
     /** Lets the password be asked again. */
     void resume() {
         held = null;

@@ -47,6 +47,11 @@ final class SessionRenewal {
                 && !(request.namespace().equals(Protocol.RPC) && request.name().startsWith("auth"));
     }
 
+    /** Whether {@code r}, a 401 that ended the session, says the login key it began with was revoked. */
+    static boolean keyRevoked(Reply r) {
+        return r instanceof ErrorReply e && e.message().startsWith(Protocol.KEY_REVOKED);
+    }
+
     /** Whether the password is being asked because the host ended the session, not to begin one. */
     boolean asking() {
         return asking;
@@ -54,9 +59,10 @@ final class SessionRenewal {
 
     /**
      * Logs in again on {@code c} once for all the requests that met its ended session: none if that happened since
-     * {@code logins} (the count of {@code c}'s logins when the request went out). Fails as a login at the start does.
+     * {@code logins} (the count of {@code c}'s logins when the request went out); {@code keyRevoked}: the host said the
+     * session's login key was revoked, so it is forgotten rather than tried. Fails as a login at the start does.
      */
-    CompletableFuture<Void> renew(SysadmSocket c, int logins) {
+    CompletableFuture<Void> renew(SysadmSocket c, int logins, boolean keyRevoked) {
         CompletableFuture<Void> f;
         synchronized (lock) {
             if (c.logins != logins) {
@@ -69,17 +75,20 @@ final class SessionRenewal {
             c.loggingIn = f;
         }
         try {
-            worker.execute(() -> logIn(c, f));
+            worker.execute(() -> logIn(c, f, keyRevoked));
         } catch (RejectedExecutionException e) {
             f.completeExceptionally(closed.get()); // closed meanwhile
         }
         return f;
     }
 
-    private void logIn(SysadmSocket c, CompletableFuture<Void> f) {
+    private void logIn(SysadmSocket c, CompletableFuture<Void> f, boolean keyRevoked) {
         char[] password = null;
         try {
             login.dropToken();
+            if (keyRevoked) {
+                login.forgetKey();
+            }
             if (!login.withKey(c::request)) {
                 asking = true;
                 try {

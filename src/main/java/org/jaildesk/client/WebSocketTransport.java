@@ -118,7 +118,7 @@ public final class WebSocketTransport implements Transport {
                 // The host ended the session before anything ran (its token expired, or the user was given a new
                 // password): logged in again on this connection, as at the start, and the request sent once more.
                 LOG.info(() -> "the session on " + hostPort() + " ended; logging in again");
-                return renewal.renew(c, logins).thenCompose(v -> connection()).thenCompose(again -> on(again, request));
+                return renewal.renew(c, logins, SessionRenewal.keyRevoked(r)).thenCompose(v -> connection()).thenCompose(again -> on(again, request));
             });
         });
     }

@@ -62,6 +62,14 @@ public final class Protocol {
     public static final String CODE_WRONG = "wrong one-time code";
 
     /**
+     * How a 401 to a request starts when its session began with a login key that was revoked since (JailDesk's server):
+     * the key will not pass again, so a client forgets it and asks the password rather than try it once more (a failed
+     * login, counted against its address: several desktops behind one address whose keys were revoked at once would
+     * block it).
+     */
+    public static final String KEY_REVOKED = "login key revoked";
+
+    /**
      * Not an action: put among a host's extensions by the client where the login may only read there, as
      * {@code rpc/query} says it ({@code "sysadm/iocage":"read"}); the desktop then offers no change.
      */

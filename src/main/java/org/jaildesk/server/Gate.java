@@ -89,9 +89,9 @@ final class Gate {
             s.logOut();
             return null;
         }
-        if (!logins.checkSession(s)) {
-            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "not logged in, or the session expired, or its user was"
-                    + " removed or given a new password, or the key it began with was revoked"));
+        String refusal = logins.refusal(s);
+        if (refusal != null) {
+            return done(ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, refusal));
         }
         if (ns.equals(Protocol.RPC) && name.equals("query")) {
             return done(Response.to(r, query(users.readOnly(s.user))));

@@ -66,19 +66,23 @@ final class Logins {
         return Optional.empty();
     }
 
-    boolean checkSession(Session s) {
-        if (!s.loggedIn()) {
-            return false;
+    /** Why {@code s} may not make a request (the 401's words), or null when its session holds. */
+    String refusal(Session s) {
+        if (s.loggedIn() && s.token == null) {
+            return null; // REST: logged in for this request by Basic credentials
         }
-        if (s.token == null) {
-            return true; // REST: logged in for this request by Basic credentials
+        Optional<TokenStore.Held> before = s.loggedIn() ? tokens.peek(s.token) : Optional.empty();
+        if (s.loggedIn() && current(s.token).isPresent()) {
+            return null;
         }
-        if (current(s.token).isEmpty()) {
+        if (s.loggedIn()) {
             tokens.revoke(s.token);
             s.logOut();
-            return false;
         }
-        return true;
+        return before.filter(h -> h.byKey() && users.credentials(h.user()).equals(Optional.of(h.credentials()))
+                && !keys.holds(h.user(), h.key())).isPresent()
+                ? Protocol.KEY_REVOKED + ": the login key this session began with was revoked; log in with the password"
+                : "not logged in, or the session expired, or its user was removed or given a new password";
     }
 
     /**

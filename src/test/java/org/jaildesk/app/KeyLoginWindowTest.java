@@ -214,6 +214,36 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : false"));
     }
 
+    /**
+     * A key revoked elsewhere (here by another process on the host) while this desktop's session began with it: the
+     * host says so, and the desktop forgets the key and asks the password without trying the key once more (a failed
+     * login counted against its address; several desktops behind one address would block it).
+     */
+    @Test
+    void aKeyRevokedElsewhereIsForgottenNotTriedAndThePasswordAsked(FxRobot robot) throws Exception {
+        Path state = dir.resolve("elsewhere");
+        Path ring = dir.resolve("elsewhere-ring");
+        Optional<Path> tool = Optional.of(secretTool(ring));
+        Path config = keyChosenAtThePassword(robot, state, tool);
+        waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
+        AppContext second = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
+        WaitForAsyncUtils.asyncFx(() -> second.start(stage)).get();
+        robot.clickOn("nas");
+        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
+        assertTrue(robot.lookup("#passwordField").tryQuery().isEmpty(), "logged in with the key");
+
+        UserKeys.load(UserKeys.fileFor(state.resolve("users"))).keepOnly(List.of());
+        robot.clickOn("#tb-refresh");
+        waitFor(() -> robot.lookup("#passwordEnded").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
+        waitFor(() -> Files.list(ring).count() == 0);
+        assertFalse(Files.readString(server.auditFile()).contains("target=key result=error"),
+                "the revoked key was not tried: " + Files.readString(server.auditFile()));
+        robot.clickOn("#passwordField").write(RealServer.PASSWORD);
+        robot.clickOn("OK");
+        waitFor(() -> robot.lookup("#passwordField").tryQuery().isEmpty());
+        awaitTwelveJails(robot);
+    }
+
     /** secret-tool without a keyring to reach (no session bus): no key is offered, rather than failing once chosen. */
     @Test
     void noKeyIsOfferedWhereTheToolReachesNoKeyring(FxRobot robot) throws Exception {

@@ -209,7 +209,10 @@ class KeyLoginServerTest extends ServerTestBase {
 
         assertEquals("ok", code(ask(c, "settings", "rv", java.util.Map.of("action", "revoke_ssl_cert",
                 "pub_key", KeyLogin.pubKey(desk.getPublic())))));
-        assertEquals("401", code(ask(d, "query", "q2", java.util.Map.of())), "the key's session ends");
+        JsonNode ended = ask(d, "query", "q2", java.util.Map.of());
+        assertEquals("401", code(ended), "the key's session ends");
+        assertTrue(ended.path("args").path("message").asText().startsWith(org.jaildesk.protocol.Protocol.KEY_REVOKED + ": "),
+                "said so, for the client to forget the key rather than try it: " + ended);
         assertEquals("401", code(ask(e, "query", "q3", java.util.Map.of())), "and the one its token began");
         assertEquals("401", code(ask(raw(), "auth_token", "t2", java.util.Map.of("token", token))));
         assertEquals("ok", code(ask(c, "query", "q4", java.util.Map.of())), "the password's session goes on");
@@ -237,7 +240,10 @@ class KeyLoginServerTest extends ServerTestBase {
         cli.remove("admin");
         now[0] += UserStore.LOOK_EVERY.toNanos();
         assertEquals("401", code(ask(c, "query", "q2", java.util.Map.of())), "the password session ends");
-        assertEquals("401", code(ask(d, "query", "q3", java.util.Map.of())), "the key session ends");
+        JsonNode gone = ask(d, "query", "q3", java.util.Map.of());
+        assertEquals("401", code(gone), "the key session ends");
+        assertFalse(gone.path("args").path("message").asText().startsWith(org.jaildesk.protocol.Protocol.KEY_REVOKED),
+                "its user is gone, not only its key");
         assertEquals("401", code(ask(raw(), "auth_token", "t", java.util.Map.of("token", token))));
         assertEquals("401", code(keyLogin(raw(), desk)));
         assertEquals("401", code(ask(raw(), "auth", "a", java.util.Map.of("username", "admin", "password", ServerFixture.PASSWORD))));
