@@ -68,22 +68,25 @@ final class Logins {
 
     /** Why {@code s} may not make a request (the 401's words), or null when its session holds. */
     String refusal(Session s) {
-        if (s.loggedIn() && s.token == null) {
+        if (!s.loggedIn()) {
+            return NOT_LOGGED_IN;
+        }
+        if (s.token == null) {
             return null; // REST: logged in for this request by Basic credentials
         }
-        Optional<TokenStore.Held> before = s.loggedIn() ? tokens.peek(s.token) : Optional.empty();
-        if (s.loggedIn() && current(s.token).isPresent()) {
+        Optional<TokenStore.Held> before = tokens.peek(s.token);
+        if (current(s.token).isPresent()) {
             return null;
         }
-        if (s.loggedIn()) {
-            tokens.revoke(s.token);
-            s.logOut();
-        }
-        return before.filter(h -> h.byKey() && users.credentials(h.user()).equals(Optional.of(h.credentials()))
-                && !keys.holds(h.user(), h.key())).isPresent()
+        tokens.revoke(s.token);
+        s.logOut();
+        return before.filter(h -> sameCredentials(h) && keyRevoked(h)).isPresent()
                 ? Protocol.KEY_REVOKED + ": the login key this session began with was revoked; log in with the password"
-                : "not logged in, or the session expired, or its user was removed or given a new password";
+                : NOT_LOGGED_IN;
     }
+
+    private static final String NOT_LOGGED_IN = "not logged in, or the session expired, or its user was removed or given a"
+            + " new password";
 
     /**
      * Whether {@code s}'s session holds as {@link #current} says, without pushing its expiry forward: events go only to
@@ -102,8 +105,17 @@ final class Logins {
      * still registered to them.
      */
     private boolean unchanged(TokenStore.Held h) {
-        return users.credentials(h.user()).equals(Optional.of(h.credentials()))
-                && (!h.byKey() || keys.holds(h.user(), h.key()));
+        return sameCredentials(h) && !keyRevoked(h);
+    }
+
+    /** Whether the user of a session is still there with what they logged in with. */
+    private boolean sameCredentials(TokenStore.Held h) {
+        return users.credentials(h.user()).equals(Optional.of(h.credentials()));
+    }
+
+    /** Whether the session began with a key that is no longer registered to its user. */
+    private boolean keyRevoked(TokenStore.Held h) {
+        return h.byKey() && !keys.holds(h.user(), h.key());
     }
 
     /**
