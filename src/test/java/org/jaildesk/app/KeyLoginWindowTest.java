@@ -65,6 +65,15 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         return config;
     }
 
+    /** The desktop started anew on {@code config}, nas picked: logged in with the key kept, no password asked. */
+    private void startAgainLoggedInByKey(FxRobot robot, Path config, Optional<Path> tool) throws Exception {
+        AppContext again = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
+        WaitForAsyncUtils.asyncFx(() -> again.start(stage)).get();
+        robot.clickOn("nas");
+        awaitTwelveJails(robot);
+        assertTrue(robot.lookup("#passwordField").tryQuery().isEmpty(), "no password asked: the key logged in");
+    }
+
     /** Removes the selected host, as confirmed in the dialog that asks. */
     private static void removeHost(FxRobot robot) throws Exception {
         robot.clickOn("#removeHost");
@@ -172,11 +181,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
 
         // The next start: the key, no password.
-        AppContext second = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
-        WaitForAsyncUtils.asyncFx(() -> second.start(stage)).get();
-        robot.clickOn("nas");
-        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
-        assertTrue(robot.lookup("#passwordField").tryQuery().isEmpty(), "no password asked");
+        startAgainLoggedInByKey(robot, config, tool);
 
         // Host ▸ Login keys…: this desktop's key, revoked.
         robot.clickOn("#menu-host");
@@ -226,11 +231,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         Optional<Path> tool = Optional.of(secretTool(ring));
         Path config = keyChosenAtThePassword(robot, state, tool);
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
-        AppContext second = new AppContext(config, SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Optional.empty(), tool);
-        WaitForAsyncUtils.asyncFx(() -> second.start(stage)).get();
-        robot.clickOn("nas");
-        waitFor(() -> ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size() == 12);
-        assertTrue(robot.lookup("#passwordField").tryQuery().isEmpty(), "logged in with the key");
+        startAgainLoggedInByKey(robot, config, tool);
 
         UserKeys.load(UserKeys.fileFor(state.resolve("users"))).keepOnly(List.of());
         robot.clickOn("#tb-refresh");
