@@ -228,8 +228,7 @@ final class DesktopConnector implements HostConnector {
         String user = host.user();
         return CompletableFuture.supplyAsync(() -> {
             try {
-                boolean revoked = connection instanceof WebSocketTransport ws
-                        && ws.state() == WebSocketTransport.State.CONNECTED
+                boolean revoked = loggedIn(connection) && connection instanceof WebSocketTransport ws
                         && keyring.find(hostPort, user).flatMap(DesktopConnector::publicOf)
                                 .map(pub -> revoke(ws, host, pub)).orElse(false);
                 keyring.forget(hostPort, user);
@@ -238,6 +237,16 @@ final class DesktopConnector implements HostConnector {
                 closeQuietly(connection);
             }
         }, KEYRING_WORK);
+    }
+
+    @Override
+    public KeyGone keyOnLeaving(HostEntry host) {
+        return !keyed(host) ? KeyGone.NONE : loggedIn(open.get(host.id())) ? KeyGone.REVOKED : KeyGone.FROM_KEYRING;
+    }
+
+    /** Whether {@code connection} is a remote host's, logged in now (a key can be revoked over it). */
+    private static boolean loggedIn(AutoCloseable connection) {
+        return connection instanceof WebSocketTransport ws && ws.state() == WebSocketTransport.State.CONNECTED;
     }
 
     /** Revokes {@code pubKey} over {@code ws} (in the protocol log as the host's), waiting a little: whether it went. */

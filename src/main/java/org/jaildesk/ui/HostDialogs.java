@@ -29,13 +29,20 @@ final class HostDialogs {
     }
 
     /**
-     * Whether the user confirms taking {@code host} off the list: its connection closes, and a login key this desktop
-     * keeps for it is revoked there and leaves the keyring.
+     * Whether the user confirms taking {@code host} off the list: its connection closes, and what becomes of the login
+     * key this desktop keeps for it ({@code key}, as things stand) is said: revoked there and out of the keyring, out of
+     * the keyring only, or nothing where none is kept.
      */
-    boolean removeHost(Window owner, HostEntry host) {
+    boolean removeHost(Window owner, HostEntry host, HostConnector.KeyGone key) {
         Dialog<ButtonType> d = Dialogs.titled(owner, "removeHostDialog", msg.get("host.removeTitle"));
         d.setHeaderText(msg.get("host.removeHeader", host.name()));
-        d.getDialogPane().setContent(Dialogs.explanation(msg.get("host.removeExplain", host.user(), host.url())));
+        String keySaid = switch (key) {
+            case REVOKED -> " " + msg.get("host.removeKeyRevoked");
+            case FROM_KEYRING -> " " + msg.get("host.removeKeyDropped", host.user());
+            case NONE -> "";
+        };
+        d.getDialogPane().setContent(Dialogs.explanation(msg.get("host.removeExplain", host.user(), host.url())
+                + keySaid + " " + msg.get("host.removeAgain")));
         ButtonType ok = Dialogs.dangerButton(d, msg.get("host.removeConfirm"), "removeHostConfirm");
         return d.showAndWait().filter(b -> b == ok).isPresent();
     }

@@ -66,7 +66,7 @@ final class HostListPane extends VBox {
                 || list.getSelectionModel().getSelectedItem().kind() != HostEntry.Kind.REMOTE, list.getSelectionModel().selectedItemProperty()));
         remove.setOnAction(e -> {
             HostEntry h = list.getSelectionModel().getSelectedItem();
-            if (h != null && hostDialogs.removeHost(stage, h)) {
+            if (h != null && hostDialogs.removeHost(stage, h, hosts.keyOnLeaving(h))) {
                 hosts.remove(h);
             }
         });

@@ -74,14 +74,28 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         assertTrue(robot.lookup("#passwordField").tryQuery().isEmpty(), "no password asked: the key logged in");
     }
 
-    /** Removes the selected host, as confirmed in the dialog that asks. */
-    private static void removeHost(FxRobot robot) throws Exception {
+    /**
+     * Removes the selected host, as confirmed in the dialog that asks, which says {@code keySaid} of its login key
+     * (null: not looked at).
+     */
+    private static void removeHost(FxRobot robot, String keySaid) throws Exception {
         robot.clickOn("#removeHost");
         waitFor(() -> robot.lookup("#removeHostConfirm").tryQuery().isPresent());
         javafx.stage.Window dialog = robot.lookup("#removeHostDialog").query().getScene().getWindow();
         assertTrue(dialog.getWidth() < 700, "the dialog's text wraps: " + dialog.getWidth());
+        if (keySaid != null) {
+            String said = RemoteHostWindowTest.removeQuestion(robot);
+            assertTrue(said.contains(keySaid), said);
+        }
         robot.clickOn("#removeHostConfirm");
     }
+
+    /** What the Remove question says of a key it revokes over the connection, and of one it can only drop. */
+    private static final String REVOKES = "This desktop's login key for it is revoked there, over the connection logged in"
+            + " now, and taken out of the keyring.";
+    private static final String DROPS = "This desktop's login key for it is taken out of the keyring; JailDesk is not"
+            + " logged in there now, so the host keeps it registered until it is revoked there (jaildesk user keys admin"
+            + " --revoke KEY";
 
     /**
      * A host removed from the list while logged in: its key revoked on the host over that connection, then out of the
@@ -98,6 +112,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         waitFor(() -> robot.lookup("#removeHostDialog").tryQuery().isPresent());
         assertEquals("Remove nas from the list?", robot.lookup("#removeHostDialog")
                 .queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
+        assertTrue(RemoteHostWindowTest.removeQuestion(robot).contains(REVOKES));
         robot.clickOn("Cancel");
         waitFor(() -> robot.lookup("#removeHostDialog").tryQuery().isEmpty());
         assertEquals(1, Files.list(ring).count(), "cancelled: the key stays");
@@ -108,7 +123,7 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         waitFor(() -> robot.lookup("#loginKeysTable").tryQuery().isPresent());
         javafx.stage.Window keys = robot.lookup("#loginKeysTable").query().getScene().getWindow();
         robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#hosts").query().getScene().getWindow()).toFront());
-        removeHost(robot);
+        removeHost(robot, REVOKES);
         waitFor(() -> !keys.isShowing());
         waitFor(() -> notices(robot).stream().anyMatch(n -> n.equals(
                 "The login key of admin on nas is revoked there and gone from this desktop's keyring.")));
@@ -132,7 +147,8 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         waitFor(() -> Files.readString(config.resolve("ui-state.json")).contains("\"loginKey\" : true"));
         // The desktop's session ends; logging in again would take the key, which is on its way out, else the password.
         server.users.put("admin", "a brand new passphrase".toCharArray());
-        removeHost(robot);
+        // The question is asked before the desktop learns of the ended session: what it says of the key is not looked at.
+        removeHost(robot, null);
         waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
                 + " desktop's keyring, but it could not be revoked on nas from here: revoke it there")));
         assertEquals(0, Files.list(ring).count());
@@ -149,7 +165,11 @@ class KeyLoginWindowTest extends RealServerWindowTest {
         Path config2 = keyChosenAtThePassword(robot, dir.resolve("stopped"), Optional.of(secretTool(ring2)));
         waitFor(() -> Files.readString(config2.resolve("ui-state.json")).contains("\"loginKey\" : true"));
         server.stopServing();
-        removeHost(robot);
+        // Once the desktop has seen its connection go, the question says the key can only leave the keyring.
+        waitFor(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getAccessibleText() != null && c.getAccessibleText().startsWith("nas, ")
+                && !c.getAccessibleText().equals("nas, connected")).tryQuery().isPresent());
+        removeHost(robot, DROPS);
         waitFor(() -> notices(robot).stream().anyMatch(n -> n.startsWith("The login key of admin on nas is gone from this"
                 + " desktop's keyring, but it could not be revoked")));
         assertEquals(0, Files.list(ring2).count());

@@ -61,6 +61,24 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         waitFor(() -> robot.lookup(".notice .label").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("is not known yet") && ((Label) n).getText().contains(tls.fingerprint())));
         assertEquals(0, ((TableView<?>) robot.lookup("#jailTable").query()).getItems().size());
+        // Removed: no login key is kept for it, so the question speaks of none, and no notice follows about one.
+        robot.clickOn("#removeHost");
+        waitFor(() -> robot.lookup("#removeHostConfirm").tryQuery().isPresent());
+        String said = removeQuestion(robot);
+        assertTrue(said.startsWith("JailDesk forgets how to reach it (admin at wss://127.0.0.1:" + server.wsPort()
+                + ") and closes its connection; its jails stay as they are."), said);
+        assertFalse(said.contains("key"), said);
+        robot.clickOn("#removeHostConfirm");
+        waitFor(() -> robot.lookup("nas").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".notice .label").queryAll().stream().noneMatch(n -> ((Label) n).getText().contains("key")));
+    }
+
+    /** The text of the open Remove question, its paragraphs joined. */
+    static String removeQuestion(FxRobot robot) {
+        return robot.lookup("#removeHostDialog").queryAs(javafx.scene.control.DialogPane.class).getContent()
+                .lookupAll(".label").stream().map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     @Test

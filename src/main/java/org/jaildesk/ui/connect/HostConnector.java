@@ -72,6 +72,16 @@ public interface HostConnector {
         return java.util.concurrent.CompletableFuture.completedFuture(KeyGone.NONE);
     }
 
+    /**
+     * What {@link #leave} with {@code dropKey} would do now with the login key this desktop keeps for {@code host}:
+     * nothing, none being kept ({@link KeyGone#NONE}); take it out of the keyring ({@link KeyGone#FROM_KEYRING}); or
+     * revoke it there first, the host's connection being logged in ({@link KeyGone#REVOKED}). From what the connector
+     * holds, nothing asked: fit for the FX thread. The connection may change before the leave, which says what it did.
+     */
+    default KeyGone keyOnLeaving(HostEntry host) {
+        return KeyGone.NONE;
+    }
+
     /** Accepts a server certificate for a remote host (after the user compared the fingerprint). */
     void acceptCertificate(HostEntry host, String fingerprint);
 

@@ -220,6 +220,14 @@ public final class HostsViewModel {
         }
     }
 
+    /**
+     * What {@link #remove} would do now with the login key this desktop keeps for {@code host}, for the question before
+     * it ({@link HostConnector#keyOnLeaving}); a host that is not remote keeps none.
+     */
+    public HostConnector.KeyGone keyOnLeaving(HostEntry host) {
+        return host.kind() == HostEntry.Kind.REMOTE ? connector.keyOnLeaving(host) : HostConnector.KeyGone.NONE;
+    }
+
     /** Removes a remote host from the list, its session, and the login key this desktop keeps for it. */
     public void remove(HostEntry host) {
         remove(host, true);

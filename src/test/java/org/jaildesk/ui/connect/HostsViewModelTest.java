@@ -72,6 +72,13 @@ class HostsViewModelTest {
             released.add("released " + host.id());
         }
 
+        /** admin's key is kept, revoked where the address is nas2; ops has none. */
+        @Override
+        public KeyGone keyOnLeaving(HostEntry host) {
+            return !host.user().equals("admin") ? KeyGone.NONE
+                    : host.url().contains("nas2") ? KeyGone.REVOKED : KeyGone.FROM_KEYRING;
+        }
+
         /** admin's key is kept and revoked where the address is nas2, ops has none. */
         @Override
         public CompletableFuture<KeyGone> leave(HostEntry host, boolean dropKey) {
@@ -99,8 +106,12 @@ class HostsViewModelTest {
      */
     @Test
     void aHostLeavingTheListTakesItsLoginKeyAlongUnlessAnEditKeepsAddressAndUser() {
-        HostsViewModel hosts = hosts();
+        HostEntry demo = new HostEntry("demo", "Demo", HostEntry.Kind.DEMO, "", "admin");
+        HostsViewModel hosts = hosts(demo);
         HostEntry nas = hosts.addRemote("nas", "wss://nas:12150", "admin");
+        // What the Remove question says beforehand is the connector's word; a host that is not remote keeps no key.
+        assertEquals(HostConnector.KeyGone.FROM_KEYRING, hosts.keyOnLeaving(nas));
+        assertEquals(HostConnector.KeyGone.NONE, hosts.keyOnLeaving(demo));
         HostEntry renamed = hosts.edit(nas, "storage", "wss://nas:12150", "admin");
         assertEquals(List.of("closed remote:wss://nas:12150"), released);
         assertEquals(List.of(), dropped, "a new name: the key still fits");
@@ -109,7 +120,7 @@ class HostsViewModelTest {
         assertEquals(List.of("admin@wss://nas:12150"), dropped, "another user");
         assertEquals(1, notifier.notices().size());
         assertTrue(notifier.notices().get(0).message().startsWith("The login key of admin on storage is gone from this desktop's"
-                + " keyring, but it could not be revoked on storage from here: revoke it there (jaildesk user keys admin --revoke-all)"),
+                + " keyring, but it could not be revoked on storage from here: revoke it there (jaildesk user keys admin --revoke KEY,"),
                 notifier.notices().get(0).message());
         HostEntry moved = hosts.edit(otherUser, "storage", "wss://nas2:12150", "ops");
         assertEquals(List.of("admin@wss://nas:12150", "ops@wss://nas:12150"), dropped, "another address");
