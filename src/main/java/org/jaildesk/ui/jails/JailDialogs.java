@@ -99,7 +99,7 @@ public final class JailDialogs {
         net.set(lastNetwork);
         if (net.iface.getText().isEmpty()) {
             // A shared address goes where the host's other jails have theirs, as a rule: suggested, to be changed at will.
-            net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
+            net.iface.setText(NetworkOnHost.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
         }
         net.offer(vm.newJails().interfaces());
         net.offerForwards(vm.newJails()::forwardsOnHost, "");
@@ -201,7 +201,7 @@ public final class JailDialogs {
         TextField props = Dialogs.field("cloneProps", msg.get("create.propsPrompt"));
         // A clone keeps its source's network (and so its address): the choice gives it its own.
         NetworkFields net = new NetworkFields("clone", msg, msg.get("network.mode.keep", source.displayName()));
-        net.iface.setText(JailNetwork.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
+        net.iface.setText(NetworkOnHost.usualInterface(vm.jails().stream().map(Jail::ip4).toList()));
         net.offer(vm.newJails().interfaces());
         net.offerForwards(vm.newJails()::forwardsOnHost, "");
         // A clone of a jail behind the host's NAT keeps nat on: another choice turns it off.

@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jaildesk.domain.Addresses;
 import org.jaildesk.domain.HostInterface;
-import org.jaildesk.domain.Ipv4;
 import org.jaildesk.domain.PropertyDef;
 import org.jaildesk.domain.Shown;
 import org.jaildesk.ui.common.Messages;
@@ -45,20 +41,15 @@ public record JailNetwork(Mode mode, String iface, String address, String router
         VNET_NAT
     }
 
-    /** The properties a choice other than {@link Mode#UNSET} sets; the Properties field must then leave them alone. */
     /** The router field's word for no default route, as iocage's {@code defaultrouter=none}. */
     static final String NO_ROUTER = "none";
+    /** The properties a choice other than {@link Mode#UNSET} sets; the Properties field must then leave them alone. */
     static final Set<String> KEYS = Set.of("ip4_addr", "vnet", "dhcp", "bpf", "defaultrouter", "interfaces");
 
     /** The jail's end of its epair, as iocage names it (its {@code interfaces} default, {@code vnet0:bridge0}). */
     static final String VNET_IFACE = "vnet0";
     /** The host's end of a VNET jail's epair goes on this bridge unless another is named. */
     static final String DEFAULT_BRIDGE = "bridge0";
-
-    /** A port forward as iocage's nat_forwards takes it: a protocol, the jail's port or range, and the host's after ':'. */
-    private static final Pattern FORWARD = Pattern.compile("(tcp|udp|tcp/udp)\\((\\d{1,5}(?:-\\d{1,5})?)(?::(\\d{1,5}(?:-\\d{1,5})?))?\\)");
-    /** A port alone, which iocage takes as tcp. */
-    private static final Pattern BARE_PORT = Pattern.compile("\\d{1,5}");
 
     public JailNetwork {
         iface = iface == null ? "" : iface.strip();
@@ -172,7 +163,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                 out.add("dhcp=off");
                 out.add("bpf=off");
                 out.add("ip4_addr=none");
-                out.add("nat_forwards=" + (forwards.isEmpty() ? "none" : String.join(",", forwardList())));
+                out.add("nat_forwards=" + (forwards.isEmpty() ? "none" : String.join(",", NatForwards.list(forwards))));
             }
             case UNSET -> {
             }
@@ -186,16 +177,6 @@ public record JailNetwork(Mode mode, String iface, String address, String router
             out.add("ip6_addr=" + RTADV);
             out.add("rtsold=on");
         }
-    }
-
-    /** The port forwards one by one, without spaces ({@code tcp(80:8080)}; a bare port is iocage's tcp). */
-    private List<String> forwardList() {
-        List<String> out = new ArrayList<>();
-        for (String f : forwards.split(",")) {
-            String t = f.strip();
-            out.add(BARE_PORT.matcher(t).matches() ? "tcp(" + t + ")" : t);
-        }
-        return out;
     }
 
     /** {@code interfaces=vnet0:<bridge>} for a bridge other than iocage's own. */
@@ -241,90 +222,11 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     }
 
     /**
-     * The host interface most of {@code values} (jails' {@code ip4_addr} or listed addresses, {@code em0|192.168.1.21/24})
-     * put their addresses on, for a shared address's suggestion; VNET's own ({@code vnet0}, {@code epair0b}) and names
-     * that are none are not counted; "" when none is. Of two as common, the first in name order.
-     */
-    public static String usualInterface(java.util.Collection<String> values) {
-        java.util.Map<String, Integer> count = new java.util.TreeMap<>();
-        for (String value : values) {
-            if (value == null || value.length() > 4_096) {
-                continue;
-            }
-            for (String item : value.split("[,\\s]+")) {
-                int bar = item.indexOf('|');
-                String name = bar > 0 ? item.substring(0, bar) : "";
-                if (PropertyDef.isInterfaceName(name) && !name.startsWith("vnet") && !name.startsWith("epair")
-                        && !name.equals("DEFAULT")) {
-                    count.merge(name, 1, Integer::sum);
-                }
-            }
-        }
-        String best = "";
-        int most = 0;
-        for (java.util.Map.Entry<String, Integer> e : count.entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The host interface a shared address is suggested on when the host's jails say none ({@link #usualInterface}): the
-     * first of {@code host}'s that takes one, is up and has an IPv4 network; "" when none has.
-     */
-    public static String firstUsable(List<HostInterface> host) {
-        return host.stream().filter(i -> i.takesSharedAddress() && i.up() && !i.networks().isEmpty())
-                .map(HostInterface::name).findFirst().orElse("");
-    }
-
-    /**
-     * What the host's interfaces ({@code host}, as it listed them) say against this choice, in the window's language:
-     * an interface it does not have or that is down, an address in none of the interface's networks, a bridge it does
-     * not have yet (iocage makes it at the jail's start) or a name that is no bridge there. A warning, never a refusal:
-     * the host's interfaces may change before the jail starts. Each is said once what it is about is valid (the
-     * dialog's red line says what is not). Empty when nothing is said, or the host listed none.
+     * What the host's interfaces ({@code host}, as it listed them) say against this choice, in the window's language
+     * ({@link NetworkOnHost#warning}); empty when nothing is said, or the host listed none.
      */
     public Optional<String> hostWarning(List<HostInterface> host, Messages msg) {
-        if (host == null || host.isEmpty()) {
-            return Optional.empty();
-        }
-        if (mode == Mode.SHARED && PropertyDef.isInterfaceName(iface)) {
-            Optional<HostInterface> on = host.stream().filter(i -> i.name().equals(iface)).findFirst();
-            if (on.isEmpty()) {
-                return Optional.of(msg.get("network.notOnHost", iface, String.join(", ",
-                        host.stream().filter(HostInterface::takesSharedAddress).map(HostInterface::name).toList())));
-            }
-            if (!on.get().up()) {
-                return Optional.of(msg.get("network.ifaceDown", iface));
-            }
-            Optional<Ipv4> a = Ipv4.parse(address).filter(v -> v.bits() != 0);
-            List<String> nets = on.get().networks();
-            if (a.isPresent() && !nets.isEmpty() && !on.get().holds(a.get())) {
-                return Optional.of(msg.get("network.outsideIface", a.get().text(), iface, String.join(", ", nets)));
-            }
-            int slash = address6.indexOf('/');
-            String six = slash < 0 ? address6 : address6.substring(0, slash);
-            List<String> nets6 = on.get().networks6();
-            boolean isAddress6 = slash < 0 ? Addresses.isIpv6(address6) : Addresses.isIpv6WithPrefix(address6);
-            if (isAddress6 && !nets6.isEmpty() && !on.get().holds6(six)) {
-                return Optional.of(msg.get("network.outsideIface", six, iface, String.join(", ", nets6)));
-            }
-            return Optional.empty();
-        }
-        String b = bridge.isEmpty() ? DEFAULT_BRIDGE : bridge;
-        if ((mode == Mode.VNET_DHCP || mode == Mode.VNET_FIXED) && PropertyDef.isInterfaceName(b)) {
-            Optional<HostInterface> on = host.stream().filter(i -> i.name().equals(b)).findFirst();
-            if (on.isEmpty()) {
-                return Optional.of(msg.get("network.bridgeMade", b));
-            }
-            if (on.get().kind() != HostInterface.Kind.BRIDGE) {
-                return Optional.of(msg.get("network.notBridge", b));
-            }
-        }
-        return Optional.empty();
+        return NetworkOnHost.warning(this, host, msg);
     }
 
     /** {@code iface|address} of a value that holds exactly one, else null ({@code none}, several, DHCP, no interface). */
@@ -444,170 +346,12 @@ public record JailNetwork(Mode mode, String iface, String address, String router
     }
 
     /**
-     * What is wrong with the choice, given the Properties field's {@code typed} text: a field it needs that is empty or
-     * not what it should be, a router the jail could not reach, or a property set both here and there.
+     * What is wrong with the choice, given the Properties field's {@code typed} text ({@link NetworkProblems#of}): a
+     * field it needs that is empty or not what it should be, a router the jail could not reach, or a property set both
+     * here and there.
      */
     public Optional<String> problem(String typed, Messages msg) {
-        if (mode == Mode.UNSET) {
-            return Optional.empty();
-        }
-        if (typed != null && !typed.isBlank()) {
-            for (String token : typed.strip().split("\\s+")) {
-                int eq = token.indexOf('=');
-                String key = eq > 0 ? token.substring(0, eq) : token;
-                if (KEYS.contains(key) || key.equals("ip6_addr") && !address6.isEmpty() && asksAddress6(mode)
-                        || mode == Mode.VNET_NAT && (key.equals("nat") || key.equals("nat_forwards"))
-                        || slaac && asksSlaac(mode) && (key.equals("ip6_addr") || key.equals("rtsold"))) {
-                    return Optional.of(msg.get("network.inProps", key));
-                }
-            }
-        }
-        if (asksInterface(mode)) {
-            if (iface.isEmpty()) {
-                return Optional.of(msg.get("network.needIface"));
-            }
-            if (!PropertyDef.isInterfaceName(iface)) {
-                return Optional.of(msg.get("network.badIface", Shown.of(iface)));
-            }
-        }
-        if (asksBridge(mode) && !bridge.isEmpty() && !PropertyDef.isInterfaceName(bridge)) {
-            return Optional.of(msg.get("network.badBridge", Shown.of(bridge)));
-        }
-        if (asksForwards(mode)) {
-            return forwardsProblem(msg);
-        }
-        if (slaac && asksSlaac(mode) && asksAddress6(mode) && !address6.isEmpty()) {
-            return Optional.of(msg.get("network.slaacOrAddress6"));
-        }
-        if (!asksAddress(mode)) {
-            return Optional.empty();
-        }
-        if (address.isEmpty()) {
-            return Optional.of(msg.get("network.needAddress"));
-        }
-        Optional<Ipv4> a = Ipv4.parse(address);
-        // 0.0.0.0 is no jail's address.
-        if (a.isEmpty() || a.get().bits() == 0) {
-            return Optional.of(msg.get("network.badAddress", Shown.of(address)));
-        }
-        Ipv4 jail = a.get();
-        if (mode == Mode.VNET_FIXED && jail.prefix() < 0) {
-            return Optional.of(msg.get("network.needPrefix", jail.text()));
-        }
-        if (jail.prefix() >= 0 && jail.prefix() <= 30) {
-            if (jail.bits() == jail.network()) {
-                return Optional.of(msg.get("network.networkAddress", jail.text(), jail.net()));
-            }
-            if (jail.bits() == jail.broadcast()) {
-                return Optional.of(msg.get("network.broadcastAddress", jail.text(), jail.net()));
-            }
-        }
-        Optional<String> six = problem6();
-        if (six.isPresent()) {
-            return six.map(key -> msg.get(key, Shown.of(address6)));
-        }
-        // iocage's none: no default route at all (a jail that reaches only its own network).
-        if (!asksRouter(mode) || router.isEmpty() || router.equals(NO_ROUTER)) {
-            return Optional.empty();
-        }
-        Optional<Ipv4> r = Ipv4.parse(router);
-        if (r.isEmpty() || r.get().prefix() >= 0 || r.get().bits() == 0) {
-            return Optional.of(msg.get("network.badRouter", Shown.of(router)));
-        }
-        if (r.get().bits() == jail.bits()) {
-            return Optional.of(msg.get("network.routerIsJail", jail.text()));
-        }
-        if (!jail.holds(r.get())) {
-            return Optional.of(msg.get("network.routerElsewhere", r.get().text(), jail.net()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * What is wrong with the port forwards, if any are given: one that is no forward, a port outside 1 to 65535 or a
-     * range that runs backwards, or one host port forwarded twice for one protocol (iocage would refuse to start).
-     */
-    private Optional<String> forwardsProblem(Messages msg) {
-        if (forwards.isEmpty()) {
-            return Optional.empty();
-        }
-        if (forwards.length() > 1_024) {
-            return Optional.of(msg.get("network.badForward", Shown.of(forwards)));
-        }
-        List<HostPorts> seen = new ArrayList<>();
-        for (String f : forwards.split(",", -1)) {
-            String t = f.strip();
-            String proto;
-            String jail;
-            String host;
-            Matcher m = FORWARD.matcher(t);
-            if (BARE_PORT.matcher(t).matches()) {
-                proto = "tcp";
-                jail = t;
-                host = t;
-            } else if (m.matches()) {
-                proto = m.group(1);
-                jail = m.group(2);
-                host = m.group(3) == null ? jail : m.group(3);
-            } else {
-                return Optional.of(msg.get("network.badForward", Shown.of(t)));
-            }
-            for (String ports : List.of(jail, host)) {
-                if (!isPortOrRange(ports)) {
-                    return Optional.of(msg.get("network.badPort", Shown.of(t)));
-                }
-            }
-            for (HostPorts p : HostPorts.of(proto, host)) {
-                for (HostPorts before : seen) {
-                    if (before.overlaps(p)) {
-                        return Optional.of(msg.get("network.forwardTwice", p.text(), p.proto()));
-                    }
-                }
-                seen.add(p);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Host ports one forward takes for one protocol: {@code low} to {@code high} (one port: both the same). */
-    private record HostPorts(String proto, int low, int high) {
-
-        /** {@code tcp/udp} takes the ports for both. */
-        static List<HostPorts> of(String proto, String ports) {
-            String[] ends = ports.split("-");
-            int low = Integer.parseInt(ends[0]);
-            int high = Integer.parseInt(ends[ends.length - 1]);
-            return java.util.Arrays.stream(proto.split("/")).map(p -> new HostPorts(p, low, high)).toList();
-        }
-
-        boolean overlaps(HostPorts o) {
-            return proto.equals(o.proto) && low <= o.high && o.low <= high;
-        }
-
-        String text() {
-            return low == high ? String.valueOf(low) : low + "-" + high;
-        }
-    }
-
-    /** The host ports of a {@code nat_forwards} value; what is not a forward (or {@code none}) takes none. */
-    private static List<HostPorts> hostPortsOf(String forwards) {
-        List<HostPorts> out = new ArrayList<>();
-        if (forwards == null || forwards.length() > 4_096) {
-            return out;
-        }
-        for (String f : forwards.split(",")) {
-            String t = f.strip();
-            Matcher m = FORWARD.matcher(t);
-            if (BARE_PORT.matcher(t).matches() && isPortOrRange(t)) {
-                out.addAll(HostPorts.of("tcp", t));
-            } else if (m.matches()) {
-                String host = m.group(3) == null ? m.group(2) : m.group(3);
-                if (isPortOrRange(host)) {
-                    out.addAll(HostPorts.of(m.group(1), host));
-                }
-            }
-        }
-        return out;
+        return NetworkProblems.of(this, typed, msg);
     }
 
     /**
@@ -617,47 +361,7 @@ public record JailNetwork(Mode mode, String iface, String address, String router
      * NAT whose forwards a running one has: a warning, as the two may be meant never to run at once.
      */
     public Optional<String> forwardsInUse(List<org.jaildesk.client.PropertyRow> others, String self, Messages msg) {
-        if (mode != Mode.VNET_NAT || forwards.isEmpty() || forwardsProblem(msg).isPresent() || others == null) {
-            return Optional.empty();
-        }
-        List<HostPorts> mine = hostPortsOf(forwards);
-        for (org.jaildesk.client.PropertyRow row : others) {
-            if (row.id().equals(self) || row.tag().equals(self)) {
-                continue;
-            }
-            for (HostPorts theirs : hostPortsOf(row.value())) {
-                for (HostPorts m : mine) {
-                    if (m.overlaps(theirs)) {
-                        return Optional.of(msg.get("network.forwardInUse", m.text(), m.proto(), Shown.of(row.tag(), 40)));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code 80} or {@code 8000-8010}: ports 1 to 65535, a range from low to high. */
-    private static boolean isPortOrRange(String s) {
-        String[] ends = s.split("-");
-        int low = Integer.parseInt(ends[0]);
-        int high = Integer.parseInt(ends[ends.length - 1]);
-        return low >= 1 && high <= 65_535 && low <= high && (ends.length == 1 || low < high);
-    }
-
-    /** The key of what is wrong with the IPv6 address, if one is given: not an address, or without the prefix VNET needs. */
-    private Optional<String> problem6() {
-        if (address6.isEmpty() || !asksAddress6(mode)) {
-            return Optional.empty();
-        }
-        int slash = address6.indexOf('/');
-        String bare = slash < 0 ? address6 : address6.substring(0, slash);
-        if (slash >= 0 && !Addresses.isIpv6PrefixLength(address6.substring(slash + 1)) || !Addresses.isIpv6(bare)) {
-            return Optional.of("network.badAddress6");
-        }
-        if (mode == Mode.VNET_FIXED && slash < 0) {
-            return Optional.of("network.needPrefix6");
-        }
-        return Optional.empty();
+        return mode == Mode.VNET_NAT ? NatForwards.inUse(forwards, others, self, msg) : Optional.empty();
     }
 
     /**
@@ -684,18 +388,9 @@ public record JailNetwork(Mode mode, String iface, String address, String router
                     shown(address), router.isEmpty() ? emptyRouter : router.equals(NO_ROUTER) ? msg.get("network.routerNone")
                             : shown(router)) + six + rtadvOutline(msg);
             case VNET_NAT -> msg.get("network.outline.nat") + " " + (forwards.isEmpty() ? msg.get("network.outline.noForwards")
-                    : msg.get("network.outline.forwards", Shown.of(String.join(", ", forwardList().stream()
-                            .map(JailNetwork::forwardWords).toList()), 300)));
+                    : msg.get("network.outline.forwards", Shown.of(String.join(", ", NatForwards.list(forwards).stream()
+                            .map(NatForwards::words).toList()), 300)));
         };
-    }
-
-    /** {@code tcp(80:8080)} as the outline says it: {@code tcp 8080 → 80} (the host's port, then the jail's). */
-    private static String forwardWords(String forward) {
-        Matcher m = FORWARD.matcher(forward);
-        if (!m.matches()) {
-            return forward;
-        }
-        return m.group(1) + " " + (m.group(3) == null ? m.group(2) : m.group(3)) + " \u2192 " + m.group(2);
     }
 
     private String rtadvOutline(Messages msg) {

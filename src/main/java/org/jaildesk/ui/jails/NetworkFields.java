@@ -163,7 +163,7 @@ final class NetworkFields {
      * Offers the host's interfaces once {@code listed} has them: the menus beside the interface and the bridge, and the
      * amber line. While it reads, the menus are there but off; where it fails (a host that cannot list them) they go
      * and the fields are typed as before. An interface still empty then becomes the first the host has that a shared
-     * address can go on ({@link JailNetwork#firstUsable}), as a suggestion.
+     * address can go on ({@link NetworkOnHost#firstUsable}), as a suggestion.
      */
     void offer(CompletableFuture<List<HostInterface>> listed) {
         for (MenuButton b : List.of(ifaceChoices, bridgeChoices)) {
@@ -197,7 +197,7 @@ final class NetworkFields {
                 bridgeChoices.setDisable(false);
             }
             if (iface.getText().isEmpty()) {
-                iface.setText(JailNetwork.firstUsable(all));
+                iface.setText(NetworkOnHost.firstUsable(all));
             }
         }, Platform::runLater);
     }

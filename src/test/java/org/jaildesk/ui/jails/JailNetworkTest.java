@@ -244,12 +244,12 @@ class JailNetworkTest {
         java.util.List<String> ip4s = new java.util.ArrayList<>(List.of("em0|192.168.1.21/24", "em0|192.168.1.22/24,em0|10.0.0.22/24",
                 "vnet0|192.168.1.31/24", "DHCP", "epair0b|192.168.1.140", "igb1|10.1.1.1", "", "-"));
         ip4s.add(null);
-        assertEquals("em0", JailNetwork.usualInterface(ip4s));
-        assertEquals("em0", JailNetwork.usualInterface(List.of("igb1|10.0.0.1", "em0|10.0.0.2")), "a tie: the first by name");
-        assertEquals("", JailNetwork.usualInterface(List.of("DHCP", "-", "vnet0|10.0.0.1/24", "epair0b|192.168.1.140",
+        assertEquals("em0", NetworkOnHost.usualInterface(ip4s));
+        assertEquals("em0", NetworkOnHost.usualInterface(List.of("igb1|10.0.0.1", "em0|10.0.0.2")), "a tie: the first by name");
+        assertEquals("", NetworkOnHost.usualInterface(List.of("DHCP", "-", "vnet0|10.0.0.1/24", "epair0b|192.168.1.140",
                 "DEFAULT|10.0.0.3", "192.168.1.9")));
         // What is no interface name is not suggested, however often it comes.
-        assertEquals("igb0", JailNetwork.usualInterface(List.of("$(x)|1.2.3.4", "$(x)|1.2.3.5", "-f|1.2.3.6", "igb0|1.2.3.7",
+        assertEquals("igb0", NetworkOnHost.usualInterface(List.of("$(x)|1.2.3.4", "$(x)|1.2.3.5", "-f|1.2.3.6", "igb0|1.2.3.7",
                 "a".repeat(10 * 1024 * 1024) + "|1.2.3.8")));
     }
 
@@ -307,8 +307,8 @@ class JailNetworkTest {
 
     @Test
     void theSuggestedCardIsTheFirstThatIsUpWithANetwork() {
-        assertEquals("em0", JailNetwork.firstUsable(HOST));
-        assertEquals("", JailNetwork.firstUsable(HOST.subList(1, 5)), "igb1 is down, lo0 the loopback, bridge0 has no network");
+        assertEquals("em0", NetworkOnHost.firstUsable(HOST));
+        assertEquals("", NetworkOnHost.firstUsable(HOST.subList(1, 5)), "igb1 is down, lo0 the loopback, bridge0 has no network");
     }
 
     /** For a jail that exists an empty router leaves its defaultrouter as it is; the outline says what that is. */
