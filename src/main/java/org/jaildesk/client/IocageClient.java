@@ -285,7 +285,7 @@ public final class IocageClient {
 
     /** The host's ZFS pools, the one iocage uses marked (extension {@code listpools}). */
     public CompletableFuture<List<HostPool>> listPools() {
-        return call(args("listpools"), ReplyRecords::pools);
+        return call(args("listpools"), ExtensionReplies::pools);
     }
 
     /** The releases fetched on the host. */
@@ -347,7 +347,7 @@ public final class IocageClient {
 
     /** The image files in the host's images folder, newest first: what {@link #importJail} can be given (extension {@code listimages}). */
     public CompletableFuture<List<HostImage>> listImages() {
-        return call(args("listimages"), ReplyRecords::images);
+        return call(args("listimages"), ExtensionReplies::images);
     }
 
     /**
@@ -355,7 +355,7 @@ public final class IocageClient {
      * by {@link Jail#jid()}.
      */
     public CompletableFuture<Map<Integer, JailUsage>> jailUsage() {
-        return call(args("jailusage"), ReplyRecords::usage);
+        return call(args("jailusage"), ExtensionReplies::usage);
     }
 
     /**
@@ -363,7 +363,7 @@ public final class IocageClient {
      * never acted on.
      */
     public CompletableFuture<List<OtherJail>> listOtherJails() {
-        return call(args("listotherjails"), ReplyRecords::otherJails);
+        return call(args("listotherjails"), ExtensionReplies::otherJails);
     }
 
     /**
@@ -371,7 +371,7 @@ public final class IocageClient {
      * shared address or its VNET bridge can be.
      */
     public CompletableFuture<List<HostInterface>> listInterfaces() {
-        return call(args("listinterfaces"), ReplyRecords::interfaces);
+        return call(args("listinterfaces"), ExtensionReplies::interfaces);
     }
 
     /**
@@ -379,7 +379,7 @@ public final class IocageClient {
      * {@code jaildesk serve} only): who changed what on the host, from where, and how it went.
      */
     public CompletableFuture<List<org.jaildesk.domain.AuditEntry>> listAudit() {
-        return call(args(org.jaildesk.protocol.Protocol.LIST_AUDIT), ReplyRecords::auditEntries);
+        return call(args(org.jaildesk.protocol.Protocol.LIST_AUDIT), ExtensionReplies::auditEntries);
     }
 
     /**
@@ -388,13 +388,13 @@ public final class IocageClient {
      */
     public CompletableFuture<org.jaildesk.domain.AuditPage> listAuditPage(String before) {
         return call(before.isEmpty() ? args(org.jaildesk.protocol.Protocol.LIST_AUDIT)
-                : args(org.jaildesk.protocol.Protocol.LIST_AUDIT, "before", before), ReplyRecords::auditPage);
+                : args(org.jaildesk.protocol.Protocol.LIST_AUDIT, "before", before), ExtensionReplies::auditPage);
     }
 
     /** The jails the server keeps protected from destroy (its own action {@code listprotected}). */
     public CompletableFuture<List<String>> listProtected() {
         String a = org.jaildesk.protocol.Protocol.LIST_PROTECTED;
-        return call(args(a), body -> ReplyRecords.protectedJails(body, a));
+        return call(args(a), body -> ExtensionReplies.protectedJails(body, a));
     }
 
     /**
@@ -403,7 +403,7 @@ public final class IocageClient {
      */
     public CompletableFuture<List<String>> setProtected(String jail, boolean on) {
         String a = on ? org.jaildesk.protocol.Protocol.PROTECT_JAIL : org.jaildesk.protocol.Protocol.UNPROTECT_JAIL;
-        return call(args(a, "jail", jail), body -> ReplyRecords.protectedJails(body, a));
+        return call(args(a, "jail", jail), body -> ExtensionReplies.protectedJails(body, a));
     }
 
     /**
@@ -411,12 +411,12 @@ public final class IocageClient {
      * Python iocage); no lines where there is none yet.
      */
     public CompletableFuture<org.jaildesk.domain.ConsoleLog> consoleLog(String jail) {
-        return call(args("consolelog", "jail", jail), ReplyRecords::consoleLog);
+        return call(args("consolelog", "jail", jail), ExtensionReplies::consoleLog);
     }
 
     /** The host's folders mounted into the jail, its fstab's lines in order (extension {@code listmounts}). */
     public CompletableFuture<List<JailMount>> listMounts(String jail) {
-        return call(args("listmounts", "jail", jail), ReplyRecords::mounts);
+        return call(args("listmounts", "jail", jail), ExtensionReplies::mounts);
     }
 
     /** Mounts the host's {@code source} on {@code destination} inside the jail (extension {@code addmount}, nullfs). */
@@ -433,7 +433,7 @@ public final class IocageClient {
 
     /** The jail's ZFS snapshots, oldest first (extension {@code listsnapshots}). */
     public CompletableFuture<List<JailSnapshot>> listSnapshots(String jail) {
-        return call(args("listsnapshots", "jail", jail), ReplyRecords::snapshots);
+        return call(args("listsnapshots", "jail", jail), ExtensionReplies::snapshots);
     }
 
     /** Takes a snapshot named {@code name}, or named by the host after the time when empty; its name. */
@@ -469,7 +469,7 @@ public final class IocageClient {
 
     /** The logged-in user's login keys on the host ({@code rpc/settings} {@code list_ssl_certs}). */
     public CompletableFuture<List<org.jaildesk.domain.LoginKey>> loginKeys() {
-        return settings(args(org.jaildesk.protocol.KeyLogin.LIST)).thenApply(ReplyRecords::loginKeys);
+        return settings(args(org.jaildesk.protocol.KeyLogin.LIST)).thenApply(ExtensionReplies::loginKeys);
     }
 
     /** Takes one of the user's login keys away on the host ({@code revoke_ssl_cert}): it logs in no more. */

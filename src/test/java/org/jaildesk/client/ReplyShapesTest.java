@@ -468,14 +468,14 @@ class ReplyShapesTest {
         g.initialize(2048);
         java.security.PublicKey k = g.generateKeyPair().getPublic();
         String pub = org.jaildesk.protocol.KeyLogin.pubKey(k);
-        java.util.List<org.jaildesk.domain.LoginKey> keys = ReplyRecords.loginKeys(JSON.readTree("{\"admin\":{\"" + pub
+        java.util.List<org.jaildesk.domain.LoginKey> keys = ExtensionReplies.loginKeys(JSON.readTree("{\"admin\":{\"" + pub
                 + "\":\"Nickname: laptop\\nEmail: a@example.org\\nDate Registered: 2026-11-29T10:00:00Z\",\"AAAA\":\"Nickname: old\"}}"));
         assertEquals(new org.jaildesk.domain.LoginKey("admin", pub, "laptop", "a@example.org", "2026-11-29T10:00:00Z",
                 org.jaildesk.protocol.KeyLogin.fingerprint(k)), keys.get(0));
         assertEquals(new org.jaildesk.domain.LoginKey("admin", "AAAA", "old", "", "", ""), keys.get(1), "a key JailDesk cannot read");
         for (String bad : java.util.List.of("[]", "{\"admin\":[]}", "{\"admin\":{\"AAAA\":5}}", "\"x\"")) {
             IocageClientException e = org.junit.jupiter.api.Assertions.assertThrows(IocageClientException.class,
-                    () -> ReplyRecords.loginKeys(JSON.readTree(bad)), bad);
+                    () -> ExtensionReplies.loginKeys(JSON.readTree(bad)), bad);
             assertEquals(IocageClientException.Kind.MALFORMED_REPLY, e.kind(), bad);
         }
     }
