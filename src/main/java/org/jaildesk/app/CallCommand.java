@@ -155,6 +155,7 @@ final class CallCommand implements Callable<Integer> {
                 err.println("login to " + WebSocketTransport.hostPort(url) + " refused: " + (keys.refused
                         ? "the key in " + keyFile + " is not registered there (or was revoked); register its public half"
                                 + " on the host with 'jaildesk user keys " + user + " --add PUBFILE'"
+                        : keys.forNow != null ? org.jaildesk.domain.Shown.of(keys.forNow, 200)
                         : "the host offers no key login; give --password-file"));
                 return 1;
             }
@@ -216,10 +217,12 @@ final class CallCommand implements Callable<Integer> {
         return pw;
     }
 
-    /** The key of a key file, tried before any password; whether the host refused it. */
+    /** The key of a key file, tried before any password; whether the host refused it, or why it did not check it. */
     private static final class FileKey implements KeyLogins {
         private final java.security.PrivateKey key;
         volatile boolean refused;
+        /** The host's words where it refused the key login for now without checking the key, else null. */
+        volatile String forNow;
 
         FileKey(java.security.PrivateKey key) {
             this.key = key;
@@ -244,6 +247,11 @@ final class CallCommand implements Callable<Integer> {
         @Override
         public void forget() {
             refused = true;
+        }
+
+        @Override
+        public void refusedForNow(String why) {
+            forNow = why;
         }
     }
 

@@ -46,6 +46,13 @@ public interface KeyLogins {
     /** Forgets the key of this host and user, if one is kept. */
     void forget();
 
+    /**
+     * Told, with the host's words, that the host refused the key login for now without checking the key (too many
+     * failed logins from this address, a challenge that lapsed): the key stays kept. The password is asked next.
+     */
+    default void refusedForNow(String why) {
+    }
+
     /** Told how making a key went: {@code problem} null when the host took it, else why it did not (its words). */
     default void made(String problem) {
     }

@@ -77,8 +77,9 @@ final class SessionLogin {
 
     /**
      * Logs in with the host's key kept on this desktop, if there is one: false (and the password next) when there is
-     * none, the host offers no key login or refuses it now (too many failed logins), or refuses the key itself, which
-     * is then forgotten (revoked on the host: it will not pass again).
+     * none, the host offers no key login, refuses it for now without checking the key (too many failed logins from
+     * this address, a challenge that lapsed: the key stays, and the keys are told), or refuses the key itself, which
+     * is then forgotten (unknown there, or revoked: it will not pass again).
      */
     boolean withKey(Function<Request, CompletableFuture<Reply>> send) {
         java.util.Optional<java.security.PrivateKey> key = options.keys().find();
@@ -89,6 +90,9 @@ final class SessionLogin {
                 codec.mapper().getNodeFactory().textNode(""))));
         String challenge = first instanceof Response r ? r.args().path("test_string").asText() : "";
         if (!KeyLogin.isChallenge(challenge)) {
+            if (first instanceof ErrorReply e && forNow(e)) {
+                options.keys().refusedForNow(e.message());
+            }
             return false;
         }
         String answer;
@@ -101,13 +105,25 @@ final class SessionLogin {
         Reply second = await(send.apply(new Request(Protocol.RPC, KeyLogin.AUTH_SSL, "auth-" + ids.incrementAndGet(),
                 codec.mapper().createObjectNode().put("encrypted_string", answer))));
         if (second instanceof ErrorReply e) {
-            if (e.code().equals(ErrorCode.UNAUTHORIZED.code())) {
+            if (forNow(e)) {
+                options.keys().refusedForNow(e.message());
+            } else if (e.code().equals(ErrorCode.UNAUTHORIZED.code())) {
                 options.keys().forget();
             }
             return false;
         }
         token = tokenOf(((Response) second).args(), "auth_ssl");
         return true;
+    }
+
+    /**
+     * Whether {@code e} refuses a key login for now without having checked the key (JailDesk's server's words: the
+     * address blocked after too many failed logins, no challenge waiting); another host's refusal of the answer is
+     * taken as the key's own.
+     */
+    private static boolean forNow(ErrorReply e) {
+        return e.code().equals(ErrorCode.UNAUTHORIZED.code())
+                && (e.message().startsWith(Protocol.LOGINS_BLOCKED) || e.message().startsWith(Protocol.NO_CHALLENGE));
     }
 
     /**

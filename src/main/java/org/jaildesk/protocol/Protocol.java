@@ -70,6 +70,18 @@ public final class Protocol {
     public static final String KEY_REVOKED = "login key revoked";
 
     /**
+     * How JailDesk's server's refusal of a login starts while the address is blocked after too many failed logins:
+     * nothing was checked, so a client keeps its login key (it will pass again once the block is over).
+     */
+    public static final String LOGINS_BLOCKED = "too many failed logins";
+
+    /**
+     * How JailDesk's server's refusal of a key login's answer starts when no challenge was waiting for it on the
+     * connection (none asked, or it lapsed): the key was not checked, and a client keeps it.
+     */
+    public static final String NO_CHALLENGE = "no challenge is waiting";
+
+    /**
      * Not an action: put among a host's extensions by the client where the login may only read there, as
      * {@code rpc/query} says it ({@code "sysadm/iocage":"read"}); the desktop then offers no change.
      */

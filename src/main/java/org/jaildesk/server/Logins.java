@@ -235,7 +235,7 @@ final class Logins {
             if (challenge == null || !clock.instant().isBefore(until)) {
                 failed(s, null, "key", "no challenge waiting");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED,
-                        "no challenge is waiting for an answer on this connection: ask for one first (auth_ssl without args)");
+                        Protocol.NO_CHALLENGE + " for an answer on this connection: ask for one first (auth_ssl without args)");
             }
             Optional<UserKeys.Key> signer = keys.signer(challenge, answer.asText(), users.names());
             if (signer.isEmpty()) {
@@ -262,7 +262,8 @@ final class Logins {
 
     /** The answer to a login from an address blocked after too many failures: nothing is checked. */
     private static ErrorReply blocked(Session s, String id) {
-        return ErrorReply.of(id, ErrorCode.UNAUTHORIZED, "too many failed logins from " + s.address + "; try again later");
+        return ErrorReply.of(id, ErrorCode.UNAUTHORIZED, Protocol.LOGINS_BLOCKED + " from " + s.address
+                + "; try again later");
     }
 
     /**

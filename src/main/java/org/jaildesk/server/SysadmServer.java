@@ -51,7 +51,7 @@ public final class SysadmServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SysadmServer.class.getName());
     /** Why a blocked address's connection is closed (the close frame's reason and {@link Protocol#REFUSED_HEADER}). */
-    private static final String BLOCKED = "too many failed logins; try again later";
+    private static final String BLOCKED = Protocol.LOGINS_BLOCKED + "; try again later";
 
     /**
      * The JDK's HTTP server writes a reply's headers and its body separately; with Nagle's algorithm on, the body
