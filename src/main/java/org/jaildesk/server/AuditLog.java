@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -77,34 +78,183 @@ public final class AuditLog {
     }
 
     /**
-     * Up to {@code max} entries that start before byte {@code before} of the file (-1: its end), newest first, read from
-     * at most a megabyte before it; with {@link Page#older} the next page of a log too long for one answer is read. A
-     * line that is not as {@link #record} writes it is left out. An offset past the end is the end. {@code mark} (null:
-     * not checked) is the {@link Page#mark} of the page that gave {@code before}: where the file's is another (newsyslog
-     * moved the log away and a new one was begun, or it was emptied), the offset is not this file's, and the page says
-     * {@link Page#rotated} instead of reading entries that are not the ones before.
+     * Up to {@code max} entries that start before byte {@code before} of a log file (-1: its end), newest first, read
+     * from at most a megabyte before it; with {@link Page#older} the next page of a log too long for one answer is
+     * read. The log is the file, then the files newsyslog rotated it into ({@link #rotated}): a page that reaches a
+     * file's start goes on at the end of the next one, and {@code mark} (null: the file now) is the {@link Page#mark} of
+     * the page that gave {@code before}, which says which of them the offset is in (a page begun before a rotation
+     * reads on in the rotated file). A line that is not as {@link #record} writes it is left out. An offset past the
+     * end is the end. Where no file has that mark (the log was emptied and written anew, or its rotated file was
+     * compressed with another program than gzip, or removed) the page says {@link Page#rotated} instead of reading
+     * entries that are not the ones before.
      */
     public synchronized Page page(long before, String mark, int max) throws IOException {
-        if (!Files.exists(file)) {
-            return new Page(java.util.List.of(), -1, mark(new byte[0], 0), mark != null);
+        List<LogFile> files = new java.util.ArrayList<>();
+        files.add(new LogFile(file, false));
+        for (Path p : rotated()) {
+            files.add(new LogFile(p, p.getFileName().toString().endsWith(".gz")));
         }
-        byte[] tail;
-        long from;
-        String now;
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
-            byte[] head = new byte[(int) Math.min(f.length(), MARKED)];
-            f.readFully(head);
-            now = mark(head, head.length);
-            if (mark != null && !mark.equals(now)) {
-                return new Page(java.util.List.of(), -1, now, true);
+        int i = 0;
+        if (mark != null) {
+            while (i < files.size() && !mark.equals(files.get(i).mark())) {
+                i++;
             }
-            long size = f.length();
-            long end = before < 0 ? size : Math.min(before, size);
-            from = Math.max(0, end - TAIL_BYTES);
-            tail = new byte[(int) (end - from)];
-            f.seek(from);
-            f.readFully(tail);
+            if (i == files.size()) {
+                return new Page(List.of(), -1, files.get(0).mark(), true);
+            }
         }
+        List<Entry> out = new java.util.ArrayList<>();
+        long end = before;
+        while (true) {
+            LogFile f = files.get(i);
+            long older = f.read(end, max - out.size(), out);
+            if (older >= 0) {
+                return new Page(out, older, f.mark(), false);
+            }
+            // This file is read to its start: the next one that holds anything goes on (an empty one has no offset to
+            // come back to, and its mark is every empty file's).
+            int next = i + 1;
+            while (next < files.size() && files.get(next).length() == 0) {
+                next++;
+            }
+            if (next == files.size()) {
+                return new Page(out, -1, f.mark(), false);
+            }
+            if (out.size() >= max) {
+                return new Page(out, files.get(next).length(), files.get(next).mark(), false);
+            }
+            i = next;
+            end = -1;
+        }
+    }
+
+    /** The most rotated files {@link #rotated} looks for: newsyslog keeps 24 (the packaged configuration). */
+    static final int ROTATED_MAX = 1_000;
+    /** The most a gzip'd rotated file may hold once read: some 400,000 lines. */
+    static final int GZIP_MAX = 64 * 1024 * 1024;
+
+    /**
+     * The files newsyslog rotated the log into, newest first: {@code audit.log.0}, {@code .1}, … each as it is or
+     * gzip'd ({@code .0.gz}); the first number with neither ends them (a bzip2'd or xz'd one is not read).
+     */
+    List<Path> rotated() {
+        List<Path> out = new java.util.ArrayList<>();
+        String name = file.getFileName().toString();
+        for (int n = 0; n < ROTATED_MAX; n++) {
+            Path plain = file.resolveSibling(name + "." + n);
+            Path gz = file.resolveSibling(name + "." + n + ".gz");
+            if (Files.isRegularFile(plain, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                out.add(plain);
+            } else if (Files.isRegularFile(gz, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                out.add(gz);
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One file of the log as a page reads it. The log itself and a plain rotated file are read where the page is; a
+     * gzip'd one is read whole once (at most {@link #GZIP_MAX}; one that cannot be read holds nothing, and is logged).
+     */
+    private static final class LogFile {
+        private final Path path;
+        private final boolean gzip;
+        private byte[] whole;
+        private String mark;
+
+        LogFile(Path path, boolean gzip) {
+            this.path = path;
+            this.gzip = gzip;
+        }
+
+        long length() throws IOException {
+            if (gzip) {
+                return whole().length;
+            }
+            return Files.exists(path) ? Files.size(path) : 0;
+        }
+
+        /**
+         * {@link AuditLog#mark} of the file's first line, read from its start only (a gzip'd one is not unpacked
+         * whole to find the page's file); that of an empty file where there is none.
+         */
+        String mark() throws IOException {
+            if (mark == null) {
+                byte[] head = whole != null ? whole : head();
+                mark = AuditLog.mark(head, Math.min(head.length, MARKED));
+            }
+            return mark;
+        }
+
+        private byte[] head() throws IOException {
+            if (!Files.exists(path)) {
+                return new byte[0];
+            }
+            if (!gzip) {
+                try (java.io.InputStream in = Files.newInputStream(path)) {
+                    return in.readNBytes(MARKED);
+                }
+            }
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(path))) {
+                return in.readNBytes(MARKED);
+            } catch (IOException e) {
+                return whole(); // says why, and holds nothing
+            }
+        }
+
+        private byte[] whole() {
+            if (whole == null) {
+                try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(path))) {
+                    byte[] all = in.readNBytes(GZIP_MAX + 1);
+                    if (all.length > GZIP_MAX) {
+                        throw new IOException("more than " + GZIP_MAX + " bytes once unpacked");
+                    }
+                    whole = all;
+                } catch (IOException e) {
+                    LOG.warning("cannot read the rotated audit log " + path + ": " + e.getMessage());
+                    whole = new byte[0];
+                }
+            }
+            return whole;
+        }
+
+        /**
+         * Adds to {@code out} up to {@code max} entries that start before byte {@code before} (-1: the end), newest
+         * first, from at most {@link #TAIL_BYTES} before it; returns the offset of the oldest one's line for the next
+         * page, or -1 when the file holds none older.
+         */
+        long read(long before, int max, List<Entry> out) throws IOException {
+            byte[] tail;
+            long from;
+            if (gzip) {
+                byte[] all = whole();
+                int end = (int) (before < 0 ? all.length : Math.min(before, all.length));
+                from = Math.max(0, end - TAIL_BYTES);
+                tail = java.util.Arrays.copyOfRange(all, (int) from, end);
+            } else {
+                if (!Files.exists(path)) {
+                    return -1;
+                }
+                try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(path.toFile(), "r")) {
+                    long size = f.length();
+                    long end = before < 0 ? size : Math.min(before, size);
+                    from = Math.max(0, end - TAIL_BYTES);
+                    tail = new byte[(int) (end - from)];
+                    f.seek(from);
+                    f.readFully(tail);
+                }
+            }
+            return lines(tail, from, max, out);
+        }
+    }
+
+    /**
+     * Adds the entries of {@code tail} (the file's bytes from {@code from}) to {@code out}, newest first, up to
+     * {@code max}; the offset of the oldest one's line, or -1 when the file holds none before it.
+     */
+    private static long lines(byte[] tail, long from, int max, List<Entry> out) {
         // A read that starts inside a line: its first piece is not a whole entry; the next page reads it whole.
         int first = 0;
         if (from > 0) {
@@ -114,12 +264,12 @@ public final class AuditLog {
             first = Math.min(first + 1, tail.length);
             if (first == tail.length) {
                 // No whole line in a megabyte (a hand-edited file): skipped, so that the next page moves on.
-                return new Page(java.util.List.of(), from, now, false);
+                return from;
             }
         }
-        java.util.List<Entry> out = new java.util.ArrayList<>();
+        int taken = 0;
         int lineEnd = tail.length;
-        while (lineEnd > first && out.size() < max) {
+        while (lineEnd > first && taken < max) {
             int lineStart = lineEnd - 1;
             // The line ends before lineEnd (its newline, or the file's end); it starts after the newline before it.
             if (tail[lineStart] == '\n') {
@@ -130,11 +280,14 @@ public final class AuditLog {
                 lineStart--;
             }
             lineStart++;
-            parse(new String(tail, lineStart, contentEnd - lineStart, StandardCharsets.UTF_8)).ifPresent(out::add);
+            java.util.Optional<Entry> e = parse(new String(tail, lineStart, contentEnd - lineStart, StandardCharsets.UTF_8));
+            if (e.isPresent()) {
+                out.add(e.get());
+                taken++;
+            }
             lineEnd = lineStart;
         }
-        long older = lineEnd > first || from > 0 ? from + lineEnd : -1;
-        return new Page(out, older, now, false);
+        return lineEnd > first || from > 0 ? from + lineEnd : -1;
     }
 
     /** How much of the file's start {@link #mark} reads: more than any line {@link #record} writes. */

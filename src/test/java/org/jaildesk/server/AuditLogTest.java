@@ -99,12 +99,14 @@ class AuditLogTest {
     }
 
     /**
-     * A log rotated between two pages (moved away and begun anew, as newsyslog does, or emptied and written again): the
-     * next page says so and reads nothing, instead of reading the new file at the old file's offset, which would repeat
-     * the newest entries or show others as older; and a log not rotated reads on as before, whatever is added to it.
+     * A log rotated between two pages as newsyslog does it (moved away to {@code audit.log.0}, a new one begun): the
+     * next page reads on in the rotated file where the last one stopped, and then there is nothing older. Emptied and
+     * written again with no copy left, or gone: the next page says so and reads nothing, instead of reading the new
+     * file at the old file's offset, which would repeat the newest entries or show others as older. A log not rotated
+     * reads on as before, whatever is added to it.
      */
     @Test
-    void aPageAfterTheLogWasRotatedSaysSoAndReadsNothing() throws Exception {
+    void aPageBegunBeforeARotationReadsOnInTheRotatedFile() throws Exception {
         AuditLog log = log();
         for (int i = 0; i < 6; i++) {
             log.record("admin", "192.0.2.7", "startjail", "j" + i, "ok");
@@ -123,22 +125,93 @@ class AuditLogTest {
             log.record("admin", "192.0.2.7", "stopjail", "k" + i, "ok");
         }
         AuditLog.Page third = log.page(second.older(), second.mark(), 2);
-        assertTrue(third.rotated());
-        assertEquals(List.of(), third.entries());
-        assertEquals(-1, third.older(), "nothing older in the new file");
+        assertFalse(third.rotated());
+        assertEquals(List.of("j1", "j0"), third.entries().stream().map(AuditLog.Entry::target).toList());
+        assertEquals(-1, third.older(), "nothing older than the rotated file");
         assertEquals(List.of("k6", "k5"), log.page(-1, null, 2).entries().stream().map(AuditLog.Entry::target).toList());
-        // Without a mark (a client that sent none), the offset is read where it is.
+        // Without a mark (a client that sent none), the offset is read in the log there now.
         assertFalse(log.page(second.older(), null, 2).rotated());
 
-        // Emptied and written anew (newsyslog's copy-and-truncate): the same file, another first line.
+        // Emptied and written anew (newsyslog's copy-and-truncate, with no copy kept): the same file, another first line.
         AuditLog.Page now = log.page(-1, null, 2);
         Files.writeString(log.file(), "");
         log.record("admin", "192.0.2.8", "stopjail", "after", "ok");
-        assertTrue(log.page(now.older(), now.mark(), 2).rotated());
-        // Gone altogether: rotated too.
+        AuditLog.Page gone = log.page(now.older(), now.mark(), 2);
+        assertTrue(gone.rotated());
+        assertEquals(List.of(), gone.entries());
+        assertEquals(-1, gone.older());
+        // Gone altogether, no copy kept: rotated too.
+        log.record("admin", "192.0.2.8", "startjail", "after", "ok");
         AuditLog.Page last = log.page(-1, null, 1);
+        assertEquals(log.page(-1, null, 1).mark(), last.mark(), "the page's older is in the log itself");
         Files.delete(log.file());
         assertTrue(log.page(last.older(), last.mark(), 2).rotated());
+        // A page that reached the log's start points into the rotated file, which is still there.
+        assertEquals(List.of("new", "j5", "j4", "j3", "j2", "j1"),
+                log.page(-1, null, 6).entries().stream().map(AuditLog.Entry::target).toList());
+    }
+
+    /**
+     * Page by page from the newest, the log and the files newsyslog rotated it into are read as one, every entry once,
+     * newest first: a plain one and a gzip'd one (newsyslog's {@code Z}), an empty month between them skipped, a
+     * page that ends at a file's start going on at the next file's end; a bzip2'd file ends them (not read).
+     */
+    @Test
+    void theRotatedFilesAreReadOnAsOneLog() throws Exception {
+        AuditLog log = log();
+        writeRotated(dir.resolve("audit.log.3.gz"), "h", 3);
+        writeRotated(dir.resolve("audit.log.2"), "g", 4);
+        Files.writeString(dir.resolve("audit.log.1"), ""); // a month without changes
+        writeRotated(dir.resolve("audit.log.0.gz"), "f", 5);
+        writeRotated(dir.resolve("audit.log.4.bz2"), "e", 2); // not gzip: not read, and nothing after it
+        writeRotated(dir.resolve("audit.log.5"), "d", 2);
+        for (int i = 0; i < 3; i++) {
+            log.record("admin", "192.0.2.7", "startjail", "now" + i, "ok");
+        }
+        assertEquals(List.of(dir.resolve("audit.log.0.gz"), dir.resolve("audit.log.1"), dir.resolve("audit.log.2"),
+                dir.resolve("audit.log.3.gz")), log.rotated());
+        List<String> all = List.of("now2", "now1", "now0", "f4", "f3", "f2", "f1", "f0", "g3", "g2", "g1", "g0", "h2", "h1", "h0");
+        for (int max : new int[] {1, 2, 3, 5, 8, 500}) {
+            assertEquals(all, allPages(log, max), "pages of " + max);
+        }
+        // A page that fills up at the current file's start points at the next file's end.
+        AuditLog.Page three = log.page(-1, null, 3);
+        AuditLog.Page next = log.page(three.older(), three.mark(), 3);
+        assertEquals(List.of("f4", "f3", "f2"), next.entries().stream().map(AuditLog.Entry::target).toList());
+        // Just rotated (the new log empty, or not there yet): the newest entries are the last month's.
+        Files.move(log.file(), dir.resolve("moved.log"));
+        assertEquals("f4", log.recent(1).get(0).target());
+        Files.writeString(log.file(), "");
+        assertEquals("f4", log.recent(1).get(0).target());
+        // An empty log and an empty month: no page points into either (every empty file has the same mark).
+        assertEquals(all.subList(3, all.size()), allPages(log, 1));
+    }
+
+    /** A gzip'd rotated file that cannot be unpacked holds nothing (and is logged); the older ones are still read. */
+    @Test
+    void aDamagedGzipFileIsSkipped() throws Exception {
+        AuditLog log = log();
+        Files.write(dir.resolve("audit.log.0.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
+        writeRotated(dir.resolve("audit.log.1"), "g", 2);
+        log.record("admin", "192.0.2.7", "startjail", "now", "ok");
+        assertEquals(List.of("now", "g1", "g0"), allPages(log, 1));
+    }
+
+    /** {@code count} entries with targets {@code prefix}0 …, oldest first, in a file gzip'd where its name says. */
+    private static void writeRotated(Path file, String prefix, int count) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            lines.append("2026-10-0").append(prefix.length()).append("T10:00:0").append(i).append("Z user=admin from=192.0.2.7")
+                    .append(" action=startjail target=").append(prefix).append(i).append(" result=ok\n");
+        }
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+        if (file.toString().endsWith(".gz")) {
+            try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(bytes);
+            }
+        } else {
+            Files.write(file, bytes);
+        }
     }
 
     /** A line longer than a page's read (a hand-edited file) is skipped, and the pages still end. */
@@ -168,9 +241,12 @@ class AuditLogTest {
         int pages = 0;
         do {
             AuditLog.Page page = log.page(before, mark, max);
+            assertFalse(page.rotated());
+            if (page.mark().equals(mark)) {
+                assertTrue(page.older() < before, "each page moves back in its file");
+            }
             mark = page.mark();
             page.entries().forEach(e -> read.add(e.target()));
-            assertTrue(page.older() < (before < 0 ? Files.size(log.file()) : before), "each page moves back");
             before = page.older();
             pages++;
         } while (before >= 0 && pages < 1_000);

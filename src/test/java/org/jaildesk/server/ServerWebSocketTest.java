@@ -424,13 +424,19 @@ class ServerWebSocketTest extends ServerTestBase {
         vm.refresh().get(10, TimeUnit.SECONDS);
         assertEquals(500, vm.rows().size(), "a refresh starts from the newest again");
 
-        // The log rotated on the server between two pages: the view says so and asks for no more.
+        // The log rotated on the server between two pages, as newsyslog does it: the next page reads on in audit.log.0.
         assertTrue(first.older().matches("[0-9]+-[0-9a-f]{8}"), first.older());
-        java.nio.file.Files.move(fx.server.auditFile(), fx.server.auditFile().resolveSibling("audit.log.0"));
+        java.nio.file.Path rotated = fx.server.auditFile().resolveSibling("audit.log.0");
+        java.nio.file.Files.move(fx.server.auditFile(), rotated);
         c.startJail("mail").join(); // a new log begins
         org.jaildesk.domain.AuditPage after = c.listAuditPage(first.older()).join();
-        assertTrue(after.rotated());
-        assertEquals(List.of(), after.entries());
+        assertFalse(after.rotated());
+        assertEquals("j699", after.entries().get(0).target());
+        // Then compressed by a program the server does not read (bzip2): the view says so and asks for no more.
+        java.nio.file.Files.move(rotated, rotated.resolveSibling("audit.log.0.bz2"));
+        org.jaildesk.domain.AuditPage lost = c.listAuditPage(first.older()).join();
+        assertTrue(lost.rotated());
+        assertEquals(List.of(), lost.entries());
         vm.readOlder().get(10, TimeUnit.SECONDS);
         assertEquals(500, vm.rows().size());
         assertFalse(vm.hasOlder().get());
