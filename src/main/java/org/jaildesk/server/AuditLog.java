@@ -88,11 +88,13 @@ public final class AuditLog {
      * compressed with another program than gzip, or removed) the page says {@link Page#rotated} instead of reading
      * entries that are not the ones before.
      */
-    public synchronized Page page(long before, String mark, int max) throws IOException {
+    public Page page(long before, String mark, int max) throws IOException {
+        // Only the log itself is read under the lock record writes under (no line half-written is read); a rotated
+        // file, which may take its time to unpack, keeps no change waiting.
         List<LogFile> files = new java.util.ArrayList<>();
-        files.add(new LogFile(file, false));
+        files.add(new LogFile(file, false, this));
         for (Path p : rotated()) {
-            files.add(new LogFile(p, p.getFileName().toString().endsWith(".gz")));
+            files.add(new LogFile(p, p.getFileName().toString().endsWith(".gz"), null));
         }
         int i = 0;
         if (mark != null) {
@@ -161,12 +163,15 @@ public final class AuditLog {
     private static final class LogFile {
         private final Path path;
         private final boolean gzip;
+        /** What its reads hold while they read: the log's own lock for the log itself, else null. */
+        private final Object lock;
         private byte[] whole;
         private String mark;
 
-        LogFile(Path path, boolean gzip) {
+        LogFile(Path path, boolean gzip, Object lock) {
             this.path = path;
             this.gzip = gzip;
+            this.lock = lock;
         }
 
         long length() throws IOException {
@@ -226,25 +231,33 @@ public final class AuditLog {
          * page, or -1 when the file holds none older.
          */
         long read(long before, int max, List<Entry> out) throws IOException {
+            if (!gzip) {
+                if (lock == null) {
+                    return readPlain(before, max, out);
+                }
+                synchronized (lock) {
+                    return readPlain(before, max, out);
+                }
+            }
+            byte[] all = whole();
+            int end = (int) (before < 0 ? all.length : Math.min(before, all.length));
+            int from = Math.max(0, end - TAIL_BYTES);
+            return lines(java.util.Arrays.copyOfRange(all, from, end), from, max, out);
+        }
+
+        private long readPlain(long before, int max, List<Entry> out) throws IOException {
+            if (!Files.exists(path)) {
+                return -1;
+            }
             byte[] tail;
             long from;
-            if (gzip) {
-                byte[] all = whole();
-                int end = (int) (before < 0 ? all.length : Math.min(before, all.length));
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(path.toFile(), "r")) {
+                long size = f.length();
+                long end = before < 0 ? size : Math.min(before, size);
                 from = Math.max(0, end - TAIL_BYTES);
-                tail = java.util.Arrays.copyOfRange(all, (int) from, end);
-            } else {
-                if (!Files.exists(path)) {
-                    return -1;
-                }
-                try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(path.toFile(), "r")) {
-                    long size = f.length();
-                    long end = before < 0 ? size : Math.min(before, size);
-                    from = Math.max(0, end - TAIL_BYTES);
-                    tail = new byte[(int) (end - from)];
-                    f.seek(from);
-                    f.readFully(tail);
-                }
+                tail = new byte[(int) (end - from)];
+                f.seek(from);
+                f.readFully(tail);
             }
             return lines(tail, from, max, out);
         }
