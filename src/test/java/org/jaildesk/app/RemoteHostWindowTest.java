@@ -275,6 +275,21 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         robot.clickOn("#actionLogLogins");
         waitFor(() -> log.getItems().size() == 3);
         assertFalse(robot.lookup("#actionLogHidden").queryAs(Label.class).isVisible());
+        // Words to look for, each in some field, any case: the download alone; none; all again.
+        javafx.scene.control.TextField filter = robot.lookup("#actionLogFilter").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(filter).write("ADMIN 13.4");
+        waitFor(() -> log.getItems().size() == 1);
+        assertEquals("fetchrelease", log.getItems().get(0).action());
+        assertEquals("1 matches", robot.lookup("#actionLogHidden").queryAs(Label.class).getText());
+        robot.interact(() -> filter.setText("13.4 nobody"));
+        waitFor(() -> log.getItems().isEmpty());
+        assertEquals("none of them match", robot.lookup("#actionLogHidden").queryAs(Label.class).getText());
+        // A page of text pasted is refused whole: the filter stays as it was.
+        robot.interact(() -> filter.replaceText(0, filter.getLength(), "x".repeat(10 * 1024 * 1024)));
+        assertEquals("13.4 nobody", filter.getText());
+        robot.interact(filter::clear);
+        waitFor(() -> log.getItems().size() == 3);
+        assertFalse(robot.lookup("#actionLogHidden").queryAs(Label.class).isVisible());
         robot.interact(() -> ((javafx.stage.Stage) log.getScene().getWindow()).close());
     }
 

@@ -8,6 +8,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.jaildesk.client.IocageClient;
@@ -32,6 +34,7 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper readingOlder = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty logins = new SimpleBooleanProperty(true);
+    private final StringProperty filter = new SimpleStringProperty("");
     private final FilteredList<AuditEntry> shown = new FilteredList<>(rows());
 
     public ActionLogViewModel(IocageClient client, Executor fx, Messages msg) {
@@ -46,8 +49,12 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
         this.client = client;
         this.fx = fx;
         this.older = older;
-        shown.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> logins.get() ? null : e -> !Protocol.AUDIT_LOGIN.equals(e.action()), logins));
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            boolean all = logins.get();
+            java.util.List<String> words = words(filter.get());
+            return all && words.isEmpty() ? null
+                    : e -> (all || !Protocol.AUDIT_LOGIN.equals(e.action())) && words.stream().allMatch(w -> holds(e, w));
+        }, logins, filter));
     }
 
     /** Whether the logins are shown with the changes (they are at first); off, only the changes. */
@@ -55,7 +62,36 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
         return logins;
     }
 
-    /** The entries read, as shown: the logins left out while {@link #logins} is off. */
+    /** The most of the filter's text that counts: what is typed after it is not looked for. */
+    public static final int FILTER_MAX = 200;
+
+    /**
+     * Words the entries shown must hold, each in its user, address, action, target or result (any case; "" shows every
+     * entry read). Only the entries read are filtered: {@link #readOlder} reads more.
+     */
+    public StringProperty filter() {
+        return filter;
+    }
+
+    /** The filter's words, lower case, from its first {@link #FILTER_MAX} characters. */
+    private static java.util.List<String> words(String text) {
+        if (text == null || text.isBlank()) {
+            return java.util.List.of();
+        }
+        String cut = text.length() > FILTER_MAX ? text.substring(0, FILTER_MAX) : text;
+        return java.util.Arrays.stream(cut.toLowerCase(java.util.Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static boolean holds(AuditEntry e, String word) {
+        for (String field : new String[] {e.user(), e.from(), e.action(), e.target(), e.result()}) {
+            if (field != null && field.toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entries read, as shown: the logins left out while {@link #logins} is off, and only those the filter lets through. */
     public ObservableList<AuditEntry> shown() {
         return shown;
     }

@@ -108,14 +108,27 @@ public final class ActionLogWindow {
         logins.setId("actionLogLogins");
         logins.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.loginsTip")));
         logins.selectedProperty().bindBidirectional(vm.logins());
-        // How many are shown while the logins are not: the count beside it is of all the entries read.
+        // Words to look for among the entries read ("destroyjail db01"): who did that, and when.
+        javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+        filter.setId("actionLogFilter");
+        filter.setPromptText(msg.get("actionLog.filter"));
+        filter.setAccessibleText(msg.get("actionLog.filterName"));
+        filter.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.filterTip")));
+        filter.setPrefColumnCount(14);
+        // Pasted pages of text are not kept: more than a filter could mean.
+        filter.setTextFormatter(new javafx.scene.control.TextFormatter<String>(
+                c -> c.getControlNewText().length() > ActionLogViewModel.FILTER_MAX ? null : c));
+        filter.textProperty().bindBidirectional(vm.filter());
+        // How many are shown while some are not: the count beside it is of all the entries read.
         Label hidden = new Label();
         hidden.setId("actionLogHidden");
         hidden.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> msg.get("actionLog.hidden", vm.shown().size()), vm.shown()));
-        hidden.visibleProperty().bind(vm.logins().not());
+                () -> vm.filter().get().isBlank() ? msg.get("actionLog.hidden", vm.shown().size())
+                        : msg.get("actionLog.matching", vm.shown().size()), vm.shown(), vm.filter()));
+        hidden.visibleProperty().bind(vm.logins().not().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.filter().get().isBlank(), vm.filter())));
         hidden.managedProperty().bind(hidden.visibleProperty());
-        HBox top = new HBox(10, refresh, older, export, logins, said, hidden, saved);
+        HBox top = new HBox(10, refresh, older, export, logins, filter, said, hidden, saved);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, top, table);
         Stage stage = new Stage();
