@@ -266,6 +266,7 @@ class RemoteHostWindowTest extends RealServerWindowTest {
         assertEquals("admin", download.user());
         assertEquals("13.4-RELEASE", download.target());
         assertEquals("3 entries (the newest first)", robot.lookup("#actionLogSaid").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#actionLogAll").queryAs(javafx.scene.control.Button.class).isDisabled(), "nothing older to read");
         assertFalse(robot.lookup("#actionLogExport").queryAs(javafx.scene.control.Button.class).isDisabled(), "the rows can be saved");
         // The logins hidden on asking: the changes alone; shown again.
         robot.clickOn("#actionLogLogins");

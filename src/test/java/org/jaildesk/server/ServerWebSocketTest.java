@@ -423,6 +423,28 @@ class ServerWebSocketTest extends ServerTestBase {
         assertEquals("1,200 entries (the newest first)", vm.status().get());
         vm.refresh().get(10, TimeUnit.SECONDS);
         assertEquals(500, vm.rows().size(), "a refresh starts from the newest again");
+        // Read all: page after page to the start, every entry once.
+        vm.readAll().get(10, TimeUnit.SECONDS);
+        assertEquals(1_200, vm.rows().size());
+        assertEquals("j0", vm.rows().get(1_199).target());
+        assertEquals(1_200, vm.rows().stream().map(org.jaildesk.domain.AuditEntry::target).distinct().count());
+        assertFalse(vm.hasOlder().get());
+        assertFalse(vm.readingAll().get());
+        // It stops at its most (here 700): after the page that reaches it, the rest left for Older entries.
+        org.jaildesk.ui.pools.ActionLogViewModel capped = org.jaildesk.ui.pools.ActionLogTesting.capped(c, 700);
+        capped.refresh().get(10, TimeUnit.SECONDS);
+        capped.readAll().get(10, TimeUnit.SECONDS);
+        assertEquals(1_000, capped.rows().size());
+        assertTrue(capped.hasOlder().get());
+        // Stopped while its first page is on its way (a round trip, against the next statement): that page, no more.
+        vm.refresh().get(10, TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture<Void> stopped = vm.readAll();
+        vm.stopReadingAll();
+        stopped.get(10, TimeUnit.SECONDS);
+        assertEquals(1_000, vm.rows().size());
+        assertTrue(vm.hasOlder().get());
+        assertFalse(vm.readingAll().get());
+        vm.refresh().get(10, TimeUnit.SECONDS);
 
         // The log rotated on the server between two pages, as newsyslog does it: the next page reads on in audit.log.0.
         assertTrue(first.older().matches("[0-9]+-[0-9a-f]{8}"), first.older());

@@ -33,15 +33,25 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
     private final AtomicReference<String> older;
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper readingOlder = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper readingAll = new ReadOnlyBooleanWrapper(false);
+    /** Set to end {@link #readAll} after the page it reads (on the FX thread; read where the page's answer is). */
+    private volatile boolean stopAll;
+    /** {@link #readAll} stops once this many entries are read: {@link #ALL_MAX}, less in tests. */
+    private final int allMax;
     private final BooleanProperty logins = new SimpleBooleanProperty(true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final FilteredList<AuditEntry> shown = new FilteredList<>(rows());
 
     public ActionLogViewModel(IocageClient client, Executor fx, Messages msg) {
-        this(client, fx, msg, new AtomicReference<>(""));
+        this(client, fx, msg, ALL_MAX);
     }
 
-    private ActionLogViewModel(IocageClient client, Executor fx, Messages msg, AtomicReference<String> older) {
+    /** With {@link #readAll} stopping at {@code allMax} entries (tests). */
+    ActionLogViewModel(IocageClient client, Executor fx, Messages msg, int allMax) {
+        this(client, fx, msg, new AtomicReference<>(""), allMax);
+    }
+
+    private ActionLogViewModel(IocageClient client, Executor fx, Messages msg, AtomicReference<String> older, int allMax) {
         super(client, fx, msg, Protocol.LIST_AUDIT, c -> c.listAuditPage("").thenApply(page -> {
             older.set(page.older());
             return page.entries();
@@ -49,6 +59,7 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
         this.client = client;
         this.fx = fx;
         this.older = older;
+        this.allMax = allMax;
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             boolean all = logins.get();
             java.util.List<String> words = words(filter.get());
@@ -112,7 +123,7 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
      */
     @Override
     public CompletableFuture<Void> refresh() {
-        if (readingOlder.get()) {
+        if (readingOlder.get() || readingAll.get()) {
             return CompletableFuture.completedFuture(null);
         }
         older.set("");
@@ -122,25 +133,63 @@ public final class ActionLogViewModel extends HostReadList<AuditEntry> {
 
     /** Adds the entries before the oldest shown, up to 500; nothing while a read runs or when there are none. */
     public CompletableFuture<Void> readOlder() {
+        return older().thenApply(read -> null);
+    }
+
+    /** The most entries {@link #readAll} reads: some 20 MB of rows, months of a busy host's log. */
+    public static final int ALL_MAX = 100_000;
+
+    /** True while {@link #readAll} reads, from its first page to its last. */
+    public ReadOnlyBooleanProperty readingAll() {
+        return readingAll.getReadOnlyProperty();
+    }
+
+    /**
+     * Reads the older entries page after page, to the log's start (through its rotated files), for the filter to look
+     * through them all: until there are none, one cannot be read, {@link #stopReadingAll} is called, or
+     * {@link #ALL_MAX} entries are read ({@link #readOlder} reads on from there). Call on the FX thread.
+     */
+    public CompletableFuture<Void> readAll() {
+        if (readingAll.get() || !hasOlder.get() || readingOlder.get() || reading().get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        stopAll = false;
+        readingAll.set(true);
+        return nextPage().whenCompleteAsync((done, error) -> readingAll.set(false), fx);
+    }
+
+    private CompletableFuture<Void> nextPage() {
+        return older().thenComposeAsync(read -> read && !stopAll && hasOlder.get() && rows().size() < allMax ? nextPage()
+                : CompletableFuture.completedFuture(null), fx);
+    }
+
+    /** Ends {@link #readAll} after the page it is reading; FX thread. */
+    public void stopReadingAll() {
+        stopAll = true;
+    }
+
+    /** {@link #readOlder}: whether a page was read (false: none asked, or it could not be read). */
+    private CompletableFuture<Boolean> older() {
         String before = older.get();
         if (before.isEmpty() || readingOlder.get() || reading().get()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(false);
         }
         readingOlder.set(true);
         return Notifier.logged(client.listAuditPage(before).handleAsync((page, error) -> {
             readingOlder.set(false);
             if (error != null) {
                 failed(error);
+                return false;
             } else {
                 older.set(page.older());
                 append(page.entries());
                 hasOlder.set(page.hasOlder());
                 if (page.rotated()) {
-                    // The offset was the old file's: what is older is in the rotated files, not in this one.
+                    // The file the offset was in cannot be read on the server any more: nothing older from here.
                     say("actionLog.rotated", rows().size());
                 }
+                return true;
             }
-            return null;
         }, fx), "the older entries of the action log");
     }
 }

@@ -75,7 +75,7 @@ public final class ActionLogWindow {
         Button refresh = new Button(msg.get("actionLog.refresh"));
         refresh.setId("actionLogRefresh");
         refresh.setOnAction(e -> vm.refresh());
-        refresh.disableProperty().bind(vm.readingOlder());
+        refresh.disableProperty().bind(vm.readingOlder().or(vm.readingAll()));
         Label explain = new Label(msg.get("actionLog.explain"));
         explain.setWrapText(true);
         // What the host said, kept: a CSV file for a report, a ticket or an audit (the peer survey's "an action log you
@@ -101,8 +101,23 @@ public final class ActionLogWindow {
         Button older = new Button(msg.get("actionLog.older"));
         older.setId("actionLogOlder");
         older.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.olderTip")));
-        older.disableProperty().bind(vm.hasOlder().not().or(vm.readingOlder()).or(vm.reading()));
+        older.disableProperty().bind(vm.hasOlder().not().or(vm.readingOlder()).or(vm.reading()).or(vm.readingAll()));
         older.setOnAction(e -> vm.readOlder());
+        // Every older page in turn, for the filter to look through the whole log; pressed again, it stops.
+        Button all = new Button();
+        all.setId("actionLogAll");
+        all.textProperty().bind(javafx.beans.binding.Bindings.when(vm.readingAll())
+                .then(msg.get("actionLog.stopAll")).otherwise(msg.get("actionLog.all")));
+        all.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.allTip",
+                String.format(java.util.Locale.ROOT, "%,d", ActionLogViewModel.ALL_MAX))));
+        all.disableProperty().bind(vm.readingAll().not().and(vm.hasOlder().not().or(vm.readingOlder()).or(vm.reading())));
+        all.setOnAction(e -> {
+            if (vm.readingAll().get()) {
+                vm.stopReadingAll();
+            } else {
+                vm.readAll();
+            }
+        });
         // A line per login (a desktop's connection, a script's call): hidden on asking, to read the changes alone.
         javafx.scene.control.CheckBox logins = new javafx.scene.control.CheckBox(msg.get("actionLog.logins"));
         logins.setId("actionLogLogins");
@@ -128,7 +143,7 @@ public final class ActionLogWindow {
         hidden.visibleProperty().bind(vm.logins().not().or(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !vm.filter().get().isBlank(), vm.filter())));
         hidden.managedProperty().bind(hidden.visibleProperty());
-        HBox top = new HBox(10, refresh, older, export, logins, filter, said, hidden, saved);
+        HBox top = new HBox(10, refresh, older, all, export, logins, filter, said, hidden, saved);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, top, table);
         Stage stage = new Stage();
@@ -137,6 +152,8 @@ public final class ActionLogWindow {
         // The theme comes with the window (Theme styles every window the app opens).
         Scene scene = new Scene(root, 900, 520);
         stage.setScene(scene);
+        // A window closed while it reads every page stops after the page it is reading.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> vm.stopReadingAll());
         stage.show();
         vm.refresh();
         return stage;
