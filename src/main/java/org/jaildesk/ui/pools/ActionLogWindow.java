@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jaildesk.client.IocageClient;
@@ -129,7 +128,7 @@ public final class ActionLogWindow {
         filter.setPromptText(msg.get("actionLog.filter"));
         filter.setAccessibleText(msg.get("actionLog.filterName"));
         filter.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.filterTip")));
-        filter.setPrefColumnCount(14);
+        filter.setPrefColumnCount(11);
         // Pasted pages of text are not kept: more than a filter could mean.
         filter.setTextFormatter(new javafx.scene.control.TextFormatter<String>(
                 c -> c.getControlNewText().length() > ActionLogViewModel.FILTER_MAX ? null : c));
@@ -143,7 +142,9 @@ public final class ActionLogWindow {
         hidden.visibleProperty().bind(vm.logins().not().or(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !vm.filter().get().isBlank(), vm.filter())));
         hidden.managedProperty().bind(hidden.visibleProperty());
-        HBox top = new HBox(10, refresh, older, all, export, logins, filter, said, hidden, saved);
+        // Its buttons keep their words whole: what does not fit the window's width goes onto a second line.
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 6, refresh, older, all, export, logins, filter,
+                said, hidden, saved);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, top, table);
         Stage stage = new Stage();
