@@ -107,8 +107,7 @@ public final class ActionLogWindow {
         all.setId("actionLogAll");
         all.textProperty().bind(javafx.beans.binding.Bindings.when(vm.readingAll())
                 .then(msg.get("actionLog.stopAll")).otherwise(msg.get("actionLog.all")));
-        all.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.allTip",
-                String.format(java.util.Locale.ROOT, "%,d", ActionLogViewModel.ALL_MAX))));
+        all.setTooltip(new javafx.scene.control.Tooltip(msg.get("actionLog.allTip", ActionLogViewModel.ALL_MAX)));
         all.disableProperty().bind(vm.readingAll().not().and(vm.hasOlder().not().or(vm.readingOlder()).or(vm.reading())));
         all.setOnAction(e -> {
             if (vm.readingAll().get()) {
