@@ -295,7 +295,9 @@ public final class MainWindow {
 
     private MenuBar menuBar(List<UiAction> actions) {
         // hostList is built after the menus: it is looked up when the item is chosen, not here.
-        Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), new HostFiles(hosts, msg, notifier, stage).menuItems(), () -> {
+        java.util.List<MenuItem> files = new java.util.ArrayList<>(new HostFiles(hosts, msg, notifier, stage).menuItems());
+        files.add(jailFiles().menuItem("menu-exportJails"));
+        Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), files, () -> {
             if (QuitQuestion.quitDespite(stage, msg, runningJobs())) {
                 saveState();
                 stage.close();
@@ -364,9 +366,21 @@ public final class MainWindow {
         HBox row = new HBox(8, bar, search);
         row.getStyleClass().add("tool-row");
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        tableMenu = TableMenu.of(actions, msg, () -> hostSwitch.current() == null ? null : hostSwitch.current().table());
+        tableMenu = TableMenu.of(actions, msg, () -> hostSwitch.current() == null ? null : hostSwitch.current().table(),
+                jailFiles().menuItem("ctx-export"));
         hostSwitch.tableMenu(tableMenu);
         return row;
+    }
+
+    private JailTableFiles jailFiles;
+
+    /** The export of the jail table shown now (File menu and the table's context menu). */
+    private JailTableFiles jailFiles() {
+        if (jailFiles == null) {
+            jailFiles = new JailTableFiles(msg, notifier, stage,
+                    () -> hostSwitch.current() == null ? null : hostSwitch.current().table());
+        }
+        return jailFiles;
     }
 
     /** The jobs running, and those waiting their turn in this window (which quitting keeps from starting). */

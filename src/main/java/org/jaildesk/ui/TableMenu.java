@@ -8,14 +8,17 @@ import javafx.scene.control.SeparatorMenuItem;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.jails.JailTableView;
 
-/** The jail table's context menu, one for every host's table: each jail action, then copying the selected rows. */
+/**
+ * The jail table's context menu, one for every host's table: each jail action, then copying the selected rows and
+ * exporting those listed.
+ */
 final class TableMenu {
 
     private TableMenu() {
     }
 
-    /** {@code shown} is the table of the host shown now, or null. */
-    static ContextMenu of(List<UiAction> actions, Messages msg, Supplier<JailTableView> shown) {
+    /** {@code shown} is the table of the host shown now, or null; {@code export} writes the rows it lists to a file. */
+    static ContextMenu of(List<UiAction> actions, Messages msg, Supplier<JailTableView> shown, MenuItem export) {
         ContextMenu menu = new ContextMenu();
         actions.forEach(a -> menu.getItems().add(a.menuItem()));
         // The rows as text (Ctrl+C in the table does the same): names and addresses into a terminal or a ticket.
@@ -27,8 +30,11 @@ final class TableMenu {
                 table.copySelection();
             }
         });
-        menu.setOnShowing(e -> copy.setDisable(shown.get() == null || shown.get().getSelectionModel().isEmpty()));
-        menu.getItems().addAll(new SeparatorMenuItem(), copy);
+        menu.setOnShowing(e -> {
+            copy.setDisable(shown.get() == null || shown.get().getSelectionModel().isEmpty());
+            export.setDisable(shown.get() == null || shown.get().getItems().isEmpty());
+        });
+        menu.getItems().addAll(new SeparatorMenuItem(), copy, export);
         return menu;
     }
 }

@@ -350,6 +350,41 @@ class MainWindowTest extends WindowTest {
         assertEquals(copied, WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
     }
 
+    /**
+     * The jail table exported as CSV: the columns' titles, then every jail the table lists as it shows them, the search
+     * applied, a state in the window's words; a value a spreadsheet would run is written as text. The context menu
+     * and the File menu offer it.
+     */
+    @Test
+    void theJailTableExportsAsShown(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("web"));
+        page.waitFor(() -> page.rows().size() == 2);
+        JailTableFiles files = new JailTableFiles(new org.jaildesk.ui.common.Messages(java.util.Locale.ENGLISH), page.notifier,
+                stage, () -> (org.jaildesk.ui.jails.JailTableView) page.table());
+        java.nio.file.Path file = config.resolve("out").resolve("jails.csv");
+        Files.createDirectories(file.getParent());
+        int written = WaitForAsyncUtils.asyncFx(() -> files.exportTo((org.jaildesk.ui.jails.JailTableView) page.table(), file))
+                .get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(2, written);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("State,Name,JID,CPU,Memory,Boot,Type,Release,IPv4", lines.get(0));
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).matches("up,web01,3,[0-9.]+ %,[0-9.]+M,on,basejail,14.1-RELEASE-p2,em0\\|192.168.1.30/24"),
+                lines.get(1));
+        assertEquals("down,web02,,,,off,jail,13.2-RELEASE-p4,vnet0|192.168.1.31/24", lines.get(2));
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
+        page.waitFor(() -> page.notifier.notices().stream().anyMatch(n -> n.message().equals(
+                "2 jails written to " + file + ", with the table's columns as it shows them.")));
+        // A formula in a cell (a host's value) is text in the file.
+        assertEquals("'=cmd|' /C calc'!A0", org.jaildesk.ui.common.Csv.cell("=cmd|' /C calc'!A0"));
+        // Offered in the table's context menu and the File menu.
+        assertTrue(page.table().getContextMenu().getItems().stream().anyMatch(i -> "ctx-export".equals(i.getId())));
+        assertTrue(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).anyMatch(i -> "menu-exportJails".equals(i.getId())));
+    }
+
     /** A jail made from one of the host's templates: the template takes the release's place, and must be chosen. */
     @Test
     void createMakesAJailFromATemplate(FxRobot robot) throws Exception {

@@ -36,6 +36,25 @@ public final class TableCopy {
         return b.toString();
     }
 
+    /**
+     * Every row the table lists (its search and sort applied), as it shows them: first the shown columns' titles, then
+     * a row per line, the cells in the columns' order. {@code shown} words a cell's value (null is an empty cell).
+     */
+    public static <T> List<List<String>> listedAsCells(TableView<T> table, Function<Object, String> shown) {
+        List<TableColumn<T, ?>> columns = table.getVisibleLeafColumns();
+        List<List<String>> out = new ArrayList<>();
+        out.add(columns.stream().map(c -> c.getText() == null ? "" : c.getText()).toList());
+        for (T row : table.getItems()) {
+            List<String> cells = new ArrayList<>(columns.size());
+            for (TableColumn<T, ?> c : columns) {
+                Object v = c.getCellData(row);
+                cells.add(v == null ? "" : shown.apply(v));
+            }
+            out.add(cells);
+        }
+        return out;
+    }
+
     /** Runs {@code copy} on the shortcut for copying (Ctrl+C, Cmd+C on a Mac) in {@code table}. */
     public static void onShortcut(TableView<?> table, Runnable copy) {
         KeyCombination shortcut = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);

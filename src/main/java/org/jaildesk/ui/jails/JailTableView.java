@@ -230,8 +230,20 @@ public final class JailTableView extends TableView<Jail> {
      * TAB between cells, a line per row, in the table's order.
      */
     String selectedAsText() {
-        return org.jaildesk.ui.common.TableCopy.selectedAsText(this, v -> v instanceof JailState s
-                ? msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT)) : v.toString());
+        return org.jaildesk.ui.common.TableCopy.selectedAsText(this, this::cellText);
+    }
+
+    /**
+     * Every jail the table lists (the search and the sort applied), as it shows them, for an export: the shown columns'
+     * titles first, then a jail per row. Call on the FX thread.
+     */
+    public java.util.List<java.util.List<String>> shownAsCells() {
+        return org.jaildesk.ui.common.TableCopy.listedAsCells(this, this::cellText);
+    }
+
+    /** A cell's value as the table words it: a state in the window's language. */
+    private String cellText(Object v) {
+        return v instanceof JailState s ? msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT)) : v.toString();
     }
 
     /** The same jails selected again after the rows changed, those still shown; a jail no longer shown is let go. */
