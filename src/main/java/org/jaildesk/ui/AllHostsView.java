@@ -239,6 +239,11 @@ final class AllHostsView extends VBox {
     }
 
 
+    /** Every row the table lists (search and sort applied) as it shows them, its columns' titles first; FX thread. */
+    List<List<String>> listedAsCells() {
+        return org.jaildesk.ui.common.TableCopy.listedAsCells(table, v -> JailTableView.shownText(msg, v));
+    }
+
     TableView<AllHosts.Row> table() {
         return table;
     }

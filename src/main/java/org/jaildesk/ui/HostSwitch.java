@@ -107,6 +107,17 @@ final class HostSwitch {
         return current;
     }
 
+    /**
+     * The jails the table shown now lists, as it shows them, its columns' titles first: the host's table, or All
+     * hosts'; null when neither is shown. FX thread.
+     */
+    List<List<String>> listedAsCells() {
+        if (current != null) {
+            return current.table().shownAsCells();
+        }
+        return allHostsView != null && center.getChildren().contains(allHostsView) ? allHostsView.listedAsCells() : null;
+    }
+
     SimpleBooleanProperty hasJailView() {
         return hasJailView;
     }

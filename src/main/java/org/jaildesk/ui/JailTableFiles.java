@@ -16,11 +16,11 @@ import org.jaildesk.ui.common.FileWords;
 import org.jaildesk.ui.common.Messages;
 import org.jaildesk.ui.common.Notifier;
 import org.jaildesk.ui.common.TextExport;
-import org.jaildesk.ui.jails.JailTableView;
 
 /**
- * File ▸ Export jail table… (and the table's context menu): the jails the table lists, as it shows them (its columns
- * in their order, the search and the sort applied), to a CSV file: an inventory for a report or a spreadsheet. The
+ * File ▸ Export jail table… (and the table's context menu): the jails the table shown lists, a host's or All hosts',
+ * as it shows them (its columns in their order, the search and the sort applied), to a CSV file: an inventory for a
+ * report or a spreadsheet. The
  * rows are taken on the FX thread and written off it, whole or not at all, readable by the user only; a value a
  * spreadsheet would take for a formula is written as text ({@link Csv}).
  */
@@ -32,10 +32,10 @@ final class JailTableFiles {
     private final Messages msg;
     private final Notifier notifier;
     private final Stage stage;
-    private final Supplier<JailTableView> shown;
+    private final Supplier<List<List<String>>> shown;
 
-    /** {@code shown}: the table of the host shown now, or null. */
-    JailTableFiles(Messages msg, Notifier notifier, Stage stage, Supplier<JailTableView> shown) {
+    /** {@code shown}: what the table shown now lists, its columns' titles first, or null where none is shown. */
+    JailTableFiles(Messages msg, Notifier notifier, Stage stage, Supplier<List<List<String>>> shown) {
         this.msg = msg;
         this.notifier = notifier;
         this.stage = stage;
@@ -50,10 +50,10 @@ final class JailTableFiles {
         return export;
     }
 
-    /** Asks where, then writes the table shown now there. */
+    /** Asks where, then writes what the table shown now lists there. */
     void ask() {
-        JailTableView table = shown.get();
-        if (table == null) {
+        List<List<String>> rows = shown.get();
+        if (rows == null) {
             notifier.refusal(msg.get("jails.exportNone"));
             return;
         }
@@ -63,13 +63,15 @@ final class JailTableFiles {
                 new FileChooser.ExtensionFilter(msg.get("hosts.anyFile"), "*"));
         File f = chooser.showSaveDialog(stage);
         if (f != null) {
-            exportTo(table, f.toPath());
+            exportTo(rows, f.toPath());
         }
     }
 
-    /** Writes the rows {@code table} lists now to {@code file}; the notice says how many went, or why none did. */
-    CompletableFuture<Integer> exportTo(JailTableView table, Path file) {
-        List<List<String>> rows = table.shownAsCells();
+    /**
+     * Writes {@code rows} (a table's, taken on the FX thread: its columns' titles, then a jail per row) to {@code file};
+     * the notice says how many jails went, or why none did.
+     */
+    CompletableFuture<Integer> exportTo(List<List<String>> rows, Path file) {
         return TextExport.write(file, IO, out -> {
             for (List<String> row : rows) {
                 Csv.line(row, out);

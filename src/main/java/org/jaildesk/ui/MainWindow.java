@@ -374,11 +374,15 @@ public final class MainWindow {
 
     private JailTableFiles jailFiles;
 
-    /** The export of the jail table shown now (File menu and the table's context menu). */
+    /** What the jail table shown now lists, a host's or All hosts', its columns' titles first; null if none. FX thread. */
+    List<List<String>> tableListed() {
+        return hostSwitch.listedAsCells();
+    }
+
+    /** The export of the jail table shown now, a host's or All hosts' (File menu and the table's context menu). */
     private JailTableFiles jailFiles() {
         if (jailFiles == null) {
-            jailFiles = new JailTableFiles(msg, notifier, stage,
-                    () -> hostSwitch.current() == null ? null : hostSwitch.current().table());
+            jailFiles = new JailTableFiles(msg, notifier, stage, this::tableListed);
         }
         return jailFiles;
     }

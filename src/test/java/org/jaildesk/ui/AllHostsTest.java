@@ -111,6 +111,12 @@ class AllHostsTest extends WindowTest {
         robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("!host:nas1 name:web0?"));
         page.waitFor(() -> table(robot).getItems().size() == 2);
         assertEquals(List.of("Demo host (simulated)"), table(robot).getItems().stream().map(r -> r.host().name()).distinct().toList());
+        // What File ▸ Export jail table… writes here: All hosts' rows as listed, the host first.
+        List<List<String>> listed = WaitForAsyncUtils.asyncFx(() -> page.window.tableListed()).get();
+        assertEquals(List.of("Host", "State", "Name"), listed.get(0).subList(0, 3));
+        assertEquals(3, listed.size(), listed.toString());
+        assertTrue(listed.subList(1, 3).stream().allMatch(r -> r.get(0).equals("Demo host (simulated)") && r.get(2).startsWith("web0")),
+                listed.toString());
         robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("host:$(x);-f"));
         page.waitFor(() -> table(robot).getItems().isEmpty());
 

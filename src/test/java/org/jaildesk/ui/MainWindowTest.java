@@ -361,11 +361,11 @@ class MainWindowTest extends WindowTest {
         robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).setText("web"));
         page.waitFor(() -> page.rows().size() == 2);
         JailTableFiles files = new JailTableFiles(new org.jaildesk.ui.common.Messages(java.util.Locale.ENGLISH), page.notifier,
-                stage, () -> (org.jaildesk.ui.jails.JailTableView) page.table());
+                stage, () -> null);
         java.nio.file.Path file = config.resolve("out").resolve("jails.csv");
         Files.createDirectories(file.getParent());
-        int written = WaitForAsyncUtils.asyncFx(() -> files.exportTo((org.jaildesk.ui.jails.JailTableView) page.table(), file))
-                .get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        int written = WaitForAsyncUtils.asyncFx(() -> files.exportTo(((org.jaildesk.ui.jails.JailTableView) page.table())
+                .shownAsCells(), file)).get().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(2, written);
         List<String> lines = Files.readAllLines(file);
         assertEquals("State,Name,JID,CPU,Memory,Boot,Type,Release,IPv4", lines.get(0));
@@ -377,6 +377,10 @@ class MainWindowTest extends WindowTest {
                 java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
         page.waitFor(() -> page.notifier.notices().stream().anyMatch(n -> n.message().equals(
                 "2 jails written to " + file + ", with the table's columns as it shows them.")));
+        // With no jail table shown, nothing is asked: the notice says why.
+        robot.interact(files::ask);
+        page.waitFor(() -> page.notifier.notices().stream().anyMatch(n -> n.message().equals(
+                "No host's jail table is shown: pick a host first.")));
         // A formula in a cell (a host's value) is text in the file.
         assertEquals("'=cmd|' /C calc'!A0", org.jaildesk.ui.common.Csv.cell("=cmd|' /C calc'!A0"));
         // Offered in the table's context menu and the File menu.

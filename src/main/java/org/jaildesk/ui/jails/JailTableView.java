@@ -230,7 +230,7 @@ public final class JailTableView extends TableView<Jail> {
      * TAB between cells, a line per row, in the table's order.
      */
     String selectedAsText() {
-        return org.jaildesk.ui.common.TableCopy.selectedAsText(this, this::cellText);
+        return org.jaildesk.ui.common.TableCopy.selectedAsText(this, v -> shownText(msg, v));
     }
 
     /**
@@ -238,11 +238,11 @@ public final class JailTableView extends TableView<Jail> {
      * titles first, then a jail per row. Call on the FX thread.
      */
     public java.util.List<java.util.List<String>> shownAsCells() {
-        return org.jaildesk.ui.common.TableCopy.listedAsCells(this, this::cellText);
+        return org.jaildesk.ui.common.TableCopy.listedAsCells(this, v -> shownText(msg, v));
     }
 
-    /** A cell's value as the table words it: a state in the window's language. */
-    private String cellText(Object v) {
+    /** A cell's value as a jail table words it (this one, All hosts'): a state in the window's language. */
+    public static String shownText(Messages msg, Object v) {
         return v instanceof JailState s ? msg.get("state." + s.name().toLowerCase(java.util.Locale.ROOT)) : v.toString();
     }
 
