@@ -26,10 +26,13 @@ public final class Csv {
         out.write("\r\n");
     }
 
-    /** One value as a cell: quoted where it must be, a formula made text; null is empty. */
+    /**
+     * One value as a cell: quoted where it must be, a formula made text; null is empty. A lone {@code -} (iocage's and
+     * the tables' word for none) is no formula and stays as it is.
+     */
     public static String cell(String value) {
         String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && !v.equals("-") && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {

@@ -31,6 +31,8 @@ class JobsCsvTest {
         }
         assertEquals("\"'=1+2, then\"", JobsCsv.cell("=1+2, then"));
         assertEquals("a=b", JobsCsv.cell("a=b"), "only a first character counts");
+        assertEquals("-", JobsCsv.cell("-"), "a lone dash (none) is no formula");
+        assertEquals("'--", JobsCsv.cell("--"));
     }
 
     @Test
