@@ -295,7 +295,7 @@ public final class MainWindow {
 
     private MenuBar menuBar(List<UiAction> actions) {
         // hostList is built after the menus: it is looked up when the item is chosen, not here.
-        java.util.List<MenuItem> files = new java.util.ArrayList<>(new HostFiles(hosts, msg, notifier, stage).menuItems());
+        List<MenuItem> files = new ArrayList<>(new HostFiles(hosts, msg, notifier, stage).menuItems());
         files.add(jailFiles().menuItem("menu-exportJails"));
         Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), files, () -> {
             if (QuitQuestion.quitDespite(stage, msg, runningJobs())) {
