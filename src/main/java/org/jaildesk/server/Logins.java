@@ -128,6 +128,7 @@ final class Logins {
         if (held.isPresent() && !unchanged(held.get())) {
             LOG.info(() -> "a session of '" + held.get().user() + "' ended: the user was removed, their password or"
                     + " one-time codes changed, or the key it began with was revoked");
+            tokens.end(token);
             return Optional.empty();
         }
         return held;
@@ -189,6 +190,12 @@ final class Logins {
                 return ErrorReply.of(r.id(), ErrorCode.BAD_REQUEST, "auth_token needs a 'token' string");
             }
             Optional<TokenStore.Held> owner = current(t.asText());
+            if (owner.isEmpty() && tokens.lapsed(t.asText())) {
+                // A client back after its session lapsed or ended (a desktop asleep overnight): no guess, so not
+                // counted against its address; several such desktops behind one address would block it otherwise.
+                auditLogin("-", s.address, "token", "error:session ended");
+                return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the token's session has ended: log in again");
+            }
             if (owner.isEmpty()) {
                 tokens.revoke(t.asText());
                 failed(s, null, "token", "unknown or expired token");

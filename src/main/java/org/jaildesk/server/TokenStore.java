@@ -45,6 +45,15 @@ public final class TokenStore {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /**
+     * Tokens of sessions that lapsed or ended, by digest, with when: a client that comes back with one is no guesser
+     * (see {@link #lapsed}). Kept {@link #LAPSED_KEPT}, at most {@link #LAPSED_MOST}.
+     */
+    private final Map<String, Instant> lapsed = new ConcurrentHashMap<>();
+    /** How long a lapsed token is known as one: a desktop asleep overnight comes back with it. */
+    static final Duration LAPSED_KEPT = Duration.ofHours(24);
+    /** The most lapsed tokens kept: beyond it, a lapsed token counts as an unknown one. */
+    static final int LAPSED_MOST = 10_000;
     private final Clock clock;
     private final Duration lifetime;
     private final Duration limit;
@@ -86,6 +95,7 @@ public final class TokenStore {
         }
         if (!now.isBefore(s.expires())) {
             sessions.remove(key);
+            lapse(key, now);
             return Optional.empty();
         }
         sessions.put(key, s.usedAt(now, lifetime));
@@ -104,9 +114,45 @@ public final class TokenStore {
         }
     }
 
+    /**
+     * Ends {@code token}'s session as the host ended it (its user's password or codes changed, its key was revoked):
+     * it no longer passes, and is known as {@link #lapsed} when it comes back.
+     */
+    public void end(String token) {
+        if (token != null && !token.isEmpty() && sessions.remove(digest(token)) != null) {
+            lapse(digest(token), clock.instant());
+        }
+    }
+
+    /**
+     * Whether {@code token} belonged to a session that lapsed or ended here within {@link #LAPSED_KEPT}: a client
+     * coming back after a sleep, not someone guessing, so its refusal need not count against its address. Unknown
+     * tokens, and those revoked by a logout or a new login, are not.
+     */
+    public boolean lapsed(String token) {
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        Instant at = lapsed.get(digest(token));
+        return at != null && clock.instant().isBefore(at.plus(LAPSED_KEPT));
+    }
+
+    private void lapse(String key, Instant now) {
+        if (lapsed.size() < LAPSED_MOST) {
+            lapsed.put(key, now);
+        }
+    }
+
     private void purge() {
         Instant now = clock.instant();
-        sessions.values().removeIf(s -> !now.isBefore(s.expires()));
+        sessions.entrySet().removeIf(e -> {
+            if (now.isBefore(e.getValue().expires())) {
+                return false;
+            }
+            lapse(e.getKey(), now);
+            return true;
+        });
+        lapsed.values().removeIf(at -> !now.isBefore(at.plus(LAPSED_KEPT)));
     }
 
     private static String digest(String token) {

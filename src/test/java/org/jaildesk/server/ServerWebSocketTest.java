@@ -158,6 +158,44 @@ class ServerWebSocketTest extends ServerTestBase {
     }
 
     /**
+     * A client back with the token of a session that lapsed (a desktop asleep overnight) is refused, saying so, but is
+     * no guesser: its tries do not count against its address, as unknown tokens' do; after a day its token is unknown.
+     */
+    @Test
+    void aLapsedSessionsTokenIsRefusedWithoutCountingAgainstItsAddress() throws Exception {
+        RawClient c = raw();
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        String token = json(c.next()).get("args").get(0).asText();
+        fx.clock.advance(Duration.ofSeconds(901));
+        RawClient back = raw();
+        for (int i = 0; i < 8; i++) {
+            back.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t" + i + "\",\"args\":{\"token\":\"" + token + "\"}}");
+            JsonNode r = json(back.next());
+            assertEquals("401", r.get("args").get("code").asText());
+            assertEquals("the token's session has ended: log in again", r.get("args").get("message").asText());
+        }
+        back.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"p\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        assertEquals("response", json(back.next()).get("name").asText(), "eight lapsed tries blocked nothing");
+        assertTrue(java.nio.file.Files.readString(fx.server.auditFile())
+                .contains("user=- from=127.0.0.1 action=login target=token result=error:session_ended"));
+        // Unknown tokens are guesses: the fifth blocks the address.
+        RawClient guess = raw();
+        for (int i = 0; i < 5; i++) {
+            guess.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"g" + i + "\",\"args\":{\"token\":\"guess" + i + "\"}}");
+            assertEquals("401", json(guess.next()).get("args").get("code").asText());
+        }
+        guess.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"late\",\"args\":{\"token\":\"" + token + "\"}}");
+        assertTrue(json(guess.next()).get("args").get("message").asText().startsWith(Protocol.LOGINS_BLOCKED));
+        // A day later the lapsed token is an unknown one.
+        fx.clock.advance(Duration.ofHours(25));
+        RawClient day = raw();
+        day.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"d\",\"args\":{\"token\":\"" + token + "\"}}");
+        assertEquals("the token is unknown or expired", json(day.next()).get("args").get("message").asText());
+    }
+
+    /**
      * However often it is used, a session ends 12 hours after its login (the token slides 900 s at a time up to there,
      * never past it), also where its token was taken to another connection: its user logs in again.
      */
