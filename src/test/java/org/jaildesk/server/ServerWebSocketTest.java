@@ -124,6 +124,19 @@ class ServerWebSocketTest extends ServerTestBase {
     }
 
     /** Logs in with the right password on {@code c}, blocked: the refusal names {@code expected}. */
+    /** Logs {@code c} in as admin with the password: the session's token. */
+    private static String tokenOfLogin(RawClient c) throws Exception {
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        return json(c.next()).get("args").get(0).asText();
+    }
+
+    /** The reply to an {@code auth_token} with {@code token}, request {@code id}, on {@code c}. */
+    private static JsonNode withToken(RawClient c, String id, String token) throws Exception {
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"" + id + "\",\"args\":{\"token\":\"" + token + "\"}}");
+        return json(c.next());
+    }
+
     private static void login(RawClient c, String expected) throws Exception {
         c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"ok\",\"args\":{\"username\":\"admin\",\"password\":\""
                 + ServerFixture.PASSWORD + "\"}}");
@@ -152,8 +165,7 @@ class ServerWebSocketTest extends ServerTestBase {
         assertEquals("401", json(c.next()).get("args").get("code").asText(), "expired");
         RawClient other = raw();
         for (String t : List.of(token, "", "x", token.substring(1))) {
-            other.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t\",\"args\":{\"token\":\"" + t + "\"}}");
-            assertEquals("401", json(other.next()).get("args").get("code").asText(), "token '" + t + "'");
+            assertEquals("401", withToken(other, "t", t).get("args").get("code").asText(), "token '" + t + "'");
         }
     }
 
@@ -164,14 +176,11 @@ class ServerWebSocketTest extends ServerTestBase {
     @Test
     void aLapsedSessionsTokenIsRefusedWithoutCountingAgainstItsAddress() throws Exception {
         RawClient c = raw();
-        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
-                + ServerFixture.PASSWORD + "\"}}");
-        String token = json(c.next()).get("args").get(0).asText();
+        String token = tokenOfLogin(c);
         fx.clock.advance(Duration.ofSeconds(901));
         RawClient back = raw();
         for (int i = 0; i < 8; i++) {
-            back.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t" + i + "\",\"args\":{\"token\":\"" + token + "\"}}");
-            JsonNode r = json(back.next());
+            JsonNode r = withToken(back, "t" + i, token);
             assertEquals("401", r.get("args").get("code").asText());
             assertEquals("the token's session has ended: log in again", r.get("args").get("message").asText());
         }
@@ -183,16 +192,13 @@ class ServerWebSocketTest extends ServerTestBase {
         // Unknown tokens are guesses: the fifth blocks the address.
         RawClient guess = raw();
         for (int i = 0; i < 5; i++) {
-            guess.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"g" + i + "\",\"args\":{\"token\":\"guess" + i + "\"}}");
-            assertEquals("401", json(guess.next()).get("args").get("code").asText());
+            assertEquals("401", withToken(guess, "g" + i, "guess" + i).get("args").get("code").asText());
         }
-        guess.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"late\",\"args\":{\"token\":\"" + token + "\"}}");
-        assertTrue(json(guess.next()).get("args").get("message").asText().startsWith(Protocol.LOGINS_BLOCKED));
+        assertTrue(withToken(guess, "late", token).get("args").get("message").asText().startsWith(Protocol.LOGINS_BLOCKED));
         // A day later the lapsed token is an unknown one.
         fx.clock.advance(Duration.ofHours(25));
         RawClient day = raw();
-        day.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"d\",\"args\":{\"token\":\"" + token + "\"}}");
-        assertEquals("the token is unknown or expired", json(day.next()).get("args").get("message").asText());
+        assertEquals("the token is unknown or expired", withToken(day, "d", token).get("args").get("message").asText());
     }
 
     /**
@@ -202,9 +208,7 @@ class ServerWebSocketTest extends ServerTestBase {
     @Test
     void aSessionUsedWithoutPauseStillEndsTwelveHoursAfterItsLogin() throws Exception {
         RawClient c = raw();
-        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
-                + ServerFixture.PASSWORD + "\"}}");
-        String token = json(c.next()).get("args").get(0).asText();
+        String token = tokenOfLogin(c);
         Duration used = Duration.ZERO;
         int n = 0;
         // Used every 14 minutes until a minute before the limit.
@@ -216,8 +220,7 @@ class ServerWebSocketTest extends ServerTestBase {
             n++;
         }
         RawClient d = raw();
-        d.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t\",\"args\":{\"token\":\"" + token + "\"}}");
-        assertEquals("response", json(d.next()).get("name").asText(), "the token, on another connection, before the limit");
+        assertEquals("response", withToken(d, "t", token).get("name").asText(), "the token, on another connection, before the limit");
         fx.clock.advance(ServerConfig.DEFAULT_SESSION_LIMIT.minus(used));
         c.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"late\",\"args\":{}}");
         assertEquals("401", json(c.next()).get("args").get("code").asText(), "12 hours after the login, used or not");
@@ -233,12 +236,9 @@ class ServerWebSocketTest extends ServerTestBase {
     @Test
     void aTokenWorksOnAnotherConnectionAndAuthClearEndsIt() throws Exception {
         RawClient c = raw();
-        c.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"a\",\"args\":{\"username\":\"admin\",\"password\":\""
-                + ServerFixture.PASSWORD + "\"}}");
-        String token = json(c.next()).get("args").get(0).asText();
+        String token = tokenOfLogin(c);
         RawClient d = raw();
-        d.send("{\"namespace\":\"rpc\",\"name\":\"auth_token\",\"id\":\"t\",\"args\":{\"token\":\"" + token + "\"}}");
-        assertEquals("response", json(d.next()).get("name").asText());
+        assertEquals("response", withToken(d, "t", token).get("name").asText());
         d.send("{\"namespace\":\"rpc\",\"name\":\"auth_clear\",\"id\":\"c\",\"args\":\"\"}");
         d.send("{\"namespace\":\"rpc\",\"name\":\"query\",\"id\":\"q\",\"args\":{}}");
         JsonNode r = json(d.next());
