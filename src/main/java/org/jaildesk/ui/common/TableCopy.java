@@ -24,15 +24,8 @@ public final class TableCopy {
      */
     public static <T> String selectedAsText(TableView<T> table, Function<Object, String> shown) {
         StringBuilder b = new StringBuilder();
-        table.getSelectionModel().getSelectedIndices().stream().sorted().forEach(i -> {
-            T row = table.getItems().get(i);
-            List<String> cells = new ArrayList<>();
-            for (TableColumn<T, ?> c : table.getVisibleLeafColumns()) {
-                Object v = c.getCellData(row);
-                cells.add(v == null ? "" : shown.apply(v));
-            }
-            b.append(String.join("\t", cells)).append('\n');
-        });
+        table.getSelectionModel().getSelectedIndices().stream().sorted().forEach(i -> b.append(
+                String.join("\t", cells(table.getItems().get(i), table.getVisibleLeafColumns(), shown))).append('\n'));
         return b.toString();
     }
 
@@ -45,14 +38,19 @@ public final class TableCopy {
         List<List<String>> out = new ArrayList<>();
         out.add(columns.stream().map(c -> c.getText() == null ? "" : c.getText()).toList());
         for (T row : table.getItems()) {
-            List<String> cells = new ArrayList<>(columns.size());
-            for (TableColumn<T, ?> c : columns) {
-                Object v = c.getCellData(row);
-                cells.add(v == null ? "" : shown.apply(v));
-            }
-            out.add(cells);
+            out.add(cells(row, columns, shown));
         }
         return out;
+    }
+
+    /** {@code row}'s cells in {@code columns} as shown: {@code shown} words a value, null is an empty cell. */
+    private static <T> List<String> cells(T row, List<TableColumn<T, ?>> columns, Function<Object, String> shown) {
+        List<String> cells = new ArrayList<>(columns.size());
+        for (TableColumn<T, ?> c : columns) {
+            Object v = c.getCellData(row);
+            cells.add(v == null ? "" : shown.apply(v));
+        }
+        return cells;
     }
 
     /** Runs {@code copy} on the shortcut for copying (Ctrl+C, Cmd+C on a Mac) in {@code table}. */
