@@ -256,7 +256,15 @@ class InspectorAndHostTest extends WindowTest {
         String totals = robot.lookup("#usageTotals").queryAs(Label.class).getText();
         assertTrue(totals.contains("used by 12 jails"), totals);
         assertTrue(totals.endsWith("1 jail near the quota"), "git uses 5.27G of its 6G quota: " + totals);
-        assertTrue(robot.lookup("#usageChart").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> chart = (javafx.scene.chart.BarChart<String, Number>) robot.lookup("#usageChart").query();
+        page.waitFor(() -> !chart.getData().isEmpty() && chart.getData().get(0).getData().size() == 12);
+        assertEquals("ci-runner", chart.getData().get(0).getData().get(0).getXValue());
+        // Sorted by name in the table, the chart still shows the largest first (the table sorts its view of the rows).
+        robot.clickOn(robot.from(table).lookup(".column-header").match((Node n) -> "usage-name".equals(n.getId())).queryAs(Node.class));
+        page.waitFor(() -> table.getItems().get(0).tag().equals("cache"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ci-runner", chart.getData().get(0).getData().get(0).getXValue(), "the largest jail first in the chart");
     }
 
     /** Double-clicking a jail in the disk usage shows it among the jails, selected, even when the search hid it. */

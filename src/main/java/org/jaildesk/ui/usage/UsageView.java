@@ -4,6 +4,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -30,7 +31,11 @@ public final class UsageView extends VBox {
         setId("usage");
         setSpacing(6);
         setPadding(new Insets(6));
-        TableView<DiskUsage> table = new TableView<>(vm.rows());
+        // The user's sort is the table's view of the rows: the view model keeps them largest first, as the chart shows
+        // them (sorted in place by a click on Name, its list gave the chart its first 25 by name).
+        SortedList<DiskUsage> sorted = new SortedList<>(vm.rows());
+        TableView<DiskUsage> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("usageTable");
         table.setAccessibleText(msg.get("tab.usage"));
         TableColumn<DiskUsage, String> name = new TableColumn<>(msg.get("column.name"));
