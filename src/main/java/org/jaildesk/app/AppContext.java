@@ -232,12 +232,31 @@ public final class AppContext {
         return r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration");
     }
 
+    /** JavaFX's property for how many separate areas of a window it redraws in one frame (6 unless set), read once. */
+    static final String REDRAW_AREAS = "prism.dirtyregioncount";
+
+    /**
+     * Has JavaFX redraw, in each frame, one area around all that changed instead of up to six separate ones. Before
+     * JavaFX starts; a value given with {@code -Dprism.dirtyregioncount} is kept. JavaFX 21 (the last for Java 17)
+     * misjudges what to redraw when several areas change at once over nodes that cover one another: the Disk usage tab's
+     * first rows stayed behind the table's "No disk usage yet" on the screen while its chart was drawn beside them, until
+     * the window was resized (the scene held the rows; {@code -Dprism.dirtyopts=false}, which redraws the whole window
+     * every frame, showed them too). One area is drawn right, and costs no more than the parts of the window between
+     * the changes (ADR 0011; it looks like JDK-8322619, mended in JavaFX 23).
+     */
+    public static void oneRedrawArea() {
+        if (System.getProperty(REDRAW_AREAS) == null) {
+            System.setProperty(REDRAW_AREAS, "1");
+        }
+    }
+
     /**
      * {@code jaildesk} with no arguments: the window. Returns when it is closed (0), or at once (1, the reason on
      * standard error) if the window could not be built: a process without a window must not be left running.
      */
     public static int launchGui(AppContext ctx) {
         JAVAFX_LOG.setFilter(AppContext::notAboutTheClassPath);
+        oneRedrawArea();
         CountDownLatch closed = new CountDownLatch(1);
         Throwable[] failed = new Throwable[1];
         Platform.setImplicitExit(true);

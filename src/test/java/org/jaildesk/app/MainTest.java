@@ -60,4 +60,27 @@ class MainTest extends CommandLineTest {
         assertTrue(AppContext.notAboutTheClassPath(new LogRecord(Level.WARNING, "Could not resolve 'x' while resolving lookup")));
         assertTrue(AppContext.notAboutTheClassPath(new LogRecord(Level.WARNING, null)));
     }
+
+    /**
+     * The window is drawn with one redrawn area a frame (the Disk usage tab's first rows stayed hidden on the screen
+     * otherwise: InspectorAndHostTest looks at them there); a value given on the command line is kept.
+     */
+    @Test
+    void theWindowRedrawsOneAreaAFrameUnlessToldOtherwise() {
+        String before = System.getProperty(AppContext.REDRAW_AREAS);
+        try {
+            System.clearProperty(AppContext.REDRAW_AREAS);
+            AppContext.oneRedrawArea();
+            assertEquals("1", System.getProperty(AppContext.REDRAW_AREAS));
+            System.setProperty(AppContext.REDRAW_AREAS, "6");
+            AppContext.oneRedrawArea();
+            assertEquals("6", System.getProperty(AppContext.REDRAW_AREAS));
+        } finally {
+            if (before == null) {
+                System.clearProperty(AppContext.REDRAW_AREAS);
+            } else {
+                System.setProperty(AppContext.REDRAW_AREAS, before);
+            }
+        }
+    }
 }

@@ -112,6 +112,8 @@ final class GuiBench {
                 longestTask.accumulateAndGet(System.nanoTime() - t, Math::max);
             }
         });
+        // Drawn as the app draws its window.
+        org.jaildesk.app.AppContext.oneRedrawArea();
         Platform.startup(() -> {
             Messages msg = new Messages(Locale.ENGLISH);
             Notifier notifier = new Notifier(msg);
