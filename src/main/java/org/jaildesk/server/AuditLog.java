@@ -92,9 +92,9 @@ public final class AuditLog {
         // Only the log itself is read under the lock record writes under (no line half-written is read); a rotated
         // file, which may take its time to unpack, keeps no change waiting.
         List<LogFile> files = new java.util.ArrayList<>();
-        files.add(new LogFile(file, false, this));
+        files.add(new LogFile(file, false, this, null));
         for (Path p : rotated()) {
-            files.add(new LogFile(p, p.getFileName().toString().endsWith(".gz"), null));
+            files.add(new LogFile(p, p.getFileName().toString().endsWith(".gz"), null, unpacked));
         }
         int i = 0;
         if (mark != null) {
@@ -156,22 +156,69 @@ public final class AuditLog {
         return out;
     }
 
+    /** The gzip'd rotated file unpacked last: a client reading a month page by page has it unpacked once, not per page. */
+    private final Unpacked unpacked = new Unpacked();
+
+    /** How many times a gzip'd rotated file was unpacked (for tests). */
+    int unpackings() {
+        return unpacked.count.get();
+    }
+
+    /**
+     * The bytes of the gzip'd file unpacked last, while that file is as it was then (the same size and time of change:
+     * newsyslog moves a month to the next number, so a name may hold another month later), held softly (up to {@link
+     * #GZIP_MAX}: the collector takes it back before the server runs short).
+     */
+    private static final class Unpacked {
+        private record Kept(Path path, long size, java.nio.file.attribute.FileTime changed,
+                java.lang.ref.SoftReference<byte[]> bytes) {
+        }
+
+        private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        private Kept kept;
+
+        synchronized byte[] of(Path path) throws IOException {
+            java.nio.file.attribute.BasicFileAttributes now = Files.readAttributes(path,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (kept != null && kept.path.equals(path) && kept.size == now.size() && kept.changed.equals(now.lastModifiedTime())) {
+                byte[] bytes = kept.bytes.get();
+                if (bytes != null) {
+                    return bytes;
+                }
+            }
+            kept = null;
+            count.incrementAndGet();
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(path))) {
+                byte[] all = in.readNBytes(GZIP_MAX + 1);
+                if (all.length > GZIP_MAX) {
+                    throw new IOException("more than " + GZIP_MAX + " bytes once unpacked");
+                }
+                kept = new Kept(path, now.size(), now.lastModifiedTime(), new java.lang.ref.SoftReference<>(all));
+                return all;
+            }
+        }
+    }
+
     /**
      * One file of the log as a page reads it. The log itself and a plain rotated file are read where the page is; a
-     * gzip'd one is read whole once (at most {@link #GZIP_MAX}; one that cannot be read holds nothing, and is logged).
+     * gzip'd one is read whole ({@link Unpacked}: at most {@link #GZIP_MAX}; one that cannot be read holds nothing, and
+     * is logged).
      */
     private static final class LogFile {
         private final Path path;
         private final boolean gzip;
         /** What its reads hold while they read: the log's own lock for the log itself, else null. */
         private final Object lock;
+        /** Where a gzip'd file's bytes are unpacked; null for the others. */
+        private final Unpacked unpacked;
         private byte[] whole;
         private String mark;
 
-        LogFile(Path path, boolean gzip, Object lock) {
+        LogFile(Path path, boolean gzip, Object lock, Unpacked unpacked) {
             this.path = path;
             this.gzip = gzip;
             this.lock = lock;
+            this.unpacked = unpacked;
         }
 
         long length() throws IOException {
@@ -211,12 +258,8 @@ public final class AuditLog {
 
         private byte[] whole() {
             if (whole == null) {
-                try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(path))) {
-                    byte[] all = in.readNBytes(GZIP_MAX + 1);
-                    if (all.length > GZIP_MAX) {
-                        throw new IOException("more than " + GZIP_MAX + " bytes once unpacked");
-                    }
-                    whole = all;
+                try {
+                    whole = unpacked.of(path);
                 } catch (IOException e) {
                     LOG.warning("cannot read the rotated audit log " + path + ": " + e.getMessage());
                     whole = new byte[0];

@@ -187,6 +187,28 @@ class AuditLogTest {
         assertEquals(all.subList(3, all.size()), allPages(log, 1));
     }
 
+    /**
+     * A month gzip'd is unpacked once for all the pages read in it, not once a page (Read all over a busy month is
+     * hundreds of pages); a file changed since (newsyslog moved another month to its name) is unpacked anew.
+     */
+    @Test
+    void aGzipFileIsUnpackedOnceForItsPages() throws Exception {
+        AuditLog log = log();
+        Path month = dir.resolve("audit.log.0.gz");
+        writeRotated(month, "f", 40);
+        log.record("admin", "192.0.2.7", "startjail", "now", "ok");
+        List<String> pages = allPages(log, 3);
+        assertEquals(41, pages.size());
+        assertEquals("f39", pages.get(1));
+        assertEquals(1, log.unpackings(), "14 pages, one unpacking");
+        writeRotated(month, "g", 41);
+        Files.setLastModifiedTime(month, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(month).toMillis() + 60_000));
+        pages = allPages(log, 3);
+        assertEquals("g40", pages.get(1), "the month now under that name, not the one kept");
+        assertEquals(42, pages.size());
+        assertEquals(2, log.unpackings());
+    }
+
     /** A gzip'd rotated file that cannot be unpacked holds nothing (and is logged); the older ones are still read. */
     @Test
     void aDamagedGzipFileIsSkipped() throws Exception {
@@ -201,7 +223,7 @@ class AuditLogTest {
     private static void writeRotated(Path file, String prefix, int count) throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            lines.append("2026-10-0").append(prefix.length()).append("T10:00:0").append(i).append("Z user=admin from=192.0.2.7")
+            lines.append("2026-10-0").append(prefix.length()).append(String.format(java.util.Locale.ROOT, "T10:%02d:%02d", i / 60, i % 60)).append("Z user=admin from=192.0.2.7")
                     .append(" action=startjail target=").append(prefix).append(i).append(" result=ok\n");
         }
         byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
