@@ -196,6 +196,12 @@ final class Logins {
                 auditLogin("-", s.address, "token", "error:session ended");
                 return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED, "the token's session has ended: log in again");
             }
+            if (owner.isEmpty() && tokens.fromEarlierStart(t.asText())) {
+                // The same after the server restarted: every desktop that was connected comes back with its token.
+                auditLogin("-", s.address, "token", "error:server restarted");
+                return ErrorReply.of(r.id(), ErrorCode.UNAUTHORIZED,
+                        "the token's session ended when the server restarted: log in again");
+            }
             if (owner.isEmpty()) {
                 tokens.revoke(t.asText());
                 failed(s, null, "token", "unknown or expired token");

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Session tokens: 32 random bytes, valid while used at least every {@code lifetime} (sliding, 900 s by default, as
  * the sysadm server's real behaviour), and never past {@code limit} after they were issued (12 hours by default),
  * however often used: a token taken once does not last for ever. Only a SHA-256 of each token is kept. An empty or
- * unknown token never passes.
+ * unknown token never passes. Each token starts with the store's start ({@link #startTag}, no secret): one made before
+ * the server last started is known as such after the restart, with nothing kept on disk.
  */
 public final class TokenStore {
 
@@ -57,6 +58,8 @@ public final class TokenStore {
     private final Clock clock;
     private final Duration lifetime;
     private final Duration limit;
+    /** When this store began, in milliseconds since 1970: the start of every token it issues. */
+    private final long started;
 
     public TokenStore(Clock clock, Duration lifetime, Duration limit) {
         if (lifetime.isNegative() || lifetime.isZero() || limit.compareTo(lifetime) < 0) {
@@ -65,6 +68,41 @@ public final class TokenStore {
         this.clock = clock;
         this.lifetime = lifetime;
         this.limit = limit;
+        this.started = clock.millis();
+    }
+
+    /** The start of a token issued by a store begun at {@code millis}: the time in base 36, then a dot. */
+    static String startTag(long millis) {
+        return Long.toString(millis, 36) + ".";
+    }
+
+    /** The most characters of a token's start read: a time in base 36 has 9 until the year 5188. */
+    private static final int TAG_MOST = 12;
+
+    /**
+     * Whether {@code token} has the form of one issued by a store begun before this one: a client back after the server
+     * restarted (its sessions ended with it), not someone guessing. Only the form is read: such a token never passes
+     * (this store issues none with that start), so a made-up one wins nothing.
+     */
+    public boolean fromEarlierStart(String token) {
+        if (token == null) {
+            return false;
+        }
+        int dot = token.indexOf('.');
+        if (dot < 1 || dot > TAG_MOST || token.length() - dot - 1 != 43) {
+            return false;
+        }
+        for (int i = 0; i < dot; i++) {
+            char c = token.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        try {
+            return Long.parseLong(token.substring(0, dot), 36) < started;
+        } catch (NumberFormatException e) {
+            return false; // past a long
+        }
     }
 
     public Duration lifetime() {
@@ -75,7 +113,7 @@ public final class TokenStore {
     public String issue(Held held) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = startTag(started) + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
         sessions.put(digest(token), new Session(held, now.plus(lifetime), now.plus(limit)));
         purge();

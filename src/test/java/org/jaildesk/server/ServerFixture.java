@@ -18,7 +18,9 @@ final class ServerFixture implements AutoCloseable {
 
     /** A clock tests move by hand, for token expiry and blocks. */
     static final class MutableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-26T10:00:00Z");
+        /** Where a fixture's clock starts, unless told otherwise. */
+        static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+        volatile Instant now = START;
 
         void advance(Duration d) {
             now = now.plus(d);
@@ -53,6 +55,13 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(Path state, boolean tls, SimulatedIocage.Config sim, int wsPort, int restPort, Duration grace)
             throws Exception {
+        this(state, tls, sim, wsPort, restPort, grace, MutableClock.START);
+    }
+
+    /** A server whose clock starts at {@code start} (a restart: later than the one before in the same folder). */
+    ServerFixture(Path state, boolean tls, SimulatedIocage.Config sim, int wsPort, int restPort, Duration grace,
+            Instant start) throws Exception {
+        clock.now = start;
         this.state = state;
         users = UserStore.load(state.resolve("users"));
         if (users.isEmpty()) {

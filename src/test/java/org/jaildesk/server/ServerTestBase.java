@@ -41,6 +41,14 @@ abstract class ServerTestBase {
                 Duration.ofMillis(20), null), 0, 0, Duration.ofSeconds(2));
     }
 
+    /** The server stopped and started again on the same folder, {@code later} on its clock. */
+    void restart(Duration later) throws Exception {
+        java.time.Instant at = fx.clock.instant().plus(later);
+        fx.close();
+        fx = new ServerFixture(dir, false, new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0, Duration.ZERO,
+                Duration.ofMillis(20), null), 0, 0, Duration.ofSeconds(2), at);
+    }
+
     @AfterEach
     void stop() throws Exception {
         for (AutoCloseable c : open) {

@@ -202,6 +202,37 @@ class ServerWebSocketTest extends ServerTestBase {
     }
 
     /**
+     * After the server restarted, the desktops that were connected come back with the tokens of its last run: refused,
+     * saying why, and not counted against their address (an office's desktops behind one address would block it for an
+     * hour at every restart otherwise). A made-up token of this run, or of a later one, still counts.
+     */
+    @Test
+    void aTokenFromBeforeARestartIsRefusedWithoutCountingAgainstItsAddress() throws Exception {
+        String token = tokenOfLogin(raw());
+        restart(Duration.ofMinutes(5));
+        RawClient back = raw();
+        for (int i = 0; i < 8; i++) {
+            JsonNode r = withToken(back, "t" + i, token);
+            assertEquals("401", r.get("args").get("code").asText());
+            assertEquals("the token's session ended when the server restarted: log in again", r.get("args").get("message").asText());
+        }
+        back.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"p\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        String now = json(back.next()).get("args").get(0).asText();
+        assertTrue(java.nio.file.Files.readString(fx.server.auditFile())
+                .contains("user=- from=127.0.0.1 action=login target=token result=error:server_restarted"));
+        // Of this run's form but unknown, or of a start yet to come: guesses, and the fifth blocks the address.
+        String random = token.substring(token.indexOf('.') + 1);
+        RawClient guess = raw();
+        List<String> made = List.of(now.substring(0, now.indexOf('.') + 1) + random,
+                TokenStore.startTag(fx.clock.millis() + 60_000) + random, "x" + token, token + "x", random);
+        for (int i = 0; i < made.size(); i++) {
+            assertEquals("the token is unknown or expired", withToken(guess, "g" + i, made.get(i)).get("args").get("message").asText());
+        }
+        assertTrue(withToken(guess, "late", token).get("args").get("message").asText().startsWith(Protocol.LOGINS_BLOCKED));
+    }
+
+    /**
      * However often it is used, a session ends 12 hours after its login (the token slides 900 s at a time up to there,
      * never past it), also where its token was taken to another connection: its user logs in again.
      */

@@ -43,6 +43,31 @@ class TokenStoreTest {
         assertFalse(tokens.lapsed(other));
     }
 
+    /**
+     * A token says when its store began: a store begun later knows one of an earlier start (the server restarted) by its
+     * form alone; the store that issued it, one begun earlier, or a form not quite a token's, do not take it for one.
+     */
+    @Test
+    void aTokenIssuedBeforeARestartIsKnownByItsStart() {
+        String before = tokens.issue(admin);
+        assertTrue(before.matches("[0-9a-z]{1,12}\\.[A-Za-z0-9_-]{43}"), before);
+        assertTrue(before.startsWith(TokenStore.startTag(clock.millis())));
+        assertFalse(tokens.fromEarlierStart(before), "this run's own");
+        clock.advance(Duration.ofMillis(1));
+        TokenStore restarted = new TokenStore(clock, Duration.ofSeconds(900), Duration.ofHours(12));
+        assertTrue(restarted.fromEarlierStart(before));
+        assertEquals(Optional.empty(), restarted.use(before), "known as from before, never let in");
+        String after = restarted.issue(admin);
+        assertFalse(restarted.fromEarlierStart(after));
+        assertFalse(tokens.fromEarlierStart(after), "a later start's, to the earlier store");
+        String random = before.substring(before.indexOf('.') + 1);
+        for (String t : new String[] {random, "." + random, before + "x", before.substring(0, before.length() - 1),
+            "zzzzzzzzzzzzz." + random, "-1." + random, "+1." + random, "1/." + random, "", null}) {
+            assertFalse(restarted.fromEarlierStart(t), String.valueOf(t));
+        }
+        assertTrue(restarted.fromEarlierStart("0." + random), "the form, from 1970");
+    }
+
     @Test
     void atMostSoManyLapsedTokensAreKept() {
         String[] issued = new String[TokenStore.LAPSED_MOST + 5];
