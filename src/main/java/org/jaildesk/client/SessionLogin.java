@@ -61,6 +61,11 @@ final class SessionLogin {
         this.wait = wait;
     }
 
+    /** Whether a session's token is kept (to log in with on the next connection). */
+    boolean hasToken() {
+        return token != null;
+    }
+
     /** Logs in with the session's token, if there is one; false (and the token dropped) when there is none or it is refused. */
     boolean withToken(Function<Request, CompletableFuture<Reply>> send) {
         if (token == null) {

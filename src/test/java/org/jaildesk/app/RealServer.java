@@ -22,12 +22,14 @@ final class RealServer implements AutoCloseable {
     final UserStore users;
     final ServerTls tls;
     private final IocageHost host;
+    private final Path state;
     private SysadmServer server;
 
-    private RealServer(UserStore users, ServerTls tls, IocageHost host, SysadmServer server) {
+    private RealServer(UserStore users, ServerTls tls, IocageHost host, Path state, SysadmServer server) {
         this.users = users;
         this.tls = tls;
         this.host = host;
+        this.state = state;
         this.server = server;
     }
 
@@ -40,7 +42,7 @@ final class RealServer implements AutoCloseable {
         ServerTls tls = ServerTls.loadOrCreate(state, "nas");
         SysadmServer server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas")
                 .withPorts(0, 0), users, tls, "test").start();
-        return new RealServer(users, tls, host, server);
+        return new RealServer(users, tls, host, state, server);
     }
 
     static RealServer start(Path state) throws Exception {
@@ -69,6 +71,15 @@ final class RealServer implements AutoCloseable {
         Files.writeString(config.resolve("known-hosts.properties"), "127.0.0.1\\:" + wsPort() + "="
                 + tls.fingerprint().replace(":", "\\:") + "\n");
         return config;
+    }
+
+    /** The server stopped and started again on the same ports, folder and users: its sessions end with it. */
+    void restart() throws Exception {
+        int ws = server.wsPort();
+        int rest = server.restPort();
+        stopServing();
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), state, "nas")
+                .withPorts(ws, rest), users, tls, "test").start();
     }
 
     /** Stops the server (the desktop then loses the connection); the demo host stays until {@link #close}. */

@@ -28,7 +28,7 @@ class SessionEndedWindowTest extends RealServerWindowTest {
         server.users.put("admin", "a brand new passphrase".toCharArray());
         robot.clickOn("#tb-refresh");
         waitFor(() -> robot.lookup("#passwordEnded").match(NodeMatchers.isVisible()).tryQuery().isPresent());
-        assertEquals("nas ended your session (your password may have been changed there, the login key it began with revoked, or the session lapsed): log in again.",
+        assertEquals("nas ended your session (it lapsed or the host restarted, or your password was changed there or the login key it began with revoked): log in again.",
                 robot.lookup("#passwordEnded").queryAs(Label.class).getText());
         robot.clickOn("#passwordField").write("a brand new passphrase");
         robot.clickOn("OK");
@@ -38,5 +38,30 @@ class SessionEndedWindowTest extends RealServerWindowTest {
                 && robot.lookup("#listedAt").queryAs(Label.class).isVisible());
         awaitTwelveJails(robot);
         assertTrue(notices(robot).isEmpty(), notices(robot).toString());
+    }
+
+    /**
+     * The host restarted: the desktop connects again with its session's token, which the new run refuses without
+     * counting it as a failed login, and the password dialog says why it asks; the table lists again after it.
+     */
+    @Test
+    void aHostRestartedIsAskedForWithTheReasonAndTheTableListsAgain(FxRobot robot) throws Exception {
+        server = RealServer.start(dir.resolve("server"));
+        startDesktop(server.desktopConfig(dir.resolve("config"), "admin"), Optional.empty());
+        pickAndTypePassword(robot, RealServer.PASSWORD);
+        robot.clickOn("OK");
+        awaitTwelveJails(robot);
+
+        server.restart();
+        robot.clickOn("#tb-refresh");
+        waitFor(() -> robot.lookup("#passwordEnded").match(NodeMatchers.isVisible()).tryQuery().isPresent());
+        assertTrue(robot.lookup("#passwordEnded").queryAs(Label.class).getText().startsWith("nas ended your session"));
+        assertTrue(java.nio.file.Files.readString(server.auditFile()).contains("action=login target=token result=error:server_restarted"));
+        robot.clickOn("#passwordField").write(RealServer.PASSWORD);
+        robot.clickOn("OK");
+        waitFor(() -> !robot.lookup("#passwordField").tryQuery().isPresent());
+        waitFor(() -> !robot.lookup("#stale").queryAs(Label.class).isVisible()
+                && robot.lookup("#listedAt").queryAs(Label.class).isVisible());
+        awaitTwelveJails(robot);
     }
 }
