@@ -132,10 +132,11 @@ final class AllHostsView extends VBox {
         exec.setOnAction(e -> runCommand(owner, List.copyOf(table.getSelectionModel().getSelectedItems())));
         // Start, Stop and Restart act on the selected jails they apply to, each through its own host.
         Button start = onSelected(table, msg.get("action.start"), "allHostsStart", j -> j.state() == JailState.DOWN,
-                JailsViewModel::start);
-        Button stop = onSelected(table, msg.get("action.stop"), "allHostsStop", Jail::isRunning, JailsViewModel::stop);
+                (vm, jails) -> vm.commands().start(jails));
+        Button stop = onSelected(table, msg.get("action.stop"), "allHostsStop", Jail::isRunning,
+                (vm, jails) -> vm.commands().stop(jails));
         Button restart = onSelected(table, msg.get("action.restart"), "allHostsRestart", Jail::isRunning,
-                JailsViewModel::restart);
+                (vm, jails) -> vm.commands().restart(jails));
         // The count on a line of its own, the buttons on the next: side by side they were cut short in German.
         HBox heading = new HBox(10, title, count);
         heading.setAlignment(Pos.BASELINE_LEFT);
@@ -215,7 +216,7 @@ final class AllHostsView extends VBox {
     private void runCommand(Window owner, List<AllHosts.Row> rows) {
         new ExecBatchConsole(msg, history).open(owner, rows.stream().map(r -> new ExecBatch.Target(
                 msg.get("allHosts.jail", r.host().name(), r.jail().displayName()), r.jail(),
-                hosts.session(r.host()).jails()::exec, hosts.session(r.host()).jails()::snapshotBefore)).toList());
+                hosts.session(r.host()).jails().commands()::exec, hosts.session(r.host()).jails().commands()::snapshotBefore)).toList());
     }
 
     /** Refreshes the hosts opened in this window ({@code opened}), or opens the others by refreshing them. */

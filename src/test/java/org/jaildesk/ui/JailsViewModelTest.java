@@ -207,13 +207,13 @@ class JailsViewModelTest {
     @Test
     void destroyWantsTheTypedNameAndAStoppedJail() {
         vm.refresh().join();
-        CompletableFuture<String> wrongName = vm.destroy(jail("mail"), "mial", false);
+        CompletableFuture<String> wrongName = vm.commands().destroy(jail("mail"), "mial", false);
         assertTrue(wrongName.isCompletedExceptionally());
         assertTrue(notifier.notices().get(0).message().contains("does not match mail"));
-        CompletableFuture<String> running = vm.destroy(jail("db01"), "db01", false);
+        CompletableFuture<String> running = vm.commands().destroy(jail("db01"), "db01", false);
         assertTrue(running.isCompletedExceptionally());
         assertEquals(12, vm.jails().size(), "nothing was destroyed");
-        vm.destroy(jail("db01"), "db01", true).join();
+        vm.commands().destroy(jail("db01"), "db01", true).join();
         vm.refresh().join();
         assertEquals(11, vm.jails().size());
         assertTrue(vm.jails().stream().noneMatch(j -> j.tag().equals("db01")));
@@ -231,7 +231,7 @@ class JailsViewModelTest {
         assertEquals("mail is protected already.", vm.whyNot(JailAction.PROTECT).get());
         assertEquals("", vm.whyNot(JailAction.UNPROTECT).get());
         // Even asked directly, as a dialog opened before the mark would: refused before anything runs.
-        assertTrue(vm.destroy(jail("mail"), "mail", true).isCompletedExceptionally());
+        assertTrue(vm.commands().destroy(jail("mail"), "mail", true).isCompletedExceptionally());
         assertEquals("Not destroyed: mail is protected. Remove its protection first.", notifier.notices().get(0).message());
         vm.refresh().join();
         assertEquals(12, vm.jails().size(), "nothing was destroyed");
@@ -291,7 +291,7 @@ class JailsViewModelTest {
         vm.newJails().cloneJail(jail("mail"), "mail-copy", "priority=5").join();
         vm.refresh().join();
         assertEquals(14, vm.jails().size());
-        assertEquals(List.of("hi"), vm.exec(jail("db01"), "root", "echo hi").join().lines());
+        assertEquals(List.of("hi"), vm.commands().exec(jail("db01"), "root", "echo hi").join().lines());
     }
 
     @Test

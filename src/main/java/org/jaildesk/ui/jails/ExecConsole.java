@@ -43,7 +43,7 @@ public final class ExecConsole {
     public Stage open(Window owner, List<Jail> selection) {
         return selection.size() == 1 ? open(owner, selection.get(0))
                 : new ExecBatchConsole(msg, history).open(owner,
-                        selection.stream().map(j -> new ExecBatch.Target(j.displayName(), j, vm::exec, vm::snapshotBefore)).toList());
+                        selection.stream().map(j -> new ExecBatch.Target(j.displayName(), j, vm.commands()::exec, vm.commands()::snapshotBefore)).toList());
     }
 
     public Stage open(Window owner, Jail jail) {
@@ -93,7 +93,7 @@ public final class ExecConsole {
             run.setDisable(true);
             result.setText(msg.get("exec.running"));
             add(output, "$ " + cmd + "\n");
-            vm.exec(jail, fields.user().getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
+            vm.commands().exec(jail, fields.user().getText(), cmd).whenCompleteAsync((JobOutput out, Throwable err) -> {
                 run.setDisable(false);
                 if (err != null) {
                     // What the command printed before it failed (its own error, as "sh: x: not found"), then the

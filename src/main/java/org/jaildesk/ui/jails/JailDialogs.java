@@ -277,7 +277,7 @@ public final class JailDialogs {
         d.getDialogPane().lookupButton(ok).disableProperty().bind(ready.not());
         d.setResultConverter(b -> {
             if (b == ok) {
-                vm.destroy(jail, typed.getText(), stopFirst.isSelected());
+                vm.commands().destroy(jail, typed.getText(), stopFirst.isSelected());
             }
             return b;
         });
