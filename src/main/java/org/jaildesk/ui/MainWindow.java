@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javafx.application.Platform;
@@ -107,45 +105,7 @@ public final class MainWindow {
 
     /** Prompts for the connector, answered on the FX thread while the transport thread waits. */
     public HostConnector.Prompts prompts() {
-        return new HostConnector.Prompts() {
-            @Override
-            public HostConnector.Password password(HostEntry host, boolean keyOffered, boolean ended) {
-                return onFx(() -> hostDialogs.password(stage, host, keyOffered, ended));
-            }
-
-            @Override
-            public String oneTimeCode(HostEntry host, boolean again) {
-                return onFx(() -> hostDialogs.oneTimeCode(stage, host, again));
-            }
-
-            @Override
-            public void keyMade(HostEntry host, String problem) {
-                Platform.runLater(() -> {
-                    if (problem == null) {
-                        notifier.info(msg.get("key.made", host.name()));
-                    } else {
-                        notifier.tell(msg.get("key.notMade", host.name(), problem));
-                    }
-                });
-            }
-        };
-    }
-
-    private static <T> T onFx(Callable<T> c) {
-        if (Platform.isFxApplicationThread()) {
-            try {
-                return c.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        FutureTask<T> task = new FutureTask<>(c);
-        Platform.runLater(task);
-        try {
-            return task.get();
-        } catch (Exception e) {
-            return null;
-        }
+        return new WindowPrompts(stage, hostDialogs, msg, notifier);
     }
 
     public Stage show() {
