@@ -26,8 +26,7 @@ class MainTest extends CommandLineTest {
 
     @Test
     void logLinesAreOneLineEachWithTheTimeZoneAndAGivenFormatIsKept() {
-        String before = System.getProperty(Main.LOG_FORMAT);
-        try {
+        withPropertyRestored(Main.LOG_FORMAT, () -> {
             System.clearProperty(Main.LOG_FORMAT);
             Main.oneLineLogs();
             LogRecord r = new LogRecord(Level.WARNING, "closing the connection from 192.0.2.7");
@@ -43,11 +42,19 @@ class MainTest extends CommandLineTest {
             System.setProperty(Main.LOG_FORMAT, "%5$s%n");
             Main.oneLineLogs();
             assertEquals("%5$s%n", System.getProperty(Main.LOG_FORMAT));
+        });
+    }
+
+    /** Runs {@code body}, then sets the system property {@code name} back to what it was (or none). */
+    private static void withPropertyRestored(String name, Runnable body) {
+        String before = System.getProperty(name);
+        try {
+            body.run();
         } finally {
             if (before == null) {
-                System.clearProperty(Main.LOG_FORMAT);
+                System.clearProperty(name);
             } else {
-                System.setProperty(Main.LOG_FORMAT, before);
+                System.setProperty(name, before);
             }
         }
     }
@@ -67,20 +74,13 @@ class MainTest extends CommandLineTest {
      */
     @Test
     void theWindowRedrawsOneAreaAFrameUnlessToldOtherwise() {
-        String before = System.getProperty(AppContext.REDRAW_AREAS);
-        try {
+        withPropertyRestored(AppContext.REDRAW_AREAS, () -> {
             System.clearProperty(AppContext.REDRAW_AREAS);
             AppContext.oneRedrawArea();
             assertEquals("1", System.getProperty(AppContext.REDRAW_AREAS));
             System.setProperty(AppContext.REDRAW_AREAS, "6");
             AppContext.oneRedrawArea();
             assertEquals("6", System.getProperty(AppContext.REDRAW_AREAS));
-        } finally {
-            if (before == null) {
-                System.clearProperty(AppContext.REDRAW_AREAS);
-            } else {
-                System.setProperty(AppContext.REDRAW_AREAS, before);
-            }
-        }
+        });
     }
 }

@@ -178,17 +178,7 @@ class ServerWebSocketTest extends ServerTestBase {
         RawClient c = raw();
         String token = tokenOfLogin(c);
         fx.clock.advance(Duration.ofSeconds(901));
-        RawClient back = raw();
-        for (int i = 0; i < 8; i++) {
-            JsonNode r = withToken(back, "t" + i, token);
-            assertEquals("401", r.get("args").get("code").asText());
-            assertEquals("the token's session has ended: log in again", r.get("args").get("message").asText());
-        }
-        back.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"p\",\"args\":{\"username\":\"admin\",\"password\":\""
-                + ServerFixture.PASSWORD + "\"}}");
-        assertEquals("response", json(back.next()).get("name").asText(), "eight lapsed tries blocked nothing");
-        assertTrue(java.nio.file.Files.readString(fx.server.auditFile())
-                .contains("user=- from=127.0.0.1 action=login target=token result=error:session_ended"));
+        refusedUncounted(token, "the token's session has ended: log in again", "session_ended");
         // Unknown tokens are guesses: the fifth blocks the address.
         RawClient guess = raw();
         for (int i = 0; i < 5; i++) {
@@ -202,6 +192,26 @@ class ServerWebSocketTest extends ServerTestBase {
     }
 
     /**
+     * {@code token} tried eight times from one address, each refused with {@code message} and audited with {@code
+     * why}, and none counted: the password still logs in then. Returns that login's token.
+     */
+    private String refusedUncounted(String token, String message, String why) throws Exception {
+        RawClient back = raw();
+        for (int i = 0; i < 8; i++) {
+            JsonNode r = withToken(back, "t" + i, token);
+            assertEquals("401", r.get("args").get("code").asText());
+            assertEquals(message, r.get("args").get("message").asText());
+        }
+        back.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"p\",\"args\":{\"username\":\"admin\",\"password\":\""
+                + ServerFixture.PASSWORD + "\"}}");
+        JsonNode in = json(back.next());
+        assertEquals("response", in.get("name").asText(), "eight tries blocked nothing");
+        assertTrue(java.nio.file.Files.readString(fx.server.auditFile())
+                .contains("user=- from=127.0.0.1 action=login target=token result=error:" + why));
+        return in.get("args").get(0).asText();
+    }
+
+    /**
      * After the server restarted, the desktops that were connected come back with the tokens of its last run: refused,
      * saying why, and not counted against their address (an office's desktops behind one address would block it for an
      * hour at every restart otherwise). A made-up token of this run, or of a later one, still counts.
@@ -210,17 +220,8 @@ class ServerWebSocketTest extends ServerTestBase {
     void aTokenFromBeforeARestartIsRefusedWithoutCountingAgainstItsAddress() throws Exception {
         String token = tokenOfLogin(raw());
         restart(Duration.ofMinutes(5));
-        RawClient back = raw();
-        for (int i = 0; i < 8; i++) {
-            JsonNode r = withToken(back, "t" + i, token);
-            assertEquals("401", r.get("args").get("code").asText());
-            assertEquals("the token's session ended when the server restarted: log in again", r.get("args").get("message").asText());
-        }
-        back.send("{\"namespace\":\"rpc\",\"name\":\"auth\",\"id\":\"p\",\"args\":{\"username\":\"admin\",\"password\":\""
-                + ServerFixture.PASSWORD + "\"}}");
-        String now = json(back.next()).get("args").get(0).asText();
-        assertTrue(java.nio.file.Files.readString(fx.server.auditFile())
-                .contains("user=- from=127.0.0.1 action=login target=token result=error:server_restarted"));
+        String now = refusedUncounted(token, "the token's session ended when the server restarted: log in again",
+                "server_restarted");
         // Of this run's form but unknown, or of a start yet to come: guesses, and the fifth blocks the address.
         String random = token.substring(token.indexOf('.') + 1);
         RawClient guess = raw();
