@@ -3,6 +3,7 @@ package org.jaildesk.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.collections.transformation.FilteredList;
@@ -180,15 +181,26 @@ final class CommandPalette {
             if (e != null && !e.enabled()) {
                 return;
             }
-            stage.close();
-            if (e != null) {
-                e.run().run();
-            }
+            Entry chosen = e;
+            // Closed, and the entry run, once the key that chose it is done with: on Linux, a window closed while
+            // GTK still delivers that key to it crashed the whole JVM (glass's process_key on the freed window).
+            Platform.runLater(() -> {
+                stage.close();
+                if (chosen != null) {
+                    chosen.run().run();
+                }
+            });
         };
         query.setOnKeyPressed(k -> {
             switch (k.getCode()) {
-                case ENTER -> runSelected.run();
-                case ESCAPE -> stage.close();
+                case ENTER -> {
+                    k.consume();
+                    runSelected.run();
+                }
+                case ESCAPE -> {
+                    k.consume();
+                    Platform.runLater(stage::close);
+                }
                 case DOWN -> list.getSelectionModel().selectNext();
                 case UP -> list.getSelectionModel().selectPrevious();
                 default -> { }
@@ -201,6 +213,7 @@ final class CommandPalette {
         });
         list.setOnKeyPressed(k -> {
             if (k.getCode() == KeyCode.ENTER) {
+                k.consume();
                 runSelected.run();
             }
         });
