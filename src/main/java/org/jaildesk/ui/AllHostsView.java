@@ -52,6 +52,9 @@ final class AllHostsView extends VBox {
     private final HostsViewModel hosts;
     private final TableView<AllHosts.Row> table;
     private final Messages msg;
+    /** The jail actions done here on the selection, by the window's action ids ({@link #action}). */
+    private final Map<String, Button> actions = new java.util.HashMap<>();
+    private final ObservableList<AllHosts.Row> selected;
 
     /**
      * {@code show} shows a jail among its host's jails; {@code question} asks whether to trust a host's certificate
@@ -137,6 +140,11 @@ final class AllHostsView extends VBox {
                 (vm, jails) -> vm.commands().stop(jails));
         Button restart = onSelected(table, msg.get("action.restart"), "allHostsRestart", Jail::isRunning,
                 (vm, jails) -> vm.commands().restart(jails));
+        actions.put("start", start);
+        actions.put("stop", stop);
+        actions.put("restart", restart);
+        actions.put("exec", exec);
+        selected = table.getSelectionModel().getSelectedItems();
         // The count on a line of its own, the buttons on the next: side by side they were cut short in German.
         HBox heading = new HBox(10, title, count);
         heading.setAlignment(Pos.BASELINE_LEFT);
@@ -162,6 +170,20 @@ final class AllHostsView extends VBox {
         bottom.managedProperty().bind(Bindings.isNotEmpty(model.notOpened()));
         bottom.visibleProperty().bind(bottom.managedProperty());
         getChildren().addAll(top, table, bottom);
+    }
+
+    /**
+     * The button of a jail action this view does on its selection itself, by the id of the window's action ({@code
+     * start}, {@code stop}, {@code restart}, {@code exec}): the window's menus, toolbar, shortcuts and palette do it
+     * through this button while All hosts is shown. Null for the others.
+     */
+    Button action(String id) {
+        return actions.get(id);
+    }
+
+    /** The rows selected in the table. */
+    ObservableList<AllHosts.Row> selected() {
+        return selected;
     }
 
     /**

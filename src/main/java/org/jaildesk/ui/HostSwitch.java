@@ -145,6 +145,14 @@ final class HostSwitch {
         views.remove(host.id());
     }
 
+    /** The All hosts view while it is shown, else null: the window's jail actions then act on its selection. */
+    javafx.beans.property.ReadOnlyObjectProperty<AllHostsView> allHostsShown() {
+        return allHostsShown.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AllHostsView> allHostsShown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
     /** <i>All hosts</i>: the jails of every host opened in this window, in one table (see {@link AllHosts}). */
     void showAllHosts() {
         hosts.selected().set(null);
@@ -156,6 +164,7 @@ final class HostSwitch {
             WindowPlacement.applyColumns(allHostsView.table(), uiState.layout(ALL_HOSTS_LAYOUT));
         }
         center.getChildren().setAll(allHostsView);
+        allHostsShown.set(allHostsView);
         stage.setTitle(msg.get("window.title", msg.get("allHosts.title")));
         follow(allHosts.query());
     }
@@ -173,6 +182,7 @@ final class HostSwitch {
     /** Shows {@code host}'s view (null: nothing, on the way to All hosts or another view of the same host). */
     void switchTo(HostEntry host) {
         saveLayout();
+        allHostsShown.set(null);
         if (host == null) {
             center.getChildren().clear();
             current = null;

@@ -33,6 +33,8 @@ final class JailActions {
 
     private final java.util.function.Function<org.jaildesk.ui.connect.HostEntry, String> sshOf;
     private final javafx.beans.value.ObservableValue<?> consoleSettings;
+    /** The All hosts view while shown (else null): start, stop, restart and run command then act on its selection. */
+    private final javafx.beans.value.ObservableValue<AllHostsView> allHosts;
 
     /**
      * {@code sshOf} says how ssh reaches a remote host for its consoles ("" for not at all); {@code consoleSettings}
@@ -40,7 +42,8 @@ final class JailActions {
      */
     JailActions(HostsViewModel hosts, Messages msg, Stage stage, Supplier<HostView> current, Supplier<ConsoleOpener> consoles,
                 org.jaildesk.ui.common.Notifier notifier, java.util.function.Function<org.jaildesk.ui.connect.HostEntry, String> sshOf,
-                javafx.beans.value.ObservableValue<?> consoleSettings) {
+                javafx.beans.value.ObservableValue<?> consoleSettings, javafx.beans.value.ObservableValue<AllHostsView> allHosts) {
+        this.allHosts = allHosts;
         this.sshOf = sshOf;
         this.consoleSettings = consoleSettings;
         this.hosts = hosts;
@@ -61,12 +64,9 @@ final class JailActions {
         ObservableStringValue anyHost = Bindings.when(hasHost).then("").otherwise(msg.get("why.noHost"));
         ObservableStringValue mayChange = Bindings.when(Bindings.isNotEmpty(readOnly)).then(readOnly).otherwise(anyHost);
         return List.of(
-                new UiAction("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), whyNot(JailAction.START),
-                        () -> vm().startSelected()),
-                new UiAction("stop", msg.get("action.stop"), new KeyCodeCombination(KeyCode.X, c, s), whyNot(JailAction.STOP),
-                        () -> vm().stopSelected()),
-                new UiAction("restart", msg.get("action.restart"), new KeyCodeCombination(KeyCode.R, c, s), whyNot(JailAction.RESTART),
-                        () -> vm().restartSelected()),
+                onEither("start", new KeyCodeCombination(KeyCode.S, c, s), JailAction.START, () -> vm().startSelected()),
+                onEither("stop", new KeyCodeCombination(KeyCode.X, c, s), JailAction.STOP, () -> vm().stopSelected()),
+                onEither("restart", new KeyCodeCombination(KeyCode.R, c, s), JailAction.RESTART, () -> vm().restartSelected()),
                 new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), anyHost,
                         refresh),
                 new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), mayChange,
@@ -81,7 +81,7 @@ final class JailActions {
                         () -> vm().protectSelected()),
                 new UiAction("unprotect", msg.get("action.unprotect"), null, whyNot(JailAction.UNPROTECT),
                         () -> vm().unprotectSelected()),
-                new UiAction("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), whyNot(JailAction.EXEC),
+                onEither("exec", new KeyCodeCombination(KeyCode.E, c), JailAction.EXEC,
                         () -> current.get().exec().open(stage, List.copyOf(vm().selection()))),
                 new UiAction("console", msg.get("action.console"), new KeyCodeCombination(KeyCode.T, c), whyNoConsole(),
                         this::openConsole),
@@ -142,22 +142,59 @@ final class JailActions {
         return p;
     }
 
+    /**
+     * An action of the host's selection that All hosts does on its own selection too (its button of the same id): the
+     * menus, toolbar, shortcut and palette act on whichever table is shown.
+     */
+    private UiAction onEither(String id, KeyCombination keys, JailAction action, Runnable onHost) {
+        return new UiAction(id, msg.get("action." + id), keys, whyNot(action, id), () -> {
+            AllHostsView all = allHosts.getValue();
+            if (all == null) {
+                onHost.run();
+            } else if (all.action(id) != null && !all.action(id).isDisabled()) {
+                all.action(id).fire();
+            }
+        });
+    }
+
     private JailsViewModel vm() {
         return current.get().session().jails();
     }
 
     /** Why {@code action} cannot run now, following the current host's selection; empty when it can. */
     private ObservableStringValue whyNot(JailAction action) {
+        return whyNot(action, null);
+    }
+
+    /**
+     * {@link #whyNot(JailAction)}, and while All hosts is shown, following its selection for its action {@code
+     * allHostsId} (null: none there, so "choose a host"): in the words the host's table gives, or, where its jails are
+     * all on hosts whose login may only read, that.
+     */
+    private ObservableStringValue whyNot(JailAction action, String allHostsId) {
         // Rebound when the host changes: the reason follows the current host's view model.
         SimpleStringProperty p = new SimpleStringProperty(msg.get("why.noHost"));
-        hosts.selected().addListener((o, a, b) -> {
+        Runnable decide = () -> {
             p.unbind();
+            org.jaildesk.ui.connect.HostEntry b = hosts.selected().get();
+            AllHostsView all = allHosts.getValue();
+            javafx.scene.control.Button there = all == null || allHostsId == null ? null : all.action(allHostsId);
             if (b != null) {
                 p.bind(hosts.session(b).jails().whyNot(action));
+            } else if (there != null) {
+                p.bind(Bindings.createStringBinding(() -> {
+                    if (!there.isDisabled()) {
+                        return "";
+                    }
+                    String why = action.whyNot(all.selected().stream().map(AllHosts.Row::jail).toList(), msg);
+                    return why.isEmpty() ? msg.get("why.readOnly") : why;
+                }, there.disabledProperty(), all.selected()));
             } else {
                 p.set(msg.get("why.noHost"));
             }
-        });
+        };
+        hosts.selected().addListener((o, a, b) -> decide.run());
+        allHosts.addListener((o, a, b) -> decide.run());
         return p;
     }
 }

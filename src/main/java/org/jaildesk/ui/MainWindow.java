@@ -113,7 +113,7 @@ public final class MainWindow {
         root.setId("mainRoot");
         root.getStyleClass().add("main");
         List<UiAction> actions = new JailActions(hosts, msg, stage, hostSwitch::current, () -> consoles, notifier,
-                h -> uiState.layout(h.id()).consoleSsh, consoleSettings).all(hostSwitch.hasJailView(), hostSwitch.readOnly(),
+                h -> uiState.layout(h.id()).consoleSsh, consoleSettings, hostSwitch.allHostsShown()).all(hostSwitch.hasJailView(), hostSwitch.readOnly(),
                 hostSwitch::refresh);
         actionList = actions;
         menuBar = menuBar(actions);
@@ -409,6 +409,11 @@ public final class MainWindow {
 
     private void startBackgroundRefresh() {
         background.every(uiState.intSetting("refreshSeconds", 30));
+    }
+
+    /** The window's jail actions, as its menus, toolbar, shortcuts and palette have them. */
+    List<UiAction> actions() {
+        return actionList;
     }
 
     /** For tests: the future of the current host's next refresh. */

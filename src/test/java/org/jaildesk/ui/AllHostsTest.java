@@ -37,6 +37,55 @@ class AllHostsTest extends WindowTest {
         return robot.lookup("#allHostsCount").queryAs(Label.class).getText();
     }
 
+    /**
+     * While All hosts is shown, the window's Start, Stop, Restart and Run command (toolbar, Jail menu, shortcuts, the
+     * palette) act on its selection, off with the reason its table gives; a host shown again has them follow its own.
+     */
+    @Test
+    void theWindowsJailActionsActOnTheAllHostsSelection(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#allHostsButton");
+        page.waitFor(() -> robot.lookup("#allHostsTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+        javafx.scene.control.Button start = robot.lookup("#tb-start").queryButton();
+        javafx.scene.control.Button stop = robot.lookup("#tb-stop").queryButton();
+        javafx.scene.control.Button exec = robot.lookup("#tb-exec").queryButton();
+        assertTrue(start.isDisabled() && stop.isDisabled() && exec.isDisabled(), "nothing selected");
+        assertEquals("Select a jail in the table first.", whyOff(robot, "start"));
+        select(robot, null, List.of("mail"), List.of());
+        page.waitFor(() -> !start.isDisabled());
+        assertTrue(stop.isDisabled() && exec.isDisabled());
+        assertEquals("mail is not running.", whyOff(robot, "stop"));
+        robot.interact(() -> table(robot).requestFocus()); // a click would select the row under it
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT,
+                javafx.scene.input.KeyCode.S).release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.SHIFT,
+                javafx.scene.input.KeyCode.CONTROL);
+        page.waitFor(() -> table(robot).getItems().stream().anyMatch(r -> r.jail().tag().equals("mail") && r.jail().isRunning()));
+        select(robot, null, List.of("mail"), List.of());
+        page.waitFor(() -> !stop.isDisabled() && !exec.isDisabled() && start.isDisabled());
+        // Stopped from the palette: Enter runs its first entry, once the key is done with, and closes it.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isPresent());
+        robot.clickOn("#paletteQuery").write("stop").push(javafx.scene.input.KeyCode.ENTER);
+        page.waitFor(() -> robot.lookup("#paletteQuery").tryQuery().isEmpty());
+        page.waitFor(() -> table(robot).getItems().stream().anyMatch(r -> r.jail().tag().equals("mail") && !r.jail().isRunning()));
+        assertEquals(List.of("Demo host (simulated) startjail mail", "Demo host (simulated) stopjail mail"), page.jobs.jobs().stream()
+                .map(j -> j.host() + " " + j.action() + " " + j.target()).sorted().toList());
+        // A host's own view again: the actions follow its selection (none there).
+        robot.interact(() -> page.hosts.selected().set(page.hosts.hosts().get(0)));
+        page.waitFor(() -> "Select a jail in the table first.".equals(whyOff(robot, "stop")));
+    }
+
+    /** Why the window's action {@code id} is off now, as its menus and palette say ("" when it is on). */
+    private String whyOff(FxRobot robot, String id) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> page.window.actions().stream().filter(a -> a.id().equals(id))
+                    .findFirst().orElseThrow().whyNot().get()).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void theJailsOfEveryOpenedHostInOneTable(FxRobot robot) throws Exception {
         open(robot);
