@@ -64,9 +64,12 @@ final class JailActions {
         ObservableStringValue anyHost = Bindings.when(hasHost).then("").otherwise(msg.get("why.noHost"));
         ObservableStringValue mayChange = Bindings.when(Bindings.isNotEmpty(readOnly)).then(readOnly).otherwise(anyHost);
         return List.of(
-                onEither("start", new KeyCodeCombination(KeyCode.S, c, s), JailAction.START, () -> vm().startSelected()),
-                onEither("stop", new KeyCodeCombination(KeyCode.X, c, s), JailAction.STOP, () -> vm().stopSelected()),
-                onEither("restart", new KeyCodeCombination(KeyCode.R, c, s), JailAction.RESTART, () -> vm().restartSelected()),
+                onEither("start", msg.get("action.start"), new KeyCodeCombination(KeyCode.S, c, s), JailAction.START,
+                        () -> vm().startSelected()),
+                onEither("stop", msg.get("action.stop"), new KeyCodeCombination(KeyCode.X, c, s), JailAction.STOP,
+                        () -> vm().stopSelected()),
+                onEither("restart", msg.get("action.restart"), new KeyCodeCombination(KeyCode.R, c, s), JailAction.RESTART,
+                        () -> vm().restartSelected()),
                 new UiAction("refresh", msg.get("action.refresh"), new KeyCodeCombination(KeyCode.F5), anyHost,
                         refresh),
                 new UiAction("create", msg.get("action.create"), new KeyCodeCombination(KeyCode.N, c), mayChange,
@@ -81,7 +84,7 @@ final class JailActions {
                         () -> vm().protectSelected()),
                 new UiAction("unprotect", msg.get("action.unprotect"), null, whyNot(JailAction.UNPROTECT),
                         () -> vm().unprotectSelected()),
-                onEither("exec", new KeyCodeCombination(KeyCode.E, c), JailAction.EXEC,
+                onEither("exec", msg.get("action.exec"), new KeyCodeCombination(KeyCode.E, c), JailAction.EXEC,
                         () -> current.get().exec().open(stage, List.copyOf(vm().selection()))),
                 new UiAction("console", msg.get("action.console"), new KeyCodeCombination(KeyCode.T, c), whyNoConsole(),
                         this::openConsole),
@@ -146,8 +149,8 @@ final class JailActions {
      * An action of the host's selection that All hosts does on its own selection too (its button of the same id): the
      * menus, toolbar, shortcut and palette act on whichever table is shown.
      */
-    private UiAction onEither(String id, KeyCombination keys, JailAction action, Runnable onHost) {
-        return new UiAction(id, msg.get("action." + id), keys, whyNot(action, id), () -> {
+    private UiAction onEither(String id, String text, KeyCombination keys, JailAction action, Runnable onHost) {
+        return new UiAction(id, text, keys, whyNot(action, id), () -> {
             AllHostsView all = allHosts.getValue();
             if (all == null) {
                 onHost.run();
