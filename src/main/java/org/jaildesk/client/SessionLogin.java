@@ -61,6 +61,11 @@ final class SessionLogin {
         this.wait = wait;
     }
 
+    /** Whether the password is being asked because the host ended the session. */
+    boolean askingAfterEnd() {
+        return askingAfterEnd;
+    }
+
     /** Whether a session's token is kept (to log in with on the next connection). */
     boolean hasToken() {
         return token != null;
@@ -179,13 +184,26 @@ final class SessionLogin {
         return org.jaildesk.domain.Shown.cut(n.replaceAll("\\p{Cntrl}", "_"), 60);
     }
 
-    /** The password, asked now; refused at once while the login is held. The caller wipes it after use. */
-    char[] askPassword() {
+    /** Set while the password is asked because the host ended the session, not to begin one; read by its supplier. */
+    private volatile boolean askingAfterEnd;
+
+    /**
+     * The password, asked now; refused at once while the login is held. {@code afterEnd}: asked because the host ended
+     * the session (its token refused, on this connection or a new one), which the asking may say. The caller wipes it
+     * after use.
+     */
+    char[] askPassword(boolean afterEnd) {
         Held why = held;
         if (why != null) {
             throw notLoggedIn(why);
         }
-        char[] password = options.password().get();
+        char[] password;
+        askingAfterEnd = afterEnd;
+        try {
+            password = options.password().get();
+        } finally {
+            askingAfterEnd = false;
+        }
         if (password == null) {
             held = new Held(Trouble.LOGIN_CANCELLED, hostPort);
             throw notLoggedIn(held);

@@ -25,8 +25,6 @@ final class SessionRenewal {
     private final Consumer<SysadmSocket> afterLogin;
     private final Supplier<IocageClientException> closed;
     private final Object lock = new Object();
-    /** Set while the password is asked because the host ended the session; read by the password's supplier. */
-    private volatile boolean asking;
 
     /**
      * @param worker     where the login runs (the transport's own thread: it may wait for the user)
@@ -50,11 +48,6 @@ final class SessionRenewal {
     /** Whether {@code r}, a 401 that ended the session, says the login key it began with was revoked. */
     static boolean keyRevoked(Reply r) {
         return r instanceof ErrorReply e && e.message().startsWith(Protocol.KEY_REVOKED);
-    }
-
-    /** Whether the password is being asked because the host ended the session, not to begin one. */
-    boolean asking() {
-        return asking;
     }
 
     /**
@@ -90,12 +83,7 @@ final class SessionRenewal {
                 login.forgetKey();
             }
             if (!login.withKey(c::request)) {
-                asking = true;
-                try {
-                    password = login.askPassword();
-                } finally {
-                    asking = false;
-                }
+                password = login.askPassword(true);
                 login.withPassword(c::request, password);
             }
             synchronized (lock) {

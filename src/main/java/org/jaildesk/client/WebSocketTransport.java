@@ -133,12 +133,9 @@ public final class WebSocketTransport implements Transport {
         return c.request(request.withId(wireId)).whenComplete((r, e) -> onWire.remove(request.id(), sent));
     }
 
-    /** Set while the password is asked on a new connection because the host refused the session's token. */
-    private volatile boolean reconnectingAfterEnd;
-
     /** Whether the password is being asked because the host ended the session, not to begin one. */
     public boolean askingAfterEndedSession() {
-        return renewal.asking() || reconnectingAfterEnd;
+        return login.askingAfterEnd();
     }
 
     /** A request on its way: the id it went out under and the connection it went out on. */
@@ -266,12 +263,7 @@ public final class WebSocketTransport implements Transport {
                 if (!login.withToken(c::request) && !login.withKey(c::request)) {
                     // Connected again with a session's token the host no longer takes (it lapsed, or the host
                     // restarted): the password is asked because the host ended the session, as on a live connection.
-                    reconnectingAfterEnd = hadSession;
-                    try {
-                        password = login.askPassword();
-                    } finally {
-                        reconnectingAfterEnd = false;
-                    }
+                    password = login.askPassword(hadSession);
                     makeKey = options.keys().wanted();
                     // The server closes a socket that has not logged in within 30 s, and looking a password up can
                     // take longer: then the login fails to go out (or its close overtakes it on the wire) and is

@@ -54,7 +54,6 @@ final class AllHostsView extends VBox {
     private final Messages msg;
     /** The jail actions done here on the selection, by the window's action ids ({@link #action}). */
     private final Map<String, Button> actions = new java.util.HashMap<>();
-    private final ObservableList<AllHosts.Row> selected;
 
     /**
      * {@code show} shows a jail among its host's jails; {@code question} asks whether to trust a host's certificate
@@ -144,7 +143,6 @@ final class AllHostsView extends VBox {
         actions.put("stop", stop);
         actions.put("restart", restart);
         actions.put("exec", exec);
-        selected = table.getSelectionModel().getSelectedItems();
         // The count on a line of its own, the buttons on the next: side by side they were cut short in German.
         HBox heading = new HBox(10, title, count);
         heading.setAlignment(Pos.BASELINE_LEFT);
@@ -183,7 +181,7 @@ final class AllHostsView extends VBox {
 
     /** The rows selected in the table. */
     ObservableList<AllHosts.Row> selected() {
-        return selected;
+        return table.getSelectionModel().getSelectedItems();
     }
 
     /**

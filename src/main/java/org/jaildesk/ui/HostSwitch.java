@@ -56,6 +56,8 @@ final class HostSwitch {
     private StringProperty previousQuery = new SimpleStringProperty();
     /** Built the first time All hosts is shown. */
     private AllHostsView allHostsView;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AllHostsView> allHostsShown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private ContextMenu tableMenu;
     /** Where the shown hosts' jails' last day of figures is kept between starts; null: not kept. */
     private org.jaildesk.ui.jails.UsageArchive usage;
@@ -149,9 +151,6 @@ final class HostSwitch {
     javafx.beans.property.ReadOnlyObjectProperty<AllHostsView> allHostsShown() {
         return allHostsShown.getReadOnlyProperty();
     }
-
-    private final javafx.beans.property.ReadOnlyObjectWrapper<AllHostsView> allHostsShown =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     /** <i>All hosts</i>: the jails of every host opened in this window, in one table (see {@link AllHosts}). */
     void showAllHosts() {

@@ -152,10 +152,11 @@ final class JailActions {
     private UiAction onEither(String id, String text, KeyCombination keys, JailAction action, Runnable onHost) {
         return new UiAction(id, text, keys, whyNot(action, id), () -> {
             AllHostsView all = allHosts.getValue();
+            javafx.scene.control.Button there = all == null ? null : all.action(id);
             if (all == null) {
                 onHost.run();
-            } else if (all.action(id) != null && !all.action(id).isDisabled()) {
-                all.action(id).fire();
+            } else if (there != null && !there.isDisabled()) {
+                there.fire();
             }
         });
     }
