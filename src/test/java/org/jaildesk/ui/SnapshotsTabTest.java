@@ -23,6 +23,15 @@ class SnapshotsTabTest extends WindowTest {
         return t.getItems().stream().map(JailSnapshot::name).toList();
     }
 
+    /** What the Taken column shows in row {@code row}, as its cell draws it. */
+    private String takenOf(FxRobot robot, int row) {
+        javafx.scene.control.TableCell<?, ?> cell = robot.from(robot.lookup("#snapshotsTable").queryAs(TableView.class))
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && "snap-created".equals(c.getTableColumn().getId()) && c.getIndex() == row && !c.isEmpty())
+                .query();
+        return cell.getText();
+    }
+
     private String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -59,6 +68,10 @@ class SnapshotsTabTest extends WindowTest {
         // A name iocage could misread is refused as it is typed; the button stays off.
         robot.clickOn("#snapshotTake");
         page.waitFor(() -> robot.lookup("#snapshotTakeDialog").tryQuery().isPresent());
+        // The empty name's example is the time now, in the form the host names it.
+        assertTrue(robot.lookup("#snapshotName").queryAs(TextField.class).getPromptText()
+                .matches("empty: named after the time, e\\.g\\. \\d{4}-\\d\\d-\\d\\d_\\d\\d:\\d\\d:\\d\\d"),
+                robot.lookup("#snapshotName").queryAs(TextField.class).getPromptText());
         robot.clickOn("#snapshotName").write("a;b");
         page.waitFor(() -> text(robot, "#snapshotNameError").startsWith("invalid snapshot name 'a;b'"));
         assertTrue(robot.lookup("#snapshotTakeOk").queryAs(Button.class).isDisabled());
@@ -70,11 +83,16 @@ class SnapshotsTabTest extends WindowTest {
         page.waitFor(() -> snapshots(robot).equals(List.of("clean", "later")));
         assertTrue(page.jobs.jobs().stream().anyMatch(j -> j.result().get().equals("snapshot mail@later taken")),
                 "each change is a job with its result");
+        // When it was taken, read from ZFS's text ("Sun Nov 29 21:34 2026") into the app's form, the rollback's words too.
+        String taken = takenOf(robot, 0);
+        assertTrue(taken.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"), taken);
 
         select(robot, "clean");
         robot.clickOn("#snapshotRollback");
         page.waitFor(() -> robot.lookup("#snapshotRollbackDialog").tryQuery().isPresent());
         assertEquals("These later snapshots are destroyed with it: later", text(robot, "#snapshotRollbackLater"));
+        assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l
+                && l.getText().startsWith("Everything mail changed since " + taken + " is lost")).tryQuery().isPresent());
         robot.clickOn("#snapshotRollbackOk");
         page.waitFor(() -> snapshots(robot).equals(List.of("clean")));
 

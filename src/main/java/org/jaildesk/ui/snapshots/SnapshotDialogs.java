@@ -37,7 +37,9 @@ final class SnapshotDialogs {
         boolean one = jails.size() == 1;
         Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotTakeDialog", one ? msg.get("snapshots.take.title", jails.get(0))
                 : msg.get("snapshots.take.titleMany", jails.size()));
-        TextField name = Dialogs.field("snapshotName", msg.get("snapshots.take.prompt"));
+        // The example is what the name would be now (the host names it by its own clock, in UTC as iocage does).
+        TextField name = Dialogs.field("snapshotName",
+                msg.get("snapshots.take.prompt", SnapshotNames.at(java.time.Instant.now())));
         Label error = Dialogs.errorLabel("snapshotNameError");
         error.textProperty().bind(Bindings.createStringBinding(() -> name.getText().isEmpty() ? ""
                 : SnapshotNames.check(name.getText()).map(msg::get).orElse(""), name.textProperty()));
@@ -72,7 +74,7 @@ final class SnapshotDialogs {
         Dialog<ButtonType> d = Dialogs.titled(owner, "snapshotRollbackDialog",
                 msg.get("snapshots.rollback.title", jail.displayName(), to.name()));
         Label warning = Dialogs.explanation(msg.get("snapshots.rollback.warning", jail.displayName(),
-                to.created().isEmpty() ? to.name() : to.created()));
+                to.created().isEmpty() ? to.name() : to.taken()));
         warning.getStyleClass().add("danger-text");
         VBox box = new VBox(10, warning);
         String later = vm.after(to).stream().map(JailSnapshot::name).collect(Collectors.joining(", "));

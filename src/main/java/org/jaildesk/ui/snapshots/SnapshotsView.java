@@ -54,8 +54,8 @@ public final class SnapshotsView extends VBox {
         name.setPrefWidth(112);
         TableColumn<JailSnapshot, String> created = new TableColumn<>(msg.get("snapshots.created"));
         created.setId("snap-created");
-        created.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().created()));
-        created.setPrefWidth(160);
+        created.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().taken()));
+        created.setPrefWidth(112);
         // "Holds" needs a word of explanation: a header tooltip needs the header's text as a label of its own.
         TableColumn<JailSnapshot, Size> used = new TableColumn<>();
         used.setId("snap-used");
@@ -67,15 +67,14 @@ public final class SnapshotsView extends VBox {
         table.getColumns().add(name);
         table.getColumns().add(created);
         table.getColumns().add(used);
-        // Oldest first, always: a rollback destroys what comes after, so the order is the meaning (and sorting the
-        // creation text would put Fri before Mon).
+        // Oldest first, always: a rollback destroys what comes after, so the order is the meaning.
         table.getColumns().forEach(c -> c.setSortable(false));
         // What the snapshot refers to (the jail's whole data then) matters less than what it holds: a tooltip.
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(JailSnapshot s, boolean empty) {
                 super.updateItem(s, empty);
-                setTooltip(empty || s == null ? null : new Tooltip(msg.get("snapshots.rowTip", s.name(), s.created(),
+                setTooltip(empty || s == null ? null : new Tooltip(msg.get("snapshots.rowTip", s.name(), s.taken(),
                         s.referenced().text(), s.used().text())));
             }
         });
