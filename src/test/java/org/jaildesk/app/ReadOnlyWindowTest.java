@@ -79,10 +79,15 @@ class ReadOnlyWindowTest extends RealServerWindowTest {
         }
         int[] rows = {nasMail, demoMail};
         assertTrue(rows[0] >= 0 && rows[1] >= 0, all.getItems().toString());
+        // The window's Start (toolbar, menu, shortcut) follows the selection there: off with the read-only reason for
+        // nas's stopped mail, which Start would otherwise take, on for the demo host's.
+        Button windowStart = robot.lookup("#tb-start").queryAs(Button.class);
         robot.interact(() -> all.getSelectionModel().clearAndSelect(rows[0]));
         waitFor(start::isDisabled);
+        waitFor(() -> windowStart.isDisabled() && why.equals(windowStart.getAccessibleHelp()));
         robot.interact(() -> all.getSelectionModel().clearAndSelect(rows[1]));
         waitFor(() -> !start.isDisabled());
+        waitFor(() -> !windowStart.isDisabled());
     }
 
     /** The host edited to another user: its view is built anew for the new login, not the closed one kept. */
