@@ -51,16 +51,16 @@ public final class SnapshotsView extends VBox {
         TableColumn<JailSnapshot, String> name = new TableColumn<>(msg.get("snapshots.name"));
         name.setId("snap-name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(112);
+        name.setPrefWidth(146);
         TableColumn<JailSnapshot, String> created = new TableColumn<>(msg.get("snapshots.created"));
         created.setId("snap-created");
         created.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().taken()));
-        created.setPrefWidth(112);
+        created.setPrefWidth(128);
         // "Holds" needs a word of explanation: a header tooltip needs the header's text as a label of its own.
         TableColumn<JailSnapshot, Size> used = new TableColumn<>();
         used.setId("snap-used");
         used.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().used()));
-        used.setPrefWidth(56);
+        used.setPrefWidth(50);
         Label usedHeader = new Label(msg.get("snapshots.used"));
         usedHeader.setTooltip(new Tooltip(msg.get("snapshots.usedTip")));
         used.setGraphic(usedHeader);
