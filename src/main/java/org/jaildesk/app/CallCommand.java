@@ -44,8 +44,10 @@ import picocli.CommandLine.Parameters;
         description = {"Send one sysadm iocage request and print the reply envelope as JSON.",
             "Examples:",
             "  jaildesk call --demo startjail jail=web01",
-            "  jaildesk call --url wss://host:12150 --user admin --password-file pw.txt listjails",
-            "  jaildesk call --url wss://host:12150 --user admin --password-file pw.txt --otp 123456 listjails"})
+            "  jaildesk call --url wss://host:12150 --user admin \\",
+            "      --password-file pw.txt listjails",
+            "  jaildesk call --url wss://host:12150 --user admin \\",
+            "      --password-file pw.txt --otp 123456 listjails"})
 final class CallCommand implements Callable<Integer> {
 
     @Option(names = "--local", description = "Run iocage on this machine (the default).")

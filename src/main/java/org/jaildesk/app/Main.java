@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  * JavaFX on the class path. Sub-commands live in their own classes; exit codes: 0 ok, 1 failure, 2 usage error.
  */
 @Command(name = "jaildesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "JailDesk: a desktop jail manager for FreeBSD iocage jails, speaking the sysadm protocol.",
+        description = {"JailDesk: a desktop jail manager for iocage jails on FreeBSD, speaking sysadm.",
+            "Without a command it opens the window: this machine's iocage, or the demo host."},
         subcommands = {CallCommand.class, ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code jaildesk serve}: the sysadm-compatible server (WebSocket + REST) for this machine's iocage. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve the sysadm protocol for this machine's iocage (or the demo host) over wss:// and https://.",
-            "Add a user first: jaildesk user add NAME"})
+        description = {"Serve the sysadm protocol for this machine's iocage (or the demo host).",
+            "It answers over wss:// (WebSocket) and https:// (REST), with a self-signed certificate made at the first start and kept in the state folder.",
+            "Add a user first (jaildesk user add NAME)."})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

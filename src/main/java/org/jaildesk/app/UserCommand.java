@@ -40,17 +40,17 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add a user, or set a user's password. The password is read from standard input",
-                "(asked twice at a terminal); it is stored only as a PBKDF2 hash."})
+            description = {"Add a user, or set a user's password.",
+                "The password is read from standard input (asked twice at a terminal); it is stored only as a PBKDF2 hash."})
     static final class Add implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The user's login name.")
         String name;
 
-        @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the server's state folder).")
+        @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the one jaildesk serve uses without --users).")
         Path users = defaultUsers();
 
-        @Option(names = "--role", paramLabel = "ROLE", description = {"full (change everything) or read-only (list and read,",
-            "change nothing). Default: a new user full, an existing one as they were."})
+        @Option(names = "--role", paramLabel = "ROLE", description = "full (change everything) or read-only (list and read,"
+                + " change nothing). Default: a new user full, an existing one as they were.")
         String role;
 
         @CommandLine.Spec
@@ -116,10 +116,10 @@ final class UserCommand implements Runnable {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user, and the login keys they registered.")
     static final class Remove implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The user's login name.")
         String name;
 
-        @Option(names = "--users", paramLabel = "FILE")
+        @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the one jaildesk serve uses without --users).")
         Path users = defaultUsers();
 
         @CommandLine.Spec
@@ -138,13 +138,14 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "codes", mixinStandardHelpOptions = true,
-            description = {"Have a user's password login also ask the one-time code of an authenticator app (TOTP:",
-                "six digits, 30 s), with a new secret printed for the app; or, with --off, no longer."})
+            description = {"Turn one-time codes (TOTP) on or off for a user's password login.",
+                "The password login also asks the code of an authenticator app (TOTP: six digits, 30 s); a new secret is"
+                    + " printed for the app. With --off, the password alone logs in again."})
     static final class Codes implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The user's login name.")
         String name;
 
-        @Option(names = "--users", paramLabel = "FILE")
+        @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the one jaildesk serve uses without --users).")
         Path users = defaultUsers();
 
         @Option(names = "--off", description = "Take the one-time codes away: the password alone logs in again.")
@@ -182,11 +183,12 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "keys", mixinStandardHelpOptions = true,
-            description = {"List the login keys a user registered from their desktops (key login, sysadm's auth_ssl),",
-                "add one for a script ('jaildesk call --key-file'), or take one or all away (a running server ends the",
-                "sessions begun with them)."})
+            description = {"List, add or take away a user's login keys.",
+                "Lists the keys a user registered from their desktops (key login, sysadm's auth_ssl), adds one for a script"
+                    + " ('jaildesk call --key-file'), or takes one or all away (a running server ends the sessions begun"
+                    + " with them)."})
     static final class Keys implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The user's login name.")
         String name;
 
         @Option(names = "--users", paramLabel = "FILE", description = "The users file; the keys are in FILE.keys.")
@@ -298,7 +300,7 @@ final class UserCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
     static final class ListUsers implements Callable<Integer> {
-        @Option(names = "--users", paramLabel = "FILE")
+        @Option(names = "--users", paramLabel = "FILE", description = "The users file (default: the one jaildesk serve uses without --users).")
         Path users = defaultUsers();
 
         @CommandLine.Spec
