@@ -105,6 +105,10 @@ final class CallCommand implements Callable<Integer> {
             }
             args.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
+        host.check(spec.commandLine());
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout takes at least 1 second, not " + timeoutSeconds);
+        }
         int targets = (local ? 1 : 0) + (host.demo ? 1 : 0) + (url != null ? 1 : 0);
         if (targets > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --local, --demo and --url");

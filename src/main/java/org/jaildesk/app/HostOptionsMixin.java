@@ -8,6 +8,7 @@ import org.jaildesk.host.HostOptions;
 import org.jaildesk.host.IocageHost;
 import org.jaildesk.host.ProcessRunner;
 import org.jaildesk.sim.SimulatedIocage;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options that choose a host on this machine: the real iocage, or the demo host. */
@@ -40,8 +41,23 @@ final class HostOptionsMixin {
     @Option(names = "--demo-state", paramLabel = "DIR", description = "Keep the demo host's changes in DIR across runs.")
     Path demoState;
 
-    @Option(names = "--demo-latency", paramLabel = "MS", description = "Added to every simulated iocage command (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--demo-latency", paramLabel = "MS", description = "Added to every simulated iocage command, up to 60000 (default: ${DEFAULT-VALUE}).")
     long demoLatencyMs = 0;
+
+    /** The longest pause the demo host may add to each command: a minute. */
+    static final long MAX_DEMO_LATENCY_MS = 60_000;
+
+    /** Refuses, as a usage error, numbers the demo host cannot take (before anything is opened). */
+    void check(CommandLine cli) {
+        if (demoJails < 0 || demoJails > SimulatedIocage.MAX_JAILS) {
+            throw new CommandLine.ParameterException(cli, "--demo-jails takes 1 to " + SimulatedIocage.MAX_JAILS
+                    + " (without it, the standard dozen), not " + demoJails);
+        }
+        if (demoLatencyMs < 0 || demoLatencyMs > MAX_DEMO_LATENCY_MS) {
+            throw new CommandLine.ParameterException(cli, "--demo-latency takes 0 to " + MAX_DEMO_LATENCY_MS + " ms, not "
+                    + demoLatencyMs);
+        }
+    }
 
     /** The host these options name: the demo host, or iocage on this machine. */
     IocageHost openHost() throws UnusableHostException {

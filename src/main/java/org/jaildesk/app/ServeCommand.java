@@ -63,6 +63,17 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot use --bind " + bind + ": " + e.getMessage());
         }
+        host.check(spec.commandLine());
+        for (int p : new int[] {port, restPort}) {
+            if (p < 0 || p > 65535) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (p == port ? "--port" : "--rest-port")
+                        + " takes 1 to 65535, not " + p);
+            }
+        }
+        if (port == restPort && port != 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port and --rest-port are both " + port
+                    + ": the WebSocket and the REST listener each need a port of their own");
+        }
         if (sessionHours < 1 || sessionHours > 720) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--session-hours takes 1 to 720, not " + sessionHours);
         }

@@ -167,15 +167,22 @@ public final class SysadmServer implements AutoCloseable {
         ws.start();
         if (!ws.started.await(10, TimeUnit.SECONDS) || ws.failure != null) {
             throw new IOException("cannot listen on " + config.bind().getHostAddress() + ":" + config.wsPort()
-                    + (ws.failure == null ? "" : ": " + ws.failure.getMessage()));
+                    + " (WebSocket)" + (ws.failure == null ? "" : ": " + ws.failure.getMessage()));
         }
         InetSocketAddress restAddress = new InetSocketAddress(config.bind(), config.restPort());
-        if (config.tls()) {
-            HttpsServer https = HttpsServer.create(restAddress, 64);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
-            rest = https;
-        } else {
-            rest = HttpServer.create(restAddress, 64);
+        try {
+            if (config.tls()) {
+                HttpsServer https = HttpsServer.create(restAddress, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
+                rest = https;
+            } else {
+                rest = HttpServer.create(restAddress, 64);
+            }
+        } catch (IOException e) {
+            // Not half up: the WebSocket listener goes too, and the message says which port.
+            close();
+            throw new IOException("cannot listen on " + config.bind().getHostAddress() + ":" + config.restPort() + " (REST): "
+                    + e.getMessage(), e);
         }
         rest.createContext("/", new RestEndpoint(gate, codec, config.maxMessageBytes(), restWorkers));
         rest.setExecutor(restWorkers);

@@ -1,6 +1,7 @@
 package org.jaildesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,9 +80,23 @@ class CallCommandTest extends CommandLineTest {
         assertTrue(err.toString().contains("is running: stop it first"));
     }
 
+    /** Numbers the demo host or the wait cannot take: usage errors that say the range, before any host is opened. */
     @Test
-    void theDemoHostRefusesAnImpossibleSize() {
-        assertEquals(1, run("call", "--demo", "--demo-jails", "100001", "listjails"));
-        assertTrue(err.toString().contains("0 to 100000"));
+    void impossibleNumbersAreUsageErrors() {
+        String[][] cases = {
+            {"--demo-jails", "100001", "--demo-jails takes 1 to 100000 (without it, the standard dozen), not 100001"},
+            {"--demo-jails", "-5", "--demo-jails takes 1 to 100000 (without it, the standard dozen), not -5"},
+            {"--demo-latency", "-5", "--demo-latency takes 0 to 60000 ms, not -5"},
+            {"--demo-latency", "99999999999999", "--demo-latency takes 0 to 60000 ms, not 99999999999999"},
+            {"--timeout", "0", "--timeout takes at least 1 second, not 0"},
+            {"--timeout", "-1", "--timeout takes at least 1 second, not -1"}};
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("call", "--demo", c[0], c[1], "listjails"), String.join(" ", c));
+            assertTrue(err.toString().startsWith(c[2] + System.lineSeparator()), err.toString());
+            assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        }
+        assertEquals(0, run("call", "--demo", "--demo-jails", "0", "--demo-latency", "0", "--timeout", "1", "listjails"),
+                "the defaults' own values: " + err);
     }
 }

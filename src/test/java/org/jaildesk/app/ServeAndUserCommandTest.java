@@ -244,6 +244,43 @@ class ServeAndUserCommandTest extends CommandLineTest {
                 + " exists and is not a folder"), err.toString());
     }
 
+    /** Ports out of range or the same for both listeners: usage errors before the users file is read. */
+    @Test
+    void servePortsOutOfRangeOrSharedAreUsageErrors() {
+        String[][] cases = {{"--port", "99999", "--rest-port", "12151", "--port takes 1 to 65535, not 99999"},
+            {"--port", "12150", "--rest-port", "-1", "--rest-port takes 1 to 65535, not -1"},
+            {"--port", "12345", "--rest-port", "12345",
+                "--port and --rest-port are both 12345: the WebSocket and the REST listener each need a port of their own"}};
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("serve", "--demo", c[0], c[1], c[2], c[3], "--state", dir.resolve("never").toString()),
+                    String.join(" ", c));
+            assertTrue(err.toString().startsWith(c[4] + System.lineSeparator()), err.toString());
+            assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        }
+        assertFalse(Files.exists(dir.resolve("never")), "nothing made");
+    }
+
+    /**
+     * A REST port another program holds: the message names it, and the WebSocket listener, already up, is closed
+     * again (its port free at once), not left half up.
+     */
+    @Test
+    void serveSaysWhichPortIsTakenAndLeavesNoListenerBehind() throws Exception {
+        addAdmin();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int wsPort = probe.getLocalPort();
+            probe.close();
+            assertEquals(1, run("serve", "--demo", "--state", dir.toString(), "--port", String.valueOf(wsPort),
+                    "--rest-port", String.valueOf(taken.getLocalPort())));
+            assertTrue(err.toString().startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (REST): "), err.toString());
+            try (java.net.ServerSocket again = new java.net.ServerSocket()) {
+                again.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), wsPort));
+            }
+        }
+    }
+
     @Test
     void serveRefusesToStartWithoutUsers() {
         assertEquals(1, run("serve", "--demo", "--state", dir.toString(), "--port", "0", "--rest-port", "0"));
