@@ -57,6 +57,15 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.getCommandSpec().exitCodeOnInvalidInput(2);
         cli.getCommandSpec().exitCodeOnExecutionException(1);
+        // A file that cannot be used (a users file that is a folder, one others may read, a full disk) is the user's to
+        // mend: its words, not a stack trace. Anything else is a bug, and its stack trace is what a report needs.
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                command.getErr().println(org.jaildesk.client.SavedFile.words(e));
+                return 1;
+            }
+            throw e;
+        });
         return cli;
     }
 

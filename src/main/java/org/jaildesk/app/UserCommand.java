@@ -308,7 +308,16 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (!java.nio.file.Files.exists(users)) {
+                // A mistyped --users lists nobody: say so rather than print nothing.
+                spec.commandLine().getErr().println("no users file " + users + ": add a user with 'jaildesk user add NAME"
+                        + " --users " + users + "'");
+                return 1;
+            }
             UserStore store = UserStore.load(users);
+            if (store.isEmpty()) {
+                spec.commandLine().getErr().println("no users in " + users);
+            }
             for (String n : store.names()) {
                 List<String> marks = new java.util.ArrayList<>();
                 if (store.readOnly(n)) {

@@ -180,6 +180,10 @@ public final class UserStore {
 
     /** Refuses a file that group or others may read or write (a users file, a password file). */
     public static void checkPrivate(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            // Not "chmod 600" on a folder (say /tmp): the file was meant.
+            throw new IOException(file + " is a folder, not a file");
+        }
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             for (PosixFilePermission p : perms) {

@@ -281,6 +281,48 @@ class ServeAndUserCommandTest extends CommandLineTest {
         }
     }
 
+    /**
+     * A users file given as a folder (say /tmp): said so, with no advice to chmod the folder and no stack trace, for
+     * each command that reads it; nothing written into the folder.
+     */
+    @Test
+    void aUsersFileThatIsAFolderIsSaidSo() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        String said = folder + " is a folder, not a file" + System.lineSeparator();
+        String[][] commands = {{"user", "add", "admin"}, {"user", "list"}, {"user", "remove", "admin"},
+            {"user", "codes", "admin"}, {"user", "keys", "admin", "--revoke-all"}};
+        for (String[] c : commands) {
+            err.getBuffer().setLength(0);
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(c), java.util.stream.Stream.of("--users",
+                    folder.toString())).toArray(String[]::new);
+            assertEquals(1, withStdin("a long passphrase\n", args), String.join(" ", c));
+            assertEquals(said, err.toString(), String.join(" ", c));
+        }
+        err.getBuffer().setLength(0);
+        assertEquals(1, run("serve", "--demo", "--state", dir.toString(), "--users", folder.toString(), "--port", "0",
+                "--rest-port", "0"));
+        assertEquals("cannot use the users file: " + said, err.toString());
+        try (java.util.stream.Stream<Path> in = Files.list(folder)) {
+            assertEquals(0, in.count());
+        }
+    }
+
+    /** Listing a users file that is not there (a mistyped --users) says so instead of printing nothing. */
+    @Test
+    void userListSaysWhenThereIsNoUsersFileOrNoUser() throws Exception {
+        Path none = dir.resolve("typo");
+        assertEquals(1, run("user", "list", "--users", none.toString()));
+        assertEquals("no users file " + none + ": add a user with 'jaildesk user add NAME --users " + none + "'"
+                + System.lineSeparator(), err.toString());
+        assertFalse(Files.exists(none), "nothing made");
+        Path empty = Files.createFile(dir.resolve("empty"));
+        Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("rw-------"));
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("user", "list", "--users", empty.toString()));
+        assertEquals("no users in " + empty + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
     @Test
     void serveRefusesToStartWithoutUsers() {
         assertEquals(1, run("serve", "--demo", "--state", dir.toString(), "--port", "0", "--rest-port", "0"));
