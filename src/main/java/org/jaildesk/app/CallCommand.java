@@ -113,6 +113,15 @@ final class CallCommand implements Callable<Integer> {
         if (targets > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --local, --demo and --url");
         }
+        if (url != null && !WebSocketOptions.isServerUrl(url)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--url takes wss://HOST:PORT (or ws:// on this"
+                    + " machine), e.g. wss://nas.example.org:12150, not " + org.jaildesk.domain.Shown.of(url.toString(), 200));
+        }
+        if (acceptFingerprint != null && fingerprint(acceptFingerprint) == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--accept-fingerprint takes the certificate's"
+                    + " SHA-256 fingerprint as 'jaildesk serve' printed it (32 pairs of hex digits, AB:CD:…), not "
+                    + org.jaildesk.domain.Shown.of(acceptFingerprint, 200));
+        }
         if (url != null && (user == null || passwordFile == null && keyFile == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--url needs --user and --password-file or --key-file");
         }
@@ -172,9 +181,17 @@ final class CallCommand implements Callable<Integer> {
                         : "no one-time code was given"));
                 return 1;
             }
+            java.util.Optional<UntrustedCertificateException> untrusted = UntrustedCertificateException.in(cause);
+            if (untrusted.isPresent() && acceptFingerprint != null) {
+                // The fingerprint given is not the certificate's: what was accepted before stays, nothing new is kept.
+                putBackAccepted.run();
+                err.println("the certificate of " + WebSocketTransport.hostPort(url) + " has the SHA-256 fingerprint "
+                        + untrusted.get().fingerprint() + ", not the one given with --accept-fingerprint; nothing was"
+                        + " accepted. Compare it with what 'jaildesk serve' printed on that host");
+                return 1;
+            }
             err.println(cause.getMessage());
-            UntrustedCertificateException.in(cause)
-                    .ifPresent(u -> err.println("To accept it: add --accept-fingerprint " + u.fingerprint()));
+            untrusted.ifPresent(u -> err.println("To accept it: add --accept-fingerprint " + u.fingerprint()));
             return 1;
         }
     }
@@ -203,10 +220,33 @@ final class CallCommand implements Callable<Integer> {
         char[] pw = passwordFile == null ? null : password();
         KnownHosts known = new KnownHosts(AppDirs.config().resolve("known-hosts.properties"));
         if (acceptFingerprint != null) {
-            known.accept(WebSocketTransport.hostPort(url), acceptFingerprint.trim().toUpperCase(java.util.Locale.ROOT));
+            String hostPort = WebSocketTransport.hostPort(url);
+            java.util.Optional<String> before = known.fingerprint(hostPort);
+            known.accept(hostPort, fingerprint(acceptFingerprint));
+            putBackAccepted = () -> before.ifPresentOrElse(fp -> known.accept(hostPort, fp), () -> known.forget(hostPort));
         }
         return new WebSocketTransport(new WebSocketOptions(url, user, () -> pw == null ? null : pw.clone(), known,
                 Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(15), false, keys, codes()));
+    }
+
+    /** Puts back what was accepted for the host before {@code --accept-fingerprint} (nothing, or another); none: no-op. */
+    private Runnable putBackAccepted = () -> { };
+
+    /**
+     * A SHA-256 fingerprint as the server prints it ({@code AB:CD:…}, upper case), from that form or 64 hex digits in
+     * either case; null when {@code given} is neither.
+     */
+    static String fingerprint(String given) {
+        String g = given.strip();
+        if (!g.matches("(?i)[0-9a-f]{64}|([0-9a-f]{2}:){31}[0-9a-f]{2}")) {
+            return null;
+        }
+        String hex = g.replace(":", "").toUpperCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(95);
+        for (int i = 0; i < 64; i += 2) {
+            b.append(i == 0 ? "" : ":").append(hex, i, i + 2);
+        }
+        return b.toString();
     }
 
     private char[] password() throws IOException {

@@ -36,8 +36,19 @@ public final class KnownHosts {
         return Optional.ofNullable(entries.getProperty(hostPort));
     }
 
+    /** Takes back what was accepted for {@code hostPort}: its certificate is asked about again. */
+    public synchronized void forget(String hostPort) {
+        if (entries.remove(hostPort) != null) {
+            save();
+        }
+    }
+
     public synchronized void accept(String hostPort, String fingerprint) {
         entries.setProperty(hostPort, fingerprint);
+        save();
+    }
+
+    private void save() {
         try {
             file.write(out -> entries.store(out, "JailDesk: accepted server certificates (SHA-256)"));
         } catch (IOException e) {

@@ -52,6 +52,15 @@ public record WebSocketOptions(URI url, String user, Supplier<char[]> password, 
         this(url, user, password, knownHosts, requestTimeout, connectTimeout, reconnect, keys, NO_CODES);
     }
 
+    /**
+     * Whether {@code u} can name a sysadm server: {@code wss://} (or {@code ws://}, which the transport allows only on
+     * loopback), a host, and a port of 1 to 65535 if any (the default is {@link #DEFAULT_PORT}).
+     */
+    public static boolean isServerUrl(URI u) {
+        return u != null && ("wss".equals(u.getScheme()) || "ws".equals(u.getScheme())) && u.getHost() != null
+                && (u.getPort() == -1 || u.getPort() >= 1 && u.getPort() <= 65535);
+    }
+
     /** {@code u} with {@link #DEFAULT_PORT} where it names no port (the socket library would take 443 or 80). */
     public static URI withDefaultPort(URI u) {
         if (u == null || u.getPort() >= 0 || u.getHost() == null) {

@@ -91,6 +91,65 @@ class CallRemoteTest extends CommandLineTest {
         return run(argv.toArray(String[]::new));
     }
 
+    /** What is accepted for the server's address now, as the known-hosts file has it. */
+    private java.util.Optional<String> accepted() {
+        return new org.jaildesk.client.KnownHosts(dir.resolve("config/known-hosts.properties"))
+                .fingerprint("127.0.0.1:" + server.wsPort());
+    }
+
+    /**
+     * --accept-fingerprint of the wrong certificate: said so, with the right one to compare, and what was accepted before
+     * stays (nothing, then the right one); not a fingerprint at all is a usage error that keeps nothing. The form
+     * without colons, in lower case, is the same fingerprint.
+     */
+    @Test
+    void aFingerprintThatIsNotTheCertificatesIsNotKept() throws Exception {
+        Path pw = passwordFile("pw", "a long passphrase");
+        String url = "wss://127.0.0.1:" + server.wsPort();
+        String other = (tls.fingerprint().startsWith("AB") ? "CD" : "AB") + tls.fingerprint().substring(2);
+        assertEquals(1, run("call", "--url", url, "--user", "admin", "--password-file", pw.toString(), "--accept-fingerprint",
+                other, "listjails"));
+        assertEquals("the certificate of 127.0.0.1:" + server.wsPort() + " has the SHA-256 fingerprint " + tls.fingerprint()
+                + ", not the one given with --accept-fingerprint; nothing was accepted. Compare it with what 'jaildesk serve'"
+                + " printed on that host", err.toString().strip());
+        assertEquals(java.util.Optional.empty(), accepted(), "nothing kept");
+
+        err.getBuffer().setLength(0);
+        String plain = tls.fingerprint().replace(":", "").toLowerCase(java.util.Locale.ROOT);
+        assertEquals(0, run("call", "--url", url, "--user", "admin", "--password-file", pw.toString(), "--accept-fingerprint",
+                plain, "listjails"), err.toString());
+        assertEquals(java.util.Optional.of(tls.fingerprint()), accepted());
+
+        err.getBuffer().setLength(0);
+        assertEquals(1, run("call", "--url", url, "--user", "admin", "--password-file", pw.toString(), "--accept-fingerprint",
+                other, "listjails"));
+        assertEquals(java.util.Optional.of(tls.fingerprint()), accepted(), "the one accepted before stays");
+
+        for (String bad : java.util.List.of("AA:BB", "", "-f", "$(x)", tls.fingerprint() + ":00", tls.fingerprint().replace(':', '-'),
+                "G" + plain.substring(1), "1".repeat(100_000))) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("call", "--url", url, "--user", "admin", "--password-file", pw.toString(),
+                    "--accept-fingerprint", bad, "listjails"), bad);
+            assertTrue(err.toString().startsWith("--accept-fingerprint takes the certificate's SHA-256 fingerprint"), err.toString());
+            assertTrue(err.toString().lines().findFirst().orElseThrow().length() < 400, "a long one is cut in the message");
+            assertEquals(java.util.Optional.of(tls.fingerprint()), accepted(), bad);
+        }
+    }
+
+    /** A URL no server can have: a usage error before anything is read or connected. */
+    @Test
+    void aUrlThatCannotNameAServerIsAUsageError() throws Exception {
+        Path pw = passwordFile("pw", "a long passphrase");
+        for (String bad : java.util.List.of("https://127.0.0.1:" + server.wsPort(), "foo", "wss:///x", "wss://:12",
+                "wss://127.0.0.1:99999", "file:/etc/passwd")) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("call", "--url", bad, "--user", "admin", "--password-file", pw.toString(), "listjails"), bad);
+            assertTrue(err.toString().startsWith("--url takes wss://HOST:PORT (or ws:// on this machine), e.g."
+                    + " wss://nas.example.org:12150, not "), err.toString());
+            assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        }
+    }
+
     /** A user given one-time codes: --otp carries the code; without it, or with a wrong one, the words say what to do. */
     @Test
     void aUserWithOneTimeCodesGivesTheCodeWithOtp() throws Exception {

@@ -121,7 +121,7 @@ public final class HostsViewModel {
         }
         try {
             URI parsed = new URI(address);
-            if (!"wss".equals(parsed.getScheme()) && !"ws".equals(parsed.getScheme()) || parsed.getHost() == null) {
+            if (!org.jaildesk.client.WebSocketOptions.isServerUrl(parsed)) {
                 return Optional.of(msg.get("host.badUrl"));
             }
         } catch (URISyntaxException e) {

@@ -219,6 +219,10 @@ class HostsViewModelTest {
         assertEquals(java.util.Optional.of("A URL has at most 300 characters here."), hosts.problem("nas", "wss://" + huge, "admin"));
         assertTrue(hosts.problem("nas", "https://nas", "admin").orElseThrow().startsWith("The URL starts with wss://"));
         assertTrue(hosts.problem("nas", "wss://a b", "admin").orElseThrow().startsWith("The URL starts with wss://"));
+        // A port no socket can have is refused here, not as "port out of range" at the first connection.
+        assertTrue(hosts.problem("nas", "wss://nas:99999", "admin").orElseThrow().startsWith("The URL starts with wss://"));
+        assertTrue(hosts.problem("nas", "wss://nas:0", "admin").orElseThrow().startsWith("The URL starts with wss://"));
+        assertEquals(java.util.Optional.empty(), hosts.problem("nas", "wss://nas:65535", "admin"));
         assertEquals(java.util.Optional.of("Enter the user name."), hosts.problem("nas", "wss://nas", ""));
         for (String user : List.of(huge, "a".repeat(33), "ad min", "admin\u001b[31m")) {
             assertEquals(java.util.Optional.of("A user name has at most 32 characters and no spaces."),
