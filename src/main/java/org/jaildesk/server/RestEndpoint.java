@@ -67,26 +67,26 @@ final class RestEndpoint implements HttpHandler {
             }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-                unauthorized(ex);
+                unauthorized(ex, NO_CREDENTIALS);
                 return;
             }
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                unauthorized(ex);
+                unauthorized(ex, NO_CREDENTIALS);
                 return;
             }
             int colon = decoded.indexOf(':');
             if (colon <= 0) {
-                unauthorized(ex);
+                unauthorized(ex, NO_CREDENTIALS);
                 return;
             }
             char[] password = decoded.substring(colon + 1).toCharArray();
             Optional<ErrorReply> refused = gate.logins().basic(s, decoded.substring(0, colon), password, "");
             Arrays.fill(password, '\0');
             if (refused.isPresent()) {
-                unauthorized(ex);
+                unauthorized(ex, refused.get().message());
                 return;
             }
             byte[] body;
@@ -166,9 +166,16 @@ final class RestEndpoint implements HttpHandler {
         }
     }
 
-    private void unauthorized(HttpExchange ex) throws IOException {
+    private static final String NO_CREDENTIALS = "log in with HTTP Basic credentials: the user name and password of a"
+            + " user of this server";
+
+    /**
+     * 401 with the challenge, and why in the body as every other error has it (a script's author sees "wrong user name
+     * or password", the block after too many failures, or that a user with one-time codes cannot log in here).
+     */
+    private void unauthorized(HttpExchange ex, String why) throws IOException {
         ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"JailDesk\", charset=\"UTF-8\"");
-        ex.sendResponseHeaders(401, -1);
+        respond(ex, 401, ErrorReply.of("", ErrorCode.UNAUTHORIZED, why));
     }
 
     private void respond(HttpExchange ex, int status, ErrorReply e) throws IOException {

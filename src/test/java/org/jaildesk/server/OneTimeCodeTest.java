@@ -99,6 +99,7 @@ class OneTimeCodeTest extends ServerTestBase {
                         .getBytes(StandardCharsets.UTF_8)))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"action\":\"listjails\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, rest.statusCode());
+        assertTrue(rest.body().contains("\"message\" : \"one-time code needed: REST cannot carry it\""), rest.body());
     }
 
     @Test

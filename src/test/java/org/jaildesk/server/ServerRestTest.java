@@ -85,14 +85,21 @@ class ServerRestTest {
         }));
     }
 
+    /** A 401 says why in its body, as every other REST error does, beside the Basic challenge. */
     @Test
-    void withoutBasicAuthItIs401WithNoBody() throws Exception {
+    void withoutBasicAuthItIs401WithTheReason() throws Exception {
         HttpResponse<String> r = put("/sysadm/iocage", "{\"action\":\"listjails\"}", null);
         assertEquals(401, r.statusCode());
-        assertEquals("", r.body());
+        assertEquals("log in with HTTP Basic credentials: the user name and password of a user of this server",
+                new ObjectMapper().readTree(r.body()).get("args").get("message").asText());
+        assertEquals("401", new ObjectMapper().readTree(r.body()).get("args").get("code").asText());
         assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
-        assertEquals(401, put("/sysadm/iocage", "{\"action\":\"listjails\"}", "Basic bm9ib2R5Ondyb25n").statusCode());
+        HttpResponse<String> wrong = put("/sysadm/iocage", "{\"action\":\"listjails\"}", "Basic bm9ib2R5Ondyb25n");
+        assertEquals(401, wrong.statusCode());
+        assertEquals("wrong user name or password", new ObjectMapper().readTree(wrong.body()).get("args").get("message").asText());
+        assertTrue(wrong.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
         assertEquals(401, put("/sysadm/iocage", "{\"action\":\"listjails\"}", "Bearer abc").statusCode());
+        assertEquals(401, put("/sysadm/iocage", "{\"action\":\"listjails\"}", "Basic !!!").statusCode());
     }
 
     @Test
