@@ -118,6 +118,13 @@ class SnapshotsTabTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#snapshotRollback").queryAs(Button.class).isDisabled(), "a rollback goes to one snapshot");
         assertEquals("Roll back goes to one snapshot: select only that one. Remove takes all the selected.", text(robot, "#snapshotWhy"));
+        // Whole, not cut to "… select only …": the table, which grows, does not squeeze the line below its words' height,
+        // also in a low window where the table wants more room than there is.
+        robot.interact(() -> stage.setHeight(560));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label whyLine = robot.lookup("#snapshotWhy").queryAs(Label.class);
+        assertTrue(whyLine.getHeight() >= whyLine.prefHeight(whyLine.getWidth()) - 0.5,
+                whyLine.getHeight() + " high, its words need " + whyLine.prefHeight(whyLine.getWidth()));
         // The line wraps; emptied again (one snapshot selected), it keeps its room: the table does not jump.
         double tableAt = robot.lookup("#snapshotsTable").query().localToScene(0, 0).getY();
         select(robot, "s2");

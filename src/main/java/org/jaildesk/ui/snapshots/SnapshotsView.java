@@ -108,7 +108,18 @@ public final class SnapshotsView extends VBox {
         remove.setOnAction(e -> dialogs.remove(getScene().getWindow(), focused.getValue().id(), List.copyOf(chosen)).show());
         FlowPane buttons = new FlowPane(6, 6, take, rollback, remove);
         // Why Roll back is off, where it is not plain: a running jail, or nothing selected in a list that has rows.
-        Label why = new Label();
+        // Its room is the most it has needed (a line while empty, two where a sentence wraps, as in German): the table
+        // under it does not jump when a row is selected and the line empties; and the table, which grows, never squeezes
+        // it below what its words need now (it was cut to "… oder ..." in German when its room was its first height).
+        Label why = new Label() {
+            private double tallest;
+
+            @Override
+            protected double computeMinHeight(double width) {
+                tallest = Math.max(tallest, computePrefHeight(width));
+                return tallest;
+            }
+        };
         why.setId("snapshotWhy");
         why.setWrapText(true);
         why.getStyleClass().add("legend");
@@ -125,14 +136,6 @@ public final class SnapshotsView extends VBox {
             }
             return chosen.isEmpty() ? msg.get("snapshots.why.select") : chosen.size() > 1 ? msg.get("snapshots.why.one") : "";
         }, focused, chosen, vm.rows(), readOnly));
-        // Its room is the most it has needed (a line while empty, two where a sentence wraps, as in German): the table
-        // under it does not jump when a row is selected and the line empties.
-        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        why.heightProperty().addListener((o, was, now) -> {
-            if (now.doubleValue() > why.getMinHeight()) {
-                why.setMinHeight(now.doubleValue());
-            }
-        });
         getChildren().addAll(buttons, why, table);
     }
 
