@@ -48,10 +48,15 @@ final class MainWindowPage {
 
     /** The window as the app wires it: protocol log and jobs on every transport, a language switch that rebuilds. */
     static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Config sim) {
+        return open(robot, stage, config, sim, Locale.ENGLISH);
+    }
+
+    /** The window in {@code locale}'s words. */
+    static MainWindowPage open(FxRobot robot, Stage stage, Path config, SimulatedIocage.Config sim, Locale locale) {
         IocageHost host = new IocageHost(new SimulatedIocage(sim), HostOptions.defaults());
         MainWindowPage page = new MainWindowPage(robot, null, host);
         host.onCommand(c -> page.log.command("demo", c.commandLine(), c.exitCode(), c.elapsed().toMillis()));
-        page.build(stage, config, Locale.ENGLISH);
+        page.build(stage, config, locale);
         page.watchNames();
         // The stage is shared by the test classes of one JVM and keeps the size the last one gave it (a 400-pixel
         // high table hid the rows a test clicks on): the window takes the size MainWindow gives it at a first start.

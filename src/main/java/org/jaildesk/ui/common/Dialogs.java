@@ -48,6 +48,11 @@ public final class Dialogs {
         if (text.length() > 60) {
             l.setPrefWidth(EXPLANATION_WIDTH);
         }
+        // Never fewer lines than its words need at its width: a grid row would otherwise cut it to "…" (as German, the
+        // longer language, showed); and a text set after the dialog opened (what the host answered) grows the dialog,
+        // so that its buttons stay in view.
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.textProperty().addListener((o, before, now) -> Platform.runLater(() -> growToFit(l)));
         return l;
     }
 

@@ -139,8 +139,9 @@ public final class JobsView extends VBox {
         target.setPrefWidth(110);
         started.setPrefWidth(80);
         duration.setPrefWidth(80);
-        // The short columns keep their headings whole ("Durat…" at 1280 pixels); the host and the result give way.
-        for (TableColumn<JobRow, ?> c : java.util.List.of(state, started, duration)) {
+        // The short columns keep their headings whole ("Durat…" at 1280 pixels, "Fortsch…" in German); the host and the
+        // result give way.
+        for (TableColumn<JobRow, ?> c : java.util.List.of(state, started, duration, progress)) {
             c.setMinWidth(c.getPrefWidth());
         }
         table.getColumns().addAll(java.util.List.of(state, host, action, target, started, duration, progress, result));

@@ -42,7 +42,7 @@ public final class LoginKeysWindow {
         table.setId("loginKeysTable");
         table.setAccessibleText(msg.get("loginKeys.title", hostName));
         javafx.scene.control.TableColumn<LoginKey, String> mine = TextColumn.of("loginKeys-own", msg.get("loginKeys.own"),
-                k -> vm.isOwn(k) ? msg.get("loginKeys.thisDesktop") : "", 110);
+                k -> vm.isOwn(k) ? msg.get("loginKeys.thisDesktop") : "", 130);
         // Which key is this desktop's is known after the list may be: the column follows it.
         vm.own().addListener((o, was, now) -> table.refresh());
         table.getColumns().add(mine);
@@ -73,6 +73,12 @@ public final class LoginKeysWindow {
         });
         Label explain = new Label(msg.get("loginKeys.explain"));
         explain.setWrapText(true);
+        // The buttons keep their words; a long status ("This host offers no login keys: …") wraps beside them.
+        refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        revoke.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        said.setWrapText(true);
+        said.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(said, javafx.scene.layout.Priority.ALWAYS);
         HBox top = new HBox(10, refresh, revoke, said);
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = org.jaildesk.ui.common.ListWindow.layout("loginKeys", explain, top, table);
