@@ -78,6 +78,10 @@ final class CallCommand implements Callable<Integer> {
             description = "Accept the server certificate with this SHA-256 fingerprint (as 'jaildesk serve' printed it) and remember it.")
     String acceptFingerprint;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress of a long action (fetch, create, clean, update,"
+            + " upgrade, export, import) on standard error; its reply is the same.")
+    boolean quiet;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up waiting for the reply after this long "
             + "(default: ${DEFAULT-VALUE}: a host lets create, clone, fetch and clean run for 2 hours).")
     int timeoutSeconds = (int) Protocol.LONG_ACTION_LIMIT.plus(WebSocketTransport.LONG_REPLY_MARGIN).toSeconds();
@@ -133,8 +137,14 @@ final class CallCommand implements Callable<Integer> {
                     : "--otp takes the six digits of the authenticator app");
         }
         try (Transport transport = url != null ? remote() : local()) {
-            Reply reply = transport.send(new Request(Protocol.SYSADM, Protocol.IOCAGE, "cli-1", args))
-                    .get(timeoutSeconds, TimeUnit.SECONDS);
+            Reply reply;
+            // A long action's lines as the host sends them (a download's percent, a clean's datasets), on standard error:
+            // a fetch of minutes is not silent. Only this request's job: a server sends every client every job's lines.
+            try (AutoCloseable following = quiet ? () -> { } : transport.onEvent(e -> progress(e, Protocol.jobId(action,
+                    Protocol.target(args)), err))) {
+                reply = transport.send(new Request(Protocol.SYSADM, Protocol.IOCAGE, "cli-1", args))
+                        .get(timeoutSeconds, TimeUnit.SECONDS);
+            }
             out.println(codec.toPrettyJson(codec.mapper().readTree(codec.write(reply))));
             out.flush();
             if (reply instanceof ErrorReply e) {
@@ -196,6 +206,21 @@ final class CallCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A progress line of job {@code job} as the host sent it (iocage's own, its percent in it), its control characters
+     * written out: a host's line cannot move the terminal's cursor or fake a line of its own.
+     */
+    static void progress(org.jaildesk.protocol.Event e, String job, PrintWriter err) {
+        if (!Protocol.DISPATCHER_EVENT.equals(e.name()) || !job.equals(e.args().path("process_id").asText(""))) {
+            return;
+        }
+        String line = e.args().path("line").asText("");
+        if (line.isBlank()) {
+            return;
+        }
+        err.println(org.jaildesk.domain.Shown.of(line, 1000));
+    }
+
     private Transport local() throws HostOptionsMixin.UnusableHostException {
         IocageHost h = host.openHost();
         InProcessTransport t = new InProcessTransport(h);
@@ -203,6 +228,11 @@ final class CallCommand implements Callable<Integer> {
             @Override
             public java.util.concurrent.CompletableFuture<Reply> send(Request r) {
                 return t.send(r);
+            }
+
+            @Override
+            public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> listener) {
+                return t.onEvent(listener);
             }
 
             @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import org.jaildesk.host.FakeIocage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,51 @@ class CallCommandTest extends CommandLineTest {
         }
         assertEquals(1, run("call", "--demo", "destroyjail", "jail=db01"), "a running jail is not destroyed");
         assertTrue(err.toString().contains("is running: stop it first"));
+    }
+
+    /**
+     * A long action's progress on standard error as the host sends it, its reply on standard output unchanged; none
+     * with --quiet.
+     */
+    @Test
+    void aLongActionsProgressGoesToStandardErrorUnlessQuiet() throws Exception {
+        assertEquals(0, run("call", "--demo", "fetchrelease", "release=14.2-RELEASE"), err.toString());
+        List<String> lines = err.toString().lines().toList();
+        assertEquals("Fetching: 14.2-RELEASE", lines.get(0), err.toString());
+        assertTrue(lines.contains("Downloading: base.txz [##########----------] 50%  11.3MB/s"), err.toString());
+        assertEquals("release 14.2-RELEASE fetched.", new ObjectMapper().readTree(out.toString()).get("args").get("fetchrelease")
+                .get("success").asText());
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("call", "--demo", "--quiet", "fetchrelease", "release=14.2-RELEASE"), err.toString());
+        assertEquals("", err.toString());
+        assertEquals("release 14.2-RELEASE fetched.", new ObjectMapper().readTree(out.toString()).get("args").get("fetchrelease")
+                .get("success").asText());
+        // A short action sends no lines.
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("call", "--demo", "startjail", "jail=mail"), err.toString());
+        assertEquals("", err.toString());
+    }
+
+    /** Only this call's job is followed (a server sends every job's lines), and a line cannot drive the terminal. */
+    @Test
+    void progressIsThisJobsAndItsControlCharactersAreWrittenOut() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter to = new java.io.PrintWriter(text, true);
+        ObjectMapper json = new ObjectMapper();
+        String mine = org.jaildesk.protocol.Protocol.jobId("fetchrelease", "14.2-RELEASE");
+        java.util.function.BiFunction<String, String, org.jaildesk.protocol.Event> event = (id, line) -> new org.jaildesk.protocol.Event(
+                org.jaildesk.protocol.Protocol.DISPATCHER_EVENT, json.createObjectNode().put("process_id", id).put("state", "running")
+                        .put("line", line));
+        CallCommand.progress(event.apply(org.jaildesk.protocol.Protocol.jobId("fetchrelease", "13.4-RELEASE"), "another's"), mine, to);
+        CallCommand.progress(event.apply(mine, "\u001b[2J\u001b[Hroot# rm -rf /\rDownloading"), mine, to);
+        CallCommand.progress(event.apply(mine, "   "), mine, to);
+        CallCommand.progress(new org.jaildesk.protocol.Event(org.jaildesk.protocol.Protocol.JAIL_CHANGED_EVENT,
+                json.createObjectNode().put("process_id", mine).put("line", "not progress")), mine, to);
+        String shown = text.toString();
+        assertEquals(1, shown.lines().count(), shown);
+        assertFalse(shown.contains("another's") || shown.contains("\u001b") || shown.contains("\r"), shown);
+        assertTrue(shown.contains("root# rm -rf /"), shown);
     }
 
     /** Numbers the demo host or the wait cannot take: usage errors that say the range, before any host is opened. */

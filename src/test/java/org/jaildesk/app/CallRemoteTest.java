@@ -91,6 +91,17 @@ class CallRemoteTest extends CommandLineTest {
         return run(argv.toArray(String[]::new));
     }
 
+    /** Over the server too, a long action's lines come to standard error as they happen (the events of this job). */
+    @Test
+    void aLongActionsProgressComesOverTheServer() throws Exception {
+        Path pw = passwordFile("pw", "a long passphrase");
+        assertEquals(0, run("call", "--url", "wss://127.0.0.1:" + server.wsPort(), "--user", "admin", "--password-file",
+                pw.toString(), "--accept-fingerprint", tls.fingerprint(), "fetchrelease", "release=14.2-RELEASE"), err.toString());
+        assertTrue(err.toString().lines().anyMatch(l -> l.equals("Downloading: base.txz [##########----------] 50%  11.3MB/s")),
+                err.toString());
+        assertTrue(out.toString().contains("release 14.2-RELEASE fetched."), out.toString());
+    }
+
     /** What is accepted for the server's address now, as the known-hosts file has it. */
     private java.util.Optional<String> accepted() {
         return new org.jaildesk.client.KnownHosts(dir.resolve("config/known-hosts.properties"))
