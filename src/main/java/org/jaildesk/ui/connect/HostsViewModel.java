@@ -122,7 +122,9 @@ public final class HostsViewModel {
         try {
             URI parsed = new URI(address);
             if (!org.jaildesk.client.WebSocketOptions.isServerUrl(parsed)) {
-                return Optional.of(msg.get("host.badUrl"));
+                // wss://nas:99999 starts as it should: its port is what is wrong.
+                boolean portOnly = ("wss".equals(parsed.getScheme()) || "ws".equals(parsed.getScheme())) && parsed.getHost() != null;
+                return Optional.of(msg.get(portOnly ? "host.badPort" : "host.badUrl"));
             }
         } catch (URISyntaxException e) {
             return Optional.of(msg.get("host.badUrl"));

@@ -220,8 +220,9 @@ class HostsViewModelTest {
         assertTrue(hosts.problem("nas", "https://nas", "admin").orElseThrow().startsWith("The URL starts with wss://"));
         assertTrue(hosts.problem("nas", "wss://a b", "admin").orElseThrow().startsWith("The URL starts with wss://"));
         // A port no socket can have is refused here, not as "port out of range" at the first connection.
-        assertTrue(hosts.problem("nas", "wss://nas:99999", "admin").orElseThrow().startsWith("The URL starts with wss://"));
-        assertTrue(hosts.problem("nas", "wss://nas:0", "admin").orElseThrow().startsWith("The URL starts with wss://"));
+        assertEquals(java.util.Optional.of("The port after the host name is a number from 1 to 65535, e.g. wss://nas.example.org:12150"),
+                hosts.problem("nas", "wss://nas:99999", "admin"));
+        assertTrue(hosts.problem("nas", "wss://nas:0", "admin").orElseThrow().startsWith("The port after the host name"));
         assertEquals(java.util.Optional.empty(), hosts.problem("nas", "wss://nas:65535", "admin"));
         assertEquals(java.util.Optional.of("Enter the user name."), hosts.problem("nas", "wss://nas", ""));
         for (String user : List.of(huge, "a".repeat(33), "ad min", "admin\u001b[31m")) {
