@@ -22,7 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * In German, the longer of the two languages, every dialog and window the menus open shows its words whole at the
- * size it opens with: no label, heading or button cut to "…" (a table's cells may be; their tooltips hold the rest),
+ * size it opens with: no label, heading or button cut to "…" or a wrapped label given fewer lines than its words need
+ * (a table's cells may be cut; their tooltips hold the rest),
  * and no button outside its window, also where a text came after the dialog opened.
  */
 class GermanDialogsFitTest extends WindowTest {
@@ -40,9 +41,19 @@ class GermanDialogsFitTest extends WindowTest {
      */
     private static void cut(Node n, List<String> out) {
         if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()
-                && !(l instanceof javafx.scene.control.IndexedCell<?>) && l.lookup(".text") instanceof Text shown
-                && shown.getText() != null && !shown.getText().replace("_", "").equals(l.getText().replace("_", ""))) {
-            out.add(l.getClass().getSimpleName() + "#" + l.getId() + ": [" + l.getText() + "] shown [" + shown.getText() + "]");
+                && !(l instanceof javafx.scene.control.IndexedCell<?>)) {
+            // A wrapped label given fewer lines than its words need keeps its whole text and draws only the first lines.
+            if (l.isWrapText() && l.getHeight() < l.prefHeight(l.getWidth()) - 0.5) {
+                out.add(l.getClass().getSimpleName() + "#" + l.getId() + ": [" + l.getText() + "] " + l.getHeight()
+                        + " px high of the " + l.prefHeight(l.getWidth()) + " its lines need");
+            }
+            // The text a label or button draws is a child of its own (a titled pane's title sits deeper: not looked at).
+            for (Node c : l.getChildrenUnmodifiable()) {
+                if (c instanceof Text shown && shown.getText() != null
+                        && !shown.getText().replace("_", "").equals(l.getText().replace("_", ""))) {
+                    out.add(l.getClass().getSimpleName() + "#" + l.getId() + ": [" + l.getText() + "] shown [" + shown.getText() + "]");
+                }
+            }
         }
         if (n instanceof javafx.scene.control.Button b && b.isVisible() && b.getScene() != null) {
             javafx.geometry.Bounds at = b.localToScene(b.getLayoutBounds());
@@ -58,15 +69,84 @@ class GermanDialogsFitTest extends WindowTest {
 
     /** What every showing window cuts now (read on the FX thread). */
     private static List<String> cutNow() throws Exception {
+        return cutNow(null);
+    }
+
+    /** What every showing window but {@code not} cuts now (read on the FX thread). */
+    private static List<String> cutNow(Window not) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             List<String> out = new ArrayList<>();
             for (Window w : List.copyOf(Window.getWindows())) {
-                if (w.isShowing() && w.getScene() != null) {
+                if (w != not && w.isShowing() && w.getScene() != null) {
                     cut(w.getScene().getRoot(), out);
                 }
             }
             return out;
         }).get();
+    }
+
+    /** The inspector's tab {@code id} shown (German's longer titles put some behind the tab bar's menu). */
+    private void inspectorTab(FxRobot robot, String id) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> id.equals(t.getId()))
+                .findFirst().orElseThrow()));
+    }
+
+    /** Presses {@code button} as a user does (its dialog's showAndWait holds the FX thread's caller) and checks the dialog. */
+    private void pressAndCheck(FxRobot robot, String button, List<String> problems) throws Exception {
+        javafx.scene.control.Button b = robot.lookup(button).queryAs(javafx.scene.control.Button.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !b.isDisabled());
+        Platform.runLater(b::fire);
+        checkDialog(robot, button, problems);
+    }
+
+    /** Waits for a window beside the main one, records what it cuts, and closes it. */
+    private void checkDialog(FxRobot robot, String what, List<String> problems) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()));
+        // Laid out and drawn first: before its first layout a label holds its whole text, cut or not.
+        OnScreen.afterFrames(3);
+        // The dialog alone: the inspector's settings sheet, behind it, cuts long names in its narrow column (and says
+        // them whole in a tooltip).
+        try {
+            WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> cutNow(stage).isEmpty());
+        } catch (TimeoutException e) {
+            problems.add(what + ": " + cutNow(stage));
+        }
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage && w.isShowing()).forEach(Window::hide));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theInspectorsDialogsShowTheirWordsWhole(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
+                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Locale.GERMAN)).get();
+        page.waitFor(() -> page.rows().size() == 12);
+        page.select("mail");
+        List<String> problems = new ArrayList<>();
+        // Settings: a change reviewed.
+        inspectorTab(robot, "tab-settings");
+        page.waitFor(() -> robot.lookup("#setting-priority").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#setting-priority").queryAs(javafx.scene.control.TextField.class).setText("42"));
+        pressAndCheck(robot, "#inspector-review", problems);
+        robot.clickOn("#inspector-discard");
+        // Snapshots: take, roll back, remove.
+        inspectorTab(robot, "tab-snapshots");
+        pressAndCheck(robot, "#snapshotTake", problems);
+        robot.interact(() -> page.jobs.jobs().clear());
+        Platform.runLater(() -> MenuItems.byId(robot, "menu-snapshot").fire());
+        page.waitFor(() -> robot.lookup("#snapshotName").tryQuery().isPresent());
+        robot.clickOn("#snapshotName").write("vorher");
+        robot.clickOn("#snapshotTakeOk");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<Object> snaps = robot.lookup("#snapshotsTable").queryAs(javafx.scene.control.TableView.class);
+        page.waitFor(() -> snaps.getItems().size() == 1);
+        robot.interact(() -> snaps.getSelectionModel().select(0));
+        pressAndCheck(robot, "#snapshotRollback", problems);
+        pressAndCheck(robot, "#snapshotRemove", problems);
+        // Mounts: add.
+        inspectorTab(robot, "tab-mounts");
+        pressAndCheck(robot, "#mountAdd", problems);
+        assertEquals(List.of(), problems);
     }
 
     @Test
@@ -84,6 +164,8 @@ class GermanDialogsFitTest extends WindowTest {
             // Fired as the menu does, not waited on: a dialog's showAndWait holds its caller until it closes.
             Platform.runLater(item::fire);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()));
+            // Laid out and drawn first: before its first layout a label holds its whole text, cut or not.
+            OnScreen.afterFrames(3);
             // What a dialog reads from the host (the import's list of images) comes a moment later: its words are
             // waited for, and what stays cut is reported.
             try {
