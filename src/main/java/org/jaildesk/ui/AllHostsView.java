@@ -69,6 +69,7 @@ final class AllHostsView extends VBox {
         Runnable openAll = () -> refresh(model, false, question);
         setPadding(new Insets(8));
         table = new TableView<>();
+        org.jaildesk.ui.common.TableHeaders.keepWhole(table);
         table.setId("allHostsTable");
         table.setAccessibleText(msg.get("allHosts.title"));
         SortedList<AllHosts.Row> sorted = new SortedList<>(model.visible());

@@ -36,6 +36,7 @@ public final class OtherJailsView extends VBox {
         intro.getStyleClass().add("others-intro");
 
         TableView<OtherJail> table = new TableView<>(vm.rows());
+        org.jaildesk.ui.common.TableHeaders.keepWhole(table);
         table.setId("othersTable");
         table.setAccessibleText(msg.get("tab.others"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -35,8 +35,12 @@ public final class UsageView extends VBox {
         // them (sorted in place by a click on Name, its list gave the chart its first 25 by name).
         SortedList<DiskUsage> sorted = new SortedList<>(vm.rows());
         TableView<DiskUsage> table = new TableView<>(sorted);
+        org.jaildesk.ui.common.TableHeaders.keepWhole(table);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("usageTable");
+        // Beside the chart the table has some 580 pixels at the window's first size: the name gives way, down to what
+        // its title needs, and the figures keep theirs (TableHeaders), so that every column shows without scrolling.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setAccessibleText(msg.get("tab.usage"));
         TableColumn<DiskUsage, String> name = new TableColumn<>(msg.get("column.name"));
         name.setId("usage-name");
