@@ -38,8 +38,8 @@ public final class UsageView extends VBox {
         org.jaildesk.ui.common.TableHeaders.keepWhole(table);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("usageTable");
-        // Beside the chart the table has some 580 pixels at the window's first size: the name gives way, down to what
-        // its title needs, and the figures keep theirs (TableHeaders), so that every column shows without scrolling.
+        // Beside the chart the table has some 580 pixels at the window's first size: its columns share them, none
+        // narrower than its title (TableHeaders), so that every column shows without scrolling.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setAccessibleText(msg.get("tab.usage"));
         TableColumn<DiskUsage, String> name = new TableColumn<>(msg.get("column.name"));
