@@ -87,6 +87,14 @@ class GermanDialogsFitTest extends WindowTest {
         }).get();
     }
 
+    /** The window in German over the demo host, its stopped mail selected. */
+    private void openGermanWithMailSelected(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
+                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Locale.GERMAN)).get();
+        page.waitFor(() -> page.rows().size() == 12);
+        page.select("mail");
+    }
+
     /** The inspector's tab {@code id} shown (German's longer titles put some behind the tab bar's menu). */
     private void inspectorTab(FxRobot robot, String id) {
         javafx.scene.control.TabPane tabs = robot.lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
@@ -124,10 +132,7 @@ class GermanDialogsFitTest extends WindowTest {
      */
     @Test
     void theWindowsTabsAndAllHostsShowTheirTitlesWhole(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
-                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Locale.GERMAN)).get();
-        page.waitFor(() -> page.rows().size() == 12);
-        page.select("mail");
+        openGermanWithMailSelected(robot);
         List<String> problems = new ArrayList<>();
         for (String[] tab : new String[][] {{"#tab-usage", "#usageTable"}, {"#tab-others", "#othersTable"}, {"#tab-defaults", null},
             {"#tab-jails", null}}) {
@@ -159,10 +164,7 @@ class GermanDialogsFitTest extends WindowTest {
 
     @Test
     void theInspectorsDialogsShowTheirWordsWhole(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
-                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Locale.GERMAN)).get();
-        page.waitFor(() -> page.rows().size() == 12);
-        page.select("mail");
+        openGermanWithMailSelected(robot);
         List<String> problems = new ArrayList<>();
         // Settings: a change reviewed.
         inspectorTab(robot, "tab-settings");
@@ -173,7 +175,6 @@ class GermanDialogsFitTest extends WindowTest {
         // Snapshots: take, roll back, remove.
         inspectorTab(robot, "tab-snapshots");
         pressAndCheck(robot, "#snapshotTake", problems);
-        robot.interact(() -> page.jobs.jobs().clear());
         Platform.runLater(() -> MenuItems.byId(robot, "menu-snapshot").fire());
         page.waitFor(() -> robot.lookup("#snapshotName").tryQuery().isPresent());
         robot.clickOn("#snapshotName").write("vorher");
@@ -192,30 +193,17 @@ class GermanDialogsFitTest extends WindowTest {
 
     @Test
     void everyDialogOfTheMenusShowsItsWordsWhole(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
-                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Locale.GERMAN)).get();
-        page.waitFor(() -> page.rows().size() == 12);
-        page.select("mail");
+        openGermanWithMailSelected(robot);
         assertEquals(List.of(), cutNow(), "the window itself");
         List<String> problems = new ArrayList<>();
         for (String id : OPENING) {
             MenuItem item = MenuItems.byId(robot, id);
             WaitForAsyncUtils.waitForFxEvents();
             assertFalse(item.isDisable(), id + " is on with mail selected");
-            // Fired as the menu does, not waited on: a dialog's showAndWait holds its caller until it closes.
+            // Fired as the menu does, not waited on: a dialog's showAndWait holds its caller until it closes. What a
+            // dialog reads from the host (the import's list of images) comes a moment later: checkDialog waits for it.
             Platform.runLater(item::fire);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()));
-            // Laid out and drawn first: before its first layout a label holds its whole text, cut or not.
-            OnScreen.afterFrames(3);
-            // What a dialog reads from the host (the import's list of images) comes a moment later: its words are
-            // waited for, and what stays cut is reported.
-            try {
-                WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> cutNow().isEmpty());
-            } catch (TimeoutException e) {
-                problems.add(id + ": " + cutNow());
-            }
-            robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage && w.isShowing()).forEach(Window::hide));
-            WaitForAsyncUtils.waitForFxEvents();
+            checkDialog(robot, id, problems);
         }
         assertEquals(List.of(), problems);
     }
