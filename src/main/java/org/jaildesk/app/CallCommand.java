@@ -136,7 +136,9 @@ final class CallCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), url == null ? "--otp is for --url"
                     : "--otp takes the six digits of the authenticator app");
         }
-        try (Transport transport = url != null ? remote() : local()) {
+        // This machine's or the demo host, in process (closed after its transport), or a server's.
+        try (IocageHost local = url != null ? null : host.openHost();
+             Transport transport = local != null ? new InProcessTransport(local) : remote()) {
             Reply reply;
             // A long action's lines as the host sends them (a download's percent, a clean's datasets), on standard error:
             // a fetch of minutes is not silent. Only this request's job: a server sends every client every job's lines.
@@ -219,27 +221,6 @@ final class CallCommand implements Callable<Integer> {
             return;
         }
         err.println(org.jaildesk.domain.Shown.of(line, 1000));
-    }
-
-    private Transport local() throws HostOptionsMixin.UnusableHostException {
-        IocageHost h = host.openHost();
-        InProcessTransport t = new InProcessTransport(h);
-        return new Transport() {
-            @Override
-            public java.util.concurrent.CompletableFuture<Reply> send(Request r) {
-                return t.send(r);
-            }
-
-            @Override
-            public AutoCloseable onEvent(java.util.function.Consumer<org.jaildesk.protocol.Event> listener) {
-                return t.onEvent(listener);
-            }
-
-            @Override
-            public void close() {
-                h.close();
-            }
-        };
     }
 
     /** The key of {@code --key-file}, once read; null without one. */

@@ -57,8 +57,12 @@ public record WebSocketOptions(URI url, String user, Supplier<char[]> password, 
      * loopback), a host, and a port of 1 to 65535 if any (the default is {@link #DEFAULT_PORT}).
      */
     public static boolean isServerUrl(URI u) {
-        return u != null && ("wss".equals(u.getScheme()) || "ws".equals(u.getScheme())) && u.getHost() != null
-                && (u.getPort() == -1 || u.getPort() >= 1 && u.getPort() <= 65535);
+        return namesServerHost(u) && (u.getPort() == -1 || u.getPort() >= 1 && u.getPort() <= 65535);
+    }
+
+    /** The first half of {@link #isServerUrl}: {@code wss://} or {@code ws://} and a host, whatever its port. */
+    public static boolean namesServerHost(URI u) {
+        return u != null && ("wss".equals(u.getScheme()) || "ws".equals(u.getScheme())) && u.getHost() != null;
     }
 
     /** {@code u} with {@link #DEFAULT_PORT} where it names no port (the socket library would take 443 or 80). */

@@ -51,8 +51,7 @@ public final class Dialogs {
         // Never fewer lines than its words need at its width: a grid row would otherwise cut it to "…" (as German, the
         // longer language, showed); and a text set after the dialog opened (what the host answered) grows the dialog,
         // so that its buttons stay in view.
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.textProperty().addListener((o, before, now) -> Platform.runLater(() -> growToFit(l)));
+        growsWithText(l);
         return l;
     }
 
@@ -128,9 +127,14 @@ public final class Dialogs {
         // Without this a grid gives the label one line and cuts a long message off with "…"; and the dialog, sized
         // when it opened, grows with the message so its buttons stay in view. It only grows: shrinking when the
         // message goes would narrow the fields under the user's cursor while they type.
+        growsWithText(l);
+        return l;
+    }
+
+    /** {@code l} never given fewer lines than its words need, and its shown window grown when its text changes. */
+    private static void growsWithText(Label l) {
         l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().addListener((o, before, now) -> Platform.runLater(() -> growToFit(l)));
-        return l;
     }
 
     /**

@@ -123,8 +123,7 @@ public final class HostsViewModel {
             URI parsed = new URI(address);
             if (!org.jaildesk.client.WebSocketOptions.isServerUrl(parsed)) {
                 // wss://nas:99999 starts as it should: its port is what is wrong.
-                boolean portOnly = ("wss".equals(parsed.getScheme()) || "ws".equals(parsed.getScheme())) && parsed.getHost() != null;
-                return Optional.of(msg.get(portOnly ? "host.badPort" : "host.badUrl"));
+                return Optional.of(msg.get(org.jaildesk.client.WebSocketOptions.namesServerHost(parsed) ? "host.badPort" : "host.badUrl"));
             }
         } catch (URISyntaxException e) {
             return Optional.of(msg.get("host.badUrl"));
