@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
             "Add a user first (jaildesk user add NAME)."})
 final class ServeCommand implements Callable<Integer> {
 
+    /** How long a stop waits for the changes it cancelled to end (a killed iocage's children get 5 s to die). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     @CommandLine.Mixin
     HostOptionsMixin host = new HostOptionsMixin();
 
@@ -134,8 +137,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            iocage.close();
+            stopServing(server, iocage, out, STOP_GRACE);
             stop.countDown();
         }, "jaildesk-shutdown"));
         // A listener that fails for good (say, its jar replaced under it by an upgrade) ends the process with status 1,
@@ -149,5 +151,21 @@ final class ServeCommand implements Callable<Integer> {
         });
         stop.await();
         return 0;
+    }
+
+    /**
+     * On Ctrl+C or a supervisor's TERM: the changes running are cancelled and their ends answered and audited before
+     * the listeners close, so that a user learns that a fetch was cut off and the audit log holds its end; a stop
+     * then says so.
+     */
+    static void stopServing(SysadmServer server, IocageHost iocage, PrintWriter out, Duration grace) {
+        out.println("Stopping: no new requests are taken; changes still running are cancelled.");
+        out.flush();
+        int stopped = iocage.stop(grace);
+        server.close();
+        out.println("JailDesk server stopped" + (stopped == 0 ? "."
+                : "; " + stopped + (stopped == 1 ? " change was" : " changes were")
+                        + " cancelled (the audit log says how each ended)."));
+        out.flush();
     }
 }

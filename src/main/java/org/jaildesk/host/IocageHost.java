@@ -3,6 +3,7 @@ package org.jaildesk.host;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,13 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private final Object dialectLock = new Object();
     private volatile Dialect dialect;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    /** Set by {@link #stop}: changes that start from then on are answered as cancelled without running. */
+    private volatile boolean stopping;
+    private final AtomicInteger stoppedChanges = new AtomicInteger();
+    /** The threads running a change now, with an id or without (which {@link #cancel} cannot name). */
+    private final Set<Thread> changeThreads = ConcurrentHashMap.newKeySet();
+    /** The threads {@link #stop} interrupted while they ran a change. */
+    private final Set<Thread> stoppedThreads = ConcurrentHashMap.newKeySet();
     /** The ids of the jobs accepted and not yet answered that run one at a time ({@link Protocol#oneAtATime}). */
     private final Set<String> openJobs = ConcurrentHashMap.newKeySet();
     /** Changes begun and changes ended on this host: a listing is shared only while no change begins or runs. */
@@ -147,10 +155,29 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
                 if (change) {
                     changesBegun.incrementAndGet();
                     changeOpen.set(true);
+                    changeThreads.add(me);
                 }
                 try {
-                    return answer(request, action, args);
+                    if (change && stopping) {
+                        // Taken from the queue after the stop: nothing is run, and the caller is told so.
+                        if (changeThreads.remove(me)) {
+                            stoppedChanges.incrementAndGet();
+                        }
+                        ObjectNode out = JsonNodeFactory.instance.objectNode();
+                        out.set(action, error("cancelled: the server is stopping; nothing was run"));
+                        return Response.to(request, out);
+                    }
+                    Reply reply = answer(request, action, args);
+                    if (stoppedThreads.remove(me) && reply instanceof Response r && r.args().path(action).has("error")) {
+                        // Cut off by the stop: said as such rather than as whatever the killed iocage left behind.
+                        ObjectNode out = JsonNodeFactory.instance.objectNode();
+                        out.set(action, error("cancelled: the server is stopping"));
+                        return Response.to(request, out);
+                    }
+                    return reply;
                 } finally {
+                    changeThreads.remove(me);
+                    stoppedThreads.remove(me);
                     endChange();
                     running.remove(request.id(), me);
                     if (job != null) {
@@ -386,6 +413,37 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     public void close() {
         reads.shutdownNow();
         changes.shutdownNow();
+    }
+
+    /**
+     * For a server that stops: takes no new requests, cancels the changes running (as {@link #cancel} does) and those
+     * still waiting their turn (they run nothing), and waits up to {@code grace} for all of them to be answered, so
+     * that their callers and the audit log learn how each ended. Reads already taken may finish in that time. Then
+     * stops what is left, as {@link #close} does.
+     *
+     * @return how many changes were stopped this way: running (one may have ended on its own just then) or waiting
+     */
+    public int stop(Duration grace) {
+        stopping = true;
+        reads.shutdown();
+        changes.shutdown();
+        for (Thread t : changeThreads) {
+            // Claimed here or by the change itself when it sees the stop, never counted twice.
+            if (changeThreads.remove(t)) {
+                stoppedChanges.incrementAndGet();
+                stoppedThreads.add(t);
+                t.interrupt();
+            }
+        }
+        long until = System.nanoTime() + grace.toNanos();
+        try {
+            changes.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            reads.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+        return stoppedChanges.get();
     }
 
     /**

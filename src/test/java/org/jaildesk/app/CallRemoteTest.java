@@ -240,4 +240,36 @@ class CallRemoteTest extends CommandLineTest {
         assertEquals(2, run("call", "--demo", "--key-file", key.toString(), "listjails"));
         assertTrue(err.toString().contains("--key-file is for --url"), err.toString());
     }
+
+    /**
+     * A server stopped (Ctrl+C, a supervisor's TERM) while a fetch runs: the fetch is cancelled and its caller told so
+     * before the connection closes, the audit log holds its end, and the server's output says what it stopped.
+     */
+    @Test
+    void aServerThatStopsCancelsARunningFetchAndSaysSoOnBothSides() throws Exception {
+        server.close();
+        host.close();
+        host = new IocageHost(new SimulatedIocage(new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0,
+                java.time.Duration.ZERO, java.time.Duration.ofMillis(200), null)), HostOptions.defaults());
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), dir.resolve("state"), "nas")
+                .withPorts(0, 0), users, tls, "test").start();
+        java.util.concurrent.CountDownLatch fetching = new java.util.concurrent.CountDownLatch(1);
+        host.subscribe(e -> fetching.countDown());
+        Path pw = passwordFile("pw", "a long passphrase");
+        java.util.concurrent.CompletableFuture<Integer> call = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(
+                "call", "--url", "wss://127.0.0.1:" + server.wsPort(), "--user", "admin", "--password-file", pw.toString(),
+                "--accept-fingerprint", tls.fingerprint(), "--quiet", "fetchrelease", "release=14.2-RELEASE"));
+        assertTrue(fetching.await(20, java.util.concurrent.TimeUnit.SECONDS), "the fetch began");
+
+        java.io.StringWriter said = new java.io.StringWriter();
+        ServeCommand.stopServing(server, host, new java.io.PrintWriter(said), java.time.Duration.ofSeconds(10));
+
+        assertEquals("Stopping: no new requests are taken; changes still running are cancelled.\n"
+                + "JailDesk server stopped; 1 change was cancelled (the audit log says how each ended).\n", said.toString());
+        assertEquals(1, call.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("fetchrelease failed: cancelled: the server is stopping", err.toString().strip());
+        assertTrue(Files.readString(server.auditFile()).contains(
+                "action=fetchrelease target=14.2-RELEASE result=error:cancelled:_the_server_is_stopping"),
+                Files.readString(server.auditFile()));
+    }
 }
