@@ -32,7 +32,7 @@ final class HostOptionsMixin {
     @Option(names = "--privilege", paramLabel = "HOW", description = "Run iocage through NONE, DOAS or SUDO (default: ${DEFAULT-VALUE}).")
     ProcessRunner.Privilege privilege = ProcessRunner.Privilege.NONE;
 
-    @Option(names = "--demo-jails", paramLabel = "N", description = "Demo host with N generated jails (up to 100000) instead of the standard dozen.")
+    @Option(names = "--demo-jails", paramLabel = "N", description = "Demo host with N generated jails (up to 100000) instead of the standard dozen (0).")
     int demoJails;
 
     @Option(names = "--demo-dialect", paramLabel = "FLAVOR", description = "The iocage the demo host imitates: PYTHON or LEGACY (default: ${DEFAULT-VALUE}).")
@@ -50,8 +50,8 @@ final class HostOptionsMixin {
     /** Refuses, as a usage error, numbers the demo host cannot take (before anything is opened). */
     void check(CommandLine cli) {
         if (demoJails < 0 || demoJails > SimulatedIocage.MAX_JAILS) {
-            throw new CommandLine.ParameterException(cli, "--demo-jails takes 1 to " + SimulatedIocage.MAX_JAILS
-                    + " (without it, the standard dozen), not " + demoJails);
+            throw new CommandLine.ParameterException(cli, "--demo-jails takes 0 to " + SimulatedIocage.MAX_JAILS
+                    + " (0, as without it: the standard dozen), not " + demoJails);
         }
         if (demoLatencyMs < 0 || demoLatencyMs > MAX_DEMO_LATENCY_MS) {
             throw new CommandLine.ParameterException(cli, "--demo-latency takes 0 to " + MAX_DEMO_LATENCY_MS + " ms, not "

@@ -131,7 +131,7 @@ final class UserCommand implements Runnable {
             boolean removed = store.remove(name);
             int keys = UserKeys.load(UserKeys.fileFor(users)).keepOnly(store.names());
             (removed ? spec.commandLine().getOut() : spec.commandLine().getErr())
-                    .println(removed ? "user " + name + " removed" + (keys > 0 ? " with " + keys + " login keys" : "")
+                    .println(removed ? "user " + name + " removed" + (keys > 0 ? " with " + loginKeys(keys) : "")
                             : "no user " + name);
             return removed ? 0 : 1;
         }
@@ -229,18 +229,25 @@ final class UserCommand implements Runnable {
             if (revoke != null) {
                 return revokeOne(keys, mine, out);
             }
+            List<String> names = UserStore.load(users).names();
+            if (mine.isEmpty() && !names.contains(name)) {
+                // A mistyped name would otherwise read as a user without keys (keys left of a name that is no user's
+                // any more are still listed and revoked).
+                spec.commandLine().getErr().println("no user " + Shown.of(name) + " in " + users);
+                return 1;
+            }
             if (revokeAll) {
-                List<String> others = new java.util.ArrayList<>(UserStore.load(users).names());
+                List<String> others = new java.util.ArrayList<>(names);
                 others.remove(name);
                 keys.keepOnly(others);
-                out.println(mine.size() + " login keys of " + name + " revoked");
+                out.println(loginKeys(mine.size()) + " of " + Shown.of(name) + " revoked");
                 return 0;
             }
             for (UserKeys.Key k : mine) {
                 out.println(line(k));
             }
             if (mine.isEmpty()) {
-                out.println("no login keys of " + name);
+                out.println("no login keys of " + Shown.of(name));
             }
             return 0;
         }
@@ -352,5 +359,10 @@ final class UserCommand implements Runnable {
         char[] out = Arrays.copyOf(line, n);
         Arrays.fill(line, '\0');
         return out;
+    }
+
+    /** "1 login key", "3 login keys". */
+    static String loginKeys(int n) {
+        return n + (n == 1 ? " login key" : " login keys");
     }
 }

@@ -130,8 +130,8 @@ class CallCommandTest extends CommandLineTest {
     @Test
     void impossibleNumbersAreUsageErrors() {
         String[][] cases = {
-            {"--demo-jails", "100001", "--demo-jails takes 1 to 100000 (without it, the standard dozen), not 100001"},
-            {"--demo-jails", "-5", "--demo-jails takes 1 to 100000 (without it, the standard dozen), not -5"},
+            {"--demo-jails", "100001", "--demo-jails takes 0 to 100000 (0, as without it: the standard dozen), not 100001"},
+            {"--demo-jails", "-5", "--demo-jails takes 0 to 100000 (0, as without it: the standard dozen), not -5"},
             {"--demo-latency", "-5", "--demo-latency takes 0 to 60000 ms, not -5"},
             {"--demo-latency", "99999999999999", "--demo-latency takes 0 to 60000 ms, not 99999999999999"},
             {"--timeout", "0", "--timeout takes at least 1 second, not 0"},

@@ -47,13 +47,22 @@ class ServeAndUserCommandTest extends CommandLineTest {
                 + org.jaildesk.protocol.KeyLogin.fingerprint(k.getPublic())), listed);
         assertFalse(listed.contains("bob's"), listed);
         assertEquals(0, run("user", "remove", "admin", "--users", dir.resolve("users").toString()));
-        assertTrue(out.toString().contains("user admin removed with 1 login keys"), out.toString());
+        assertTrue(out.toString().contains("user admin removed with 1 login key\n"), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(0, run("user", "keys", "admin", "--users", dir.resolve("users").toString()));
-        assertTrue(out.toString().contains("no login keys of admin"), out.toString());
-        assertEquals(0, run("user", "keys", "bob", "--revoke-all", "--users", dir.resolve("users").toString()));
-        assertTrue(out.toString().contains("1 login keys of bob revoked"), out.toString());
+        // A name that is no user's is said to be so, not listed as a user without keys; the same for a revoke.
+        String usersFile = dir.resolve("users").toString();
+        assertEquals(1, run("user", "keys", "admin", "--users", usersFile));
+        assertEquals("no user admin in " + usersFile, err.toString().strip());
+        assertEquals(1, run("user", "keys", "admin", "--revoke-all", "--users", usersFile));
+        assertEquals(1, run("user", "keys", "a\nb", "--users", usersFile));
+        assertTrue(err.toString().endsWith("no user a\\u000ab in " + usersFile + "\n"), err.toString());
+        assertEquals("", out.toString());
+        assertEquals(0, run("user", "keys", "bob", "--revoke-all", "--users", usersFile));
+        assertTrue(out.toString().contains("1 login key of bob revoked"), out.toString());
         assertTrue(org.jaildesk.server.UserKeys.load(dir.resolve("users.keys")).of("bob").isEmpty());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("user", "keys", "bob", "--users", usersFile));
+        assertEquals("no login keys of bob", out.toString().strip());
     }
 
     /** One key taken away by its fingerprint or nickname; a name that fits none or several takes nothing. */
