@@ -72,9 +72,21 @@ class InspectorAndHostTest extends WindowTest {
         // Where the narrow inspector cuts the name's "(read-only)" short, its tooltip still says so.
         String tip = label(robot, "release (read-only)").getTooltip().getText();
         assertTrue(tip.startsWith("release") && tip.endsWith("release cannot be changed"), tip);
+        // The field may be too narrow for the value: its tooltip shows it whole.
+        TextField release = robot.lookup("#setting-release").queryAs(TextField.class);
+        assertEquals(release.getText(), release.getTooltip().getText());
         robot.eraseText(7);
         search(robot, "vnet");
         assertFalse(label(robot, "vnet (restart)").getTooltip().getText().contains("cannot be changed"));
+        robot.eraseText(4);
+        // What cannot be changed takes no effect at a restart either: one mark, one line of the tooltip.
+        search(robot, "nat_backend");
+        assertTrue(labelled(robot, "nat_backend (read-only)"));
+        assertFalse(label(robot, "nat_backend (read-only)").getTooltip().getText().contains("next start"));
+        robot.eraseText(11);
+        // A name too long for one line beside its field has its mark on a second line, not cut to "…".
+        search(robot, "vnet_default_interface");
+        assertTrue(labelled(robot, "vnet_default_interface\n(restart)"));
     }
 
     @Test

@@ -38,6 +38,22 @@ public final class SettingsView extends VBox {
     private final SettingsViewModel vm;
     private final Messages msg;
     private final PropertySheet sheet = new PropertySheet();
+    /** The sheet's own least width of an editor (ControlsFX's {@code MIN_COLUMN_WIDTH}). */
+    static final double EDITOR_PREF_WIDTH = 100;
+    /**
+     * The widest name (in the default font) kept on one line: what the inspector at the window's first size leaves
+     * beside a field of {@link #EDITOR_PREF_WIDTH}.
+     */
+    static final double NAME_ONE_LINE_WIDTH = 200;
+
+    /** A label of the view's, styled as the sheet's names are (the theme's font, once the view is shown). */
+    private final Label fontOfNames = new Label();
+
+    private double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(fontOfNames.getFont());
+        return t.getLayoutBounds().getWidth();
+    }
     private final Supplier<List<String>> targets;
     private final java.util.function.Function<java.util.Map<String, String>,
             java.util.concurrent.CompletableFuture<java.util.Optional<String>>> addressCheck;
@@ -106,7 +122,7 @@ public final class SettingsView extends VBox {
             vm.discard();
             rebuild();
         });
-        Label pending = new Label();
+        Label pending = fontOfNames;
         pending.setId(id + "-pending");
         pending.textProperty().bind(Bindings.createStringBinding(() -> vm.edits().isEmpty() ? ""
                 : msg.get("settings.pending", vm.edits().size()), vm.edits()));
@@ -230,6 +246,10 @@ public final class SettingsView extends VBox {
             TextField t = new TextField(item.getValue().toString());
             t.setEditable(false);
             t.getStyleClass().add("readonly");
+            // The narrow field may show only the value's start (a path, a UUID): the tooltip shows it whole.
+            if (!t.getText().isEmpty()) {
+                t.setTooltip(new Tooltip(t.getText()));
+            }
             node = t;
         } else if (s.def().type() == PropertyDef.Type.BOOL || s.def().type() == PropertyDef.Type.ENUM) {
             List<String> choices = s.def().type() == PropertyDef.Type.BOOL ? List.of("on", "off") : s.def().choices();
@@ -258,6 +278,9 @@ public final class SettingsView extends VBox {
             node = t;
         }
         node.setId("setting-" + s.key());
+        // The sheet gives each editor what its names leave (editors grow, names do not): asking no more than the
+        // sheet's least width for them keeps the names whole in the narrow inspector, instead of both columns cut.
+        ((Region) node).setPrefWidth(EDITOR_PREF_WIDTH);
         mark(node, s);
         return new PropertyEditor<Object>() {
             @Override
@@ -310,13 +333,21 @@ public final class SettingsView extends VBox {
             if (setting.override()) {
                 b.append(" \u2022");
             }
-            if (setting.needsRestart()) {
-                b.append(" ").append(msg.get("settings.markRestart"));
+            String mark = "";
+            // A setting that cannot be changed takes no effect at a restart either: its one mark says so.
+            if (setting.needsRestart() && !setting.readOnly()) {
+                mark = msg.get("settings.markRestart");
             }
             if (setting.readOnly()) {
-                b.append(" ").append(msg.get("settings.markReadOnly"));
+                mark = msg.get("settings.markReadOnly");
             }
-            return b.toString();
+            if (mark.isEmpty()) {
+                return b.toString();
+            }
+            // The sheet gives its names one line each (its grid does not wrap them): a name that would not fit beside
+            // its field in the narrow inspector has its mark on a second line rather than end in "…".
+            String oneLine = b + " " + mark;
+            return textWidth(oneLine) <= NAME_ONE_LINE_WIDTH ? oneLine : b + "\n" + mark;
         }
 
         @Override
@@ -328,10 +359,10 @@ public final class SettingsView extends VBox {
             if (!setting.defaultValue().isEmpty()) {
                 b.append("\n").append(msg.get("settings.default", setting.defaultValue()));
             }
-            if (setting.needsRestart()) {
+            if (setting.needsRestart() && !setting.readOnly()) {
                 b.append("\n").append(msg.get("settings.restartHint"));
             }
-            // The name's markers end in "…" where the inspector is narrow; the tooltip says it in words.
+            // The name's marks say it short; the tooltip in words.
             if (setting.readOnly()) {
                 b.append("\n").append(msg.get(Wording.of(Wording.Phrase.VALUE_READ_ONLY, setting.key())));
             }
