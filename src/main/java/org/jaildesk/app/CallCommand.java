@@ -204,6 +204,13 @@ final class CallCommand implements Callable<Integer> {
             }
             err.println(cause.getMessage());
             untrusted.ifPresent(u -> err.println("To accept it: add --accept-fingerprint " + u.fingerprint()));
+            if (untrusted.isEmpty() && acceptFingerprint != null && cause instanceof IocageClientException c
+                    && (c.trouble() == Trouble.CANNOT_CONNECT || c.trouble() == Trouble.CANNOT_CONNECT_BECAUSE)) {
+                // No certificate was seen to compare the fingerprint with: it is not kept unchecked.
+                putBackAccepted.run();
+                err.println("The fingerprint given with --accept-fingerprint was not kept: the host's certificate was not"
+                        + " seen to compare it with");
+            }
             return 1;
         }
     }

@@ -147,6 +147,36 @@ class CallRemoteTest extends CommandLineTest {
         }
     }
 
+    /**
+     * A host that cannot be reached shows no certificate to compare --accept-fingerprint with: the fingerprint is not
+     * kept unchecked (the next connection, once the host is up, would have called a wrong one a CHANGED certificate),
+     * and one accepted before stays.
+     */
+    @Test
+    void aFingerprintForAHostThatCannotBeReachedIsNotKept() throws Exception {
+        Path pw = passwordFile("pw", "a long passphrase");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String hostPort = "127.0.0.1:" + port;
+        org.jaildesk.client.KnownHosts known = new org.jaildesk.client.KnownHosts(dir.resolve("config/known-hosts.properties"));
+        assertEquals(1, run("call", "--url", "wss://" + hostPort, "--user", "admin", "--password-file", pw.toString(),
+                "--timeout", "5", "--accept-fingerprint", tls.fingerprint(), "listjails"));
+        assertTrue(err.toString().startsWith("cannot connect to " + hostPort), err.toString());
+        assertTrue(err.toString().strip().endsWith("The fingerprint given with --accept-fingerprint was not kept: the host's"
+                + " certificate was not seen to compare it with"), err.toString());
+        assertEquals(java.util.Optional.empty(), new org.jaildesk.client.KnownHosts(dir.resolve("config/known-hosts.properties"))
+                .fingerprint(hostPort), "nothing kept");
+
+        String before = (tls.fingerprint().startsWith("AB") ? "CD" : "AB") + tls.fingerprint().substring(2);
+        known.accept(hostPort, before);
+        assertEquals(1, run("call", "--url", "wss://" + hostPort, "--user", "admin", "--password-file", pw.toString(),
+                "--timeout", "5", "--accept-fingerprint", tls.fingerprint(), "listjails"));
+        assertEquals(java.util.Optional.of(before), new org.jaildesk.client.KnownHosts(dir.resolve("config/known-hosts.properties"))
+                .fingerprint(hostPort), "the one accepted before stays");
+    }
+
     /** A URL no server can have: a usage error before anything is read or connected. */
     @Test
     void aUrlThatCannotNameAServerIsAUsageError() throws Exception {
