@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -62,21 +60,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private final Map<String, ReentrantLock> jailLocks = new ConcurrentHashMap<>();
     private final Object dialectLock = new Object();
     private volatile Dialect dialect;
-    private final Map<String, Thread> running = new ConcurrentHashMap<>();
-    /** Set by {@link #stop}: changes that start from then on are answered as cancelled without running. */
-    private volatile boolean stopping;
-    private final AtomicInteger stoppedChanges = new AtomicInteger();
-    /** The threads running a change now, with an id or without (which {@link #cancel} cannot name). */
-    private final Set<Thread> changeThreads = ConcurrentHashMap.newKeySet();
-    /** The threads {@link #stop} interrupted while they ran a change. */
-    private final Set<Thread> stoppedThreads = ConcurrentHashMap.newKeySet();
-    /** The ids of the jobs accepted and not yet answered that run one at a time ({@link Protocol#oneAtATime}). */
-    private final Set<String> openJobs = ConcurrentHashMap.newKeySet();
-    /** Changes begun and changes ended on this host: a listing is shared only while no change begins or runs. */
-    private final AtomicLong changesBegun = new AtomicLong();
-    private final AtomicLong changesEnded = new AtomicLong();
-    /** True on a host thread while it runs a change whose end is not counted yet. */
-    private final ThreadLocal<Boolean> changeOpen = ThreadLocal.withInitial(() -> false);
+    private final RunningChanges changeBook = new RunningChanges();
     private final Object listingLock = new Object();
     /** The {@code listjails} in flight that a new one may join, or null. */
     private Listing listing;
@@ -137,7 +121,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     private CompletableFuture<Reply> run(Request request, String action, Args args) {
         boolean change = Protocol.changesHost(action, request.args());
         String job = change && Protocol.oneAtATime(action, request.args()) ? args.jobId() : null;
-        if (job != null && !openJobs.add(job)) {
+        if (job != null && !changeBook.claimJob(job)) {
             String target = Protocol.target(request.args());
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.set(action, error("the same " + action + (target.isEmpty() ? "" : " of " + Shown.of(target))
@@ -147,51 +131,45 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         }
         try {
             return CompletableFuture.supplyAsync(() -> {
-                Thread me = Thread.currentThread();
+                if (!change) {
+                    try {
+                        return answer(request, action, args);
+                    } finally {
+                        Thread.interrupted();
+                    }
+                }
                 // Only changes can be cancelled: a listing may be shared with other callers, who did not ask to stop it.
-                if (change && !request.id().isEmpty()) {
-                    running.put(request.id(), me);
-                }
-                if (change) {
-                    changesBegun.incrementAndGet();
-                    changeOpen.set(true);
-                    changeThreads.add(me);
-                }
+                changeBook.begin(request.id());
                 try {
-                    if (change && stopping) {
+                    if (changeBook.refusedByStop()) {
                         // Taken from the queue after the stop: nothing is run, and the caller is told so.
-                        if (changeThreads.remove(me)) {
-                            stoppedChanges.incrementAndGet();
-                        }
-                        ObjectNode out = JsonNodeFactory.instance.objectNode();
-                        out.set(action, error("cancelled: the server is stopping; nothing was run"));
-                        return Response.to(request, out);
+                        return cancelled(request, action, "cancelled: the server is stopping; nothing was run");
                     }
                     Reply reply = answer(request, action, args);
-                    if (stoppedThreads.remove(me) && reply instanceof Response r && r.args().path(action).has("error")) {
+                    if (changeBook.cutOffByStop() && reply instanceof Response r && r.args().path(action).has("error")) {
                         // Cut off by the stop: said as such rather than as whatever the killed iocage left behind.
-                        ObjectNode out = JsonNodeFactory.instance.objectNode();
-                        out.set(action, error("cancelled: the server is stopping"));
-                        return Response.to(request, out);
+                        return cancelled(request, action, "cancelled: the server is stopping");
                     }
                     return reply;
                 } finally {
-                    changeThreads.remove(me);
-                    stoppedThreads.remove(me);
-                    endChange();
-                    running.remove(request.id(), me);
+                    changeBook.end(request.id());
                     if (job != null) {
-                        openJobs.remove(job);
+                        changeBook.releaseJob(job);
                     }
-                    Thread.interrupted();
                 }
             }, change ? changes : reads);
         } catch (RejectedExecutionException e) {
             if (job != null) {
-                openJobs.remove(job);
+                changeBook.releaseJob(job);
             }
             return CompletableFuture.completedFuture(ErrorReply.of(request.id(), ErrorCode.INTERNAL, "the host is shutting down"));
         }
+    }
+
+    private static Reply cancelled(Request request, String action, String why) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set(action, error(why));
+        return Response.to(request, out);
     }
 
     /**
@@ -206,28 +184,17 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         CompletableFuture<Reply> joined;
         synchronized (listingLock) {
             Listing l = listing;
-            if (l != null && !l.reply().isDone() && changesBegun.get() == l.begun()) {
+            if (l != null && !l.reply().isDone() && changeBook.begun() == l.begun()) {
                 joined = l.reply();
             } else {
-                long begun = changesBegun.get();
-                boolean quiet = changesEnded.get() == begun;
+                long begun = changeBook.begun();
+                boolean quiet = changeBook.quietSince(begun);
                 CompletableFuture<Reply> mine = run(request, "listjails", args);
                 listing = quiet ? new Listing(begun, mine) : null;
                 return mine;
             }
         }
         return joined.thenApply(r -> Reply.readdressed(r, request));
-    }
-
-    /**
-     * Counts the current thread's change as ended: when it announces itself (every client may ask for a listing at
-     * once then, and those listings should be shared), or when it returns without doing so.
-     */
-    private void endChange() {
-        if (changeOpen.get()) {
-            changeOpen.set(false);
-            changesEnded.incrementAndGet();
-        }
     }
 
     /** The checks that need no iocage: namespace, name, args shape, action. */
@@ -372,7 +339,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
 
     void publish(Event event) {
         if (Protocol.JAIL_CHANGED_EVENT.equals(event.name())) {
-            endChange();
+            changeBook.endOpen();
         }
         for (Consumer<Event> l : listeners) {
             try {
@@ -389,12 +356,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
      */
     @Override
     public boolean cancel(String requestId) {
-        Thread t = running.get(requestId);
-        if (t == null) {
-            return false;
-        }
-        t.interrupt();
-        return true;
+        return changeBook.cancel(requestId);
     }
 
     @Override
@@ -424,17 +386,9 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
      * @return how many changes were stopped this way: running (one may have ended on its own just then) or waiting
      */
     public int stop(Duration grace) {
-        stopping = true;
         reads.shutdown();
         changes.shutdown();
-        for (Thread t : changeThreads) {
-            // Claimed here or by the change itself when it sees the stop, never counted twice.
-            if (changeThreads.remove(t)) {
-                stoppedChanges.incrementAndGet();
-                stoppedThreads.add(t);
-                t.interrupt();
-            }
-        }
+        changeBook.stopAll();
         long until = System.nanoTime() + grace.toNanos();
         try {
             changes.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -443,7 +397,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         close();
-        return stoppedChanges.get();
+        return changeBook.stopped();
     }
 
     /**
