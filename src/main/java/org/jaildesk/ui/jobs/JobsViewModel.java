@@ -221,7 +221,8 @@ public final class JobsViewModel {
                     row.result.set(kept(message == null ? "" : ok ? message : Notifier.explained(msg, message)));
                     row.progress.set(1);
                     row.duration.set(Duration.between(row.started, Instant.now()));
-                    announce.accept(msg.get(ok ? "jobs.finished" : "jobs.failedNotice", actionName(row.action), row.target, hostName));
+                    announce.accept(msg.get(ok ? "jobs.finished" : cancelled ? "jobs.cancelledNotice" : "jobs.failedNotice",
+                            actionName(row.action), row.target, hostName));
                     trim();
                     save();
                 });

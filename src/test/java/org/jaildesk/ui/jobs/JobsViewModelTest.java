@@ -158,7 +158,11 @@ class JobsViewModelTest {
         JobsViewModel en = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, notices::add);
         en.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null).finished(true, "fetched", List.of());
         en.sinkFor("nas").started("destroyjail", "web", null).finished(false, "jail web is running", List.of());
-        assertEquals(List.of("Fetch release 14.2-RELEASE on nas: done", "Destroy web on nas: failed"), notices);
+        // A job the host cancelled (a server that stops) says so, as its row does, not that it failed.
+        en.sinkFor("nas").started("stopjail", "db01", null).finished(false, "cancelled: the server is stopping", List.of());
+        assertEquals(List.of("Fetch release 14.2-RELEASE on nas: done", "Destroy web on nas: failed",
+                "Stop db01 on nas: cancelled"), notices);
+        assertEquals(JobRow.State.CANCELLED, en.jobs().get(0).state.get());
         assertEquals("Fetch release", en.actionName("fetchrelease"));
         JobsViewModel de = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), (Path) null, notices::add);
         assertEquals("Release herunterladen", de.actionName("fetchrelease"));
