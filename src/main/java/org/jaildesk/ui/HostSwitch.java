@@ -210,7 +210,7 @@ final class HostSwitch {
         UiState.Layout layout = uiState.layout(host.id());
         WindowPlacement.applyLayout(v.table(), layout);
         if (layout.columns.isEmpty()) {
-            v.hideRepeatedIdsWhenListed(); // a host seen for the first time; after that its layout says
+            v.showIdsOnlyWhereTheyDiffer(); // a host seen for the first time; after that its layout says
         }
         Platform.runLater(v.table()::requestFocus);
         if (!v.session().jails().loaded().get()) {

@@ -190,26 +190,26 @@ record HostView(HostSession session, JailTableView table, Node node, JailDialogs
 
     /**
      * On a host where every jail's id is its name (Python iocage), the "UUID / name" column repeats the Name column:
-     * it starts hidden there, once the first listing shows it. The column menu shows it again; the layout keeps
-     * the choice. Legacy iocage's UUIDs keep it shown.
+     * for a host seen for the first time it starts hidden, and the first listing with a jail shows it only where a
+     * jail's id is not its name (legacy iocage's UUIDs). The column menu shows it again; the layout keeps the choice.
      */
-    void hideRepeatedIdsWhenListed() {
+    void showIdsOnlyWhereTheyDiffer() {
         JailsViewModel vm = session.jails();
-        Runnable decide = () -> {
-            if (!vm.jails().isEmpty() && vm.jails().stream().allMatch(j -> j.id().equals(j.tag()))) {
-                table.getColumns().stream().filter(c -> "col-id".equals(c.getId())).forEach(c -> c.setVisible(false));
-            }
-        };
-        if (vm.loaded().get()) {
-            decide.run();
+        java.util.function.Consumer<Boolean> show = visible -> table.getColumns().stream()
+                .filter(c -> "col-id".equals(c.getId())).forEach(c -> c.setVisible(visible));
+        // Not shown while the first listing is on its way (a column of nothing beside Name, then gone).
+        show.accept(false);
+        // Decided by the first listing that shows a jail (a host without jails yet tells nothing).
+        if (!vm.jails().isEmpty()) {
+            show.accept(vm.jails().stream().anyMatch(j -> !j.id().equals(j.tag())));
             return;
         }
-        vm.loaded().addListener(new javafx.beans.value.ChangeListener<>() {
+        vm.jails().addListener(new javafx.beans.InvalidationListener() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (now) {
-                    vm.loaded().removeListener(this);
-                    decide.run();
+            public void invalidated(javafx.beans.Observable o) {
+                if (!vm.jails().isEmpty()) {
+                    vm.jails().removeListener(this);
+                    show.accept(vm.jails().stream().anyMatch(j -> !j.id().equals(j.tag())));
                 }
             }
         });

@@ -220,12 +220,21 @@ class TableLayoutTest extends WindowTest {
         assertTrue(saved.contains("\"hidden\" : [ \"col-id\" ]"), saved);
     }
 
-    /** Legacy iocage names its jails by UUID: the column says something there and stays shown. */
+    /**
+     * Legacy iocage names its jails by UUID: the column says something there and is shown once the listing shows
+     * them; not before (a column of nothing beside Name while the listing is on its way).
+     */
     @Test
-    void theIdColumnStaysWhereIdsAreUuids(FxRobot robot) throws Exception {
-        open(robot, SimulatedIocage.Flavor.LEGACY);
+    void theIdColumnIsShownWhereIdsAreUuids(FxRobot robot) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
+                new SimulatedIocage.Config(SimulatedIocage.Flavor.LEGACY, 0, java.time.Duration.ofMillis(800),
+                        java.time.Duration.ZERO, null))).get();
         javafx.scene.control.TableColumn<?, ?> id = page.table().getColumns().stream()
                 .filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(page.rows().isEmpty(), "still listing");
+        assertFalse(id.isVisible(), "not while the listing is on its way");
+        page.waitFor(() -> page.rows().size() == 12);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertTrue(id.isVisible());
         assertTrue(page.rows().stream().anyMatch(j -> !j.id().equals(j.tag())), "legacy ids are UUIDs");
