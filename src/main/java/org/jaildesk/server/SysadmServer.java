@@ -255,6 +255,14 @@ public final class SysadmServer implements AutoCloseable {
             LOG.fine("closing the event subscription: " + e);
         }
         if (rest != null) {
+            // Replies already on their way are written first (a change the stop cancelled is answered so), then the
+            // listener and its connections close.
+            restWorkers.shutdown();
+            try {
+                restWorkers.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             rest.stop(0);
         }
         if (ws != null) {

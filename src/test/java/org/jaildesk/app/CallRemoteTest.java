@@ -277,14 +277,7 @@ class CallRemoteTest extends CommandLineTest {
      */
     @Test
     void aServerThatStopsCancelsARunningFetchAndSaysSoOnBothSides() throws Exception {
-        server.close();
-        host.close();
-        host = new IocageHost(new SimulatedIocage(new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0,
-                java.time.Duration.ZERO, java.time.Duration.ofMillis(200), null)), HostOptions.defaults());
-        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), dir.resolve("state"), "nas")
-                .withPorts(0, 0), users, tls, "test").start();
-        java.util.concurrent.CountDownLatch fetching = new java.util.concurrent.CountDownLatch(1);
-        host.subscribe(e -> fetching.countDown());
+        java.util.concurrent.CountDownLatch fetching = slowServer();
         Path pw = passwordFile("pw", "a long passphrase");
         java.util.concurrent.CompletableFuture<Integer> call = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(
                 "call", "--url", "wss://127.0.0.1:" + server.wsPort(), "--user", "admin", "--password-file", pw.toString(),
@@ -301,5 +294,67 @@ class CallRemoteTest extends CommandLineTest {
         assertTrue(Files.readString(server.auditFile()).contains(
                 "action=fetchrelease target=14.2-RELEASE result=error:cancelled:_the_server_is_stopping"),
                 Files.readString(server.auditFile()));
+    }
+
+    /** The same over REST: the cancelled change's answer is written before the listener closes. */
+    @Test
+    void aServerThatStopsAnswersARestChangeItCancelled() throws Exception {
+        java.util.concurrent.CountDownLatch fetching = slowServer();
+        javax.net.ssl.SSLContext trustThisServer = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustThisServer.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth)
+                    throws java.security.cert.CertificateException {
+                String fp = ServerTls.fingerprint(chain[0]);
+                if (!fp.equals(tls.fingerprint())) {
+                    throw new java.security.cert.CertificateException("not the test server's: " + fp);
+                }
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        java.util.concurrent.CompletableFuture<String> rest = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                javax.net.ssl.HttpsURLConnection c = (javax.net.ssl.HttpsURLConnection) java.net.URI.create(
+                        "https://127.0.0.1:" + server.restPort() + "/sysadm/iocage").toURL().openConnection();
+                c.setSSLSocketFactory(trustThisServer.getSocketFactory());
+                c.setHostnameVerifier((name, session) -> true);
+                c.setRequestMethod("POST");
+                c.setDoOutput(true);
+                c.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "admin:a long passphrase".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                c.getOutputStream().write("{\"action\":\"fetchrelease\",\"release\":\"14.2-RELEASE\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return c.getResponseCode() + " " + new String(c.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(fetching.await(20, java.util.concurrent.TimeUnit.SECONDS), "the fetch began");
+
+        ServeCommand.stopServing(server, host, new java.io.PrintWriter(new java.io.StringWriter()), java.time.Duration.ofSeconds(10));
+
+        String answer = rest.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(answer.startsWith("200 ") && answer.contains("\"error\" : \"cancelled: the server is stopping\""), answer);
+    }
+
+    /** This test's server over a demo host whose fetch takes its steps slowly; the latch opens at its first line. */
+    private java.util.concurrent.CountDownLatch slowServer() throws Exception {
+        server.close();
+        host.close();
+        host = new IocageHost(new SimulatedIocage(new SimulatedIocage.Config(SimulatedIocage.Flavor.PYTHON, 0,
+                java.time.Duration.ZERO, java.time.Duration.ofMillis(200), null)), HostOptions.defaults());
+        server = new SysadmServer(host, ServerConfig.defaults(InetAddress.getLoopbackAddress(), dir.resolve("state"), "nas")
+                .withPorts(0, 0), users, tls, "test").start();
+        java.util.concurrent.CountDownLatch fetching = new java.util.concurrent.CountDownLatch(1);
+        host.subscribe(e -> fetching.countDown());
+        return fetching;
     }
 }
