@@ -41,19 +41,12 @@ public final class SettingsView extends VBox {
     /** The sheet's own least width of an editor (ControlsFX's {@code MIN_COLUMN_WIDTH}). */
     static final double EDITOR_PREF_WIDTH = 100;
     /**
-     * The widest name (in the default font) kept on one line: what the inspector at the window's first size leaves
-     * beside a field of {@link #EDITOR_PREF_WIDTH}.
+     * The widest name kept on one line: what the inspector at the window's first size leaves beside a field of
+     * {@link #EDITOR_PREF_WIDTH}.
      */
     static final double NAME_ONE_LINE_WIDTH = 200;
-
     /** A label of the view's, styled as the sheet's names are (the theme's font, once the view is shown). */
     private final Label fontOfNames = new Label();
-
-    private double textWidth(String s) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
-        t.setFont(fontOfNames.getFont());
-        return t.getLayoutBounds().getWidth();
-    }
     private final Supplier<List<String>> targets;
     private final java.util.function.Function<java.util.Map<String, String>,
             java.util.concurrent.CompletableFuture<java.util.Optional<String>>> addressCheck;
@@ -300,6 +293,13 @@ public final class SettingsView extends VBox {
         };
     }
 
+    /** How wide {@code s} is in the sheet's names' font. */
+    private double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(fontOfNames.getFont());
+        return t.getLayoutBounds().getWidth();
+    }
+
     private void mark(Node node, Setting s) {
         node.getStyleClass().removeAll("override", "edited");
         if (vm.edits().containsKey(s.key())) {
@@ -312,6 +312,7 @@ public final class SettingsView extends VBox {
     /** One row of the sheet. */
     private final class SettingItem implements PropertySheet.Item {
         final Setting setting;
+        private String name;
 
         SettingItem(Setting s) {
             this.setting = s;
@@ -329,6 +330,14 @@ public final class SettingsView extends VBox {
 
         @Override
         public String getName() {
+            // Asked again at each keystroke of the search: measured once.
+            if (name == null) {
+                name = shownName();
+            }
+            return name;
+        }
+
+        private String shownName() {
             StringBuilder b = new StringBuilder(setting.key());
             if (setting.override()) {
                 b.append(" \u2022");
