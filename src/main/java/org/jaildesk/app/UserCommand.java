@@ -132,7 +132,7 @@ final class UserCommand implements Runnable {
             int keys = UserKeys.load(UserKeys.fileFor(users)).keepOnly(store.names());
             (removed ? spec.commandLine().getOut() : spec.commandLine().getErr())
                     .println(removed ? "user " + name + " removed" + (keys > 0 ? " with " + loginKeys(keys) : "")
-                            : "no user " + name);
+                            : "no user " + Shown.of(name));
             return removed ? 0 : 1;
         }
     }

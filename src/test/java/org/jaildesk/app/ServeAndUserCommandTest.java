@@ -56,6 +56,8 @@ class ServeAndUserCommandTest extends CommandLineTest {
         assertEquals(1, run("user", "keys", "admin", "--revoke-all", "--users", usersFile));
         assertEquals(1, run("user", "keys", "a\nb", "--users", usersFile));
         assertTrue(err.toString().endsWith("no user a\\u000ab in " + usersFile + "\n"), err.toString());
+        assertEquals(1, run("user", "remove", "a\nb", "--users", usersFile));
+        assertTrue(err.toString().endsWith("no user a\\u000ab\n"), err.toString());
         assertEquals("", out.toString());
         assertEquals(0, run("user", "keys", "bob", "--revoke-all", "--users", usersFile));
         assertTrue(out.toString().contains("1 login key of bob revoked"), out.toString());
