@@ -18,9 +18,10 @@ final class QuitQuestion {
 
     /**
      * Closing the window while jobs run stops those on this machine and the demo host part-way (a create, a fetch):
-     * it asks first, naming them. Nothing running: no question.
+     * it asks first, naming them as the jobs panel does ({@code actionName}: "Start", not {@code startjail}). Nothing
+     * running: no question.
      */
-    static boolean quitDespite(Stage stage, Messages msg, List<JobRow> running) {
+    static boolean quitDespite(Stage stage, Messages msg, List<JobRow> running, java.util.function.UnaryOperator<String> actionName) {
         if (running.isEmpty()) {
             return true;
         }
@@ -32,7 +33,8 @@ final class QuitQuestion {
         StringBuilder names = new StringBuilder();
         for (JobRow j : running.subList(0, Math.min(5, running.size()))) {
             names.append(names.length() == 0 ? "" : "\n").append(j.state().get() == JobRow.State.WAITING
-                    ? msg.get("quit.jobWaiting", j.action(), j.target(), j.host()) : msg.get("quit.job", j.action(), j.target(), j.host()));
+                    ? msg.get("quit.jobWaiting", actionName.apply(j.action()), j.target(), j.host())
+                    : msg.get("quit.job", actionName.apply(j.action()), j.target(), j.host()));
         }
         if (running.size() > 5) {
             names.append("\n\u2026");

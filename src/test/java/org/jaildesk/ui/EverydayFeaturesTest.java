@@ -88,7 +88,8 @@ class EverydayFeaturesTest extends WindowTest {
         javafx.application.Platform.runLater(() -> stage.fireEvent(
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
-        assertEquals("createjail slow on Demo host (simulated)", robot.lookup("#quitJobs").queryAs(javafx.scene.control.Label.class).getText());
+        // Named as the jobs panel names it, not by its protocol action (createjail).
+        assertEquals("Create slow on Demo host (simulated)", robot.lookup("#quitJobs").queryAs(javafx.scene.control.Label.class).getText());
         assertFalse(robot.lookup("#quitAnyway").queryButton().isDefaultButton(), "Enter does not stop the jobs");
         robot.clickOn("Cancel");
         page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isEmpty());
