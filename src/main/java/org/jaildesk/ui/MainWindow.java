@@ -192,6 +192,7 @@ public final class MainWindow {
                 e.consume();
                 return;
             }
+            jobs.windowClosing(this::stopsWithWindow);
             saveState();
         });
         stage.show();
@@ -259,6 +260,7 @@ public final class MainWindow {
         files.add(jailFiles().menuItem("menu-exportJails"));
         Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), files, () -> {
             if (QuitQuestion.quitDespite(stage, msg, runningJobs(), jobs::actionName)) {
+                jobs.windowClosing(this::stopsWithWindow);
                 saveState();
                 stage.close();
             }
@@ -348,6 +350,11 @@ public final class MainWindow {
     }
 
     /** The jobs running, and those waiting their turn in this window (which quitting keeps from starting). */
+    /** True for the hosts whose jobs the window's closing stops: this machine's iocage and the demo host. */
+    private boolean stopsWithWindow(String hostName) {
+        return hosts.hosts().stream().anyMatch(h -> h.name().equals(hostName) && h.kind() != HostEntry.Kind.REMOTE);
+    }
+
     private List<JobRow> runningJobs() {
         return jobs.jobs().stream().filter(j -> j.state().get().live()).toList();
     }

@@ -113,6 +113,25 @@ class EverydayFeaturesTest extends WindowTest {
         assertTrue(robot.lookup("#quitDialog").tryQuery().isEmpty(), "nothing running: no question");
     }
 
+    /**
+     * Quitting anyway: the demo host's job ends as cancelled, saying why, and stays in the history (it was left out,
+     * as if it had never run); its own end, coming after, does not overwrite that.
+     */
+    @Test
+    void quittingAnywayKeepsTheStoppedJobInTheHistory(FxRobot robot) throws Exception {
+        JobRow job = startASlowCreate(robot);
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        robot.clickOn("#quitAnyway");
+        page.waitFor(() -> !stage.isShowing());
+        assertEquals(JobRow.State.CANCELLED, job.state().get());
+        assertEquals("Stopped: JailDesk was closed while it ran", job.result().get());
+        page.jobs.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        String saved = Files.readString(config.resolve("jobs.json"));
+        assertTrue(saved.contains("CANCELLED") && saved.contains("Stopped: JailDesk was closed while it ran"), saved);
+    }
+
     @Test
     void theLanguageWaitsForTheNextStartWhileAJobRuns(FxRobot robot) throws Exception {
         JobRow job = startASlowCreate(robot);

@@ -158,6 +158,25 @@ public final class JobsViewModel {
     }
 
     /** A waiting job that will not run after all; one that started meanwhile is left as it is. */
+    /**
+     * The window closes while jobs run (the user chose to quit anyway): those of hosts that stop with it (this
+     * machine's iocage is stopped, the demo host goes) end as cancelled, saying why, and stay in the history; jobs on
+     * remote hosts go on there and are left out, as their end is not known here.
+     */
+    public void windowClosing(java.util.function.Predicate<String> hostStopsWithWindow) {
+        Instant now = Instant.now();
+        for (JobRow r : jobs) {
+            if (r.state.get().live() && hostStopsWithWindow.test(r.host)) {
+                boolean waiting = r.state.get() == JobRow.State.WAITING;
+                r.state.set(JobRow.State.CANCELLED);
+                r.result.set(msg.get(waiting ? "jobs.notStartedQuit" : "jobs.stoppedQuit"));
+                r.progress.set(1);
+                r.duration.set(Duration.between(r.started, now));
+            }
+        }
+        save();
+    }
+
     private void ended(JobRow row, JobRow.State state, String result) {
         if (row.state.get() == JobRow.State.WAITING) {
             row.state.set(state);
@@ -214,6 +233,10 @@ public final class JobsViewModel {
             @Override
             public void finished(boolean ok, String message, List<String> output) {
                 fx.execute(() -> {
+                    if (!row.state.get().live()) {
+                        // Ended already (the window closing stopped it): the first end stands.
+                        return;
+                    }
                     take();
                     row.add(output.stream().map(line -> new JobRow.Line(line, false)).toList());
                     boolean cancelled = !ok && Protocol.saysCancelled(message);

@@ -151,6 +151,27 @@ class JobsViewModelTest {
                 vm.jobs().get(0).output());
     }
 
+    /**
+     * The window closing stops the jobs of this machine and the demo host: they end as cancelled, saying why, and their
+     * own end coming after does not overwrite it; a remote host's job goes on there and is left as it is.
+     */
+    @Test
+    void theWindowClosingEndsTheJobsItStopsAndLeavesRemoteOnes() {
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
+        JobSink.Job local = vm.sinkFor("This machine (iocage)").started("fetchrelease", "14.2-RELEASE", null);
+        JobSink.Job remote = vm.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null);
+        vm.windowClosing("This machine (iocage)"::equals);
+        JobRow localRow = vm.jobs().stream().filter(r -> r.host().equals("This machine (iocage)")).findFirst().orElseThrow();
+        JobRow remoteRow = vm.jobs().stream().filter(r -> r.host().equals("nas")).findFirst().orElseThrow();
+        assertEquals(JobRow.State.CANCELLED, localRow.state().get());
+        assertEquals("Stopped: JailDesk was closed while it ran", localRow.result().get());
+        assertEquals(JobRow.State.RUNNING, remoteRow.state().get());
+        local.finished(false, "cancelled: iocage was stopped", List.of("late line"));
+        assertEquals("Stopped: JailDesk was closed while it ran", localRow.result().get(), "the first end stands");
+        remote.finished(true, "fetched", List.of());
+        assertEquals(JobRow.State.DONE, remoteRow.state().get());
+    }
+
     /** A job is named in the window's language, not by its protocol action; one this version does not know, as sent. */
     @Test
     void aJobSaysWhatItDoesInTheWindowsLanguage() {
