@@ -78,6 +78,13 @@ class EverydayFeaturesTest extends WindowTest {
         page.waitFor(() -> job.state().get() != JobRow.State.RUNNING);
     }
 
+    /** The window's close button, as a user presses it, while a job runs: the quit question shows. */
+    private void closeAndWaitForTheQuestion(FxRobot robot) {
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
+    }
+
     private FxRobot robot() {
         return page.robot;
     }
@@ -85,9 +92,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void closingTheWindowWhileAJobRunsAsksFirst(FxRobot robot) throws Exception {
         JobRow job = startASlowCreate(robot);
-        javafx.application.Platform.runLater(() -> stage.fireEvent(
-                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        closeAndWaitForTheQuestion(robot);
         // Named as the jobs panel names it, not by its protocol action (createjail).
         assertEquals("Create slow on Demo host (simulated)", robot.lookup("#quitJobs").queryAs(javafx.scene.control.Label.class).getText());
         assertFalse(robot.lookup("#quitAnyway").queryButton().isDefaultButton(), "Enter does not stop the jobs");
@@ -120,9 +125,7 @@ class EverydayFeaturesTest extends WindowTest {
     @Test
     void quittingAnywayKeepsTheStoppedJobInTheHistory(FxRobot robot) throws Exception {
         JobRow job = startASlowCreate(robot);
-        javafx.application.Platform.runLater(() -> stage.fireEvent(
-                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        page.waitFor(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        closeAndWaitForTheQuestion(robot);
         robot.clickOn("#quitAnyway");
         page.waitFor(() -> !stage.isShowing());
         assertEquals(JobRow.State.CANCELLED, job.state().get());
