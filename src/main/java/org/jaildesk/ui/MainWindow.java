@@ -349,12 +349,12 @@ public final class MainWindow {
         return jailFiles;
     }
 
-    /** The jobs running, and those waiting their turn in this window (which quitting keeps from starting). */
     /** True for the hosts whose jobs the window's closing stops: this machine's iocage and the demo host. */
     private boolean stopsWithWindow(String hostName) {
         return hosts.hosts().stream().anyMatch(h -> h.name().equals(hostName) && h.kind() != HostEntry.Kind.REMOTE);
     }
 
+    /** The jobs running, and those waiting their turn in this window (which quitting keeps from starting). */
     private List<JobRow> runningJobs() {
         return jobs.jobs().stream().filter(j -> j.state().get().live()).toList();
     }

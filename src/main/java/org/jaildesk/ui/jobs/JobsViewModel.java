@@ -157,7 +157,6 @@ public final class JobsViewModel {
         };
     }
 
-    /** A waiting job that will not run after all; one that started meanwhile is left as it is. */
     /**
      * The window closes while jobs run (the user chose to quit anyway): those of hosts that stop with it (this
      * machine's iocage is stopped, the demo host goes) end as cancelled, saying why, and stay in the history; jobs on
@@ -177,6 +176,7 @@ public final class JobsViewModel {
         save();
     }
 
+    /** A waiting job that will not run after all; one that started meanwhile is left as it is. */
     private void ended(JobRow row, JobRow.State state, String result) {
         if (row.state.get() == JobRow.State.WAITING) {
             row.state.set(state);
