@@ -88,8 +88,13 @@ class GermanDialogsFitTest extends WindowTest {
 
     /** The window in German over the demo host, its stopped mail selected. */
     private void openGermanWithMailSelected(FxRobot robot) throws Exception {
+        openWithMailSelected(robot, Locale.GERMAN);
+    }
+
+    /** The window in {@code language} over the demo host, its stopped mail selected. */
+    private void openWithMailSelected(FxRobot robot, Locale language) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
-                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), Locale.GERMAN)).get();
+                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), language)).get();
         page.waitFor(() -> page.rows().size() == 12);
         page.select("mail");
     }
@@ -201,7 +206,17 @@ class GermanDialogsFitTest extends WindowTest {
 
     @Test
     void everyDialogOfTheMenusShowsItsWordsWhole(FxRobot robot) throws Exception {
-        openGermanWithMailSelected(robot);
+        everyDialogOfTheMenus(robot, Locale.GERMAN);
+    }
+
+    /** English too: its words are shorter, but a title was cut there as well ("Compress…"). */
+    @Test
+    void everyDialogOfTheMenusShowsItsWordsWholeInEnglish(FxRobot robot) throws Exception {
+        everyDialogOfTheMenus(robot, Locale.ENGLISH);
+    }
+
+    private void everyDialogOfTheMenus(FxRobot robot, Locale language) throws Exception {
+        openWithMailSelected(robot, language);
         assertEquals(List.of(), cutNow(), "the window itself");
         List<String> problems = new ArrayList<>();
         for (String id : OPENING) {
