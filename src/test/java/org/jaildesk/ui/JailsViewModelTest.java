@@ -79,6 +79,24 @@ class JailsViewModelTest {
         assertEquals("", notifier.status().get());
     }
 
+    /**
+     * A listener added to the jails hears the listing however long it waits, its list view kept by no one else (a
+     * view made per call was collected now and then, and the UUID column's first listing went unheard).
+     */
+    @Test
+    void aListenerOnTheJailsHearsTheListingAfterACollection() {
+        java.util.concurrent.atomic.AtomicBoolean heard = new java.util.concurrent.atomic.AtomicBoolean();
+        java.lang.ref.WeakReference<javafx.collections.ObservableList<Jail>> view = new java.lang.ref.WeakReference<>(vm.jails());
+        view.get().addListener((javafx.beans.InvalidationListener) o -> heard.set(true));
+        for (int i = 0; i < 20 && view.get() != null; i++) {
+            System.gc();
+        }
+        vm.refresh().join();
+        assertEquals(12, vm.jails().size());
+        assertTrue(heard.get(), "the listener heard the listing");
+        assertTrue(vm.jails() == vm.jails(), "one view for every caller");
+    }
+
     /** The status bar says when the rows were listed: the time a listing came back, kept when a refresh fails. */
     @Test
     void theRowsKnowWhenTheyWereListedAndAFailedRefreshLeavesThat() throws Exception {

@@ -43,6 +43,7 @@ public final class JailsViewModel {
     private final Messages msg;
     private final Notifier notifier;
     private final ObservableList<Jail> jails = FXCollections.observableArrayList();
+    private final ObservableList<Jail> jailsView = FXCollections.unmodifiableObservableList(jails);
     private final FilteredList<Jail> visible = new FilteredList<>(jails, j -> true);
     private final ObservableList<Jail> selection = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
@@ -152,9 +153,12 @@ public final class JailsViewModel {
         return client;
     }
 
-    /** Every jail of the host. */
+    /**
+     * Every jail of the host. One view for every caller: a view made per call listens to the list only weakly, so a
+     * listener added to it stopped hearing once the view was collected (the UUID column's first listing, now and then).
+     */
     public ObservableList<Jail> jails() {
-        return FXCollections.unmodifiableObservableList(jails);
+        return jailsView;
     }
 
     /** The jails the search lets through, for the table. */
