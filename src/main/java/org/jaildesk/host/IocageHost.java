@@ -386,8 +386,7 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
      * @return how many changes were stopped this way: running (one may have ended on its own just then) or waiting
      */
     public int stop(Duration grace) {
-        reads.shutdown();
-        changes.shutdown();
+        retire();
         changeBook.stopAll();
         long until = System.nanoTime() + grace.toNanos();
         try {

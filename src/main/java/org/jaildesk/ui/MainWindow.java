@@ -192,8 +192,7 @@ public final class MainWindow {
                 e.consume();
                 return;
             }
-            jobs.windowClosing(this::stopsWithWindow);
-            saveState();
+            quitting();
         });
         stage.show();
         return stage;
@@ -209,6 +208,12 @@ public final class MainWindow {
             usageSaves.stop();
         }
         theme.close();
+    }
+
+    /** The user quits (asked first where jobs run): the jobs the window stops end in the history, then all is saved. */
+    private void quitting() {
+        jobs.windowClosing(this::stopsWithWindow);
+        saveState();
     }
 
     /** The table layouts, the settings and the jails' last day of figures, saved (as the window closes or changes). */
@@ -260,8 +265,7 @@ public final class MainWindow {
         files.add(jailFiles().menuItem("menu-exportJails"));
         Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), files, () -> {
             if (QuitQuestion.quitDespite(stage, msg, runningJobs(), jobs::actionName)) {
-                jobs.windowClosing(this::stopsWithWindow);
-                saveState();
+                quitting();
                 stage.close();
             }
         });
