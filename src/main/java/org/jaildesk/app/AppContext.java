@@ -39,11 +39,14 @@ public final class AppContext {
 
     /** JavaFX's own logger; held here, as the JDK keeps a logger's filter only while the logger is referenced. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    /** How long quitting waits for the iocage commands it stopped to be gone. */
+    private static final java.time.Duration QUIT_GRACE = java.time.Duration.ofSeconds(10);
 
     private final Path configDir;
     private final SimulatedIocage.Config demo;
     private final Optional<Path> iocage;
-    private DesktopConnector connector;
+    /** Set on the FX thread, read by the quitting thread. */
+    private volatile DesktopConnector connector;
     /** The jails' last day of figures, read once and kept across the windows of a language switch. */
     private UsageArchive usage;
     /** The window's notifier, for a usage history set aside while it is read (after the window shows). */
@@ -176,6 +179,27 @@ public final class AppContext {
                 .orElseGet(() -> msg.get("file.stuck", f.file(), f.reason())));
     }
 
+    /**
+     * As the desktop quits: stops what this machine's iocage and the demo host still run (the window has told those jobs
+     * that it stopped them) and waits up to 10 s until each iocage has been killed, so that none outlives JailDesk.
+     */
+    void closeHosts() {
+        DesktopConnector c = connector;
+        if (c == null) {
+            return;
+        }
+        try {
+            int left = c.closeAllAndWait(QUIT_GRACE);
+            if (left > 0) {
+                Logger.getLogger(AppContext.class.getName()).warning("JailDesk quits with iocage still running for "
+                        + left + (left == 1 ? " host" : " hosts") + ": it could not be stopped within "
+                        + QUIT_GRACE.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits (up to 5 s) until the job history the window asked to write is on disk. */
     void flushHistory() {
         JobsViewModel h = history;
@@ -281,6 +305,7 @@ public final class AppContext {
             Platform.exit();
             return 1;
         }
+        ctx.closeHosts();
         ctx.flushHistory();
         Platform.exit();
         return 0;

@@ -43,6 +43,11 @@ final class DesktopConnector implements HostConnector {
     private final Path iocage;
     private final KnownHosts knownHosts;
     private final Map<String, AutoCloseable> open = new ConcurrentHashMap<>();
+    /**
+     * In-process hosts closed, or retired with their commands left to end, and not yet seen ended: quitting stops and
+     * waits for them, so that no iocage this desktop started outlives it.
+     */
+    private final Set<IocageHost> ending = ConcurrentHashMap.newKeySet();
     private final ProtocolLog log;
     private final JobsViewModel jobs;
     /** How this machine's iocage is run: directly, or through doas or sudo (read at each opening). */
@@ -304,6 +309,7 @@ final class DesktopConnector implements HostConnector {
         if (open.get(host.id()) instanceof IocageHost h) {
             open.remove(host.id(), h);
             h.retire();
+            ending(h);
         } else {
             close(host);
         }
@@ -311,7 +317,19 @@ final class DesktopConnector implements HostConnector {
 
     @Override
     public void close(HostEntry host) {
-        closeQuietly(open.remove(host.id()));
+        AutoCloseable c = open.remove(host.id());
+        closeQuietly(c);
+        if (c instanceof IocageHost h) {
+            ending(h);
+        }
+    }
+
+    /** Keeps {@code h} until its commands have ended, forgetting those that have (a demo host holds all its jails). */
+    private void ending(IocageHost h) {
+        ending.removeIf(IocageHost::ended);
+        if (!h.ended()) {
+            ending.add(h);
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -326,5 +344,27 @@ final class DesktopConnector implements HostConnector {
 
     void closeAll() {
         open.keySet().forEach(id -> close(new HostEntry(id, id, HostEntry.Kind.DEMO, "", "")));
+    }
+
+    /**
+     * For a desktop that quits: closes every host, and stops the commands of those retired earlier too (the window has
+     * told their jobs that it stopped them), then waits up to {@code grace} until each iocage they ran has been killed
+     * or has ended, so that none outlives the process.
+     *
+     * @return how many hosts still had a command running when the grace ran out
+     */
+    int closeAllAndWait(Duration grace) throws InterruptedException {
+        closeAll();
+        long until = System.nanoTime() + grace.toNanos();
+        int left = 0;
+        for (IocageHost h : ending) {
+            h.close();
+            if (h.awaitClosed(Duration.ofNanos(Math.max(0, until - System.nanoTime())))) {
+                ending.remove(h);
+            } else {
+                left++;
+            }
+        }
+        return left;
     }
 }

@@ -377,6 +377,23 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
         changes.shutdownNow();
     }
 
+    /** Whether this host was closed or retired and every command it ran has ended. */
+    public boolean ended() {
+        return changes.isTerminated() && reads.isTerminated();
+    }
+
+    /**
+     * Waits, after {@link #close}, until every command this host ran has ended: an iocage interrupted by the close is
+     * killed (with its children) on its own thread, which ends only once it is gone.
+     *
+     * @return whether all had ended within {@code limit}
+     */
+    public boolean awaitClosed(Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        return changes.awaitTermination(limit.toNanos(), TimeUnit.NANOSECONDS)
+                && reads.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
     /**
      * For a server that stops: takes no new requests, cancels the changes running (as {@link #cancel} does) and those
      * still waiting their turn (they run nothing), and waits up to {@code grace} for all of them to be answered, so
