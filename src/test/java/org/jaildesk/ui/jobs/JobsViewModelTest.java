@@ -153,16 +153,23 @@ class JobsViewModelTest {
 
     /**
      * The window closing stops the jobs of this machine and the demo host: they end as cancelled, saying why, and their
-     * own end coming after does not overwrite it; a remote host's job goes on there and is left as it is.
+     * own end coming after does not overwrite it; a remote host's job goes on there and is left as it is, but one
+     * waiting its turn in this window is never sent and ends as not started.
      */
     @Test
     void theWindowClosingEndsTheJobsItStopsAndLeavesRemoteOnes() {
         JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
         JobSink.Job local = vm.sinkFor("This machine (iocage)").started("fetchrelease", "14.2-RELEASE", null);
         JobSink.Job remote = vm.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null);
+        org.jaildesk.client.Queued web = vm.sinkFor("nas").queued("startjail", "web");
         vm.windowClosing("This machine (iocage)"::equals);
+        assertTrue(web.cancelled(), "the run it waits in does not send it");
+        JobRow waitingRow = vm.jobs().stream().filter(r -> r.target().equals("web")).findFirst().orElseThrow();
+        assertEquals(JobRow.State.CANCELLED, waitingRow.state().get());
+        assertEquals("Not started: JailDesk was closed before its turn", waitingRow.result().get());
         JobRow localRow = vm.jobs().stream().filter(r -> r.host().equals("This machine (iocage)")).findFirst().orElseThrow();
-        JobRow remoteRow = vm.jobs().stream().filter(r -> r.host().equals("nas")).findFirst().orElseThrow();
+        JobRow remoteRow = vm.jobs().stream().filter(r -> r.host().equals("nas") && r.action().equals("fetchrelease"))
+                .findFirst().orElseThrow();
         assertEquals(JobRow.State.CANCELLED, localRow.state().get());
         assertEquals("Stopped: JailDesk was closed while it ran", localRow.result().get());
         assertEquals(JobRow.State.RUNNING, remoteRow.state().get());
