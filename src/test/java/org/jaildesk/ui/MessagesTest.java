@@ -34,6 +34,7 @@ class MessagesTest {
             "category.identity", "category.network", "category.resources", "category.jail", "category.zfs", "category.other",
             "clean.jails.action", "clean.releases.action", "clean.templates.action", "clean.images.action", "clean.all.action",
             "jobs.state.waiting", "jobs.state.running", "jobs.state.done", "jobs.state.failed", "jobs.state.cancelled",
+            "jobs.state.left",
             "log.kind.request", "log.kind.reply", "log.kind.event", "log.kind.command",
             "language.en", "language.de", "theme.light", "theme.dark", "theme.contrast", "privilege.none", "privilege.doas", "privilege.sudo",
             "conn.state.not_connected", "conn.state.connecting", "conn.state.connected", "conn.state.failed",

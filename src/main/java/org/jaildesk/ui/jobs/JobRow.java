@@ -18,9 +18,12 @@ import org.jaildesk.ui.common.Scrollback;
 /** One job in the jobs panel. Changed on the FX thread only. */
 public final class JobRow {
 
-    /** Where a job stands; {@code WAITING} for one this window will start once the one before it has ended. */
+    /**
+     * Where a job stands; {@code WAITING} for one this window will start once the one before it has ended, {@code LEFT}
+     * for one a remote host still ran when the window closed (its end is not known here).
+     */
     public enum State {
-        WAITING, RUNNING, DONE, FAILED, CANCELLED;
+        WAITING, RUNNING, DONE, FAILED, CANCELLED, LEFT;
 
         /** Not ended: running, or waiting its turn. */
         public boolean live() {

@@ -159,23 +159,25 @@ public final class JobsViewModel {
 
     /**
      * The window closes while jobs run (the user chose to quit anyway): those of hosts that stop with it (this
-     * machine's iocage is stopped, the demo host goes) end as cancelled, saying why, and stay in the history, as do
-     * those waiting their turn in this window on any host (they are never sent); jobs running on remote hosts go on
-     * there and are left out, as their end is not known here.
+     * machine's iocage is stopped, the demo host goes) end as cancelled, saying why, as do those waiting their turn in
+     * this window on any host (they are never sent); jobs running on remote hosts go on there and are kept as left
+     * running, as their end is not known here. All stay in the history.
      */
     public void windowClosing(java.util.function.Predicate<String> hostStopsWithWindow) {
         Instant now = Instant.now();
         for (JobRow r : jobs) {
+            if (!r.state.get().live()) {
+                continue;
+            }
             boolean waiting = r.state.get() == JobRow.State.WAITING;
             if (waiting && r.cancel != null) {
                 r.cancel.getAsBoolean(); // the run it belongs to must not send it while the window goes
             }
-            if (waiting || r.state.get().live() && hostStopsWithWindow.test(r.host)) {
-                r.state.set(JobRow.State.CANCELLED);
-                r.result.set(msg.get(waiting ? "jobs.notStartedQuit" : "jobs.stoppedQuit"));
-                r.progress.set(1);
-                r.duration.set(Duration.between(r.started, now));
-            }
+            boolean goesOn = !waiting && !hostStopsWithWindow.test(r.host);
+            r.state.set(goesOn ? JobRow.State.LEFT : JobRow.State.CANCELLED);
+            r.result.set(msg.get(goesOn ? "jobs.leftQuit" : waiting ? "jobs.notStartedQuit" : "jobs.stoppedQuit"));
+            r.progress.set(1);
+            r.duration.set(Duration.between(r.started, now));
         }
         save();
     }

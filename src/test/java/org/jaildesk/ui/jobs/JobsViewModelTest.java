@@ -153,12 +153,14 @@ class JobsViewModelTest {
 
     /**
      * The window closing stops the jobs of this machine and the demo host: they end as cancelled, saying why, and their
-     * own end coming after does not overwrite it; a remote host's job goes on there and is left as it is, but one
-     * waiting its turn in this window is never sent and ends as not started.
+     * own end coming after does not overwrite it; a remote host's job goes on there and is kept as left running; one
+     * waiting its turn in this window is never sent and ends as not started. The history keeps all three.
      */
     @Test
-    void theWindowClosingEndsTheJobsItStopsAndLeavesRemoteOnes() {
-        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
+    void theWindowClosingEndsTheJobsItStopsAndKeepsRemoteOnesAsLeftRunning(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("jobs.json");
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
         JobSink.Job local = vm.sinkFor("This machine (iocage)").started("fetchrelease", "14.2-RELEASE", null);
         JobSink.Job remote = vm.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null);
         org.jaildesk.client.Queued web = vm.sinkFor("nas").queued("startjail", "web");
@@ -172,11 +174,18 @@ class JobsViewModelTest {
                 .findFirst().orElseThrow();
         assertEquals(JobRow.State.CANCELLED, localRow.state().get());
         assertEquals("Stopped: JailDesk was closed while it ran", localRow.result().get());
-        assertEquals(JobRow.State.RUNNING, remoteRow.state().get());
+        assertEquals(JobRow.State.LEFT, remoteRow.state().get());
+        assertTrue(remoteRow.result().get().startsWith("Left running on its host"), remoteRow.result().get());
+        assertFalse(remoteRow.cancellable(), "nothing here can stop it now");
         local.finished(false, "cancelled: iocage was stopped", List.of("late line"));
         assertEquals("Stopped: JailDesk was closed while it ran", localRow.result().get(), "the first end stands");
-        remote.finished(true, "fetched", List.of());
-        assertEquals(JobRow.State.DONE, remoteRow.state().get());
+        remote.finished(false, "the connection closed", List.of());
+        assertEquals(JobRow.State.LEFT, remoteRow.state().get(), "its connection's end is not the job's");
+
+        vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        JobsViewModel again = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        assertEquals(List.of("web:CANCELLED", "14.2-RELEASE:LEFT", "14.2-RELEASE:CANCELLED"), again.jobs().stream()
+                .map(r -> r.target() + ":" + r.state().get()).toList());
     }
 
     /** A job is named in the window's language, not by its protocol action; one this version does not know, as sent. */
