@@ -192,7 +192,9 @@ final class Gate {
         }
         String named = Protocol.target(r.args());
         String target = named.isEmpty() ? "-" : named;
-        return reply.whenComplete((rep, err) -> audit.record(s.user, s.address, action, target, resultOf(rep, err, action)));
+        // Who asked, as of asking: the session may have logged out (a desktop that quits) before the change ends.
+        String user = s.user;
+        return reply.whenComplete((rep, err) -> audit.record(user, s.address, action, target, resultOf(rep, err, action)));
     }
 
 

@@ -436,6 +436,20 @@ class ServerWebSocketTest extends ServerTestBase {
                 java.nio.file.Files.getPosixFilePermissions(fx.server.auditFile())));
     }
 
+    /** A change is audited under the user who asked, even when the session logged out (a desktop quitting) before it ended. */
+    @Test
+    void aChangeEndingAfterItsSessionLoggedOutIsAuditedUnderItsUser() throws Exception {
+        RawClient c = raw();
+        login(c);
+        c.send("{\"namespace\":\"sysadm\",\"name\":\"iocage\",\"id\":\"f\",\"args\":{\"action\":\"fetchrelease\",\"release\":\"14.2-RELEASE\"}}");
+        c.send("{\"namespace\":\"rpc\",\"name\":\"auth_clear\",\"id\":\"c\",\"args\":\"\"}");
+        java.nio.file.Path file = fx.server.auditFile();
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> java.nio.file.Files.readString(file).contains("action=fetchrelease"));
+        String audit = java.nio.file.Files.readString(file);
+        assertTrue(audit.contains("user=admin from=127.0.0.1 action=fetchrelease target=14.2-RELEASE result=ok"), audit);
+    }
+
     /** The audit log read back through the server, newest first; the read itself is not audited. */
     @Test
     void theAuditLogIsReadBackNewestFirstAndTheReadIsNotAudited() throws Exception {
