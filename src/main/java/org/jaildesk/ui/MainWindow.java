@@ -188,7 +188,7 @@ public final class MainWindow {
             hosts.selected().set(first);
         }
         stage.setOnCloseRequest(e -> {
-            if (!QuitQuestion.quitDespite(stage, msg, runningJobs(), jobs::actionName)) {
+            if (!QuitQuestion.quitDespite(stage, msg, runningJobs(), jobs::actionName, this::stopsWithWindow)) {
                 e.consume();
                 return;
             }
@@ -264,7 +264,7 @@ public final class MainWindow {
         List<MenuItem> files = new ArrayList<>(new HostFiles(hosts, msg, notifier, stage).menuItems());
         files.add(jailFiles().menuItem("menu-exportJails"));
         Menu file = FileAndJailMenus.file(msg, () -> hostList.addHost(), files, () -> {
-            if (QuitQuestion.quitDespite(stage, msg, runningJobs(), jobs::actionName)) {
+            if (QuitQuestion.quitDespite(stage, msg, runningJobs(), jobs::actionName, this::stopsWithWindow)) {
                 quitting();
                 stage.close();
             }

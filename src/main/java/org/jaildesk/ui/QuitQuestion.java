@@ -19,9 +19,10 @@ final class QuitQuestion {
     /**
      * Closing the window while jobs run stops those on this machine and the demo host part-way (a create, a fetch):
      * it asks first, naming them as the jobs panel does ({@code actionName}: "Start", not {@code startjail}). Nothing
-     * running: no question.
+     * running: no question. {@code stopsWithWindow} tells the hosts whose jobs quitting stops (by name).
      */
-    static boolean quitDespite(Stage stage, Messages msg, List<JobRow> running, java.util.function.UnaryOperator<String> actionName) {
+    static boolean quitDespite(Stage stage, Messages msg, List<JobRow> running, java.util.function.UnaryOperator<String> actionName,
+                               java.util.function.Predicate<String> stopsWithWindow) {
         if (running.isEmpty()) {
             return true;
         }
@@ -43,9 +44,18 @@ final class QuitQuestion {
         list.setId("quitJobs");
         Label explain = Dialogs.explanation(msg.get("quit.explain"));
         d.getDialogPane().setContent(new VBox(10, list, explain));
-        ButtonType quit = Dialogs.confirmButton(d, msg.get("quit.anyway"), "quitAnyway", true);
+        ButtonType quit = Dialogs.confirmButton(d, msg.get(buttonKey(running, stopsWithWindow)), "quitAnyway", true);
         // Enter keeps the jobs: stopping them takes a click on the button that says so.
         Dialogs.cancelByDefault(d, quit);
         return d.showAndWait().filter(b -> b == quit).isPresent();
+    }
+
+    /**
+     * The quitting button's words: it stops them where quitting stops a job (this machine's, the demo host's) or keeps
+     * one waiting its turn from starting; where every job runs on a remote host, which goes on with it, it says so.
+     */
+    static String buttonKey(List<JobRow> running, java.util.function.Predicate<String> stopsWithWindow) {
+        return running.stream().anyMatch(j -> j.state().get() == JobRow.State.WAITING || stopsWithWindow.test(j.host()))
+                ? "quit.anyway" : "quit.leave";
     }
 }
