@@ -80,7 +80,8 @@ public final class AppContext {
     public List<HostEntry> builtInHosts(Messages msg) {
         List<HostEntry> out = new ArrayList<>();
         iocage.ifPresent(p -> out.add(new HostEntry("local", msg.get("host.local"), HostEntry.Kind.LOCAL, "", "")));
-        out.add(new HostEntry("demo", SimulatedIocage.DISPLAY_NAME, HostEntry.Kind.DEMO, "", ""));
+        // In the window's language (a server's demo host calls itself SimulatedIocage.DISPLAY_NAME).
+        out.add(new HostEntry("demo", msg.get("host.demo"), HostEntry.Kind.DEMO, "", ""));
         return out;
     }
 

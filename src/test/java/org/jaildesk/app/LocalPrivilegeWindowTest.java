@@ -92,6 +92,17 @@ class LocalPrivilegeWindowTest extends AppWindowTest {
         assertTrue(notices(robot).stream().noneMatch(t -> t.contains("shutting down")), notices(robot).toString());
     }
 
+    /** The hosts the window brings are named in its language, the demo host too (a German window said "Demo host"). */
+    @Test
+    void theBuiltInHostsAreNamedInTheWindowsLanguage() {
+        AppContext ctx = new AppContext(dir.resolve("names"), SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON),
+                Optional.of(dir.resolve("iocage")));
+        assertEquals(java.util.List.of("Dieser Rechner (iocage)", "Demo-Host (simuliert)"), ctx.builtInHosts(
+                new org.jaildesk.ui.common.Messages(java.util.Locale.GERMAN)).stream().map(h -> h.name()).toList());
+        assertEquals(java.util.List.of("This machine (iocage)", "Demo host (simulated)"), ctx.builtInHosts(
+                new org.jaildesk.ui.common.Messages(java.util.Locale.ENGLISH)).stream().map(h -> h.name()).toList());
+    }
+
     @Test
     void anUnknownSavedSettingRunsIocageDirectly() {
         assertEquals(ProcessRunner.Privilege.NONE, AppContext.privilege("ROOTKIT"));
