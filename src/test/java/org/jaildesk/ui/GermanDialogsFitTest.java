@@ -62,10 +62,40 @@ class GermanDialogsFitTest extends WindowTest {
                 out.add("Button#" + b.getId() + " [" + b.getText() + "] ends at " + at.getMaxX() + "," + at.getMaxY()
                         + " outside its window's " + b.getScene().getWidth() + "x" + b.getScene().getHeight());
             }
+        } else if (n instanceof Labeled l && visible(l) && l.getScene() != null && !(l instanceof javafx.scene.control.IndexedCell<?>)
+                && !l.getText().isEmpty() && !inScrolled(l)) {
+            // Content laid out wider than its window (a line that does not wrap) is cut by the window's edge, no "…" shown.
+            double right = l.localToScene(l.getLayoutBounds()).getMaxX();
+            if (right > l.getScene().getWidth() + 0.5) {
+                out.add(l.getClass().getSimpleName() + "#" + l.getId() + ": [" + l.getText() + "] ends at " + right
+                        + ", outside its window's width " + l.getScene().getWidth());
+            }
         }
         if (n instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> cut(c, out));
         }
+    }
+
+    /** Whether {@code n} and every parent of it is visible. */
+    private static boolean visible(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code n} sits in something that scrolls or clips on purpose (a table's header, a scroll pane). */
+    private static boolean inScrolled(Node n) {
+        for (Node at = n.getParent(); at != null; at = at.getParent()) {
+            if (at instanceof javafx.scene.control.ScrollPane || at instanceof javafx.scene.control.TableView<?>
+                    || at instanceof javafx.scene.control.ListView<?> || at instanceof javafx.scene.control.TreeTableView<?>
+                    || at instanceof javafx.scene.control.TabPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What every showing window cuts now (read on the FX thread). */

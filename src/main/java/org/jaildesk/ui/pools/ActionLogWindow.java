@@ -142,10 +142,24 @@ public final class ActionLogWindow {
                 () -> !vm.filter().get().isBlank(), vm.filter())));
         hidden.managedProperty().bind(hidden.visibleProperty());
         // Its buttons keep their words whole: what does not fit the window's width goes onto a second line.
-        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 6, refresh, older, all, export, logins, filter,
-                said, hidden, saved);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 6, refresh, older, all, export, logins, filter);
         top.setAlignment(Pos.CENTER_LEFT);
-        BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, top, table);
+        // What the host said (with how many match) and where the export went, under the bar and wrapped to the window's
+        // width (in the bar a long one made the window's content wider than the window). The host's word shows in the
+        // empty table's place while nothing is listed, so only once.
+        said.setWrapText(true);
+        said.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(table.getItems())
+                .and(vm.status().isNotEmpty()));
+        said.managedProperty().bind(said.visibleProperty());
+        javafx.scene.layout.HBox counts = new javafx.scene.layout.HBox(10, said, hidden);
+        counts.setAlignment(Pos.TOP_LEFT);
+        counts.visibleProperty().bind(said.visibleProperty().or(hidden.visibleProperty()));
+        counts.managedProperty().bind(counts.visibleProperty());
+        saved.setWrapText(true);
+        saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
+        saved.managedProperty().bind(saved.visibleProperty());
+        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(6, top, counts, saved);
+        BorderPane root = org.jaildesk.ui.common.ListWindow.layout("actionLog", explain, bar, table);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(msg.get("actionLog.title", hostName));
