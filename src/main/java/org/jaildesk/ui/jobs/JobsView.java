@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -40,6 +41,8 @@ import org.jaildesk.ui.common.Notifier;
 public final class JobsView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** A state cell's padding on both sides, and room so that its word is not cut by rounding. */
+    private static final double STATE_PADDING = 14;
 
     /** 4.2 s, 3 min 07 s, 2 h 05 min. */
     static String elapsed(Duration d) {
@@ -146,6 +149,11 @@ public final class JobsView extends VBox {
         }
         table.getColumns().addAll(java.util.List.of(state, host, action, target, started, duration, progress, result));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.skinProperty().addListener((o, was, skin) -> {
+            if (skin != null) {
+                Platform.runLater(() -> fitStates(table, state, msg));
+            }
+        });
 
         TextArea output = new TextArea();
         output.setId("jobOutput");
@@ -295,4 +303,26 @@ public final class JobsView extends VBox {
         return c;
     }
 
+
+    /**
+     * Widens the state column to its longest word in the window's language ("left running", "abgebrochen"), measured
+     * in the cells' font once they are styled: a fixed width cut "left run…".
+     */
+    private static void fitStates(TableView<JobRow> table, TableColumn<JobRow, String> state, Messages msg) {
+        table.applyCss();
+        javafx.scene.text.Font font = table.lookup(".column-header .label") instanceof Label title ? title.getFont()
+                : javafx.scene.text.Font.getDefault();
+        double widest = 0;
+        for (JobRow.State s : JobRow.State.values()) {
+            javafx.scene.text.Text word = new javafx.scene.text.Text(msg.get("jobs.state." + s.name().toLowerCase(java.util.Locale.ROOT)));
+            word.setFont(font);
+            widest = Math.max(widest, word.getLayoutBounds().getWidth());
+        }
+        double need = Math.ceil(widest + STATE_PADDING);
+        if (state.getMinWidth() < need) {
+            state.setMinWidth(need);
+            state.setPrefWidth(need);
+            table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
+        }
+    }
 }

@@ -178,4 +178,19 @@ class JobsViewTest {
         assertFalse(java.nio.file.Files.exists(nowhere.getParent()), "a mistyped folder is not made");
         assertEquals(2, vm.jobs().size());
     }
+
+    /** The state column shows its longest word whole ("left running" was "left run…" in a column made for "cancelled"). */
+    @Test
+    void theLongestStateShowsWhole(FxRobot robot) throws Exception {
+        vm.sinkFor("nas").started("fetchrelease", "14.2-RELEASE", null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm.windowClosing(host -> false));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#jobsTable .table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "left running".equals(c.getText()))
+                .flatMap(n -> ((javafx.scene.Parent) n).getChildrenUnmodifiable().stream())
+                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList())
+                .get(15, TimeUnit.SECONDS);
+        assertEquals(List.of("left running"), shown);
+    }
 }
