@@ -127,7 +127,8 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         String shown = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-        out.println("JailDesk " + Main.version() + " serving " + host.hostName());
+        // The start, the stop and a failure carry the time as the log's lines do: under daemon(8) all go to one file.
+        out.println(now(java.time.Clock.systemDefaultZone()) + " JailDesk " + Main.version() + " serving " + host.hostName());
         out.println("  WebSocket: " + server.scheme() + "://" + shown + ":" + server.wsPort());
         out.println("  REST:      " + (insecure ? "http" : "https") + "://" + shown + ":" + server.restPort() + "/sysadm/iocage");
         server.fingerprint().ifPresent(fp -> out.println("  Certificate SHA-256 fingerprint: " + fp));
@@ -137,13 +138,13 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopServing(server, iocage, out, STOP_GRACE);
+            stopServing(server, iocage, out, STOP_GRACE, java.time.Clock.systemDefaultZone());
             stop.countDown();
         }, "jaildesk-shutdown"));
         // A listener that fails for good (say, its jar replaced under it by an upgrade) ends the process with status 1,
         // so a supervisor (daemon -r in the rc.d script) starts a fresh one instead of keeping a half-dead server.
         server.failed().thenAccept(e -> {
-            err.println("JailDesk server stopped: the WebSocket listener failed: " + e);
+            err.println(now(java.time.Clock.systemDefaultZone()) + " JailDesk server stopped: the WebSocket listener failed: " + e);
             err.flush();
             // Exit from here: when an upgrade replaced JailDesk's files under it, the normal way out through the
             // command line parser needs classes that are gone. The shutdown hook still closes what it can.
@@ -158,14 +159,19 @@ final class ServeCommand implements Callable<Integer> {
      * the listeners close, so that a user learns that a fetch was cut off and the audit log holds its end; a stop
      * then says so.
      */
-    static void stopServing(SysadmServer server, IocageHost iocage, PrintWriter out, Duration grace) {
-        out.println("Stopping: no new requests are taken; changes still running are cancelled.");
+    static void stopServing(SysadmServer server, IocageHost iocage, PrintWriter out, Duration grace, java.time.Clock clock) {
+        out.println(now(clock) + " Stopping: no new requests are taken; changes still running are cancelled.");
         out.flush();
         int stopped = iocage.stop(grace);
         server.close();
-        out.println("JailDesk server stopped" + (stopped == 0 ? "."
+        out.println(now(clock) + " JailDesk server stopped" + (stopped == 0 ? "."
                 : "; " + stopped + (stopped == 1 ? " change was" : " changes were")
                         + " cancelled (the audit log says how each ended)."));
         out.flush();
+    }
+
+    /** The time as the server's log lines give it ({@code 2026-11-27 17:12:04 +0000}), in the clock's zone. */
+    static String now(java.time.Clock clock) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx").format(java.time.ZonedDateTime.now(clock));
     }
 }

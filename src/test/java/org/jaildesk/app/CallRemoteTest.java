@@ -285,10 +285,12 @@ class CallRemoteTest extends CommandLineTest {
         assertTrue(fetching.await(20, java.util.concurrent.TimeUnit.SECONDS), "the fetch began");
 
         java.io.StringWriter said = new java.io.StringWriter();
-        ServeCommand.stopServing(server, host, new java.io.PrintWriter(said), java.time.Duration.ofSeconds(10));
+        ServeCommand.stopServing(server, host, new java.io.PrintWriter(said), java.time.Duration.ofSeconds(10),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T03:20:00Z"), java.time.ZoneId.of("Europe/Berlin")));
 
-        assertEquals("Stopping: no new requests are taken; changes still running are cancelled.\n"
-                + "JailDesk server stopped; 1 change was cancelled (the audit log says how each ended).\n", said.toString());
+        assertEquals("2026-11-30 04:20:00 +0100 Stopping: no new requests are taken; changes still running are cancelled.\n"
+                + "2026-11-30 04:20:00 +0100 JailDesk server stopped; 1 change was cancelled (the audit log says how each ended).\n",
+                said.toString());
         assertEquals(1, call.get(20, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals("fetchrelease failed: cancelled: the server is stopping", err.toString().strip());
         assertTrue(Files.readString(server.auditFile()).contains(
@@ -339,7 +341,8 @@ class CallRemoteTest extends CommandLineTest {
         });
         assertTrue(fetching.await(20, java.util.concurrent.TimeUnit.SECONDS), "the fetch began");
 
-        ServeCommand.stopServing(server, host, new java.io.PrintWriter(new java.io.StringWriter()), java.time.Duration.ofSeconds(10));
+        ServeCommand.stopServing(server, host, new java.io.PrintWriter(new java.io.StringWriter()), java.time.Duration.ofSeconds(10),
+                java.time.Clock.systemUTC());
 
         String answer = rest.get(20, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(answer.startsWith("200 ") && answer.contains("\"error\" : \"cancelled: the server is stopping\""), answer);
