@@ -35,6 +35,8 @@ final class StatusBar extends HBox {
     private final Label matching = new Label();
     /** What the host's running jails use in all, where it reports their figures. */
     private final Label load = new Label();
+    /** {@link #stale} or {@link #listed}, in one place as wide as the wider. */
+    private final StackPane freshness;
     /** The shown host's listing time, whose changes say its count of jails; null while none is shown. */
     private javafx.beans.value.ObservableValue<java.time.Instant> countShown;
     private javafx.beans.value.ChangeListener<java.time.Instant> countOnListing;
@@ -65,12 +67,13 @@ final class StatusBar extends HBox {
         listed.setVisible(false);
         listed.setTooltip(new Tooltip(msg.get("status.listed.help")));
         // One place for both, as wide as the wider: neither moves the rest of the bar when the other shows.
-        StackPane freshness = new StackPane(stale, listed);
+        freshness = new StackPane(stale, listed);
         freshness.setAlignment(Pos.CENTER_RIGHT);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // Short of room, the status line gives way (cut with "…", whole in its tooltip), never the host, its pool, its
-        // figures or the time: a long notice squeezed them to "…" before.
+        // Short of room, the status line gives way (cut with "…", whole in its tooltip), never the host, its pool, the
+        // search's count or the time: a long notice squeezed them to "…" before. The running jails' figures give way
+        // too, but only where the bar is too narrow for them beside the others (see layoutChildren).
         for (javafx.scene.layout.Region keep : List.of(host, pool, load, matching, freshness)) {
             keep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -78,7 +81,13 @@ final class StatusBar extends HBox {
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(status.textProperty());
         status.setTooltip(whole);
+        Tooltip figuresWhole = new Tooltip();
+        figuresWhole.textProperty().bind(load.textProperty());
+        load.setTooltip(figuresWhole);
         getChildren().addAll(host, pool, status, load, spacer, matching, freshness);
+        // The bar never makes the window's content wider than the window: at the window's least width (760) its words
+        // kept whole came to 860 pixels, and the inspector and the jobs were cut at the window's edge with them.
+        setMinWidth(0);
         setId("statusBar");
         getStyleClass().add("status-bar");
         setPadding(new Insets(4, 10, 4, 10));
@@ -123,6 +132,19 @@ final class StatusBar extends HBox {
                     Size.ofBytes(memory).toString());
         }, figures));
         load.visibleProperty().bind(Bindings.createBooleanBinding(() -> !figures.get().isEmpty(), figures));
+    }
+
+    /** The running jails' figures keep their words whole where the bar has room for them beside the rest, else give way. */
+    @Override
+    protected void layoutChildren() {
+        double need = snappedLeftInset() + snappedRightInset() + getSpacing() * Math.max(0, getManagedChildren().size() - 1);
+        for (javafx.scene.layout.Region kept : List.of(host, pool, load, matching, freshness)) {
+            if (kept.isManaged()) {
+                need += kept.prefWidth(-1);
+            }
+        }
+        load.setMinWidth(getWidth() >= need ? javafx.scene.layout.Region.USE_PREF_SIZE : 0);
+        super.layoutChildren();
     }
 
     /** No host is shown. */

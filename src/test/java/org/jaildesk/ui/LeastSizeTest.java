@@ -1,0 +1,59 @@
+package org.jaildesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import org.jaildesk.sim.SimulatedIocage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * At its least size (760 by 480) the main window's content fits the window, in both languages: nothing is laid out
+ * wider than the window and cut at its edge (the status bar's words kept whole came to 860 pixels, and the inspector,
+ * the jobs and the time of the listing were cut with them).
+ */
+class LeastSizeTest extends WindowTest {
+
+    @Test
+    void inEnglishTheContentFitsTheLeastWindow(FxRobot robot) throws Exception {
+        fits(robot, Locale.ENGLISH);
+    }
+
+    @Test
+    void inGermanTheContentFitsTheLeastWindow(FxRobot robot) throws Exception {
+        fits(robot, Locale.GERMAN);
+    }
+
+    private void fits(FxRobot robot, Locale language) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> page = MainWindowPage.open(robot, stage, config,
+                SimulatedIocage.Config.instant(SimulatedIocage.Flavor.PYTHON), language)).get();
+        page.waitFor(() -> page.rows().size() == 12);
+        // The running jails' figures show in the bar once read: the widest it gets.
+        page.waitFor(() -> robot.lookup("#hostLoad").queryAs(Label.class).isVisible());
+        robot.interact(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = WaitForAsyncUtils.asyncFx(() -> {
+            double width = stage.getScene().getWidth();
+            StringBuilder out = new StringBuilder();
+            double least = stage.getScene().getRoot().minWidth(-1);
+            if (least > width + 0.5) {
+                out.append("the content's least width ").append(least).append(" > the window's ").append(width).append("; ");
+            }
+            for (String id : new String[] {"listedAt", "hostLabel", "poolLabel", "sideTabs", "jobsTable"}) {
+                Node n = robot.lookup("#" + id).query();
+                double right = n.localToScene(n.getLayoutBounds()).getMaxX();
+                if (n.isVisible() && right > width + 0.5) {
+                    out.append('#').append(id).append(" ends at ").append(right).append("; ");
+                }
+            }
+            return out.toString();
+        }).get();
+        assertTrue(said.isEmpty(), stage.getWidth() + " wide, " + language + ": " + said);
+    }
+}
