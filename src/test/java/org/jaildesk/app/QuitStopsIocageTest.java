@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.jaildesk.client.IocageClient;
 import org.jaildesk.client.KnownHosts;
 import org.jaildesk.client.ProtocolLog;
 import org.jaildesk.host.FakeIocage;
@@ -40,43 +39,50 @@ class QuitStopsIocageTest {
 
     @Test
     void aStartRunningOnThisMachineIsKilledBeforeQuittingReturns() throws Exception {
-        FakeIocage fake = gated("fake");
-        DesktopConnector connector = connector(fake);
+        Held held = holdAStart("fake");
         try {
-            IocageClient client = connector.open(LOCAL, null, s -> { });
-            CompletableFuture<?> start = client.startJail("mail");
-            List<ProcessHandle> running = startRunning(fake);
-
-            assertEquals(0, connector.closeAllAndWait(Duration.ofSeconds(10)));
+            assertEquals(0, held.connector.closeAllAndWait(Duration.ofSeconds(10)));
 
             // Gone when the call returns, not some time after: the JVM's exit comes next.
-            assertTrue(running.stream().noneMatch(ProcessHandle::isAlive), running.toString());
-            ExecutionException e = assertThrows(ExecutionException.class, () -> start.get(10, TimeUnit.SECONDS));
+            assertTrue(held.running.stream().noneMatch(ProcessHandle::isAlive), held.running.toString());
+            ExecutionException e = assertThrows(ExecutionException.class, () -> held.start.get(10, TimeUnit.SECONDS));
             assertTrue(e.getCause().getMessage().contains("cancelled"), e.getCause().toString());
         } finally {
-            Files.writeString(fake.executable().getParent().resolve("go"), "");
+            held.release();
         }
     }
 
     /** A host retired by a change of privilege lets its job run on; quitting stops that one too. */
     @Test
     void aStartLeftToARetiredHostIsKilledAsWell() throws Exception {
-        FakeIocage fake = gated("fake2");
-        DesktopConnector connector = connector(fake);
+        Held held = holdAStart("fake2");
         try {
-            IocageClient client = connector.open(LOCAL, null, s -> { });
-            CompletableFuture<?> start = client.startJail("mail");
-            List<ProcessHandle> running = startRunning(fake);
-            connector.release(LOCAL);
-            assertTrue(running.stream().allMatch(ProcessHandle::isAlive), "retiring does not stop it");
+            held.connector.release(LOCAL);
+            assertTrue(held.running.stream().allMatch(ProcessHandle::isAlive), "retiring does not stop it");
 
-            assertEquals(0, connector.closeAllAndWait(Duration.ofSeconds(10)));
+            assertEquals(0, held.connector.closeAllAndWait(Duration.ofSeconds(10)));
 
-            assertTrue(running.stream().noneMatch(ProcessHandle::isAlive), running.toString());
-            assertThrows(ExecutionException.class, () -> start.get(10, TimeUnit.SECONDS));
+            assertTrue(held.running.stream().noneMatch(ProcessHandle::isAlive), held.running.toString());
+            assertThrows(ExecutionException.class, () -> held.start.get(10, TimeUnit.SECONDS));
         } finally {
+            held.release();
+        }
+    }
+
+    /** A start on this machine's iocage (a fake that holds it until told), its processes, and the desktop it runs in. */
+    private record Held(FakeIocage fake, DesktopConnector connector, CompletableFuture<?> start, List<ProcessHandle> running) {
+        /** Lets the fake's start go, so that a failed test leaves nothing waiting. */
+        void release() throws java.io.IOException {
             Files.writeString(fake.executable().getParent().resolve("go"), "");
         }
+    }
+
+    private Held holdAStart(String name) throws Exception {
+        FakeIocage fake = new FakeIocage(dir.resolve(name), FakeIocage.Kind.PYTHON);
+        fake.mode("gate-start");
+        DesktopConnector connector = connector(fake);
+        CompletableFuture<?> start = connector.open(LOCAL, null, s -> { }).startJail("mail");
+        return new Held(fake, connector, start, startRunning(fake));
     }
 
     @Test
@@ -89,12 +95,6 @@ class QuitStopsIocageTest {
 
         assertEquals(0, connector.closeAllAndWait(Duration.ofSeconds(10)));
         assertEquals(0, connector.closeAllAndWait(Duration.ZERO), "twice: nothing left to wait for");
-    }
-
-    private FakeIocage gated(String name) throws Exception {
-        FakeIocage fake = new FakeIocage(dir.resolve(name), FakeIocage.Kind.PYTHON);
-        fake.mode("gate-start");
-        return fake;
     }
 
     private DesktopConnector connector(FakeIocage fake) {
