@@ -38,7 +38,29 @@ class LeastSizeTest extends WindowTest {
             stage.setHeight(stage.getMinHeight());
         });
         WaitForAsyncUtils.waitForFxEvents();
-        String said = WaitForAsyncUtils.asyncFx(() -> {
+        assertTrue(overflow(robot).isEmpty(), stage.getWidth() + " wide, " + language + ": " + overflow(robot));
+        // The host's other tabs, and All hosts, fit as well.
+        for (String tab : new String[] {"tab-usage", "tab-defaults", "tab-others"}) {
+            robot.interact(() -> {
+                javafx.scene.control.TabPane tabs = robot.lookup("#hostTabs").queryAs(javafx.scene.control.TabPane.class);
+                tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst().orElseThrow());
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(leastWidthFits(), language + ", " + tab);
+        }
+        robot.interact(() -> robot.lookup("#allHostsButton").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(leastWidthFits(), language + ", All hosts");
+    }
+
+    /** Whether the window's content asks no more width than the window has. */
+    private boolean leastWidthFits() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().minWidth(-1) <= stage.getScene().getWidth() + 0.5).get();
+    }
+
+    /** What ends beyond the window's right edge, or the content's least width where it exceeds the window's. */
+    private String overflow(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
             double width = stage.getScene().getWidth();
             StringBuilder out = new StringBuilder();
             double least = stage.getScene().getRoot().minWidth(-1);
@@ -54,6 +76,5 @@ class LeastSizeTest extends WindowTest {
             }
             return out.toString();
         }).get();
-        assertTrue(said.isEmpty(), stage.getWidth() + " wide, " + language + ": " + said);
     }
 }
