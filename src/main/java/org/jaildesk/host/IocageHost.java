@@ -383,8 +383,9 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     }
 
     /**
-     * Waits, after {@link #close}, until every command this host ran has ended: an iocage interrupted by the close is
-     * killed (with its children) on its own thread, which ends only once it is gone.
+     * Waits, after {@link #close} (or a stop's or retirement's refusal of new requests), until every command this host
+     * ran has ended: an iocage interrupted by the close is killed (with its children) on its own thread, which ends
+     * only once it is gone.
      *
      * @return whether all had ended within {@code limit}
      */
@@ -405,10 +406,8 @@ public final class IocageHost implements RequestHandler, AutoCloseable {
     public int stop(Duration grace) {
         retire();
         changeBook.stopAll();
-        long until = System.nanoTime() + grace.toNanos();
         try {
-            changes.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-            reads.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            awaitClosed(grace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

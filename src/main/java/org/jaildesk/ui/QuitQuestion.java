@@ -55,7 +55,6 @@ final class QuitQuestion {
      * one waiting its turn from starting; where every job runs on a remote host, which goes on with it, it says so.
      */
     static String buttonKey(List<JobRow> running, java.util.function.Predicate<String> stopsWithWindow) {
-        return running.stream().anyMatch(j -> j.state().get() == JobRow.State.WAITING || stopsWithWindow.test(j.host()))
-                ? "quit.anyway" : "quit.leave";
+        return running.stream().allMatch(j -> j.goesOnWithoutWindow(stopsWithWindow)) ? "quit.leave" : "quit.anyway";
     }
 }

@@ -152,6 +152,15 @@ public final class JobRow {
         return bar > 0 && before.length() > bar && before.regionMatches(0, now, 0, bar + 1);
     }
 
+    /**
+     * Whether this job goes on after the window has gone: one running on a host that does not stop with the window
+     * ({@code stopsWithWindow}, by host name: this machine's iocage and the demo host do). One waiting its turn in the
+     * window is never sent.
+     */
+    public boolean goesOnWithoutWindow(java.util.function.Predicate<String> stopsWithWindow) {
+        return state.get() == State.RUNNING && !stopsWithWindow.test(host);
+    }
+
     public boolean cancellable() {
         return cancel != null && state.get().live();
     }

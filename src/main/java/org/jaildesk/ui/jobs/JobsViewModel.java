@@ -173,7 +173,7 @@ public final class JobsViewModel {
             if (waiting && r.cancel != null) {
                 r.cancel.getAsBoolean(); // the run it belongs to must not send it while the window goes
             }
-            boolean goesOn = !waiting && !hostStopsWithWindow.test(r.host);
+            boolean goesOn = r.goesOnWithoutWindow(hostStopsWithWindow);
             r.state.set(goesOn ? JobRow.State.LEFT : JobRow.State.CANCELLED);
             r.result.set(msg.get(goesOn ? "jobs.leftQuit" : waiting ? "jobs.notStartedQuit" : "jobs.stoppedQuit"));
             r.progress.set(1);
