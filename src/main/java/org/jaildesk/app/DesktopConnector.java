@@ -137,8 +137,24 @@ final class DesktopConnector implements HostConnector {
                 t = ws;
             }
         }
-        return new IocageClient(new JobTransport(new LoggingTransport(t, log, host.name()),
+        IocageClient client = new IocageClient(new JobTransport(new LoggingTransport(t, log, host.name()),
                 jobs.sinkFor(host.name())));
+        if (t instanceof WebSocketTransport ws) {
+            // Jobs this host still ran when the window last closed: their end from its audit log, once connected.
+            ws.onState(s -> {
+                if (s == WebSocketTransport.State.CONNECTED) {
+                    jobs.settleLeft(host.name(), before -> auditPage(client, before));
+                }
+            });
+        }
+        return client;
+    }
+
+    /** A page of the host's audit log; none (an empty last page) where the host keeps no log it answers for. */
+    private static CompletableFuture<org.jaildesk.domain.AuditPage> auditPage(IocageClient client, String before) {
+        return client.extensions().thenCompose(ext -> ext.contains(org.jaildesk.protocol.Protocol.LIST_AUDIT)
+                ? client.listAuditPage(before)
+                : CompletableFuture.completedFuture(new org.jaildesk.domain.AuditPage(List.of(), "", false)));
     }
 
     /** Whether the keyring answered that it is there, waiting a little for the answer if it has not come yet. */

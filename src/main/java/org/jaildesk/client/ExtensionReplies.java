@@ -150,7 +150,10 @@ final class ExtensionReplies {
         });
     }
 
-    /** {@code listaudit}: {@code {"entries": [{"time", "user", "from", "action", "target", "result"}, …]}}, newest first. */
+    /**
+     * {@code listaudit}: {@code {"entries": [{"time", "user", "from", "action", "target", "result"[, "request"]}, …]}},
+     * newest first.
+     */
     static List<org.jaildesk.domain.AuditEntry> auditEntries(JsonNode body) {
         return rows(body, "entries", "listaudit", (row, path) -> {
             String time = ReplyRecords.listed(row, "time", path);
@@ -160,8 +163,10 @@ final class ExtensionReplies {
             } catch (java.time.format.DateTimeParseException e) {
                 throw malformed(path + ".time is not a time: " + org.jaildesk.domain.Shown.of(time));
             }
+            // The request's id: "" on a line without one, and from a server older than this one.
             return new org.jaildesk.domain.AuditEntry(at, ReplyRecords.listed(row, "user", path), ReplyRecords.listed(row, "from", path),
-                    ReplyRecords.listed(row, "action", path), ReplyRecords.listed(row, "target", path), ReplyRecords.listed(row, "result", path));
+                    ReplyRecords.listed(row, "action", path), ReplyRecords.listed(row, "target", path), ReplyRecords.listed(row, "result", path),
+                    ReplyRecords.listed(row, "request", path));
         });
     }
 

@@ -52,6 +52,11 @@ abstract class ForwardingTransport implements Transport {
     }
 
     @Override
+    public java.util.Optional<String> sentAs(String requestId) {
+        return inner.sentAs(requestId);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

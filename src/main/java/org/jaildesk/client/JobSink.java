@@ -26,6 +26,15 @@ public interface JobSink {
         return started(action, target, cancel);
     }
 
+    /**
+     * The same, with what tells the id the request went to the host under while it runs ({@link Transport#sentAs}; ""
+     * where there is none): a server's audit log names the change by it.
+     */
+    default Job started(String action, String target, String request, java.util.function.BooleanSupplier cancel,
+                        java.util.function.Supplier<String> sentAs) {
+        return started(action, target, request, cancel);
+    }
+
     /** The longest request a job keeps: a create with many properties fits; a 10 MB one is not kept. */
     int REQUEST_KEPT = 16_384;
 

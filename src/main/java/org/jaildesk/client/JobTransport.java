@@ -41,7 +41,7 @@ public final class JobTransport extends ForwardingTransport {
         // A job offers Cancel only where its transport can stop it (this machine and the demo host, not a remote one).
         String sent = request.args() == null ? "" : request.args().toString();
         JobSink.Job job = sink.started(action, target, sent.length() <= JobSink.REQUEST_KEPT ? sent : "",
-                inner.canCancel() ? () -> inner.cancel(request.id()) : null);
+                inner.canCancel() ? () -> inner.cancel(request.id()) : null, () -> inner.sentAs(request.id()).orElse(""));
         String id = Protocol.jobId(action, target);
         running.compute(id, (k, jobs) -> {
             List<JobSink.Job> all = jobs == null ? new CopyOnWriteArrayList<>() : jobs;

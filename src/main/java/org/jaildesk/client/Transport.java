@@ -52,6 +52,15 @@ public interface Transport extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The id a request still waiting for its reply went to the host under, where that is another than its own (a
+     * remote host's connection gives each request one no other desktop or run uses); empty where it is not on its way.
+     * A server's audit log names a change by it.
+     */
+    default java.util.Optional<String> sentAs(String requestId) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

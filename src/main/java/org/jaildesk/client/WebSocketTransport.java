@@ -48,6 +48,13 @@ public final class WebSocketTransport implements Transport {
     private final SessionLogin login;
     private final SessionRenewal renewal;
     private final AtomicLong ids = new AtomicLong();
+    /**
+     * The start of this transport's requests' ids on the wire: "jd", 12 random hexadecimal digits and "-". A server's
+     * audit log keeps them, and a desktop started again looks a change it left running up by its id: no other run's
+     * (which counts from 1 again) may have sent one under the same.
+     */
+    private final String wirePrefix = "jd" + String.format(java.util.Locale.ROOT, "%012x",
+            new java.security.SecureRandom().nextLong() & 0xffff_ffff_ffffL) + "-";
     private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
     private final Set<String> events = ConcurrentHashMap.newKeySet();
@@ -124,13 +131,18 @@ public final class WebSocketTransport implements Transport {
     }
 
     private CompletableFuture<Reply> on(SysadmSocket c, Request request) {
-        String wireId = "jd" + ids.incrementAndGet();
+        String wireId = wirePrefix + ids.incrementAndGet();
         if (request.id().isEmpty()) {
             return c.request(request.withId(wireId));
         }
         Sent sent = new Sent(wireId, c);
         onWire.put(request.id(), sent);
         return c.request(request.withId(wireId)).whenComplete((r, e) -> onWire.remove(request.id(), sent));
+    }
+
+    @Override
+    public java.util.Optional<String> sentAs(String requestId) {
+        return java.util.Optional.ofNullable(onWire.get(requestId)).map(Sent::wireId);
     }
 
     /** Whether the password is being asked because the host ended the session, not to begin one. */

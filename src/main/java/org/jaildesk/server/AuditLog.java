@@ -29,9 +29,18 @@ public final class AuditLog {
         return file;
     }
 
-    public synchronized void record(String user, String address, String action, String target, String result) {
+    public void record(String user, String address, String action, String target, String result) {
+        record(user, address, action, target, result, null);
+    }
+
+    /**
+     * The same, with the id the client sent the request under ({@code request=} at the line's end; left out when null
+     * or empty): a desktop that quit while the change ran finds how it ended by that id once it is back.
+     */
+    public synchronized void record(String user, String address, String action, String target, String result, String request) {
         String line = clock.instant() + " user=" + clean(user) + " from=" + clean(address) + " action=" + clean(action)
-                + " target=" + clean(target) + " result=" + clean(result) + "\n";
+                + " target=" + clean(target) + " result=" + clean(result)
+                + (request == null || request.isEmpty() ? "" : " request=" + clean(request)) + "\n";
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -44,8 +53,15 @@ public final class AuditLog {
         }
     }
 
-    /** One audit line as written: each field without spaces, quotes or control characters, "-" where empty. */
-    public record Entry(String time, String user, String from, String action, String target, String result) {
+    /**
+     * One audit line as written: each field without spaces, quotes or control characters, "-" where empty;
+     * {@code request} is the client's id of the request, "-" for a line without one (a login, or an older line).
+     */
+    public record Entry(String time, String user, String from, String action, String target, String result, String request) {
+
+        public Entry(String time, String user, String from, String action, String target, String result) {
+            this(time, user, from, action, target, result, "-");
+        }
     }
 
     /** The most of the file's end {@link #recent} reads: some 4,000 lines, far more than it answers. */
@@ -366,8 +382,8 @@ public final class AuditLog {
 
     private static java.util.Optional<Entry> parse(String line) {
         String[] f = line.split(" ");
-        String[] keys = {"user=", "from=", "action=", "target=", "result="};
-        if (f.length != 6) {
+        String[] keys = {"user=", "from=", "action=", "target=", "result=", "request="};
+        if (f.length != 6 && f.length != 7) {
             return java.util.Optional.empty();
         }
         try {
@@ -375,14 +391,14 @@ public final class AuditLog {
         } catch (java.time.format.DateTimeParseException e) {
             return java.util.Optional.empty();
         }
-        String[] v = new String[5];
-        for (int k = 0; k < 5; k++) {
+        String[] v = {"", "", "", "", "", "-"};
+        for (int k = 0; k < f.length - 1; k++) {
             if (!f[k + 1].startsWith(keys[k])) {
                 return java.util.Optional.empty();
             }
             v[k] = f[k + 1].substring(keys[k].length());
         }
-        return java.util.Optional.of(new Entry(f[0], v[0], v[1], v[2], v[3], v[4]));
+        return java.util.Optional.of(new Entry(f[0], v[0], v[1], v[2], v[3], v[4], v[5]));
     }
 
     /** One line, no quotes or control characters, bounded: an audit line must not be forgeable by its content. */

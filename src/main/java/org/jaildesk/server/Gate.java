@@ -168,7 +168,7 @@ final class Gate {
             Reply refused = ErrorReply.of(r.id(), ErrorCode.FORBIDDEN, "user " + s.user + " may only read on this server: "
                     + action + " changes the host");
             String named = Protocol.target(r.args());
-            audit.record(s.user, s.address, action, named.isEmpty() ? "-" : named, resultOf(refused, null, action));
+            audit.record(s.user, s.address, action, named.isEmpty() ? "-" : named, resultOf(refused, null, action), r.id());
             return done(refused);
         }
         if (Protocol.CANCEL.equals(action)) {
@@ -192,9 +192,10 @@ final class Gate {
         }
         String named = Protocol.target(r.args());
         String target = named.isEmpty() ? "-" : named;
-        // Who asked, as of asking: the session may have logged out (a desktop that quits) before the change ends.
+        // Who asked, as of asking: the session may have logged out (a desktop that quits) before the change ends. The
+        // request's id goes with the line: a desktop that quit meanwhile looks its change's end up by it.
         String user = s.user;
-        return reply.whenComplete((rep, err) -> audit.record(user, s.address, action, target, resultOf(rep, err, action)));
+        return reply.whenComplete((rep, err) -> audit.record(user, s.address, action, target, resultOf(rep, err, action), r.id()));
     }
 
 
@@ -240,7 +241,7 @@ final class Gate {
             out.putObject(action).put("error", "the protected jails cannot be saved on this server");
             reply = Response.to(r, out);
         }
-        audit.record(s.user, s.address, action, name == null ? "-" : name, resultOf(reply, null, action));
+        audit.record(s.user, s.address, action, name == null ? "-" : name, resultOf(reply, null, action), r.id());
         return reply;
     }
 
@@ -293,6 +294,9 @@ final class Gate {
                 o.put("action", e.action());
                 o.put("target", e.target());
                 o.put("result", e.result());
+                if (!"-".equals(e.request())) {
+                    o.put("request", e.request());
+                }
             }
         } catch (java.io.IOException e) {
             LOG.warning("cannot read the audit log " + audit.file() + ": " + e.getMessage());

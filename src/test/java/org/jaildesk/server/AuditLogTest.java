@@ -56,6 +56,30 @@ class AuditLogTest {
         assertEquals("mail_user=root", recent.get(1).target(), "a newline in a target stays inside its field");
     }
 
+    /**
+     * A change's line ends with the id its request came under, cleaned as every field is; lines without one (logins,
+     * a log of an older server) are read as before, and a line with a field after it, or another in its place, is not
+     * one the server wrote.
+     */
+    @Test
+    void aChangesLineKeepsItsRequestsId() throws Exception {
+        AuditLog log = log();
+        log.record("admin", "192.0.2.7", "startjail", "mail", "ok");
+        log.record("admin", "192.0.2.7", "stopjail", "mail", "ok", "jd0123456789ab-7");
+        log.record("admin", "192.0.2.7", "stopjail", "web", "ok", "a b\nrequest=x");
+        log.record("admin", "192.0.2.7", "stopjail", "db", "ok", "");
+        Files.writeString(log.file(), "2026-11-28T10:00:00Z user=x from=y action=z target=t result=ok request=r more=1\n"
+                + "2026-11-28T10:00:00Z user=x from=y action=z target=t result=ok id=r\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        assertTrue(Files.readString(log.file()).contains(" target=mail result=ok request=jd0123456789ab-7\n"));
+        assertEquals(List.of(
+                new AuditLog.Entry("2026-11-28T10:00:00Z", "admin", "192.0.2.7", "stopjail", "db", "ok", "-"),
+                new AuditLog.Entry("2026-11-28T10:00:00Z", "admin", "192.0.2.7", "stopjail", "web", "ok", "a_b_request=x"),
+                new AuditLog.Entry("2026-11-28T10:00:00Z", "admin", "192.0.2.7", "stopjail", "mail", "ok", "jd0123456789ab-7"),
+                new AuditLog.Entry("2026-11-28T10:00:00Z", "admin", "192.0.2.7", "startjail", "mail", "ok", "-")),
+                log.recent(10));
+    }
+
     /** A log of megabytes: only its end is read, and a line cut by where the read starts is not taken for an entry. */
     @Test
     void aLargeLogIsReadFromItsEndOnly() throws Exception {

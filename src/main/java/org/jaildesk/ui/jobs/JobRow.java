@@ -44,18 +44,27 @@ public final class JobRow {
     final BooleanSupplier cancel;
     /** The request's {@code args} as compact JSON; "" when not known (a job waiting its turn, or not kept). */
     final String request;
+    /** While it runs: the id its request went to the host under ("" where the host knows it by no other); or null. */
+    final java.util.function.Supplier<String> sentAs;
+    /**
+     * For a job {@link State#LEFT} running: the id the host knows its request by, taken as the window closed, by which
+     * its end is looked up in the host's audit log later; "" where there is none.
+     */
+    String sentId = "";
 
     JobRow(String host, String action, String target, Instant started, BooleanSupplier cancel) {
-        this(host, action, target, started, "", cancel);
+        this(host, action, target, started, "", cancel, null);
     }
 
-    JobRow(String host, String action, String target, Instant started, String request, BooleanSupplier cancel) {
+    JobRow(String host, String action, String target, Instant started, String request, BooleanSupplier cancel,
+           java.util.function.Supplier<String> sentAs) {
         this.host = host;
         this.action = action;
         this.target = target;
         this.started = started;
         this.request = request == null || request.length() > org.jaildesk.client.JobSink.REQUEST_KEPT ? "" : request;
         this.cancel = cancel;
+        this.sentAs = sentAs;
     }
 
     /** The request that started it, as compact JSON; "" when not known. */

@@ -36,8 +36,9 @@ public final class JobsViewModel {
 
     private static final int KEEP = 300;
 
+    /** A job as {@code jobs.json} keeps it; {@code sentAs} for one left running (null in older files). */
     private record Saved(String host, String action, String target, String started, long millis, String state, String result,
-                         List<String> output, String request) {
+                         List<String> output, String request, String sentAs) {
     }
 
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
@@ -112,12 +113,18 @@ public final class JobsViewModel {
         return new JobSink() {
             @Override
             public Job started(String action, String target, BooleanSupplier cancel) {
-                return JobsViewModel.this.started(hostName, action, target, "", cancel);
+                return JobsViewModel.this.started(hostName, action, target, "", cancel, null);
             }
 
             @Override
             public Job started(String action, String target, String request, BooleanSupplier cancel) {
-                return JobsViewModel.this.started(hostName, action, target, request, cancel);
+                return JobsViewModel.this.started(hostName, action, target, request, cancel, null);
+            }
+
+            @Override
+            public Job started(String action, String target, String request, BooleanSupplier cancel,
+                               java.util.function.Supplier<String> sentAs) {
+                return JobsViewModel.this.started(hostName, action, target, request, cancel, sentAs);
             }
 
             @Override
@@ -174,12 +181,119 @@ public final class JobsViewModel {
                 r.cancel.getAsBoolean(); // the run it belongs to must not send it while the window goes
             }
             boolean goesOn = r.goesOnWithoutWindow(hostStopsWithWindow);
+            if (goesOn && r.sentAs != null) {
+                r.sentId = Objects.requireNonNullElse(r.sentAs.get(), "");
+            }
             r.state.set(goesOn ? JobRow.State.LEFT : JobRow.State.CANCELLED);
             r.result.set(msg.get(goesOn ? "jobs.leftQuit" : waiting ? "jobs.notStartedQuit" : "jobs.stoppedQuit"));
             r.progress.set(1);
             r.duration.set(Duration.between(r.started, now));
         }
         save();
+    }
+
+    /** The longest request id a job read back keeps (an audit line keeps no longer one). */
+    static final int SENT_ID = 120;
+    /** The most pages of a host's audit log {@link #settleLeft} reads: 20 of 500 entries. */
+    static final int SETTLE_PAGES = 20;
+    /**
+     * How far a host's clock may be behind this desktop's: the log is read back to this much before the start of the
+     * oldest job looked for (its line is written when it ends, after it started).
+     */
+    static final Duration HOST_CLOCK_BEHIND = Duration.ofHours(1);
+    private static final java.time.format.DateTimeFormatter ENDED = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+    /** The hosts whose audit log is being read for their jobs left running (one reading at a time each). */
+    private final java.util.Set<String> settling = new java.util.HashSet<>();
+
+    /**
+     * Settles the jobs left running on {@code hostName} when the window last closed: a host that keeps an audit log
+     * (JailDesk's server) writes each change's end there with the id its request came under, which such a job kept.
+     * Reads {@code pages} (the log's pages, newest first: "" for the first, then each page's {@code older}) off the FX
+     * thread until every such job is found, the log reaches back before the oldest one's start (less
+     * {@link #HOST_CLOCK_BEHIND}), or {@link #SETTLE_PAGES} pages are read; each job found takes the end the log
+     * gives. A job not found stays left running; a page that cannot be read ends the search.
+     *
+     * @return completes, after the jobs found are changed on the FX thread, with how many were
+     */
+    public CompletableFuture<Integer> settleLeft(String hostName,
+                                                 java.util.function.Function<String, CompletableFuture<org.jaildesk.domain.AuditPage>> pages) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        fx.execute(() -> {
+            java.util.Map<String, JobRow> wanted = new java.util.HashMap<>();
+            Instant oldest = Instant.MAX;
+            for (JobRow r : jobs) {
+                if (r.state.get() == JobRow.State.LEFT && r.host.equals(hostName) && !r.sentId.isEmpty()) {
+                    wanted.put(r.sentId, r);
+                    oldest = r.started.isBefore(oldest) ? r.started : oldest;
+                }
+            }
+            if (wanted.isEmpty() || !settling.add(hostName)) {
+                done.complete(0);
+                return;
+            }
+            readFor(hostName, pages, "", 1, wanted, oldest.minus(HOST_CLOCK_BEHIND), 0, done);
+        });
+        return done;
+    }
+
+    private void readFor(String hostName, java.util.function.Function<String, CompletableFuture<org.jaildesk.domain.AuditPage>> pages,
+                         String before, int page, java.util.Map<String, JobRow> wanted, Instant back, int settled,
+                         CompletableFuture<Integer> done) {
+        CompletableFuture<org.jaildesk.domain.AuditPage> read;
+        try {
+            read = pages.apply(before);
+        } catch (RuntimeException e) {
+            read = CompletableFuture.failedFuture(e);
+        }
+        read.whenComplete((p, error) -> fx.execute(() -> {
+            int n = settled;
+            boolean reachedBack = false;
+            if (p != null) {
+                for (org.jaildesk.domain.AuditEntry e : p.entries()) {
+                    JobRow r = e.request().isEmpty() ? null : wanted.get(e.request());
+                    if (r != null && r.action.equals(e.action()) && r.state.get() == JobRow.State.LEFT) {
+                        wanted.remove(e.request());
+                        endedAway(r, e);
+                        n++;
+                    }
+                    reachedBack |= e.time().isBefore(back);
+                }
+            }
+            if (p == null || wanted.isEmpty() || reachedBack || !p.hasOlder() || p.rotated() || page >= SETTLE_PAGES) {
+                if (error != null) {
+                    java.util.logging.Logger.getLogger(JobsViewModel.class.getName()).info(() -> "cannot read the action log of "
+                            + hostName + " for the jobs left running there: " + error.getMessage());
+                }
+                settling.remove(hostName);
+                if (n > 0) {
+                    save();
+                }
+                done.complete(n);
+                return;
+            }
+            readFor(hostName, pages, p.older(), page + 1, wanted, back, n, done);
+        }));
+    }
+
+    /**
+     * A job left running takes the end its host's audit log gives ({@code ok}, {@code error:<why>}, {@code
+     * refused:<code>}, {@code failed:<kind>}), saying where that came from and when it ended.
+     */
+    private void endedAway(JobRow r, org.jaildesk.domain.AuditEntry e) {
+        String result = e.result();
+        String why = result.startsWith("error:") ? result.substring("error:".length()) : result;
+        boolean ok = "ok".equals(result);
+        boolean cancelled = !ok && result.startsWith("error:") && Protocol.saysCancelled(why.replace('_', ' '));
+        String when = ENDED.format(e.time());
+        r.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
+        r.result.set(kept(ok ? msg.get("jobs.doneAway", when) : cancelled ? msg.get("jobs.cancelledAway", when)
+                : msg.get("jobs.failedAway", when, why)));
+        Duration took = Duration.between(r.started, e.time());
+        if (!took.isNegative()) {
+            r.duration.set(took);
+        }
+        r.sentId = "";
     }
 
     /** A waiting job that will not run after all; one that started meanwhile is left as it is. */
@@ -192,8 +306,9 @@ public final class JobsViewModel {
         }
     }
 
-    private JobSink.Job started(String hostName, String action, String target, String request, BooleanSupplier cancel) {
-        JobRow row = new JobRow(hostName, action, target, Instant.now(), request, cancel);
+    private JobSink.Job started(String hostName, String action, String target, String request, BooleanSupplier cancel,
+                                java.util.function.Supplier<String> sentAs) {
+        JobRow row = new JobRow(hostName, action, target, Instant.now(), request, cancel, sentAs);
         fx.execute(() -> {
             // The job takes the place of its waiting row, if it had one: the newest job stays on top.
             jobs.stream().filter(r -> r.state.get() == JobRow.State.WAITING && r.host.equals(hostName)
@@ -351,8 +466,11 @@ public final class JobsViewModel {
 
     private static JobRow restored(Saved s) {
         JobRow r = new JobRow(Objects.requireNonNull(s.host(), "no host"), Objects.requireNonNull(s.action(), "no action"),
-                Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), s.request(), null);
+                Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), s.request(), null, null);
         JobRow.State state = JobRow.State.valueOf(s.state());
+        if (state == JobRow.State.LEFT && s.sentAs() != null) {
+            r.sentId = Shown.cut(s.sentAs(), SENT_ID);
+        }
         // Nothing runs or waits for a job read back (a hand-edited file may say so): it ended with the window before.
         r.state.set(state.live() ? JobRow.State.CANCELLED : state);
         r.duration.set(Duration.ofMillis(s.millis()));
@@ -375,7 +493,7 @@ public final class JobsViewModel {
                 List<String> lines = savedLines(r.output, budget);
                 budget -= length(lines);
                 out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
-                        r.result.get(), lines, r.request));
+                        r.result.get(), lines, r.request, r.state.get() == JobRow.State.LEFT && !r.sentId.isEmpty() ? r.sentId : null));
             }
         }
         // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.

@@ -377,4 +377,116 @@ class JobsViewModelTest {
         }
         vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
+
+    /** A job left running on "nas" under request id {@code id}. */
+    private static JobRow left(JobsViewModel vm, String action, String target, String id) {
+        vm.sinkFor("nas").started(action, target, "", null, () -> id);
+        vm.windowClosing(host -> false);
+        JobRow r = vm.jobs().get(0);
+        assertEquals(JobRow.State.LEFT, r.state().get());
+        return r;
+    }
+
+    private static org.jaildesk.domain.AuditEntry line(Instant at, String action, String target, String result, String request) {
+        return new org.jaildesk.domain.AuditEntry(at, "admin", "127.0.0.1", action, target, result, request);
+    }
+
+    /**
+     * Jobs left running on a host take, once it answers again, the end its audit log gives under their request's id
+     * (done, failed with the host's reason, cancelled), read page by page; one not in the log stays left running, a line
+     * of another request (another client's same change) is not its end, and the history keeps what was found.
+     */
+    @Test
+    void jobsLeftRunningTakeTheirEndFromTheHostsAuditLogByTheirRequestsId(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("jobs.json");
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        JobRow fetch = left(vm, "fetchrelease", "14.2-RELEASE", "jd00000000000a-1");
+        JobRow start = left(vm, "startjail", "web", "jd00000000000a-2");
+        JobRow stop = left(vm, "stopjail", "db", "jd00000000000a-3");
+        JobRow destroy = left(vm, "destroyjail", "old", "jd00000000000a-4");
+        vm.sinkFor("other").started("startjail", "web", "", null, () -> "jd00000000000a-2");
+        vm.windowClosing(host -> false);
+        JobRow elsewhere = vm.jobs().get(0);
+        Instant t = fetch.started();
+        java.util.Map<String, org.jaildesk.domain.AuditPage> log = java.util.Map.of(
+                "", new org.jaildesk.domain.AuditPage(List.of(
+                        line(t.plusSeconds(50), "fetchrelease", "14.2-RELEASE", "ok", "jd99999999999b-1"),
+                        line(t.plusSeconds(40), "startjail", "web", "error:jail_web_is_running", "jd00000000000a-2"),
+                        line(t.plusSeconds(30), "login", "password", "ok", "")), "p2", false),
+                "p2", new org.jaildesk.domain.AuditPage(List.of(
+                        line(t.plusSeconds(20), "stopjail", "db", "error:cancelled:_iocage_was_stopped", "jd00000000000a-3"),
+                        line(t.plusSeconds(90), "fetchrelease", "14.2-RELEASE", "ok", "jd00000000000a-1")), "", false));
+        List<String> asked = new java.util.ArrayList<>();
+        int settled = vm.settleLeft("nas", before -> {
+            asked.add(before);
+            return java.util.concurrent.CompletableFuture.completedFuture(log.get(before));
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals(3, settled);
+        assertEquals(List.of("", "p2"), asked, "the older page read while jobs were still looked for");
+        assertEquals(JobRow.State.DONE, fetch.state().get(), "its own line, not the other request's");
+        assertTrue(fetch.result().get().startsWith("Done while JailDesk was closed: ended "), fetch.result().get());
+        assertEquals(Duration.ofSeconds(90), fetch.duration().get(), "from its start to the line's time");
+        assertEquals(JobRow.State.FAILED, start.state().get());
+        assertTrue(start.result().get().contains(" with jail_web_is_running (the host's action log)"), start.result().get());
+        assertEquals(JobRow.State.CANCELLED, stop.state().get());
+        assertEquals(JobRow.State.LEFT, destroy.state().get(), "not in the log: its end is still not known");
+        assertEquals(JobRow.State.LEFT, elsewhere.state().get(), "another host's job is not looked for in this host's log");
+
+        vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        JobsViewModel again = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        assertEquals(List.of("other:web:LEFT", "nas:old:LEFT", "nas:db:CANCELLED", "nas:web:FAILED", "nas:14.2-RELEASE:DONE"),
+                again.jobs().stream().map(r -> r.host() + ":" + r.target() + ":" + r.state().get()).toList());
+        // The one still left is looked for again, by the id the history kept for it.
+        assertEquals(1, again.settleLeft("nas", before -> java.util.concurrent.CompletableFuture.completedFuture(
+                new org.jaildesk.domain.AuditPage(List.of(line(t.plusSeconds(5), "destroyjail", "old", "ok", "jd00000000000a-4")),
+                        "", false))).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(JobRow.State.DONE, again.jobs().get(1).state().get());
+    }
+
+    /**
+     * The log is read no further than it can hold a left job's end: back to an hour before the oldest one's start, at
+     * most {@link JobsViewModel#SETTLE_PAGES} pages, not past a page that cannot be read; nothing at all is asked
+     * where no job left running there has an id (the original sysadm server's jobs, or none left).
+     */
+    @Test
+    void theAuditLogIsReadOnlyAsFarAsALeftJobsEndCanBe() throws Exception {
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), (Path) null, m -> { });
+        List<String> asked = new java.util.ArrayList<>();
+        java.util.function.Function<String, java.util.concurrent.CompletableFuture<org.jaildesk.domain.AuditPage>> none = before -> {
+            asked.add(before);
+            return java.util.concurrent.CompletableFuture.completedFuture(new org.jaildesk.domain.AuditPage(List.of(), "", false));
+        };
+        vm.sinkFor("nas").started("startjail", "web", "", null, () -> "");
+        vm.windowClosing(host -> false);
+        assertEquals(0, vm.settleLeft("nas", none).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of(), asked, "a job without an id cannot be found: nothing read");
+
+        JobRow r = left(vm, "startjail", "db", "jd00000000000a-9");
+        // Entries newer than its start all the way: read to the limit.
+        int[] pages = new int[1];
+        assertEquals(0, vm.settleLeft("nas", before -> {
+            pages[0]++;
+            return java.util.concurrent.CompletableFuture.completedFuture(new org.jaildesk.domain.AuditPage(
+                    List.of(line(r.started().plusSeconds(1), "startjail", "web", "ok", "jd1-" + pages[0])), "p" + pages[0], false));
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(JobsViewModel.SETTLE_PAGES, pages[0]);
+        // A page that reaches back before its start, less the host clock's hour: the end cannot be older.
+        pages[0] = 0;
+        assertEquals(0, vm.settleLeft("nas", before -> {
+            pages[0]++;
+            return java.util.concurrent.CompletableFuture.completedFuture(new org.jaildesk.domain.AuditPage(
+                    List.of(line(r.started().minus(Duration.ofMinutes(61)), "startjail", "web", "ok", "jd1-1")), "more", false));
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, pages[0]);
+        // A page that cannot be read (a user the host does not let read its log) ends the search; the job stays.
+        pages[0] = 0;
+        assertEquals(0, vm.settleLeft("nas", before -> {
+            pages[0]++;
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("403 Forbidden"));
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, pages[0]);
+        assertEquals(JobRow.State.LEFT, r.state().get());
+    }
 }
