@@ -74,6 +74,9 @@ class LeftJobsOnConnectTest {
             assertEquals(JobRow.State.FAILED, row.state().get());
             assertTrue(row.result().get().startsWith("Failed while JailDesk was closed: ended ")
                     && row.result().get().endsWith(" with jail_mail_is_running (the host's action log)"), row.result().get());
+            // The end found is kept (written after the row changed; nothing writes the history after it).
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.readString(history).contains("\"state\":\"FAILED\""));
+            jobs.flush().get(30, TimeUnit.SECONDS);
         } finally {
             if (connector != null) {
                 connector.closeAllAndWait(java.time.Duration.ofSeconds(10));

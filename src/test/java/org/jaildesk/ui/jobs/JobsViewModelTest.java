@@ -443,6 +443,7 @@ class JobsViewModelTest {
                 new org.jaildesk.domain.AuditPage(List.of(line(t.plusSeconds(5), "destroyjail", "old", "ok", "jd00000000000a-4")),
                         "", false))).get(10, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(JobRow.State.DONE, again.jobs().get(1).state().get());
+        again.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**
