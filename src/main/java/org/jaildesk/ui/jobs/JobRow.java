@@ -51,6 +51,12 @@ public final class JobRow {
      * its end is looked up in the host's audit log later; "" where there is none.
      */
     String sentId = "";
+    /**
+     * Where the result is JailDesk's own words (not the host's): their key and arguments, so that the history read back
+     * in another language says them in that one; "" where the result is the host's.
+     */
+    String said = "";
+    List<String> saidArgs = List.of();
 
     JobRow(String host, String action, String target, Instant started, BooleanSupplier cancel) {
         this(host, action, target, started, "", cancel, null);

@@ -38,7 +38,22 @@ public final class JobsViewModel {
 
     /** A job as {@code jobs.json} keeps it; {@code sentAs} for one left running (null in older files). */
     private record Saved(String host, String action, String target, String started, long millis, String state, String result,
-                         List<String> output, String request, String sentAs) {
+                         List<String> output, String request, String sentAs, String said, List<String> saidArgs) {
+    }
+
+    /**
+     * The results in JailDesk's own words that the history keeps by key (and says in the language of the window that
+     * reads it back); each takes its arguments as plain text.
+     */
+    private static final java.util.Set<String> SAID = java.util.Set.of("jobs.leftQuit", "jobs.notStartedQuit",
+            "jobs.stoppedQuit", "jobs.doneAway", "jobs.failedAway", "jobs.cancelledAway", "jobs.cancelledWaiting",
+            "jobs.notStarted");
+
+    /** A job's result in JailDesk's own words ({@link #SAID}), kept with its key and arguments. */
+    private void say(JobRow r, String key, String... args) {
+        r.result.set(kept(msg.get(key, (Object[]) args)));
+        r.said = key;
+        r.saidArgs = List.of(args);
     }
 
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
@@ -143,7 +158,7 @@ public final class JobsViewModel {
         JobRow[] row = new JobRow[1];
         row[0] = new JobRow(hostName, action, target, Instant.now(), () -> {
             cancelled.set(true);
-            fx.execute(() -> ended(row[0], JobRow.State.CANCELLED, msg.get("jobs.cancelledWaiting")));
+            fx.execute(() -> ended(row[0], JobRow.State.CANCELLED, "jobs.cancelledWaiting"));
             return true;
         });
         row[0].state.set(JobRow.State.WAITING);
@@ -159,7 +174,7 @@ public final class JobsViewModel {
 
             @Override
             public void dropped() {
-                fx.execute(() -> ended(row[0], JobRow.State.CANCELLED, msg.get("jobs.notStarted")));
+                fx.execute(() -> ended(row[0], JobRow.State.CANCELLED, "jobs.notStarted"));
             }
         };
     }
@@ -185,7 +200,7 @@ public final class JobsViewModel {
                 r.sentId = Objects.requireNonNullElse(r.sentAs.get(), "");
             }
             r.state.set(goesOn ? JobRow.State.LEFT : JobRow.State.CANCELLED);
-            r.result.set(msg.get(goesOn ? "jobs.leftQuit" : waiting ? "jobs.notStartedQuit" : "jobs.stoppedQuit"));
+            say(r, goesOn ? "jobs.leftQuit" : waiting ? "jobs.notStartedQuit" : "jobs.stoppedQuit");
             r.progress.set(1);
             r.duration.set(Duration.between(r.started, now));
         }
@@ -287,8 +302,11 @@ public final class JobsViewModel {
         boolean cancelled = !ok && result.startsWith("error:") && Protocol.saysCancelled(why.replace('_', ' '));
         String when = ENDED.format(e.time());
         r.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
-        r.result.set(kept(ok ? msg.get("jobs.doneAway", when) : cancelled ? msg.get("jobs.cancelledAway", when)
-                : msg.get("jobs.failedAway", when, why)));
+        if (ok || cancelled) {
+            say(r, ok ? "jobs.doneAway" : "jobs.cancelledAway", when);
+        } else {
+            say(r, "jobs.failedAway", when, Shown.cut(why, RESULT));
+        }
         Duration took = Duration.between(r.started, e.time());
         if (!took.isNegative()) {
             r.duration.set(took);
@@ -297,10 +315,10 @@ public final class JobsViewModel {
     }
 
     /** A waiting job that will not run after all; one that started meanwhile is left as it is. */
-    private void ended(JobRow row, JobRow.State state, String result) {
+    private void ended(JobRow row, JobRow.State state, String said) {
         if (row.state.get() == JobRow.State.WAITING) {
             row.state.set(state);
-            row.result.set(result);
+            say(row, said);
             trim();
             save();
         }
@@ -363,6 +381,8 @@ public final class JobsViewModel {
                     boolean cancelled = !ok && Protocol.saysCancelled(message);
                     row.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
                     row.result.set(kept(message == null ? "" : ok ? message : Notifier.explained(msg, message)));
+                    row.said = "";
+                    row.saidArgs = List.of();
                     row.progress.set(1);
                     row.duration.set(Duration.between(row.started, Instant.now()));
                     announce.accept(msg.get(ok ? "jobs.finished" : cancelled ? "jobs.cancelledNotice" : "jobs.failedNotice",
@@ -464,7 +484,7 @@ public final class JobsViewModel {
         return lines.stream().mapToLong(String::length).sum();
     }
 
-    private static JobRow restored(Saved s) {
+    private JobRow restored(Saved s) {
         JobRow r = new JobRow(Objects.requireNonNull(s.host(), "no host"), Objects.requireNonNull(s.action(), "no action"),
                 Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), s.request(), null, null);
         JobRow.State state = JobRow.State.valueOf(s.state());
@@ -476,6 +496,11 @@ public final class JobsViewModel {
         r.duration.set(Duration.ofMillis(s.millis()));
         // Bounded as a job's own are: the file may be older than the bounds, or edited.
         r.result.set(kept(s.result() == null ? "" : s.result()));
+        // JailDesk's own words in this window's language (the text as saved where the key is not one it keeps).
+        List<String> args = s.saidArgs() == null ? List.of() : s.saidArgs();
+        if (s.said() != null && SAID.contains(s.said()) && args.size() <= 2 && args.stream().allMatch(Objects::nonNull)) {
+            say(r, s.said(), args.stream().map(a -> Shown.cut(a, RESULT)).toArray(String[]::new));
+        }
         r.progress.set(1);
         r.add(s.output() == null ? List.of() : s.output().stream().filter(Objects::nonNull)
                 .map(line -> new JobRow.Line(line, false)).toList());
@@ -493,7 +518,8 @@ public final class JobsViewModel {
                 List<String> lines = savedLines(r.output, budget);
                 budget -= length(lines);
                 out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
-                        r.result.get(), lines, r.request, r.state.get() == JobRow.State.LEFT && !r.sentId.isEmpty() ? r.sentId : null));
+                        r.result.get(), lines, r.request, r.state.get() == JobRow.State.LEFT && !r.sentId.isEmpty() ? r.sentId : null,
+                        r.said.isEmpty() ? null : r.said, r.said.isEmpty() ? null : r.saidArgs));
             }
         }
         // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.

@@ -490,4 +490,43 @@ class JobsViewModelTest {
         assertEquals(1, pages[0]);
         assertEquals(JobRow.State.LEFT, r.state().get());
     }
+
+    /**
+     * A history written by an English window and read back by a German one: JailDesk's own words (left running, not
+     * started, stopped, an end from the host's log) are in German, the host's own words as they came, and a key this
+     * version does not keep is no reason to lose the text saved with it.
+     */
+    @Test
+    void jailDesksOwnWordsAreReadBackInTheWindowsLanguage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("jobs.json");
+        JobsViewModel en = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        en.sinkFor("nas").started("stopjail", "mail", null).finished(false, "jail mail is not running", List.of());
+        JobRow settled = left(en, "startjail", "db", "jd00000000000a-1");
+        en.sinkFor("nas").queued("startjail", "git");
+        en.sinkFor("This machine").started("fetchrelease", "14.2-RELEASE", null);
+        en.windowClosing("This machine"::equals);
+        JobRow leftOne = left(en, "startjail", "web", "jd00000000000a-2");
+        en.settleLeft("nas", before -> java.util.concurrent.CompletableFuture.completedFuture(new org.jaildesk.domain.AuditPage(
+                List.of(line(settled.started().plusSeconds(3), "startjail", "db", "error:jail_db_has_no_ip", "jd00000000000a-1")),
+                "", false))).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(leftOne.result().get().startsWith("Left running on its host"), leftOne.result().get());
+        en.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        JobsViewModel de = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), file, m -> { });
+        java.util.Map<String, String> results = new java.util.HashMap<>();
+        de.jobs().forEach(r -> results.put(r.target(), r.result().get()));
+        assertTrue(results.get("web").startsWith("Lief auf seinem Host weiter"), results.get("web"));
+        assertEquals("Nicht begonnen: JailDesk wurde beendet, bevor er an der Reihe war", results.get("git"));
+        assertEquals("Gestoppt: JailDesk wurde beendet, während er lief", results.get("14.2-RELEASE"));
+        assertTrue(results.get("db").startsWith("Fehlgeschlagen, während JailDesk beendet war: endete ")
+                && results.get("db").endsWith(" mit jail_db_has_no_ip (Aktionsprotokoll des Hosts)"), results.get("db"));
+        assertEquals("jail mail is not running", results.get("mail"), "the host's words as they came");
+
+        String kept = java.nio.file.Files.readString(file).replace("\"jobs.stoppedQuit\"", "\"jobs.someNewerWords\"");
+        java.nio.file.Files.writeString(file, kept);
+        JobsViewModel later = new JobsViewModel(Runnable::run, new Messages(Locale.GERMAN), file, m -> { });
+        assertEquals("Stopped: JailDesk was closed while it ran", later.jobs().stream()
+                .filter(r -> r.target().equals("14.2-RELEASE")).findFirst().orElseThrow().result().get());
+        assertEquals(5, later.jobs().size(), "nothing set aside");
+    }
 }
