@@ -138,12 +138,12 @@ final class DesktopConnector implements HostConnector {
             }
         }
         IocageClient client = new IocageClient(new JobTransport(new LoggingTransport(t, log, host.name()),
-                jobs.sinkFor(host.name())));
+                jobs.sinkFor(host.id(), host.name())));
         if (t instanceof WebSocketTransport ws) {
             // Jobs this host still ran when the window last closed: their end from its audit log, once connected.
             ws.onState(s -> {
                 if (s == WebSocketTransport.State.CONNECTED) {
-                    jobs.settleLeft(host.name(), before -> auditPage(client, before));
+                    jobs.settleLeft(host.id(), host.name(), before -> auditPage(client, before));
                 }
             });
         }

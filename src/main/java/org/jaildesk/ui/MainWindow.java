@@ -123,7 +123,7 @@ public final class MainWindow {
         body.setDividerPositions(0.18);
         WindowPlacement.placeDivider(body, HOST_LIST_WIDTH, false, 0.2);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
-        JobsView jobsView = new JobsView(jobs, msg, name -> hosts.hosts().stream().filter(h -> h.name().equals(name)).findFirst()
+        JobsView jobsView = new JobsView(jobs, msg, job -> hosts.hosts().stream().filter(h -> job.ranOn(h.id(), h.name())).findFirst()
                 .map(h -> org.jaildesk.ui.jobs.CallLine.prefix(h, uiState.setting(UiState.LOCAL_PRIVILEGE, "NONE"),
                         h.kind() == HostEntry.Kind.REMOTE ? fingerprints.apply(h.url()) : java.util.Optional.empty())));
         SplitPane vertical = new SplitPane(body);

@@ -103,4 +103,30 @@ class JobRequestTest extends WindowTest {
         assertEquals("jaildesk call --demo execjail jail=db01 user=root 'command=echo a\necho\tb'",
                 WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
     }
+
+    /**
+     * A job of the history finds its host by the host's id, not by a name that changed since (a host renamed, or the demo
+     * host named in the language of the window that ran it): its request is offered as the command line that reaches
+     * it. A job of a history kept before ids were (by name only) whose name is no host's offers the JSON sent.
+     */
+    @Test
+    void aJobFindsItsHostByIdWhateverItWasCalledThen(FxRobot robot) throws Exception {
+        String request = "{\\\"action\\\":\\\"startjail\\\",\\\"jail\\\":\\\"mail\\\"}";
+        java.nio.file.Files.writeString(config.resolve("jobs.json"), "["
+                + "{\"host\":\"Demo-Host (simuliert)\",\"hostId\":\"demo\",\"action\":\"startjail\",\"target\":\"mail\","
+                + "\"started\":\"2026-11-30T10:00:00Z\",\"millis\":10,\"state\":\"DONE\",\"result\":\"\",\"output\":[],"
+                + "\"request\":\"" + request + "\"},"
+                + "{\"host\":\"Demo-Host (simuliert)\",\"action\":\"startjail\",\"target\":\"mail\","
+                + "\"started\":\"2026-11-30T09:00:00Z\",\"millis\":10,\"state\":\"DONE\",\"result\":\"\",\"output\":[],"
+                + "\"request\":\"" + request + "\"}]");
+        open(robot);
+        @SuppressWarnings("unchecked")
+        TableView<JobRow> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
+        page.waitFor(() -> jobs.getItems().size() == 2);
+        javafx.scene.control.TextField line = robot.lookup("#jobRequest").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> jobs.getSelectionModel().select(0));
+        assertEquals("jaildesk call --demo startjail jail=mail", line.getText());
+        robot.interact(() -> jobs.getSelectionModel().select(1));
+        assertEquals("{\"action\":\"startjail\",\"jail\":\"mail\"}", line.getText());
+    }
 }

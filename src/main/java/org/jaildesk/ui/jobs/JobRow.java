@@ -32,6 +32,11 @@ public final class JobRow {
     }
 
     final String host;
+    /**
+     * The host's id in the host list ({@code HostEntry.id}: "demo", "local", "remote:<url>"), which a new name or
+     * another language leaves as it is; "" where not known (a history written before it was kept).
+     */
+    String hostId = "";
     final String action;
     final String target;
     final Instant started;
@@ -80,6 +85,18 @@ public final class JobRow {
 
     public String host() {
         return host;
+    }
+
+    public String hostId() {
+        return hostId;
+    }
+
+    /**
+     * Whether this job ran on the host of {@code id} and {@code name}: by its id where both are known (the host may have
+     * been renamed since, or named in another language), else by its name.
+     */
+    public boolean ranOn(String id, String name) {
+        return !hostId.isEmpty() && id != null && !id.isEmpty() ? hostId.equals(id) : host.equals(name);
     }
 
     public String action() {

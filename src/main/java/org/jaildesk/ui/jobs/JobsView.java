@@ -61,10 +61,10 @@ public final class JobsView extends VBox {
     }
 
     /**
-     * {@code callPrefix} gives, for a job's host (by name), the start of a {@code jaildesk call} command line that
+     * {@code callPrefix} gives, for a job's host (see {@link JobRow#ranOn}), the start of a {@code jaildesk call} command line that
      * reaches it ({@code jaildesk call --demo}); empty where there is none (a host no longer saved).
      */
-    public JobsView(JobsViewModel vm, Messages msg, java.util.function.Function<String, Optional<String>> callPrefix) {
+    public JobsView(JobsViewModel vm, Messages msg, java.util.function.Function<JobRow, Optional<String>> callPrefix) {
         setId("jobs");
         setSpacing(4);
         setPadding(new Insets(4, 6, 6, 6));
@@ -170,7 +170,7 @@ public final class JobsView extends VBox {
         request.managedProperty().bind(request.visibleProperty());
         request.setVisible(false); // until a job with a request is selected
         Consumer<JobRow> showAll = r -> {
-            String sent = r == null ? "" : callPrefix.apply(r.host()).flatMap(p -> CallLine.of(p, r.request())).orElse(r.request());
+            String sent = r == null ? "" : callPrefix.apply(r).flatMap(p -> CallLine.of(p, r.request())).orElse(r.request());
             // A text field drops line breaks and tabs; shown as marks, the line does not seem to say something else.
             request.setText(sent.replace("\n", "\u23ce").replace("\t", "\u2192"));
             request.setVisible(!sent.isEmpty());
@@ -251,14 +251,14 @@ public final class JobsView extends VBox {
      * turn, or from before JailDesk kept them).
      */
     private static javafx.scene.control.ContextMenu requestMenu(TableView<JobRow> table, Messages msg,
-                                                                java.util.function.Function<String, Optional<String>> callPrefix) {
+                                                                java.util.function.Function<JobRow, Optional<String>> callPrefix) {
         javafx.scene.control.MenuItem asCall = new javafx.scene.control.MenuItem(msg.get("jobs.copyCall"));
         asCall.setId("jobCopyCall");
         javafx.scene.control.MenuItem asJson = new javafx.scene.control.MenuItem(msg.get("jobs.copyRequest"));
         asJson.setId("jobCopyRequest");
         java.util.function.Supplier<Optional<String>> call = () -> {
             JobRow r = table.getSelectionModel().getSelectedItem();
-            return r == null ? Optional.empty() : callPrefix.apply(r.host()).flatMap(p -> CallLine.of(p, r.request()));
+            return r == null ? Optional.empty() : callPrefix.apply(r).flatMap(p -> CallLine.of(p, r.request()));
         };
         asCall.setOnAction(e -> call.get().ifPresent(org.jaildesk.ui.common.TableCopy::toClipboard));
         asJson.setOnAction(e -> {

@@ -38,7 +38,7 @@ public final class JobsViewModel {
 
     /** A job as {@code jobs.json} keeps it; {@code sentAs} for one left running (null in older files). */
     private record Saved(String host, String action, String target, String started, long millis, String state, String result,
-                         List<String> output, String request, String sentAs, String said, List<String> saidArgs) {
+                         List<String> output, String request, String sentAs, String said, List<String> saidArgs, String hostId) {
     }
 
     /**
@@ -123,28 +123,33 @@ public final class JobsViewModel {
         return msg.has(key) ? msg.get(key) : action;
     }
 
-    /** The sink for one host's transport. */
+    /** The sink for one host's transport, by its name only. */
     public JobSink sinkFor(String hostName) {
+        return sinkFor("", hostName);
+    }
+
+    /** The sink for one host's transport: its jobs keep the host's id ({@link JobRow#hostId}) and name. */
+    public JobSink sinkFor(String hostId, String hostName) {
         return new JobSink() {
             @Override
             public Job started(String action, String target, BooleanSupplier cancel) {
-                return JobsViewModel.this.started(hostName, action, target, "", cancel, null);
+                return JobsViewModel.this.started(hostId, hostName, action, target, "", cancel, null);
             }
 
             @Override
             public Job started(String action, String target, String request, BooleanSupplier cancel) {
-                return JobsViewModel.this.started(hostName, action, target, request, cancel, null);
+                return JobsViewModel.this.started(hostId, hostName, action, target, request, cancel, null);
             }
 
             @Override
             public Job started(String action, String target, String request, BooleanSupplier cancel,
                                java.util.function.Supplier<String> sentAs) {
-                return JobsViewModel.this.started(hostName, action, target, request, cancel, sentAs);
+                return JobsViewModel.this.started(hostId, hostName, action, target, request, cancel, sentAs);
             }
 
             @Override
             public Queued queued(String action, String target) {
-                return JobsViewModel.this.queued(hostName, action, target);
+                return JobsViewModel.this.queued(hostId, hostName, action, target);
             }
         };
     }
@@ -153,7 +158,7 @@ public final class JobsViewModel {
      * A job that waits its turn in this window: shown as waiting, cancelled (before it is sent) as any job is, and
      * said to be not started if the run it belongs to ends before its turn.
      */
-    private Queued queued(String hostName, String action, String target) {
+    private Queued queued(String hostId, String hostName, String action, String target) {
         AtomicBoolean cancelled = new AtomicBoolean();
         JobRow[] row = new JobRow[1];
         row[0] = new JobRow(hostName, action, target, Instant.now(), () -> {
@@ -161,6 +166,7 @@ public final class JobsViewModel {
             fx.execute(() -> ended(row[0], JobRow.State.CANCELLED, "jobs.cancelledWaiting"));
             return true;
         });
+        row[0].hostId = hostId;
         row[0].state.set(JobRow.State.WAITING);
         // An empty bar: nothing done yet (an unknown one would move as if it ran).
         row[0].progress.set(0);
@@ -207,6 +213,8 @@ public final class JobsViewModel {
         save();
     }
 
+    /** The longest host id a job read back keeps (a remote host's holds its address). */
+    static final int HOST_ID = 2_100;
     /** The longest request id a job read back keeps (an audit line keeps no longer one). */
     static final int SENT_ID = 120;
     /** The most pages of a host's audit log {@link #settleLeft} reads: 20 of 500 entries. */
@@ -233,12 +241,18 @@ public final class JobsViewModel {
      */
     public CompletableFuture<Integer> settleLeft(String hostName,
                                                  java.util.function.Function<String, CompletableFuture<org.jaildesk.domain.AuditPage>> pages) {
+        return settleLeft("", hostName, pages);
+    }
+
+    /** {@link #settleLeft(String, java.util.function.Function)} for the host of this id and name ({@link JobRow#ranOn}). */
+    public CompletableFuture<Integer> settleLeft(String hostId, String hostName,
+                                                 java.util.function.Function<String, CompletableFuture<org.jaildesk.domain.AuditPage>> pages) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         fx.execute(() -> {
             java.util.Map<String, JobRow> wanted = new java.util.HashMap<>();
             Instant oldest = Instant.MAX;
             for (JobRow r : jobs) {
-                if (r.state.get() == JobRow.State.LEFT && r.host.equals(hostName) && !r.sentId.isEmpty()) {
+                if (r.state.get() == JobRow.State.LEFT && r.ranOn(hostId, hostName) && !r.sentId.isEmpty()) {
                     wanted.put(r.sentId, r);
                     oldest = r.started.isBefore(oldest) ? r.started : oldest;
                 }
@@ -324,9 +338,10 @@ public final class JobsViewModel {
         }
     }
 
-    private JobSink.Job started(String hostName, String action, String target, String request, BooleanSupplier cancel,
-                                java.util.function.Supplier<String> sentAs) {
+    private JobSink.Job started(String hostId, String hostName, String action, String target, String request,
+                                BooleanSupplier cancel, java.util.function.Supplier<String> sentAs) {
         JobRow row = new JobRow(hostName, action, target, Instant.now(), request, cancel, sentAs);
+        row.hostId = hostId;
         fx.execute(() -> {
             // The job takes the place of its waiting row, if it had one: the newest job stays on top.
             jobs.stream().filter(r -> r.state.get() == JobRow.State.WAITING && r.host.equals(hostName)
@@ -488,6 +503,7 @@ public final class JobsViewModel {
         JobRow r = new JobRow(Objects.requireNonNull(s.host(), "no host"), Objects.requireNonNull(s.action(), "no action"),
                 Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), s.request(), null, null);
         JobRow.State state = JobRow.State.valueOf(s.state());
+        r.hostId = s.hostId() == null ? "" : Shown.cut(s.hostId(), HOST_ID);
         if (state == JobRow.State.LEFT && s.sentAs() != null) {
             r.sentId = Shown.cut(s.sentAs(), SENT_ID);
         }
@@ -519,7 +535,7 @@ public final class JobsViewModel {
                 budget -= length(lines);
                 out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
                         r.result.get(), lines, r.request, r.state.get() == JobRow.State.LEFT && !r.sentId.isEmpty() ? r.sentId : null,
-                        r.said.isEmpty() ? null : r.said, r.said.isEmpty() ? null : r.saidArgs));
+                        r.said.isEmpty() ? null : r.said, r.said.isEmpty() ? null : r.saidArgs, r.hostId.isEmpty() ? null : r.hostId));
             }
         }
         // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.

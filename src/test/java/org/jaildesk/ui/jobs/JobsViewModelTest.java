@@ -529,4 +529,28 @@ class JobsViewModelTest {
                 .filter(r -> r.target().equals("14.2-RELEASE")).findFirst().orElseThrow().result().get());
         assertEquals(5, later.jobs().size(), "nothing set aside");
     }
+
+    /**
+     * A job left running is looked for on its host by the host's id, which a new name leaves as it is (and which the
+     * history keeps): found after the host was renamed, and not taken for another host that now has its old name.
+     */
+    @Test
+    void aJobLeftRunningIsFoundOnItsHostByIdAfterARename(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("jobs.json");
+        JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        vm.sinkFor("remote:wss://nas:12150", "nas").started("startjail", "web", "", null, () -> "jd00000000000a-1");
+        vm.windowClosing(host -> false);
+        vm.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        JobsViewModel again = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
+        JobRow row = again.jobs().get(0);
+        assertEquals("remote:wss://nas:12150", row.hostId());
+        java.util.function.Function<String, java.util.concurrent.CompletableFuture<org.jaildesk.domain.AuditPage>> log =
+                before -> java.util.concurrent.CompletableFuture.completedFuture(new org.jaildesk.domain.AuditPage(
+                        List.of(line(row.started().plusSeconds(2), "startjail", "web", "ok", "jd00000000000a-1")), "", false));
+        assertEquals(0, again.settleLeft("remote:wss://other:12150", "nas", log).get(10, java.util.concurrent.TimeUnit.SECONDS),
+                "another host under its old name");
+        assertEquals(1, again.settleLeft("remote:wss://nas:12150", "storage", log).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(JobRow.State.DONE, row.state().get());
+        again.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }
