@@ -82,6 +82,37 @@ final class SysadmSocket extends WebSocketClient {
      * host's known fingerprint), not logged in yet; or why not, with a refused certificate's fingerprint.
      */
     static SysadmSocket connect(WebSocketOptions options, int replyLimit, Wiring wiring) {
+        try {
+            return once(options, replyLimit, wiring);
+        } catch (Stalled first) {
+            // Reached, but the handshake never finished: Java-WebSocket's TLS channel now and then leaves one hanging on
+            // the server's side (TooTallNate/Java-WebSocket#1086), and a new connection goes through. Tried once more.
+            LOG.info(() -> "the handshake with " + wiring.hostPort() + " did not finish within "
+                    + options.connectTimeout().toSeconds() + " s; connecting once more");
+            try {
+                return once(options, replyLimit, wiring);
+            } catch (Stalled again) {
+                throw again.failure;
+            }
+        }
+    }
+
+    /**
+     * A connection that reached the host (its socket connected) but whose TLS or WebSocket handshake did not finish
+     * within the connect timeout, and nothing said why; {@code failure} is what the caller is told.
+     */
+    private static final class Stalled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient IocageClientException failure;
+
+        Stalled(IocageClientException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** {@link #connect}'s one try; {@link Stalled} where the host was reached and the handshake hung. */
+    private static SysadmSocket once(WebSocketOptions options, int replyLimit, Wiring wiring) {
         SysadmSocket c = new SysadmSocket(options.url(), replyLimit, wiring);
         String hostPort = wiring.hostPort();
         try {
@@ -100,13 +131,18 @@ final class SysadmSocket extends WebSocketClient {
                     c.closed.await(1, TimeUnit.SECONDS);
                 }
                 UntrustedCertificateException refusal = c.pin == null ? null : c.pin.refusal();
-                throw refusal != null
+                IocageClientException failure = refusal != null
                         ? IocageClientException.transport(refusal.trouble(), refusal, hostPort, refusal.fingerprint())
                         : c.closedBecause != null
                         ? IocageClientException.transport(Trouble.CLOSED_BY_HOST, null, hostPort, c.closedBecause)
                         : c.error == null ? IocageClientException.transport(Trouble.CANNOT_CONNECT, null, hostPort)
                         : IocageClientException.transport(Trouble.CANNOT_CONNECT_BECAUSE, c.error, hostPort,
                                 String.valueOf(c.error.getMessage()));
+                if (!open && !c.opened && refusal == null && c.closedBecause == null && c.error == null && c.reached) {
+                    c.close();
+                    throw new Stalled(failure);
+                }
+                throw failure;
             }
             return c;
         } catch (GeneralSecurityException e) {
@@ -120,7 +156,21 @@ final class SysadmSocket extends WebSocketClient {
         }
     }
 
-    private static IocageClientException transport(String message, Throwable cause) {
+    /**
+     * The host was reached: its socket connected and the opening handshake went out (for wss the TLS handshake starts
+     * with it), whatever became of it after. Kept here, as a connect that times out takes the socket away.
+     */
+    private volatile boolean reached;
+
+    @Override
+    public void onWebsocketHandshakeSentAsClient(org.java_websocket.WebSocket conn,
+                                                 org.java_websocket.handshake.ClientHandshake request)
+            throws org.java_websocket.exceptions.InvalidDataException {
+        super.onWebsocketHandshakeSentAsClient(conn, request);
+        reached = true;
+    }
+
+        private static IocageClientException transport(String message, Throwable cause) {
         return new IocageClientException(IocageClientException.Kind.TRANSPORT, message, cause);
     }
 
