@@ -1,8 +1,5 @@
 package org.jaildesk.ui.jobs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -34,52 +28,30 @@ import org.jaildesk.ui.common.Notifier;
  */
 public final class JobsViewModel {
 
-    private static final int KEEP = 300;
-
-    /** A job as {@code jobs.json} keeps it; {@code sentAs} for one left running (null in older files). */
-    private record Saved(String host, String action, String target, String started, long millis, String state, String result,
-                         List<String> output, String request, String sentAs, String said, List<String> saidArgs, String hostId) {
-    }
+    static final int KEEP = 300;
 
     /**
      * The results in JailDesk's own words that the history keeps by key (and says in the language of the window that
      * reads it back); each takes its arguments as plain text.
      */
-    private static final java.util.Set<String> SAID = java.util.Set.of("jobs.leftQuit", "jobs.notStartedQuit",
+    static final java.util.Set<String> SAID = java.util.Set.of("jobs.leftQuit", "jobs.notStartedQuit",
             "jobs.stoppedQuit", "jobs.doneAway", "jobs.failedAway", "jobs.cancelledAway", "jobs.cancelledWaiting",
             "jobs.notStarted");
 
     /** A job's result in JailDesk's own words ({@link #SAID}), kept with its key and arguments. */
-    private void say(JobRow r, String key, String... args) {
+    void say(JobRow r, String key, String... args) {
         r.result.set(kept(msg.get(key, (Object[]) args)));
         r.said = key;
         r.saidArgs = List.of(args);
     }
 
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
-    private final Executor fx;
-    private final Messages msg;
-    private final SavedFile file;
+    final Executor fx;
+    final Messages msg;
+    private final JobsHistory history;
     private final Consumer<String> announce;
-    // A field a later version adds is no reason to set the history aside.
-    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /**
-     * Writes the history off the FX thread, one write at a time, in order: with 300 jobs of 200 lines it is megabytes,
-     * and a stutter after every job that ends would be seen. A thread that idles ends.
-     */
-    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 10,
-            TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "jobs-history-writer");
-                t.setDaemon(true);
-                return t;
-            });
-
-    /** The most of {@code jobs.json} read; what is saved stays well under it (see {@link #SAVED_OUTPUT}). */
+    /** The most of {@code jobs.json} read; what is saved stays well under it (see {@link JobsHistory#SAVED_OUTPUT}). */
     public static final long LIMIT = 64L * 1024 * 1024;
-    /** The most output lines saved per job. */
-    static final int SAVED_LINES = 200;
-    /** The most characters of output saved over all jobs, the newest first: 300 jobs of long lines would be gigabytes. */
-    static final int SAVED_OUTPUT = 4_000_000;
 
     /** The history kept in {@code file}; none kept for {@code null}. */
     public JobsViewModel(Executor fx, Messages msg, Path file, Consumer<String> announce) {
@@ -89,15 +61,14 @@ public final class JobsViewModel {
     public JobsViewModel(Executor fx, Messages msg, SavedFile file, Consumer<String> announce) {
         this.fx = fx;
         this.msg = msg;
-        this.file = file;
         this.announce = announce;
-        writer.allowCoreThreadTimeOut(true);
-        load();
+        this.history = new JobsHistory(this, file);
+        history.load();
     }
 
     /** Completes when every history write asked for so far is on disk (at exit, and for tests). */
     public CompletableFuture<Void> flush() {
-        return CompletableFuture.runAsync(() -> { }, writer);
+        return history.flush();
     }
 
     public ObservableList<JobRow> jobs() {
@@ -110,7 +81,7 @@ public final class JobsViewModel {
      */
     static final int RESULT = 2_000;
 
-    private static String kept(String result) {
+    static String kept(String result) {
         return Shown.cut(result, RESULT);
     }
 
@@ -213,120 +184,26 @@ public final class JobsViewModel {
         save();
     }
 
-    /** The longest host id a job read back keeps (a remote host's holds its address). */
-    static final int HOST_ID = 2_100;
-    /** The longest request id a job read back keeps (an audit line keeps no longer one). */
-    static final int SENT_ID = 120;
-    /** The most pages of a host's audit log {@link #settleLeft} reads: 20 of 500 entries. */
-    static final int SETTLE_PAGES = 20;
-    /**
-     * How far a host's clock may be behind this desktop's: the log is read back to this much before the start of the
-     * oldest job looked for (its line is written when it ends, after it started).
-     */
-    static final Duration HOST_CLOCK_BEHIND = Duration.ofHours(1);
-    private static final java.time.format.DateTimeFormatter ENDED = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
-    /** The hosts whose audit log is being read for their jobs left running (one reading at a time each). */
-    private final java.util.Set<String> settling = new java.util.HashSet<>();
 
     /**
-     * Settles the jobs left running on {@code hostName} when the window last closed: a host that keeps an audit log
-     * (JailDesk's server) writes each change's end there with the id its request came under, which such a job kept.
-     * Reads {@code pages} (the log's pages, newest first: "" for the first, then each page's {@code older}) off the FX
-     * thread until every such job is found, the log reaches back before the oldest one's start (less
-     * {@link #HOST_CLOCK_BEHIND}), or {@link #SETTLE_PAGES} pages are read; each job found takes the end the log
-     * gives. A job not found stays left running; a page that cannot be read ends the search.
+     * Settles the jobs left running on {@code hostName} when the window last closed from the host's audit log; see
+     * {@link LeftJobs#settle}.
      *
      * @return completes, after the jobs found are changed on the FX thread, with how many were
      */
     public CompletableFuture<Integer> settleLeft(String hostName,
                                                  java.util.function.Function<String, CompletableFuture<org.jaildesk.domain.AuditPage>> pages) {
-        return settleLeft("", hostName, pages);
+        return left.settle("", hostName, pages);
     }
 
     /** {@link #settleLeft(String, java.util.function.Function)} for the host of this id and name ({@link JobRow#ranOn}). */
     public CompletableFuture<Integer> settleLeft(String hostId, String hostName,
                                                  java.util.function.Function<String, CompletableFuture<org.jaildesk.domain.AuditPage>> pages) {
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        fx.execute(() -> {
-            java.util.Map<String, JobRow> wanted = new java.util.HashMap<>();
-            Instant oldest = Instant.MAX;
-            for (JobRow r : jobs) {
-                if (r.state.get() == JobRow.State.LEFT && r.ranOn(hostId, hostName) && !r.sentId.isEmpty()) {
-                    wanted.put(r.sentId, r);
-                    oldest = r.started.isBefore(oldest) ? r.started : oldest;
-                }
-            }
-            if (wanted.isEmpty() || !settling.add(hostName)) {
-                done.complete(0);
-                return;
-            }
-            readFor(hostName, pages, "", 1, wanted, oldest.minus(HOST_CLOCK_BEHIND), 0, done);
-        });
-        return done;
+        return left.settle(hostId, hostName, pages);
     }
 
-    private void readFor(String hostName, java.util.function.Function<String, CompletableFuture<org.jaildesk.domain.AuditPage>> pages,
-                         String before, int page, java.util.Map<String, JobRow> wanted, Instant back, int settled,
-                         CompletableFuture<Integer> done) {
-        CompletableFuture<org.jaildesk.domain.AuditPage> read;
-        try {
-            read = pages.apply(before);
-        } catch (RuntimeException e) {
-            read = CompletableFuture.failedFuture(e);
-        }
-        read.whenComplete((p, error) -> fx.execute(() -> {
-            int n = settled;
-            boolean reachedBack = false;
-            if (p != null) {
-                for (org.jaildesk.domain.AuditEntry e : p.entries()) {
-                    JobRow r = e.request().isEmpty() ? null : wanted.get(e.request());
-                    if (r != null && r.action.equals(e.action()) && r.state.get() == JobRow.State.LEFT) {
-                        wanted.remove(e.request());
-                        endedAway(r, e);
-                        n++;
-                    }
-                    reachedBack |= e.time().isBefore(back);
-                }
-            }
-            if (p == null || wanted.isEmpty() || reachedBack || !p.hasOlder() || p.rotated() || page >= SETTLE_PAGES) {
-                if (error != null) {
-                    java.util.logging.Logger.getLogger(JobsViewModel.class.getName()).info(() -> "cannot read the action log of "
-                            + hostName + " for the jobs left running there: " + error.getMessage());
-                }
-                settling.remove(hostName);
-                if (n > 0) {
-                    save();
-                }
-                done.complete(n);
-                return;
-            }
-            readFor(hostName, pages, p.older(), page + 1, wanted, back, n, done);
-        }));
-    }
-
-    /**
-     * A job left running takes the end its host's audit log gives ({@code ok}, {@code error:<why>}, {@code
-     * refused:<code>}, {@code failed:<kind>}), saying where that came from and when it ended.
-     */
-    private void endedAway(JobRow r, org.jaildesk.domain.AuditEntry e) {
-        String result = e.result();
-        String why = result.startsWith("error:") ? result.substring("error:".length()) : result;
-        boolean ok = "ok".equals(result);
-        boolean cancelled = !ok && result.startsWith("error:") && Protocol.saysCancelled(why.replace('_', ' '));
-        String when = ENDED.format(e.time());
-        r.state.set(ok ? JobRow.State.DONE : cancelled ? JobRow.State.CANCELLED : JobRow.State.FAILED);
-        if (ok || cancelled) {
-            say(r, ok ? "jobs.doneAway" : "jobs.cancelledAway", when);
-        } else {
-            say(r, "jobs.failedAway", when, Shown.cut(why, RESULT));
-        }
-        Duration took = Duration.between(r.started, e.time());
-        if (!took.isNegative()) {
-            r.duration.set(took);
-        }
-        r.sentId = "";
-    }
+    /** Looks the jobs left running up in their hosts' audit logs. */
+    private final LeftJobs left = new LeftJobs(this);
 
     /** A waiting job that will not run after all; one that started meanwhile is left as it is. */
     private void ended(JobRow row, JobRow.State state, String said) {
@@ -433,7 +310,7 @@ public final class JobsViewModel {
      * the finished ones' output to {@link #KEPT_OUTPUT} characters in all, an older job losing its first lines first.
      * A job may keep 2,000 lines of 10,000 characters, and nothing else limited how many jobs a window holds.
      */
-    private void trim() {
+    void trim() {
         List<JobRow> dropped = new ArrayList<>();
         long budget = KEPT_OUTPUT;
         int kept = 0;
@@ -459,35 +336,8 @@ public final class JobsViewModel {
         save();
     }
 
-    private void load() {
-        if (file == null) {
-            return;
-        }
-        List<Saved> saved = file.read(in -> json.readValue(in, new TypeReference<List<Saved>>() { })).orElse(List.of());
-        List<String> refused = new ArrayList<>();
-        for (int n = 0; n < saved.size(); n++) {
-            try {
-                jobs.add(restored(saved.get(n)));
-            } catch (RuntimeException e) {
-                refused.add("job " + (n + 1) + ": " + e);
-            }
-        }
-        trim();
-        if (!refused.isEmpty()) {
-            // The jobs that can be read are kept; the file as it was is set aside and saved anew without the others.
-            file.setAside(String.join("; ", refused));
-            save();
-        }
-    }
-
-    /** A job's last lines, at most {@link #SAVED_LINES} and {@code budget} characters in all. */
-    private static List<String> savedLines(List<String> output, long budget) {
-        List<String> last = output.subList(Math.max(0, output.size() - SAVED_LINES), output.size());
-        return List.copyOf(last.subList(lastThatFit(last, budget), last.size()));
-    }
-
     /** Where the newest lines of {@code lines} that fit in {@code budget} characters together begin. */
-    private static int lastThatFit(List<String> lines, long budget) {
+    static int lastThatFit(List<String> lines, long budget) {
         int from = lines.size();
         for (long left = budget; from > 0 && lines.get(from - 1).length() <= left; from--) {
             left -= lines.get(from - 1).length();
@@ -495,58 +345,17 @@ public final class JobsViewModel {
         return from;
     }
 
-    private static long length(List<String> lines) {
+    static long length(List<String> lines) {
         return lines.stream().mapToLong(String::length).sum();
     }
 
-    private JobRow restored(Saved s) {
-        JobRow r = new JobRow(Objects.requireNonNull(s.host(), "no host"), Objects.requireNonNull(s.action(), "no action"),
-                Objects.requireNonNull(s.target(), "no target"), Instant.parse(s.started()), s.request(), null, null);
-        JobRow.State state = JobRow.State.valueOf(s.state());
-        r.hostId = s.hostId() == null ? "" : Shown.cut(s.hostId(), HOST_ID);
-        if (state == JobRow.State.LEFT && s.sentAs() != null) {
-            r.sentId = Shown.cut(s.sentAs(), SENT_ID);
-        }
-        // Nothing runs or waits for a job read back (a hand-edited file may say so): it ended with the window before.
-        r.state.set(state.live() ? JobRow.State.CANCELLED : state);
-        r.duration.set(Duration.ofMillis(s.millis()));
-        // Bounded as a job's own are: the file may be older than the bounds, or edited.
-        r.result.set(kept(s.result() == null ? "" : s.result()));
-        // JailDesk's own words in this window's language (the text as saved where the key is not one it keeps).
-        List<String> args = s.saidArgs() == null ? List.of() : s.saidArgs();
-        if (s.said() != null && SAID.contains(s.said()) && args.size() <= 2 && args.stream().allMatch(Objects::nonNull)) {
-            say(r, s.said(), args.stream().map(a -> Shown.cut(a, RESULT)).toArray(String[]::new));
-        }
-        r.progress.set(1);
-        r.add(s.output() == null ? List.of() : s.output().stream().filter(Objects::nonNull)
-                .map(line -> new JobRow.Line(line, false)).toList());
-        return r;
-    }
-
-    private void save() {
-        if (file == null) {
-            return;
-        }
-        List<Saved> out = new ArrayList<>();
-        long budget = SAVED_OUTPUT;
-        for (JobRow r : jobs) {
-            if (!r.state.get().live() && out.size() < KEEP) {
-                List<String> lines = savedLines(r.output, budget);
-                budget -= length(lines);
-                out.add(new Saved(r.host, r.action, r.target, r.started.toString(), r.duration.get().toMillis(), r.state.get().name(),
-                        r.result.get(), lines, r.request, r.state.get() == JobRow.State.LEFT && !r.sentId.isEmpty() ? r.sentId : null,
-                        r.said.isEmpty() ? null : r.said, r.said.isEmpty() ? null : r.saidArgs, r.hostId.isEmpty() ? null : r.hostId));
-            }
-        }
-        // The snapshot is taken here, on the FX thread that owns the rows; only the writing goes to the writer.
-        writer.execute(() -> file.writeOrTellOnce(w -> json.writeValue(w, out),
-                why -> fx.execute(() -> saveFailed.accept(file.path(), org.jaildesk.ui.common.FileWords.of(msg, why)))));
-    }
-
-    private volatile BiConsumer<Path, String> saveFailed = (path, why) -> { };
-
     /** Told on the FX thread, the first time the history cannot be written (its path and why, in the window's language). */
     public void onSaveFailed(BiConsumer<Path, String> told) {
-        this.saveFailed = told;
+        history.onSaveFailed(told);
+    }
+
+    /** Saves the finished jobs, off the FX thread (see {@link JobsHistory#save}). */
+    void save() {
+        history.save();
     }
 }

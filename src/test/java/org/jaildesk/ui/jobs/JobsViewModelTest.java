@@ -276,7 +276,7 @@ class JobsViewModelTest {
     void theSavedOutputIsBoundedNewestFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("jobs.json");
         JobsViewModel vm = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { });
-        List<String> lines = java.util.Collections.nCopies(JobsViewModel.SAVED_LINES, "x".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH));
+        List<String> lines = java.util.Collections.nCopies(JobsHistory.SAVED_LINES, "x".repeat(org.jaildesk.ui.common.Scrollback.LINE_LENGTH));
         for (String jail : List.of("oldest", "older", "newest")) {
             vm.sinkFor("nas").started("execjail", jail, null).finished(true, "", lines);
         }
@@ -285,7 +285,7 @@ class JobsViewModelTest {
         List<JobRow> read = new JobsViewModel(Runnable::run, new Messages(Locale.ENGLISH), file, m -> { }).jobs();
         assertEquals(List.of("newest", "older", "oldest"), read.stream().map(JobRow::target).toList());
         assertEquals(List.of(200, 200, 0), read.stream().map(r -> r.output().size()).toList());
-        assertTrue(read.stream().mapToLong(r -> r.output().stream().mapToLong(String::length).sum()).sum() <= JobsViewModel.SAVED_OUTPUT);
+        assertTrue(read.stream().mapToLong(r -> r.output().stream().mapToLong(String::length).sum()).sum() <= JobsHistory.SAVED_OUTPUT);
     }
 
     /** A window left open for weeks: the panel holds the newest 300 jobs, and their output within a bound. */
@@ -448,7 +448,7 @@ class JobsViewModelTest {
 
     /**
      * The log is read no further than it can hold a left job's end: back to an hour before the oldest one's start, at
-     * most {@link JobsViewModel#SETTLE_PAGES} pages, not past a page that cannot be read; nothing at all is asked
+     * most {@link LeftJobs.SETTLE_PAGES} pages, not past a page that cannot be read; nothing at all is asked
      * where no job left running there has an id (the original sysadm server's jobs, or none left).
      */
     @Test
@@ -472,7 +472,7 @@ class JobsViewModelTest {
             return java.util.concurrent.CompletableFuture.completedFuture(new org.jaildesk.domain.AuditPage(
                     List.of(line(r.started().plusSeconds(1), "startjail", "web", "ok", "jd1-" + pages[0])), "p" + pages[0], false));
         }).get(10, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(JobsViewModel.SETTLE_PAGES, pages[0]);
+        assertEquals(LeftJobs.SETTLE_PAGES, pages[0]);
         // A page that reaches back before its start, less the host clock's hour: the end cannot be older.
         pages[0] = 0;
         assertEquals(0, vm.settleLeft("nas", before -> {
